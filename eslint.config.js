@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'src/engine/kernels/*.generated.ts', 'assembly/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/store/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The engine is a leaf: it runs in Node and in the worker, so it may not reach for the UI,
+    // the DOM or worker APIs.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/engine is pure TypeScript: no React.' },
+            { group: ['zustand', 'zustand/*'], message: 'src/engine is pure TypeScript: no store.' },
+            { group: ['recharts', 'recharts/*'], message: 'src/engine is pure TypeScript: no charts.' },
+            { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/lessons/**'], message: 'src/engine may not import from the layers above it.' },
+            { group: ['node:*', 'fs', 'path'], message: 'src/engine also runs in the browser: no Node APIs (pass data in).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'self', 'postMessage', 'onmessage', 'Worker', 'localStorage', 'navigator', 'fetch'].map((name) => ({
+          name,
+          message: 'src/engine is pure TypeScript: no DOM or worker APIs.',
+        })),
+      ],
+    },
+  },
+);
