@@ -1,0 +1,205 @@
+import { gemm } from '../kernels/gemm';
+import { col2im, convOutputSize, im2col, type ConvGeometry } from '../kernels/im2col';
+import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
+import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
+
+export interface Conv2dOptions {
+  inChannels: number;
+  outChannels: number;
+  /** Square kernels only: k×k. */
+  kernelSize: number;
+  stride?: number;
+  padding?: number;
+  bias?: boolean;
+}
+
+/**
+ * nn.Conv2d on NCHW input, W stored [out, in, k, k] as in PyTorch. The whole batch goes through one
+ * im2col and one matrix product: Y [O, N·OH·OW] = W [O, C·k·k] · cols [C·k·k, N·OH·OW], then Y is
+ * regrouped into NCHW. Weights start at zero; init fills them.
+ */
+export class Conv2d implements Layer {
+  readonly label: string;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly kernelSize: number;
+  readonly stride: number;
+  readonly padding: number;
+  readonly weight: Param;
+  readonly bias: Param | undefined;
+  private geometry: ConvGeometry | undefined;
+  private cols: Float32Array = new Float32Array(0);
+  /** Y and dY in the [O, N·OH·OW] layout of the matrix product. */
+  private product: Float32Array = new Float32Array(0);
+  private dcols: Float32Array = new Float32Array(0);
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+
+  constructor({
+    inChannels,
+    outChannels,
+    kernelSize,
+    stride = 1,
+    padding = 0,
+    bias = true,
+  }: Conv2dOptions) {
+    for (const [name, value, min] of [
+      ['inChannels', inChannels, 1],
+      ['outChannels', outChannels, 1],
+      ['kernelSize', kernelSize, 1],
+      ['stride', stride, 1],
+      ['padding', padding, 0],
+    ] as const) {
+      if (!Number.isInteger(value) || value < min) {
+        throw new Error(`Conv2d: ${name} must be a whole number ≥ ${min}, got ${value}`);
+      }
+    }
+    this.inChannels = inChannels;
+    this.outChannels = outChannels;
+    this.kernelSize = kernelSize;
+    this.stride = stride;
+    this.padding = padding;
+    this.label = `Conv2d(${inChannels}→${outChannels}, ${kernelSize}×${kernelSize}, s${stride}, p${padding})`;
+    this.weight = makeParam(
+      'weight',
+      'weight',
+      tensor([outChannels, inChannels, kernelSize, kernelSize]),
+    );
+    this.bias = bias ? makeParam('bias', 'bias', tensor([outChannels])) : undefined;
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    const g = (this.geometry = this.geometryOf(x));
+    const planeOut = g.outHeight * g.outWidth;
+    const columns = g.batch * planeOut;
+    const patch = this.inChannels * this.kernelSize * this.kernelSize;
+    this.cols = ensureLength(this.cols, patch * columns);
+    this.product = ensureLength(this.product, this.outChannels * columns);
+    im2col(x.data, g, this.cols);
+    // Y = W · cols
+    gemm({
+      transA: false,
+      transB: false,
+      M: this.outChannels,
+      N: columns,
+      K: patch,
+      A: this.weight.value.data,
+      B: this.cols,
+      C: this.product,
+      accumulate: false,
+    });
+    // y[n, o] = Y[o, n-th block] + b[o]
+    const y = (this.y = reuse(this.y, [g.batch, this.outChannels, g.outHeight, g.outWidth]));
+    const out = y.data;
+    const product = this.product;
+    const b = this.bias?.value.data;
+    for (let n = 0; n < g.batch; n++) {
+      for (let o = 0; o < this.outChannels; o++) {
+        const from = o * columns + n * planeOut;
+        const to = (n * this.outChannels + o) * planeOut;
+        const shift = b === undefined ? 0 : b[o]!;
+        for (let p = 0; p < planeOut; p++) out[to + p] = product[from + p]! + shift;
+      }
+    }
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const g = cached(this.geometry, this.label);
+    const planeOut = g.outHeight * g.outWidth;
+    const columns = g.batch * planeOut;
+    const patch = this.inChannels * this.kernelSize * this.kernelSize;
+    const expected = [g.batch, this.outChannels, g.outHeight, g.outWidth];
+    if (dy.data.length !== columns * this.outChannels) {
+      throw new Error(
+        `${this.label}: backward expected a gradient of shape ${formatShape(expected)}, got ${formatShape(dy.shape)}`,
+      );
+    }
+    // dY[o, n-th block] = dy[n, o];  db[o] += Σ_{n,p} dy[n, o, p]
+    const dY = this.product;
+    const grad = dy.data;
+    const db = this.bias?.grad.data;
+    for (let n = 0; n < g.batch; n++) {
+      for (let o = 0; o < this.outChannels; o++) {
+        const from = (n * this.outChannels + o) * planeOut;
+        const to = o * columns + n * planeOut;
+        let sum = 0;
+        for (let p = 0; p < planeOut; p++) {
+          const v = grad[from + p]!;
+          dY[to + p] = v;
+          sum += v;
+        }
+        if (db !== undefined) db[o]! += sum;
+      }
+    }
+    // dW += dY · colsᵀ
+    gemm({
+      transA: false,
+      transB: true,
+      M: this.outChannels,
+      N: patch,
+      K: columns,
+      A: dY,
+      B: this.cols,
+      C: this.weight.grad.data,
+      accumulate: true,
+    });
+    // dcols = Wᵀ · dY;  dx = col2im(dcols)
+    this.dcols = ensureLength(this.dcols, patch * columns);
+    gemm({
+      transA: true,
+      transB: false,
+      M: patch,
+      N: columns,
+      K: this.outChannels,
+      A: this.weight.value.data,
+      B: dY,
+      C: this.dcols,
+      accumulate: false,
+    });
+    const dx = (this.dx = reuse(this.dx, [g.batch, g.channels, g.height, g.width]));
+    col2im(this.dcols, g, dx.data);
+    return dx;
+  }
+
+  params(): readonly Param[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  buffers(): readonly Buffer[] {
+    return [];
+  }
+
+  private geometryOf(x: Tensor): ConvGeometry {
+    expectRank(x, 4, this.label);
+    const [batch, channels, height, width] = x.shape as [number, number, number, number];
+    if (channels !== this.inChannels) {
+      throw new Error(
+        `${this.label}: expected ${this.inChannels} input channels (NCHW), got shape ${formatShape(x.shape)}`,
+      );
+    }
+    const { kernelSize: kernel, stride, padding } = this;
+    const outHeight = convOutputSize(height, kernel, stride, padding);
+    const outWidth = convOutputSize(width, kernel, stride, padding);
+    if (outHeight < 1 || outWidth < 1) {
+      throw new Error(
+        `${this.label}: input ${formatShape(x.shape)} is smaller than the ${kernel}×${kernel} kernel with padding ${padding}`,
+      );
+    }
+    const previous = this.geometry;
+    if (
+      previous !== undefined &&
+      previous.batch === batch &&
+      previous.height === height &&
+      previous.width === width
+    ) {
+      return previous;
+    }
+    return { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth };
+  }
+}
+
+/** `buffer` when it holds at least `length` values (gemm uses only the prefix it is told), else a new array. */
+function ensureLength(buffer: Float32Array, length: number): Float32Array {
+  return buffer.length >= length ? buffer : new Float32Array(length);
+}
