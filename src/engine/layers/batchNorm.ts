@@ -1,0 +1,254 @@
+import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
+import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
+import {
+  checkEps,
+  checkGradientShape,
+  checkPositiveInteger,
+  DEFAULT_EPS,
+  type NormOptions,
+} from './normCore';
+
+export interface BatchNormOptions extends NormOptions {
+  /** Weight of the newest batch in the running statistics; PyTorch's default is 0.1. */
+  readonly momentum?: number;
+}
+
+/** Per-channel statistics of the latest training batch (the Lab charts them against the running ones). */
+export interface BatchStats {
+  readonly mean: Float32Array;
+  /** Biased variance (÷ n): the one the batch was normalised with. */
+  readonly var: Float32Array;
+  /** Unbiased variance (÷ (n − 1)): the one that enters running_var. */
+  readonly varUnbiased: Float32Array;
+}
+
+/**
+ * nn.BatchNorm1d / nn.BatchNorm2d. Both view their input as [N, C, S] (S = 1 for [N, C], L for
+ * [N, C, L], H·W for [N, C, H, W]) and normalise each channel over its N·S values.
+ *   train: x̂ = (x − μ_B) / √(σ²_B + eps) with the biased batch variance; the running statistics move
+ *          towards the batch ones (running_var with the unbiased variance) and backward flows
+ *          through μ_B and σ²_B.
+ *   eval:  x̂ = (x − running_mean) / √(running_var + eps), statistics held constant.
+ * Then y = γ x̂ + β per channel. Statistics are summed in float64 and stored in float32.
+ */
+export abstract class BatchNorm implements Layer {
+  readonly kind = 'batchNorm';
+  readonly label: string;
+  readonly eps: number;
+  readonly momentum: number;
+  /** γ, PyTorch's `weight`. */
+  readonly weight: Param;
+  /** β, PyTorch's `bias`. */
+  readonly bias: Param;
+  readonly runningMean: Buffer;
+  readonly runningVar: Buffer;
+  /** Training forwards so far (PyTorch keeps it; with a momentum set it does not affect the update). */
+  readonly numBatchesTracked: Buffer;
+  private readonly batchStats: BatchStats;
+  private hasBatchStats = false;
+  /** Per channel: the μ and 1/√(σ² + eps) that the latest forward normalised with. */
+  private readonly mean: Float64Array;
+  private readonly invStd: Float64Array;
+  private x: Tensor | undefined;
+  private mode: Mode = 'train';
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+
+  protected constructor(
+    name: string,
+    private readonly ranks: readonly number[],
+    readonly numFeatures: number,
+    options: BatchNormOptions,
+  ) {
+    this.label = `${name}(${numFeatures})`;
+    checkPositiveInteger(numFeatures, 'numFeatures', name);
+    this.eps = checkEps(options.eps ?? DEFAULT_EPS, this.label);
+    const momentum = options.momentum ?? 0.1;
+    if (!(momentum >= 0 && momentum <= 1)) {
+      throw new Error(`${this.label}: momentum must be in [0, 1], got ${momentum}`);
+    }
+    this.momentum = momentum;
+    const gamma = tensor([numFeatures]);
+    gamma.data.fill(1);
+    this.weight = makeParam('weight', 'normScale', gamma);
+    this.bias = makeParam('bias', 'normShift', tensor([numFeatures]));
+    const runningVar = tensor([numFeatures]);
+    runningVar.data.fill(1);
+    this.runningMean = { name: 'running_mean', value: tensor([numFeatures]) };
+    this.runningVar = { name: 'running_var', value: runningVar };
+    // A scalar, as in PyTorch's state_dict.
+    this.numBatchesTracked = { name: 'num_batches_tracked', value: tensor([]) };
+    this.batchStats = {
+      mean: new Float32Array(numFeatures),
+      var: new Float32Array(numFeatures),
+      varUnbiased: new Float32Array(numFeatures),
+    };
+    this.mean = new Float64Array(numFeatures);
+    this.invStd = new Float64Array(numFeatures);
+  }
+
+  /** Statistics of the latest training batch; undefined before the first one. Overwritten by the next. */
+  get lastBatchStats(): BatchStats | undefined {
+    return this.hasBatchStats ? this.batchStats : undefined;
+  }
+
+  forward(x: Tensor, mode: Mode): Tensor {
+    expectRank(x, this.ranks, this.label);
+    const n = x.shape[0]!;
+    const channels = x.shape[1]!;
+    if (channels !== this.numFeatures) {
+      throw new Error(
+        `${this.label}: expected ${this.numFeatures} channels (dim 1), got shape ${formatShape(x.shape)}`,
+      );
+    }
+    const spatial = n * channels === 0 ? 0 : x.data.length / (n * channels);
+    if (mode === 'train') {
+      if (n * spatial === 1) throw new Error(singleValueMessage(this.label, x));
+      this.useBatchStatistics(x, n, spatial);
+    } else {
+      this.useRunningStatistics();
+    }
+    this.x = x;
+    this.mode = mode;
+    const y = (this.y = reuse(this.y, x.shape));
+    const xd = x.data;
+    const yd = y.data;
+    const gamma = this.weight.value.data;
+    const beta = this.bias.value.data;
+    for (let c = 0; c < channels; c++) {
+      // y = γ (x − μ) r + β = x·(γ r) + (β − μ γ r)
+      const scale = gamma[c]! * this.invStd[c]!;
+      const offset = beta[c]! - this.mean[c]! * scale;
+      for (let i = 0; i < n; i++) {
+        const start = (i * channels + c) * spatial;
+        for (let j = start; j < start + spatial; j++) yd[j] = xd[j]! * scale + offset;
+      }
+    }
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const x = cached(this.x, this.label);
+    checkGradientShape(dy, x, this.label);
+    const n = x.shape[0]!;
+    const channels = this.numFeatures;
+    const spatial = n === 0 ? 0 : x.data.length / (n * channels);
+    const count = n * spatial;
+    // In eval mode μ and σ² are constants, so only the direct path dy·γ r remains.
+    const throughStatistics = this.mode === 'train';
+    const dx = (this.dx = reuse(this.dx, x.shape));
+    const xd = x.data;
+    const dyd = dy.data;
+    const dxd = dx.data;
+    const gamma = this.weight.value.data;
+    const gammaGrad = this.weight.grad.data;
+    const betaGrad = this.bias.grad.data;
+    for (let c = 0; c < channels; c++) {
+      const mu = this.mean[c]!;
+      const r = this.invStd[c]!;
+      // Pass 1: Σ dy and Σ dy (x − μ) over the channel.
+      let sumDy = 0;
+      let sumDyCentred = 0;
+      for (let i = 0; i < n; i++) {
+        const start = (i * channels + c) * spatial;
+        for (let j = start; j < start + spatial; j++) {
+          const g = dyd[j]!;
+          sumDy += g;
+          sumDyCentred += g * (xd[j]! - mu);
+        }
+      }
+      betaGrad[c]! += sumDy; // dβ = Σ dy
+      gammaGrad[c]! += sumDyCentred * r; // dγ = Σ dy x̂
+      // Pass 2: dx = γ r (dy − mean(dy) − x̂ mean(dy x̂)) = p dy + q x + o   (train)
+      //         dx = γ r dy                                                (eval)
+      const p = gamma[c]! * r;
+      const q = throughStatistics ? (-p * r * r * sumDyCentred) / count : 0;
+      const o = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
+      for (let i = 0; i < n; i++) {
+        const start = (i * channels + c) * spatial;
+        for (let j = start; j < start + spatial; j++) dxd[j] = dyd[j]! * p + xd[j]! * q + o;
+      }
+    }
+    return dx;
+  }
+
+  params(): readonly Param[] {
+    return [this.weight, this.bias];
+  }
+
+  buffers(): readonly Buffer[] {
+    return [this.runningMean, this.runningVar, this.numBatchesTracked];
+  }
+
+  /** Per channel μ_B, σ²_B over N·S values; moves the running statistics towards them. */
+  private useBatchStatistics(x: Tensor, n: number, spatial: number): void {
+    const channels = this.numFeatures;
+    const count = n * spatial;
+    const xd = x.data;
+    const m = this.momentum;
+    const runningMean = this.runningMean.value.data;
+    const runningVar = this.runningVar.value.data;
+    for (let c = 0; c < channels; c++) {
+      // Sums are centred on the channel's first value so that E[d²] − E[d]² stays accurate when |μ| ≫ σ.
+      const shift = xd[c * spatial]!;
+      let s1 = 0;
+      let s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const start = (i * channels + c) * spatial;
+        for (let j = start; j < start + spatial; j++) {
+          const d = xd[j]! - shift;
+          s1 += d;
+          s2 += d * d;
+        }
+      }
+      const centred = s1 / count;
+      const mu = shift + centred;
+      const variance = Math.max(0, s2 / count - centred * centred);
+      const unbiased = (variance * count) / (count - 1);
+      this.mean[c] = mu;
+      this.invStd[c] = 1 / Math.sqrt(variance + this.eps);
+      this.batchStats.mean[c] = mu;
+      this.batchStats.var[c] = variance;
+      this.batchStats.varUnbiased[c] = unbiased;
+      // running = (1 − m) running + m batch, with the unbiased variance
+      runningMean[c] = (1 - m) * runningMean[c]! + m * mu;
+      runningVar[c] = (1 - m) * runningVar[c]! + m * unbiased;
+    }
+    this.numBatchesTracked.value.data[0]! += 1;
+    this.hasBatchStats = true;
+  }
+
+  private useRunningStatistics(): void {
+    const runningMean = this.runningMean.value.data;
+    const runningVar = this.runningVar.value.data;
+    for (let c = 0; c < this.numFeatures; c++) {
+      this.mean[c] = runningMean[c]!;
+      this.invStd[c] = 1 / Math.sqrt(runningVar[c]! + this.eps);
+    }
+  }
+}
+
+function singleValueMessage(label: string, x: Tensor): string {
+  return (
+    `${label}: Expected more than 1 value per channel when training, got input size ${formatShape(x.shape)}. ` +
+    'In training mode BatchNorm normalises each channel with the mean and variance of the batch, and ' +
+    'the variance of a single value is 0, so the normalisation is undefined (every output would be β ' +
+    'and no gradient would reach the input). Use eval mode (which normalises with the running ' +
+    'statistics), a batch of more than one sample, or GroupNorm/LayerNorm, which normalise within ' +
+    'each sample.'
+  );
+}
+
+/** nn.BatchNorm1d on [N, C] (or [N, C, L]): statistics per feature over the batch. */
+export class BatchNorm1d extends BatchNorm {
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super('BatchNorm1d', [2, 3], numFeatures, options);
+  }
+}
+
+/** nn.BatchNorm2d on [N, C, H, W]: statistics per channel over the batch and all positions. */
+export class BatchNorm2d extends BatchNorm {
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super('BatchNorm2d', [4], numFeatures, options);
+  }
+}
