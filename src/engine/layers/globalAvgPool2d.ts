@@ -1,0 +1,55 @@
+import { expectRank, formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
+
+/**
+ * Global average pooling, [N, C, H, W] → [N, C]: PyTorch's adaptive_avg_pool2d(x, 1) followed by
+ * flatten, fused because the classifier head always wants the flat vector.
+ */
+export class GlobalAvgPool2d implements Layer {
+  readonly label = 'GlobalAvgPool2d';
+  private inputShape: readonly number[] | undefined;
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    expectRank(x, 4, this.label);
+    const [n, c, h, w] = x.shape as [number, number, number, number];
+    this.inputShape = x.shape;
+    const area = h * w;
+    const y = (this.y = reuse(this.y, [n, c]));
+    // y[n, c] = Σ_hw x[n, c, h, w] / (H·W)
+    for (let plane = 0; plane < n * c; plane++) {
+      const base = plane * area;
+      let sum = 0;
+      for (let p = 0; p < area; p++) sum += x.data[base + p]!;
+      y.data[plane] = sum / area;
+    }
+    return y;
+  }
+
+  // dx[n, c, h, w] = dy[n, c] / (H·W)
+  backward(dy: Tensor): Tensor {
+    const shape = cached(this.inputShape, this.label);
+    const [n, c, h, w] = shape as [number, number, number, number];
+    if (!sameShape(dy.shape, [n, c])) {
+      throw new Error(
+        `${this.label}: backward expected a gradient of shape ${formatShape([n, c])}, got ${formatShape(dy.shape)}`,
+      );
+    }
+    const area = h * w;
+    const dx = (this.dx = reuse(this.dx, shape));
+    for (let plane = 0; plane < n * c; plane++) {
+      const base = plane * area;
+      dx.data.fill(dy.data[plane]! / area, base, base + area);
+    }
+    return dx;
+  }
+
+  params(): readonly Param[] {
+    return [];
+  }
+
+  buffers(): readonly Buffer[] {
+    return [];
+  }
+}
