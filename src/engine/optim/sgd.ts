@@ -1,0 +1,96 @@
+import type { Param } from '../layers/layer';
+import { checkLearningRate, checkParams, checkRange, zeroGrads, type Optimizer } from './optimizer';
+
+export interface SGDOptions {
+  lr: number;
+  momentum?: number;
+  dampening?: number;
+  weightDecay?: number;
+  nesterov?: boolean;
+}
+
+/**
+ * torch.optim.SGD (1.13, single-tensor path), per element:
+ *   d = g + wd·p
+ *   b = d on the first step, then b = momentum·b + (1 − dampening)·d
+ *   p −= lr·b, or with nesterov p −= lr·(d + momentum·b)
+ */
+export class SGD implements Optimizer {
+  readonly params: readonly Param[];
+  readonly momentum: number;
+  readonly dampening: number;
+  readonly weightDecay: number;
+  readonly nesterov: boolean;
+  private learningRate: number;
+  /** One momentum buffer per param, created on the first step as PyTorch does. */
+  private readonly buffers: (Float32Array | undefined)[];
+
+  constructor(params: readonly Param[], options: SGDOptions) {
+    const { lr, momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
+    this.params = checkParams(params, 'SGD');
+    this.learningRate = checkLearningRate(lr, 'SGD');
+    checkRange(momentum, 'momentum', 'SGD', 0);
+    checkRange(dampening, 'dampening', 'SGD', 0, 1);
+    checkRange(weightDecay, 'weightDecay', 'SGD', 0);
+    if (nesterov && (momentum <= 0 || dampening !== 0)) {
+      throw new Error(
+        `SGD: nesterov requires momentum > 0 and dampening 0, got momentum ${momentum}, dampening ${dampening}`,
+      );
+    }
+    this.momentum = momentum;
+    this.dampening = dampening;
+    this.weightDecay = weightDecay;
+    this.nesterov = nesterov;
+    this.buffers = this.params.map(() => undefined);
+  }
+
+  get lr(): number {
+    return this.learningRate;
+  }
+
+  set lr(value: number) {
+    this.learningRate = checkLearningRate(value, 'SGD');
+  }
+
+  /** The momentum buffer of `param` (PyTorch's state[p]['momentum_buffer']); undefined before the first step or without momentum. */
+  momentumBuffer(param: Param): Float32Array | undefined {
+    const i = this.params.indexOf(param);
+    return i < 0 ? undefined : this.buffers[i];
+  }
+
+  step(): void {
+    const { learningRate: lr, momentum, dampening, weightDecay: wd, nesterov } = this;
+    for (let k = 0; k < this.params.length; k++) {
+      const param = this.params[k]!;
+      const p = param.value.data;
+      const g = param.grad.data;
+      const n = p.length;
+      if (momentum === 0) {
+        // p −= lr·(g + wd·p)
+        for (let i = 0; i < n; i++) p[i]! -= lr * (g[i]! + wd * p[i]!);
+        continue;
+      }
+      let b = this.buffers[k];
+      if (b === undefined) {
+        // b = d
+        b = this.buffers[k] = new Float32Array(n);
+        for (let i = 0; i < n; i++) b[i] = g[i]! + wd * p[i]!;
+      } else {
+        // b = momentum·b + (1 − dampening)·d
+        const keep = 1 - dampening;
+        for (let i = 0; i < n; i++) b[i] = momentum * b[i]! + keep * (g[i]! + wd * p[i]!);
+      }
+      if (nesterov) {
+        // p −= lr·(d + momentum·b)
+        for (let i = 0; i < n; i++) p[i]! -= lr * (g[i]! + wd * p[i]! + momentum * b[i]!);
+      } else {
+        // p −= lr·b
+        for (let i = 0; i < n; i++) p[i]! -= lr * b[i]!;
+      }
+    }
+  }
+
+  zeroGrad(): void {
+    zeroGrads(this.params);
+  }
+}
