@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { NONLINEARITIES } from '../init/gain';
+import type { InitScheme as EngineInitScheme } from '../init/schemes';
+
+/**
+ * A model is described by data, not code: the Lab, shared links, lessons and the parity tests all
+ * build networks from a `ModelSpec`. The schema is the single list of what is allowed; `parseModelSpec`
+ * turns a violation into an error that names the field, the value and what would have been accepted.
+ */
+
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu'] as const;
+export type ActivationKind = (typeof ACTIVATIONS)[number];
+
+export const NORM_KINDS = ['none', 'batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'] as const;
+export type NormKind = (typeof NORM_KINDS)[number];
+
+export const NORM_PLACEMENTS = ['before', 'after'] as const;
+/** 'before': Linear/Conv → Norm → activation (the BatchNorm paper); 'after': Linear/Conv → activation → Norm. */
+export type NormPlacement = (typeof NORM_PLACEMENTS)[number];
+
+const intIn = (min: number, max: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
+const finite = (what: string) =>
+  z.number({ error: `must be ${what}` }).refine(Number.isFinite, { error: `must be ${what}` });
+const positive = (what: string) => finite(what).refine((v) => v > 0, { error: `must be ${what}` });
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.map((v) => `'${v}'`).join(', ')}` });
+
+export const FAN_MODES = ['fanIn', 'fanOut'] as const;
+
+export const initSchemeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('zeros') }).strict(),
+    z.object({ kind: z.literal('constant'), value: finite('a finite number') }).strict(),
+    z
+      .object({
+        kind: z.literal('uniform'),
+        low: finite('a finite number'),
+        high: finite('a finite number'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('normal'),
+        mean: finite('a finite number'),
+        std: positive('a positive number'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('xavierUniform'), gain: positive('a positive number') }).strict(),
+    z.object({ kind: z.literal('xavierNormal'), gain: positive('a positive number') }).strict(),
+    z
+      .object({
+        kind: z.literal('kaimingUniform'),
+        a: finite('a finite number'),
+        mode: enumOf(FAN_MODES),
+        nonlinearity: enumOf(NONLINEARITIES),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('kaimingNormal'),
+        a: finite('a finite number'),
+        mode: enumOf(FAN_MODES),
+        nonlinearity: enumOf(NONLINEARITIES),
+      })
+      .strict(),
+    z.object({ kind: z.literal('orthogonal'), gain: positive('a positive number') }).strict(),
+    z.object({ kind: z.literal('pytorchDefault') }).strict(),
+    z
+      .object({
+        kind: z.literal('custom'),
+        distribution: enumOf(['uniform', 'normal'] as const),
+        fanMode: enumOf(['fanIn', 'fanOut', 'fanAvg'] as const),
+        gain: positive('a positive number'),
+        multiplier: finite('a finite number ≥ 0').refine((v) => v >= 0, {
+          error: 'must be a finite number ≥ 0',
+        }),
+      })
+      .strict(),
+  ],
+  {
+    error: `must be one of 'zeros', 'constant', 'uniform', 'normal', 'xavierUniform', 'xavierNormal', 'kaimingUniform', 'kaimingNormal', 'orthogonal', 'pytorchDefault', 'custom'`,
+  },
+);
+
+const normSchema = z
+  .object({
+    kind: enumOf(NORM_KINDS),
+    /** GroupNorm only: the number of groups G, which must divide the channel count. */
+    groups: intIn(1, 4096).optional(),
+  })
+  .strict();
+
+export const mlpSpecSchema = z
+  .object({
+    family: z.literal('mlp'),
+    /** Features per sample after flattening (784 for 28×28 MNIST, 2 for the 2-D sets). */
+    inputSize: intIn(1, 100_000),
+    numClasses: intIn(2, 1000),
+    /** Hidden layers: each is Linear(width) + optional norm + activation. */
+    depth: intIn(1, 200),
+    width: intIn(1, 4096),
+    activation: enumOf(ACTIVATIONS),
+    /** LeakyReLU only. */
+    negativeSlope: finite('a finite number').optional(),
+    norm: normSchema,
+    normPlacement: enumOf(NORM_PLACEMENTS),
+    init: initSchemeSchema,
+    /** Hidden Linear layers get a bias. (The output layer always has one.) */
+    bias: z.boolean({ error: 'must be true or false' }),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    if (spec.norm.kind === 'instanceNorm') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['norm', 'kind'],
+        input: spec.norm.kind,
+        message: `InstanceNorm needs spatial (H×W) inputs, so it is only available for the CNN; choose 'none', 'batchNorm', 'layerNorm' or 'groupNorm'`,
+      });
+    }
+    checkGroups(spec.norm, spec.width, 'width', ctx);
+  });
+
+export const cnnSpecSchema = z
+  .object({
+    family: z.literal('cnn'),
+    /** [C, H, W] of one sample. */
+    inputShape: z.tuple([intIn(1, 64), intIn(2, 256), intIn(2, 256)], {
+      error: 'must be [channels, height, width] with channels 1-64 and height, width 2-256',
+    }),
+    numClasses: intIn(2, 1000),
+    stemChannels: intIn(1, 256),
+    /** Residual blocks after the stem (each two 3×3 convs at stemChannels). */
+    blocks: intIn(0, 64),
+    residual: z.boolean({ error: 'must be true or false' }),
+    activation: enumOf(ACTIVATIONS),
+    negativeSlope: finite('a finite number').optional(),
+    norm: normSchema,
+    normPlacement: enumOf(NORM_PLACEMENTS),
+    init: initSchemeSchema,
+    /** Start each residual block as the identity by zeroing its last norm's γ (Goyal et al., 2017). */
+    zeroInitResidualGamma: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx));
+
+function checkGroups(
+  norm: z.infer<typeof normSchema>,
+  channels: number,
+  field: string,
+  ctx: z.RefinementCtx,
+): void {
+  if (norm.kind !== 'groupNorm') return;
+  const groups = norm.groups ?? 1;
+  if (channels % groups !== 0) {
+    const divisors = Array.from({ length: channels }, (_, i) => i + 1).filter(
+      (d) => channels % d === 0,
+    );
+    ctx.addIssue({
+      code: 'custom',
+      path: ['norm', 'groups'],
+      input: groups,
+      message: `must divide ${field} (${channels}); allowed: ${divisors.join(', ')}`,
+    });
+  }
+}
+
+export const modelSpecSchema = z.discriminatedUnion('family', [mlpSpecSchema, cnnSpecSchema], {
+  error: `must be 'mlp' or 'cnn'`,
+});
+
+export type InitScheme = z.infer<typeof initSchemeSchema>;
+// The schema and the init module describe the same schemes: a compile error here means they drifted.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesInitModule: Same<InitScheme, EngineInitScheme> = true;
+void schemaMatchesInitModule;
+export type MlpSpec = z.infer<typeof mlpSpecSchema>;
+export type CnnSpec = z.infer<typeof cnnSpecSchema>;
+export type ModelSpec = z.infer<typeof modelSpecSchema>;
+export type NormSpec = z.infer<typeof normSchema>;
+
+/** Thrown for a spec the engine cannot build; `issues` lists every problem found. */
+export class SpecError extends Error {
+  constructor(
+    readonly issues: readonly string[],
+    what = 'model spec',
+  ) {
+    super(`Invalid ${what}: ${issues.join('; ')}`);
+    this.name = 'SpecError';
+  }
+}
+
+/** Formats a zod error as "field.path: got <value>; <what is allowed>" lines. */
+export function describeIssues(error: z.ZodError, input: unknown): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    let value: unknown = input;
+    for (const key of issue.path) {
+      value =
+        value !== null && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key]
+          : undefined;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      return `${path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    }
+    const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+    return `${path}: got ${shown}; ${issue.message}`;
+  });
+}
+
+export function parseModelSpec(input: unknown): ModelSpec {
+  const result = modelSpecSchema.safeParse(input);
+  if (!result.success) throw new SpecError(describeIssues(result.error, input));
+  return result.data;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseModelSpec,
+  SpecError,
+  type CnnSpec,
+  type MlpSpec,
+} from '../../../src/engine/model/spec';
+
+const mlp: MlpSpec = {
+  family: 'mlp',
+  inputSize: 196,
+  numClasses: 10,
+  depth: 8,
+  width: 64,
+  activation: 'relu',
+  norm: { kind: 'batchNorm' },
+  normPlacement: 'before',
+  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
+  bias: true,
+};
+
+const cnn: CnnSpec = {
+  family: 'cnn',
+  inputShape: [1, 14, 14],
+  numClasses: 10,
+  stemChannels: 16,
+  blocks: 3,
+  residual: true,
+  activation: 'relu',
+  norm: { kind: 'groupNorm', groups: 4 },
+  normPlacement: 'before',
+  init: { kind: 'pytorchDefault' },
+};
+
+const messageOf = (input: unknown): string => {
+  try {
+    parseModelSpec(input);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SpecError);
+    return (e as Error).message;
+  }
+  throw new Error('expected the spec to be rejected');
+};
+
+describe('parseModelSpec', () => {
+  it('accepts valid MLP and CNN specs unchanged', () => {
+    expect(parseModelSpec(mlp)).toEqual(mlp);
+    expect(parseModelSpec(cnn)).toEqual(cnn);
+  });
+
+  it('names the field, the value and the allowed range for a number out of range', () => {
+    expect(messageOf({ ...mlp, depth: 0 })).toBe(
+      'Invalid model spec: depth: got 0; must be a whole number from 1 to 200',
+    );
+    expect(messageOf({ ...mlp, width: 2.5 })).toContain(
+      'width: got 2.5; must be a whole number from 1 to 4096',
+    );
+  });
+
+  it('lists the allowed values for an unknown activation or init', () => {
+    expect(messageOf({ ...mlp, activation: 'swish' })).toContain(
+      `activation: got "swish"; must be one of 'relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu'`,
+    );
+    expect(messageOf({ ...mlp, init: { kind: 'he' } })).toContain(
+      `init.kind: got "he"; must be one of 'zeros'`,
+    );
+  });
+
+  it('rejects a group count that does not divide the width, listing the divisors', () => {
+    expect(messageOf({ ...mlp, norm: { kind: 'groupNorm', groups: 3 } })).toContain(
+      'norm.groups: got 3; must divide width (64); allowed: 1, 2, 4, 8, 16, 32, 64',
+    );
+    expect(
+      messageOf({ ...cnn, stemChannels: 12, norm: { kind: 'groupNorm', groups: 8 } }),
+    ).toContain('must divide stemChannels (12); allowed: 1, 2, 3, 4, 6, 12');
+  });
+
+  it('keeps InstanceNorm to the CNN', () => {
+    expect(messageOf({ ...mlp, norm: { kind: 'instanceNorm' } })).toContain(
+      'only available for the CNN',
+    );
+    expect(() => parseModelSpec({ ...cnn, norm: { kind: 'instanceNorm' } })).not.toThrow();
+  });
+
+  it('rejects unknown fields and an unknown family', () => {
+    expect(messageOf({ ...mlp, dropout: 0.5 })).toContain(`unknown field 'dropout'`);
+    expect(messageOf({ family: 'rnn' })).toContain(`family: got "rnn"; must be 'mlp' or 'cnn'`);
+    expect(messageOf(null)).toContain('Invalid model spec');
+  });
+
+  it('reports every problem at once', () => {
+    const message = messageOf({ ...mlp, depth: 300, bias: 'yes' });
+    expect(message).toContain('depth: got 300');
+    expect(message).toContain('bias: got "yes"; must be true or false');
+  });
+
+  it('validates CNN input shapes', () => {
+    expect(messageOf({ ...cnn, inputShape: [1, 14] })).toContain('inputShape');
+  });
+});
