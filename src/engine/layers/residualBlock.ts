@@ -1,0 +1,147 @@
+import { formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { Conv2d } from './conv2d';
+import { prefixed, type Buffer, type Layer, type Mode, type Param } from './layer';
+import { Sequential, type NamedLayer } from './sequential';
+
+export interface ResidualBlockOptions {
+  inChannels: number;
+  outChannels: number;
+  /** Stride of conv1 (and of the projection shortcut): 2 halves the resolution. */
+  stride?: number;
+  /** false gives the same stack without the skip connection (a "plain" block). */
+  residual?: boolean;
+  /** Builds the norm layer for a feature map of `channels` channels; null for no norm. */
+  makeNorm: ((channels: number) => Layer) | null;
+  makeActivation: () => Layer;
+  /** 'before': conv → norm → activation (standard); 'after': conv → activation → norm. */
+  normPlacement?: 'before' | 'after';
+}
+
+/**
+ * torchvision's BasicBlock, y = act(F(x) + shortcut(x)) with F = conv3×3 → bn → act → conv3×3 → bn
+ * ('before'), or with each norm moved after its activation ('after':
+ * conv1 → act → bn1 → conv2 → (+ shortcut) → act → bn2). The shortcut is the identity when shapes
+ * match, else a strided 1×1 conv (+ its norm), named 'shortcut.0' / 'shortcut.1'. A conv has a bias
+ * only when no norm directly follows it (a norm's β would make it redundant).
+ *
+ * Backward: the gradient of the sum goes both ways, dx = dF(x) + dshortcut(x).
+ */
+export class ResidualBlock implements Layer {
+  readonly label: string;
+  readonly residual: boolean;
+  readonly normPlacement: 'before' | 'after';
+  /** Every sub-layer with its state_dict name, in forward order. */
+  readonly children: readonly NamedLayer[];
+  readonly conv1: Conv2d;
+  readonly conv2: Conv2d;
+  readonly bn1: Layer | undefined;
+  readonly bn2: Layer | undefined;
+  readonly shortcut: Sequential | undefined;
+  /** F: everything before the sum. */
+  private readonly branch: readonly Layer[];
+  /** Everything after the sum: act, or act → bn2. */
+  private readonly tail: readonly Layer[];
+  private sum: Tensor | undefined;
+  private dx: Tensor | undefined;
+
+  constructor({
+    inChannels,
+    outChannels,
+    stride = 1,
+    residual = true,
+    makeNorm,
+    makeActivation,
+    normPlacement = 'before',
+  }: ResidualBlockOptions) {
+    this.residual = residual;
+    this.normPlacement = normPlacement;
+    const hasNorm = makeNorm !== null;
+    const normFirst = normPlacement === 'before';
+    const conv = (inC: number, kernelSize: number, s: number, bias: boolean) =>
+      new Conv2d({
+        inChannels: inC,
+        outChannels,
+        kernelSize,
+        stride: s,
+        padding: kernelSize === 3 ? 1 : 0,
+        bias,
+      });
+    this.conv1 = conv(inChannels, 3, stride, !(hasNorm && normFirst));
+    this.conv2 = conv(outChannels, 3, 1, !(hasNorm && normFirst));
+    this.bn1 = makeNorm?.(outChannels);
+    this.bn2 = makeNorm?.(outChannels);
+    const act1: NamedLayer = ['act1', makeActivation()];
+    const act2: NamedLayer = ['act2', makeActivation()];
+    const bn1: NamedLayer[] = this.bn1 ? [['bn1', this.bn1]] : [];
+    const bn2: NamedLayer[] = this.bn2 ? [['bn2', this.bn2]] : [];
+
+    const needsProjection = inChannels !== outChannels || stride !== 1;
+    if (residual && needsProjection) {
+      const projection: NamedLayer[] = [['0', conv(inChannels, 1, stride, !hasNorm)]];
+      if (makeNorm) projection.push(['1', makeNorm(outChannels)]);
+      this.shortcut = new Sequential(projection);
+    }
+    const shortcut: NamedLayer[] = this.shortcut ? [['shortcut', this.shortcut]] : [];
+
+    const branch: NamedLayer[] = normFirst
+      ? [['conv1', this.conv1], ...bn1, act1, ['conv2', this.conv2], ...bn2]
+      : [['conv1', this.conv1], act1, ...bn1, ['conv2', this.conv2]];
+    const tail: NamedLayer[] = normFirst ? [act2] : [act2, ...bn2];
+    this.branch = branch.map(([, layer]) => layer);
+    this.tail = tail.map(([, layer]) => layer);
+    this.children = [...branch, ...shortcut, ...tail];
+    const strideText = stride === 1 ? '' : `, s${stride}`;
+    this.label = `ResidualBlock(${inChannels}→${outChannels}${strideText}${residual ? '' : ', no skip'})`;
+  }
+
+  /** The norm that ends the block (bn2), whose γ the model builder may zero-init (Goyal et al.); undefined without norms. */
+  get lastNorm(): Layer | undefined {
+    return this.bn2;
+  }
+
+  forward(x: Tensor, mode: Mode): Tensor {
+    let h = x;
+    for (const layer of this.branch) h = layer.forward(h, mode);
+    if (this.residual) {
+      // s = F(x) + shortcut(x)
+      const skip = this.shortcut ? this.shortcut.forward(x, mode) : x;
+      if (!sameShape(h.shape, skip.shape)) {
+        throw new Error(
+          `${this.label}: branch output ${formatShape(h.shape)} does not match shortcut ${formatShape(skip.shape)}`,
+        );
+      }
+      const sum = (this.sum = reuse(this.sum, h.shape));
+      const s = sum.data;
+      const a = h.data;
+      const b = skip.data;
+      for (let i = 0; i < s.length; i++) s[i] = a[i]! + b[i]!;
+      h = sum;
+    }
+    for (const layer of this.tail) h = layer.forward(h, mode);
+    return h;
+  }
+
+  backward(dy: Tensor): Tensor {
+    let dsum = dy;
+    for (let i = this.tail.length - 1; i >= 0; i--) dsum = this.tail[i]!.backward(dsum);
+    let dBranch = dsum;
+    for (let i = this.branch.length - 1; i >= 0; i--) dBranch = this.branch[i]!.backward(dBranch);
+    if (!this.residual) return dBranch;
+    // dx = dF + dshortcut, both fed the gradient of the sum
+    const dSkip = this.shortcut ? this.shortcut.backward(dsum) : dsum;
+    const dx = (this.dx = reuse(this.dx, dBranch.shape));
+    const out = dx.data;
+    const a = dBranch.data;
+    const b = dSkip.data;
+    for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
+    return dx;
+  }
+
+  params(): readonly Param[] {
+    return this.children.flatMap(([name, layer]) => prefixed(name, layer.params()));
+  }
+
+  buffers(): readonly Buffer[] {
+    return this.children.flatMap(([name, layer]) => prefixed(name, layer.buffers()));
+  }
+}
