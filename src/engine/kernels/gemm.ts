@@ -1,41 +1,14 @@
 /**
- * General matrix multiply, the engine's one hot kernel:
- *   C[M×N] = op(A) · op(B)        (accumulate = false)
- *   C[M×N] += op(A) · op(B)       (accumulate = true)
- * All matrices are row-major Float32Arrays. op(A) is A [M×K], or Aᵀ when transA (A stored [K×M]);
- * op(B) is B [K×N], or Bᵀ when transB (B stored [N×K]).
- *
- * `gemmReference` is the readable definition every faster implementation is tested against.
+ * The gemm every layer calls: C[M×N] (+)= op(A) · op(B) (see gemmReference.ts for the definition).
+ * It defaults to the fastest implementation the host supports (WebAssembly SIMD, else blocked JS);
+ * `setGemm` swaps it, so tests and benchmarks can compare it with the reference.
  */
-export interface GemmArgs {
-  transA: boolean;
-  transB: boolean;
-  M: number;
-  N: number;
-  K: number;
-  A: Float32Array;
-  B: Float32Array;
-  C: Float32Array;
-  accumulate: boolean;
-}
+import { gemmFast } from './gemmFast';
+import type { Gemm, GemmArgs } from './gemmReference';
 
-export type Gemm = (args: GemmArgs) => void;
+export { gemmReference, type Gemm, type GemmArgs } from './gemmReference';
 
-export const gemmReference: Gemm = ({ transA, transB, M, N, K, A, B, C, accumulate }) => {
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let sum = 0;
-      for (let k = 0; k < K; k++) {
-        const a = transA ? A[k * M + i]! : A[i * K + k]!;
-        const b = transB ? B[j * K + k]! : B[k * N + j]!;
-        sum += a * b;
-      }
-      C[i * N + j] = accumulate ? C[i * N + j]! + sum : sum;
-    }
-  }
-};
-
-let active: Gemm = gemmReference;
+let active: Gemm = gemmFast;
 
 /** The implementation layers call. */
 export function gemm(args: GemmArgs): void {
