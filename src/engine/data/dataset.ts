@@ -1,3 +1,4 @@
+import type { Tensor } from '../tensor';
 import type { ParsedMnist } from './mnistFormat';
 
 /**
@@ -15,6 +16,12 @@ export interface Dataset {
   readonly classNames?: readonly string[];
   /** The per-pixel mean and std that were subtracted and divided out, when standardized. */
   readonly standardization?: PixelStats;
+}
+
+/** A minibatch: x is [B, ...sampleShape], y the B class indices. */
+export interface Batch {
+  readonly x: Tensor;
+  readonly y: Int32Array;
 }
 
 export interface PixelStats {

@@ -1,12 +1,7 @@
 import type { Rng } from '../rng';
-import type { Tensor } from '../tensor';
-import { sampleSize, type Dataset } from './dataset';
+import { sampleSize, type Batch, type Dataset } from './dataset';
 
-/** A minibatch: x is [B, ...sampleShape], y the B class indices. */
-export interface Batch {
-  readonly x: Tensor;
-  readonly y: Int32Array;
-}
+export type { Batch };
 
 export interface Loader {
   /**
