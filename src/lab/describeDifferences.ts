@@ -1,0 +1,106 @@
+import { datasetInfo } from './datasets';
+import type { LabRunSettings, SettingKey } from './labSettings';
+import {
+  ACTIVATION_LABELS,
+  FAN_MODE_LABELS,
+  INIT_LABELS,
+  NORM_LABELS,
+  formatNumber,
+} from './labels';
+
+/** Whether a setting affects the run at all, given the others (GroupNorm's groups only matter under GroupNorm). */
+export function isRelevant(key: SettingKey, s: LabRunSettings): boolean {
+  switch (key) {
+    case 'noise':
+      return datasetInfo(s.dataset).kind === 'points';
+    case 'groups':
+      return s.norm === 'groupNorm';
+    case 'placement':
+      return s.norm !== 'none';
+    case 'residual':
+      return s.architecture === 'cnn';
+    case 'initDistribution':
+    case 'initFanMode':
+    case 'initGain':
+    case 'initMultiplier':
+      return s.init === 'custom';
+    default:
+      return true;
+  }
+}
+
+function normPhrase(s: LabRunSettings): string {
+  if (s.norm === 'none') return 'no norm';
+  if (s.norm === 'groupNorm') return `GroupNorm (${s.groups} groups)`;
+  return NORM_LABELS[s.norm];
+}
+
+function initPhrase(s: LabRunSettings): string {
+  switch (s.init) {
+    case 'zeros':
+      return 'zero init';
+    case 'pytorchDefault':
+      return 'PyTorch default init';
+    case 'orthogonal':
+      return 'orthogonal init';
+    case 'custom':
+      return `custom init (${s.initDistribution}, ${FAN_MODE_LABELS[s.initFanMode]}, gain ${formatNumber(s.initGain)} × ${formatNumber(s.initMultiplier)})`;
+    default:
+      return INIT_LABELS[s.init];
+  }
+}
+
+/** Each phrase describes one group of settings; a group is mentioned when any of its keys differ. */
+const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) => string }[] = [
+  { keys: ['dataset'], say: (s) => datasetInfo(s.dataset).label },
+  { keys: ['noise'], say: (s) => `noise ${formatNumber(s.noise)}` },
+  { keys: ['architecture'], say: (s) => (s.architecture === 'cnn' ? 'CNN' : 'MLP') },
+  {
+    keys: ['depth'],
+    say: (s) => (s.architecture === 'cnn' ? `${s.depth} blocks` : `depth ${s.depth}`),
+  },
+  {
+    keys: ['width'],
+    say: (s) => (s.architecture === 'cnn' ? `${s.width} channels` : `width ${s.width}`),
+  },
+  { keys: ['activation'], say: (s) => ACTIVATION_LABELS[s.activation] },
+  { keys: ['norm', 'groups'], say: normPhrase },
+  {
+    keys: ['placement'],
+    say: (s) => (s.placement === 'before' ? 'norm before activation' : 'norm after activation'),
+  },
+  { keys: ['residual'], say: (s) => (s.residual ? 'residual' : 'no residual') },
+  { keys: ['optimizer'], say: (s) => (s.optimizer === 'sgd' ? 'SGD' : 'Adam') },
+  { keys: ['learningRate'], say: (s) => `lr ${formatNumber(s.learningRate)}` },
+  { keys: ['batchSize'], say: (s) => `batch ${s.batchSize}` },
+  {
+    keys: ['init', 'initDistribution', 'initFanMode', 'initGain', 'initMultiplier'],
+    say: initPhrase,
+  },
+  { keys: ['seed'], say: (s) => `seed ${s.seed}` },
+  {
+    keys: ['validationMode'],
+    say: (s) => (s.validationMode === 'eval' ? 'eval-mode validation' : 'train-mode validation'),
+  },
+];
+
+function differs(key: SettingKey, a: LabRunSettings, b: LabRunSettings): boolean {
+  return isRelevant(key, b) && a[key] !== b[key];
+}
+
+/**
+ * What makes run `b` different from run `a`, in a few words for a chart legend: "BatchNorm",
+ * "lr 0.3, Xavier normal". Settings that do not affect `b` (groups without GroupNorm) are ignored.
+ */
+export function describeDifferences(a: LabRunSettings, b: LabRunSettings): string {
+  const phrases: string[] = [];
+  for (const phrase of PHRASES) {
+    if (phrase.keys.some((key) => differs(key, a, b))) phrases.push(phrase.say(b));
+  }
+  return phrases.length > 0 ? phrases.join(', ') : 'same settings';
+}
+
+/** The legend label of run `letter`: "A", "B: BatchNorm". */
+export function runLegend(letter: string, baseline: LabRunSettings, run: LabRunSettings): string {
+  return letter === 'A' ? 'A' : `${letter}: ${describeDifferences(baseline, run)}`;
+}

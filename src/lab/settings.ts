@@ -1,0 +1,105 @@
+import type { ActivationKind, InitScheme, ModelSpec } from '../engine/model/spec';
+import type { RunConfig } from '../engine/train/runConfig';
+import type { DatasetChoice, WorkerSetup } from '../worker/protocol';
+import { datasetInfo, inputFeatures } from './datasets';
+import { LEAKY_SLOPE, SGD_MOMENTUM, type LabRunSettings } from './labSettings';
+
+/** The nonlinearity Kaiming init should compensate for (GELU behaves like ReLU for this purpose). */
+function kaimingNonlinearity(
+  activation: ActivationKind,
+): 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' {
+  return activation === 'gelu' ? 'relu' : activation;
+}
+
+export function toInitScheme(s: LabRunSettings): InitScheme {
+  switch (s.init) {
+    case 'zeros':
+    case 'pytorchDefault':
+      return { kind: s.init };
+    case 'xavierUniform':
+    case 'xavierNormal':
+    case 'orthogonal':
+      // gain 1, as torch.nn.init's default.
+      return { kind: s.init, gain: 1 };
+    case 'kaimingUniform':
+    case 'kaimingNormal':
+      return {
+        kind: s.init,
+        a: s.activation === 'leakyRelu' ? LEAKY_SLOPE : 0,
+        mode: 'fanIn',
+        nonlinearity: kaimingNonlinearity(s.activation),
+      };
+    case 'custom':
+      return {
+        kind: 'custom',
+        distribution: s.initDistribution,
+        fanMode: s.initFanMode,
+        gain: s.initGain,
+        multiplier: s.initMultiplier,
+      };
+  }
+}
+
+export function toModelSpec(s: LabRunSettings): ModelSpec {
+  const info = datasetInfo(s.dataset);
+  const norm = s.norm === 'groupNorm' ? { kind: s.norm, groups: s.groups } : { kind: s.norm };
+  const slope = s.activation === 'leakyRelu' ? { negativeSlope: LEAKY_SLOPE } : {};
+  if (s.architecture === 'cnn') {
+    const [c, h, w] = info.sampleShape;
+    if (c === undefined || h === undefined || w === undefined) {
+      throw new Error(`The CNN needs an image dataset; '${info.label}' has 2-D points`);
+    }
+    return {
+      family: 'cnn',
+      inputShape: [c, h, w],
+      numClasses: info.numClasses,
+      stemChannels: s.width,
+      blocks: s.depth,
+      residual: s.residual,
+      activation: s.activation,
+      ...slope,
+      norm,
+      normPlacement: s.placement,
+      init: toInitScheme(s),
+    };
+  }
+  return {
+    family: 'mlp',
+    inputSize: inputFeatures(s.dataset),
+    numClasses: info.numClasses,
+    depth: s.depth,
+    width: s.width,
+    activation: s.activation,
+    ...slope,
+    norm,
+    normPlacement: s.placement,
+    init: toInitScheme(s),
+    // BatchNorm right after the Linear subtracts the batch mean, so a bias there would do nothing (β does its job).
+    bias: !(s.norm === 'batchNorm' && s.placement === 'before'),
+  };
+}
+
+export function toRunConfig(s: LabRunSettings): RunConfig {
+  return {
+    model: toModelSpec(s),
+    optimizer:
+      s.optimizer === 'sgd'
+        ? { kind: 'sgd', lr: s.learningRate, momentum: SGD_MOMENTUM }
+        : { kind: 'adam', lr: s.learningRate },
+    batchSize: s.batchSize,
+    seed: s.seed,
+  };
+}
+
+export function toDatasetChoice(s: LabRunSettings): DatasetChoice {
+  return { id: s.dataset, noise: s.noise, standardize: true };
+}
+
+export function toWorkerSetup(s: LabRunSettings, speed: number): WorkerSetup {
+  return {
+    config: toRunConfig(s),
+    dataset: toDatasetChoice(s),
+    validationMode: s.validationMode,
+    speed,
+  };
+}

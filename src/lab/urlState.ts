@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { makeCoherent } from './coherence';
+import {
+  DEFAULT_RUN_SETTINGS,
+  MAX_RUNS,
+  RUN_LETTERS,
+  type LabRunSettings,
+  type SettingKey,
+} from './labSettings';
+import { SETTING_KEYS, SETTINGS_TABLE } from './settingsTable';
+
+/**
+ * The Lab's state in the URL hash, as readable query parameters:
+ *
+ *   #/lab?runs=2&a.data=spiral&a.norm=none&…&a.lr=0.1&b.norm=batchNorm
+ *
+ * Run A lists every setting, so a link means the same thing even if the defaults change later. Runs B–D
+ * list only what differs from A (a run with no parameters is a copy of A), which keeps links short and
+ * says at a glance what each comparison is about. `runs` gives the number of runs when it is more than 1.
+ *
+ * Parsing never fails: every invalid value falls back (to the default for A, to A's value for B–D) and
+ * is reported as a notice the page shows.
+ */
+
+export const LAB_ROUTE = '#/lab';
+
+export interface UrlNotice {
+  /** The offending parameter, e.g. 'b.lr'. */
+  readonly param: string;
+  /** A sentence for the learner: "b.lr=abc is not a number from 0.0001 to 10; used 0.1". */
+  readonly message: string;
+}
+
+export interface DecodedLab {
+  readonly runs: LabRunSettings[];
+  readonly notices: UrlNotice[];
+}
+
+const KEY_BY_PARAM = new Map<string, SettingKey>(
+  SETTING_KEYS.map((key) => [SETTINGS_TABLE[key].param, key]),
+);
+const KNOWN_PARAMS = SETTING_KEYS.map((key) => SETTINGS_TABLE[key].param).join(', ');
+
+const runsSchema = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1));
+
+function letterOf(index: number): string {
+  return (RUN_LETTERS[index] ?? '?').toLowerCase();
+}
+
+function show(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function withSetting<K extends SettingKey>(
+  s: LabRunSettings,
+  key: K,
+  value: LabRunSettings[K],
+): LabRunSettings {
+  return { ...s, [key]: value };
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function parseSetting<K extends SettingKey>(key: K, text: string): Parsed<LabRunSettings[K]> {
+  const result = SETTINGS_TABLE[key].schema.safeParse(text);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    error: result.error.issues[0]?.message ?? `is not ${SETTINGS_TABLE[key].allowed}`,
+  };
+}
+
+/** The query string (without `#/lab?`) for these runs. */
+export function encodeLab(runs: readonly LabRunSettings[]): string {
+  const baseline = runs[0];
+  if (!baseline) return '';
+  const parts: string[] = [];
+  if (runs.length > 1) parts.push(`runs=${runs.length}`);
+  runs.forEach((run, i) => {
+    for (const key of SETTING_KEYS) {
+      if (i > 0 && run[key] === baseline[key]) continue;
+      parts.push(
+        `${letterOf(i)}.${SETTINGS_TABLE[key].param}=${encodeURIComponent(String(run[key]))}`,
+      );
+    }
+  });
+  return parts.join('&');
+}
+
+export function labHash(runs: readonly LabRunSettings[]): string {
+  const query = encodeLab(runs);
+  return query === '' ? LAB_ROUTE : `${LAB_ROUTE}?${query}`;
+}
+
+/** The query part of a hash route: '#/lab?a.lr=0.1' → 'a.lr=0.1'. */
+export function queryOfHash(hash: string): string {
+  const start = hash.indexOf('?');
+  return start < 0 ? '' : hash.slice(start + 1);
+}
+
+/** Reads the runs from a link's query string. Never throws: what it cannot use, it reports. */
+export function decodeLab(query: string): DecodedLab {
+  const notices: UrlNotice[] = [];
+  const perRun = Array.from({ length: MAX_RUNS }, () => new Map<SettingKey, string>());
+  const seen = new Set<string>();
+  let requestedRuns = 0;
+
+  for (const [rawParam, text] of new URLSearchParams(query)) {
+    const param = rawParam.trim();
+    if (param === '') continue;
+    if (seen.has(param)) {
+      notices.push({ param, message: `${param} appears more than once; used the first value` });
+      continue;
+    }
+    seen.add(param);
+    if (param === 'runs') {
+      const result = runsSchema.safeParse(text.trim());
+      if (!result.success) {
+        notices.push({
+          param,
+          message: `runs=${show(text)} is not a whole number from 1 to ${MAX_RUNS}; ignored`,
+        });
+      } else if (result.data > MAX_RUNS) {
+        notices.push({
+          param,
+          message: `runs=${result.data}: the Lab holds at most ${MAX_RUNS} runs (A–D); used ${MAX_RUNS}`,
+        });
+        requestedRuns = MAX_RUNS;
+      } else {
+        requestedRuns = result.data;
+      }
+      continue;
+    }
+    const match = /^([a-z])\.(.+)$/i.exec(param);
+    const key = match?.[2] === undefined ? undefined : KEY_BY_PARAM.get(match[2]);
+    if (!match?.[1] || key === undefined) {
+      notices.push({
+        param,
+        message: `${param} is not a Lab setting (settings are a.<name> … d.<name>, with name one of ${KNOWN_PARAMS}); ignored`,
+      });
+      continue;
+    }
+    const index = match[1].toLowerCase().charCodeAt(0) - 'a'.charCodeAt(0);
+    const target = perRun[index];
+    if (!target) {
+      notices.push({
+        param,
+        message: `${param}: the Lab holds at most ${MAX_RUNS} runs (a to d); ignored`,
+      });
+      continue;
+    }
+    target.set(key, text);
+  }
+
+  const lastWithSettings = perRun.reduce((last, values, i) => (values.size > 0 ? i : last), 0);
+  const count = Math.max(1, requestedRuns, lastWithSettings + 1);
+  const runs: LabRunSettings[] = [];
+  for (let i = 0; i < count; i++) {
+    const letter = letterOf(i);
+    const base = runs[0] ?? DEFAULT_RUN_SETTINGS;
+    let settings = base;
+    for (const [key, text] of perRun[i] ?? []) {
+      const parsed = parseSetting(key, text);
+      const param = `${letter}.${SETTINGS_TABLE[key].param}`;
+      if (parsed.ok) settings = withSetting(settings, key, parsed.value);
+      else {
+        notices.push({
+          param,
+          message: `${param}=${show(text)} ${parsed.error}; used ${String(base[key])}`,
+        });
+      }
+    }
+    const coherent = makeCoherent(settings);
+    for (const fix of coherent.fixes) {
+      const param = `${letter}.${SETTINGS_TABLE[fix.key].param}`;
+      notices.push({
+        param,
+        message: `${param}=${String(settings[fix.key])} cannot be used: ${fix.reason}; used ${String(coherent.settings[fix.key])}`,
+      });
+    }
+    runs.push(coherent.settings);
+  }
+  return { runs, notices };
+}
