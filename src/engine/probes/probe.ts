@@ -1,0 +1,152 @@
+import { BatchNorm1d, BatchNorm2d } from '../layers/batchNorm';
+import { Conv2d } from '../layers/conv2d';
+import { GlobalAvgPool2d } from '../layers/globalAvgPool2d';
+import type { Layer, Param } from '../layers/layer';
+import { Linear } from '../layers/linear';
+import { ResidualBlock } from '../layers/residualBlock';
+import type { ForwardObserver, Model } from '../model/model';
+import { activationStats, type ActivationStats, type TapKind } from './activationStats';
+import { histogram, symmetricRangeFor, type Histogram, type HistogramRange } from './histogram';
+import { l2Norm, meanStd } from './moments';
+
+export interface ParamStats {
+  readonly name: string;
+  readonly role: Param['role'];
+  readonly shape: readonly number[];
+  readonly gradNorm: number;
+  readonly gradHistogram: Histogram;
+  readonly weightStd: number;
+  readonly weightHistogram: Histogram;
+  /** log10(std(Δw) / std(w)) of this step's update; ≈ −3 is the usual healthy value. Null when w or Δw is all zero. */
+  readonly updateRatio: number | null;
+}
+
+export interface NormStats {
+  readonly name: string;
+  readonly runningMean: Float32Array;
+  readonly runningVar: Float32Array;
+  /** Statistics of the latest training batch (absent before the first training step). */
+  readonly batchMean?: Float32Array;
+  readonly batchVar?: Float32Array;
+}
+
+export interface ProbeSnapshot {
+  readonly step: number;
+  readonly activations: readonly ActivationStats[];
+  readonly params: readonly ParamStats[];
+  readonly norms: readonly NormStats[];
+}
+
+const BINS = 40;
+
+function tapKind(layer: Layer): { kind: TapKind; activation?: string } {
+  if (layer instanceof Linear) return { kind: 'linear' };
+  if (layer instanceof Conv2d) return { kind: 'conv' };
+  if (layer instanceof ResidualBlock) return { kind: 'block' };
+  if (layer instanceof GlobalAvgPool2d) return { kind: 'pool' };
+  const kind = (layer as { kind?: unknown }).kind;
+  if (
+    kind === 'relu' ||
+    kind === 'leakyRelu' ||
+    kind === 'tanh' ||
+    kind === 'sigmoid' ||
+    kind === 'gelu'
+  ) {
+    return { kind: 'activation', activation: kind };
+  }
+  if (
+    kind === 'batchNorm' ||
+    kind === 'layerNorm' ||
+    kind === 'groupNorm' ||
+    kind === 'instanceNorm'
+  ) {
+    return { kind: 'norm' };
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * Computes probe snapshots for one model. It remembers the histogram range chosen the first time it
+ * sees each tensor, so the bins stay fixed over the whole run. Probes cost nothing unless asked for.
+ */
+export class ProbeRecorder {
+  private readonly ranges = new Map<string, HistogramRange>();
+
+  constructor(private readonly bins = BINS) {}
+
+  private range(
+    key: string,
+    values: ArrayLike<number>,
+    bounded?: 'tanh' | 'sigmoid',
+  ): HistogramRange {
+    let range = this.ranges.get(key);
+    if (!range) {
+      if (bounded === 'tanh') range = { min: -1, max: 1, bins: this.bins };
+      else if (bounded === 'sigmoid') range = { min: 0, max: 1, bins: this.bins };
+      else range = symmetricRangeFor(values, this.bins);
+      this.ranges.set(key, range);
+    }
+    return range;
+  }
+
+  /** An observer for Model.forward that records every top-level layer's output statistics. */
+  activationObserver(into: ActivationStats[]): ForwardObserver {
+    return (name, layer, output) => {
+      const { kind, activation } = tapKind(layer);
+      if (kind === 'other') return; // flatten: the same numbers as its input
+      const bounded = activation === 'tanh' || activation === 'sigmoid' ? activation : undefined;
+      const range = this.range(`act:${name}`, output.data, bounded);
+      into.push(activationStats(name, layer.label, kind, output, range, activation));
+    };
+  }
+
+  /** Copies of the current parameter values, to measure this step's update against. */
+  static snapshotWeights(model: Model): Float32Array[] {
+    return model.params().map((p) => Float32Array.from(p.value.data));
+  }
+
+  paramStats(model: Model, before: readonly Float32Array[] | undefined): ParamStats[] {
+    return model.params().map((p, i) => {
+      const w = p.value.data;
+      const weightStd = meanStd(w).std;
+      let updateRatio: number | null = null;
+      const old = before?.[i];
+      if (old) {
+        const delta = new Float32Array(w.length);
+        for (let k = 0; k < w.length; k++) delta[k] = w[k]! - old[k]!;
+        const deltaStd = meanStd(delta).std;
+        updateRatio = deltaStd > 0 && weightStd > 0 ? Math.log10(deltaStd / weightStd) : null;
+      }
+      return {
+        name: p.name,
+        role: p.role,
+        shape: [...p.value.shape],
+        gradNorm: l2Norm(p.grad.data),
+        gradHistogram: histogram(p.grad.data, this.range(`grad:${p.name}`, p.grad.data)),
+        weightStd,
+        weightHistogram: histogram(w, this.range(`weight:${p.name}`, w)),
+        updateRatio,
+      };
+    });
+  }
+
+  normStats(model: Model): NormStats[] {
+    const out: NormStats[] = [];
+    for (const { name, layer } of model.layers()) {
+      if (layer instanceof BatchNorm1d || layer instanceof BatchNorm2d) {
+        const buffer = (key: string): Float32Array =>
+          Float32Array.from(layer.buffers().find((b) => b.name === key)?.value.data ?? []);
+        const batch = layer.lastBatchStats;
+        out.push({
+          name,
+          runningMean: buffer('running_mean'),
+          runningVar: buffer('running_var'),
+          ...(batch
+            ? { batchMean: Float32Array.from(batch.mean), batchVar: Float32Array.from(batch.var) }
+            : {}),
+        });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,193 @@
+import type { Batch, Dataset } from '../data/dataset';
+import { createLoader, type Loader } from '../data/loader';
+import type { Mode } from '../layers/layer';
+import { accuracy, crossEntropy } from '../loss/crossEntropy';
+import { buildModel } from '../model/buildModel';
+import type { Model } from '../model/model';
+import { createOptimizer } from '../optim/createOptimizer';
+import type { Optimizer } from '../optim/optimizer';
+import type { ActivationStats } from '../probes/activationStats';
+import { allFinite } from '../probes/moments';
+import { ProbeRecorder, type ProbeSnapshot } from '../probes/probe';
+import { createRng } from '../rng';
+import { tensor } from '../tensor';
+import { parseRunConfig, type RunConfig } from './runConfig';
+
+export interface StepOk {
+  readonly status: 'ok';
+  /** Steps completed, this one included. */
+  readonly step: number;
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly probes?: ProbeSnapshot;
+}
+
+/** The run stopped: a non-finite loss or gradient appeared. No update was applied at that step. */
+export interface StepDiverged {
+  readonly status: 'diverged';
+  readonly step: number;
+  readonly reason: string;
+}
+
+export type StepResult = StepOk | StepDiverged;
+
+export interface Evaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly count: number;
+  readonly mode: Mode;
+}
+
+/**
+ * One training run: a model, its optimizer and a seeded data order. The seed feeds two independent
+ * streams, one for the initial weights and one for shuffling, so runs that differ only in their model
+ * still see the same batches in the same order.
+ */
+export class TrainingRun {
+  readonly config: RunConfig;
+  readonly model: Model;
+  readonly optimizer: Optimizer;
+  private readonly loader: Loader;
+  private readonly recorder = new ProbeRecorder();
+  private steps = 0;
+  private divergence: StepDiverged | undefined;
+
+  constructor(config: RunConfig | unknown, train: Dataset) {
+    this.config = parseRunConfig(config);
+    const expected = inputFeatures(this.config);
+    const actual = train.sampleShape.reduce((a, b) => a * b, 1);
+    if (expected !== actual) {
+      throw new Error(
+        `The model expects ${expected} input values per sample, but the dataset '${train.name}' has samples of shape [${train.sampleShape.join(', ')}] (${actual} values)`,
+      );
+    }
+    const rng = createRng(this.config.seed);
+    this.model = buildModel(this.config.model, rng.fork('init'));
+    this.optimizer = createOptimizer(this.model.params(), this.config.optimizer);
+    this.loader = createLoader(train, this.config.batchSize, rng.fork('data'));
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  get epoch(): number {
+    return this.loader.epoch;
+  }
+
+  get diverged(): StepDiverged | undefined {
+    return this.divergence;
+  }
+
+  /** One step: forward (train mode), loss, backward, update. With `probe`, also a snapshot of internals. */
+  step(options: { probe?: boolean } = {}): StepResult {
+    if (this.divergence) return this.divergence;
+    return this.trainOn(this.loader.next(), options.probe === true);
+  }
+
+  private trainOn(batch: Batch, probe: boolean): StepResult {
+    const stepNumber = this.steps + 1;
+    const activations: ActivationStats[] = [];
+    this.model.zeroGrad();
+    const logits = this.model.forward(
+      batch.x,
+      'train',
+      probe ? this.recorder.activationObserver(activations) : undefined,
+    );
+    const { loss, grad } = crossEntropy(logits, batch.y);
+    if (!Number.isFinite(loss)) {
+      return this.diverge(stepNumber, `the loss became ${String(loss)}`);
+    }
+    this.model.backward(grad);
+    for (const p of this.model.params()) {
+      if (!allFinite(p.grad.data)) {
+        return this.diverge(stepNumber, `the gradient of ${p.name} contains non-finite values`);
+      }
+    }
+    const before = probe ? ProbeRecorder.snapshotWeights(this.model) : undefined;
+    const acc = accuracy(logits, batch.y);
+    this.optimizer.step();
+    for (const p of this.model.params()) {
+      if (!allFinite(p.value.data)) {
+        return this.diverge(stepNumber, `the update made ${p.name} non-finite`);
+      }
+    }
+    this.steps = stepNumber;
+    return {
+      status: 'ok',
+      step: stepNumber,
+      epoch: this.loader.epoch,
+      loss,
+      accuracy: acc,
+      ...(probe
+        ? {
+            probes: {
+              step: stepNumber,
+              activations,
+              params: this.recorder.paramStats(this.model, before),
+              norms: this.recorder.normStats(this.model),
+            },
+          }
+        : {}),
+    };
+  }
+
+  private diverge(step: number, reason: string): StepDiverged {
+    this.divergence = { status: 'diverged', step, reason };
+    return this.divergence;
+  }
+
+  /**
+   * Loss and accuracy on `data` in eval mode (running statistics) or train mode (each batch normalised
+   * with its own statistics, the classic forgotten-model.eval() mistake). Evaluation never changes the
+   * model: in train mode PyTorch would also update BatchNorm's running statistics, which we restore so the
+   * comparison isolates the effect of batch statistics.
+   */
+  evaluate(
+    data: Dataset,
+    mode: Mode,
+    options: { batchSize?: number; limit?: number } = {},
+  ): Evaluation {
+    const available = Math.min(options.limit ?? data.count, data.count);
+    const batchSize = Math.max(
+      1,
+      Math.min(options.batchSize ?? (mode === 'train' ? this.config.batchSize : 256), available),
+    );
+    // In train mode every batch is normalised by its own statistics, so evaluate full batches only: a
+    // stray last batch of one sample would have no variance to normalise by.
+    const count = mode === 'train' ? Math.floor(available / batchSize) * batchSize : available;
+    const saved =
+      mode === 'train' ? this.model.buffers().map((b) => Float32Array.from(b.value.data)) : [];
+    const sampleSize = data.sampleShape.reduce((a, b) => a * b, 1);
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    try {
+      for (let start = 0; start < count; start += batchSize) {
+        const n = Math.min(batchSize, count - start);
+        const x = tensor(
+          [n, ...data.sampleShape],
+          data.x.subarray(start * sampleSize, (start + n) * sampleSize),
+        );
+        const y = data.y.subarray(start, start + n);
+        const logits = this.model.forward(x, mode);
+        const { loss } = crossEntropy(logits, y);
+        lossSum += loss * n;
+        correct += accuracy(logits, y) * n;
+        seen += n;
+      }
+    } finally {
+      this.model.buffers().forEach((b, i) => {
+        const old = saved[i];
+        if (old) b.value.data.set(old);
+      });
+    }
+    return { loss: lossSum / seen, accuracy: correct / seen, count: seen, mode };
+  }
+}
+
+function inputFeatures(config: RunConfig): number {
+  const m = config.model;
+  return m.family === 'mlp' ? m.inputSize : m.inputShape[0] * m.inputShape[1] * m.inputShape[2];
+}
