@@ -24,6 +24,12 @@ export interface Batch {
   readonly y: Int32Array;
 }
 
+/** The two halves of a fixed train/test split. */
+export interface TrainTestSplit {
+  readonly train: Dataset;
+  readonly test: Dataset;
+}
+
 export interface PixelStats {
   readonly mean: number;
   readonly std: number;
@@ -101,7 +107,7 @@ export function mnistTrainTest(
   train: ParsedMnist,
   test: ParsedMnist,
   options: { readonly standardize: boolean; readonly name: string },
-): { train: Dataset; test: Dataset } {
+): TrainTestSplit {
   const stats = options.standardize ? pixelStats(train) : undefined;
   const shared = stats === undefined ? { standardize: false } : { standardize: true, stats };
   return {
