@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useElementSize } from './useElementSize';
+
+export interface CanvasSize {
+  /** CSS pixels; the drawing context is already scaled by devicePixelRatio. */
+  readonly width: number;
+  readonly height: number;
+}
+
+export type DrawCanvas = (ctx: CanvasRenderingContext2D, size: CanvasSize) => void;
+
+export interface CanvasHandles {
+  /** Put on the element whose width the canvas fills. */
+  readonly containerRef: (node: HTMLDivElement | null) => void;
+  readonly canvasRef: RefObject<HTMLCanvasElement | null>;
+  readonly size: CanvasSize;
+}
+
+/** The 2-D context, or null where there is none (jsdom; a few environments throw instead). */
+export function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  try {
+    return canvas.getContext('2d');
+  } catch {
+    return null;
+  }
+}
+
+function currentPixelRatio(): number {
+  return typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+}
+
+/** The device pixel ratio, updated when the window moves to a screen with another density. */
+function usePixelRatio(): number {
+  const [ratio, setRatio] = useState(currentPixelRatio);
+  useEffect(() => {
+    if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return undefined;
+    const query = window.matchMedia(`(resolution: ${ratio}dppx)`);
+    const onChange = (): void => setRatio(currentPixelRatio());
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [ratio]);
+  return ratio;
+}
+
+/**
+ * A canvas that fills its container's width, at `height` CSS pixels (a number, or a function of the
+ * width for square plots), drawn sharp at the device's pixel ratio. `draw` runs after every size
+ * change and whenever `draw` itself changes (memoise it with useCallback). Where no 2-D context exists
+ * (jsdom, a browser with canvas disabled) nothing is drawn and nothing throws.
+ */
+export function useCanvas(
+  draw: DrawCanvas,
+  height: number | ((width: number) => number),
+): CanvasHandles {
+  const [containerRef, container] = useElementSize<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const ratio = usePixelRatio();
+  const width = container.width;
+  const cssHeight = Math.max(0, Math.round(typeof height === 'function' ? height(width) : height));
+
+  const paint = useCallback(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || width <= 0 || cssHeight <= 0) return;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(cssHeight * ratio);
+    const ctx = context2d(canvas);
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, cssHeight);
+    draw(ctx, { width, height: cssHeight });
+  }, [draw, width, cssHeight, ratio]);
+
+  useEffect(paint, [paint]);
+
+  return { containerRef, canvasRef, size: { width, height: cssHeight } };
+}
+
+/** An offscreen canvas holding `rgba` (width × height pixels), or null where canvas is unavailable. */
+export function rgbaToCanvas(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+): HTMLCanvasElement | null {
+  if (typeof document === 'undefined' || width <= 0 || height <= 0) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = context2d(canvas);
+  if (!ctx) return null;
+  const image = ctx.createImageData(width, height);
+  image.data.set(rgba);
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
