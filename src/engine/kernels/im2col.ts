@@ -5,6 +5,11 @@
  *   cols [C·k·k, N·OH·OW],   cols[(c·k + i)·k + j][(n·OH + oh)·OW + ow] = x[n, c, oh·s − p + i, ow·s − p + j]
  * (zero where the window hangs over the padding), so that y = W [O, C·k·k] · cols.
  * `col2im` is its adjoint: it scatters (adds) every column entry back to the input pixel it was read from.
+ *
+ * "Same" convolutions (stride 1, output as wide as the input: every 3×3/pad-1 and 1×1/pad-0 conv) take
+ * a fast path: each (kernel offset, sample, channel) block of cols is the input plane shifted by a
+ * constant, so it moves as one span instead of row by row; only the entries that wrap around a row
+ * edge (which belong to the padding) need fixing. Both paths give bit-identical results.
  */
 export interface ConvGeometry {
   readonly batch: number;
@@ -37,6 +42,24 @@ function validRange(offset: number, size: number, stride: number, count: number)
 }
 
 export function im2col(x: Float32Array, g: ConvGeometry, cols: Float32Array): void {
+  if (isSameConv(g)) im2colSame(x, g, cols);
+  else im2colStrided(x, g, cols);
+}
+
+/**
+ * dx = col2im(dcols): the adjoint of im2col. Overwrites dx. On the fast path it also zeroes the
+ * entries of `cols` that fall in the padding (they have no pixel to go to), so callers pass scratch.
+ */
+export function col2im(cols: Float32Array, g: ConvGeometry, dx: Float32Array): void {
+  if (isSameConv(g)) col2imSame(cols, g, dx);
+  else col2imStrided(cols, g, dx);
+}
+
+function isSameConv(g: ConvGeometry): boolean {
+  return g.stride === 1 && g.outWidth === g.width && g.outHeight === g.height;
+}
+
+function im2colStrided(x: Float32Array, g: ConvGeometry, cols: Float32Array): void {
   const { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth } = g;
   const planeIn = height * width;
   const planeOut = outHeight * outWidth;
@@ -67,8 +90,7 @@ export function im2col(x: Float32Array, g: ConvGeometry, cols: Float32Array): vo
   }
 }
 
-/** dx = col2im(dcols): the adjoint of im2col. Overwrites dx. */
-export function col2im(cols: Float32Array, g: ConvGeometry, dx: Float32Array): void {
+function col2imStrided(cols: Float32Array, g: ConvGeometry, dx: Float32Array): void {
   const { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth } = g;
   const planeIn = height * width;
   const planeOut = outHeight * outWidth;
@@ -89,6 +111,85 @@ export function col2im(cols: Float32Array, g: ConvGeometry, dx: Float32Array): v
             const out = outPlane + oh * outWidth;
             for (let ow = owFirst; ow < owEnd; ow++) dx[inRow + ow * stride]! += cols[out + ow]!;
           }
+        }
+      }
+    }
+  }
+}
+
+/** Zeroes columns [0, first) and [end, width) of rows [rowFirst, rowEnd) of one plane of cols. */
+function zeroWrappedColumns(
+  cols: Float32Array,
+  plane: number,
+  width: number,
+  [rowFirst, rowEnd]: readonly [number, number],
+  [first, end]: readonly [number, number],
+): void {
+  if (first === 0 && end === width) return;
+  for (let r = rowFirst; r < rowEnd; r++) {
+    const row = plane + r * width;
+    for (let k = 0; k < first; k++) cols[row + k] = 0;
+    for (let k = end; k < width; k++) cols[row + k] = 0;
+  }
+}
+
+function im2colSame(x: Float32Array, g: ConvGeometry, cols: Float32Array): void {
+  const { batch, channels, height, width, kernel, padding } = g;
+  const plane = height * width;
+  const rowLength = batch * plane;
+  for (let c = 0; c < channels; c++) {
+    for (let i = 0; i < kernel; i++) {
+      const rows = validRange(i - padding, height, 1, height);
+      const spanStart = rows[0] * width;
+      const spanEnd = rows[1] * width;
+      for (let j = 0; j < kernel; j++) {
+        const columns = validRange(j - padding, width, 1, width);
+        // cols[oh·W + ow] = x[oh·W + ow + shift] within the valid rows
+        const shift = (i - padding) * width + (j - padding);
+        const row = ((c * kernel + i) * kernel + j) * rowLength;
+        for (let n = 0; n < batch; n++) {
+          const inPlane = (n * channels + c) * plane;
+          const outPlane = row + n * plane;
+          cols.fill(0, outPlane, outPlane + spanStart);
+          cols.fill(0, outPlane + spanEnd, outPlane + plane);
+          // At the very first and last pixel of x the span can poke out of the array by up to
+          // `padding` entries; those are wrapped entries, zeroed just below.
+          const from = inPlane + spanStart + shift;
+          const clampedFrom = Math.max(0, from);
+          const clampedTo = Math.min(x.length, inPlane + spanEnd + shift);
+          cols.set(x.subarray(clampedFrom, clampedTo), outPlane + spanStart + clampedFrom - from);
+          zeroWrappedColumns(cols, outPlane, width, rows, columns);
+        }
+      }
+    }
+  }
+}
+
+function col2imSame(cols: Float32Array, g: ConvGeometry, dx: Float32Array): void {
+  const { batch, channels, height, width, kernel, padding } = g;
+  const plane = height * width;
+  const rowLength = batch * plane;
+  dx.fill(0);
+  for (let c = 0; c < channels; c++) {
+    for (let i = 0; i < kernel; i++) {
+      const rows = validRange(i - padding, height, 1, height);
+      for (let j = 0; j < kernel; j++) {
+        const columns = validRange(j - padding, width, 1, width);
+        const shift = (i - padding) * width + (j - padding);
+        const row = ((c * kernel + i) * kernel + j) * rowLength;
+        for (let n = 0; n < batch; n++) {
+          const outPlane = row + n * plane;
+          // With the wrapped (padding) entries zeroed, the whole span can be added at once: they add
+          // exactly 0 to the neighbouring pixels they land on.
+          zeroWrappedColumns(cols, outPlane, width, rows, columns);
+          let from = outPlane + rows[0] * width;
+          let to = (n * channels + c) * plane + rows[0] * width + shift;
+          if (to < 0) {
+            from -= to;
+            to = 0;
+          }
+          const end = Math.min(outPlane + rows[1] * width, from + dx.length - to);
+          for (; from < end; from++, to++) dx[to]! += cols[from]!;
         }
       }
     }
