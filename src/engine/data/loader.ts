@@ -57,9 +57,14 @@ export function createLoader(ds: Dataset, batchSize: number, rng: Rng): Loader {
         position = 0;
       }
       const first = position * batchSize;
+      const from = ds.x;
+      const to = batch.x.data;
       for (let b = 0; b < batchSize; b++) {
         const source = order[first + b]!;
-        batch.x.data.set(ds.x.subarray(source * size, (source + 1) * size), b * size);
+        // a plain copy loop: no subarray view allocated per sample
+        const src = source * size;
+        const dst = b * size;
+        for (let k = 0; k < size; k++) to[dst + k] = from[src + k]!;
         batch.y[b] = ds.y[source]!;
       }
       position++;

@@ -20,6 +20,8 @@ import { decodePixels, encodePixels } from './pixelCodec';
 export const MNIST_MAGIC = 'NLMN';
 export const MNIST_VERSION = 1;
 export const HEADER_BYTES = 24;
+/** Guards the decoder against allocating gigabytes for a corrupt header (MNIST needs 7.8 M). */
+const MAX_PIXELS = 2 ** 30;
 
 export type PixelEncoding = 'raw' | 'coded';
 const ENCODING_IDS: Record<PixelEncoding, number> = { raw: 0, coded: 1 };
@@ -111,6 +113,11 @@ export function parseMnist(bytes: Uint8Array, source = 'MNIST file'): ParsedMnis
     );
   }
   const pixelCount = count * height * width;
+  if (pixelCount > MAX_PIXELS) {
+    throw new Error(
+      `${source}: implausible header: ${count} images of ${height}×${width} exceed ${MAX_PIXELS} pixels`,
+    );
+  }
   if (encodingId === ENCODING_IDS.raw && payloadBytes !== pixelCount) {
     throw new Error(
       `${source}: raw payload of ${payloadBytes} bytes, expected ${count} × ${height} × ${width} = ${pixelCount}`,

@@ -105,6 +105,13 @@ describe('MNIST binary format', () => {
     expect(() => parseMnist(bytes)).toThrow(/raw payload of 18 bytes, expected 3 × 2 × 4 = 24/);
   });
 
+  it('rejects a header whose geometry would need more than 2^30 pixels', () => {
+    const bytes = serializeMnist(SAMPLE);
+    new DataView(bytes.buffer).setUint16(12, 0xffff, true);
+    new DataView(bytes.buffer).setUint16(14, 0xffff, true);
+    expect(() => parseMnist(bytes)).toThrow(/implausible header: 3 images of 65535×65535/);
+  });
+
   it('detects corrupt pixels through the checksum', () => {
     const bytes = serializeMnist(SAMPLE, 'raw');
     bytes[bytes.length - 1] = 254 ^ 1; // the last pixel was 254
