@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../../src/engine/model/buildModel';
+import type { MlpSpec } from '../../../src/engine/model/spec';
+import type { ActivationStats } from '../../../src/engine/probes/activationStats';
+import { ProbeRecorder } from '../../../src/engine/probes/probe';
+import { createRng } from '../../../src/engine/rng';
+import { randomTensor } from '../../helpers/gradcheck';
+
+const spec: MlpSpec = {
+  family: 'mlp',
+  inputSize: 6,
+  numClasses: 3,
+  depth: 2,
+  width: 10,
+  activation: 'tanh',
+  norm: { kind: 'batchNorm' },
+  normPlacement: 'before',
+  init: { kind: 'xavierNormal', gain: 1 },
+  bias: true,
+};
+
+describe('ProbeRecorder', () => {
+  it('taps every layer but flatten, with tanh histograms on [−1, 1] and a saturation fraction', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder();
+    const stats: ActivationStats[] = [];
+    model.forward(randomTensor([8, 6], 2), 'train', recorder.activationObserver(stats));
+    expect(stats.map((s) => `${s.name}:${s.kind}`)).toEqual([
+      'fc1:linear',
+      'norm1:norm',
+      'act1:activation',
+      'fc2:linear',
+      'norm2:norm',
+      'act2:activation',
+      'fc3:linear',
+    ]);
+    const act1 = stats.find((s) => s.name === 'act1')!;
+    expect([act1.histogram.min, act1.histogram.max]).toEqual([-1, 1]);
+    expect(act1.saturated).toBeGreaterThanOrEqual(0);
+    expect(act1.dead).toBeUndefined();
+  });
+
+  it('keeps each tensor’s histogram range fixed from the first probe on', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder();
+    const first: ActivationStats[] = [];
+    model.forward(randomTensor([8, 6], 2), 'train', recorder.activationObserver(first));
+    const second: ActivationStats[] = [];
+    model.forward(randomTensor([8, 6], 3, 50), 'train', recorder.activationObserver(second));
+    const fc1 = (list: ActivationStats[]) => list.find((s) => s.name === 'fc1')!.histogram;
+    expect([fc1(second).min, fc1(second).max]).toEqual([fc1(first).min, fc1(first).max]);
+    expect(fc1(second).overflow + fc1(second).underflow).toBeGreaterThan(0); // 50× larger inputs spill out
+  });
+
+  it('measures the update-to-data ratio against a weight snapshot', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder();
+    const before = ProbeRecorder.snapshotWeights(model);
+    const w = model.params()[0]!.value.data;
+    for (let i = 0; i < w.length; i++) w[i]! += 1e-3 * (i % 2 === 0 ? 1 : -1); // Δw with std 1e-3
+    const stats = recorder.paramStats(model, before);
+    const fc1 = stats.find((s) => s.name === 'fc1.weight')!;
+    // std(w) ≈ √(2/(6+10)) ≈ 0.35 ⇒ log10(1e-3 / 0.35) ≈ −2.5
+    expect(fc1.updateRatio).toBeCloseTo(Math.log10(1e-3 / fc1.weightStd), 2);
+    expect(stats.find((s) => s.name === 'fc1.bias')!.updateRatio).toBeNull(); // biases unchanged, all 0
+  });
+
+  it('reports BatchNorm running statistics next to the latest batch statistics', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder();
+    model.forward(randomTensor([8, 6], 2), 'train');
+    const [norm1] = recorder.normStats(model);
+    expect(norm1!.name).toBe('norm1');
+    expect(norm1!.runningMean).toHaveLength(10);
+    expect(norm1!.batchVar).toHaveLength(10);
+    // running = 0.9·0 + 0.1·batch mean after one step
+    expect(norm1!.runningMean[0]).toBeCloseTo(0.1 * norm1!.batchMean![0]!, 6);
+  });
+});
