@@ -1,0 +1,105 @@
+/**
+ * The message protocol between the UI and a training worker (one worker per run). Every message is
+ * plain serialisable data; typed arrays inside snapshots are transferred, not copied. The UI never sees
+ * an engine object, only these messages.
+ */
+import type { ProbeSnapshot } from '../engine/probes/probe';
+import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
+import type { RunConfig } from '../engine/train/runConfig';
+
+/** The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are generated. */
+export const DATASET_IDS = ['mnist14', 'mnist28', 'spiral', 'circles', 'xor', 'blobs'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+export interface DatasetChoice {
+  readonly id: DatasetId;
+  /** 2-D sets: label noise / jitter, 0 to 0.5. */
+  readonly noise: number;
+  /** MNIST: standardize inputs with the training set's mean and std. */
+  readonly standardize: boolean;
+}
+
+export interface WorkerSetup {
+  readonly config: RunConfig;
+  readonly dataset: DatasetChoice;
+  /** How validation runs: eval mode (running statistics) or, to show the classic mistake, train mode. */
+  readonly validationMode: 'eval' | 'train';
+  /** Maximum training steps per second; 0 means as fast as possible. */
+  readonly speed: number;
+}
+
+export type ToWorker =
+  | { readonly type: 'configure'; readonly setup: WorkerSetup }
+  | { readonly type: 'train' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step'; readonly count: number }
+  | { readonly type: 'reset' }
+  | { readonly type: 'evaluate' }
+  | { readonly type: 'setSpeed'; readonly speed: number }
+  | { readonly type: 'setValidationMode'; readonly mode: 'eval' | 'train' }
+  | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions };
+
+export interface ValidationPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly mode: 'eval' | 'train';
+}
+
+/** For the 2-D datasets: predicted class probabilities on a grid over [−1.5, 1.5]², row-major from the top. */
+export interface DecisionBoundary {
+  readonly size: number;
+  readonly extent: number;
+  /** size × size × numClasses probabilities. */
+  readonly probabilities: Float32Array;
+}
+
+/** For MNIST: a fixed set of test digits with the model's current predictions. */
+export interface DigitPredictions {
+  readonly height: number;
+  readonly width: number;
+  /** count × height × width pixels in [0, 1]. */
+  readonly pixels: Float32Array;
+  readonly labels: Int32Array;
+  readonly predictions: Int32Array;
+}
+
+export interface DatasetInfo {
+  readonly id: DatasetId;
+  readonly trainCount: number;
+  readonly testCount: number;
+  readonly sampleShape: readonly number[];
+  readonly numClasses: number;
+  /** 2-D sets: the training points, for drawing over the decision boundary. */
+  readonly points?: { readonly x: Float32Array; readonly y: Int32Array };
+}
+
+export interface Snapshot {
+  readonly type: 'snapshot';
+  readonly step: number;
+  readonly epoch: number;
+  readonly stepsPerSecond: number;
+  /** Training loss and accuracy of every step since the previous snapshot. */
+  readonly steps: Int32Array;
+  readonly losses: Float32Array;
+  readonly accuracies: Float32Array;
+  readonly validation?: ValidationPoint;
+  readonly probes?: ProbeSnapshot;
+  readonly boundary?: DecisionBoundary;
+  readonly digits?: DigitPredictions;
+}
+
+export type FromWorker =
+  | {
+      readonly type: 'ready';
+      readonly dataset: DatasetInfo;
+      readonly parameterCount: number;
+      readonly layers: readonly { readonly name: string; readonly label: string }[];
+    }
+  | Snapshot
+  | { readonly type: 'status'; readonly running: boolean }
+  | { readonly type: 'diverged'; readonly step: number; readonly reason: string }
+  /** A run that cannot go on (bad config, batch size 1 under BatchNorm…): `message` is for the learner. */
+  | { readonly type: 'error'; readonly message: string; readonly step: number }
+  | { readonly type: 'depthProbe'; readonly id: number; readonly result: DepthProbeResult }
+  | { readonly type: 'depthProbeError'; readonly id: number; readonly message: string };
