@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import type { ActivationStats } from '../../engine/probes/activationStats';
+import {
+  activationFacts,
+  selectActivationLayers,
+  summarizeActivations,
+} from './activationHistogramsData';
+import { ChartCard } from './ChartCard';
+import { FactList } from './FactList';
+import { HistogramBars } from './HistogramBars';
+import type { HeadingLevel } from './Heading';
+import { layerTitle } from './layerNames';
+import { ToggleField } from './ToggleField';
+
+export interface ActivationHistogramsProps {
+  /** One run's latest ProbeSnapshot.activations, in network order. */
+  readonly activations: readonly ActivationStats[];
+  /** The step the snapshot was taken at. */
+  readonly step?: number | undefined;
+  readonly title?: string | undefined;
+  readonly headingLevel?: HeadingLevel | undefined;
+  readonly defaultShowPreActivations?: boolean | undefined;
+  readonly emptyMessage?: string | undefined;
+}
+
+/** Small multiples: one histogram per layer's output, with its mean, std, saturation and dead units. */
+export function ActivationHistograms({
+  activations,
+  step,
+  title = 'Activation histograms',
+  headingLevel = 3,
+  defaultShowPreActivations = false,
+  emptyMessage = "Press Train to see a histogram of each layer's activations.",
+}: ActivationHistogramsProps) {
+  const [showPre, setShowPre] = useState(defaultShowPreActivations);
+  const shown = useMemo(() => selectActivationLayers(activations, showPre), [activations, showPre]);
+  const summary = useMemo(() => summarizeActivations(shown, step), [shown, step]);
+
+  return (
+    <ChartCard
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      emptyMessage={activations.length === 0 ? emptyMessage : undefined}
+      description={
+        <p>
+          Each panel counts one layer&apos;s output values over a batch. The x range stays fixed
+          during training, so panels at different steps compare directly.
+        </p>
+      }
+      controls={
+        <ToggleField
+          label="Show pre-activations"
+          hint="Also show the outputs of linear, convolution and normalization layers, before the nonlinearity."
+          checked={showPre}
+          onChange={setShowPre}
+        />
+      }
+    >
+      {shown.length === 0 ? (
+        <p className="nl-chart__note">
+          This network has no activation layers. Turn on “Show pre-activations” to see its other
+          layers.
+        </p>
+      ) : (
+        <ul className="nl-multiples">
+          {shown.map((s) => (
+            <li key={s.name} className="nl-multiple">
+              <p className="nl-multiple__title">{layerTitle(s.name, s.label)}</p>
+              <HistogramBars histogram={s.histogram} />
+              <FactList facts={activationFacts(s)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Histogram } from '../../engine/probes/histogram';
+import { formatNumber } from './format';
+import { histogramPath, valueFraction } from './histogramShape';
+import { BAR_COLOR } from './palette';
+
+export interface HistogramMarker {
+  readonly value: number;
+  readonly color: string;
+  readonly dash?: string | undefined;
+}
+
+export interface HistogramBarsProps {
+  readonly histogram: Histogram;
+  readonly markers?: readonly HistogramMarker[] | undefined;
+  readonly color?: string | undefined;
+}
+
+/**
+ * A small histogram: bars as one SVG path stretched to the width, vertical reference markers, and
+ * the axis ends as text below (text outside the SVG so it never stretches).
+ */
+export function HistogramBars({ histogram, markers = [], color = BAR_COLOR }: HistogramBarsProps) {
+  const bins = Math.max(1, histogram.counts.length);
+  const visible = markers.filter((m) => {
+    const f = valueFraction(histogram, m.value);
+    return f >= 0 && f <= 1;
+  });
+  return (
+    <div>
+      <svg
+        className="nl-histogram"
+        viewBox={`0 0 ${bins} 1`}
+        preserveAspectRatio="none"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <path d={histogramPath(histogram)} fill={color} />
+        {visible.map((m) => {
+          const x = valueFraction(histogram, m.value) * bins;
+          return (
+            <line
+              key={`${m.value}|${m.color}`}
+              x1={x}
+              x2={x}
+              y1={0}
+              y2={1}
+              stroke={m.color}
+              strokeWidth={2}
+              strokeDasharray={m.dash}
+              vectorEffect="non-scaling-stroke"
+            />
+          );
+        })}
+      </svg>
+      <div className="nl-multiple__axis" aria-hidden="true">
+        <span>{formatNumber(histogram.min)}</span>
+        <span>{formatNumber((histogram.min + histogram.max) / 2)}</span>
+        <span>{formatNumber(histogram.max)}</span>
+      </div>
+    </div>
+  );
+}
