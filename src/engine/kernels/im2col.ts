@@ -33,9 +33,12 @@ export function convOutputSize(
   return Math.floor((size + 2 * padding - kernel) / stride) + 1;
 }
 
-/** The output columns ow whose input column ow·s − p + j lies inside [0, width): [first, end). */
+/**
+ * The output positions o (rows or columns) whose input position o·s + offset (offset = i − p or j − p)
+ * lies inside [0, size), as [first, end).
+ */
 function validRange(offset: number, size: number, stride: number, count: number): [number, number] {
-  // ow·s + offset ≥ 0  ⇔  ow ≥ ceil(−offset / s);   ow·s + offset ≤ size − 1  ⇔  ow ≤ floor((size − 1 − offset) / s)
+  // o·s + offset ≥ 0  ⇔  o ≥ ceil(−offset / s);   o·s + offset ≤ size − 1  ⇔  o ≤ floor((size − 1 − offset) / s)
   const first = Math.max(0, Math.ceil(-offset / stride));
   const end = Math.min(count, Math.floor((size - 1 - offset) / stride) + 1);
   return [first, Math.max(first, end)];
