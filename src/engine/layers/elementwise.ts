@@ -2,7 +2,9 @@ import { formatShape, reuse, sameShape, type Tensor } from '../tensor';
 import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /** The activation functions the engine implements (probes read `kind` to measure dead or saturated units). */
-export type ActivationKind = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'gelu';
+/** The activation layers, in menu order; the model spec accepts exactly these. */
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu'] as const;
+export type ActivationKind = (typeof ACTIVATIONS)[number];
 
 /**
  * A parameter-free elementwise activation y = f(x) on a tensor of any rank. Subclasses supply the two

@@ -163,7 +163,16 @@ export function initializeModel(model: Model, rng: Rng): void {
         initBias(layer.bias.value, computeFans(layer.weight.value.shape).fanIn, scheme, rng);
     }
   }
-  if (model.spec.family === 'cnn' && model.spec.zeroInitResidualGamma === true) {
+  // Zeroing the last γ makes a block start as the identity only when that norm sits on the residual
+  // branch before the sum: with placement 'after' it follows the sum, and without a skip there is no
+  // identity path, so zeroing it would silence the whole block instead.
+  const spec = model.spec;
+  if (
+    spec.family === 'cnn' &&
+    spec.zeroInitResidualGamma === true &&
+    spec.residual &&
+    spec.normPlacement === 'before'
+  ) {
     for (const { layer } of model.layers()) {
       if (layer instanceof ResidualBlock) {
         const scale = layer.lastNorm?.params().find((p) => p.role === 'normScale');

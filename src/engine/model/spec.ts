@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NONLINEARITIES } from '../init/gain';
+import { ACTIVATIONS } from '../layers/elementwise';
 import type { InitScheme as EngineInitScheme } from '../init/schemes';
 
 /**
@@ -8,8 +9,7 @@ import type { InitScheme as EngineInitScheme } from '../init/schemes';
  * turns a violation into an error that names the field, the value and what would have been accepted.
  */
 
-export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu'] as const;
-export type ActivationKind = (typeof ACTIVATIONS)[number];
+export { ACTIVATIONS, type ActivationKind } from '../layers/elementwise';
 
 export const NORM_KINDS = ['none', 'batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'] as const;
 export type NormKind = (typeof NORM_KINDS)[number];

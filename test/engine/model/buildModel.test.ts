@@ -159,3 +159,20 @@ describe('buildModel', () => {
       ).toBe(true);
   });
 });
+
+describe('zero-γ residual init applies only where it makes a block the identity', () => {
+  const gammaOf = (spec: CnnSpec) =>
+    buildModel(spec, createRng(1))
+      .params()
+      .find((p) => p.name === 'block1.bn2.weight')!.value.data;
+
+  it('is skipped with the norm after the activation (bn2 follows the sum)', () => {
+    const spec: CnnSpec = { ...cnn, zeroInitResidualGamma: true, normPlacement: 'after' };
+    expect(gammaOf(spec).every((v) => v === 1)).toBe(true);
+  });
+
+  it('is skipped without residual connections (there is no identity path)', () => {
+    const spec: CnnSpec = { ...cnn, zeroInitResidualGamma: true, residual: false };
+    expect(gammaOf(spec).every((v) => v === 1)).toBe(true);
+  });
+});
