@@ -1,0 +1,220 @@
+/**
+ * `npm run bench [-- --json] [-- --only mlp-bn,cnn-res] [-- --no-tfjs]`
+ *
+ * Steps per second of the reference models (ours against TensorFlow.js cpu and wasm, same weights,
+ * same batch, same run) and GFLOP/s of our matrix multiply. See docs/PERFORMANCE.md for the method.
+ */
+import { cpus, loadavg } from 'node:os';
+import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
+import { measureOurMatmul, measureTfjsMatmul, MATMUL_SHAPES, shapeKey } from './matmul';
+import { DEFAULT_MEASURE, measure, type MeasureOptions, type Rate } from './measure';
+import { createOurTrainer, createSetup, type Trainer } from './ourModels';
+import {
+  describeSpec,
+  REFERENCE_MODELS,
+  REFERENCE_NAMES,
+  type ReferenceName,
+  type ReferenceSpec,
+} from './referenceModels';
+import { useTfjsBackend, type TfjsBackendName } from './tfjsBackends';
+import { createTfjsTrainer } from './tfjsModels';
+
+const SEED = 2024;
+
+type Implementation = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
+
+interface ImplementationResult extends Rate {
+  /** Loss after the first step: equal across implementations when the models really are the same. */
+  readonly firstLoss: number;
+  readonly lastLoss: number;
+}
+
+interface ModelResult {
+  readonly description: string;
+  readonly results: Partial<Record<Implementation, ImplementationResult>>;
+  /** ours / the faster tfjs backend (medians). */
+  readonly ratio: number | null;
+}
+
+interface MatmulResult {
+  readonly ours: Rate;
+  readonly oursNT: Rate;
+  readonly oursTN: Rate;
+  readonly 'tfjs-wasm'?: Rate;
+}
+
+interface Options {
+  readonly json: boolean;
+  readonly tfjs: boolean;
+  readonly only: readonly ReferenceName[];
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  let json = false;
+  let tfjs = true;
+  let only: ReferenceName[] = [...REFERENCE_NAMES];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--no-tfjs') tfjs = false;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const list = arg === '--only' ? (argv[++i] ?? '') : arg.slice('--only='.length);
+      only = list.split(',').map((name) => {
+        if (!(REFERENCE_NAMES as readonly string[]).includes(name)) {
+          throw new Error(`bench: unknown model '${name}'; known: ${REFERENCE_NAMES.join(', ')}`);
+        }
+        return name as ReferenceName;
+      });
+    } else throw new Error(`bench: unknown argument '${arg}' (use --json, --only a,b, --no-tfjs)`);
+  }
+  return { json, tfjs, only };
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** tfjs-cpu takes ~10 s per cnn-res step: one warm-up step and one timed step are all we wait for. */
+function measureOptions(name: ReferenceName, implementation: Implementation): MeasureOptions {
+  if (implementation === 'tfjs-cpu') {
+    return { ...DEFAULT_MEASURE, budgetSeconds: name === 'cnn-res' ? 15 : 12 };
+  }
+  return DEFAULT_MEASURE;
+}
+
+function run(
+  name: ReferenceName,
+  implementation: Implementation,
+  trainer: Trainer,
+): ImplementationResult {
+  const firstLoss = trainer.step();
+  let lastLoss = firstLoss;
+  const rate = measure(
+    () => {
+      lastLoss = trainer.step();
+    },
+    measureOptions(name, implementation),
+  );
+  if (!Number.isFinite(lastLoss)) {
+    throw new Error(`bench: ${implementation} on ${name} diverged (loss ${lastLoss})`);
+  }
+  return { ...rate, firstLoss, lastLoss };
+}
+
+async function runTfjs(
+  name: ReferenceName,
+  spec: ReferenceSpec,
+  backend: TfjsBackendName,
+): Promise<ImplementationResult> {
+  await useTfjsBackend(backend);
+  const trainer = createTfjsTrainer(spec, createSetup(spec, SEED));
+  try {
+    return run(name, `tfjs-${backend}`, trainer);
+  } finally {
+    trainer.dispose();
+  }
+}
+
+async function benchModel(name: ReferenceName, options: Options): Promise<ModelResult> {
+  const spec = REFERENCE_MODELS[name];
+  const results: Partial<Record<Implementation, ImplementationResult>> = {};
+  log(`${name}: ours…`);
+  results.ours = run(name, 'ours', createOurTrainer(createSetup(spec, SEED)));
+  if (options.tfjs) {
+    for (const backend of ['wasm', 'cpu'] as const) {
+      log(`${name}: tfjs-${backend}…`);
+      results[`tfjs-${backend}`] = await runTfjs(name, spec, backend);
+    }
+    for (const implementation of ['tfjs-cpu', 'tfjs-wasm'] as const) {
+      const theirs = results[implementation]!.firstLoss;
+      if (Math.abs(theirs - results.ours.firstLoss) > 1e-3) {
+        log(
+          `warning: ${name}: first-step loss differs (ours ${results.ours.firstLoss}, ${implementation} ${theirs}): the models are not the same`,
+        );
+      }
+    }
+  }
+  const best = Math.max(results['tfjs-cpu']?.median ?? 0, results['tfjs-wasm']?.median ?? 0);
+  return {
+    description: describeSpec(spec),
+    results,
+    ratio: best > 0 ? results.ours.median / best : null,
+  };
+}
+
+async function benchMatmul(options: Options): Promise<Record<string, MatmulResult>> {
+  const out: Record<string, MatmulResult> = {};
+  if (options.tfjs) await useTfjsBackend('wasm');
+  for (const shape of MATMUL_SHAPES) {
+    log(`matmul ${shapeKey(shape)}…`);
+    out[shapeKey(shape)] = {
+      ours: measureOurMatmul(shape, false, false),
+      oursNT: measureOurMatmul(shape, false, true),
+      oursTN: measureOurMatmul(shape, true, false),
+      ...(options.tfjs ? { 'tfjs-wasm': measureTfjsMatmul(shape) } : {}),
+    };
+  }
+  return out;
+}
+
+const format = (rate: Rate | undefined, digits = 1): string => {
+  if (!rate) return '—';
+  const range = `${rate.min.toFixed(digits)}–${rate.max.toFixed(digits)}`;
+  const capped =
+    rate.reps < DEFAULT_MEASURE.reps ? `, ${rate.reps} rep${rate.reps > 1 ? 's' : ''}` : '';
+  return `${rate.median.toFixed(digits)} (${range}${capped})`;
+};
+
+function printTable(
+  models: Partial<Record<ReferenceName, ModelResult>>,
+  matmul: Record<string, MatmulResult>,
+): void {
+  const rows: string[][] = [['model', 'ours', 'tfjs-cpu', 'tfjs-wasm', 'ours / best tfjs']];
+  for (const [name, result] of Object.entries(models)) {
+    const r = result.results;
+    rows.push([
+      name,
+      format(r.ours),
+      format(r['tfjs-cpu'], 2),
+      format(r['tfjs-wasm']),
+      result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
+    ]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  console.log('Training steps per second: median (min–max) of 5 repetitions after warm-up');
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  console.log('\nMatrix multiply GFLOP/s, M×K×N: median (min–max)');
+  for (const [key, result] of Object.entries(matmul)) {
+    console.log(
+      `${key.padEnd(12)} ours NN ${format(result.ours)}  NT ${format(result.oursNT)}  TN ${format(result.oursTN)}  tfjs-wasm NN ${format(result['tfjs-wasm'])}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  log(
+    `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'unknown CPU'}, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}, gemm: ${gemmFastBackend}`,
+  );
+  const models: Partial<Record<ReferenceName, ModelResult>> = {};
+  for (const name of options.only) models[name] = await benchModel(name, options);
+  const matmul = await benchMatmul(options);
+  if (options.json) {
+    const flat = Object.fromEntries(
+      Object.entries(models).map(([name, { description, results, ratio }]) => [
+        name,
+        { description, ...results, ratio },
+      ]),
+    );
+    console.log(JSON.stringify({ ...flat, matmul }, null, 2));
+  } else printTable(models, matmul);
+  log(
+    `load at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+await main();
