@@ -55,10 +55,10 @@ export const LAB_DATASETS: Readonly<Record<DatasetId, LabDatasetInfo>> = {
   blobs: {
     id: 'blobs',
     label: 'Blobs',
-    hint: 'Gaussian clusters: the easiest set, almost linearly separable.',
+    hint: 'Three Gaussian clusters: the easiest set, almost linearly separable.',
     kind: 'points',
     sampleShape: [2],
-    numClasses: 2,
+    numClasses: 3,
   },
 };
 

@@ -1,0 +1,434 @@
+import type { TrainTestSplit } from '../engine/data/dataset';
+import { depthProbe } from '../engine/probes/depthProbe';
+import type { ProbeSnapshot } from '../engine/probes/probe';
+import { TrainingRun } from '../engine/train/trainingRun';
+import { explainError } from './explainError';
+import type { DatasetLoader } from './loadDataset';
+import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
+import type { DatasetInfo, FromWorker, Snapshot, ToWorker, WorkerSetup } from './protocol';
+import { ValidationJob } from './validationJob';
+
+/** Work is done in slices of about this long, then the session yields so messages (pause!) get through. */
+export const SLICE_MS = 20;
+/** At most one snapshot per this many milliseconds (the UI redraws at this rate). */
+export const SNAPSHOT_MS = 100;
+/** The decision boundary and digit predictions cost a forward pass each: refresh them less often. */
+export const VIEWS_MS = 250;
+/** Validate at most every this many steps… */
+export const VALIDATE_EVERY = 50;
+/** …and spend at most 1/(1 + this) of the time validating. */
+const VALIDATION_SPACING = 4;
+/** Steps per second is measured over windows of about this long. */
+const SPEED_WINDOW_MS = 500;
+
+export interface SessionEnvironment {
+  readonly post: (message: FromWorker, transfer: Transferable[]) => void;
+  readonly loadDataset: DatasetLoader;
+  /** Milliseconds, monotonic; default performance.now. */
+  readonly now?: () => number;
+  /** Runs `task` after `delay` ms; default setTimeout (which lets queued messages in first). */
+  readonly schedule?: (task: () => void, delay: number) => void;
+}
+
+type Activity = 'idle' | 'training' | 'stepping';
+
+/**
+ * Everything a training worker does, as a plain class so it runs (and is tested) in Node. It owns one
+ * TrainingRun, trains it in short slices, and reports progress as snapshots: every step's loss since the
+ * previous snapshot, probes of the latest step, validation, and the decision boundary or digit predictions.
+ */
+export class TrainingSession {
+  private readonly post: SessionEnvironment['post'];
+  private readonly loadDataset: DatasetLoader;
+  private readonly now: () => number;
+  private readonly schedule: (task: () => void, delay: number) => void;
+  private queue: Promise<void> = Promise.resolve();
+
+  private setup: WorkerSetup | undefined;
+  private data: TrainTestSplit | undefined;
+  private run: TrainingRun | undefined;
+  private digits: number[] = [];
+  /** Bumped by every configure, so a slow dataset download cannot resurrect an old configuration. */
+  private generation = 0;
+
+  private activity: Activity = 'idle';
+  private stepTarget = 0;
+  private tickScheduled = false;
+  private validation: ValidationJob | undefined;
+  private finishedValidation: Snapshot['validation'];
+  private validationStartedAt = 0;
+  /** The step, end time and duration of the latest finished validation. */
+  private lastValidation = { step: -1, end: -Infinity, cost: 0 };
+
+  private pendingSteps: number[] = [];
+  private pendingLosses: number[] = [];
+  private pendingAccuracies: number[] = [];
+  private lastSnapshotAt = -Infinity;
+  private lastViewsAt = -Infinity;
+  private snapshotSoon = false;
+
+  private rateOrigin = { time: 0, steps: 0 };
+  private speedWindow = { time: 0, steps: 0 };
+  private stepsPerSecond = 0;
+
+  constructor(env: SessionEnvironment) {
+    this.post = env.post;
+    this.loadDataset = env.loadDataset;
+    this.now = env.now ?? (() => performance.now());
+    this.schedule = env.schedule ?? ((task, delay) => void setTimeout(task, delay));
+  }
+
+  /** Handles one message. Messages are processed in order; the promise settles when this one is done. */
+  handle(message: ToWorker): Promise<void> {
+    // Counted on arrival, so a configuration still waiting for its data knows it has been replaced.
+    const generation = message.type === 'configure' ? ++this.generation : this.generation;
+    this.queue = this.queue.then(() => this.process(message, generation));
+    return this.queue;
+  }
+
+  get isRunning(): boolean {
+    return this.activity !== 'idle';
+  }
+
+  private async process(message: ToWorker, generation: number): Promise<void> {
+    switch (message.type) {
+      case 'configure':
+        return this.configure(message.setup, generation);
+      case 'train':
+        return this.startTraining();
+      case 'pause':
+        return this.pause();
+      case 'step':
+        return this.startStepping(message.count);
+      case 'reset':
+        return this.reset();
+      case 'evaluate':
+        if (this.run) this.startValidation(this.run);
+        return this.ensureTick();
+      case 'setSpeed':
+        if (this.setup) this.setup = { ...this.setup, speed: message.speed };
+        return this.restartSpeedLimit();
+      case 'setValidationMode':
+        if (this.setup) this.setup = { ...this.setup, validationMode: message.mode };
+        if (this.run && this.activity === 'idle') this.startValidation(this.run);
+        return this.ensureTick();
+      case 'depthProbe':
+        try {
+          this.post(
+            { type: 'depthProbe', id: message.id, result: depthProbe(message.options) },
+            [],
+          );
+        } catch (error) {
+          const text = error instanceof Error ? error.message : String(error);
+          this.post({ type: 'depthProbeError', id: message.id, message: text }, []);
+        }
+        return;
+    }
+  }
+
+  private async configure(setup: WorkerSetup, generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    this.stop();
+    this.setup = setup;
+    this.run = undefined;
+    this.data = undefined;
+    let data: TrainTestSplit;
+    try {
+      data = await this.loadDataset(setup.dataset);
+    } catch (error) {
+      if (generation === this.generation)
+        this.post({ type: 'error', message: explainError(error), step: 0 }, []);
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.data = data;
+    this.digits = data.test.sampleShape.length === 3 ? digitIndices(data.test) : [];
+    this.build();
+  }
+
+  private reset(): void {
+    this.stop();
+    this.build();
+  }
+
+  /** A fresh run from the current setup: same seed, so the same initial weights and data order. */
+  private build(): void {
+    const { setup, data } = this;
+    this.run = undefined;
+    if (!setup || !data) return;
+    this.pendingSteps = [];
+    this.pendingLosses = [];
+    this.pendingAccuracies = [];
+    this.finishedValidation = undefined;
+    this.lastValidation = { step: -1, end: -Infinity, cost: 0 };
+    this.stepsPerSecond = 0;
+    let run: TrainingRun;
+    try {
+      run = new TrainingRun(setup.config, data.train);
+    } catch (error) {
+      this.post({ type: 'error', message: explainError(error), step: 0 }, []);
+      return;
+    }
+    this.run = run;
+    const points =
+      data.train.sampleShape.length === 1
+        ? { x: Float32Array.from(data.train.x), y: Int32Array.from(data.train.y) }
+        : undefined;
+    const dataset: DatasetInfo = {
+      id: setup.dataset.id,
+      trainCount: data.train.count,
+      testCount: data.test.count,
+      sampleShape: [...data.train.sampleShape],
+      numClasses: data.train.numClasses,
+      ...(points ? { points } : {}),
+    };
+    this.post(
+      {
+        type: 'ready',
+        dataset,
+        parameterCount: run.model.parameterCount(),
+        layers: run.model.root.children.map(([name, layer]) => ({ name, label: layer.label })),
+      },
+      points ? [points.x.buffer, points.y.buffer] : [],
+    );
+    try {
+      this.postSnapshot(run, undefined, true);
+      this.startValidation(run);
+      this.ensureTick();
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  private startTraining(): void {
+    const run = this.run;
+    if (!run || this.activity === 'training') return;
+    if (run.diverged) {
+      this.post({ type: 'diverged', step: run.diverged.step, reason: run.diverged.reason }, []);
+      return;
+    }
+    // Train means now: a validation of the paused model would delay the first step.
+    this.validation = undefined;
+    this.activity = 'training';
+    this.snapshotSoon = true;
+    this.restartSpeedLimit();
+    this.speedWindow = { time: this.now(), steps: run.stepCount };
+    this.post({ type: 'status', running: true }, []);
+    this.ensureTick();
+  }
+
+  private startStepping(count: number): void {
+    const run = this.run;
+    if (!run || this.activity !== 'idle') return;
+    if (run.diverged) {
+      this.post({ type: 'diverged', step: run.diverged.step, reason: run.diverged.reason }, []);
+      return;
+    }
+    this.validation = undefined;
+    this.activity = 'stepping';
+    this.stepTarget = run.stepCount + Math.max(1, Math.floor(count));
+    this.ensureTick();
+  }
+
+  private pause(): void {
+    const run = this.run;
+    if (!run || this.activity === 'idle') return;
+    this.activity = 'idle';
+    try {
+      this.postSnapshot(run, undefined, true);
+    } catch (error) {
+      this.fail(run, error);
+      return;
+    }
+    this.post({ type: 'status', running: false }, []);
+  }
+
+  /** Stops all work without reporting (the caller is about to replace the run). */
+  private stop(): void {
+    const wasTraining = this.activity === 'training';
+    this.activity = 'idle';
+    this.validation = undefined;
+    if (wasTraining) this.post({ type: 'status', running: false }, []);
+  }
+
+  private restartSpeedLimit(): void {
+    this.rateOrigin = { time: this.now(), steps: this.run?.stepCount ?? 0 };
+  }
+
+  /** Milliseconds to wait before the next step is allowed under the speed limit (0: go now). */
+  private speedWait(run: TrainingRun): number {
+    const speed = this.setup?.speed ?? 0;
+    if (speed <= 0) return 0;
+    const elapsed = this.now() - this.rateOrigin.time;
+    const taken = run.stepCount - this.rateOrigin.steps;
+    const dueAt = (taken * 1000) / speed;
+    return dueAt <= elapsed ? 0 : Math.max(1, dueAt - elapsed);
+  }
+
+  private ensureTick(delay = 0): void {
+    if (this.tickScheduled) return;
+    this.tickScheduled = true;
+    this.schedule(() => {
+      this.tickScheduled = false;
+      this.tick();
+    }, delay);
+  }
+
+  private tick(): void {
+    const run = this.run;
+    if (!run) return;
+    const sliceStart = this.now();
+    try {
+      while (this.now() - sliceStart < SLICE_MS) {
+        if (this.validation) {
+          this.advanceValidation(run, this.validation);
+          continue;
+        }
+        if (this.activity === 'idle') return;
+        if (this.activity === 'stepping' && run.stepCount >= this.stepTarget) {
+          this.activity = 'idle';
+          if (this.lastValidation.step !== run.stepCount) this.startValidation(run);
+          continue;
+        }
+        if (this.activity === 'training') {
+          const wait = this.speedWait(run);
+          if (wait > 0) {
+            if (this.now() - this.lastSnapshotAt >= SNAPSHOT_MS && this.pendingSteps.length > 0) {
+              this.postSnapshot(run, undefined, false);
+            }
+            this.ensureTick(wait);
+            return;
+          }
+        }
+        if (!this.trainOneStep(run)) return;
+      }
+    } catch (error) {
+      this.fail(run, error);
+      return;
+    }
+    if (this.activity !== 'idle' || this.validation) this.ensureTick();
+  }
+
+  /** One training step; false when the run diverged and stopped. */
+  private trainOneStep(run: TrainingRun): boolean {
+    const lastOfStepping = this.activity === 'stepping' && run.stepCount + 1 >= this.stepTarget;
+    const probe =
+      this.snapshotSoon || lastOfStepping || this.now() - this.lastSnapshotAt >= SNAPSHOT_MS;
+    const result = run.step({ probe });
+    if (result.status === 'diverged') {
+      const wasTraining = this.activity === 'training';
+      this.activity = 'idle';
+      this.validation = undefined;
+      if (this.pendingSteps.length > 0) this.postSnapshot(run, undefined, false);
+      this.post({ type: 'diverged', step: result.step, reason: result.reason }, []);
+      if (wasTraining) this.post({ type: 'status', running: false }, []);
+      return false;
+    }
+    this.pendingSteps.push(result.step);
+    this.pendingLosses.push(result.loss);
+    this.pendingAccuracies.push(result.accuracy);
+    if (probe) {
+      this.snapshotSoon = false;
+      this.postSnapshot(run, result.probes, lastOfStepping);
+    }
+    if (this.validationDue(run)) this.startValidation(run);
+    return true;
+  }
+
+  private validationDue(run: TrainingRun): boolean {
+    const { step, end, cost } = this.lastValidation;
+    return run.stepCount - step >= VALIDATE_EVERY && this.now() - end >= VALIDATION_SPACING * cost;
+  }
+
+  private startValidation(run: TrainingRun): void {
+    if (!this.data || !this.setup) return;
+    this.validation = new ValidationJob(
+      run,
+      this.data.test,
+      this.setup.validationMode,
+      run.stepCount,
+      this.now,
+    );
+    this.validationStartedAt = this.now();
+  }
+
+  private advanceValidation(run: TrainingRun, job: ValidationJob): void {
+    job.advance();
+    if (!job.done) return;
+    this.validation = undefined;
+    const end = this.now();
+    this.lastValidation = { step: job.step, end, cost: end - this.validationStartedAt };
+    this.finishedValidation = job.result();
+    // While training, the next snapshot carries it; when idle, nothing else would.
+    if (this.activity === 'idle') this.postSnapshot(run, undefined, true);
+  }
+
+  private measureSpeed(run: TrainingRun, now: number): number {
+    if (this.activity !== 'training') return this.stepsPerSecond;
+    const elapsed = now - this.speedWindow.time;
+    const steps = run.stepCount - this.speedWindow.steps;
+    if (elapsed >= SPEED_WINDOW_MS) {
+      this.stepsPerSecond = (steps * 1000) / elapsed;
+      this.speedWindow = { time: now, steps: run.stepCount };
+    } else if (this.stepsPerSecond === 0 && elapsed >= 50) {
+      this.stepsPerSecond = (steps * 1000) / elapsed;
+    }
+    return this.stepsPerSecond;
+  }
+
+  private postSnapshot(run: TrainingRun, probes: ProbeSnapshot | undefined, views: boolean): void {
+    const now = this.now();
+    const steps = Int32Array.from(this.pendingSteps);
+    const losses = Float32Array.from(this.pendingLosses);
+    const accuracies = Float32Array.from(this.pendingAccuracies);
+    this.pendingSteps = [];
+    this.pendingLosses = [];
+    this.pendingAccuracies = [];
+    const transfer: Transferable[] = [steps.buffer, losses.buffer, accuracies.buffer];
+    const snapshot: {
+      -readonly [K in keyof Snapshot]: Snapshot[K];
+    } = {
+      type: 'snapshot',
+      step: run.stepCount,
+      epoch: run.epoch,
+      stepsPerSecond: this.measureSpeed(run, now),
+      steps,
+      losses,
+      accuracies,
+    };
+    if (this.finishedValidation) {
+      snapshot.validation = this.finishedValidation;
+      this.finishedValidation = undefined;
+    }
+    if (probes) snapshot.probes = probes;
+    if ((views || now - this.lastViewsAt >= VIEWS_MS) && this.data) {
+      this.lastViewsAt = now;
+      const { train, test } = this.data;
+      if (train.sampleShape.length === 1 && train.sampleShape[0] === 2) {
+        snapshot.boundary = decisionBoundary(run.model, train.numClasses);
+        transfer.push(snapshot.boundary.probabilities.buffer);
+      } else if (this.digits.length > 0) {
+        snapshot.digits = digitPredictions(run.model, test, this.digits);
+        transfer.push(
+          snapshot.digits.pixels.buffer,
+          snapshot.digits.labels.buffer,
+          snapshot.digits.predictions.buffer,
+        );
+      }
+    }
+    this.lastSnapshotAt = now;
+    this.post(snapshot, transfer);
+  }
+
+  /** An exception: tell the learner, stop, and keep the session ready for reset or configure. */
+  private fail(run: TrainingRun, error: unknown): void {
+    const wasTraining = this.activity === 'training';
+    this.activity = 'idle';
+    this.validation = undefined;
+    this.pendingSteps = [];
+    this.pendingLosses = [];
+    this.pendingAccuracies = [];
+    this.post({ type: 'error', message: explainError(error), step: run.stepCount }, []);
+    if (wasTraining) this.post({ type: 'status', running: false }, []);
+  }
+}

@@ -1,0 +1,434 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMnistNode } from '../../src/data/loadMnistNode';
+import type { TrainTestSplit } from '../../src/engine/data/dataset';
+import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
+import { toWorkerSetup } from '../../src/lab/settings';
+import { createDatasetLoader, type DatasetLoader } from '../../src/worker/loadDataset';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
+import { TrainingSession } from '../../src/worker/trainingSession';
+
+const nodeLoader = createDatasetLoader((resolution, standardize) =>
+  Promise.resolve(loadMnistNode(resolution, { standardize })),
+);
+
+const small: LabRunSettings = { ...DEFAULT_RUN_SETTINGS, depth: 2, width: 16, batchSize: 16 };
+
+interface Harness {
+  readonly session: TrainingSession;
+  readonly messages: FromWorker[];
+  readonly transfers: Transferable[][];
+  send(message: ToWorker): Promise<void>;
+  snapshots(): Snapshot[];
+  /** Every training step reported so far, in order. */
+  steps(): number[];
+  losses(): number[];
+  of<T extends FromWorker['type']>(type: T): Extract<FromWorker, { type: T }>[];
+}
+
+const sessions: TrainingSession[] = [];
+
+function harness(loadDataset: DatasetLoader = nodeLoader): Harness {
+  const messages: FromWorker[] = [];
+  const transfers: Transferable[][] = [];
+  const session = new TrainingSession({
+    post: (message, transfer) => {
+      messages.push(message);
+      transfers.push(transfer);
+    },
+    loadDataset,
+  });
+  sessions.push(session);
+  const of = <T extends FromWorker['type']>(type: T) =>
+    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const snapshots = () => of('snapshot');
+  return {
+    session,
+    messages,
+    transfers,
+    send: (message) => session.handle(message),
+    snapshots,
+    steps: () => snapshots().flatMap((s) => Array.from(s.steps)),
+    losses: () => snapshots().flatMap((s) => Array.from(s.losses)),
+    of,
+  };
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function configured(settings: LabRunSettings, speed = 0): Promise<Harness> {
+  const h = harness();
+  await h.send({ type: 'configure', setup: toWorkerSetup(settings, speed) });
+  return h;
+}
+
+afterEach(async () => {
+  // Stop whatever a test left running, so it cannot steal time from the next one.
+  await Promise.all(sessions.splice(0).map((s) => s.handle({ type: 'pause' })));
+});
+
+describe('configure', () => {
+  it('reports the dataset and model, then an untrained snapshot with the decision boundary', async () => {
+    const h = await configured(small);
+    const [ready] = h.of('ready');
+    expect(ready?.dataset).toMatchObject({
+      id: 'spiral',
+      trainCount: 1000,
+      testCount: 500,
+      sampleShape: [2],
+      numClasses: 2,
+    });
+    expect(ready?.dataset.points?.x).toHaveLength(2000);
+    // fc1 (2→16) + fc2 (16→16) + fc3 (16→2), each with a bias: 48 + 272 + 34
+    expect(ready?.parameterCount).toBe(354);
+    expect(ready?.layers.map((l) => l.name)).toEqual([
+      'flatten',
+      'fc1',
+      'act1',
+      'fc2',
+      'act2',
+      'fc3',
+    ]);
+
+    const first = h.snapshots()[0];
+    expect(first?.step).toBe(0);
+    expect(first?.losses).toHaveLength(0);
+    const boundary = first?.boundary;
+    expect(boundary?.size).toBe(48);
+    expect(boundary?.probabilities).toHaveLength(48 * 48 * 2);
+    const p = boundary?.probabilities ?? new Float32Array();
+    for (let i = 0; i < p.length; i += 2) expect(p[i]! + p[i + 1]!).toBeCloseTo(1, 5);
+  });
+
+  it('validates the untrained model while idle, in eval mode', async () => {
+    const h = await configured(small);
+    await waitFor(() => h.snapshots().some((s) => s.validation), 'the step-0 validation');
+    const validation = h.snapshots().find((s) => s.validation)?.validation;
+    expect(validation).toMatchObject({ step: 0, mode: 'eval' });
+    // An untrained 2-class net sits near ln 2 ≈ 0.693 and chance accuracy.
+    expect(validation?.loss).toBeGreaterThan(0.4);
+    expect(validation?.loss).toBeLessThan(1.2);
+  });
+
+  it('shows 16 fixed test digits with predictions for MNIST', async () => {
+    const h = await configured({ ...small, dataset: 'mnist14' });
+    const ready = h.of('ready')[0];
+    expect(ready?.dataset).toMatchObject({ sampleShape: [1, 14, 14], numClasses: 10 });
+    expect(ready?.dataset.points).toBeUndefined();
+    const digits = h.snapshots()[0]?.digits;
+    expect(digits?.height).toBe(14);
+    expect(digits?.labels).toHaveLength(16);
+    expect(digits?.predictions).toHaveLength(16);
+    expect(digits?.pixels).toHaveLength(16 * 196);
+    const pixels = Array.from(digits?.pixels ?? []);
+    expect(Math.min(...pixels)).toBe(0);
+    expect(Math.max(...pixels)).toBeLessThanOrEqual(1);
+    expect(Math.max(...pixels)).toBeGreaterThan(0.9);
+    const test = loadMnistNode('14', { standardize: true }).test;
+    expect(Array.from(digits?.labels ?? [])).toEqual(Array.from(test.y.subarray(0, 16)));
+  });
+
+  it('reports a dataset that cannot be loaded as a learner-facing error', async () => {
+    const h = harness(() => Promise.reject(new Error('Could not load /data/x.bin: HTTP 404')));
+    await h.send({ type: 'configure', setup: toWorkerSetup(small, 0) });
+    expect(h.of('error')[0]?.message).toMatch(/could not be downloaded.*HTTP 404/);
+    expect(h.of('ready')).toEqual([]);
+  });
+
+  it('ignores a configuration that a newer one replaced while its data was loading', async () => {
+    const waiting: (() => void)[] = [];
+    const slow: DatasetLoader = (choice) =>
+      new Promise<TrainTestSplit>((resolve) => {
+        waiting.push(() => void nodeLoader(choice).then(resolve));
+      });
+    const h = harness(slow);
+    const first = h.send({
+      type: 'configure',
+      setup: toWorkerSetup({ ...small, dataset: 'circles' }, 0),
+    });
+    await waitFor(() => waiting.length === 1, 'the first download to start');
+    const second = h.send({
+      type: 'configure',
+      setup: toWorkerSetup({ ...small, dataset: 'xor' }, 0),
+    });
+    waiting[0]?.();
+    await first;
+    await waitFor(() => waiting.length === 2, 'the second download to start');
+    waiting[1]?.();
+    await second;
+    expect(h.of('ready').map((r) => r.dataset.id)).toEqual(['xor']);
+  });
+});
+
+describe('train and pause', () => {
+  it('posts the first loss right after the first step, then every step once, until paused', async () => {
+    const h = await configured(small);
+    const pressed = performance.now();
+    await h.send({ type: 'train' });
+    expect(h.of('status')).toEqual([{ type: 'status', running: true }]);
+    await waitFor(() => h.steps().length > 0, 'the first step');
+    expect(performance.now() - pressed).toBeLessThan(300);
+    const first = h.snapshots().find((s) => s.steps.length > 0);
+    expect(Array.from(first?.steps ?? [])).toEqual([1]);
+    expect(first?.probes?.step).toBe(1);
+
+    await waitFor(() => h.steps().length >= 300, '300 steps');
+    await h.send({ type: 'pause' });
+    expect(h.session.isRunning).toBe(false);
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false });
+    const reported = h.steps();
+    // Every step exactly once, in order, with finite losses.
+    expect(reported).toEqual(Array.from({ length: reported.length }, (_, i) => i + 1));
+    expect(h.losses().every(Number.isFinite)).toBe(true);
+
+    const atPause = reported.length;
+    await sleep(150);
+    expect(h.steps().length).toBe(atPause);
+    expect(h.snapshots().at(-1)?.step).toBe(atPause);
+  });
+
+  it('attaches probes of the latest step, validation and the boundary while training', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train' });
+    await waitFor(
+      () => h.snapshots().filter((s) => s.validation && s.validation.step > 0).length >= 2,
+      'validation',
+    );
+    await h.send({ type: 'pause' });
+    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    for (const s of training.filter((t) => t.probes)) {
+      expect(s.probes?.step).toBe(s.steps[s.steps.length - 1]);
+    }
+    expect(training.some((s) => s.boundary)).toBe(true);
+    const points = h.snapshots().flatMap((s) => (s.validation ? [s.validation] : []));
+    expect(points.every((v) => v.mode === 'eval' && v.accuracy >= 0 && v.accuracy <= 1)).toBe(true);
+    const steps = points.map((v) => v.step);
+    for (let i = 1; i < steps.length; i++)
+      expect(steps[i]! - steps[i - 1]!).toBeGreaterThanOrEqual(50);
+  });
+
+  it('snapshots at most about every 100 ms', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train' });
+    const started = performance.now();
+    await sleep(600);
+    await h.send({ type: 'pause' });
+    const elapsed = performance.now() - started;
+    const count = h.snapshots().filter((s) => s.steps.length > 0).length;
+    // one right after step 1, one per 100 ms, one at the pause (and validations may add a few)
+    expect(count).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 4);
+    expect(count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('transfers the typed arrays it posts', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'step', count: 3 });
+    await waitFor(() => h.steps().length === 3, '3 steps');
+    const index = h.messages.findIndex((m) => m.type === 'snapshot' && m.steps.length > 0);
+    const snapshot = h.messages[index] as Snapshot;
+    expect(h.transfers[index]).toContain(snapshot.losses.buffer);
+    expect(h.transfers[index]).toContain(snapshot.steps.buffer);
+  });
+
+  it('holds to the speed limit', async () => {
+    const h = await configured(small, 20);
+    await h.send({ type: 'train' });
+    await sleep(500);
+    await h.send({ type: 'pause' });
+    // 20 steps/s for 0.5 s: about 10 (the first is immediate)
+    expect(h.steps().length).toBeGreaterThanOrEqual(5);
+    expect(h.steps().length).toBeLessThanOrEqual(13);
+  });
+
+  it('changes speed on the fly', async () => {
+    const h = await configured(small, 10);
+    await h.send({ type: 'setSpeed', speed: 0 });
+    await h.send({ type: 'train' });
+    await sleep(300);
+    await h.send({ type: 'pause' });
+    expect(h.steps().length).toBeGreaterThan(30);
+  });
+});
+
+describe('step', () => {
+  it('runs exactly N steps with probes on the last, then validates, without a running status', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'step', count: 5 });
+    await waitFor(
+      () => h.snapshots().some((s) => s.validation?.step === 5),
+      'validation at step 5',
+    );
+    expect(h.steps()).toEqual([1, 2, 3, 4, 5]);
+    const last = h
+      .snapshots()
+      .filter((s) => s.steps.length > 0)
+      .at(-1);
+    expect(last?.probes?.step).toBe(5);
+    expect(last?.boundary).toBeDefined();
+    expect(h.of('status')).toEqual([]);
+    await h.send({ type: 'step', count: 1 });
+    await waitFor(() => h.steps().length === 6, 'step 6');
+    expect(h.steps().at(-1)).toBe(6);
+  });
+});
+
+describe('reset', () => {
+  it('starts the same run over: same initial weights, same data order, same losses', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'step', count: 20 });
+    await waitFor(() => h.steps().length === 20, '20 steps');
+    const before = h.losses();
+    await h.send({ type: 'reset' });
+    expect(h.of('ready')).toHaveLength(2);
+    expect(h.snapshots().at(-1)?.step).toBe(0);
+    const count = h.steps().length;
+    await h.send({ type: 'step', count: 20 });
+    await waitFor(() => h.steps().length === count + 20, '20 more steps');
+    expect(h.losses().slice(count)).toEqual(before);
+  });
+
+  it('stops a running session', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train' });
+    await waitFor(() => h.steps().length > 10, 'some steps');
+    await h.send({ type: 'reset' });
+    expect(h.session.isRunning).toBe(false);
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false });
+  });
+});
+
+describe('determinism', () => {
+  async function lossesOf(settings: LabRunSettings, steps: number): Promise<number[]> {
+    const h = await configured(settings);
+    await h.send({ type: 'train' });
+    await waitFor(() => h.steps().length >= steps, `${steps} steps`);
+    await h.send({ type: 'pause' });
+    return h.losses().slice(0, steps);
+  }
+
+  it('gives identical losses for the same settings and seed, whatever the snapshot timing', async () => {
+    const settings: LabRunSettings = { ...small, norm: 'batchNorm', seed: 42 };
+    const a = await lossesOf(settings, 150);
+    const b = await lossesOf(settings, 150);
+    expect(b).toEqual(a);
+    const c = await lossesOf({ ...settings, seed: 43 }, 150);
+    expect(c).not.toEqual(a);
+  });
+});
+
+describe('failures', () => {
+  it('reports divergence at learning rate 10 without normalization, and stops', async () => {
+    // Measured: this MLP on the spiral overflows at step 6.
+    const h = await configured({ ...DEFAULT_RUN_SETTINGS, learningRate: 10 });
+    await h.send({ type: 'train' });
+    await waitFor(() => h.of('diverged').length > 0, 'divergence');
+    const diverged = h.of('diverged')[0];
+    expect(diverged?.step).toBeGreaterThan(0);
+    expect(diverged?.reason).toMatch(/non-finite|became/);
+    expect(h.session.isRunning).toBe(false);
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false });
+    // Every step before the divergent one was reported.
+    expect(h.steps()).toEqual(Array.from({ length: diverged!.step - 1 }, (_, i) => i + 1));
+    // Train again: the run stays diverged and says so.
+    await h.send({ type: 'train' });
+    expect(h.of('diverged')).toHaveLength(2);
+    expect(h.session.isRunning).toBe(false);
+  });
+
+  it('explains batch size 1 with BatchNorm, then works again after a new configuration', async () => {
+    const h = await configured({ ...small, norm: 'batchNorm', batchSize: 1 });
+    await h.send({ type: 'train' });
+    await waitFor(() => h.of('error').length > 0, 'the error');
+    const error = h.of('error')[0];
+    expect(error?.message).toMatch(/BatchNorm cannot train with a batch size of 1/);
+    expect(error?.message).toMatch(/Expected more than 1 value per channel when training/);
+    expect(error?.message).toMatch(/GroupNorm/);
+    expect(error?.step).toBe(0);
+    expect(h.session.isRunning).toBe(false);
+
+    await h.send({ type: 'reset' });
+    expect(h.of('ready')).toHaveLength(2);
+    await h.send({ type: 'configure', setup: toWorkerSetup({ ...small, norm: 'batchNorm' }, 0) });
+    await h.send({ type: 'step', count: 3 });
+    await waitFor(() => h.steps().length === 3, 'steps after reconfiguring');
+    expect(h.of('error')).toHaveLength(1);
+  });
+
+  it('reports settings the engine rejects as an error without a ready message', async () => {
+    const h = harness();
+    const setup = toWorkerSetup(small, 0);
+    await h.send({
+      type: 'configure',
+      setup: { ...setup, config: { ...setup.config, batchSize: 0 } },
+    });
+    expect(h.of('ready')).toEqual([]);
+    expect(h.of('error')[0]?.message).toMatch(/batchSize/);
+  });
+});
+
+describe('validation mode and evaluate', () => {
+  it('re-validates in train mode when asked while idle', async () => {
+    const h = await configured({ ...small, norm: 'batchNorm' });
+    await waitFor(() => h.snapshots().some((s) => s.validation), 'first validation');
+    await h.send({ type: 'setValidationMode', mode: 'train' });
+    await waitFor(
+      () => h.snapshots().some((s) => s.validation?.mode === 'train'),
+      'train-mode validation',
+    );
+    await h.send({ type: 'evaluate' });
+    await waitFor(
+      () => h.snapshots().filter((s) => s.validation?.mode === 'train').length === 2,
+      'a second train-mode validation',
+    );
+  });
+});
+
+describe('depthProbe', () => {
+  it('answers with the request id', async () => {
+    const h = harness();
+    await h.send({
+      type: 'depthProbe',
+      id: 7,
+      options: {
+        depth: 5,
+        width: 32,
+        batchSize: 64,
+        activation: 'relu',
+        init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
+        norm: 'none',
+        seed: 1,
+      },
+    });
+    const reply = h.of('depthProbe')[0];
+    expect(reply?.id).toBe(7);
+    expect(reply?.result.layers).toHaveLength(5);
+  });
+
+  it('answers an invalid request with an error for that id', async () => {
+    const h = harness();
+    await h.send({
+      type: 'depthProbe',
+      id: 8,
+      options: {
+        depth: 500,
+        width: 32,
+        batchSize: 64,
+        activation: 'relu',
+        init: { kind: 'zeros' },
+        norm: 'none',
+        seed: 1,
+      },
+    });
+    expect(h.of('depthProbeError')[0]).toMatchObject({
+      id: 8,
+      message: expect.stringMatching(/depth/),
+    });
+  });
+});
