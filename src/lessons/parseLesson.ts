@@ -1,0 +1,245 @@
+/**
+ * Parses one lesson file into front matter and a list of segments (Markdown prose and typed blocks).
+ * It never throws: every problem becomes an issue with the file, the line and what is wrong, and a
+ * broken block becomes an 'invalid' segment so the page can show an error box in its place while the
+ * rest of the lesson still renders. The build and the tests treat any issue as fatal.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { claimRunLabels, type Claim } from './claims';
+import {
+  BLOCK_KINDS,
+  blockSchemas,
+  frontMatterSchema,
+  type BlockKind,
+  type Checkpoint,
+  type Experiment,
+  type LessonFrontMatter,
+  type Practice,
+  type Quiz,
+  type Widget,
+} from './schema';
+
+export interface LessonIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+interface BlockBase {
+  readonly id: string;
+  readonly line: number;
+}
+
+export type Segment =
+  | { readonly kind: 'markdown'; readonly text: string; readonly line: number }
+  | (BlockBase & { readonly kind: 'experiment'; readonly data: Experiment })
+  | (BlockBase & { readonly kind: 'widget'; readonly data: Widget })
+  | (BlockBase & { readonly kind: 'quiz'; readonly data: Quiz })
+  | (BlockBase & { readonly kind: 'checkpoint'; readonly data: Checkpoint })
+  | (BlockBase & { readonly kind: 'practice'; readonly data: Practice })
+  | {
+      readonly kind: 'invalid';
+      readonly blockKind: string;
+      readonly id: string;
+      readonly line: number;
+      readonly message: string;
+    };
+
+export type BlockSegment = Exclude<Segment, { kind: 'markdown' } | { kind: 'invalid' }>;
+
+export interface ParsedLesson {
+  readonly file: string;
+  /** Undefined when the front matter is missing or invalid (see issues). */
+  readonly meta: LessonFrontMatter | undefined;
+  readonly segments: readonly Segment[];
+  readonly issues: readonly LessonIssue[];
+}
+
+const OPEN = /^:::([A-Za-z]+)(?:[ \t]+(\S+))?[ \t]*$/;
+const CLOSE = /^:::[ \t]*$/;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Formats zod issues as "field.path: message" (path relative to the block). */
+function zodMessages(error: z.ZodError): string[] {
+  return error.issues.map((i) =>
+    i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message,
+  );
+}
+
+function parseYamlAt(
+  source: string,
+  firstLine: number,
+  issue: (line: number, message: string) => void,
+): unknown {
+  try {
+    return parseYaml(source) as unknown;
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const line = firstLine + (e.linePos?.[0].line ?? 1) - 1;
+      issue(line, `YAML: ${e.message.split('\n')[0]}`);
+    } else {
+      issue(firstLine, `YAML: ${(e as Error).message}`);
+    }
+    return undefined;
+  }
+}
+
+export function parseLesson(source: string, file: string): ParsedLesson {
+  const issues: LessonIssue[] = [];
+  const issue = (line: number, message: string) => issues.push({ file, line, message });
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+
+  // Front matter: the file starts with a line '---' and the YAML ends at the next '---'.
+  let meta: LessonFrontMatter | undefined;
+  let i = 0;
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, k) => k > 0 && l.trim() === '---');
+    if (end < 0) {
+      issue(1, 'front matter: no closing --- line');
+      i = lines.length;
+    } else {
+      const raw = parseYamlAt(lines.slice(1, end).join('\n'), 2, issue);
+      if (raw !== undefined) {
+        const result = frontMatterSchema.safeParse(raw);
+        if (result.success) meta = result.data;
+        else for (const m of zodMessages(result.error)) issue(1, `front matter: ${m}`);
+      }
+      i = end + 1;
+    }
+  } else {
+    issue(
+      1,
+      'front matter: the file must start with a --- line, then id, title, order, summary, minutes, unlocks',
+    );
+  }
+
+  const segments: Segment[] = [];
+  let prose: string[] = [];
+  let proseLine = i + 1;
+  const flushProse = () => {
+    const textBlock = prose.join('\n');
+    if (textBlock.trim() !== '')
+      segments.push({ kind: 'markdown', text: textBlock, line: proseLine });
+    prose = [];
+  };
+
+  const seenIds = new Map<string, number>();
+  for (; i < lines.length; i++) {
+    const open = OPEN.exec(lines[i]!);
+    if (!open) {
+      if (prose.length === 0) proseLine = i + 1;
+      prose.push(lines[i]!);
+      continue;
+    }
+    flushProse();
+    const line = i + 1;
+    const kind = open[1]!;
+    const id = open[2] ?? '';
+    const close = lines.findIndex((l, k) => k > i && CLOSE.test(l));
+    const bodyEnd = close < 0 ? lines.length : close;
+    const body = lines.slice(i + 1, bodyEnd).join('\n');
+    i = bodyEnd;
+    const blockIssues: string[] = [];
+    const fail = (message: string) => blockIssues.push(message);
+    if (close < 0) fail(`:::${kind} block is never closed (add a line ':::')`);
+    if (!(BLOCK_KINDS as readonly string[]).includes(kind)) {
+      fail(`unknown block kind '${kind}'; use one of ${BLOCK_KINDS.join(', ')}`);
+    }
+    if (!ID.test(id))
+      fail(
+        `block id ${id === '' ? 'missing' : `'${id}' is invalid`}: write ':::${kind} some-id' (lowercase letters, digits, dashes)`,
+      );
+    else if (seenIds.has(id)) fail(`block id '${id}' is already used on line ${seenIds.get(id)}`);
+    else seenIds.set(id, line);
+
+    let data: unknown;
+    if (blockIssues.length === 0) {
+      const raw = parseYamlAt(body, line + 1, (_, m) => fail(m));
+      if (raw !== undefined || blockIssues.length === 0) {
+        const result = blockSchemas[kind as BlockKind].safeParse(raw ?? {});
+        if (result.success) data = result.data;
+        else for (const m of zodMessages(result.error)) fail(m);
+      }
+    }
+    if (blockIssues.length > 0 || data === undefined) {
+      for (const m of blockIssues) issue(line, `:::${kind} ${id}: ${m}`);
+      segments.push({
+        kind: 'invalid',
+        blockKind: kind,
+        id,
+        line,
+        message: blockIssues.join('; '),
+      });
+    } else {
+      segments.push({ kind, id, line, data } as BlockSegment);
+    }
+    proseLine = i + 2;
+  }
+  flushProse();
+
+  crossCheck(segments, issue);
+  return { file, meta, segments, issues };
+}
+
+/** Checks references between blocks of one lesson; a failing block is turned into an 'invalid' segment. */
+function crossCheck(segments: Segment[], issue: (line: number, message: string) => void): void {
+  const experiments = new Map<string, Experiment>();
+  for (const s of segments) if (s.kind === 'experiment') experiments.set(s.id, s.data);
+
+  const invalidate = (index: number, message: string) => {
+    const s = segments[index]!;
+    if (s.kind === 'markdown' || s.kind === 'invalid') return;
+    issue(s.line, `:::${s.kind} ${s.id}: ${message}`);
+    segments[index] = { kind: 'invalid', blockKind: s.kind, id: s.id, line: s.line, message };
+  };
+  const checkLabels = (claim: Claim, experiment: Experiment, where: string): string | undefined => {
+    const labels = experiment.runs.map((r) => r.label);
+    const unknown = claimRunLabels(claim).filter((l) => !labels.includes(l));
+    return unknown.length > 0
+      ? `${where} names run ${unknown.map((l) => `'${l}'`).join(', ')}, but the experiment's runs are ${labels.map((l) => `'${l}'`).join(', ')}`
+      : undefined;
+  };
+
+  segments.forEach((s, index) => {
+    if (s.kind === 'experiment' && s.data.claim) {
+      const problem = checkLabels(s.data.claim, s.data, 'claim');
+      if (problem) invalidate(index, problem);
+    } else if (s.kind === 'practice') {
+      const experiment = experiments.get(s.data.experiment);
+      if (!experiment) {
+        invalidate(index, `experiment '${s.data.experiment}' is not an experiment of this lesson`);
+        return;
+      }
+      const problem =
+        checkLabels(s.data.claim, experiment, 'claim') ??
+        s.data.requireSettings
+          .map((r) =>
+            experiment.runs.some((run) => run.label === r.run)
+              ? undefined
+              : `requireSettings names run '${r.run}', which the experiment does not have`,
+          )
+          .find((m) => m !== undefined);
+      if (problem) invalidate(index, problem);
+    } else if (s.kind === 'checkpoint') {
+      const needed =
+        'experiment' in s.data.earnedBy
+          ? [s.data.earnedBy.experiment]
+          : 'experiments' in s.data.earnedBy
+            ? s.data.earnedBy.experiments
+            : [];
+      const missing = needed.filter((e) => !experiments.has(e));
+      if (missing.length > 0)
+        invalidate(
+          index,
+          `earnedBy names ${missing.map((m) => `'${m}'`).join(', ')}, not an experiment of this lesson`,
+        );
+      else if (needed.some((e) => experiments.get(e)!.claim === undefined)) {
+        invalidate(
+          index,
+          'earnedBy names an experiment without a claim, so nothing could be observed to earn it',
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,313 @@
+/**
+ * The lesson file format, as schemas. A lesson is Markdown with YAML front matter and embedded blocks:
+ *
+ *   :::experiment bn-vs-plain
+ *   title: …            (YAML body, validated by the schema of its kind)
+ *   :::
+ *
+ * lessons/README.md documents it for authors; these schemas are what is enforced at build time, in
+ * tests and at run time (where a broken block becomes an inline error box).
+ */
+import { z } from 'zod';
+import {
+  DEFAULT_RUN_SETTINGS,
+  MAX_RUNS,
+  type LabRunSettings,
+  type SettingKey,
+} from '../lab/labSettings';
+import { SETTING_KEYS, SETTINGS_TABLE } from '../lab/settingsTable';
+import { claimSchema } from './claims';
+
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .trim()
+    .min(1, { error: `must be ${what}` });
+const id = z
+  .string({ error: 'must be an id of lowercase letters, digits and dashes' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: 'must be an id of lowercase letters, digits and dashes',
+  });
+
+export const frontMatterSchema = z
+  .object({
+    id,
+    title: text('a title'),
+    order: z
+      .number({ error: 'must be a whole number ≥ 1' })
+      .int()
+      .min(1, { error: 'must be a whole number ≥ 1' }),
+    summary: text('a one-sentence summary'),
+    minutes: z
+      .number({ error: 'must be the estimated minutes, 1 to 180' })
+      .int({ error: 'must be the estimated minutes, 1 to 180' })
+      .min(1, { error: 'must be the estimated minutes, 1 to 180' })
+      .max(180, { error: 'must be the estimated minutes, 1 to 180' }),
+    /** What finishing this lesson unlocks: lesson ids, or 'milestone' for the track's last page. */
+    unlocks: z.array(z.union([id, z.literal('milestone')]), {
+      error: 'must be a list of lesson ids (or milestone)',
+    }),
+  })
+  .strict();
+
+/**
+ * Partial Lab settings, validated by the Lab's own settings table (the same rules a shared link obeys):
+ * `{ norm: batchNorm, learningRate: 0.3 }`.
+ */
+export const partialSettingsSchema = z
+  .record(z.string(), z.unknown(), { error: 'must be a map of Lab settings' })
+  .superRefine((record, ctx) => {
+    for (const [key, value] of Object.entries(record)) {
+      if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `is not a Lab setting; use one of ${SETTING_KEYS.join(', ')}`,
+        });
+        continue;
+      }
+      const field = SETTINGS_TABLE[key as SettingKey];
+      const parsed = field.schema.safeParse(String(value));
+      if (!parsed.success)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${JSON.stringify(value)} is not ${field.allowed}`,
+        });
+    }
+  })
+  .transform((record) => {
+    const out: Partial<Record<SettingKey, unknown>> = {};
+    for (const [key, value] of Object.entries(record)) {
+      out[key as SettingKey] = SETTINGS_TABLE[key as SettingKey].schema.parse(String(value));
+    }
+    return out as Partial<LabRunSettings>;
+  });
+
+export const CHART_KINDS = [
+  'loss',
+  'accuracy',
+  'activations',
+  'heatmap',
+  'gradNorms',
+  'weights',
+  'updateRatio',
+  'bnStats',
+  'boundary',
+  'digits',
+  'percentiles',
+] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+const settingKey = z.enum(SETTING_KEYS as unknown as [SettingKey, ...SettingKey[]], {
+  error: `must be a Lab setting: ${SETTING_KEYS.join(', ')}`,
+});
+
+export const experimentSchema = z
+  .object({
+    title: text('a title'),
+    /** Markdown shown above the experiment. */
+    intro: z.string().optional(),
+    /** Settings shared by every run, over the Lab defaults. */
+    base: partialSettingsSchema.default({}),
+    /** 1 to 4 runs; each a label and the settings where it differs from `base`. */
+    runs: z
+      .array(
+        z
+          .object({ label: text('a run label'), settings: partialSettingsSchema.default({}) })
+          .strict(),
+      )
+      .min(1, { error: 'must list at least one run' })
+      .max(MAX_RUNS, { error: `must list at most ${MAX_RUNS} runs` }),
+    /** The settings the learner may change inside the lesson (the Lab link offers all of them). */
+    controls: z.array(settingKey).default([]),
+    charts: z
+      .array(z.enum(CHART_KINDS, { error: `must be one of ${CHART_KINDS.join(', ')}` }))
+      .min(1),
+    /** Training steps of one "Run experiment". */
+    steps: z.number().int().min(1).max(20_000),
+    /** Validate every N steps (on up to 1,000 test samples). */
+    validationEvery: z.number().int().min(1).max(5_000).default(50),
+    /** The layer whose unit-0 percentiles the 'percentiles' chart follows (Ioffe & Szegedy's Figure 1). */
+    percentileLayer: z.string().optional(),
+    /** The effect the lesson text claims; checked live for checkpoints and headless in the tests. */
+    claim: claimSchema.optional(),
+    /** What the learner should notice once the claim shows (Markdown). */
+    takeaway: z.string().optional(),
+  })
+  .strict()
+  .superRefine((exp, ctx) => {
+    const labels = exp.runs.map((r) => r.label);
+    labels.forEach((l, i) => {
+      if (labels.indexOf(l) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['runs', i, 'label'],
+          message: `'${l}' is used twice`,
+        });
+    });
+  });
+
+const widgetSchema = z.discriminatedUnion(
+  'widget',
+  [
+    /** Signal propagation in an untrained MLP: activation std and gradient norm per layer. */
+    z
+      .object({
+        widget: z.literal('depthProbe'),
+        title: text('a title'),
+        depth: z.number().int().min(1).max(200).default(50),
+        width: z.number().int().min(2).max(512).default(256),
+        activation: z.enum(['relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu']).default('relu'),
+        init: z
+          .enum([
+            'kaimingNormal',
+            'xavierNormal',
+            'pytorchDefault',
+            'zeros',
+            'tooLarge',
+            'tooSmall',
+          ])
+          .default('kaimingNormal'),
+        norm: z.enum(['none', 'batchNorm', 'layerNorm']).default('none'),
+      })
+      .strict(),
+    /** Gradient descent on a 2-D quadratic: unscaled vs standardized features. */
+    z
+      .object({
+        widget: z.literal('lossContours'),
+        title: text('a title'),
+        condition: z.number().min(1).max(1000).default(25),
+      })
+      .strict(),
+    /** The (N, C, H, W) cube with the axes each norm reduces over. */
+    z.object({ widget: z.literal('axesCube'), title: text('a title') }).strict(),
+    /** The engine's own source of a layer, beside its formula. */
+    z
+      .object({
+        widget: z.literal('engineSource'),
+        title: text('a title'),
+        file: z.string().regex(/^[a-zA-Z0-9/]+\.ts$/, {
+          error: 'must be a path under src/engine, like layers/batchNorm.ts',
+        }),
+        /** Show only from the line containing this text … */
+        from: z.string().optional(),
+        /** … to the line containing this text. */
+        to: z.string().optional(),
+      })
+      .strict(),
+    /** Build an init from distribution × fan mode × gain × multiplier; its histogram updates live. */
+    z
+      .object({
+        widget: z.literal('initBuilder'),
+        title: text('a title'),
+        fanIn: z.number().int().min(1).default(256),
+        fanOut: z.number().int().min(1).default(256),
+      })
+      .strict(),
+    /** How deep each configuration can go and still train. */
+    z
+      .object({
+        widget: z.literal('depthSweep'),
+        title: text('a title'),
+        depths: z.array(z.number().int().min(1).max(64)).min(2).max(8),
+        steps: z.number().int().min(10).max(2000).default(150),
+        configs: z
+          .array(z.object({ label: text('a label'), settings: partialSettingsSchema }).strict())
+          .min(1)
+          .max(4),
+      })
+      .strict(),
+  ],
+  {
+    error: `must be one of 'depthProbe', 'lossContours', 'axesCube', 'engineSource', 'initBuilder', 'depthSweep'`,
+  },
+);
+
+export const quizSchema = z
+  .object({
+    question: text('the question'),
+    choices: z
+      .array(
+        z
+          .object({
+            text: text('the choice text'),
+            correct: z.boolean().default(false),
+            explanation: text('an explanation of this choice'),
+          })
+          .strict(),
+      )
+      .min(2, { error: 'must offer at least two choices' })
+      .max(6, { error: 'must offer at most six choices' }),
+  })
+  .strict()
+  .superRefine((quiz, ctx) => {
+    const correct = quiz.choices.filter((c) => c.correct).length;
+    if (correct !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['choices'],
+        message: `must mark exactly one choice correct, found ${correct}`,
+      });
+  });
+
+/** How a checkpoint is earned: always by something the learner did in the app. */
+const earnedBySchema = z.union([
+  /** The named experiment's claim showed in the learner's own runs (optionally with a chart looked at). */
+  z.object({ experiment: id, viewedChart: z.enum(CHART_KINDS).optional() }).strict(),
+  /** Every quiz of these lessons ('all' = the whole track) answered correctly without revealing the answer first. */
+  z.object({ quizzesWithoutPeeking: z.union([z.literal('all'), z.array(id).min(1)]) }).strict(),
+  /** Every listed experiment's claim showed. */
+  z.object({ experiments: z.array(id).min(2) }).strict(),
+]);
+
+export const checkpointSchema = z
+  .object({
+    title: text('a title'),
+    description: text('a description of what earns it'),
+    earnedBy: earnedBySchema,
+  })
+  .strict();
+
+export const practiceSchema = z
+  .object({
+    title: text('a title'),
+    /** The task, in Markdown. */
+    task: text('the task'),
+    /** The experiment (of this lesson) the learner edits to do the task. */
+    experiment: id,
+    /** Success: these runs must have these settings (what the learner had to change) … */
+    requireSettings: z
+      .array(z.object({ run: text('a run label'), settings: partialSettingsSchema }).strict())
+      .default([]),
+    /** … and this effect must show in the learner's runs. */
+    claim: claimSchema,
+    /** An optional question to answer after the runs (e.g. "when is each preferable?"). */
+    question: quizSchema.optional(),
+  })
+  .strict();
+
+export const BLOCK_KINDS = ['experiment', 'widget', 'quiz', 'checkpoint', 'practice'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+export const blockSchemas = {
+  experiment: experimentSchema,
+  widget: widgetSchema,
+  quiz: quizSchema,
+  checkpoint: checkpointSchema,
+  practice: practiceSchema,
+} as const;
+
+export type LessonFrontMatter = z.infer<typeof frontMatterSchema>;
+export type Experiment = z.infer<typeof experimentSchema>;
+export type Widget = z.infer<typeof widgetSchema>;
+export type Quiz = z.infer<typeof quizSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type Practice = z.infer<typeof practiceSchema>;
+
+/** The settings of one run of an experiment: Lab defaults, then `base`, then the run's own. */
+export function runSettings(experiment: Experiment, runIndex: number): LabRunSettings {
+  const run = experiment.runs[runIndex];
+  if (!run) throw new Error(`experiment '${experiment.title}' has no run ${runIndex}`);
+  return { ...DEFAULT_RUN_SETTINGS, ...experiment.base, ...run.settings };
+}
