@@ -1,0 +1,56 @@
+/**
+ * Runs one experiment (or practice) of a lesson headless and prints whether its claim shows:
+ *   npm run lessons:run -- lessons/03-batch-normalization.md bn-vs-plain [--steps 800]
+ * For authors tuning an experiment so it really demonstrates what the text says.
+ */
+import { readFileSync } from 'node:fs';
+import { loadMnistNode } from '../src/data/loadMnistNode';
+import { evaluateClaim, smoothLosses, stepsToLoss } from '../src/lessons/claims';
+import { parseLesson } from '../src/lessons/parseLesson';
+import { runExperiment } from '../src/lessons/runExperiment';
+import { createDatasetLoader } from '../src/worker/loadDataset';
+
+async function main(): Promise<void> {
+  const [file, id, ...rest] = process.argv.slice(2);
+  if (!file || !id) {
+    console.error(
+      'usage: npm run lessons:run -- <lesson file> <experiment or practice id> [--steps N]',
+    );
+    process.exit(2);
+  }
+  const stepsFlag = rest.indexOf('--steps');
+  const steps = stepsFlag >= 0 ? Number(rest[stepsFlag + 1]) : undefined;
+  const lesson = parseLesson(readFileSync(file, 'utf8'), file);
+  for (const issue of lesson.issues) console.error(`${issue.file}:${issue.line}: ${issue.message}`);
+  const block = lesson.segments.find((s) => 'id' in s && s.id === id);
+  const experimentId = block?.kind === 'practice' ? block.data.experiment : id;
+  const experiment = lesson.segments.find((s) => s.kind === 'experiment' && s.id === experimentId);
+  if (!experiment || experiment.kind !== 'experiment') {
+    console.error(`${file}: no experiment or practice '${id}'`);
+    process.exit(2);
+  }
+  const loader = createDatasetLoader((resolution, standardize) =>
+    Promise.resolve(loadMnistNode(resolution, { standardize })),
+  );
+  const started = Date.now();
+  const result = await runExperiment(experiment.data, loader, steps !== undefined ? { steps } : {});
+  for (const run of result.runs) {
+    const smooth = smoothLosses(run.losses);
+    const last = run.validation[run.validation.length - 1];
+    console.log(
+      `${run.label}: ${run.losses.length} steps${run.divergedAt ? `, diverged at ${run.divergedAt}` : ''}; smoothed loss ${smooth[19]?.toFixed(3)} → ${smooth[smooth.length - 1]?.toFixed(3)}; validation acc ${last ? (100 * last.accuracy).toFixed(1) : '—'}%`,
+    );
+    for (const threshold of [1.5, 1.0, 0.7, 0.5, 0.3, 0.2]) {
+      process.stdout.write(`  loss≤${threshold}: ${stepsToLoss(run, threshold) ?? '—'}`);
+    }
+    process.stdout.write('\n');
+  }
+  const claim = block?.kind === 'practice' ? block.data.claim : experiment.data.claim;
+  if (claim) {
+    const verdict = evaluateClaim(claim, result.runs);
+    console.log(`claim ${verdict.shown ? 'SHOWN' : 'NOT shown'}: ${verdict.detail}`);
+  }
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+void main();

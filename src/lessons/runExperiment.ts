@@ -1,0 +1,57 @@
+/**
+ * Runs a lesson experiment without a UI: every run of it, step by step, with validation as the Lab
+ * does, returning the histories the claim evaluator reads. The lesson tests use it in Node (to prove
+ * each experiment shows what its text claims) and authors use it through `npm run lessons:run`.
+ * Datasets come from the caller, so this module stays free of platform APIs.
+ */
+import { TrainingRun } from '../engine/train/trainingRun';
+import { toWorkerSetup } from '../lab/settings';
+import type { DatasetLoader } from '../worker/loadDataset';
+import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
+import { runSettings, type Experiment } from './schema';
+
+/** The number of test samples one validation looks at, as in the Lab's worker. */
+export const VALIDATION_SAMPLES = 1000;
+
+export interface ExperimentResult {
+  readonly runs: readonly RunHistory[];
+  readonly verdict: ClaimVerdict | undefined;
+}
+
+export async function runExperiment(
+  experiment: Experiment,
+  loadDataset: DatasetLoader,
+  options: { steps?: number } = {},
+): Promise<ExperimentResult> {
+  const steps = options.steps ?? experiment.steps;
+  const runs: RunHistory[] = [];
+  for (let r = 0; r < experiment.runs.length; r++) {
+    const settings = runSettings(experiment, r);
+    const setup = toWorkerSetup(settings, 0);
+    const { train, test } = await loadDataset(setup.dataset);
+    const run = new TrainingRun(setup.config, train);
+    const losses: number[] = [];
+    const validation: { step: number; loss: number; accuracy: number }[] = [];
+    let divergedAt: number | undefined;
+    const validate = () => {
+      const v = run.evaluate(test, setup.validationMode, { limit: VALIDATION_SAMPLES });
+      validation.push({ step: run.stepCount, loss: v.loss, accuracy: v.accuracy });
+    };
+    for (let s = 1; s <= steps; s++) {
+      const result = run.step();
+      if (result.status === 'diverged') {
+        divergedAt = result.step;
+        break;
+      }
+      losses.push(result.loss);
+      if (s % experiment.validationEvery === 0 || s === steps) validate();
+    }
+    runs.push({
+      label: experiment.runs[r]!.label,
+      losses,
+      validation,
+      ...(divergedAt !== undefined ? { divergedAt } : {}),
+    });
+  }
+  return { runs, verdict: experiment.claim ? evaluateClaim(experiment.claim, runs) : undefined };
+}
