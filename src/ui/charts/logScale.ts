@@ -29,3 +29,15 @@ export function decadeTicks(domain: readonly [number, number]): number[] {
   for (let k = first; k <= last; k += stride) ticks.push(10 ** k);
   return ticks;
 }
+
+/**
+ * Like logDomain, but the lower end sits strictly below the smallest value, so every bar of a log bar
+ * chart (which grows from the axis minimum) has some length: 0.001 gets [0.0001, …], not [0.001, …].
+ */
+export function logBarDomain(values: Iterable<number | null | undefined>): [number, number] | null {
+  const domain = logDomain(values);
+  if (!domain) return null;
+  let lo = Infinity;
+  for (const v of values) if (isLoggable(v) && v < lo) lo = v;
+  return lo <= domain[0] ? [domain[0] / 10, domain[1]] : domain;
+}

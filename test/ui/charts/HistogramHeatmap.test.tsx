@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistogramHeatmap, type HistogramTrack } from '../../../src/ui/charts/HistogramHeatmap';
-import { setupChartTests } from './chartTestEnvironment';
+import { installFakeContext, setupChartTests } from './chartTestEnvironment';
 import { hist } from './probeFixtures';
 
 setupChartTests();
@@ -50,21 +50,29 @@ describe('HistogramHeatmap', () => {
 
   it('paints the cells when a 2-D context exists', () => {
     const calls: string[] = [];
-    const fake = {
+    const fake: Partial<CanvasRenderingContext2D> = {
       setTransform: () => void calls.push('setTransform'),
       clearRect: () => void calls.push('clearRect'),
       drawImage: () => void calls.push('drawImage'),
-      createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4) }),
+      // jsdom has no ImageData: a plain object with its fields stands in
+      createImageData: (w: number | ImageData, h?: number): ImageData => {
+        const width = typeof w === 'number' ? w : w.width;
+        const height = typeof w === 'number' ? (h ?? 0) : w.height;
+        return {
+          width,
+          height,
+          colorSpace: 'srgb',
+          data: new Uint8ClampedArray(width * height * 4),
+        };
+      },
       putImageData: () => void calls.push('putImageData'),
       imageSmoothingEnabled: true,
     };
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
-      fake as CanvasRenderingContext2D,
-    );
+    const ctx = installFakeContext(fake);
     render(<HistogramHeatmap tracks={[track]} />);
     expect(calls).toContain('putImageData');
     expect(calls).toContain('drawImage');
-    expect(fake.imageSmoothingEnabled).toBe(false); // 2 columns stretched over 640 px stay crisp
+    expect(ctx.imageSmoothingEnabled).toBe(false); // 2 columns stretched over 640 px stay crisp
   });
 
   it('shows a layer with one all-zero snapshot without NaN', () => {

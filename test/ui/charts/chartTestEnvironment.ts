@@ -7,6 +7,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
  * their SVG at that width, and makes getContext return null (as jsdom does, minus its console noise).
  */
 let observedWidth = 640;
+const originalGetContext = HTMLCanvasElement.prototype.getContext;
 
 export function setObservedWidth(width: number): void {
   observedWidth = width;
@@ -45,6 +46,23 @@ class FixedSizeResizeObserver implements ResizeObserver {
   disconnect(): void {}
 }
 
+/**
+ * Makes every canvas return `partial` as its 2-D context until the test ends, to check what gets
+ * drawn. Only the methods a chart calls need to exist; typing them as Partial keeps their signatures
+ * honest, and Object.create (untyped by design) lets the partial stand in for the full interface.
+ */
+export function installFakeContext(
+  partial: Partial<CanvasRenderingContext2D>,
+): CanvasRenderingContext2D {
+  const context: CanvasRenderingContext2D = Object.assign(Object.create(null), partial);
+  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+    configurable: true,
+    writable: true,
+    value: () => context,
+  });
+  return context;
+}
+
 export function setupChartTests(): void {
   beforeEach(() => {
     observedWidth = 640;
@@ -53,6 +71,11 @@ export function setupChartTests(): void {
   });
   afterEach(() => {
     cleanup();
+    Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+      configurable: true,
+      writable: true,
+      value: originalGetContext,
+    });
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, isLoggable, logDomain } from '../../../src/ui/charts/logScale';
+import { decadeTicks, isLoggable, logBarDomain, logDomain } from '../../../src/ui/charts/logScale';
 
 describe('logDomain', () => {
   it('encloses the positive values in whole decades', () => {
@@ -41,5 +41,16 @@ describe('isLoggable', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('logBarDomain', () => {
+  it('starts a decade lower when the smallest value sits on a power of ten', () => {
+    // 0.001 would be a zero-length bar on [0.001, 0.1]
+    expect(logBarDomain([0.001, 0.05])).toEqual([0.0001, 0.1]);
+  });
+
+  it('keeps the enclosing decades otherwise', () => {
+    expect(logBarDomain([0.002, 0.05])).toEqual([0.001, 0.1]);
   });
 });

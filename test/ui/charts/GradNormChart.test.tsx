@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { GradNormChart } from '../../../src/ui/charts/GradNormChart';
+import { setupChartTests } from './chartTestEnvironment';
+import { param, snapshot } from './probeFixtures';
+
+setupChartTests();
+
+const figure = () => screen.getByRole('figure', { name: 'Gradient norm per layer' });
+
+describe('GradNormChart', () => {
+  it('says what will appear before the first probe', () => {
+    render(<GradNormChart snapshots={[]} />);
+    expect(screen.getByRole('heading', { name: 'Gradient norm per layer' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Press Train to see how large the gradient is at each layer.'),
+    ).toBeInTheDocument();
+  });
+
+  it('draws a log-scale bar per layer with labelled axes and summarises them', () => {
+    const snaps = [
+      snapshot(100, [
+        param('fc1.weight', { gradNorm: 0.002 }),
+        param('fc2.weight', { gradNorm: 0.03 }),
+      ]),
+      snapshot(200, [
+        param('fc1.weight', { gradNorm: 0.001 }),
+        param('fc2.weight', { gradNorm: 0.05 }),
+      ]),
+    ];
+    const { container } = render(<GradNormChart snapshots={snaps} />);
+    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
+    expect(
+      screen.getByText('Gradient norm ‖∂L/∂W‖ (log scale)', { selector: 'text, tspan' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Layer', { selector: 'text, tspan' })).toBeInTheDocument();
+    // history: one line per layer, with a legend of layers
+    expect(container.querySelectorAll('.recharts-line')).toHaveLength(2);
+    const legend = screen.getByRole('list', { name: 'Layers' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['fc1', 'fc2']);
+    expect(figure()).toHaveAccessibleDescription(
+      'At step 200, gradient norm per layer: fc1 0.001, fc2 0.05. The smallest, fc1, is 50 times smaller than the largest, fc2.',
+    );
+  });
+
+  it('explains layers with exactly zero gradient instead of drawing a wrong bar', () => {
+    render(
+      <GradNormChart
+        snapshots={[
+          snapshot(1, [
+            param('fc1.weight', { gradNorm: 0 }),
+            param('fc2.weight', { gradNorm: 0.4 }),
+          ]),
+        ]}
+      />,
+    );
+    expect(screen.getByText(/No bar for fc1 \(0\)/)).toHaveTextContent(
+      'a norm of exactly 0 means no gradient reaches the layer',
+    );
+    expect(
+      screen.getByText('The history appears once two snapshots have been taken.'),
+    ).toBeInTheDocument();
+  });
+
+  it('handles one layer with a single snapshot without NaN', () => {
+    const { container } = render(
+      <GradNormChart snapshots={[snapshot(0, [param('fc1.weight', { gradNorm: 0.7 })])]} />,
+    );
+    expect(container.innerHTML).not.toContain('NaN');
+    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1);
+    expect(figure()).toHaveAccessibleDescription('At step 0, gradient norm per layer: fc1 0.7.');
+  });
+});
