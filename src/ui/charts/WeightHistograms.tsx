@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import type { ParamStats } from '../../engine/probes/probe';
+import { ChartCard } from './ChartCard';
+import { ChartLegend, type LegendItem } from './ChartLegend';
+import { FactList } from './FactList';
+import { formatNumber, listPhrase } from './format';
+import type { HeadingLevel } from './Heading';
+import { HistogramBars } from './HistogramBars';
+import { paramLayerName } from './layerNames';
+import { BAR_COLOR, THEORY_COLOR } from './palette';
+import {
+  offChartMarkers,
+  summarizeWeights,
+  THEORY_STD_DASH,
+  theoryView,
+  weightFacts,
+  weightLayers,
+  type WeightTheoryByName,
+} from './weightHistogramsData';
+
+export type { WeightTheory, WeightTheoryByName } from './weightHistogramsData';
+
+export interface WeightHistogramsProps {
+  /** One run's latest ProbeSnapshot.params; only role 'weight' is drawn. */
+  readonly params: readonly ParamStats[];
+  /** theoreticalSpread(scheme, shape) per parameter name ('fc1.weight'), drawn as reference lines. */
+  readonly theory?: WeightTheoryByName | undefined;
+  /** The init scheme's name for the legend, e.g. 'Kaiming (He) uniform'. */
+  readonly theoryLabel?: string | undefined;
+  readonly step?: number | undefined;
+  readonly title?: string | undefined;
+  readonly headingLevel?: HeadingLevel | undefined;
+  readonly emptyMessage?: string | undefined;
+}
+
+function legendItems(
+  params: readonly ParamStats[],
+  theory: WeightTheoryByName | undefined,
+  theoryLabel: string,
+): LegendItem[] {
+  const items: LegendItem[] = [{ label: 'Measured weights', color: BAR_COLOR, kind: 'swatch' }];
+  const kinds = new Set(
+    params.map((p) => {
+      const t = theory?.[p.name];
+      if (!t) return 'none';
+      return t.bound !== undefined && t.bound > 0 ? 'bound' : t.std > 0 ? 'std' : 'constant';
+    }),
+  );
+  if (kinds.has('bound')) items.push({ label: `${theoryLabel}: bound ±b`, color: THEORY_COLOR });
+  if (kinds.has('std')) {
+    items.push({ label: `${theoryLabel}: ±1 std`, color: THEORY_COLOR, dash: THEORY_STD_DASH });
+  }
+  if (kinds.has('constant'))
+    items.push({ label: `${theoryLabel}: initial value`, color: THEORY_COLOR });
+  return items;
+}
+
+/** Weight histograms per layer with the init scheme's bound or ±std drawn on them. */
+export function WeightHistograms({
+  params,
+  theory,
+  theoryLabel = 'Init scheme',
+  step,
+  title = 'Weight histograms',
+  headingLevel = 3,
+  emptyMessage = "Press Train to see each layer's weights next to what the init scheme predicts.",
+}: WeightHistogramsProps) {
+  const weights = useMemo(() => weightLayers(params), [params]);
+  const summary = useMemo(() => summarizeWeights(params, theory, step), [params, theory, step]);
+  return (
+    <ChartCard
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      emptyMessage={weights.length === 0 ? emptyMessage : undefined}
+      description={
+        <p>
+          Orange lines mark the spread the init scheme draws weights from; training moves weights
+          away from it.
+        </p>
+      }
+    >
+      <ul className="nl-multiples">
+        {weights.map((p) => {
+          const t = theory?.[p.name];
+          const view = t ? theoryView(t) : null;
+          const off = view ? offChartMarkers(p, view) : [];
+          return (
+            <li key={p.name} className="nl-multiple">
+              <p className="nl-multiple__title">{paramLayerName(p.name)}</p>
+              <HistogramBars histogram={p.weightHistogram} markers={view?.markers} />
+              <FactList facts={weightFacts(p, t)} />
+              {off.length > 0 ? (
+                <p className="nl-chart__note">
+                  {listPhrase(off.map((m) => formatNumber(m.value)))}{' '}
+                  {off.length === 1 ? 'lies' : 'lie'} outside the plotted range.
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <ChartLegend items={legendItems(weights, theory, theoryLabel)} />
+    </ChartCard>
+  );
+}
