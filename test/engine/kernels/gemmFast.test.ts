@@ -71,9 +71,13 @@ function expectMatchesReference(impl: Gemm, { M, N, K, transA, transB, accumulat
 }
 
 const ODD = [1, 3, 7, 17, 65];
-// Shapes that straddle the wasm kernel's blocks: MR = 6, NR = 8, MC = 96, KC = 256, NC = 2048.
+// Shapes that straddle the wasm kernel's blocks (MR = 4, NR = 8, MC = 64, KC = 256, NC = 2048) and
+// its 4×4 packing transposes.
 const STRADDLING: [number, number, number][] = [
-  [6, 8, 1],
+  [4, 8, 1],
+  [4, 8, 256],
+  [65, 9, 5],
+  [129, 33, 513],
   [12, 16, 256],
   [97, 9, 257],
   [193, 17, 100],
