@@ -1,0 +1,6 @@
+import type { NoticesSlice } from './noticesSlice';
+import type { PreferencesSlice } from './preferencesSlice';
+import type { RunsSlice } from './runsSlice';
+
+/** The Lab's whole store: one store, one slice per concern. */
+export type LabState = RunsSlice & PreferencesSlice & NoticesSlice;

@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import { createNoticesSlice } from './noticesSlice';
+import { createPreferencesSlice } from './preferencesSlice';
+import { createRunsSlice } from './runsSlice';
+import type { LabState } from './labState';
+import { stopAllWorkers } from './runWorkers';
+
+export type { LabState } from './labState';
+
+export const useLabStore = create<LabState>()((...a) => ({
+  ...createRunsSlice(...a),
+  ...createPreferencesSlice(...a),
+  ...createNoticesSlice(...a),
+}));
+
+const initialState = useLabStore.getState();
+
+/** Back to a fresh Lab: one default run, no workers (tests call this after each test). */
+export function resetLabStore(): void {
+  stopAllWorkers();
+  useLabStore.setState(initialState, true);
+}

@@ -1,0 +1,20 @@
+import type { StateCreator } from 'zustand';
+import type { UrlNotice } from '../lab/urlState';
+import type { LabState } from './labState';
+
+export interface NoticesSlice {
+  /** What a shared link asked for that could not be used (shown until dismissed). */
+  readonly urlNotices: readonly UrlNotice[];
+  setUrlNotices(notices: readonly UrlNotice[]): void;
+  dismissUrlNotices(): void;
+}
+
+export const createNoticesSlice: StateCreator<LabState, [], [], NoticesSlice> = (set) => ({
+  urlNotices: [],
+  setUrlNotices(notices) {
+    set({ urlNotices: notices });
+  },
+  dismissUrlNotices() {
+    set({ urlNotices: [] });
+  },
+});

@@ -1,0 +1,51 @@
+import type { StateCreator } from 'zustand';
+import type { LabState } from './labState';
+import { workerOf } from './runWorkers';
+
+/** The Lab's chart panels, each of which the learner can hide. */
+export const PANEL_IDS = [
+  'loss',
+  'boundary',
+  'activations',
+  'activationHeatmap',
+  'gradients',
+  'weights',
+  'updates',
+  'batchNorm',
+] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+/** Maximum training steps per second; 0 means as fast as the machine allows. */
+export const SPEED_CHOICES = [0, 100, 20, 5, 1] as const;
+export type Speed = (typeof SPEED_CHOICES)[number];
+
+export interface PreferencesSlice {
+  readonly speed: Speed;
+  readonly panels: Readonly<Record<PanelId, boolean>>;
+  /** The run whose details (controls, histograms) are shown. */
+  readonly selectedRunId: string | undefined;
+  setSpeed(speed: Speed): void;
+  setPanelVisible(panel: PanelId, visible: boolean): void;
+  selectRun(id: string): void;
+}
+
+const ALL_PANELS = Object.fromEntries(PANEL_IDS.map((p) => [p, true])) as Record<PanelId, boolean>;
+
+export const createPreferencesSlice: StateCreator<LabState, [], [], PreferencesSlice> = (
+  set,
+  get,
+) => ({
+  speed: 0,
+  panels: ALL_PANELS,
+  selectedRunId: undefined,
+  setSpeed(speed) {
+    set({ speed });
+    for (const run of get().runs) workerOf(run.id)?.send({ type: 'setSpeed', speed });
+  },
+  setPanelVisible(panel, visible) {
+    set((state) => ({ panels: { ...state.panels, [panel]: visible } }));
+  },
+  selectRun(id) {
+    set({ selectedRunId: id });
+  },
+});

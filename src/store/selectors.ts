@@ -1,0 +1,34 @@
+import { runLegend } from '../lab/describeDifferences';
+import { RUN_LETTERS } from '../lab/labSettings';
+import type { LabRun } from './labRun';
+import type { LabState } from './labState';
+
+/** Selectors live here, at module scope, so components subscribe to stable functions. */
+
+export const selectRuns = (s: LabState): readonly LabRun[] => s.runs;
+export const selectSpeed = (s: LabState) => s.speed;
+export const selectPanels = (s: LabState) => s.panels;
+export const selectUrlNotices = (s: LabState) => s.urlNotices;
+export const selectAnyRunning = (s: LabState): boolean =>
+  s.runs.some((r) => r.status === 'running');
+export const selectCanAddRun = (s: LabState): boolean => s.runs.length < RUN_LETTERS.length;
+
+/** The selected run, or run A when the selection is gone (removed) or was never made. */
+export const selectSelectedRun = (s: LabState): LabRun | undefined =>
+  s.runs.find((r) => r.id === s.selectedRunId) ?? s.runs[0];
+
+/** 'A'–'D': a run's letter is its position. */
+export function runLetter(runs: readonly LabRun[], id: string): string {
+  return RUN_LETTERS[runs.findIndex((r) => r.id === id)] ?? '?';
+}
+
+/** The legend label of each run, by id: "A", "B: BatchNorm". */
+export function runLabels(runs: readonly LabRun[]): Map<string, string> {
+  const baseline = runs[0];
+  const labels = new Map<string, string>();
+  runs.forEach((run, i) => {
+    const letter = RUN_LETTERS[i] ?? '?';
+    labels.set(run.id, baseline ? runLegend(letter, baseline.settings, run.settings) : letter);
+  });
+  return labels;
+}
