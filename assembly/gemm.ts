@@ -31,13 +31,11 @@ const NC: i32 = 2048;
 const SKEW: i32 = 16;
 
 /** Floats from one packed sliver of A (MR rows × kc) to the next. */
-@inline
 function sliverA(kc: i32): i32 {
   return kc * MR + SKEW;
 }
 
 /** Floats from one packed sliver of B (kc × NR columns) to the next. */
-@inline
 function sliverB(kc: i32): i32 {
   return kc * NR + SKEW;
 }
@@ -61,7 +59,6 @@ export function workspaceBytes(N: i32): i32 {
  * Transposes the 4×4 block whose rows start at r0..r3 (4 floats each) into 4 vectors stored at
  * dst, dst + stride, dst + 2·stride, dst + 3·stride: out_k = [r0[k], r1[k], r2[k], r3[k]].
  */
-@inline
 function transpose4x4(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize, stride: usize): void {
   const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
   const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
@@ -91,15 +88,18 @@ function packA(
     const full = mc - (mc % MR);
     for (let k = 0; k < kc; k++) {
       const src = a + ((<usize>(pc + k) * <usize>M + <usize>ic) << 2);
-      const out = dst + (<usize>(k * MR) << 2);
+      const out = dst + ((<usize>(k * MR)) << 2);
       for (let ir = 0; ir < full; ir += MR) {
-        v128.store(out + (<usize>((ir / MR) * sliverA(kc)) << 2), v128.load(src + (<usize>ir << 2)));
+        v128.store(
+          out + ((<usize>((ir / MR) * sliverA(kc))) << 2),
+          v128.load(src + ((<usize>ir) << 2)),
+        );
       }
       if (full < mc) {
-        const edge = out + (<usize>((full / MR) * sliverA(kc)) << 2);
+        const edge = out + ((<usize>((full / MR) * sliverA(kc))) << 2);
         for (let r = 0; r < MR; r++) {
-          const value = full + r < mc ? load<f32>(src + (<usize>(full + r) << 2)) : 0;
-          store<f32>(edge + (<usize>r << 2), value);
+          const value = full + r < mc ? load<f32>(src + ((<usize>(full + r)) << 2)) : 0;
+          store<f32>(edge + ((<usize>r) << 2), value);
         }
       }
     }
@@ -109,29 +109,29 @@ function packA(
     const mr = min(MR, mc - ir);
     // op(A)[i][k] = A[i·K + k]: MR rows read contiguously, transposed 4×4 at a time.
     const row = a + ((<usize>(ic + ir) * <usize>K + <usize>pc) << 2);
-    const lda = <usize>K << 2;
+    const lda = (<usize>K) << 2;
     let k = 0;
     if (mr == MR) {
       for (; k + 4 <= kc; k += 4) {
-        const offset = <usize>k << 2;
+        const offset = (<usize>k) << 2;
         transpose4x4(
           v128.load(row + offset),
           v128.load(row + lda + offset),
           v128.load(row + 2 * lda + offset),
           v128.load(row + 3 * lda + offset),
-          dst + (<usize>(k * MR) << 2),
+          dst + ((<usize>(k * MR)) << 2),
           MR << 2,
         );
       }
     }
     for (; k < kc; k++) {
-      const out = dst + (<usize>(k * MR) << 2);
+      const out = dst + ((<usize>(k * MR)) << 2);
       for (let r = 0; r < MR; r++) {
-        const value = r < mr ? load<f32>(row + <usize>r * lda + (<usize>k << 2)) : 0;
-        store<f32>(out + (<usize>r << 2), value);
+        const value = r < mr ? load<f32>(row + <usize>r * lda + ((<usize>k) << 2)) : 0;
+        store<f32>(out + ((<usize>r) << 2), value);
       }
     }
-    dst += <usize>sliverA(kc) << 2;
+    dst += (<usize>sliverA(kc)) << 2;
   }
 }
 
@@ -153,18 +153,18 @@ function packB(
     const full = nc - (nc % NR);
     for (let k = 0; k < kc; k++) {
       const src = b + ((<usize>(pc + k) * <usize>N + <usize>jc) << 2);
-      const out = dst + (<usize>(k * NR) << 2);
+      const out = dst + ((<usize>(k * NR)) << 2);
       for (let jr = 0; jr < full; jr += NR) {
-        const from = src + (<usize>jr << 2);
-        const to = out + (<usize>((jr / NR) * sliverB(kc)) << 2);
+        const from = src + ((<usize>jr) << 2);
+        const to = out + ((<usize>((jr / NR) * sliverB(kc))) << 2);
         v128.store(to, v128.load(from));
         v128.store(to, v128.load(from, 16), 16);
       }
       if (full < nc) {
-        const edge = out + (<usize>((full / NR) * sliverB(kc)) << 2);
+        const edge = out + ((<usize>((full / NR) * sliverB(kc))) << 2);
         for (let c = 0; c < NR; c++) {
-          const value = full + c < nc ? load<f32>(src + (<usize>(full + c) << 2)) : 0;
-          store<f32>(edge + (<usize>c << 2), value);
+          const value = full + c < nc ? load<f32>(src + ((<usize>(full + c)) << 2)) : 0;
+          store<f32>(edge + ((<usize>c) << 2), value);
         }
       }
     }
@@ -174,12 +174,12 @@ function packB(
     const nr = min(NR, nc - jr);
     // op(B)[k][j] = B[j·K + k]: NR rows of B read contiguously, transposed 4×4 at a time.
     const row = b + ((<usize>(jc + jr) * <usize>K + <usize>pc) << 2);
-    const ldb = <usize>K << 2;
+    const ldb = (<usize>K) << 2;
     let k = 0;
     if (nr == NR) {
       for (; k + 4 <= kc; k += 4) {
-        const offset = <usize>k << 2;
-        const out = dst + (<usize>(k * NR) << 2);
+        const offset = (<usize>k) << 2;
+        const out = dst + ((<usize>(k * NR)) << 2);
         transpose4x4(
           v128.load(row + offset),
           v128.load(row + ldb + offset),
@@ -199,13 +199,13 @@ function packB(
       }
     }
     for (; k < kc; k++) {
-      const out = dst + (<usize>(k * NR) << 2);
+      const out = dst + ((<usize>(k * NR)) << 2);
       for (let c = 0; c < NR; c++) {
-        const value = c < nr ? load<f32>(row + <usize>c * ldb + (<usize>k << 2)) : 0;
-        store<f32>(out + (<usize>c << 2), value);
+        const value = c < nr ? load<f32>(row + <usize>c * ldb + ((<usize>k) << 2)) : 0;
+        store<f32>(out + ((<usize>c) << 2), value);
       }
     }
-    dst += <usize>sliverB(kc) << 2;
+    dst += (<usize>sliverB(kc)) << 2;
   }
 }
 
@@ -292,8 +292,8 @@ export function sgemm(
     return;
   }
   const packedA = work;
-  const packedB = packedA + (<usize>((MC / MR) * sliverA(KC)) << 2);
-  const tile = packedB + (<usize>((min(NC, roundUp(N, NR)) / NR) * sliverB(KC)) << 2);
+  const packedB = packedA + ((<usize>((MC / MR) * sliverA(KC))) << 2);
+  const tile = packedB + ((<usize>((min(NC, roundUp(N, NR)) / NR) * sliverB(KC))) << 2);
   const ldc = (<usize>N) << 2;
   for (let jc = 0; jc < N; jc += NC) {
     const nc = min(NC, N - jc);
@@ -307,10 +307,10 @@ export function sgemm(
         packA(transA, a, M, K, ic, pc, mc, kc, packedA);
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr);
-          const pb = packedB + (<usize>((jr / NR) * sliverB(kc)) << 2);
+          const pb = packedB + ((<usize>((jr / NR) * sliverB(kc))) << 2);
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
-            const pa = packedA + (<usize>((ir / MR) * sliverA(kc)) << 2);
+            const pa = packedA + ((<usize>((ir / MR) * sliverA(kc))) << 2);
             const cij = c + <usize>(ic + ir) * ldc + ((<usize>(jc + jr)) << 2);
             if (mr == MR && nr == NR) {
               kernel4x8(kc, pa, pb, cij, ldc, add);
