@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import type { ProbeSnapshot } from '../../engine/probes/probe';
+import { ChartCard } from './ChartCard';
+import type { HeadingLevel } from './Heading';
+import { LayerLinesChart } from './LayerLinesChart';
+import { weightSeries } from './probeHistory';
+import {
+  hasUpdateRatios,
+  summarizeUpdateRatios,
+  TYPICAL_UPDATE_RATIO,
+  updateRatioDomain,
+} from './updateRatioData';
+
+export interface UpdateRatioChartProps {
+  /** One run's probe snapshots, oldest first. */
+  readonly snapshots: readonly ProbeSnapshot[];
+  readonly title?: string | undefined;
+  readonly headingLevel?: HeadingLevel | undefined;
+  readonly emptyMessage?: string | undefined;
+}
+
+/** log10(std(Δw)/std(w)) per weight layer over steps, against the usual −3. */
+export function UpdateRatioChart({
+  snapshots,
+  title = 'Update-to-weight ratio',
+  headingLevel = 3,
+  emptyMessage = 'Press Train to see how big each update is compared with the weights.',
+}: UpdateRatioChartProps) {
+  const series = useMemo(() => weightSeries(snapshots, (p) => p.updateRatio), [snapshots]);
+  const latest = snapshots[snapshots.length - 1];
+  const summary = useMemo(
+    () => summarizeUpdateRatios(latest?.params ?? [], latest?.step),
+    [latest],
+  );
+  const ticks = useMemo(() => {
+    const [lo, hi] = updateRatioDomain(series);
+    return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  }, [series]);
+  return (
+    <ChartCard
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      emptyMessage={hasUpdateRatios(series) ? undefined : emptyMessage}
+      description={
+        <p>
+          How much one optimizer step changes each layer&apos;s weights, relative to their size, as
+          log10. Near −3 is typical; far above, the learning rate is too high for that layer; far
+          below, it barely learns.
+        </p>
+      }
+    >
+      <LayerLinesChart
+        series={series}
+        yLabel="log10(std Δw / std w)"
+        yScale="linear"
+        yDomain={updateRatioDomain(series)}
+        yTicks={ticks}
+        reference={{ y: TYPICAL_UPDATE_RATIO, label: '−3 (typical)' }}
+      />
+    </ChartCard>
+  );
+}
