@@ -1,10 +1,10 @@
 import type { Buffer, Layer, Mode, Param } from '../layers/layer';
-import type { Sequential } from '../layers/sequential';
+import type { NamedLayer, Sequential } from '../layers/sequential';
 import { formatShape, type Tensor } from '../tensor';
 import type { ModelSpec } from './spec';
 
 /** A layer with its dotted state_dict path ('fc1', 'block2.bn1'). */
-export interface NamedLayer {
+export interface LayerAtPath {
   readonly name: string;
   readonly layer: Layer;
 }
@@ -13,7 +13,7 @@ export interface NamedLayer {
 export type ForwardObserver = (name: string, layer: Layer, output: Tensor) => void;
 
 interface HasChildren {
-  readonly children: ReadonlyArray<readonly [string, Layer]>;
+  readonly children: readonly NamedLayer[];
 }
 
 const hasChildren = (layer: Layer): layer is Layer & HasChildren =>
@@ -61,8 +61,8 @@ export class Model {
   }
 
   /** Every layer, depth first in forward order, with its dotted name; containers come before their children. */
-  layers(): NamedLayer[] {
-    const out: NamedLayer[] = [];
+  layers(): LayerAtPath[] {
+    const out: LayerAtPath[] = [];
     const walk = (prefix: string, layer: Layer): void => {
       if (!hasChildren(layer)) return;
       for (const [name, child] of layer.children) {
