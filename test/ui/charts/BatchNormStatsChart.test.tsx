@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { NormStats } from '../../../src/engine/probes/probe';
+import { BatchNormStatsChart } from '../../../src/ui/charts/BatchNormStatsChart';
+import { setupChartTests } from './chartTestEnvironment';
+
+setupChartTests();
+
+const TITLE = 'BatchNorm running vs batch statistics';
+const ramp = (n: number, scale: number) => Float32Array.from({ length: n }, (_, i) => i * scale);
+
+describe('BatchNormStatsChart', () => {
+  it('says what will appear without BatchNorm layers', () => {
+    render(<BatchNormStatsChart norms={[]} />);
+    expect(screen.getByRole('heading', { name: TITLE })).toBeInTheDocument();
+    expect(screen.getByText(/Turn on BatchNorm and press Train/)).toBeInTheDocument();
+  });
+
+  it('plots one dot per channel for mean and variance, with labelled axes', () => {
+    const norm: NormStats = {
+      name: 'norm1',
+      runningMean: ramp(4, 0.1),
+      runningVar: ramp(4, 0.5),
+      batchMean: ramp(4, 0.12),
+      batchVar: ramp(4, 0.4),
+    };
+    const { container } = render(<BatchNormStatsChart norms={[norm]} step={10} />);
+    expect(screen.getByText('norm1 (4 channels)')).toBeInTheDocument();
+    expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(8);
+    expect(screen.getAllByText('Last batch', { selector: 'text, tspan' })).toHaveLength(2);
+    expect(screen.getAllByText('Running', { selector: 'text, tspan' })).toHaveLength(2);
+    expect(screen.getByRole('figure', { name: TITLE })).toHaveAccessibleDescription(
+      "At step 10: norm1 (4 channels): the running mean is within 0.06 of the last batch's mean (largest gap at channel 3); " +
+        'the running variance is within 0.3 of the batch variance (channel 3).',
+    );
+  });
+
+  it('truncates wide layers and says so', () => {
+    const norm: NormStats = {
+      name: 'stem_bn',
+      runningMean: ramp(100, 0.01),
+      runningVar: ramp(100, 0.02),
+      batchMean: ramp(100, 0.01),
+      batchVar: ramp(100, 0.02),
+    };
+    const { container } = render(<BatchNormStatsChart norms={[norm]} />);
+    expect(screen.getByText('Showing the first 64 of 100 channels.')).toBeInTheDocument();
+    expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(128);
+  });
+
+  it('handles a one-channel layer before any batch without NaN', () => {
+    const { container } = render(
+      <BatchNormStatsChart
+        norms={[{ name: 'bn1', runningMean: Float32Array.of(0), runningVar: Float32Array.of(1) }]}
+      />,
+    );
+    expect(container.innerHTML).not.toContain('NaN');
+    expect(
+      screen.getByText('Batch statistics appear after the first training step.'),
+    ).toBeInTheDocument();
+  });
+});

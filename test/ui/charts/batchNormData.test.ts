@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { NormStats } from '../../../src/engine/probes/probe';
+import {
+  compareNormStats,
+  sharedDomain,
+  summarizeNormStats,
+} from '../../../src/ui/charts/batchNormData';
+
+const f32 = (values: number[]) => Float32Array.from(values);
+
+const trained: NormStats = {
+  name: 'norm1',
+  runningMean: f32([0.5, -0.25, 1]),
+  runningVar: f32([1, 2, 0.5]),
+  batchMean: f32([0.75, -0.25, 0.875]),
+  batchVar: f32([1.5, 2, 0.25]),
+};
+
+describe('compareNormStats', () => {
+  it('pairs every channel and finds the largest gaps', () => {
+    const c = compareNormStats(trained);
+    expect(c.channels).toBe(3);
+    expect(c.mean).toEqual([
+      { channel: 0, batch: 0.75, running: 0.5 },
+      { channel: 1, batch: -0.25, running: -0.25 },
+      { channel: 2, batch: 0.875, running: 1 },
+    ]);
+    // mean gaps |0.5 − 0.75| = 0.25, 0, 0.125 → channel 0; variance gaps 0.5, 0, 0.25 → channel 0
+    expect(c.meanGap).toEqual({ channel: 0, gap: 0.25 });
+    expect(c.varianceGap).toEqual({ channel: 0, gap: 0.5 });
+  });
+
+  it('draws at most maxChannels but measures gaps over all of them', () => {
+    const c = compareNormStats(trained, 2);
+    expect(c.shown).toBe(2);
+    expect(c.mean).toHaveLength(2);
+    expect(c.meanGap).toEqual({ channel: 0, gap: 0.25 });
+  });
+
+  it('has no points before the first training batch', () => {
+    const fresh: NormStats = { name: 'bn', runningMean: f32([0, 0]), runningVar: f32([1, 1]) };
+    const c = compareNormStats(fresh);
+    expect(c.mean).toBeNull();
+    expect(c.meanGap).toBeNull();
+    expect(c.runningVarianceRange).toEqual([1, 1]);
+  });
+});
+
+describe('sharedDomain', () => {
+  it('holds both axes with 8% room', () => {
+    // values span −1 to 3 (width 4) → pad 0.32
+    const d = sharedDomain([
+      { channel: 0, batch: -1, running: 0 },
+      { channel: 1, batch: 2, running: 3 },
+    ]);
+    expect(d[0]).toBeCloseTo(-1.32, 10);
+    expect(d[1]).toBeCloseTo(3.32, 10);
+  });
+
+  it('never collapses to zero width for a single point', () => {
+    expect(sharedDomain([{ channel: 0, batch: 2, running: 2 }])).toEqual([1.8, 2.2]);
+    expect(sharedDomain([{ channel: 0, batch: 0, running: 0 }])).toEqual([-0.1, 0.1]);
+  });
+});
+
+describe('summarizeNormStats', () => {
+  it('gives the gap sizes and where they are', () => {
+    expect(summarizeNormStats([compareNormStats(trained)], 50)).toBe(
+      "At step 50: norm1 (3 channels): the running mean is within 0.25 of the last batch's mean (largest gap at channel 0); " +
+        'the running variance is within 0.5 of the batch variance (channel 0).',
+    );
+  });
+
+  it('says when only part of the layer is drawn', () => {
+    expect(summarizeNormStats([compareNormStats(trained, 2)], undefined)).toContain(
+      'The plot shows the first 2 channels.',
+    );
+  });
+
+  it('describes a layer that has seen no batch yet', () => {
+    const fresh: NormStats = { name: 'bn1', runningMean: f32([0]), runningVar: f32([1]) };
+    expect(summarizeNormStats([compareNormStats(fresh)], undefined)).toBe(
+      'bn1 (1 channel): no training batch yet, so there are only running statistics. Running means span 0 to 0, variances 1 to 1.',
+    );
+  });
+});
