@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useLabStore } from '../../store/labStore';
+import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
+import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
+import { SelectField } from './fields/SelectField';
+
+const SPEED_LABELS: Record<Speed, string> = {
+  0: 'As fast as possible',
+  100: '100 steps per second',
+  20: '20 steps per second',
+  5: '5 steps per second',
+  1: '1 step per second (slow motion)',
+};
+
+/** Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. */
+export function LabToolbar() {
+  const runs = useLabStore(selectRuns);
+  const anyRunning = useLabStore(selectAnyRunning);
+  const speed = useLabStore(selectSpeed);
+  const actions = useLabStore.getState();
+  const [copied, setCopied] = useState<string | undefined>(undefined);
+  const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+  const all = runs.length > 1 ? ' every run' : ' the run';
+
+  const copyLink = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('Link copied: it reopens these runs with the same settings.');
+    } catch {
+      setCopied('Copying was blocked: copy the address from the address bar instead.');
+    }
+  };
+
+  return (
+    <div className="nl-toolbar" role="group" aria-label="Training controls">
+      <div className="nl-button-row">
+        <button
+          type="button"
+          className="nl-button nl-button--primary"
+          disabled={!anyRunning && !trainable}
+          aria-describedby="nl-toolbar-hint"
+          onClick={anyRunning ? actions.pauseAll : actions.trainAll}
+        >
+          {anyRunning ? 'Pause' : 'Train'}
+        </button>
+        <button
+          type="button"
+          className="nl-button"
+          disabled={anyRunning || !trainable}
+          aria-describedby="nl-toolbar-hint"
+          onClick={() => actions.stepAll(1)}
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          className="nl-button"
+          aria-describedby="nl-toolbar-hint"
+          onClick={actions.resetAll}
+        >
+          Reset
+        </button>
+      </div>
+      <p className="nl-field__hint" id="nl-toolbar-hint">
+        {`Train, Step (one batch) and Reset (back to the initial weights) act on${all}.`}
+      </p>
+      <SelectField
+        label="Speed"
+        hint="Slow training down to watch the histograms change step by step."
+        value={String(speed)}
+        options={SPEED_CHOICES.map((s) => ({ value: String(s), label: SPEED_LABELS[s] }))}
+        onChange={(value) => {
+          const chosen = SPEED_CHOICES.find((s) => String(s) === value);
+          if (chosen !== undefined) actions.setSpeed(chosen);
+        }}
+      />
+      <div className="nl-share">
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          onClick={() => void copyLink()}
+        >
+          Copy link
+        </button>
+        <p className="nl-note" role="status">
+          {copied ?? ''}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useLabStore } from '../../store/labStore';
+import { PANEL_IDS, type PanelId } from '../../store/preferencesSlice';
+import { selectPanels } from '../../store/selectors';
+import { CheckboxField } from './fields/CheckboxField';
+
+export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
+  loss: { label: 'Loss curves', hint: 'Training and validation loss of every run.' },
+  boundary: {
+    label: 'Predictions',
+    hint: 'The decision boundary (2-D sets) or test digits with their predicted labels (MNIST).',
+  },
+  activations: { label: 'Activation histograms', hint: "Each layer's outputs at the latest step." },
+  activationHeatmap: {
+    label: 'Activations over time',
+    hint: "How each layer's output distribution moves during training.",
+  },
+  gradients: { label: 'Gradient norms', hint: 'How much gradient reaches each layer.' },
+  weights: { label: 'Weight histograms', hint: "Each layer's weights against the init scheme." },
+  updates: { label: 'Update ratios', hint: 'How large each step is relative to the weights.' },
+  batchNorm: { label: 'BatchNorm statistics', hint: 'Running and batch means and variances.' },
+};
+
+/** Which chart panels are shown (an instructor can hide what a lecture does not need). */
+export function PanelToggles() {
+  const panels = useLabStore(selectPanels);
+  const setPanelVisible = useLabStore((s) => s.setPanelVisible);
+  return (
+    <details className="nl-panel-toggles">
+      <summary>Choose panels</summary>
+      <fieldset className="nl-fieldset nl-fieldset--plain">
+        <legend className="nl-visually-hidden">Panels to show</legend>
+        {PANEL_IDS.map((id) => (
+          <CheckboxField
+            key={id}
+            label={PANEL_LABELS[id].label}
+            hint={PANEL_LABELS[id].hint}
+            checked={panels[id]}
+            onChange={(visible) => setPanelVisible(id, visible)}
+          />
+        ))}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,46 @@
+import { settingsProblems } from '../../lab/settingsProblems';
+import type { LabRun } from '../../store/labRun';
+import { divergenceAdvice } from './runStatusText';
+
+/**
+ * What the learner should know about this run: a failure the worker reported, a divergence, and
+ * problems with the chosen settings (shown before training, as soon as they are chosen).
+ */
+export function RunMessages({ run }: { readonly run: LabRun }) {
+  const problems = settingsProblems(run.settings);
+  const failed = run.status === 'error';
+  return (
+    <div className="nl-messages">
+      {run.status === 'diverged' ? (
+        <div className="nl-message nl-message--error" role="alert">
+          <p className="nl-message__title">
+            Diverged at step {(run.divergedAt ?? run.step).toLocaleString('en-US')}
+          </p>
+          <p>
+            The numbers overflowed: {run.message ?? 'a value became infinite'}. The steps were too
+            large for this network. {divergenceAdvice(run)}
+          </p>
+        </div>
+      ) : null}
+      {failed ? (
+        <div className="nl-message nl-message--error" role="alert">
+          <p className="nl-message__title">Training stopped</p>
+          <p>{run.message}</p>
+        </div>
+      ) : null}
+      {problems
+        // The worker's error already explains an error-level problem once it has happened.
+        .filter((p) => !(failed && p.severity === 'error'))
+        .map((problem) => (
+          <div
+            key={problem.title}
+            className={`nl-message nl-message--${problem.severity}`}
+            role={problem.severity === 'error' ? 'alert' : undefined}
+          >
+            <p className="nl-message__title">{problem.title}</p>
+            <p>{problem.message}</p>
+          </div>
+        ))}
+    </div>
+  );
+}

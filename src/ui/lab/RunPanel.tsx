@@ -1,0 +1,83 @@
+import { RUN_LETTERS } from '../../lab/labSettings';
+import { useLabStore } from '../../store/labStore';
+import { selectRuns, selectSelectedRun } from '../../store/selectors';
+import { RunMessages } from './RunMessages';
+import { RunProgress } from './RunProgress';
+import { RUN_PANEL_ID, runTabId } from './RunTabs';
+import { SettingsForm } from './SettingsForm';
+
+/** The selected run: its progress, its own controls, what went wrong, and all its settings. */
+export function RunPanel() {
+  const runs = useLabStore(selectRuns);
+  const run = useLabStore(selectSelectedRun);
+  const actions = useLabStore.getState();
+  if (!run) return null;
+  const index = runs.findIndex((r) => r.id === run.id);
+  const letter = RUN_LETTERS[index] ?? '?';
+  const several = runs.length > 1;
+  const stopped = run.status === 'diverged' || run.status === 'error';
+  const running = run.status === 'running';
+
+  return (
+    <section
+      id={RUN_PANEL_ID}
+      role="tabpanel"
+      aria-labelledby={runTabId(run.id)}
+      className="nl-run-panel"
+    >
+      <div className="nl-run-panel__head">
+        <RunProgress run={run} />
+        {run.parameterCount !== undefined ? (
+          <p className="nl-note">{run.parameterCount.toLocaleString('en-US')} parameters</p>
+        ) : null}
+      </div>
+      <div className="nl-button-row">
+        {several ? (
+          <>
+            <button
+              type="button"
+              className="nl-button"
+              disabled={stopped}
+              onClick={() => (running ? actions.pauseRun(run.id) : actions.trainRun(run.id))}
+            >
+              {running ? `Pause run ${letter}` : `Train run ${letter}`}
+            </button>
+            <button
+              type="button"
+              className="nl-button"
+              disabled={stopped || running}
+              onClick={() => actions.stepRun(run.id)}
+            >
+              {`Step run ${letter}`}
+            </button>
+            <button type="button" className="nl-button" onClick={() => actions.resetRun(run.id)}>
+              {`Reset run ${letter}`}
+            </button>
+          </>
+        ) : null}
+        <button
+          type="button"
+          className="nl-button"
+          disabled={runs.length >= RUN_LETTERS.length}
+          onClick={() => actions.duplicateRun(run.id)}
+        >
+          Duplicate run
+        </button>
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          disabled={!several}
+          onClick={() => actions.removeRun(run.id)}
+        >
+          Remove run
+        </button>
+      </div>
+      <RunMessages run={run} />
+      <SettingsForm
+        key={run.id}
+        settings={run.settings}
+        onChange={(key, value) => actions.updateSetting(run.id, key, value)}
+      />
+    </section>
+  );
+}

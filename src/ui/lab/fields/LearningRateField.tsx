@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import { formatNumber } from '../../../lab/labels';
+import { describedBy } from './Field';
+import { numberProblem } from './NumberField';
+
+/** The slider's stops: 1, 2, 3 and 5 per decade from 0.0001 to 10 (log scale). */
+export const LEARNING_RATE_STOPS: readonly number[] = [-4, -3, -2, -1, 0]
+  .flatMap((exponent) => [1, 2, 3, 5].map((m) => Number((m * 10 ** exponent).toPrecision(1))))
+  .concat([10]);
+
+/** The stop nearest to `lr` on a log scale. */
+export function nearestStop(lr: number): number {
+  let best = 0;
+  LEARNING_RATE_STOPS.forEach((stop, i) => {
+    if (Math.abs(Math.log(stop / lr)) < Math.abs(Math.log(LEARNING_RATE_STOPS[best]! / lr)))
+      best = i;
+  });
+  return best;
+}
+
+export interface LearningRateFieldProps {
+  readonly value: number;
+  readonly hint: string;
+  readonly min: number;
+  readonly max: number;
+  readonly onChange: (value: number) => void;
+}
+
+/** A log-scale slider over common learning rates plus a box for any value in range; one label names both. */
+export function LearningRateField({ value, hint, min, max, onChange }: LearningRateFieldProps) {
+  const id = useId();
+  const labelId = `${id}-label`;
+  const boxId = `${id}-box`;
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const error =
+    draft === undefined ? undefined : numberProblem(draft, { min, max, integer: false }, value);
+  const commit = (): void => {
+    if (draft === undefined || error) return;
+    const next = Number(draft.trim());
+    if (next !== value) onChange(next);
+    setDraft(undefined);
+  };
+  return (
+    <div className="nl-field">
+      <span className="nl-field__label" id={labelId}>
+        Learning rate
+      </span>
+      <div className="nl-field__pair">
+        <input
+          type="range"
+          className="nl-range"
+          min={0}
+          max={LEARNING_RATE_STOPS.length - 1}
+          step={1}
+          value={nearestStop(value)}
+          aria-labelledby={labelId}
+          aria-valuetext={formatNumber(value)}
+          aria-describedby={describedBy(id)}
+          onChange={(event) => {
+            const stop = LEARNING_RATE_STOPS[Number(event.target.value)];
+            if (stop !== undefined) {
+              setDraft(undefined);
+              onChange(stop);
+            }
+          }}
+        />
+        <input
+          id={boxId}
+          type="number"
+          className="nl-input nl-input--short"
+          inputMode="decimal"
+          min={min}
+          max={max}
+          step="any"
+          value={draft ?? String(value)}
+          aria-labelledby={labelId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, error)}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+            if (event.key === 'Escape') setDraft(undefined);
+          }}
+        />
+      </div>
+      <p className="nl-field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="nl-field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
