@@ -1,0 +1,139 @@
+/**
+ * What the depth-probe widget asks the engine for, and how it reads the answer: the widget's choices
+ * (an init such as "too large") become an engine InitScheme and DepthProbeOptions, and a probe result
+ * becomes a verdict a learner (or a screen reader) can read: steady, shrinking, exploding or zero.
+ */
+import type { DepthProbeOptions, DepthProbeResult } from '../../engine/probes/depthProbe';
+import type { InitScheme } from '../../engine/model/spec';
+import { DEFAULT_RUN_SETTINGS } from '../../lab/labSettings';
+import { toInitScheme } from '../../lab/settings';
+import type { Widget } from '../schema';
+
+export type DepthProbeWidget = Extract<Widget, { widget: 'depthProbe' }>;
+export type ProbeActivation = DepthProbeWidget['activation'];
+export type ProbeInit = DepthProbeWidget['init'];
+export type ProbeNorm = DepthProbeWidget['norm'];
+
+/** What the learner can change; the widget block gives the starting values. */
+export interface DepthProbeChoice {
+  readonly depth: number;
+  readonly width: number;
+  readonly activation: ProbeActivation;
+  readonly init: ProbeInit;
+  readonly norm: ProbeNorm;
+}
+
+export const PROBE_ACTIVATIONS: readonly { value: ProbeActivation; label: string }[] = [
+  { value: 'relu', label: 'ReLU' },
+  { value: 'leakyRelu', label: 'LeakyReLU' },
+  { value: 'gelu', label: 'GELU' },
+  { value: 'tanh', label: 'Tanh' },
+  { value: 'sigmoid', label: 'Sigmoid' },
+];
+
+export const PROBE_INITS: readonly { value: ProbeInit; label: string }[] = [
+  { value: 'kaimingNormal', label: 'Kaiming (He) normal' },
+  { value: 'xavierNormal', label: 'Xavier (Glorot) normal' },
+  { value: 'pytorchDefault', label: 'PyTorch default' },
+  { value: 'zeros', label: 'Zeros' },
+  { value: 'tooLarge', label: 'Too large: N(0, 1)' },
+  { value: 'tooSmall', label: 'Too small: N(0, 0.01²)' },
+];
+
+export const PROBE_NORMS: readonly { value: ProbeNorm; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'batchNorm', label: 'BatchNorm' },
+  { value: 'layerNorm', label: 'LayerNorm' },
+];
+
+export const MIN_PROBE_DEPTH = 1;
+/** The engine's depthProbe accepts up to 200 layers. */
+export const MAX_PROBE_DEPTH = 200;
+/** Samples pushed through the network: enough for stable statistics, small enough to answer fast. */
+export const PROBE_BATCH_SIZE = 64;
+/** A fixed seed, so moving a slider back shows exactly the picture it showed before. */
+export const PROBE_SEED = 1;
+/** The "too large" and "too small" inits: N(0, 1) and N(0, 0.01²), whatever the fan. */
+export const TOO_LARGE_STD = 1;
+export const TOO_SMALL_STD = 0.01;
+
+/**
+ * The engine scheme behind an init choice. The named schemes go through the Lab's own conversion, so
+ * "Kaiming" here is exactly the Lab's Kaiming (gain matched to the activation).
+ */
+export function probeInitScheme(init: ProbeInit, activation: ProbeActivation): InitScheme {
+  if (init === 'tooLarge') return { kind: 'normal', mean: 0, std: TOO_LARGE_STD };
+  if (init === 'tooSmall') return { kind: 'normal', mean: 0, std: TOO_SMALL_STD };
+  return toInitScheme({ ...DEFAULT_RUN_SETTINGS, init, activation });
+}
+
+export function probeOptions(choice: DepthProbeChoice): DepthProbeOptions {
+  return {
+    depth: choice.depth,
+    width: choice.width,
+    batchSize: PROBE_BATCH_SIZE,
+    activation: choice.activation,
+    init: probeInitScheme(choice.init, choice.activation),
+    norm: choice.norm,
+    seed: PROBE_SEED,
+  };
+}
+
+export function choiceFromWidget(widget: DepthProbeWidget): DepthProbeChoice {
+  return {
+    depth: widget.depth,
+    width: widget.width,
+    activation: widget.activation,
+    init: widget.init,
+    norm: widget.norm,
+  };
+}
+
+/** A factor between this and its inverse from the first layer to the last counts as "roughly constant". */
+export const STEADY_FACTOR = 2;
+
+export type SignalTrend = 'zero' | 'overflow' | 'steady' | 'shrinks' | 'grows';
+
+export interface SignalReading {
+  readonly trend: SignalTrend;
+  /** The value at the start and at the end of the signal's path. */
+  readonly first: number;
+  readonly last: number;
+  /** last / first, and its geometric mean per layer: (last / first)^(1 / (layers − 1)). */
+  readonly ratio: number;
+  readonly perLayer: number;
+  /** The first layer (1-based) whose value is not a finite number, if any. */
+  readonly overflowAt?: number;
+}
+
+function readSignal(values: readonly number[], layerOf: (i: number) => number): SignalReading {
+  const first = values[0] ?? 0;
+  const last = values[values.length - 1] ?? 0;
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  const steps = Math.max(1, values.length - 1);
+  const ratio = first === 0 ? (last === 0 ? 1 : Infinity) : last / first;
+  const perLayer = ratio ** (1 / steps);
+  const base = { first, last, ratio, perLayer };
+  if (bad >= 0) return { ...base, trend: 'overflow', overflowAt: layerOf(bad) };
+  if (values.every((v) => v === 0)) return { ...base, trend: 'zero' };
+  if (ratio > STEADY_FACTOR) return { ...base, trend: 'grows' };
+  if (ratio < 1 / STEADY_FACTOR) return { ...base, trend: 'shrinks' };
+  return { ...base, trend: 'steady' };
+}
+
+export interface DepthProbeReading {
+  /** Activation std from layer 1 to the last layer (forward direction). */
+  readonly activations: SignalReading;
+  /** Gradient norm from the last layer back to layer 1 (the direction backpropagation runs). */
+  readonly gradients: SignalReading;
+}
+
+export function readDepthProbe(result: DepthProbeResult): DepthProbeReading {
+  const stds = result.layers.map((l) => l.activationStd);
+  const depth = result.layers.length;
+  const grads = result.layers.map((l) => l.gradNorm).reverse();
+  return {
+    activations: readSignal(stds, (i) => i + 1),
+    gradients: readSignal(grads, (i) => depth - i),
+  };
+}
