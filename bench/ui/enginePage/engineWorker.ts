@@ -24,9 +24,13 @@ function bench(name: ReferenceName): EngineBenchReply {
   return { ok: true, name, backend: gemmFastBackend, rate, firstLoss, lastLoss };
 }
 
+function isReferenceName(name: string): name is ReferenceName {
+  return (REFERENCE_NAMES as readonly string[]).includes(name);
+}
+
 self.onmessage = (event: MessageEvent<EngineBenchRequest>) => {
   const { name } = event.data;
-  if (!(REFERENCE_NAMES as readonly string[]).includes(name)) {
+  if (!isReferenceName(name)) {
     self.postMessage({ ok: false, message: `unknown model '${name}'` } satisfies EngineBenchReply);
     return;
   }
