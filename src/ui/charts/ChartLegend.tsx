@@ -1,10 +1,14 @@
+import { markerPath, type MarkerShape } from './markers';
+
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
   /** SVG stroke-dasharray, e.g. '6 3' for a dashed series. */
   readonly dash?: string | undefined;
-  /** 'line' (default) for series, 'swatch' for filled areas and bars. */
-  readonly kind?: 'line' | 'swatch' | undefined;
+  /** 'line' (default) for series, 'swatch' for filled areas and bars, 'marker' for points. */
+  readonly kind?: 'line' | 'swatch' | 'marker' | undefined;
+  /** The point shape, for kind 'marker'. */
+  readonly shape?: MarkerShape | undefined;
 }
 
 export interface ChartLegendProps {
@@ -22,6 +26,13 @@ export function ChartLegend({ items, label = 'Legend' }: ChartLegendProps) {
           <svg className="nl-legend__mark" width="24" height="12" aria-hidden="true">
             {item.kind === 'swatch' ? (
               <rect x="4" y="1" width="16" height="10" fill={item.color} />
+            ) : item.kind === 'marker' ? (
+              <path
+                d={markerPath(item.shape ?? 'circle', 12, 6, 4.5)}
+                fill={item.color}
+                stroke="#1f1f1f"
+                strokeWidth="1"
+              />
             ) : (
               <line
                 x1="1"

@@ -1,0 +1,177 @@
+import { useCallback, useMemo } from 'react';
+import type { DecisionBoundary } from '../../worker/protocol';
+import { ChartCard } from './ChartCard';
+import { ChartLegend } from './ChartLegend';
+import {
+  boundaryClasses,
+  boundaryRgba,
+  defaultClassName,
+  summarizeBoundary,
+  toCanvasPoint,
+  type BoundaryPoints,
+} from './decisionBoundaryData';
+import { formatNumber } from './format';
+import type { HeadingLevel } from './Heading';
+import { markerShape, traceMarker } from './markers';
+import { CLASS_COLORS, classColor } from './palette';
+import { rgbaToCanvas, useCanvas, type CanvasSize } from './useCanvas';
+
+export type { BoundaryPoints } from './decisionBoundaryData';
+
+export interface DecisionBoundaryViewProps {
+  /** The latest Snapshot.boundary; undefined until the worker has sent one. */
+  readonly boundary?: DecisionBoundary | undefined;
+  /** DatasetInfo.points: the training set, drawn on top. */
+  readonly points?: BoundaryPoints | undefined;
+  /** DatasetInfo.numClasses: fixes the legend before the first boundary arrives. */
+  readonly numClasses?: number | undefined;
+  readonly classNames?: readonly string[] | undefined;
+  readonly step?: number | undefined;
+  readonly title?: string | undefined;
+  readonly headingLevel?: HeadingLevel | undefined;
+  readonly emptyMessage?: string | undefined;
+}
+
+const MAX_SIDE = 480;
+const POINT_RADIUS = 3.5;
+/** A large training set would bury the regions: beyond this many points, smaller markers. */
+const DENSE_POINTS = 600;
+const DEFAULT_EXTENT = 1.5;
+
+function BoundaryCanvas({
+  rgba,
+  gridSize,
+  extent,
+  points,
+}: {
+  readonly rgba: Uint8ClampedArray | null;
+  readonly gridSize: number;
+  readonly extent: number;
+  readonly points: BoundaryPoints | undefined;
+}) {
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, { width, height }: CanvasSize) => {
+      const image = rgba ? rgbaToCanvas(rgba, gridSize, gridSize) : null;
+      if (image) {
+        ctx.imageSmoothingEnabled = true; // probabilities vary smoothly between grid cells
+        ctx.drawImage(image, 0, 0, width, height);
+      }
+      if (!points) return;
+      const count = Math.min(points.y.length, Math.floor(points.x.length / 2));
+      const r = count > DENSE_POINTS ? POINT_RADIUS * 0.7 : POINT_RADIUS;
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = '#1f1f1f';
+      for (let i = 0; i < count; i++) {
+        const k = points.y[i]!;
+        const [px, py] = toCanvasPoint(
+          points.x[2 * i]!,
+          points.x[2 * i + 1]!,
+          extent,
+          width,
+          height,
+        );
+        ctx.beginPath();
+        traceMarker(ctx, markerShape(k), px, py, r);
+        ctx.fillStyle = classColor(k);
+        ctx.fill();
+        ctx.stroke();
+      }
+    },
+    [rgba, gridSize, extent, points],
+  );
+  const { containerRef, canvasRef, size } = useCanvas(draw, (w) => Math.min(w, MAX_SIDE));
+  return (
+    <div ref={containerRef} className="nl-chart__plot">
+      <canvas ref={canvasRef} style={{ height: size.height }} aria-hidden="true" />
+    </div>
+  );
+}
+
+/** For the 2-D datasets: the model's class regions, blended by probability, under the training points. */
+export function DecisionBoundaryView({
+  boundary,
+  points,
+  numClasses,
+  classNames = [],
+  step,
+  title = 'Decision boundary',
+  headingLevel = 3,
+  emptyMessage = 'Press Train to see which class the network predicts across the plane.',
+}: DecisionBoundaryViewProps) {
+  const check = boundary ? boundaryClasses(boundary) : null;
+  const classes = check && 'classes' in check ? check.classes : (numClasses ?? 0);
+  const rgba = useMemo(() => {
+    if (!boundary) return null;
+    const grid = boundaryClasses(boundary);
+    return 'classes' in grid ? boundaryRgba(boundary, grid.classes, CLASS_COLORS) : null;
+  }, [boundary]);
+  const summary = useMemo(
+    () => summarizeBoundary(boundary, points, classNames, step),
+    [boundary, points, classNames, step],
+  );
+  const extent = boundary?.extent ?? DEFAULT_EXTENT;
+  const edge = formatNumber(extent);
+  const minusEdge = formatNumber(-extent);
+
+  return (
+    <ChartCard
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      emptyMessage={!boundary && !points ? emptyMessage : undefined}
+      description={
+        <p>
+          Background: the class the network predicts at each point of the plane, mixed where it is
+          unsure. Markers: the training points, coloured and shaped by their true class.
+        </p>
+      }
+    >
+      {check && 'problem' in check ? (
+        <p className="nl-chart__error" role="alert">
+          The decision boundary cannot be drawn: {check.problem}.
+        </p>
+      ) : (
+        <div className="nl-heatmap nl-boundary">
+          <span className="nl-heatmap__y-label">x₂</span>
+          <div className="nl-heatmap__y" aria-hidden="true">
+            <span className="nl-heatmap__tick" style={{ bottom: '100%' }}>
+              {edge}
+            </span>
+            <span className="nl-heatmap__tick" style={{ bottom: '50%' }}>
+              0
+            </span>
+            <span className="nl-heatmap__tick" style={{ bottom: '0%' }}>
+              {minusEdge}
+            </span>
+          </div>
+          <BoundaryCanvas
+            rgba={rgba}
+            gridSize={boundary?.size ?? 0}
+            extent={extent}
+            points={points}
+          />
+          <div className="nl-heatmap__x nl-multiple__axis" aria-hidden="true">
+            <span>{minusEdge}</span>
+            <span>0</span>
+            <span>{edge}</span>
+          </div>
+          <span className="nl-heatmap__axis-label">x₁</span>
+        </div>
+      )}
+      {!boundary && points ? (
+        <p className="nl-chart__note">
+          The predicted regions appear after the first training step.
+        </p>
+      ) : null}
+      <ChartLegend
+        label="Classes"
+        items={Array.from({ length: classes }, (_, k) => ({
+          label: classNames[k] ?? defaultClassName(k),
+          color: classColor(k),
+          kind: 'marker' as const,
+          shape: markerShape(k),
+        }))}
+      />
+    </ChartCard>
+  );
+}
