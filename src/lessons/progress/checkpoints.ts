@@ -1,0 +1,90 @@
+/**
+ * Whether a checkpoint is earned, decided only from what the learner did: claims that showed in their
+ * own live runs, charts they looked at, answers they gave. The reason says what was observed or what
+ * is still missing, in words the checkpoint box shows.
+ */
+import type { Checkpoint } from '../schema';
+import type { Track } from '../track';
+import { CHART_NAMES } from './chartNames';
+import { blockKey } from './keys';
+import type { PlacedLesson } from './lessonTypes';
+import { answeredWithoutPeeking, lessonQuizKeys } from './quizProgress';
+import type { Progress } from './schema';
+
+export interface CheckpointVerdict {
+  readonly earned: boolean;
+  /** Earned: what was observed. Not yet: what is still to do. */
+  readonly reason: string;
+}
+
+function experimentTitle(lesson: PlacedLesson, id: string): string {
+  const s = lesson.segments.find((x) => x.kind === 'experiment' && x.id === id);
+  return s?.kind === 'experiment' ? s.data.title : id;
+}
+
+/** The quiz keys the learner must answer without peeking, with the lessons they come from. */
+export function peekingScope(
+  earnedBy: 'all' | readonly string[],
+  track: Track,
+): { keys: string[]; lessons: PlacedLesson[] } {
+  const lessons = track.lessons.filter((l) => earnedBy === 'all' || earnedBy.includes(l.meta.id));
+  return { keys: lessons.flatMap(lessonQuizKeys), lessons };
+}
+
+export function evaluateCheckpoint(
+  lesson: PlacedLesson,
+  checkpoint: Checkpoint,
+  progress: Progress,
+  track: Track,
+): CheckpointVerdict {
+  const by = checkpoint.earnedBy;
+  const lessonId = lesson.meta.id;
+  if ('experiment' in by) {
+    const key = blockKey(lessonId, by.experiment);
+    const title = experimentTitle(lesson, by.experiment);
+    const shown = progress.experiments[key];
+    if (!shown) {
+      return {
+        earned: false,
+        reason: `Run the experiment “${title}” until its effect shows in your own runs.`,
+      };
+    }
+    if (by.viewedChart && !(progress.viewedCharts[key] ?? []).includes(by.viewedChart)) {
+      return {
+        earned: false,
+        reason: `The effect showed in “${title}”; now look at its ${CHART_NAMES[by.viewedChart]} chart with your runs in it.`,
+      };
+    }
+    return { earned: true, reason: `“${title}”: ${shown.detail}` };
+  }
+  if ('experiments' in by) {
+    const missing = by.experiments.filter((e) => !progress.experiments[blockKey(lessonId, e)]);
+    if (missing.length > 0) {
+      return {
+        earned: false,
+        reason: `Still to show in your own runs: ${missing.map((e) => `“${experimentTitle(lesson, e)}”`).join(', ')}.`,
+      };
+    }
+    return {
+      earned: true,
+      reason: by.experiments
+        .map(
+          (e) =>
+            `“${experimentTitle(lesson, e)}”: ${progress.experiments[blockKey(lessonId, e)]?.detail ?? ''}`,
+        )
+        .join(' '),
+    };
+  }
+  const { keys } = peekingScope(by.quizzesWithoutPeeking, track);
+  const clean = keys.filter((k) => answeredWithoutPeeking(progress.quizzes[k])).length;
+  if (keys.length > 0 && clean === keys.length) {
+    return {
+      earned: true,
+      reason: `All ${keys.length} questions answered correctly on the first try, without revealing an answer.`,
+    };
+  }
+  return {
+    earned: false,
+    reason: `${clean} of ${keys.length} questions answered correctly on the first try without revealing the answer; every one has to be.`,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * What a learner has done, as saved in the browser and in an exported file. Every record says what
+ * was observed and when, so a checkpoint is a fact about the learner's own runs and answers, not a
+ * tick. Bump PROGRESS_VERSION when the shape changes and teach `restoreProgress` to migrate.
+ */
+import { z } from 'zod';
+import { CHART_KINDS, type ChartKind } from '../schema';
+
+export const PROGRESS_VERSION = 1;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** One quiz question (or a practice exercise's question) as the learner answered it. */
+export const quizRecordSchema = z
+  .object({
+    /** Every choice submitted, by index, oldest first. */
+    answers: z.array(z.number().int().min(0)),
+    /** Answered correctly at least once. */
+    solved: z.boolean(),
+    /** The first submitted answer was the correct one. */
+    firstTryCorrect: z.boolean(),
+    /** The learner revealed the answer before solving it. */
+    revealed: z.boolean(),
+  })
+  .strict();
+export type QuizRecord = z.infer<typeof quizRecordSchema>;
+
+/** Something earned or observed: when, and the measurement that showed it. */
+export const achievementSchema = z.object({ at: isoDate, detail: z.string() }).strict();
+export type Achievement = z.infer<typeof achievementSchema>;
+
+export const viewedChartsSchema = z.array(z.enum(CHART_KINDS));
+
+export interface Progress {
+  readonly version: typeof PROGRESS_VERSION;
+  /** By quiz key (lesson/quiz) or practice question key (lesson/practice/question). */
+  readonly quizzes: Readonly<Record<string, QuizRecord>>;
+  /** Experiments whose claim showed in the learner's own live runs, by lesson/experiment. */
+  readonly experiments: Readonly<Record<string, Achievement>>;
+  /** Charts of an experiment the learner looked at with data in them, by lesson/experiment. */
+  readonly viewedCharts: Readonly<Record<string, readonly ChartKind[]>>;
+  readonly checkpoints: Readonly<Record<string, Achievement>>;
+  /** Practice exercises passed, by lesson/practice. */
+  readonly practice: Readonly<Record<string, Achievement>>;
+  /** When each lesson was completed, by lesson id (ISO date). */
+  readonly completedLessons: Readonly<Record<string, string>>;
+}
+
+/** The record fields of Progress, each validated entry by entry when saved data is read back. */
+export const PROGRESS_FIELDS = {
+  quizzes: { schema: quizRecordSchema, what: 'quiz answers' },
+  experiments: { schema: achievementSchema, what: 'experiment results' },
+  viewedCharts: { schema: viewedChartsSchema, what: 'viewed charts' },
+  checkpoints: { schema: achievementSchema, what: 'checkpoints' },
+  practice: { schema: achievementSchema, what: 'practice exercises' },
+  completedLessons: { schema: isoDate, what: 'completed lessons' },
+} as const;
+export type ProgressField = keyof typeof PROGRESS_FIELDS;
+export const PROGRESS_FIELD_NAMES = Object.keys(PROGRESS_FIELDS) as readonly ProgressField[];
+
+export const EMPTY_PROGRESS: Progress = {
+  version: PROGRESS_VERSION,
+  quizzes: {},
+  experiments: {},
+  viewedCharts: {},
+  checkpoints: {},
+  practice: {},
+  completedLessons: {},
+};

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RunHistory } from '../../../src/lessons/claims';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
+import { evaluatePractice } from '../../../src/lessons/progress/practice';
+import type { Practice } from '../../../src/lessons/schema';
+import { fixtureTrack } from './fixtureTrack';
+
+const practice: Practice = (() => {
+  const s = fixtureTrack().lessons[0]!.segments.find((x) => x.kind === 'practice');
+  if (s?.kind !== 'practice') throw new Error('fixture has no practice');
+  return s.data;
+})();
+
+/** 60 steps falling linearly from 2 to 0.2: the smoothed loss ends well under 60% of its start. */
+const falling: RunHistory = {
+  label: 'Net',
+  losses: Array.from({ length: 60 }, (_, i) => 2 - (1.8 * i) / 59),
+  validation: [],
+};
+const flat: RunHistory = {
+  label: 'Net',
+  losses: Array.from({ length: 60 }, () => 2),
+  validation: [],
+};
+
+const withNorm = (norm: 'none' | 'batchNorm') => [
+  { label: 'Net', settings: { ...DEFAULT_RUN_SETTINGS, norm } },
+  { label: 'Other', settings: DEFAULT_RUN_SETTINGS },
+];
+
+describe('evaluatePractice', () => {
+  it('passes when the named run has the required setting, the effect shows and the question is solved', () => {
+    const verdict = evaluatePractice(practice, withNorm('batchNorm'), [falling], true);
+    expect(verdict.passed).toBe(true);
+    expect(verdict.conditions.map((c) => c.text)).toEqual([
+      'Run “Net” uses normalization BatchNorm',
+      // smoothed over 20 steps: mean of i = 0..19 is 2 − 1.8·9.5/59 = 1.710, of i = 40..59 is 2 − 1.8·49.5/59 = 0.490
+      'The effect shows in your runs: Net: loss 1.710 → 0.490',
+      'The question is answered correctly',
+    ]);
+  });
+
+  it('fails on the settings alone, saying what the run uses now', () => {
+    const verdict = evaluatePractice(practice, withNorm('none'), [falling], true);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.conditions[0]).toEqual({
+      text: 'Run “Net” uses normalization BatchNorm (now None)',
+      met: false,
+    });
+  });
+
+  it('fails when the effect has not shown, even with the right settings', () => {
+    const verdict = evaluatePractice(practice, withNorm('batchNorm'), [flat], true);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.conditions[1]).toEqual({
+      text: 'The effect shows in your runs (not yet: Net: loss 2.000 → 2.000)',
+      met: false,
+    });
+  });
+
+  it('fails until its question is answered correctly', () => {
+    expect(evaluatePractice(practice, withNorm('batchNorm'), [falling], false).passed).toBe(false);
+  });
+});
