@@ -10,19 +10,21 @@ function formatRate(stepsPerSecond: number): string {
 /** Step, epoch and speed of one run. Not a live region: it changes ten times a second. */
 export function RunProgress({ run }: { readonly run: LabRun }) {
   return (
-    <dl className="nl-progress" aria-label="Progress">
-      <div className="nl-progress__item">
-        <dt>Step</dt>
-        <dd>{run.step.toLocaleString('en-US')}</dd>
-      </div>
-      <div className="nl-progress__item">
-        <dt>Epoch</dt>
-        <dd>{run.epoch.toLocaleString('en-US')}</dd>
-      </div>
-      <div className="nl-progress__item">
-        <dt>Steps/s</dt>
-        <dd>{run.status === 'running' ? formatRate(run.stepsPerSecond) : '–'}</dd>
-      </div>
-    </dl>
+    <div role="group" aria-label="Progress">
+      <dl className="nl-progress">
+        <div className="nl-progress__item">
+          <dt>Step</dt>
+          <dd>{run.step.toLocaleString('en-US')}</dd>
+        </div>
+        <div className="nl-progress__item">
+          <dt>Epoch</dt>
+          <dd>{run.epoch.toLocaleString('en-US')}</dd>
+        </div>
+        <div className="nl-progress__item">
+          <dt>Steps/s</dt>
+          <dd>{run.status === 'running' ? formatRate(run.stepsPerSecond) : '–'}</dd>
+        </div>
+      </dl>
+    </div>
   );
 }
