@@ -40,14 +40,21 @@ export function checkGemmArgs({ M, N, K, A, B, C }: GemmArgs, where: string): vo
   if (!(M >= 0 && N >= 0 && K >= 0 && Number.isInteger(M + N + K))) {
     throw new Error(`${where}: M, N, K must be non-negative integers, got M=${M} N=${N} K=${K}`);
   }
-  const need = (name: string, buffer: Float32Array, length: number): void => {
-    if (buffer.length < length) {
-      throw new Error(
-        `${where}: ${name} holds ${buffer.length} values but M=${M} N=${N} K=${K} needs ${length}`,
-      );
-    }
-  };
-  need('A', A, M * K);
-  need('B', B, K * N);
-  need('C', C, M * N);
+  if (A.length < M * K) tooShort(where, 'A', A, M * K, M, N, K);
+  if (B.length < K * N) tooShort(where, 'B', B, K * N, M, N, K);
+  if (C.length < M * N) tooShort(where, 'C', C, M * N, M, N, K);
+}
+
+function tooShort(
+  where: string,
+  name: string,
+  buffer: Float32Array,
+  length: number,
+  M: number,
+  N: number,
+  K: number,
+): never {
+  throw new Error(
+    `${where}: ${name} holds ${buffer.length} values but M=${M} N=${N} K=${K} needs ${length}`,
+  );
 }
