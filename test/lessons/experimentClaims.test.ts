@@ -1,0 +1,162 @@
+/**
+ * Every effect a lesson claims really shows: each experiment with a claim and each practice (with the
+ * settings its task asks for) is trained headless with the engine, exactly as the Lab would train it,
+ * and its claim must be judged shown by the same evaluator the browser uses. Depth-probe widgets must
+ * show, with their default settings, the picture their configuration is known for.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { depthProbe } from '../../src/engine/probes/depthProbe';
+import type { RunHistory } from '../../src/lessons/claims';
+import type { BlockSegment, ParsedLesson } from '../../src/lessons/parseLesson';
+import { evaluatePractice } from '../../src/lessons/progress/practice';
+import { runExperiment, type ExperimentResult } from '../../src/lessons/runExperiment';
+import { runSettings, type Experiment } from '../../src/lessons/schema';
+import {
+  choiceFromWidget,
+  probeOptions,
+  readDepthProbe,
+  type DepthProbeWidget,
+} from '../../src/lessons/widgets/depthProbeSetup';
+import {
+  LESSONS_DIR,
+  lessonName,
+  nodeDatasetLoader,
+  practiceExperiment,
+  readLessons,
+} from './headlessLessons';
+import { depthProbeExpectation } from './depthProbeExpectations';
+
+/** Generous per-test limit: the suite as a whole is meant to stay under ~5 minutes. */
+const EXPERIMENT_TIMEOUT_MS = 240_000;
+
+const lessons = readLessons();
+const timings: { name: string; seconds: number }[] = [];
+
+afterAll(() => {
+  if (timings.length === 0) return;
+  const total = timings.reduce((sum, t) => sum + t.seconds, 0);
+  const lines = [...timings]
+    .sort((a, b) => b.seconds - a.seconds)
+    .map((t) => `  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`);
+  console.log(`Headless experiment runtimes (${total.toFixed(1)} s in all):\n${lines.join('\n')}`);
+});
+
+async function timed(name: string, experiment: Experiment): Promise<ExperimentResult> {
+  const started = performance.now();
+  const result = await runExperiment(experiment, nodeDatasetLoader);
+  timings.push({ name, seconds: (performance.now() - started) / 1000 });
+  return result;
+}
+
+/** Runs an experiment once and shares the result between the tests that need it. */
+function memo<T>(compute: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= compute());
+}
+
+function describeRuns(runs: readonly RunHistory[]): string {
+  return runs
+    .map((r) => {
+      const last = r.validation[r.validation.length - 1];
+      const diverged = r.divergedAt !== undefined ? `, diverged at ${r.divergedAt}` : '';
+      const acc = last ? `, validation accuracy ${(100 * last.accuracy).toFixed(1)}%` : '';
+      return `${r.label}: ${r.losses.length} steps${diverged}${acc}`;
+    })
+    .join('; ');
+}
+
+type Block<K extends BlockSegment['kind']> = Extract<BlockSegment, { kind: K }>;
+
+function blocksOf<K extends BlockSegment['kind']>(lesson: ParsedLesson, kind: K): Block<K>[] {
+  return lesson.segments.filter((s): s is Block<K> => s.kind === kind);
+}
+
+describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
+  it('there are lessons to check', () => {
+    expect(
+      lessons.map((l) => l.file),
+      `no lesson files in ${LESSONS_DIR}/`,
+    ).not.toEqual([]);
+  });
+
+  for (const lesson of lessons) {
+    const name = lessonName(lesson);
+
+    it(`${name} › every block parses`, () => {
+      // A broken experiment would silently drop out of the checks below: a parse issue fails here.
+      expect(lesson.issues.map((i) => `${i.file}:${i.line}: ${i.message}`)).toEqual([]);
+    });
+
+    const experiments = new Map(blocksOf(lesson, 'experiment').map((b) => [b.id, b.data]));
+
+    for (const block of blocksOf(lesson, 'experiment')) {
+      const experiment = block.data;
+      const result = memo(() => timed(`${name} › ${block.id}`, experiment));
+
+      if (experiment.claim) {
+        const claim = experiment.claim;
+        it(
+          `${name} › ${block.id}: ${claim.kind}`,
+          async () => {
+            const { verdict } = await result();
+            expect(verdict?.shown, `claim not shown: ${verdict?.detail}`).toBe(true);
+          },
+          EXPERIMENT_TIMEOUT_MS,
+        );
+      }
+
+      it(
+        `${name} › ${block.id}: runs its ${experiment.steps} steps`,
+        async () => {
+          const { runs } = await result();
+          expect(runs.map((r) => r.label)).toEqual(experiment.runs.map((r) => r.label));
+          for (const run of runs) {
+            // Every run trains exactly the step budget the learner's "Run experiment" gives it, unless it
+            // diverges, and ends with a validation result the claim (and the learner) can read.
+            if (run.divergedAt === undefined) {
+              expect(run.losses.length, `${run.label}: ${describeRuns(runs)}`).toBe(
+                experiment.steps,
+              );
+              expect(run.validation[run.validation.length - 1]?.step).toBe(experiment.steps);
+            } else {
+              expect(run.divergedAt).toBeLessThanOrEqual(experiment.steps);
+            }
+          }
+        },
+        EXPERIMENT_TIMEOUT_MS,
+      );
+    }
+
+    for (const block of blocksOf(lesson, 'practice')) {
+      const practice = block.data;
+      it(
+        `${name} › ${block.id}: ${practice.claim.kind}`,
+        async () => {
+          const experiment = experiments.get(practice.experiment);
+          if (!experiment) throw new Error(`practice names no experiment of this lesson`);
+          const done = practiceExperiment(experiment, practice);
+          const { runs } = await timed(`${name} › ${block.id} (practice)`, done);
+          const verdict = evaluatePractice(
+            practice,
+            done.runs.map((run, i) => ({ label: run.label, settings: runSettings(done, i) })),
+            runs,
+            true,
+          );
+          const unmet = verdict.conditions.filter((c) => !c.met).map((c) => c.text);
+          expect(unmet, `practice not passed (${describeRuns(runs)})`).toEqual([]);
+        },
+        EXPERIMENT_TIMEOUT_MS,
+      );
+    }
+
+    for (const block of blocksOf(lesson, 'widget')) {
+      if (block.data.widget !== 'depthProbe') continue;
+      const widget: DepthProbeWidget = block.data;
+      const expectation = depthProbeExpectation(widget);
+      it(`${name} › ${block.id}: depthProbe ${expectation.description}`, () => {
+        const reading = readDepthProbe(depthProbe(probeOptions(choiceFromWidget(widget))));
+        expectation.check(reading);
+      });
+    }
+  }
+});
