@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createNoticesSlice } from './noticesSlice';
 import { createPreferencesSlice } from './preferencesSlice';
+import { createProgressSlice } from './progressSlice';
 import { createRunsSlice } from './runsSlice';
 import type { LabState } from './labState';
 import { stopAllWorkers } from './runWorkers';
@@ -11,6 +12,7 @@ export const useLabStore = create<LabState>()((...a) => ({
   ...createRunsSlice(...a),
   ...createPreferencesSlice(...a),
   ...createNoticesSlice(...a),
+  ...createProgressSlice(a[0], a[1]),
 }));
 
 const initialState = useLabStore.getState();

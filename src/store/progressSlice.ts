@@ -1,4 +1,3 @@
-import { create } from 'zustand';
 import { progressCatalog } from '../lessons/progress/catalog';
 import { recordAnswer, recordReveal } from '../lessons/progress/quizProgress';
 import { restoreProgress, serializeProgress } from '../lessons/progress/restore';
@@ -166,19 +165,6 @@ export function createProgressSlice(set: SetProgress, get: GetProgress): Progres
       set({ progressNotices: [] });
     },
   };
-}
-
-/**
- * The lesson-progress store. It is a slice of its own so it can join the Lab's combined store; until
- * then this hook is the one place components read progress from.
- */
-export const useProgress = create<ProgressSlice>()((set, get) => createProgressSlice(set, get));
-
-const initialProgressState = useProgress.getState();
-
-/** A fresh, unloaded progress store (tests call this after each test). */
-export function resetProgressStore(): void {
-  useProgress.setState(initialProgressState, true);
 }
 
 /** Selectors at module scope, so components subscribe to stable functions. */

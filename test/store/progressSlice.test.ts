@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProgress } from '../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS, type Progress } from '../../src/lessons/progress/schema';
 import { PROGRESS_STORAGE_KEY } from '../../src/store/progressStorage';
-import { resetProgressStore, useProgress } from '../../src/store/progressSlice';
+import { resetLabStore, useLabStore } from '../../src/store/labStore';
 import { fixtureQuizKeys, fixtureTrack } from '../lessons/progress/fixtureTrack';
 
 const track = fixtureTrack();
@@ -11,11 +11,11 @@ const NOW = new Date('2025-05-06T07:08:09.000Z');
 const AT = '2025-03-01T10:00:00.000Z';
 
 const saved = (): Progress => JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null');
-const state = () => useProgress.getState();
+const state = () => useLabStore.getState();
 
 /** Reloading the page: a fresh store reading what the previous one saved. */
 function reload(): void {
-  resetProgressStore();
+  resetLabStore();
   state().loadProgress(track);
 }
 
@@ -24,12 +24,12 @@ beforeEach(() => {
   localStorage.clear();
 });
 afterEach(() => {
-  resetProgressStore();
+  resetLabStore();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
-describe('progress store', () => {
+describe('progress slice of the store', () => {
   it('starts empty with nothing saved, and says nothing', () => {
     reload();
     expect(state().progress).toEqual(EMPTY_PROGRESS);
