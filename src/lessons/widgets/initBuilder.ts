@@ -112,6 +112,16 @@ export function builderSpread(
   return theoreticalSpread(builderScheme(state), [fanOut, fanIn]);
 }
 
+/** The largest weight the builder draws live (a 1024 × 1024 layer). */
+export const MAX_DRAWN_WEIGHTS = 1 << 20;
+
+/** Why a [fanOut, fanIn] weight cannot be drawn live, or undefined when it can. */
+export function drawProblem(fanIn: number, fanOut: number): string | undefined {
+  const count = fanIn * fanOut;
+  if (count <= MAX_DRAWN_WEIGHTS) return undefined;
+  return `A ${fanOut} × ${fanIn} weight has ${count.toLocaleString('en-US')} values, more than the ${MAX_DRAWN_WEIGHTS.toLocaleString('en-US')} this widget draws live; use smaller fans.`;
+}
+
 /** Weights drawn with the engine's own initWeight, from a fixed seed (the same knobs, the same draw). */
 export function drawBuilderWeights(
   state: BuilderState,

@@ -9,6 +9,7 @@ import {
   chosenFan,
   COMPARISON_PRESETS,
   drawBuilderWeights,
+  drawProblem,
   INITIAL_BUILDER_STATE,
   type BuilderState,
 } from '../../../src/lessons/widgets/initBuilder';
@@ -90,6 +91,15 @@ describe('the init builder', () => {
       ),
     ).toBe(
       'w ~ U(−b, b), b = multiplier × gain × √(3 / fan_avg) = 1 × 1 × √(3 / 200) = 0.1225 (std = b/√3 = 0.07071), where fan_avg = (fan_in + fan_out) / 2',
+    );
+  });
+});
+
+describe('drawProblem', () => {
+  it('accepts up to a 1024 × 1024 weight and explains anything larger', () => {
+    expect(drawProblem(1024, 1024)).toBeUndefined();
+    expect(drawProblem(2048, 1024)).toBe(
+      'A 1024 × 2048 weight has 2,097,152 values, more than the 1,048,576 this widget draws live; use smaller fans.',
     );
   });
 });

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { calculateGain } from '../../engine/init/gain';
+import {
+  choiceFromWidget,
+  MAX_PROBE_DEPTH,
+  MIN_PROBE_DEPTH,
+  PROBE_ACTIVATIONS,
+  PROBE_BATCH_SIZE,
+  PROBE_INITS,
+  PROBE_NORMS,
+  probeInitScheme,
+  readDepthProbe,
+  type DepthProbeChoice,
+  type DepthProbeWidget as DepthProbeWidgetData,
+} from '../../lessons/widgets/depthProbeSetup';
+import { DepthProbePanel } from '../charts/DepthProbePanel';
+import { formatNumber } from '../charts/format';
+import { ChoiceField } from './fields/ChoiceField';
+import { RangeField } from './fields/RangeField';
+import { probeReadingText, probeSettingText } from './depthProbeText';
+import { useDepthProbe } from './useDepthProbe';
+import { WidgetFrame } from './WidgetFrame';
+
+/** The init's weight std for this width, as the hint under the init menu. */
+function initHint(choice: DepthProbeChoice): string {
+  const scheme = probeInitScheme(choice.init, choice.activation);
+  const n = choice.width;
+  switch (scheme.kind) {
+    case 'kaimingNormal': {
+      const gain = calculateGain(scheme.nonlinearity, scheme.a);
+      return `Weights ~ N(0, std²) with std = gain / √fan_in = ${formatNumber(gain)} / √${n} = ${formatNumber(gain / Math.sqrt(n))}.`;
+    }
+    case 'xavierNormal':
+      return `Weights ~ N(0, std²) with std = √(2 / (fan_in + fan_out)) = √(2 / ${2 * n}) = ${formatNumber(Math.sqrt(1 / n))}.`;
+    case 'pytorchDefault':
+      return `Weights ~ U(−b, b) with b = 1/√fan_in = ${formatNumber(1 / Math.sqrt(n))} (std ${formatNumber(1 / Math.sqrt(3 * n))}).`;
+    case 'zeros':
+      return 'Every weight is 0.';
+    case 'normal':
+      return `Weights ~ N(0, ${formatNumber(scheme.std)}²), whatever the width: the fan is ignored.`;
+    default:
+      return '';
+  }
+}
+
+export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidgetData }) {
+  const [choice, setChoice] = useState<DepthProbeChoice>(() => choiceFromWidget(widget));
+  const { measured, busy, error } = useDepthProbe(choice);
+  const change = (patch: Partial<DepthProbeChoice>) => setChoice((c) => ({ ...c, ...patch }));
+
+  const reading = useMemo(
+    () =>
+      measured
+        ? probeReadingText(readDepthProbe(measured.result), measured.choice.depth)
+        : undefined,
+    [measured],
+  );
+  return (
+    <WidgetFrame
+      title={widget.title}
+      intro={
+        <p>
+          An untrained network of Linear({choice.width}, {choice.width}) layers, each followed by
+          the normalization and the activation, with {PROBE_BATCH_SIZE} random N(0, 1) inputs. Move
+          the controls: the charts follow at once.
+        </p>
+      }
+    >
+      <div className="nl-widget__controls">
+        <RangeField
+          label="Depth"
+          hint="Hidden layers in the network."
+          value={choice.depth}
+          min={MIN_PROBE_DEPTH}
+          max={MAX_PROBE_DEPTH}
+          valueText={`${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'}`}
+          onChange={(depth) => change({ depth })}
+        />
+        <ChoiceField
+          label="Activation"
+          hint="The nonlinearity after every layer."
+          value={choice.activation}
+          choices={PROBE_ACTIVATIONS}
+          onChange={(activation) => change({ activation })}
+        />
+        <ChoiceField
+          label="Initialization"
+          hint={initHint(choice)}
+          value={choice.init}
+          choices={PROBE_INITS}
+          onChange={(init) => change({ init })}
+        />
+        <ChoiceField
+          label="Normalization"
+          hint="Applied to each layer's output before the activation."
+          value={choice.norm}
+          choices={PROBE_NORMS}
+          onChange={(norm) => change({ norm })}
+        />
+      </div>
+      {reading ? (
+        <p className="nl-widget__reading" aria-live="polite">
+          {reading}
+        </p>
+      ) : null}
+      <DepthProbePanel
+        title="Activation std and gradient norm per layer"
+        headingLevel={4}
+        result={measured?.result}
+        loading={busy}
+        error={error}
+        setting={measured ? probeSettingText(measured.choice) : probeSettingText(choice)}
+      />
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,62 @@
+/** Sentences that say what a depth probe shows, for the widget's caption and for screen readers. */
+import {
+  PROBE_ACTIVATIONS,
+  PROBE_INITS,
+  PROBE_NORMS,
+  type DepthProbeChoice,
+  type DepthProbeReading,
+  type SignalReading,
+} from '../../lessons/widgets/depthProbeSetup';
+import { formatNumber } from '../charts/format';
+
+const labelOf = <T extends string>(list: readonly { value: T; label: string }[], value: T) =>
+  list.find((c) => c.value === value)?.label ?? value;
+
+/** "50 layers of width 256, ReLU, Kaiming (He) normal, no normalization". */
+export function probeSettingText(choice: DepthProbeChoice): string {
+  const norm = choice.norm === 'none' ? 'no normalization' : labelOf(PROBE_NORMS, choice.norm);
+  return `${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'} of width ${choice.width}, ${labelOf(PROBE_ACTIVATIONS, choice.activation)}, ${labelOf(PROBE_INITS, choice.init)} init, ${norm}`;
+}
+
+const factor = (s: SignalReading) => `×${formatNumber(s.perLayer)} per layer`;
+
+function activationSentence(a: SignalReading, depth: number): string {
+  switch (a.trend) {
+    case 'zero':
+      return `Every layer outputs exactly zero: the activation std is 0 at all ${depth} layers.`;
+    case 'overflow':
+      return `The activations grow until they overflow: from layer ${a.overflowAt} on they are no longer finite numbers.`;
+    case 'steady':
+      return `The activation std stays roughly constant: ${formatNumber(a.first)} at layer 1, ${formatNumber(a.last)} at layer ${depth} (${factor(a)}).`;
+    case 'shrinks':
+      return `The activation std shrinks from ${formatNumber(a.first)} at layer 1 to ${formatNumber(a.last)} at layer ${depth}: ${factor(a)}.`;
+    case 'grows':
+      return `The activation std grows from ${formatNumber(a.first)} at layer 1 to ${formatNumber(a.last)} at layer ${depth}: ${factor(a)}.`;
+  }
+}
+
+function gradientSentence(g: SignalReading, depth: number): string {
+  const from = `from ${formatNumber(g.first)} at layer ${depth}`;
+  switch (g.trend) {
+    case 'zero':
+      return 'The gradient is exactly zero at every layer: nothing can learn.';
+    case 'overflow':
+      return `Going backwards, the gradient overflows at layer ${g.overflowAt}.`;
+    case 'steady':
+      return `Going backwards, the gradient norm stays roughly constant, ${from} to ${formatNumber(g.last)} at layer 1.`;
+    case 'shrinks':
+      return g.last === 0
+        ? `Going backwards, the gradient norm falls ${from} to exactly 0 at layer 1: the early layers get no learning signal.`
+        : `Going backwards, the gradient norm vanishes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
+    case 'grows':
+      return `Going backwards, the gradient norm explodes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
+  }
+}
+
+/** What the probe shows, in two sentences (forward, then backward). */
+export function probeReadingText(reading: DepthProbeReading, depth: number): string {
+  if (depth === 1) {
+    return `With a single layer there is no depth to compound over: activation std ${formatNumber(reading.activations.first)}, gradient norm ${formatNumber(reading.gradients.first)}.`;
+  }
+  return `${activationSentence(reading.activations, depth)} ${gradientSentence(reading.gradients, depth)}`;
+}
