@@ -119,16 +119,18 @@ export function LossContoursWidget({ widget }: { readonly widget: LossContoursDa
   const [steps, setSteps] = useState(0);
   const [running, setRunning] = useState(false);
 
-  const finished = useMemo(() => {
-    const done = (p: QuadraticProblem, rate: number) => {
+  // Running stops where both paths have arrived (or left for good), or at MAX_SHOWN_STEPS.
+  const runLimit = useMemo(() => {
+    const needed = (p: QuadraticProblem, rate: number) => {
       const c = stepsToConverge(p, rate);
-      return c.kind !== 'stalls' && steps >= c.steps;
+      return c.kind === 'stalls' ? MAX_SHOWN_STEPS : c.steps;
     };
-    return (
-      steps >= MAX_SHOWN_STEPS ||
-      (done(unscaled, rates.unscaled) && done(standardized, rates.standardized))
+    return Math.min(
+      MAX_SHOWN_STEPS,
+      Math.max(needed(unscaled, rates.unscaled), needed(standardized, rates.standardized)),
     );
-  }, [steps, rates, unscaled, standardized]);
+  }, [rates, unscaled, standardized]);
+  const finished = steps >= runLimit;
 
   useEffect(() => {
     if (!running) return undefined;
@@ -136,9 +138,9 @@ export function LossContoursWidget({ widget }: { readonly widget: LossContoursDa
       setRunning(false);
       return undefined;
     }
-    const timer = setInterval(() => setSteps((s) => s + 1), RUN_INTERVAL_MS);
+    const timer = setInterval(() => setSteps((s) => Math.min(s + 1, runLimit)), RUN_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [running, finished]);
+  }, [running, finished, runLimit]);
 
   const setRate = (which: 'unscaled' | 'standardized') => (rate: number) => {
     setRates((r) => ({ ...r, [which]: rate }));
