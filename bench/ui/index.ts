@@ -1,42 +1,248 @@
 /**
- * `npm run bench:ui [-- --json] [-- --no-build]`
+ * `npm run bench:ui [-- --json] [-- --no-build] [-- --check]`
  *
  * What a learner's browser does while the Lab trains, measured in headless Chromium against the
- * production build (see docs/PERFORMANCE-UI.md for the method and the targets).
+ * production build served by `vite preview`: main-thread long tasks and chart refresh rate while four
+ * runs train with every chart shown, time from Train to the first loss point, the engine's speed in a
+ * browser worker against Node, and the page's memory over a 20,000-step run. docs/PERFORMANCE-UI.md
+ * explains the method and the targets. --check exits with 1 when a target is missed.
  */
+import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from '../../test/e2e/browser';
-import { buildApp } from '../../test/e2e/previewServer';
+import { buildApp, startPreview } from '../../test/e2e/previewServer';
 import { measureEngineInWorker } from './engineInWorker';
+import {
+  labTrainingRate,
+  memoryOverRun,
+  timeToFirstLoss,
+  trainingWindow,
+  UnresponsiveError,
+} from './labScenarios';
 import { nodeFigure } from './nodeFigure';
+import { median, printTable, sum, type Row } from './report';
 
 const MODEL = 'mlp-bn';
+/** The Lab settings that build the benchmark's mlp-bn: 196 → 8 × [Linear 64, BN, ReLU] → 10, batch 64. */
+const LAB_MLP_BN =
+  'a.data=mnist14&a.depth=8&a.width=64&a.norm=batchNorm&a.batch=64&a.lr=0.01&a.init=pytorchDefault';
+/** Four runs that differ in normalization; A has BatchNorm so its BatchNorm panel is drawn too. */
+const FOUR_RUNS = 'runs=4&a.norm=batchNorm&b.norm=none&c.norm=layerNorm&d.norm=groupNorm';
+const WINDOW_SECONDS = 15;
+const FIRST_LOSS_REPETITIONS = 5;
+const MEMORY_STEPS = 20_000;
+const MEMORY_MAX_SECONDS = 240;
+
+const TARGETS = {
+  longestTaskMs: 100,
+  refreshPerSecond: 10,
+  firstLossMs: 300,
+  workerVsNode: 0.8,
+  /** Heap growth from half-way to the end of the 20,000-step run. */
+  secondHalfGrowthMB: 5,
+};
+
+const log = (text: string): void => void process.stderr.write(`bench:ui: ${text}\n`);
+const fixed = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : '—';
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** A scenario's result, or why the page could not be measured (its main thread never answered). */
+type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: string };
+
+async function attempt<T>(what: string, scenario: () => Promise<T>): Promise<Outcome<T>> {
+  log(`${what}…`);
+  try {
+    return { ok: true, value: await scenario() };
+  } catch (error) {
+    if (!(error instanceof UnresponsiveError)) throw error;
+    log(`${what}: ${error.message}`);
+    return { ok: false, why: error.message };
+  }
+}
+
+function rowsOf<T>(
+  outcome: Outcome<T>,
+  measure: string,
+  target: string,
+  rows: (v: T) => Row[],
+): Row[] {
+  if (outcome.ok) return rows(outcome.value);
+  return [
+    {
+      measure,
+      value: `unmeasurable: ${outcome.why}`,
+      target,
+      met: target === '' ? undefined : false,
+    },
+  ];
+}
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  if (!args.includes('--no-build')) await buildApp();
-  const log = (text: string): void => void process.stderr.write(`${text}\n`);
-
-  log(`bench:ui: ${MODEL} in Node (npm run bench -- --json)…`);
+  const args = new Set(process.argv.slice(2));
+  for (const arg of args) {
+    if (!['--json', '--no-build', '--check'].includes(arg)) {
+      throw new Error(`unknown argument '${arg}' (use --json, --no-build, --check)`);
+    }
+  }
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  log(`node ${process.version}, ${cpus().length} cores, load ${load()}`);
+  if (!args.has('--no-build')) {
+    log('building the app for production…');
+    await buildApp();
+  }
+  log(`${MODEL} in Node (npm run bench -- --json)…`);
   const node = await nodeFigure(MODEL);
+
   const browser = await launchBrowser();
+  const server = await startPreview();
   try {
-    log(`bench:ui: ${MODEL} in a browser worker…`);
+    log(`${MODEL}: the same loop in a browser worker…`);
     const worker = await measureEngineInWorker(browser, MODEL);
+    const lab = await attempt(`${MODEL}: the Lab's own training worker, charts included`, () =>
+      labTrainingRate(browser, server.url, LAB_MLP_BN, 8),
+    );
+    const firstLoss = await attempt(
+      `time from Train to the first loss point (${FIRST_LOSS_REPETITIONS} fresh pages)`,
+      () => timeToFirstLoss(browser, server.url, FIRST_LOSS_REPETITIONS),
+    );
+    const window = await attempt(`four runs training, every panel shown, ${WINDOW_SECONDS} s`, () =>
+      trainingWindow(browser, server.url, FOUR_RUNS, 4, WINDOW_SECONDS),
+    );
+    const memory = await attempt(`memory over a ${count(MEMORY_STEPS)}-step run`, () =>
+      memoryOverRun(browser, server.url, MEMORY_STEPS, MEMORY_MAX_SECONDS),
+    );
+    const ratio = worker.rate.median / node.stepsPerSecond;
+
+    const rows: Row[] = [
+      ...rowsOf(
+        window,
+        'four runs training, every panel shown',
+        `longest ≤ ${TARGETS.longestTaskMs} ms, ≥ ${TARGETS.refreshPerSecond} renders/s`,
+        (w) => {
+          const tasks = w.longTasks ?? [];
+          const longest = tasks.length > 0 ? Math.max(...tasks) : 0;
+          return [
+            {
+              measure: 'long tasks > 50 ms, 4 runs training',
+              value:
+                w.longTasks === null
+                  ? 'not reported by this browser'
+                  : `${tasks.length} tasks, ${fixed(sum(tasks), 0)} ms of ${fixed(w.seconds * 1000, 0)} ms (${fixed((sum(tasks) / (w.seconds * 1000)) * 100, 0)}% blocked)`,
+              target: '',
+              met: undefined,
+            },
+            {
+              measure: 'longest main-thread task, 4 runs training',
+              value: `${fixed(longest, 0)} ms`,
+              target: `≤ ${TARGETS.longestTaskMs} ms`,
+              met: w.longTasks !== null && longest <= TARGETS.longestTaskMs,
+            },
+            {
+              measure: 'loss chart renders per second, 4 runs training',
+              value: fixed(w.lossRendersPerSecond),
+              target: `≥ ${TARGETS.refreshPerSecond}`,
+              met: w.lossRendersPerSecond >= TARGETS.refreshPerSecond,
+            },
+            {
+              measure: 'step counter renders / animation frames per second',
+              value: `${fixed(w.stepRendersPerSecond)} / ${fixed(w.framesPerSecond)}`,
+              target: '',
+              met: undefined,
+            },
+            {
+              measure: 'run A steps per second while 4 runs train',
+              value: fixed(w.steps / w.seconds),
+              target: '',
+              met: undefined,
+            },
+          ];
+        },
+      ),
+      ...rowsOf(firstLoss, 'Train → first loss point', `< ${TARGETS.firstLossMs} ms`, (f) => {
+        const ms = median(f.samples);
+        return [
+          {
+            measure: 'Train → first loss point (median of fresh pages)',
+            value: `${fixed(ms, 0)} ms (${f.samples.map((s) => fixed(s, 0)).join(', ')})`,
+            target: `< ${TARGETS.firstLossMs} ms`,
+            met: ms < TARGETS.firstLossMs,
+          },
+        ];
+      }),
+      {
+        measure: `${MODEL} steps/s: browser worker vs Node (bench loop)`,
+        value: `${fixed(worker.rate.median)} vs ${fixed(node.stepsPerSecond)} = ${fixed(ratio * 100, 0)}%`,
+        target: `≥ ${TARGETS.workerVsNode * 100}%`,
+        met: ratio >= TARGETS.workerVsNode,
+      },
+      ...rowsOf(lab, `${MODEL} steps/s in the Lab`, '', (l) => [
+        {
+          measure: `${MODEL} steps/s in the Lab (probes, validation, charts)`,
+          value: `${fixed(l.stepsPerSecond)} = ${fixed((l.stepsPerSecond / node.stepsPerSecond) * 100, 0)}% of Node`,
+          target: '',
+          met: undefined,
+        },
+      ]),
+      ...rowsOf(
+        memory,
+        'page JS heap over the run',
+        `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
+        (m) => {
+          const half = m.samples.find((s) => s.step >= m.targetStep / 2);
+          const last = m.samples[m.samples.length - 1];
+          const growth = half && last && last !== half ? last.heapMB - half.heapMB : Number.NaN;
+          const reached = m.reachedStep >= m.targetStep;
+          return [
+            {
+              measure: `page JS heap after GC, ${count(m.targetStep)}-step run`,
+              value:
+                m.samples.map((s) => `${fixed(s.heapMB)} MB @ ${count(s.step)}`).join(', ') +
+                (reached
+                  ? ''
+                  : ` (reached step ${count(m.reachedStep)} in ${MEMORY_MAX_SECONDS} s)`),
+              target: `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
+              met: reached && growth <= TARGETS.secondHalfGrowthMB,
+            },
+          ];
+        },
+      ),
+    ];
+
     const result = {
+      environment: {
+        node: process.version,
+        cores: cpus().length,
+        chromium: browser.version(),
+        loadAtEnd: loadavg(),
+      },
+      targets: TARGETS,
       engine: {
         model: MODEL,
+        backend: worker.backend,
         nodeStepsPerSecond: node.stepsPerSecond,
         workerStepsPerSecond: worker.rate.median,
-        ratio: worker.rate.median / node.stepsPerSecond,
-        backend: worker.backend,
+        workerVsNode: ratio,
         firstLossNode: node.firstLoss,
         firstLossWorker: worker.firstLoss,
       },
+      lab,
+      firstLoss,
+      fourRuns: window,
+      memory,
+      rows,
     };
-    if (json) console.log(JSON.stringify(result, null, 2));
-    else console.log(result);
+    if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
+    else {
+      printTable(rows);
+      console.log(`\nload at the end: ${load()}\n${JSON.stringify(result)}`);
+    }
+    if (args.has('--check') && rows.some((r) => r.met === false)) process.exitCode = 1;
   } finally {
+    await server.close();
     await browser.close();
   }
 }

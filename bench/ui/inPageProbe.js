@@ -1,0 +1,83 @@
+/* global window, document, performance, requestAnimationFrame, PerformanceObserver, MutationObserver, Element */
+// Injected into the Lab page before any of its scripts (page.addInitScript) by bench/ui. Plain
+// JavaScript on purpose: a bundler's helpers in a serialised function would not exist in the page.
+// It only observes: long tasks, animation frames, and when the Step counter and the Loss chart's
+// text summary change (each change is one snapshot the learner sees rendered).
+(() => {
+  const probe = {
+    longTasks: [],
+    frames: [],
+    stepRenders: [],
+    lossRenders: [],
+    trainPressedAt: undefined,
+    firstLossAt: undefined,
+  };
+  window.__normlabProbe = probe;
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    probe.longTasks = null;
+  }
+
+  const lossSummary = () => {
+    for (const figure of document.querySelectorAll('figure')) {
+      const heading = figure.querySelector('h1, h2, h3, h4, h5, h6');
+      if (!heading || heading.textContent.trim() !== 'Loss') continue;
+      const id = figure.getAttribute('aria-describedby');
+      const summary = id ? document.getElementById(id) : null;
+      return summary ? summary.textContent : '';
+    }
+    return '';
+  };
+  const stepText = () => {
+    const cell = document.querySelector('[aria-label="Progress"] dd');
+    return cell ? cell.textContent : '';
+  };
+
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button && button.textContent.trim() === 'Train' && probe.trainPressedAt === undefined) {
+        probe.trainPressedAt = performance.now();
+      }
+    },
+    true,
+  );
+
+  // The first loss point, to the millisecond: checked on every DOM change until it appears.
+  const firstLoss = new MutationObserver(() => {
+    if (probe.trainPressedAt === undefined) return;
+    if (/training loss/.test(lossSummary())) {
+      probe.firstLossAt = performance.now();
+      firstLoss.disconnect();
+    }
+  });
+  const watch = () =>
+    firstLoss.observe(document.body, { subtree: true, childList: true, characterData: true });
+  if (document.body) watch();
+  else document.addEventListener('DOMContentLoaded', watch);
+
+  let lastStep = '';
+  let lastLoss = '';
+  const frame = (time) => {
+    probe.frames.push(time);
+    const step = stepText();
+    if (step !== lastStep) {
+      lastStep = step;
+      probe.stepRenders.push({ time, step: Number(step.replace(/,/g, '')) });
+    }
+    const loss = lossSummary();
+    if (loss !== lastLoss) {
+      lastLoss = loss;
+      probe.lossRenders.push(time);
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();

@@ -1,0 +1,305 @@
+import { resolve } from 'node:path';
+import { errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../../test/e2e/previewServer';
+
+const PROBE_SCRIPT = resolve(ROOT, 'bench/ui/inPageProbe.js');
+
+/** What inPageProbe.js records (times are performance.now() milliseconds). */
+interface ProbeData {
+  readonly longTasks: readonly { readonly start: number; readonly duration: number }[] | null;
+  readonly frames: readonly number[];
+  readonly stepRenders: readonly { readonly time: number; readonly step: number }[];
+  readonly lossRenders: readonly number[];
+  readonly trainPressedAt: number | undefined;
+  readonly firstLossAt: number | undefined;
+}
+
+declare global {
+  interface Window {
+    __normlabProbe?: ProbeData;
+  }
+}
+
+const READY_MS = 60_000;
+/** How long the page may take to answer while it trains before we call it unresponsive. */
+const ANSWER_MS = 20_000;
+
+/** The page did not answer in time: its main thread was busy the whole while. */
+export class UnresponsiveError extends Error {}
+
+/** `promise`, or an UnresponsiveError after `ms` (the abandoned call's own failure is ignored). */
+function answer<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  promise.catch(() => undefined);
+  return new Promise<T>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new UnresponsiveError(`the page did not answer ${what} within ${ms / 1000} s`)),
+      ms,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        done(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        fail(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** The last step the page showed at or before `time`. */
+function stepAt(renders: ProbeData['stepRenders'], time: number): number {
+  let step = 0;
+  for (const r of renders) if (r.time <= time && Number.isFinite(r.step)) step = r.step;
+  return step;
+}
+
+async function openLab(browser: Browser, baseUrl: string, query: string): Promise<LabSession> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ path: PROBE_SCRIPT });
+  const page = await context.newPage();
+  await page.goto(new URL(query === '' ? '#/lab' : `#/lab?${query}`, baseUrl).href);
+  return new LabSession(context, page);
+}
+
+class LabSession {
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /** Waits until every run's worker has its data and network ("A ready", "B ready", …). */
+  async ready(runs: number): Promise<void> {
+    for (const letter of ['A', 'B', 'C', 'D'].slice(0, runs)) {
+      await this.page
+        .getByRole('tab', { name: new RegExp(`^${letter}\\b.*\\bready$`) })
+        .waitFor({ timeout: READY_MS });
+    }
+  }
+
+  /** Ticks every box under "Choose panels", so every chart the run has is drawn. */
+  async showEveryPanel(): Promise<void> {
+    await this.page.getByText('Choose panels', { exact: true }).click();
+    const boxes = this.page.getByRole('group', { name: 'Panels to show' }).getByRole('checkbox');
+    for (const box of await boxes.all()) await box.check();
+  }
+
+  async press(name: 'Train' | 'Pause'): Promise<void> {
+    try {
+      await this.page.getByRole('button', { name, exact: true }).click({ timeout: ANSWER_MS });
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+      throw new UnresponsiveError(
+        `the page did not take the ${name} click within ${ANSWER_MS / 1000} s`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /** Pause if the page lets us; the context is closed next anyway. */
+  async pauseIfAnswering(): Promise<void> {
+    await this.press('Pause').catch(() => undefined);
+  }
+
+  /** Everything inPageProbe.js recorded, or UnresponsiveError when the page cannot answer. */
+  probe(what: string): Promise<ProbeData> {
+    return answer(
+      this.page.evaluate(() => {
+        const data = window.__normlabProbe;
+        if (!data) throw new Error('the in-page probe did not load');
+        return data;
+      }),
+      ANSWER_MS,
+      what,
+    );
+  }
+
+  /** Waits `seconds` of wall time after the Train click, then reads the probe. */
+  async probeAfterTrain(
+    seconds: number,
+    what: string,
+  ): Promise<ProbeData & { trainPressedAt: number }> {
+    await this.page.waitForTimeout(seconds * 1000);
+    const data = await this.probe(what);
+    if (data.trainPressedAt === undefined)
+      throw new Error('bench:ui: the Train click was not seen');
+    return { ...data, trainPressedAt: data.trainPressedAt };
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+export interface FirstLossResult {
+  /** Milliseconds from the Train click to the first training loss in the Loss chart, per repetition. */
+  readonly samples: readonly number[];
+}
+
+/** Time from pressing Train to the first loss point drawn, on a fresh Lab each time. */
+export async function timeToFirstLoss(
+  browser: Browser,
+  baseUrl: string,
+  repetitions: number,
+): Promise<FirstLossResult> {
+  const samples: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    const lab = await openLab(browser, baseUrl, '');
+    try {
+      await lab.ready(1);
+      await lab.press('Train');
+      await answer(
+        lab.page.waitForFunction(() => window.__normlabProbe?.firstLossAt !== undefined),
+        ANSWER_MS,
+        'with a first loss point',
+      );
+      const probe = await lab.probe('after the first loss point');
+      if (probe.trainPressedAt === undefined || probe.firstLossAt === undefined) {
+        throw new Error('bench:ui: the Train click or the first loss point was not seen');
+      }
+      samples.push(probe.firstLossAt - probe.trainPressedAt);
+    } finally {
+      await lab.close();
+    }
+  }
+  return { samples };
+}
+
+export interface TrainingWindow {
+  readonly seconds: number;
+  readonly steps: number;
+  /** Main-thread tasks over 50 ms that started in the window (null: the browser does not report them). */
+  readonly longTasks: readonly number[] | null;
+  readonly framesPerSecond: number;
+  readonly stepRendersPerSecond: number;
+  readonly lossRendersPerSecond: number;
+}
+
+function within(times: readonly number[], start: number, end: number): number {
+  return times.filter((t) => t >= start && t < end).length;
+}
+
+/**
+ * Trains the runs a Lab link describes, with every chart panel shown, and records the main thread over
+ * `seconds` (after one second of warm-up).
+ */
+export async function trainingWindow(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+  runs: number,
+  seconds: number,
+): Promise<TrainingWindow> {
+  const lab = await openLab(browser, baseUrl, query);
+  try {
+    await lab.ready(runs);
+    await lab.showEveryPanel();
+    await lab.press('Train');
+    const probe = await lab.probeAfterTrain(1 + seconds, 'while four runs train');
+    await lab.pauseIfAnswering();
+    const start = probe.trainPressedAt + 1000;
+    const end = start + seconds * 1000;
+    const span = seconds;
+    return {
+      seconds: span,
+      steps: stepAt(probe.stepRenders, end) - stepAt(probe.stepRenders, start),
+      longTasks:
+        probe.longTasks === null
+          ? null
+          : probe.longTasks.filter((t) => t.start >= start && t.start < end).map((t) => t.duration),
+      framesPerSecond: within(probe.frames, start, end) / span,
+      stepRendersPerSecond:
+        within(
+          probe.stepRenders.map((r) => r.time),
+          start,
+          end,
+        ) / span,
+      lossRendersPerSecond: within(probe.lossRenders, start, end) / span,
+    };
+  } finally {
+    await lab.close();
+  }
+}
+
+export interface MemorySample {
+  readonly step: number;
+  readonly seconds: number;
+  /** JS heap of the page after a forced garbage collection, in MB. */
+  readonly heapMB: number;
+}
+
+export interface MemoryResult {
+  readonly samples: readonly MemorySample[];
+  readonly reachedStep: number;
+  readonly targetStep: number;
+}
+
+/**
+ * One run trained to `targetStep` (or until `maxSeconds`), with the page's JS heap measured after a
+ * forced garbage collection at each quarter of the way.
+ */
+export async function memoryOverRun(
+  browser: Browser,
+  baseUrl: string,
+  targetStep: number,
+  maxSeconds: number,
+): Promise<MemoryResult> {
+  const lab = await openLab(browser, baseUrl, '');
+  const cdp = await lab.context.newCDPSession(lab.page);
+  const heapMB = async (): Promise<number> => {
+    await answer(cdp.send('HeapProfiler.collectGarbage'), ANSWER_MS, 'a garbage collection');
+    const { usedSize } = await answer(cdp.send('Runtime.getHeapUsage'), ANSWER_MS, 'its heap size');
+    return usedSize / 2 ** 20;
+  };
+  try {
+    await lab.ready(1);
+    const started = Date.now();
+    const samples: MemorySample[] = [{ step: 0, seconds: 0, heapMB: await heapMB() }];
+    await lab.press('Train');
+    let next = 1;
+    let step = 0;
+    while (step < targetStep && Date.now() - started < maxSeconds * 1000) {
+      await lab.page.waitForTimeout(500);
+      const probe = await lab.probe('while one run trains');
+      step = stepAt(probe.stepRenders, Number.POSITIVE_INFINITY);
+      if (step >= (targetStep * next) / 4) {
+        samples.push({ step, seconds: (Date.now() - started) / 1000, heapMB: await heapMB() });
+        next = Math.floor((step * 4) / targetStep) + 1;
+      }
+    }
+    await lab.pauseIfAnswering();
+    return { samples, reachedStep: step, targetStep };
+  } finally {
+    await lab.close();
+  }
+}
+
+export interface LabRate {
+  readonly stepsPerSecond: number;
+  readonly seconds: number;
+}
+
+/** Steps per second of one Lab run (training worker, probes and charts included), from its step counter. */
+export async function labTrainingRate(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+  seconds: number,
+): Promise<LabRate> {
+  const lab = await openLab(browser, baseUrl, query);
+  try {
+    await lab.ready(1);
+    await lab.press('Train');
+    const probe = await lab.probeAfterTrain(1 + seconds, 'while the mlp-bn run trains');
+    await lab.pauseIfAnswering();
+    const start = probe.trainPressedAt + 1000;
+    const steps =
+      stepAt(probe.stepRenders, start + seconds * 1000) - stepAt(probe.stepRenders, start);
+    return { stepsPerSecond: steps / seconds, seconds };
+  } finally {
+    await lab.close();
+  }
+}
