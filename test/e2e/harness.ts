@@ -85,7 +85,9 @@ export function useApp(viewport: Viewport = DESKTOP): AppSession {
       if (page && (task.result?.state === 'fail' || unexpected.length > 0)) {
         mkdirSync(RESULTS_DIR, { recursive: true });
         const file = resolve(RESULTS_DIR, `${fileSafe(`${task.file.name}-${task.name}`)}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        await page
+          .screenshot({ path: file, fullPage: true, timeout: 10_000 })
+          .catch(() => undefined);
       }
     } finally {
       await context?.close();
