@@ -47,17 +47,19 @@ export function measure(step: () => void, options: MeasureOptions = DEFAULT_MEAS
     step();
     return now() - t;
   };
-  let lastStep = timeStep();
+  // The first step pays for compilation; later warm-up steps estimate the cost of one step.
+  const firstStep = timeStep();
   let warmupSteps = 1;
+  let laterSteps = 0;
   const warming = (): boolean => {
     const elapsed = now() - start;
     return elapsed < budgetSeconds / 3 && (elapsed < warmupSeconds || warmupSteps < 2);
   };
   while (warming()) {
-    lastStep = timeStep();
+    laterSteps += timeStep();
     warmupSteps++;
   }
-  const perStep = Math.max(lastStep, 1e-7);
+  const perStep = Math.max(warmupSteps > 1 ? laterSteps / (warmupSteps - 1) : firstStep, 1e-7);
   const stepsPerRep = Math.max(1, Math.round(repSeconds / perStep));
   const rates: number[] = [];
   while (rates.length < reps) {

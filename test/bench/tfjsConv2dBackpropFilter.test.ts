@@ -38,7 +38,7 @@ async function filterGradient(
     .runKernel(
       tf.Conv2DBackpropFilter,
       { x, dy },
-      { strides: [1, 1], pad, dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape },
+      { strides: [1, 1], pad, dataFormat: 'NHWC', filterShape },
     ) as tf.Tensor;
   const result = { shape: dW.shape, values: dW.dataSync().slice() as Float32Array };
   tf.dispose([x, dy, dW]);
