@@ -29,7 +29,9 @@ function activationSentence(a: SignalReading, depth: number): string {
     case 'steady':
       return `The activation std stays roughly constant: ${formatNumber(a.first)} at layer 1, ${formatNumber(a.last)} at layer ${depth} (${factor(a)}).`;
     case 'shrinks':
-      return `The activation std shrinks from ${formatNumber(a.first)} at layer 1 to ${formatNumber(a.last)} at layer ${depth}: ${factor(a)}.`;
+      return a.last === 0
+        ? `The activation std shrinks from ${formatNumber(a.first)} at layer 1 to exactly 0 at layer ${depth}: the signal has died out.`
+        : `The activation std shrinks from ${formatNumber(a.first)} at layer 1 to ${formatNumber(a.last)} at layer ${depth}: ${factor(a)}.`;
     case 'grows':
       return `The activation std grows from ${formatNumber(a.first)} at layer 1 to ${formatNumber(a.last)} at layer ${depth}: ${factor(a)}.`;
   }

@@ -176,3 +176,18 @@ describe('DepthProbeWidget', () => {
     expect(probe().terminated).toBe(true);
   });
 });
+
+describe('DepthProbeWidget with too-small weights', () => {
+  it('says the signal died out instead of quoting a factor of 0', async () => {
+    const user = userEvent.setup();
+    const { probe } = renderWithWorkers(<DepthProbeWidget widget={{ ...WIDGET, depth: 50 }} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Initialization' }), 'tooSmall');
+    act(() => probe().answer(0));
+    act(() => probe().answer(1));
+    expect(
+      screen.getByText(
+        /^The activation std shrinks from [\d.]+ at layer 1 to exactly 0 at layer 50: the signal has died out\./,
+      ),
+    ).toBeInTheDocument();
+  });
+});
