@@ -1,22 +1,27 @@
 /**
  * `npm run test:e2e [-- --no-build] [-- <vitest args>]`
  *
- * Builds the app for production (into its own folder, see test/e2e/previewServer.ts), then runs the
- * browser suite with vitest.e2e.config.ts, whose global setup serves the build with `vite preview` on a
- * free localhost port. Chromium must be installed: `bash scripts/ensureBrowser.sh`.
+ * Builds the app for production into a folder of this run's own, then runs the browser suite with
+ * vitest.e2e.config.ts, whose global setup serves that build with `vite preview` on a free localhost
+ * port; the folder is removed afterwards. `--no-build` serves the build already in
+ * node_modules/.cache/normlab-e2e/dist (or NORMLAB_E2E_DIST) instead. Chromium must be installed:
+ * `bash scripts/ensureBrowser.sh` (npm run test:all runs it first).
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { buildApp, ROOT } from '../test/e2e/previewServer';
+import { buildApp, privateBuildDir, removeBuild, ROOT } from '../test/e2e/previewServer';
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const vitestArgs = args.filter((arg) => arg !== '--no-build');
 
+/** A build of our own, removed at the end; --no-build serves the shared one in E2E_DIST instead. */
+const outDir = skipBuild ? undefined : privateBuildDir();
+
 async function main(): Promise<number> {
-  if (!skipBuild) {
+  if (outDir !== undefined) {
     console.log('e2e: building the app for production');
-    await buildApp();
+    await buildApp(outDir);
   }
   // vitest prints its own failures and summary: pass its exit code on without adding a line after it.
   const vitest = spawn(
@@ -28,7 +33,11 @@ async function main(): Promise<number> {
       'vitest.e2e.config.ts',
       ...vitestArgs,
     ],
-    { cwd: ROOT, stdio: 'inherit' },
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: outDir === undefined ? process.env : { ...process.env, NORMLAB_E2E_DIST: outDir },
+    },
   );
   return new Promise((done, fail) => {
     vitest.on('error', fail);
@@ -36,9 +45,22 @@ async function main(): Promise<number> {
   });
 }
 
+const cleanUp = (): void => {
+  if (outDir !== undefined) removeBuild(outDir);
+};
+
+process.on('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    cleanUp();
+    process.exit(code);
+  },
   (error: unknown) => {
+    cleanUp();
     console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

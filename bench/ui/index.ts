@@ -9,7 +9,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from '../../test/e2e/browser';
-import { buildApp, startPreview } from '../../test/e2e/previewServer';
+import { buildApp, privateBuildDir, removeBuild, startPreview } from '../../test/e2e/previewServer';
 import { measureEngineInWorker } from './engineInWorker';
 import {
   labTrainingRate,
@@ -78,6 +78,11 @@ function rowsOf<T>(
   ];
 }
 
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   for (const arg of args) {
@@ -85,20 +90,25 @@ async function main(): Promise<void> {
       throw new Error(`unknown argument '${arg}' (use --json, --no-build, --check)`);
     }
   }
-  const load = (): string =>
-    loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ');
   log(`node ${process.version}, ${cpus().length} cores, load ${load()}`);
-  if (!args.has('--no-build')) {
+  const outDir = args.has('--no-build') ? undefined : privateBuildDir();
+  if (outDir !== undefined) {
     log('building the app for production…');
-    await buildApp();
+    await buildApp(outDir);
   }
+  try {
+    await measureAll(args, outDir);
+  } finally {
+    if (outDir !== undefined) removeBuild(outDir);
+  }
+}
+
+async function measureAll(args: ReadonlySet<string>, outDir: string | undefined): Promise<void> {
   log(`${MODEL} in Node (npm run bench -- --json)…`);
   const node = await nodeFigure(MODEL);
 
   const browser = await launchBrowser();
-  const server = await startPreview();
+  const server = await startPreview(outDir);
   try {
     log(`${MODEL}: the same loop in a browser worker…`);
     const worker = await measureEngineInWorker(browser, MODEL);

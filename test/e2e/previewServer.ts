@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,22 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const E2E_DIST = resolve(ROOT, 'node_modules/.cache/normlab-e2e/dist');
+const CACHE = resolve(ROOT, 'node_modules/.cache/normlab-e2e');
+
+/** The build the e2e suite serves: scripts/e2e.ts passes its own in NORMLAB_E2E_DIST. */
+export const E2E_DIST = process.env['NORMLAB_E2E_DIST'] ?? resolve(CACHE, 'dist');
+
+/**
+ * A build folder for this process alone, so two test runs in the same working tree (two engineers,
+ * or a test run beside a bench) never overwrite each other's build. Remove it with `removeBuild`.
+ */
+export function privateBuildDir(): string {
+  return resolve(CACHE, `dist-${process.pid}`);
+}
+
+export function removeBuild(outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+}
 const VITE_BIN = resolve(ROOT, 'node_modules/vite/bin/vite.js');
 
 /** Runs a command to completion, its output passed through; rejects with the exit code on failure. */
