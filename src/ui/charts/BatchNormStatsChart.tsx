@@ -12,11 +12,12 @@ import type { NormStats } from '../../engine/probes/probe';
 import {
   compareNormStats,
   MAX_CHANNELS,
-  sharedDomain,
+  sharedAxis,
   summarizeNormStats,
   type ChannelPoint,
   type NormComparison,
 } from './batchNormData';
+import { X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber } from './format';
@@ -44,7 +45,7 @@ function ChannelScatter({
   readonly statistic: 'mean' | 'variance';
 }) {
   const [plotRef, { width }] = useElementSize<HTMLDivElement>();
-  const domain = sharedDomain(points);
+  const axis = sharedAxis(points);
   const size = Math.min(width, 260);
   return (
     <div className="nl-multiple">
@@ -61,37 +62,28 @@ function ChannelScatter({
               type="number"
               dataKey="batch"
               name={`Last batch ${statistic}`}
-              domain={domain}
+              domain={axis.domain}
+              ticks={axis.ticks}
               tickFormatter={formatNumber}
               stroke={AXIS_COLOR}
-              height={36}
-              label={{
-                value: 'Last batch',
-                position: 'insideBottom',
-                offset: -4,
-                fill: AXIS_COLOR,
-              }}
+              height={X_AXIS_HEIGHT}
+              label={xAxisLabel('Last batch')}
             />
             <YAxis
               type="number"
               dataKey="running"
               name={`Running ${statistic}`}
-              domain={domain}
+              domain={axis.domain}
+              ticks={axis.ticks}
               tickFormatter={formatNumber}
               stroke={AXIS_COLOR}
-              width={52}
-              label={{
-                value: 'Running',
-                angle: -90,
-                position: 'insideLeft',
-                style: { textAnchor: 'middle' },
-                fill: AXIS_COLOR,
-              }}
+              width={Y_AXIS_WIDTH}
+              label={yAxisLabel('Running')}
             />
             <ReferenceLine
               segment={[
-                { x: domain[0], y: domain[0] },
-                { x: domain[1], y: domain[1] },
+                { x: axis.domain[0], y: axis.domain[0] },
+                { x: axis.domain[1], y: axis.domain[1] },
               ]}
               stroke={REFERENCE_COLOR}
               strokeDasharray="4 4"
@@ -114,7 +106,7 @@ function LayerPanel({ comparison }: { readonly comparison: NormComparison }) {
         {name} ({channels} {channels === 1 ? 'channel' : 'channels'})
       </p>
       {mean && variance ? (
-        <div className="nl-multiples">
+        <div className="nl-pair">
           <ChannelScatter points={mean} statistic="mean" />
           <ChannelScatter points={variance} statistic="variance" />
         </div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
+import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
@@ -15,6 +16,7 @@ import { formatNumber } from './format';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { decadeTicks, logDomain } from './logScale';
 import { AXIS_COLOR, GRID_COLOR, REFERENCE_COLOR, RUN_COLORS } from './palette';
+import { niceTicks } from './ticks';
 import { tooltipNumber } from './tooltipFormat';
 import { useElementSize } from './useElementSize';
 
@@ -50,6 +52,7 @@ function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
   const domain = logDomain([...series.flatMap((s) => rows.map((r) => r[s.measure])), reference?.y]);
   const last = rows[rows.length - 1]?.layer ?? 1;
   const xDomain: [number, number] = rows.length < 2 ? [0, last + 1] : [rows[0]!.layer, last];
+  const xTicks = niceTicks(xDomain[0], xDomain[1], tickBudget(width), { integer: true }).ticks;
   return (
     <div ref={plotRef} className="nl-chart__plot">
       {width > 0 && domain ? (
@@ -64,10 +67,10 @@ function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
             dataKey="layer"
             type="number"
             domain={xDomain}
-            allowDecimals={false}
+            ticks={xTicks}
             stroke={AXIS_COLOR}
-            height={36}
-            label={{ value: 'Layer', position: 'insideBottom', offset: -4, fill: AXIS_COLOR }}
+            height={X_AXIS_HEIGHT}
+            label={xAxisLabel('Layer')}
           />
           <YAxis
             scale="log"
@@ -76,14 +79,8 @@ function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
             allowDataOverflow
             tickFormatter={formatNumber}
             stroke={AXIS_COLOR}
-            width={56}
-            label={{
-              value: yLabel,
-              angle: -90,
-              position: 'insideLeft',
-              style: { textAnchor: 'middle' },
-              fill: AXIS_COLOR,
-            }}
+            width={Y_AXIS_WIDTH}
+            label={yAxisLabel(yLabel)}
           />
           <Tooltip
             formatter={tooltipNumber}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
+import { X_AXIS_HEIGHT, xAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { formatNumber, listPhrase } from './format';
 import {
@@ -57,13 +58,8 @@ function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
                 allowDataOverflow
                 tickFormatter={formatNumber}
                 stroke={AXIS_COLOR}
-                height={36}
-                label={{
-                  value: 'Gradient norm ‖∂L/∂W‖ (log scale)',
-                  position: 'insideBottom',
-                  offset: -4,
-                  fill: AXIS_COLOR,
-                }}
+                height={X_AXIS_HEIGHT}
+                label={xAxisLabel('Gradient norm ‖∂L/∂W‖ (log scale)')}
               />
               <YAxis
                 type="category"

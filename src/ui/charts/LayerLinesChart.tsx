@@ -1,8 +1,10 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber, formatStep } from './format';
 import { AXIS_COLOR, GRID_COLOR, layerColor, REFERENCE_COLOR } from './palette';
 import type { LayerSeriesRows } from './probeHistory';
+import { niceTicks } from './ticks';
 import { tooltipNumber, tooltipStepLabel } from './tooltipFormat';
 import { useElementSize } from './useElementSize';
 
@@ -34,6 +36,7 @@ export function LayerLinesChart({
   const last = rows[rows.length - 1]?.step ?? 0;
   const xDomain: [number, number] =
     first === last ? [Math.max(0, first - 1), last + 1] : [first, last];
+  const xTicks = niceTicks(xDomain[0], xDomain[1], tickBudget(width), { integer: true }).ticks;
   const lone = rows.length < 2;
   return (
     <>
@@ -45,10 +48,11 @@ export function LayerLinesChart({
               dataKey="step"
               type="number"
               domain={xDomain}
+              ticks={xTicks}
               tickFormatter={formatStep}
               stroke={AXIS_COLOR}
-              height={36}
-              label={{ value: 'Step', position: 'insideBottom', offset: -4, fill: AXIS_COLOR }}
+              height={X_AXIS_HEIGHT}
+              label={xAxisLabel('Step')}
             />
             <YAxis
               scale={yScale}
@@ -57,14 +61,8 @@ export function LayerLinesChart({
               allowDataOverflow
               tickFormatter={formatNumber}
               stroke={AXIS_COLOR}
-              width={56}
-              label={{
-                value: yLabel,
-                angle: -90,
-                position: 'insideLeft',
-                style: { textAnchor: 'middle' },
-                fill: AXIS_COLOR,
-              }}
+              width={Y_AXIS_WIDTH}
+              label={yAxisLabel(yLabel)}
             />
             <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
             {reference ? (

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { formatNumber, formatPercent, formatStep } from './format';
@@ -17,6 +18,7 @@ import {
   type LossRun,
 } from './lossChartData';
 import { AXIS_COLOR, GRID_COLOR, REFERENCE_COLOR } from './palette';
+import { niceTicks } from './ticks';
 import { ToggleField } from './ToggleField';
 import { tooltipNumber, tooltipStepLabel } from './tooltipFormat';
 import { useElementSize } from './useElementSize';
@@ -77,7 +79,15 @@ export function LossChart({
   const summary = useMemo(() => summarizeLoss(runs), [runs]);
   const empty = !hasLossData(runs);
   const xDomain = stepDomain(rows);
-  const yLog = logScale ? logDomain(lossValues(rows, runs)) : null;
+  const xTicks = niceTicks(xDomain[0], xDomain[1], tickBudget(width), { integer: true }).ticks;
+  const values = lossValues(rows, runs);
+  const yLog = logScale ? logDomain(values) : null;
+  const yLinear = niceTicks(
+    0,
+    values.reduce((m, v) => Math.max(m, v), 0),
+    5,
+    { extend: true },
+  );
   const height = width >= 560 ? 260 : 220;
 
   const xAxis = (
@@ -85,11 +95,12 @@ export function LossChart({
       dataKey="step"
       type="number"
       domain={xDomain}
+      ticks={xTicks}
       allowDataOverflow
       tickFormatter={formatStep}
       stroke={AXIS_COLOR}
-      height={36}
-      label={{ value: 'Step', position: 'insideBottom', offset: -4, fill: AXIS_COLOR }}
+      height={X_AXIS_HEIGHT}
+      label={xAxisLabel('Step')}
     />
   );
 
@@ -116,19 +127,13 @@ export function LossChart({
             {xAxis}
             <YAxis
               scale={yLog ? 'log' : 'linear'}
-              domain={yLog ?? [0, 'auto']}
-              {...(yLog ? { ticks: decadeTicks(yLog) } : {})}
-              allowDataOverflow={yLog !== null}
+              domain={yLog ?? yLinear.domain}
+              ticks={yLog ? decadeTicks(yLog) : yLinear.ticks}
+              allowDataOverflow
               tickFormatter={formatNumber}
               stroke={AXIS_COLOR}
-              width={56}
-              label={{
-                value: logScale ? 'Loss (log scale)' : 'Loss',
-                angle: -90,
-                position: 'insideLeft',
-                style: { textAnchor: 'middle' },
-                fill: AXIS_COLOR,
-              }}
+              width={Y_AXIS_WIDTH}
+              label={yAxisLabel(logScale ? 'Loss (log scale)' : 'Loss')}
             />
             <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
             {runs.flatMap((run) => {
@@ -175,14 +180,8 @@ export function LossChart({
                 ticks={[0, 0.25, 0.5, 0.75, 1]}
                 tickFormatter={formatPercent}
                 stroke={AXIS_COLOR}
-                width={56}
-                label={{
-                  value: 'Accuracy',
-                  angle: -90,
-                  position: 'insideLeft',
-                  style: { textAnchor: 'middle' },
-                  fill: AXIS_COLOR,
-                }}
+                width={Y_AXIS_WIDTH}
+                label={yAxisLabel('Accuracy')}
               />
               <Tooltip
                 formatter={(value) => (typeof value === 'number' ? formatPercent(value) : '')}

@@ -1,5 +1,6 @@
 import type { NormStats } from '../../engine/probes/probe';
 import { formatNumber, formatStep } from './format';
+import { niceTicks, type NiceAxis } from './ticks';
 
 /** One channel of a BatchNorm layer: the latest batch's statistic (x) and the running one (y). */
 export interface ChannelPoint {
@@ -86,17 +87,16 @@ export function compareNormStats(norm: NormStats, maxChannels = MAX_CHANNELS): N
   };
 }
 
-/** A square domain holding every point on both axes, with a little room; never zero-width. */
-export function sharedDomain(pts: readonly ChannelPoint[]): [number, number] {
+/** One axis for both running (y) and batch (x) values, so y = x is the diagonal; round ends. */
+export function sharedAxis(pts: readonly ChannelPoint[]): NiceAxis {
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of pts) {
     lo = Math.min(lo, p.batch, p.running);
     hi = Math.max(hi, p.batch, p.running);
   }
-  if (lo === Infinity) return [0, 1];
-  const pad = hi > lo ? (hi - lo) * 0.08 : Math.max(Math.abs(hi) * 0.1, 0.1);
-  return [lo - pad, hi + pad];
+  if (lo === Infinity) return niceTicks(0, 1, 4, { extend: true });
+  return niceTicks(lo, hi, 4, { extend: true });
 }
 
 const channelCount = (n: number): string => `${formatStep(n)} ${n === 1 ? 'channel' : 'channels'}`;

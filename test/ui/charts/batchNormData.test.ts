@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormStats } from '../../../src/engine/probes/probe';
 import {
   compareNormStats,
-  sharedDomain,
+  sharedAxis,
   summarizeNormStats,
 } from '../../../src/ui/charts/batchNormData';
 
@@ -46,20 +46,21 @@ describe('compareNormStats', () => {
   });
 });
 
-describe('sharedDomain', () => {
-  it('holds both axes with 8% room', () => {
-    // values span −1 to 3 (width 4) → pad 0.32
-    const d = sharedDomain([
-      { channel: 0, batch: -1, running: 0 },
-      { channel: 1, batch: 2, running: 3 },
-    ]);
-    expect(d[0]).toBeCloseTo(-1.32, 10);
-    expect(d[1]).toBeCloseTo(3.32, 10);
+describe('sharedAxis', () => {
+  it('gives both axes the same round-ended range', () => {
+    // values span −1 to 3 (width 4) → step 1, ends −1 and 3
+    expect(
+      sharedAxis([
+        { channel: 0, batch: -1, running: 0 },
+        { channel: 1, batch: 2, running: 3 },
+      ]),
+    ).toEqual({ domain: [-1, 3], ticks: [-1, 0, 1, 2, 3] });
   });
 
   it('never collapses to zero width for a single point', () => {
-    expect(sharedDomain([{ channel: 0, batch: 2, running: 2 }])).toEqual([1.8, 2.2]);
-    expect(sharedDomain([{ channel: 0, batch: 0, running: 0 }])).toEqual([-0.1, 0.1]);
+    // 2 ± 0.2 → step 0.1, ends 1.8 and 2.2
+    expect(sharedAxis([{ channel: 0, batch: 2, running: 2 }]).domain).toEqual([1.8, 2.2]);
+    expect(sharedAxis([{ channel: 0, batch: 0, running: 0 }]).domain).toEqual([-1, 1]);
   });
 });
 
