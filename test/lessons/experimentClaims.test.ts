@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { depthProbe } from '../../src/engine/probes/depthProbe';
-import type { RunHistory } from '../../src/lessons/claims';
+import { evaluateClaim, type RunHistory } from '../../src/lessons/claims';
 import type { BlockSegment, ParsedLesson } from '../../src/lessons/parseLesson';
 import { evaluatePractice } from '../../src/lessons/progress/practice';
 import { runExperiment, type ExperimentResult } from '../../src/lessons/runExperiment';
@@ -139,7 +139,7 @@ describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
           const verdict = evaluatePractice(
             practice,
             done.runs.map((run, i) => ({ label: run.label, settings: runSettings(done, i) })),
-            runs,
+            evaluateClaim(practice.claim, runs),
             true,
           );
           const unmet = verdict.conditions.filter((c) => !c.met).map((c) => c.text);
