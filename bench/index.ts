@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only mlp-bn,cnn-res] [-- --no-tfjs]`
+ * `npm run bench [-- --json | --markdown] [-- --only mlp-bn,cnn-res] [-- --no-tfjs]`
  *
  * Steps per second of the reference models (ours against TensorFlow.js cpu and wasm, same weights,
  * same batch, same run) and GFLOP/s of our matrix multiply. See docs/PERFORMANCE.md for the method.
@@ -45,17 +45,20 @@ interface MatmulResult {
 
 interface Options {
   readonly json: boolean;
+  readonly markdown: boolean;
   readonly tfjs: boolean;
   readonly only: readonly ReferenceName[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
   let json = false;
+  let markdown = false;
   let tfjs = true;
   let only: ReferenceName[] = [...REFERENCE_NAMES];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
+    else if (arg === '--markdown') markdown = true;
     else if (arg === '--no-tfjs') tfjs = false;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const list = arg === '--only' ? (argv[++i] ?? '') : arg.slice('--only='.length);
@@ -65,9 +68,13 @@ function parseArgs(argv: readonly string[]): Options {
         }
         return name as ReferenceName;
       });
-    } else throw new Error(`bench: unknown argument '${arg}' (use --json, --only a,b, --no-tfjs)`);
+    } else {
+      throw new Error(
+        `bench: unknown argument '${arg}' (use --json, --markdown, --only a,b, --no-tfjs)`,
+      );
+    }
   }
-  return { json, tfjs, only };
+  return { json, markdown, tfjs, only };
 }
 
 const log = (message: string): void => {
@@ -165,10 +172,7 @@ const format = (rate: Rate | undefined, digits = 1): string => {
   return `${rate.median.toFixed(digits)} (${range}${capped})`;
 };
 
-function printTable(
-  models: Partial<Record<ReferenceName, ModelResult>>,
-  matmul: Record<string, MatmulResult>,
-): void {
+function modelRows(models: Partial<Record<ReferenceName, ModelResult>>): string[][] {
   const rows: string[][] = [['model', 'ours', 'tfjs-cpu', 'tfjs-wasm', 'ours / best tfjs']];
   for (const [name, result] of Object.entries(models)) {
     const r = result.results;
@@ -180,15 +184,42 @@ function printTable(
       result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+function matmulRows(matmul: Record<string, MatmulResult>): string[][] {
+  const rows: string[][] = [['M×K×N', 'ours NN', 'ours NT', 'ours TN', 'tfjs-wasm NN']];
+  for (const [key, result] of Object.entries(matmul)) {
+    rows.push([
+      key.replaceAll('x', '×'),
+      format(result.ours),
+      format(result.oursNT),
+      format(result.oursTN),
+      format(result['tfjs-wasm']),
+    ]);
+  }
+  return rows;
+}
+
+function printMarkdown(rows: string[][]): void {
+  const [header, ...body] = rows;
+  console.log(`| ${header!.join(' | ')} |`);
+  console.log(`| ${header!.map(() => '---').join(' | ')} |`);
+  for (const row of body) console.log(`| ${row.join(' | ')} |`);
+}
+
+function printTable(
+  models: Partial<Record<ReferenceName, ModelResult>>,
+  matmul: Record<string, MatmulResult>,
+): void {
+  const rows = modelRows(models);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   console.log('Training steps per second: median (min–max) of 5 repetitions after warm-up');
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
-  console.log('\nMatrix multiply GFLOP/s, M×K×N: median (min–max)');
-  for (const [key, result] of Object.entries(matmul)) {
-    console.log(
-      `${key.padEnd(12)} ours NN ${format(result.ours)}  NT ${format(result.oursNT)}  TN ${format(result.oursTN)}  tfjs-wasm NN ${format(result['tfjs-wasm'])}`,
-    );
-  }
+  console.log('\nMatrix multiply GFLOP/s: median (min–max)');
+  const mm = matmulRows(matmul);
+  const mmWidths = mm[0]!.map((_, c) => Math.max(...mm.map((row) => row[c]!.length)));
+  for (const row of mm) console.log(row.map((cell, c) => cell.padEnd(mmWidths[c]!)).join('  '));
 }
 
 async function main(): Promise<void> {
@@ -209,6 +240,10 @@ async function main(): Promise<void> {
       ]),
     );
     console.log(JSON.stringify({ ...flat, matmul }, null, 2));
+  } else if (options.markdown) {
+    printMarkdown(modelRows(models));
+    console.log();
+    printMarkdown(matmulRows(matmul));
   } else printTable(models, matmul);
   log(
     `load at the end: ${loadavg()
