@@ -81,7 +81,7 @@ export const DEFAULT_RUN_SETTINGS: LabRunSettings = {
   initGain: 1,
   initMultiplier: 1,
   optimizer: 'sgd',
-  learningRate: 0.1,
+  learningRate: 0.03,
   batchSize: 32,
   seed: 1,
   validationMode: 'eval',

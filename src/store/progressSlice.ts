@@ -172,3 +172,11 @@ export const selectProgress = (s: ProgressSlice): Progress => s.progress;
 export const selectProgressNotices = (s: ProgressSlice): readonly string[] => s.progressNotices;
 export const selectStorageProblem = (s: ProgressSlice): string | undefined =>
   s.progressStorageProblem;
+export const selectProgressTrack = (s: ProgressSlice): ProgressSlice['progressTrack'] =>
+  s.progressTrack;
+export const selectAnswerQuiz = (s: ProgressSlice) => s.answerQuiz;
+export const selectRevealQuiz = (s: ProgressSlice) => s.revealQuiz;
+export const selectRetakeQuizzes = (s: ProgressSlice) => s.retakeQuizzes;
+export const selectRecordClaimShown = (s: ProgressSlice) => s.recordClaimShown;
+export const selectRecordChartViewed = (s: ProgressSlice) => s.recordChartViewed;
+export const selectRecordPracticePassed = (s: ProgressSlice) => s.recordPracticePassed;

@@ -9,6 +9,7 @@ export const selectRuns = (s: LabState): readonly LabRun[] => s.runs;
 export const selectSpeed = (s: LabState) => s.speed;
 export const selectPanels = (s: LabState) => s.panels;
 export const selectUrlNotices = (s: LabState) => s.urlNotices;
+export const selectSelectedRunId = (s: LabState): string | undefined => s.selectedRunId;
 export const selectAnyRunning = (s: LabState): boolean =>
   s.runs.some((r) => r.status === 'running');
 export const selectCanAddRun = (s: LabState): boolean => s.runs.length < RUN_LETTERS.length;

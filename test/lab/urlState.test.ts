@@ -54,7 +54,7 @@ describe('encodeLab / decodeLab round trip', () => {
     const query = encodeLab([base, { ...base, norm: 'batchNorm' }]);
     expect(query).toContain('runs=2');
     expect(query).toContain('a.norm=none');
-    expect(query).toContain('a.lr=0.1');
+    expect(query).toContain('a.lr=0.03');
     expect(query).toContain('b.norm=batchNorm');
     expect(query.split('&').filter((p) => p.startsWith('b.'))).toEqual(['b.norm=batchNorm']);
   });
@@ -115,9 +115,9 @@ describe('decodeLab with partial links', () => {
 describe('decodeLab with corrupted links', () => {
   it('falls back to the default for a value that is not a number', () => {
     const { runs, notices } = decodeLab('a.lr=abc');
-    expect(runs[0]?.learningRate).toBe(0.1);
+    expect(runs[0]?.learningRate).toBe(0.03);
     expect(notices).toEqual([
-      { param: 'a.lr', message: 'a.lr=abc is not a number from 0.0001 to 10; used 0.1' },
+      { param: 'a.lr', message: 'a.lr=abc is not a number from 0.0001 to 10; used 0.03' },
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('decodeLab with corrupted links', () => {
 
   it('rejects numbers outside the range, non-integers where whole numbers are needed, and NaN', () => {
     expect(messages('a.lr=50&a.batch=2.5&a.depth=0&a.seed=-1&a.noise=NaN')).toEqual([
-      'a.lr=50 is not a number from 0.0001 to 10; used 0.1',
+      'a.lr=50 is not a number from 0.0001 to 10; used 0.03',
       'a.batch=2.5 is not a whole number from 1 to 512; used 32',
       'a.depth=0 is not a whole number from 1 to 100; used 4',
       'a.seed=-1 is not a whole number from 0 to 4294967295; used 1',
@@ -141,7 +141,7 @@ describe('decodeLab with corrupted links', () => {
 
   it('rejects empty values, Infinity and hexadecimal', () => {
     expect(messages('a.lr=&a.width=Infinity&a.batch=0x10')).toEqual([
-      'a.lr= is not a number from 0.0001 to 10; used 0.1',
+      'a.lr= is not a number from 0.0001 to 10; used 0.03',
       'a.width=Infinity is not a whole number from 2 to 512; used 32',
       'a.batch=0x10 is not a whole number from 1 to 512; used 32',
     ]);
@@ -198,7 +198,7 @@ describe('decodeLab with corrupted links', () => {
   it('survives malformed percent-encoding and stray separators', () => {
     const { runs } = decodeLab('&&a.lr=%E0%A4%A&=&a.batch=16&');
     expect(runs[0]?.batchSize).toBe(16);
-    expect(runs[0]?.learningRate).toBe(0.1);
+    expect(runs[0]?.learningRate).toBe(0.03);
   });
 
   it('repairs settings that are valid alone but not together', () => {

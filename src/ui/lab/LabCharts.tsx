@@ -4,7 +4,7 @@ import { RUN_LETTERS } from '../../lab/labSettings';
 import type { LabRun } from '../../store/labRun';
 import { useLabStore } from '../../store/labStore';
 import type { PanelId } from '../../store/preferencesSlice';
-import { runLabels, selectPanels, selectRuns, selectSelectedRun } from '../../store/selectors';
+import { runLabels, selectPanels, selectRuns, selectSelectedRunId } from '../../store/selectors';
 import { ActivationHistograms } from '../charts/ActivationHistograms';
 import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
 import { ChartErrorBoundary } from '../charts/ChartErrorBoundary';
@@ -17,7 +17,11 @@ import { activationTracks } from '../charts/probeHistory';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
 import { PanelToggles, PANEL_LABELS } from './PanelToggles';
+import { useThrottledLabState } from './useThrottledLabState';
 import { initLabel, weightTheory } from './weightTheory';
+
+/** Chart redraws may take at most a quarter of the main thread, and come at most 4 times a second. */
+const REDRAW = { share: 4, minIntervalMs: 250, maxIntervalMs: 4000 } as const;
 
 function toLossRuns(runs: readonly LabRun[]): LossRun[] {
   const labels = runLabels(runs);
@@ -103,17 +107,19 @@ function RunInternals({ run, letter }: { run: LabRun; letter: string }) {
 
 /** The right-hand column: every run's loss together, then the selected run's internals. */
 export function LabCharts() {
-  const runs = useLabStore(selectRuns);
-  const selected = useLabStore(selectSelectedRun);
+  const runs = useThrottledLabState(selectRuns, REDRAW);
+  const selectedId = useLabStore(selectSelectedRunId);
   const panels = useLabStore(selectPanels);
   const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
-  const index = selected ? runs.findIndex((r) => r.id === selected.id) : -1;
+  const found = runs.findIndex((r) => r.id === selectedId);
+  const index = found < 0 ? 0 : found;
+  const selected = runs[index];
 
   return (
     <div className="nl-charts">
       <PanelToggles />
       <Panel id="loss" visible={panels.loss}>
-        <LossChart runs={lossRuns} />
+        <LossChart runs={lossRuns} maxPoints={300} />
       </Panel>
       {selected ? <RunInternals run={selected} letter={RUN_LETTERS[index] ?? '?'} /> : null}
     </div>

@@ -1,16 +1,25 @@
+import { useCallback } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
 import { selectRuns, selectSelectedRun } from '../../store/selectors';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
-import { SettingsForm } from './SettingsForm';
+import { SettingsForm, type SettingsFormProps } from './SettingsForm';
 
 /** The selected run: its progress, its own controls, what went wrong, and all its settings. */
 export function RunPanel() {
   const runs = useLabStore(selectRuns);
   const run = useLabStore(selectSelectedRun);
   const actions = useLabStore.getState();
+  const runId = run?.id;
+  // Stable while the run is the same, so the form skips the ten-per-second progress updates.
+  const onChange = useCallback<SettingsFormProps['onChange']>(
+    (key, value) => {
+      if (runId !== undefined) useLabStore.getState().updateSetting(runId, key, value);
+    },
+    [runId],
+  );
   if (!run) return null;
   const index = runs.findIndex((r) => r.id === run.id);
   const letter = RUN_LETTERS[index] ?? '?';
@@ -73,11 +82,7 @@ export function RunPanel() {
         </button>
       </div>
       <RunMessages run={run} />
-      <SettingsForm
-        key={run.id}
-        settings={run.settings}
-        onChange={(key, value) => actions.updateSetting(run.id, key, value)}
-      />
+      <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../../engine/model/spec';
 import { groupChoices } from '../../lab/coherence';
 import { datasetInfo, LAB_DATASETS } from '../../lab/datasets';
@@ -49,7 +50,10 @@ const limits = (
 };
 
 /** Every setting of one run, grouped as a learner thinks about them: data, network, norm, init, training. */
-export function SettingsForm({ settings: s, onChange }: SettingsFormProps) {
+export const SettingsForm = memo(function SettingsForm({
+  settings: s,
+  onChange,
+}: SettingsFormProps) {
   const data = datasetInfo(s.dataset);
   const cnn = s.architecture === 'cnn';
   const depthMax = cnn ? CNN_LIMITS.maxDepth : limits('depth').max;
@@ -254,4 +258,4 @@ export function SettingsForm({ settings: s, onChange }: SettingsFormProps) {
       </fieldset>
     </div>
   );
-}
+});

@@ -55,7 +55,7 @@ describe('LabPage controls', () => {
     expect(screen.getByRole('slider', { name: 'Learning rate' })).toHaveAccessibleDescription(
       /log/,
     );
-    expect(screen.getByRole('spinbutton', { name: 'Learning rate' })).toHaveValue(0.1);
+    expect(screen.getByRole('spinbutton', { name: 'Learning rate' })).toHaveValue(0.03);
   });
 
   it('configures a worker for the run when the page opens', () => {
@@ -117,7 +117,7 @@ describe('LabPage controls', () => {
     await user.type(box, '50{Enter}');
     expect(box).toHaveAttribute('aria-invalid', 'true');
     expect(box).toHaveAccessibleDescription(
-      /“50” is not a number from 0.0001 to 10; the run keeps 0.1/,
+      /“50” is not a number from 0.0001 to 10; the run keeps 0.03/,
     );
     expect(worker().types()).toEqual(['configure']);
     await user.clear(box);
@@ -129,11 +129,11 @@ describe('LabPage controls', () => {
   it('moves the learning rate along the log-scale slider', () => {
     renderLab();
     const slider = screen.getByRole('slider', { name: 'Learning rate' });
-    expect(slider).toHaveAttribute('aria-valuetext', '0.1');
+    expect(slider).toHaveAttribute('aria-valuetext', '0.03');
     // jsdom does not move range inputs with the keyboard; the browser sends this change event.
-    fireEvent.change(slider, { target: { value: String(LEARNING_RATE_STOPS.indexOf(0.2)) } });
-    expect(useLabStore.getState().runs[0]?.settings.learningRate).toBe(0.2);
-    expect(slider).toHaveAttribute('aria-valuetext', '0.2');
+    fireEvent.change(slider, { target: { value: String(LEARNING_RATE_STOPS.indexOf(0.05)) } });
+    expect(useLabStore.getState().runs[0]?.settings.learningRate).toBe(0.05);
+    expect(slider).toHaveAttribute('aria-valuetext', '0.05');
   });
 
   it('offers the CNN only for MNIST, with its own depth and residual controls', async () => {
@@ -209,7 +209,7 @@ describe('LabPage messages', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Diverged at step 6');
     expect(alert).toHaveTextContent('the loss became NaN');
-    expect(alert).toHaveTextContent(/lower learning rate, such as 0.01/);
+    expect(alert).toHaveTextContent(/lower learning rate, such as 0.003/);
     expect(alert).toHaveTextContent(/normalization/);
     expect(screen.getByText('Run A diverged at step 6.')).toBeInTheDocument();
   });
@@ -296,14 +296,14 @@ describe('LabPage links', () => {
       screen.getByRole('heading', { name: 'Some settings in this link could not be used' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('a.lr=abc is not a number from 0.0001 to 10; used 0.1'),
+      screen.getByText('a.lr=abc is not a number from 0.0001 to 10; used 0.03'),
     ).toBeInTheDocument();
     expect(
       screen.getByText('b.batch=0 is not a whole number from 1 to 512; used 32'),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('tab')).toHaveLength(2);
     // the address now holds the settings actually in use
-    expect(window.location.hash).toContain('a.lr=0.1');
+    expect(window.location.hash).toContain('a.lr=0.03');
     expect(window.location.hash).not.toContain('zz=');
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/could not be used/)).not.toBeInTheDocument();
