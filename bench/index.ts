@@ -7,16 +7,15 @@
 import { cpus, loadavg } from 'node:os';
 import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
 import { measureOurMatmul, measureTfjsMatmul, MATMUL_SHAPES, shapeKey } from './matmul';
-import { DEFAULT_MEASURE, measure, type MeasureOptions, type Rate } from './measure';
+import { DEFAULT_MEASURE, measureInterleaved, type MeasureOptions, type Rate } from './measure';
 import { createOurTrainer, createSetup, type Trainer } from './ourModels';
 import {
   describeSpec,
   REFERENCE_MODELS,
   REFERENCE_NAMES,
   type ReferenceName,
-  type ReferenceSpec,
 } from './referenceModels';
-import { useTfjsBackend, type TfjsBackendName } from './tfjsBackends';
+import { useTfjsBackend } from './tfjsBackends';
 import { createTfjsTrainer } from './tfjsModels';
 
 const SEED = 2024;
@@ -89,54 +88,59 @@ function measureOptions(name: ReferenceName, implementation: Implementation): Me
   return DEFAULT_MEASURE;
 }
 
+/** Measures trainers (interleaved when several) and checks that none diverged. */
 function run(
   name: ReferenceName,
-  implementation: Implementation,
-  trainer: Trainer,
-): ImplementationResult {
-  const firstLoss = trainer.step();
-  let lastLoss = firstLoss;
-  const rate = measure(
-    () => {
-      lastLoss = trainer.step();
-    },
-    measureOptions(name, implementation),
-  );
-  if (!Number.isFinite(lastLoss)) {
-    throw new Error(`bench: ${implementation} on ${name} diverged (loss ${lastLoss})`);
-  }
-  return { ...rate, firstLoss, lastLoss };
-}
-
-async function runTfjs(
-  name: ReferenceName,
-  spec: ReferenceSpec,
-  backend: TfjsBackendName,
-): Promise<ImplementationResult> {
-  await useTfjsBackend(backend);
-  const trainer = createTfjsTrainer(spec, createSetup(spec, SEED));
-  try {
-    return run(name, `tfjs-${backend}`, trainer);
-  } finally {
-    trainer.dispose();
-  }
+  implementations: readonly Implementation[],
+  trainers: readonly Trainer[],
+): ImplementationResult[] {
+  const firstLosses = trainers.map((trainer) => trainer.step());
+  const lastLosses = [...firstLosses];
+  const steps = trainers.map((trainer, i) => () => {
+    lastLosses[i] = trainer.step();
+  });
+  const rates = measureInterleaved(steps, measureOptions(name, implementations[0]!));
+  return rates.map((rate, i) => {
+    const lastLoss = lastLosses[i]!;
+    if (!Number.isFinite(lastLoss)) {
+      throw new Error(`bench: ${implementations[i]} on ${name} diverged (loss ${lastLoss})`);
+    }
+    return { ...rate, firstLoss: firstLosses[i]!, lastLoss };
+  });
 }
 
 async function benchModel(name: ReferenceName, options: Options): Promise<ModelResult> {
   const spec = REFERENCE_MODELS[name];
   const results: Partial<Record<Implementation, ImplementationResult>> = {};
-  log(`${name}: ours…`);
-  results.ours = run(name, 'ours', createOurTrainer(createSetup(spec, SEED)));
-  if (options.tfjs) {
-    for (const backend of ['wasm', 'cpu'] as const) {
-      log(`${name}: tfjs-${backend}…`);
-      results[`tfjs-${backend}`] = await runTfjs(name, spec, backend);
+  const ours = createOurTrainer(createSetup(spec, SEED));
+  if (!options.tfjs) {
+    log(`${name}: ours…`);
+    results.ours = run(name, ['ours'], [ours])[0]!;
+  } else {
+    // Ours and tfjs-wasm (the fast tfjs backend) take turns, so they see the same machine.
+    log(`${name}: ours and tfjs-wasm, interleaved…`);
+    await useTfjsBackend('wasm');
+    const wasm = createTfjsTrainer(spec, createSetup(spec, SEED));
+    try {
+      const [oursResult, wasmResult] = run(name, ['ours', 'tfjs-wasm'], [ours, wasm]);
+      results.ours = oursResult!;
+      results['tfjs-wasm'] = wasmResult!;
+    } finally {
+      wasm.dispose();
+    }
+    log(`${name}: tfjs-cpu…`);
+    await useTfjsBackend('cpu');
+    const cpu = createTfjsTrainer(spec, createSetup(spec, SEED));
+    try {
+      results['tfjs-cpu'] = run(name, ['tfjs-cpu'], [cpu])[0]!;
+    } finally {
+      cpu.dispose();
     }
     for (const implementation of ['tfjs-cpu', 'tfjs-wasm'] as const) {
       const theirs = results[implementation]!.firstLoss;
-      if (Math.abs(theirs - results.ours.firstLoss) > 1e-3) {
+      if (Math.abs(theirs - results.ours!.firstLoss) > 1e-3) {
         log(
-          `warning: ${name}: first-step loss differs (ours ${results.ours.firstLoss}, ${implementation} ${theirs}): the models are not the same`,
+          `warning: ${name}: first-step loss differs (ours ${results.ours!.firstLoss}, ${implementation} ${theirs}): the models are not the same`,
         );
       }
     }
@@ -145,7 +149,7 @@ async function benchModel(name: ReferenceName, options: Options): Promise<ModelR
   return {
     description: describeSpec(spec),
     results,
-    ratio: best > 0 ? results.ours.median / best : null,
+    ratio: best > 0 ? results.ours!.median / best : null,
   };
 }
 

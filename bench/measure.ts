@@ -18,7 +18,7 @@ export interface MeasureOptions {
   readonly warmupSeconds: number;
   /** Make each repetition last about this long. */
   readonly repSeconds: number;
-  /** Stop adding repetitions once this much time (warm-up included) has gone. */
+  /** Stop adding repetitions once this much time (warm-up included) has gone; at least one is run. */
   readonly budgetSeconds: number;
   /** Work per step in the reported unit (1 for steps/s, FLOP/1e9 for GFLOP/s). */
   readonly workPerStep?: number;
@@ -39,9 +39,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function measure(step: () => void, options: MeasureOptions = DEFAULT_MEASURE): Rate {
-  const { reps, warmupSeconds, repSeconds, budgetSeconds, workPerStep = 1 } = options;
-  const start = now();
+interface Subject {
+  readonly step: () => void;
+  readonly stepsPerRep: number;
+  readonly rates: number[];
+}
+
+/** Runs `step` until warm, and sizes a repetition from the mean of the warm-up steps after the first. */
+function warmUp(step: () => void, options: MeasureOptions, start: number): Subject {
+  const { warmupSeconds, repSeconds, budgetSeconds } = options;
   const timeStep = (): number => {
     const t = now();
     step();
@@ -49,27 +55,31 @@ export function measure(step: () => void, options: MeasureOptions = DEFAULT_MEAS
   };
   // The first step pays for compilation; later warm-up steps estimate the cost of one step.
   const firstStep = timeStep();
-  let warmupSteps = 1;
+  const warmStart = now();
   let laterSteps = 0;
+  let count = 0;
   const warming = (): boolean => {
-    const elapsed = now() - start;
-    return elapsed < budgetSeconds / 3 && (elapsed < warmupSeconds || warmupSteps < 2);
+    const spent = now() - start;
+    const warmed = now() - warmStart;
+    return spent < budgetSeconds / 3 && (warmed < warmupSeconds || count < 1);
   };
   while (warming()) {
     laterSteps += timeStep();
-    warmupSteps++;
+    count++;
   }
-  const perStep = Math.max(warmupSteps > 1 ? laterSteps / (warmupSteps - 1) : firstStep, 1e-7);
-  const stepsPerRep = Math.max(1, Math.round(repSeconds / perStep));
-  const rates: number[] = [];
-  while (rates.length < reps) {
-    const t = now();
-    for (let i = 0; i < stepsPerRep; i++) step();
-    const seconds = now() - t;
-    rates.push((stepsPerRep * workPerStep) / seconds);
-    const remaining = budgetSeconds - (now() - start);
-    if (remaining < seconds) break;
-  }
+  const perStep = Math.max(count > 0 ? laterSteps / count : firstStep, 1e-7);
+  return { step, stepsPerRep: Math.max(1, Math.round(repSeconds / perStep)), rates: [] };
+}
+
+function repeat(subject: Subject, workPerStep: number): number {
+  const t = now();
+  for (let i = 0; i < subject.stepsPerRep; i++) subject.step();
+  const seconds = now() - t;
+  subject.rates.push((subject.stepsPerRep * workPerStep) / seconds);
+  return seconds;
+}
+
+function summarize({ rates, stepsPerRep }: Subject): Rate {
   return {
     median: median(rates),
     min: Math.min(...rates),
@@ -77,4 +87,27 @@ export function measure(step: () => void, options: MeasureOptions = DEFAULT_MEAS
     reps: rates.length,
     stepsPerRep,
   };
+}
+
+export function measure(step: () => void, options: MeasureOptions = DEFAULT_MEASURE): Rate {
+  return measureInterleaved([step], options)[0]!;
+}
+
+/**
+ * Measures several subjects with their repetitions interleaved (A B A B …), so that on a shared
+ * machine a burst of load hits all of them alike and their ratio stays meaningful.
+ */
+export function measureInterleaved(
+  steps: readonly (() => void)[],
+  options: MeasureOptions = DEFAULT_MEASURE,
+): Rate[] {
+  const { reps, budgetSeconds, workPerStep = 1 } = options;
+  const start = now();
+  const subjects = steps.map((step) => warmUp(step, options, start));
+  for (let rep = 0; rep < reps; rep++) {
+    let seconds = 0;
+    for (const subject of subjects) seconds += repeat(subject, workPerStep);
+    if (budgetSeconds - (now() - start) < seconds) break;
+  }
+  return subjects.map(summarize);
 }
