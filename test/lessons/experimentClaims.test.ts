@@ -5,7 +5,10 @@
  * show, with their default settings, the picture their configuration is known for.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { depthProbe } from '../../src/engine/probes/depthProbe';
+import { TrainingRun } from '../../src/engine/train/trainingRun';
+import { toWorkerSetup } from '../../src/lab/settings';
 import { evaluateClaim, type RunHistory } from '../../src/lessons/claims';
 import type { BlockSegment, ParsedLesson } from '../../src/lessons/parseLesson';
 import { evaluatePractice } from '../../src/lessons/progress/practice';
@@ -17,6 +20,8 @@ import {
   readDepthProbe,
   type DepthProbeWidget,
 } from '../../src/lessons/widgets/depthProbeSetup';
+import { sweepCells } from '../../src/lessons/widgets/depthSweep';
+import { sourceExcerpt } from '../../src/lessons/widgets/engineSource';
 import {
   LESSONS_DIR,
   lessonName,
@@ -150,13 +155,34 @@ describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
     }
 
     for (const block of blocksOf(lesson, 'widget')) {
-      if (block.data.widget !== 'depthProbe') continue;
-      const widget: DepthProbeWidget = block.data;
-      const expectation = depthProbeExpectation(widget);
-      it(`${name} › ${block.id}: depthProbe ${expectation.description}`, () => {
-        const reading = readDepthProbe(depthProbe(probeOptions(choiceFromWidget(widget))));
-        expectation.check(reading);
-      });
+      const widget = block.data;
+      if (widget.widget === 'depthProbe') {
+        const probe: DepthProbeWidget = widget;
+        const expectation = depthProbeExpectation(probe);
+        it(`${name} › ${block.id}: depthProbe ${expectation.description}`, () => {
+          const reading = readDepthProbe(depthProbe(probeOptions(choiceFromWidget(probe))));
+          expectation.check(reading);
+        });
+      } else if (widget.widget === 'engineSource') {
+        it(`${name} › ${block.id}: engineSource shows ${widget.file}`, () => {
+          // The browser bundles the same files; a missing file or marker would show as an error box.
+          const path = `src/engine/${widget.file}`;
+          const sources = existsSync(path) ? { [`/${path}`]: readFileSync(path, 'utf8') } : {};
+          const excerpt = sourceExcerpt(sources, widget);
+          expect(excerpt.ok ? '' : excerpt.message).toBe('');
+        });
+      } else if (widget.widget === 'depthSweep') {
+        it(`${name} › ${block.id}: depthSweep builds every run`, async () => {
+          for (const cell of sweepCells(widget)) {
+            const setup = toWorkerSetup(cell.settings, 0);
+            const { train } = await nodeDatasetLoader(setup.dataset);
+            expect(
+              () => new TrainingRun(setup.config, train),
+              `${cell.label} at depth ${cell.depth}`,
+            ).not.toThrow();
+          }
+        });
+      }
     }
   }
 });
