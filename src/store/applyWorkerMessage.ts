@@ -8,11 +8,14 @@ import { appendLosses } from './lossHistory';
  * without a worker. Depth-probe replies are not run state; the store routes them elsewhere.
  */
 export function applyWorkerMessage(run: LabRun, message: FromWorker): LabRun {
+  // An error is news whenever it comes (a new configuration can fail before it is ever ready).
+  if (run.awaitingReady && message.type !== 'ready' && message.type !== 'error') return run;
   switch (message.type) {
     case 'ready':
       return {
         ...run,
         ready: true,
+        awaitingReady: false,
         dataset: message.dataset,
         parameterCount: message.parameterCount,
         layers: message.layers,

@@ -26,6 +26,11 @@ export interface LabRun {
   readonly message: string | undefined;
   /** The worker has built the model and loaded the data. */
   readonly ready: boolean;
+  /**
+   * After a configure or reset, messages the old run had already posted are still on their way: they
+   * are ignored until the worker's 'ready' (a worker answers in order, so what follows is the new run).
+   */
+  readonly awaitingReady: boolean;
   readonly step: number;
   readonly epoch: number;
   readonly stepsPerSecond: number;
@@ -49,6 +54,7 @@ export function freshRun(id: string, settings: LabRunSettings): LabRun {
     status: 'idle',
     message: undefined,
     ready: false,
+    awaitingReady: false,
     step: 0,
     epoch: 0,
     stepsPerSecond: 0,
@@ -65,7 +71,12 @@ export function freshRun(id: string, settings: LabRunSettings): LabRun {
   };
 }
 
-/** The same run, with its training progress cleared (its worker restarts from step 0). */
+/** The same run, with its training progress cleared, waiting for its worker to start over. */
 export function clearedRun(run: LabRun): LabRun {
-  return { ...freshRun(run.id, run.settings), dataset: run.dataset, layers: run.layers };
+  return {
+    ...freshRun(run.id, run.settings),
+    dataset: run.dataset,
+    layers: run.layers,
+    awaitingReady: true,
+  };
 }

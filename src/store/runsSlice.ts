@@ -157,7 +157,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
         send(id, { type: 'setValidationMode', mode: settings.validationMode });
         return;
       }
-      const updated = { ...clearedRun(run), settings, dataset: undefined, layers: [] };
+      const updated: LabRun = { ...clearedRun(run), settings, dataset: undefined, layers: [] };
       updateRun(id, () => updated);
       if (get().connected) configure(updated);
     },

@@ -101,6 +101,8 @@ export class TrainingSession {
       case 'step':
         return this.startStepping(message.count);
       case 'reset':
+        // A configuration whose data never arrived (offline) tries to load it again.
+        if (!this.data && this.setup) return this.configure(this.setup, generation);
         return this.reset();
       case 'evaluate':
         if (this.run) this.startValidation(this.run);

@@ -237,6 +237,32 @@ describe('runs', () => {
     expect(run(0).settings).toMatchObject({ dataset: 'circles', architecture: 'mlp' });
   });
 
+  it('ignores what the old run still had in flight after a change, until the worker is ready', () => {
+    made[0]?.emit(snapshotOf(1, 10));
+    store().updateSetting(run(0).id, 'width', 64);
+    made[0]?.emit(snapshotOf(11, 20));
+    made[0]?.emit({ type: 'status', running: false });
+    expect(run(0)).toMatchObject({ step: 0, status: 'idle', awaitingReady: true });
+    expect(run(0).history.steps).toEqual([]);
+    made[0]?.emit({
+      type: 'ready',
+      dataset: { id: 'spiral', trainCount: 1000, testCount: 500, sampleShape: [2], numClasses: 2 },
+      parameterCount: 4482,
+      layers: [],
+    });
+    made[0]?.emit(snapshotOf(1, 2));
+    expect(run(0)).toMatchObject({ step: 2, awaitingReady: false, parameterCount: 4482 });
+  });
+
+  it('still reports an error while waiting for the new run', () => {
+    store().resetRun(run(0).id);
+    made[0]?.emit({ type: 'error', message: 'The dataset could not be downloaded.', step: 0 });
+    expect(run(0)).toMatchObject({
+      status: 'error',
+      message: 'The dataset could not be downloaded.',
+    });
+  });
+
   it('changes the validation mode without restarting the run', () => {
     made[0]?.emit(snapshotOf(1, 10));
     store().updateSetting(run(0).id, 'validationMode', 'train');

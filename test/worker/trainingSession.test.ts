@@ -142,6 +142,21 @@ describe('configure', () => {
     expect(h.of('ready')).toEqual([]);
   });
 
+  it('tries to load the data again on reset after a failed download', async () => {
+    let attempts = 0;
+    const h = harness((choice) => {
+      attempts++;
+      return attempts === 1
+        ? Promise.reject(new Error('Could not load x: offline'))
+        : nodeLoader(choice);
+    });
+    await h.send({ type: 'configure', setup: toWorkerSetup(small, 0) });
+    expect(h.of('ready')).toEqual([]);
+    await h.send({ type: 'reset' });
+    expect(attempts).toBe(2);
+    expect(h.of('ready')).toHaveLength(1);
+  });
+
   it('ignores a configuration that a newer one replaced while its data was loading', async () => {
     const waiting: (() => void)[] = [];
     const slow: DatasetLoader = (choice) =>
