@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
-import { measureOurMatmul, measureTfjsMatmul, MATMUL_SHAPES, shapeKey } from './matmul';
+import { MATMUL_SHAPES, measureMatmul, shapeKey, type MatmulResult } from './matmul';
 import { DEFAULT_MEASURE, measureInterleaved, type MeasureOptions, type Rate } from './measure';
 import { createOurTrainer, createSetup, type Trainer } from './ourModels';
 import {
@@ -33,13 +33,6 @@ interface ModelResult {
   readonly results: Partial<Record<Implementation, ImplementationResult>>;
   /** ours / the faster tfjs backend (medians). */
   readonly ratio: number | null;
-}
-
-interface MatmulResult {
-  readonly ours: Rate;
-  readonly oursNT: Rate;
-  readonly oursTN: Rate;
-  readonly 'tfjs-wasm'?: Rate;
 }
 
 interface Options {
@@ -158,12 +151,7 @@ async function benchMatmul(options: Options): Promise<Record<string, MatmulResul
   if (options.tfjs) await useTfjsBackend('wasm');
   for (const shape of MATMUL_SHAPES) {
     log(`matmul ${shapeKey(shape)}…`);
-    out[shapeKey(shape)] = {
-      ours: measureOurMatmul(shape, false, false),
-      oursNT: measureOurMatmul(shape, false, true),
-      oursTN: measureOurMatmul(shape, true, false),
-      ...(options.tfjs ? { 'tfjs-wasm': measureTfjsMatmul(shape) } : {}),
-    };
+    out[shapeKey(shape)] = measureMatmul(shape, options.tfjs);
   }
   return out;
 }
