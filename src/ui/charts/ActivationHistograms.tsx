@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { ActivationStats } from '../../engine/probes/activationStats';
 import {
   activationFacts,
@@ -24,7 +24,7 @@ export interface ActivationHistogramsProps {
 }
 
 /** Small multiples: one histogram per layer's output, with its mean, std, saturation and dead units. */
-export function ActivationHistograms({
+export const ActivationHistograms = memo(function ActivationHistograms({
   activations,
   step,
   title = 'Activation histograms',
@@ -75,4 +75,4 @@ export function ActivationHistograms({
       )}
     </ChartCard>
   );
-}
+});

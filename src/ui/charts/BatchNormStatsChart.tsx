@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   ReferenceLine,
@@ -123,7 +123,7 @@ function LayerPanel({ comparison }: { readonly comparison: NormComparison }) {
 }
 
 /** Each BatchNorm layer's running mean and variance against the latest batch's, one dot per channel. */
-export function BatchNormStatsChart({
+export const BatchNormStatsChart = memo(function BatchNormStatsChart({
   norms,
   step,
   maxChannels = MAX_CHANNELS,
@@ -163,4 +163,4 @@ export function BatchNormStatsChart({
       />
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { DecisionBoundary } from '../../worker/protocol';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
@@ -88,7 +88,7 @@ function BoundaryCanvas({
 }
 
 /** For the 2-D datasets: the model's class regions, blended by probability, under the training points. */
-export function DecisionBoundaryView({
+export const DecisionBoundaryView = memo(function DecisionBoundaryView({
   boundary,
   points,
   numClasses,
@@ -174,4 +174,4 @@ export function DecisionBoundaryView({
       />
     </ChartCard>
   );
-}
+});

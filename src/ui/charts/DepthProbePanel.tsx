@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
 import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
@@ -150,7 +150,7 @@ function UnplottableNote({
 }
 
 /** Signal propagation through an untrained deep network: activation std and gradient norm by layer. */
-export function DepthProbePanel({
+export const DepthProbePanel = memo(function DepthProbePanel({
   result,
   loading,
   error,
@@ -211,4 +211,4 @@ export function DepthProbePanel({
       ) : null}
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { DigitPredictions } from '../../worker/protocol';
 import { ChartCard } from './ChartCard';
 import {
@@ -42,7 +42,7 @@ function DigitCanvas({
 }
 
 /** MNIST test digits with the network's current guesses; wrong ones are marked by border, symbol and word. */
-export function DigitGrid({
+export const DigitGrid = memo(function DigitGrid({
   digits,
   step,
   title = 'Test digits',
@@ -83,4 +83,4 @@ export function DigitGrid({
       )}
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
 import { X_AXIS_HEIGHT, xAxisLabel } from './axisStyle';
@@ -101,7 +101,7 @@ function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
 }
 
 /** "Where do gradients vanish?": the latest gradient norm per layer as log bars, and its history. */
-export function GradNormChart({
+export const GradNormChart = memo(function GradNormChart({
   snapshots,
   title = 'Gradient norm per layer',
   headingLevel = 3,
@@ -146,4 +146,4 @@ export function GradNormChart({
       )}
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ChartCard } from './ChartCard';
 import { formatNumber, formatStep } from './format';
 import type { HeadingLevel } from './Heading';
@@ -113,7 +113,7 @@ function TrackPanel({
 const RAMP = `linear-gradient(to right, ${[0.15, 0.35, 0.55, 0.75, 1].map(densityColorHex).join(', ')})`;
 
 /** Each layer's histogram over time as a heatmap: steps across, value bins up, counts as colour. */
-export function HistogramHeatmap({
+export const HistogramHeatmap = memo(function HistogramHeatmap({
   tracks,
   title = 'Histograms over time',
   valueLabel = 'Activation',
@@ -151,4 +151,4 @@ export function HistogramHeatmap({
       </div>
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
@@ -7,6 +7,7 @@ import { formatNumber, formatPercent, formatStep } from './format';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { decadeTicks, logDomain } from './logScale';
 import {
+  accuracyRows,
   hasLossData,
   hasValidation,
   lastTrainingPoint,
@@ -32,12 +33,14 @@ export interface LossChartProps {
   readonly headingLevel?: HeadingLevel | undefined;
   /** Whether the loss axis starts logarithmic (the learner can switch). */
   readonly defaultLogScale?: boolean | undefined;
-  /** Rows drawn at most; longer runs are thinned to every k-th step. */
+  /** Rows drawn at most (about 2 px apart on a wide screen); longer runs are thinned to every k-th step. */
   readonly maxPoints?: number | undefined;
   readonly emptyMessage?: string | undefined;
 }
 
 const VALIDATION_DASH = '6 3';
+/** Validation dots mark when evaluations happened; past this many per run they cost more than they say. */
+const MAX_VALIDATION_DOTS = 40;
 const MARGIN = { top: 8, right: 12, bottom: 20, left: 4 };
 
 function lossValues(rows: readonly LossRow[], runs: readonly LossRun[]): number[] {
@@ -62,12 +65,12 @@ function legendItems(runs: readonly LossRun[]): LegendItem[] {
 }
 
 /** Training and validation loss of every run over steps, overlaid, with validation accuracy below. */
-export function LossChart({
+export const LossChart = memo(function LossChart({
   runs,
   title = 'Loss',
   headingLevel = 3,
   defaultLogScale = false,
-  maxPoints = 1000,
+  maxPoints = 500,
   emptyMessage = 'Press Train to see the loss curve.',
 }: LossChartProps) {
   const [logScale, setLogScale] = useState(defaultLogScale);
@@ -76,6 +79,7 @@ export function LossChart({
     () => toLossRows(runs, { maxRows: maxPoints, logScale }),
     [runs, maxPoints, logScale],
   );
+  const accuracy = useMemo(() => accuracyRows(rows, runs), [rows, runs]);
   const summary = useMemo(() => summarizeLoss(runs), [runs]);
   const empty = !hasLossData(runs);
   const xDomain = stepDomain(rows);
@@ -138,6 +142,7 @@ export function LossChart({
             <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
             {runs.flatMap((run) => {
               const lone = lastTrainingPoint(run.train) !== null && run.train.steps.length < 2;
+              const validationDot = run.validation.length <= MAX_VALIDATION_DOTS ? { r: 2 } : false;
               return [
                 <Line
                   key={`train-${run.id}`}
@@ -156,7 +161,7 @@ export function LossChart({
                   stroke={run.color}
                   strokeWidth={2}
                   strokeDasharray={VALIDATION_DASH}
-                  dot={{ r: 2 }}
+                  dot={validationDot}
                   connectNulls
                   isAnimationActive={false}
                 />,
@@ -172,7 +177,7 @@ export function LossChart({
       {hasValidation(runs) ? (
         <div className="nl-chart__plot">
           {width > 0 ? (
-            <LineChart width={width} height={160} data={rows} margin={MARGIN}>
+            <LineChart width={width} height={160} data={accuracy} margin={MARGIN}>
               <CartesianGrid stroke={GRID_COLOR} />
               {xAxis}
               <YAxis
@@ -208,4 +213,4 @@ export function LossChart({
       )}
     </ChartCard>
   );
-}
+});

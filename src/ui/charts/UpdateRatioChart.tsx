@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
 import { ChartCard } from './ChartCard';
 import type { HeadingLevel } from './Heading';
@@ -20,7 +20,7 @@ export interface UpdateRatioChartProps {
 }
 
 /** log10(std(Δw)/std(w)) per weight layer over steps, against the usual −3. */
-export function UpdateRatioChart({
+export const UpdateRatioChart = memo(function UpdateRatioChart({
   snapshots,
   title = 'Update-to-weight ratio',
   headingLevel = 3,
@@ -60,4 +60,4 @@ export function UpdateRatioChart({
       />
     </ChartCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ParamStats } from '../../engine/probes/probe';
 import { ChartCard } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
@@ -56,7 +56,7 @@ function legendItems(
 }
 
 /** Weight histograms per layer with the init scheme's bound or ±std drawn on them. */
-export function WeightHistograms({
+export const WeightHistograms = memo(function WeightHistograms({
   params,
   theory,
   theoryLabel = 'Init scheme',
@@ -103,4 +103,4 @@ export function WeightHistograms({
       <ChartLegend items={legendItems(weights, theory, theoryLabel)} />
     </ChartCard>
   );
-}
+});

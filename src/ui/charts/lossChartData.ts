@@ -93,6 +93,12 @@ export function toLossRows(runs: readonly LossRun[], options: LossRowsOptions = 
   return [...rows.values()].sort((a, b) => a.step - b.step);
 }
 
+/** Only the rows that carry a validation accuracy: the accuracy chart needs no training rows. */
+export function accuracyRows(rows: readonly LossRow[], runs: readonly LossRun[]): LossRow[] {
+  const keys = runs.map((run) => lossKey.validationAccuracy(run.id));
+  return rows.filter((row) => keys.some((k) => row[k] !== undefined));
+}
+
 /** The x range of the rows; a single step gets a little room on each side. */
 export function stepDomain(rows: readonly LossRow[]): [number, number] {
   const first = rows[0]?.step ?? 0;
