@@ -1,8 +1,128 @@
-export function App() {
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { LAB_ROUTE } from '../lab/urlState';
+import { loadTrack } from '../lessons/loadTrack';
+import type { Track } from '../lessons/track';
+import { useLabStore } from '../store/labStore';
+import { selectProgressTrack } from '../store/progressSlice';
+import { LabPage } from './lab/LabPage';
+import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
+import { HomePage } from './lessons/HomePage';
+import { LessonPage } from './lessons/LessonPage';
+import { MilestonePage } from './lessons/MilestonePage';
+import { NotFoundPage } from './lessons/NotFoundPage';
+import { ProgressNotice } from './lessons/ProgressNotice';
+import { HOME_HREF, routeKey, useRoute, type Route } from './routing';
+import './styles.css';
+import './lessons/lessons.css';
+
+export interface AppProps {
+  /** The lessons to show; the bundled lessons/*.md by default (tests pass their own). */
+  readonly track?: Track | undefined;
+}
+
+function pageTitle(route: Route, track: Track): string {
+  switch (route.page) {
+    case 'home':
+      return 'normlab';
+    case 'lab':
+      return 'Lab · normlab';
+    case 'next':
+      return 'Next: learning-rate schedulers · normlab';
+    case 'lesson': {
+      const lesson = track.lessons.find((l) => l.meta.id === route.id);
+      return lesson ? `${lesson.meta.title} · normlab` : 'No such lesson · normlab';
+    }
+    case 'notFound':
+      return 'Page not found · normlab';
+  }
+}
+
+function Page({ route, track }: { route: Route; track: Track }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage track={track} />;
+    case 'lab':
+      return <LabPage />;
+    case 'lesson':
+      return <LessonPage track={track} id={route.id} instructor={route.instructor} />;
+    case 'next':
+      return <MilestonePage track={track} instructor={route.instructor} />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+/**
+ * The app shell: navigation, the page the address names, and the learner's saved progress loaded
+ * before any lesson is drawn (so a lesson never flashes "locked" on the way in). On every change of
+ * page, focus moves to the new page's heading, so keyboard and screen-reader users start there.
+ */
+export function App({ track: given }: AppProps) {
+  const track = useMemo(() => given ?? loadTrack(), [given]);
+  const route = useRoute();
+  const key = routeKey(route);
+  const loaded = useLabStore(selectProgressTrack) === track;
+  const mainRef = useRef<HTMLElement>(null);
+  const previousKey = useRef<string | undefined>(undefined);
+
+  useLayoutEffect(() => {
+    useLabStore.getState().loadProgress(track);
+  }, [track]);
+
+  useEffect(() => {
+    document.title = pageTitle(route, track);
+  }, [route, track]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const first = previousKey.current === undefined;
+    if (previousKey.current === key) return;
+    previousKey.current = key;
+    if (first) return;
+    document.documentElement.scrollTop = 0;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+    } else {
+      mainRef.current?.focus();
+    }
+  }, [key, loaded]);
+
   return (
-    <main>
-      <h1>normlab</h1>
-      <p>An interactive lesson on batch normalization and weight initialization.</p>
-    </main>
+    <>
+      <a
+        className="nl-skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash is the router's: move focus without changing it.
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to the content
+      </a>
+      <header className="nl-app-header">
+        <nav aria-label="Main" className="nl-app-nav">
+          <a className="nl-app-nav__brand" href={HOME_HREF}>
+            normlab
+          </a>
+          <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
+            Lessons
+          </a>
+          <a href={LAB_ROUTE} aria-current={route.page === 'lab' ? 'page' : undefined}>
+            Lab
+          </a>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="nl-main">
+        <ProgressNotice />
+        {loaded ? (
+          <BlockErrorBoundary key={key} what="this page">
+            <Page route={route} track={track} />
+          </BlockErrorBoundary>
+        ) : null}
+      </main>
+    </>
   );
 }

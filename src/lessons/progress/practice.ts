@@ -4,7 +4,7 @@
  * the lesson tests), and its question, if it has one, was answered correctly.
  */
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
-import { evaluateClaim, type RunHistory } from '../claims';
+import type { ClaimVerdict } from '../claims';
 import type { Practice } from '../schema';
 import { SETTING_NAMES, settingValueLabel } from './settingNames';
 
@@ -43,10 +43,14 @@ function settingCondition<K extends SettingKey>(
   };
 }
 
+/**
+ * `claim` is the verdict of the practice's claim on the learner's runs: evaluateClaim's, or in the
+ * browser the live status (which waits for runs to finish before judging final-state claims).
+ */
 export function evaluatePractice(
   practice: Practice,
   runs: readonly PracticeRun[],
-  histories: readonly RunHistory[],
+  claim: ClaimVerdict,
   questionSolved: boolean,
 ): PracticeVerdict {
   const conditions: PracticeCondition[] = [];
@@ -57,7 +61,7 @@ export function evaluatePractice(
       if (wanted !== undefined) conditions.push(settingCondition(run, required.run, key, wanted));
     }
   }
-  const verdict = evaluateClaim(practice.claim, histories);
+  const verdict = claim;
   conditions.push({
     text: verdict.shown
       ? `The effect shows in your runs: ${verdict.detail}`

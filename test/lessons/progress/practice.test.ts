@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunHistory } from '../../../src/lessons/claims';
+import { evaluateClaim, type RunHistory } from '../../../src/lessons/claims';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { evaluatePractice } from '../../../src/lessons/progress/practice';
 import type { Practice } from '../../../src/lessons/schema';
@@ -30,7 +30,12 @@ const withNorm = (norm: 'none' | 'batchNorm') => [
 
 describe('evaluatePractice', () => {
   it('passes when the named run has the required setting, the effect shows and the question is solved', () => {
-    const verdict = evaluatePractice(practice, withNorm('batchNorm'), [falling], true);
+    const verdict = evaluatePractice(
+      practice,
+      withNorm('batchNorm'),
+      evaluateClaim(practice.claim, [falling]),
+      true,
+    );
     expect(verdict.passed).toBe(true);
     expect(verdict.conditions.map((c) => c.text)).toEqual([
       'Run “Net” uses normalization BatchNorm',
@@ -41,7 +46,12 @@ describe('evaluatePractice', () => {
   });
 
   it('fails on the settings alone, saying what the run uses now', () => {
-    const verdict = evaluatePractice(practice, withNorm('none'), [falling], true);
+    const verdict = evaluatePractice(
+      practice,
+      withNorm('none'),
+      evaluateClaim(practice.claim, [falling]),
+      true,
+    );
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions[0]).toEqual({
       text: 'Run “Net” uses normalization BatchNorm (now None)',
@@ -50,7 +60,12 @@ describe('evaluatePractice', () => {
   });
 
   it('fails when the effect has not shown, even with the right settings', () => {
-    const verdict = evaluatePractice(practice, withNorm('batchNorm'), [flat], true);
+    const verdict = evaluatePractice(
+      practice,
+      withNorm('batchNorm'),
+      evaluateClaim(practice.claim, [flat]),
+      true,
+    );
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions[1]).toEqual({
       text: 'The effect shows in your runs (not yet: Net: loss 2.000 → 2.000)',
@@ -59,6 +74,13 @@ describe('evaluatePractice', () => {
   });
 
   it('fails until its question is answered correctly', () => {
-    expect(evaluatePractice(practice, withNorm('batchNorm'), [falling], false).passed).toBe(false);
+    expect(
+      evaluatePractice(
+        practice,
+        withNorm('batchNorm'),
+        evaluateClaim(practice.claim, [falling]),
+        false,
+      ).passed,
+    ).toBe(false);
   });
 });

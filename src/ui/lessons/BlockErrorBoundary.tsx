@@ -1,0 +1,40 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+export interface BlockErrorBoundaryProps {
+  /** What the block is, for the message: "the experiment “BatchNorm vs plain”". */
+  readonly what: string;
+  readonly children: ReactNode;
+}
+
+interface State {
+  readonly error: Error | null;
+}
+
+/** Keeps one failing block from blanking the lesson: the rest of the page goes on working. */
+export class BlockErrorBoundary extends Component<BlockErrorBoundaryProps, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error(`normlab: ${this.props.what} failed`, error, info);
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div className="nl-block-error" role="alert">
+        <p>
+          Something went wrong showing {this.props.what}: {error.message}. The rest of the lesson
+          still works.
+        </p>
+        <button type="button" className="nl-button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}

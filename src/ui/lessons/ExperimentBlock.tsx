@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useId, useMemo } from 'react';
+import { blockKey } from '../../lessons/progress/keys';
+import { runSettings, type ChartKind, type Experiment } from '../../lessons/schema';
+import { useLabStore } from '../../store/labStore';
+import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
+import { claimStatus } from './claimStatus';
+import { ClaimStatusBox } from './ClaimStatusBox';
+import { ExperimentPanel } from './ExperimentPanel';
+import { Prose } from './Prose';
+import { useExperimentRuns } from './useExperimentRuns';
+
+export interface ExperimentBlockProps {
+  readonly lessonId: string;
+  readonly id: string;
+  readonly experiment: Experiment;
+}
+
+/**
+ * A live experiment inside a lesson: the learner trains the runs the text talks about and sees, in
+ * words, whether the claimed effect shows. When it does, that is recorded as evidence for checkpoints.
+ */
+export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockProps) {
+  const headingId = useId();
+  const key = blockKey(lessonId, id);
+  const definitions = useMemo(
+    () =>
+      experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
+    [experiment],
+  );
+  const live = useExperimentRuns(definitions, experiment.steps);
+  const recordClaimShown = useLabStore(selectRecordClaimShown);
+  const recordChartViewed = useLabStore(selectRecordChartViewed);
+
+  const status = useMemo(
+    () => (experiment.claim ? claimStatus(experiment.claim, live.runs) : undefined),
+    [experiment.claim, live.runs],
+  );
+  const shownDetail = status?.state === 'shown' ? status.detail : undefined;
+  useEffect(() => {
+    if (shownDetail !== undefined) recordClaimShown(key, shownDetail);
+  }, [key, shownDetail, recordClaimShown]);
+  const onChartViewed = useCallback(
+    (chart: ChartKind) => recordChartViewed(key, chart),
+    [key, recordChartViewed],
+  );
+
+  return (
+    <section className="nl-block nl-experiment" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className="nl-block__kind">Experiment</span> {experiment.title}
+      </h3>
+      {experiment.intro ? <Prose text={experiment.intro} /> : null}
+      <ExperimentPanel
+        experiment={experiment}
+        live={live}
+        editable={experiment.controls}
+        status={status ? <ClaimStatusBox status={status} /> : null}
+        onChartViewed={onChartViewed}
+      />
+      {experiment.takeaway && status?.state === 'shown' ? (
+        <div className="nl-experiment__takeaway">
+          <h4>What to notice</h4>
+          <Prose text={experiment.takeaway} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,296 @@
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { datasetInfo } from '../../lab/datasets';
+import { RUN_LETTERS } from '../../lab/labSettings';
+import { CHART_NAMES } from '../../lessons/progress/chartNames';
+import type { ChartKind } from '../../lessons/schema';
+import { ActivationHistograms } from '../charts/ActivationHistograms';
+import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
+import { ChartErrorBoundary } from '../charts/ChartErrorBoundary';
+import { DecisionBoundaryView } from '../charts/DecisionBoundaryView';
+import { DigitGrid } from '../charts/DigitGrid';
+import { GradNormChart } from '../charts/GradNormChart';
+import { HistogramHeatmap } from '../charts/HistogramHeatmap';
+import { LossChart, type LossRun } from '../charts/LossChart';
+import { runColor } from '../charts/palette';
+import { activationTracks } from '../charts/probeHistory';
+import { UpdateRatioChart } from '../charts/UpdateRatioChart';
+import { WeightHistograms } from '../charts/WeightHistograms';
+import { initLabel, weightTheory } from '../lab/weightTheory';
+import type { LiveRun } from './liveRun';
+import { PercentilesChart } from './PercentilesChart';
+
+export interface ExperimentChartsProps {
+  readonly charts: readonly ChartKind[];
+  readonly runs: readonly LiveRun[];
+  readonly percentileLayer?: string | undefined;
+  /** Called when a chart is on screen with the learner's runs in it. */
+  readonly onViewed?: ((chart: ChartKind) => void) | undefined;
+}
+
+/** Whether the runs have produced what this chart draws. */
+export function chartHasData(chart: ChartKind, runs: readonly LiveRun[]): boolean {
+  switch (chart) {
+    case 'loss':
+    case 'accuracy':
+      return runs.some((r) => r.losses.length > 0);
+    case 'boundary':
+      return runs.some((r) => r.boundary !== undefined);
+    case 'digits':
+      return runs.some((r) => r.digits !== undefined);
+    default:
+      return runs.some((r) => r.probes !== undefined && r.probes.step > 0);
+  }
+}
+
+function toLossRuns(runs: readonly LiveRun[]): LossRun[] {
+  return runs.map((run, i) => {
+    const letter = RUN_LETTERS[i] ?? '?';
+    return {
+      id: letter,
+      label: run.label,
+      color: runColor(letter),
+      train: { steps: run.steps, losses: run.losses },
+      validation: run.validation,
+    };
+  });
+}
+
+function RunHeatmap({ run }: { run: LiveRun }) {
+  const tracks = useMemo(() => {
+    const outputs = activationTracks(run.probeHistory, ['activation']);
+    return outputs.length > 0 ? outputs : activationTracks(run.probeHistory);
+  }, [run.probeHistory]);
+  return (
+    <HistogramHeatmap
+      tracks={tracks}
+      title={`Activations over time: ${run.label}`}
+      valueLabel="Activation"
+      headingLevel={4}
+      emptyMessage="Run the experiment to see activations change over training."
+    />
+  );
+}
+
+function RunWeights({ run }: { run: LiveRun }) {
+  const params = run.probes?.params;
+  const theory = useMemo(
+    () => (params ? weightTheory(run.settings, params) : undefined),
+    [run.settings, params],
+  );
+  return (
+    <WeightHistograms
+      params={params ?? []}
+      theory={theory}
+      theoryLabel={initLabel(run.settings)}
+      step={run.probes?.step}
+      title={`Weights: ${run.label}`}
+      headingLevel={4}
+      emptyMessage="Run the experiment to see the weight distributions."
+    />
+  );
+}
+
+/** One run's view of a chart kind that shows a single run at a time. */
+function RunChart({
+  chart,
+  run,
+  percentileLayer,
+}: {
+  chart: ChartKind;
+  run: LiveRun;
+  percentileLayer: string | undefined;
+}): ReactNode {
+  const title = `${CHART_NAMES[chart]}: ${run.label}`;
+  const step = run.probes?.step;
+  switch (chart) {
+    case 'activations':
+      return (
+        <ActivationHistograms
+          activations={run.probes?.activations ?? []}
+          step={step}
+          title={title}
+          headingLevel={4}
+          emptyMessage="Run the experiment to see each layer’s activations."
+        />
+      );
+    case 'heatmap':
+      return <RunHeatmap run={run} />;
+    case 'gradNorms':
+      return <GradNormChart snapshots={run.probeHistory} title={title} headingLevel={4} />;
+    case 'weights':
+      return <RunWeights run={run} />;
+    case 'updateRatio':
+      return <UpdateRatioChart snapshots={run.probeHistory} title={title} headingLevel={4} />;
+    case 'bnStats':
+      if (run.settings.norm !== 'batchNorm') {
+        return (
+          <p className="nl-chart-note">
+            {run.label} has no BatchNorm layer, so it has no running statistics to show.
+          </p>
+        );
+      }
+      return (
+        <BatchNormStatsChart
+          norms={run.probes?.norms ?? []}
+          step={step}
+          title={title}
+          headingLevel={4}
+        />
+      );
+    case 'boundary': {
+      const info = datasetInfo(run.settings.dataset);
+      if (info.kind !== 'points') {
+        return (
+          <p className="nl-chart-note">
+            {run.label} trains on images, which have no 2-D decision boundary to draw.
+          </p>
+        );
+      }
+      return (
+        <DecisionBoundaryView
+          boundary={run.boundary}
+          points={run.dataset?.points}
+          numClasses={info.numClasses}
+          step={run.step}
+          title={title}
+          headingLevel={4}
+        />
+      );
+    }
+    case 'digits':
+      return <DigitGrid digits={run.digits} step={run.step} title={title} headingLevel={4} />;
+    case 'percentiles':
+      return (
+        <PercentilesChart
+          snapshots={run.probeHistory}
+          layer={percentileLayer}
+          title={title}
+          headingLevel={4}
+        />
+      );
+    case 'loss':
+    case 'accuracy':
+      return null;
+  }
+}
+
+function ChartView({
+  chart,
+  runs,
+  percentileLayer,
+}: {
+  chart: ChartKind;
+  runs: readonly LiveRun[];
+  percentileLayer: string | undefined;
+}) {
+  const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
+  if (chart === 'loss' || chart === 'accuracy') {
+    return (
+      <ChartErrorBoundary title={CHART_NAMES[chart]}>
+        <LossChart
+          runs={lossRuns}
+          title={chart === 'loss' ? 'Loss' : 'Loss and accuracy'}
+          headingLevel={4}
+          emptyMessage="Press “Run experiment” to see the loss curves."
+        />
+      </ChartErrorBoundary>
+    );
+  }
+  return (
+    <div className="nl-experiment__run-charts">
+      {runs.map((run) => (
+        <div key={run.label} className="nl-experiment__run-chart">
+          <ChartErrorBoundary title={`${CHART_NAMES[chart]}: ${run.label}`}>
+            <RunChart chart={chart} run={run} percentileLayer={percentileLayer} />
+          </ChartErrorBoundary>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The experiment's charts. Several charts become tabs (one chart on screen at a time keeps a lesson
+ * readable on a phone), which also makes "the learner looked at this chart" a real observation.
+ */
+export function ExperimentCharts({
+  charts,
+  runs,
+  percentileLayer,
+  onViewed,
+}: ExperimentChartsProps) {
+  const [selected, setSelected] = useState(0);
+  const baseId = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const current = charts[Math.min(selected, charts.length - 1)];
+  const hasData = current !== undefined && chartHasData(current, runs);
+
+  useEffect(() => {
+    if (current !== undefined && hasData) onViewed?.(current);
+  }, [current, hasData, onViewed]);
+
+  if (current === undefined) return null;
+  if (charts.length === 1) {
+    return <ChartView chart={current} runs={runs} percentileLayer={percentileLayer} />;
+  }
+
+  const focusTab = (index: number): void => {
+    const next = (index + charts.length) % charts.length;
+    setSelected(next);
+    tabRefs.current[next]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: charts.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    focusTab(target);
+  };
+
+  return (
+    <div className="nl-experiment__charts">
+      <div role="tablist" aria-label="Charts" className="nl-tabs">
+        {charts.map((chart, i) => (
+          <button
+            key={chart}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${i}`}
+            aria-selected={chart === current}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={chart === current ? 0 : -1}
+            className="nl-tabs__tab"
+            onClick={() => setSelected(i)}
+            onKeyDown={(event) => onKeyDown(event, i)}
+          >
+            {CHART_NAMES[chart]}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${baseId}-panel`}
+        aria-labelledby={`${baseId}-tab-${charts.indexOf(current)}`}
+        className="nl-tabs__panel"
+      >
+        <ChartView chart={current} runs={runs} percentileLayer={percentileLayer} />
+      </div>
+    </div>
+  );
+}

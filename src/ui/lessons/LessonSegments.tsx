@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react';
+import type { Segment } from '../../lessons/parseLesson';
+import { blockKey } from '../../lessons/progress/keys';
+import { WidgetView } from '../widgets/WidgetView';
+import { BlockErrorBoundary } from './BlockErrorBoundary';
+import { CheckpointBlock } from './CheckpointBlock';
+import { ExperimentBlock } from './ExperimentBlock';
+import { InvalidBlock } from './InvalidBlock';
+import { useLessonContext } from './LessonContext';
+import { PracticeBlock } from './PracticeBlock';
+import { Prose } from './Prose';
+import { QuizQuestion } from './QuizQuestion';
+
+function describe(segment: Segment): string {
+  switch (segment.kind) {
+    case 'markdown':
+      return `the text from line ${segment.line}`;
+    case 'invalid':
+      return `the ${segment.blockKind} block on line ${segment.line}`;
+    case 'experiment':
+      return `the experiment “${segment.data.title}”`;
+    case 'widget':
+      return `the widget “${segment.data.title}”`;
+    case 'quiz':
+      return 'a quiz question';
+    case 'checkpoint':
+      return `the checkpoint “${segment.data.title}”`;
+    case 'practice':
+      return `the practice exercise “${segment.data.title}”`;
+  }
+}
+
+function SegmentView({ segment }: { segment: Segment }): ReactNode {
+  const { lesson } = useLessonContext();
+  const lessonId = lesson.meta.id;
+  switch (segment.kind) {
+    case 'markdown':
+      return <Prose text={segment.text} />;
+    case 'invalid':
+      return (
+        <InvalidBlock
+          blockKind={segment.blockKind}
+          id={segment.id}
+          line={segment.line}
+          message={segment.message}
+          file={lesson.file}
+        />
+      );
+    case 'experiment':
+      return <ExperimentBlock lessonId={lessonId} id={segment.id} experiment={segment.data} />;
+    case 'widget':
+      return <WidgetView widget={segment.data} />;
+    case 'quiz':
+      return <QuizQuestion quiz={segment.data} progressKey={blockKey(lessonId, segment.id)} />;
+    case 'checkpoint':
+      return <CheckpointBlock id={segment.id} checkpoint={segment.data} />;
+    case 'practice': {
+      const target = lesson.segments.find(
+        (s) => s.kind === 'experiment' && s.id === segment.data.experiment,
+      );
+      if (target?.kind !== 'experiment') {
+        throw new Error(`its experiment '${segment.data.experiment}' is missing from this lesson`);
+      }
+      return (
+        <PracticeBlock
+          lessonId={lessonId}
+          id={segment.id}
+          practice={segment.data}
+          experiment={target.data}
+        />
+      );
+    }
+  }
+}
+
+/** Every segment of the lesson in order, each unable to take the others down with it. */
+export function LessonSegments({ segments }: { readonly segments: readonly Segment[] }) {
+  return (
+    <>
+      {segments.map((segment, i) => (
+        <BlockErrorBoundary key={`${segment.line}-${i}`} what={describe(segment)}>
+          <SegmentView segment={segment} />
+        </BlockErrorBoundary>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useId, useMemo } from 'react';
+import type { SettingKey } from '../../lab/labSettings';
+import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
+import { evaluatePractice } from '../../lessons/progress/practice';
+import { runSettings, type Experiment, type Practice } from '../../lessons/schema';
+import { useLabStore } from '../../store/labStore';
+import { selectProgress, selectRecordPracticePassed } from '../../store/progressSlice';
+import { claimStatus } from './claimStatus';
+import { ExperimentPanel } from './ExperimentPanel';
+import { formatDate } from './formatDate';
+import { Prose } from './Prose';
+import { QuizQuestion } from './QuizQuestion';
+import { useExperimentRuns } from './useExperimentRuns';
+
+export interface PracticeBlockProps {
+  readonly lessonId: string;
+  readonly id: string;
+  readonly practice: Practice;
+  /** The lesson's experiment the task starts from (the parser checked it exists). */
+  readonly experiment: Experiment;
+}
+
+/** The settings offered: the experiment's controls and every setting the task requires. */
+function editableKeys(practice: Practice, experiment: Experiment): SettingKey[] {
+  const keys = new Set<SettingKey>(experiment.controls);
+  for (const r of practice.requireSettings)
+    for (const key of Object.keys(r.settings) as SettingKey[]) keys.add(key);
+  return [...keys];
+}
+
+/**
+ * A guided exercise on a copy of one of the lesson's experiments. It is passed when the named runs
+ * have the settings the task asks for, the claimed effect shows in the learner's own runs, and the
+ * question (if any) is answered correctly; the checklist says which of those still hold back.
+ */
+export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBlockProps) {
+  const headingId = useId();
+  const key = blockKey(lessonId, id);
+  const questionKey = practiceQuestionKey(lessonId, id);
+  const definitions = useMemo(
+    () =>
+      experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
+    [experiment],
+  );
+  const live = useExperimentRuns(definitions, experiment.steps);
+  const progress = useLabStore(selectProgress);
+  const recordPracticePassed = useLabStore(selectRecordPracticePassed);
+  const record = progress.practice[key];
+  const questionSolved = progress.quizzes[questionKey]?.solved === true;
+
+  const status = useMemo(() => claimStatus(practice.claim, live.runs), [practice.claim, live.runs]);
+  const verdict = evaluatePractice(
+    practice,
+    live.runs,
+    {
+      shown: status.state === 'shown',
+      detail: status.state === 'waiting' ? 'the runs have not trained yet' : status.detail,
+    },
+    questionSolved,
+  );
+  const passedDetail = verdict.passed ? verdict.detail : undefined;
+  useEffect(() => {
+    if (passedDetail !== undefined) recordPracticePassed(key, passedDetail);
+  }, [key, passedDetail, recordPracticePassed]);
+
+  return (
+    <section
+      className={`nl-block nl-practice ${record ? 'nl-practice--passed' : ''}`}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId}>
+        <span className="nl-block__kind">Practice</span> {practice.title}
+      </h3>
+      <Prose text={practice.task} />
+      <p className="nl-hint">
+        This starts from the experiment “{experiment.title}”; the runs here are your own copy.
+      </p>
+      <ExperimentPanel
+        experiment={experiment}
+        live={live}
+        editable={editableKeys(practice, experiment)}
+      />
+      {practice.question ? (
+        <QuizQuestion quiz={practice.question} progressKey={questionKey} headingLevel={4} />
+      ) : null}
+      <div className="nl-practice__check" role="status">
+        {record ? (
+          <p>
+            <strong>Passed on {formatDate(record.at)}.</strong> {record.detail}
+          </p>
+        ) : (
+          <p>
+            <strong>Not passed yet.</strong> What the exercise checks:
+          </p>
+        )}
+      </div>
+      {!record ? (
+        <ul className="nl-practice__conditions">
+          {verdict.conditions.map((c) => (
+            <li key={c.text} className={c.met ? 'nl-met' : 'nl-unmet'}>
+              <span className="nl-visually-hidden">{c.met ? 'Done: ' : 'Not yet: '}</span>
+              <span aria-hidden="true">{c.met ? '✓ ' : '○ '}</span>
+              {c.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

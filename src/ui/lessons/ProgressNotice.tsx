@@ -1,0 +1,31 @@
+import { useLabStore } from '../../store/labStore';
+import { selectProgressNotices, selectStorageProblem } from '../../store/progressSlice';
+import type { LabState } from '../../store/labState';
+
+const selectDismiss = (s: LabState) => s.dismissProgressNotices;
+
+/** What was reset when saved progress was read back, and whether this browser keeps progress. */
+export function ProgressNotice() {
+  const notices = useLabStore(selectProgressNotices);
+  const storageProblem = useLabStore(selectStorageProblem);
+  const dismiss = useLabStore(selectDismiss);
+  if (notices.length === 0 && !storageProblem) return null;
+  return (
+    <div className="nl-notice" role="status">
+      {notices.length > 0 ? (
+        <>
+          <h2 className="nl-notice__title">Your saved progress needed repair</h2>
+          <ul>
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" className="nl-button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </>
+      ) : null}
+      {storageProblem ? <p>{storageProblem}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import 'katex/dist/katex.min.css';
+import Markdown, { type Components } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+
+/**
+ * Lesson Markdown with GitHub tables and TeX math. Raw HTML is never interpreted (no rehype-raw):
+ * react-markdown shows it as text, so a lesson cannot inject scripts or event handlers.
+ */
+const REMARK_PLUGINS = [remarkGfm, remarkMath];
+const REHYPE_PLUGINS = [rehypeKatex];
+
+/** The page title is the only h1: a '#' heading in a lesson becomes a section heading. */
+const COMPONENTS: Components = {
+  h1: ({ node: _node, ...props }) => <h2 {...props} />,
+  table: ({ node: _node, ...props }) => (
+    <div className="nl-prose__table">
+      <table {...props} />
+    </div>
+  ),
+};
+
+/** For a line of text inside a label or heading: no paragraph around it. */
+const INLINE_COMPONENTS: Components = {
+  ...COMPONENTS,
+  p: ({ children }) => <>{children}</>,
+};
+
+/** One line of lesson Markdown (a quiz choice, a question) rendered inside its parent element. */
+export function InlineProse({ text }: { readonly text: string }) {
+  return (
+    <Markdown
+      remarkPlugins={REMARK_PLUGINS}
+      rehypePlugins={REHYPE_PLUGINS}
+      components={INLINE_COMPONENTS}
+    >
+      {text}
+    </Markdown>
+  );
+}
+
+export function Prose({ text, className }: { readonly text: string; readonly className?: string }) {
+  return (
+    <div className={className ? `nl-prose ${className}` : 'nl-prose'}>
+      <Markdown
+        remarkPlugins={REMARK_PLUGINS}
+        rehypePlugins={REHYPE_PLUGINS}
+        components={COMPONENTS}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * A small hash router: the whole app is one static page, and every view has an address a learner can
+ * bookmark or an instructor can put on a slide.
+ *
+ *   #/                          home: the lessons and progress
+ *   #/lessons/<id>              a lesson (locked lessons say why)
+ *   #/lessons/<id>?instructor=1 any lesson, open without earning it (for teaching)
+ *   #/lab?…                     the Lab, its runs in the query (src/lab/urlState.ts)
+ *   #/next                      the milestone page after the last lesson
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'lesson'; readonly id: string; readonly instructor: boolean }
+  | { readonly page: 'lab' }
+  | { readonly page: 'next'; readonly instructor: boolean }
+  | { readonly page: 'notFound'; readonly path: string };
+
+export const HOME_HREF = '#/';
+export const NEXT_HREF = '#/next';
+
+export function lessonHref(id: string, instructor = false): string {
+  return `#/lessons/${encodeURIComponent(id)}${instructor ? '?instructor=1' : ''}`;
+}
+
+function instructorFlag(query: string): boolean {
+  const value = new URLSearchParams(query).get('instructor');
+  return value === '1' || value === 'true';
+}
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const queryAt = raw.indexOf('?');
+  const path = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : raw.slice(queryAt + 1);
+  const parts = path.split('/').filter((p) => p !== '');
+  const [first, second, ...rest] = parts;
+  if (first === undefined) return { page: 'home' };
+  if (first === 'lab') return { page: 'lab' };
+  if (first === 'next' && second === undefined) {
+    return { page: 'next', instructor: instructorFlag(query) };
+  }
+  if (first === 'lessons' && second !== undefined && rest.length === 0) {
+    let id = second;
+    try {
+      id = decodeURIComponent(second);
+    } catch {
+      // A malformed escape is shown as typed; no lesson will match it.
+    }
+    return { page: 'lesson', id, instructor: instructorFlag(query) };
+  }
+  return { page: 'notFound', path: `/${parts.join('/')}` };
+}
+
+/** A stable string per view, so effects (focus, scroll) run when the view changes, not the query. */
+export function routeKey(route: Route): string {
+  switch (route.page) {
+    case 'lesson':
+      return `lesson:${route.id}`;
+    case 'notFound':
+      return `notFound:${route.path}`;
+    default:
+      return route.page;
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const currentHash = (): string => window.location.hash;
+const serverHash = (): string => '';
+
+/** The current route, re-rendering when the hash changes. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, currentHash, serverHash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,156 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Quiz } from '../../../src/lessons/schema';
+import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import { QuizQuestion } from '../../../src/ui/lessons/QuizQuestion';
+import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
+
+setupLessonTests();
+
+const track = fixtureTrack();
+const KEY = 'alpha/aq1';
+
+const quiz: Quiz = {
+  question: 'Why does Xavier init shrink a deep **ReLU** network’s activations?',
+  choices: [
+    {
+      text: 'ReLU zeroes half its input',
+      correct: true,
+      explanation: 'Half the variance is lost at every layer, which Xavier does not make up for.',
+    },
+    {
+      text: 'Xavier uses too large a variance',
+      correct: false,
+      explanation: 'Too large a variance would make activations grow, not shrink.',
+    },
+    {
+      text: 'The biases start at zero',
+      correct: false,
+      explanation: 'Zero biases add nothing, so they do not change the scale.',
+    },
+  ],
+};
+
+function renderQuiz() {
+  loadProgressFor(track);
+  const user = userEvent.setup();
+  const { unmount } = render(<QuizQuestion quiz={quiz} progressKey={KEY} />);
+  return Object.assign(user, { unmount });
+}
+
+const choice = (name: RegExp) => screen.getByRole('radio', { name });
+const record = () => useLabStore.getState().progress.quizzes[KEY];
+
+describe('QuizQuestion', () => {
+  it('shows the question as a heading and names the radio group by it', () => {
+    renderQuiz();
+    expect(
+      screen.getByRole('heading', { name: /Why does Xavier init shrink/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: /Why does Xavier init shrink/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('radio')).toHaveLength(3);
+    expect(screen.queryByText(/Half the variance is lost/)).not.toBeInTheDocument();
+  });
+
+  it('wrong answer: every choice explains itself, the wrong choice is named in words; retry; then right', async () => {
+    const user = renderQuiz();
+    await user.click(choice(/too large a variance/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+
+    expect(screen.getByRole('status')).toHaveTextContent('Not correct.');
+    expect(screen.getByRole('status')).toHaveFocus();
+    const wrong = choice(/too large a variance/);
+    expect(wrong).toBeChecked();
+    expect(wrong).toBeDisabled();
+    expect(wrong).toHaveAccessibleDescription(
+      'Your answer: not correct. Too large a variance would make activations grow, not shrink.',
+    );
+    expect(choice(/zeroes half/)).toHaveAccessibleDescription(
+      'The correct answer. Half the variance is lost at every layer, which Xavier does not make up for.',
+    );
+    expect(choice(/biases/)).toHaveAccessibleDescription(
+      'Not the answer. Zero biases add nothing, so they do not change the scale.',
+    );
+    expect(wrong.closest('li')).toHaveClass('nl-quiz__choice--chosen', 'nl-quiz__choice--wrong');
+    expect(record()).toEqual({
+      answers: [1],
+      solved: false,
+      firstTryCorrect: false,
+      revealed: false,
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(choice(/zeroes half/)).toHaveFocus();
+    expect(choice(/too large a variance/)).not.toBeChecked();
+    expect(screen.queryByText(/Half the variance is lost/)).not.toBeInTheDocument();
+
+    await user.click(choice(/zeroes half/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Correct.');
+    expect(choice(/zeroes half/)).toHaveAccessibleDescription(/^Your answer: correct\./);
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(record()).toEqual({
+      answers: [1, 0],
+      solved: true,
+      firstTryCorrect: false,
+      revealed: false,
+    });
+  });
+
+  it('asks for a choice before checking', async () => {
+    const user = renderQuiz();
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Choose an answer first.');
+    expect(record()).toBeUndefined();
+  });
+
+  it('a right first answer counts as answered without peeking', async () => {
+    const user = renderQuiz();
+    await user.click(choice(/zeroes half/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(record()).toEqual({
+      answers: [0],
+      solved: true,
+      firstTryCorrect: true,
+      revealed: false,
+    });
+  });
+
+  it('revealing before answering shows the answer, says it is recorded, and still lets the learner answer', async () => {
+    const user = renderQuiz();
+    const reveal = screen.getByRole('button', { name: 'Reveal answer' });
+    expect(reveal).toHaveAccessibleDescription(/no longer counts as answered without peeking/);
+    await user.click(reveal);
+    expect(record()).toEqual({
+      answers: [],
+      solved: false,
+      firstTryCorrect: false,
+      revealed: true,
+    });
+    expect(screen.getByRole('status')).toHaveTextContent(/Answer revealed/);
+    expect(choice(/zeroes half/)).toHaveAccessibleDescription(/^The correct answer\./);
+    expect(screen.queryByRole('button', { name: 'Reveal answer' })).not.toBeInTheDocument();
+
+    await user.click(choice(/zeroes half/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(record()).toEqual({ answers: [0], solved: true, firstTryCorrect: true, revealed: true });
+  });
+
+  it('shows the saved answer again after a reload', async () => {
+    const user = renderQuiz();
+    await user.click(choice(/biases/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    user.unmount();
+    resetLabStore();
+    loadProgressFor(track);
+    render(<QuizQuestion quiz={quiz} progressKey={KEY} />);
+    const section = screen.getByRole('region', { name: /Why does Xavier/ });
+    expect(within(section).getByRole('radio', { name: /biases/ })).toBeChecked();
+    expect(within(section).getByRole('status')).toHaveTextContent('Not correct.');
+    expect(within(section).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

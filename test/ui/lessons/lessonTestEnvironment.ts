@@ -1,0 +1,80 @@
+import { act, cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import type { Track } from '../../../src/lessons/track';
+import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import type { FromWorker } from '../../../src/worker/protocol';
+import type { FakeRunWorker } from '../../store/fakeRunWorker';
+import { createdWorkers } from './fakeWorkerClient';
+
+/**
+ * Shared set-up for the lesson UI tests: jsdom without layout (a fixed width for charts, no canvas),
+ * an empty localStorage and a fresh store for every test, and the address at the start page. Test
+ * files that train also replace the worker client with ./fakeWorkerClient (vi.mock) and play the
+ * workers through `workerAt` and `emit`.
+ */
+
+let observedWidth = 640;
+
+class FixedSizeResizeObserver implements ResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element): void {
+    const rect = {
+      x: 0,
+      y: 0,
+      width: observedWidth,
+      height: 0,
+      top: 0,
+      left: 0,
+      right: observedWidth,
+      bottom: 0,
+      toJSON: () => ({}),
+    };
+    this.callback(
+      [
+        {
+          target,
+          contentRect: rect,
+          borderBoxSize: [],
+          contentBoxSize: [],
+          devicePixelContentBoxSize: [],
+        },
+      ],
+      this,
+    );
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+export function setupLessonTests(): void {
+  beforeEach(() => {
+    observedWidth = 640;
+    createdWorkers.length = 0;
+    localStorage.clear();
+    window.history.replaceState(null, '', '/#/');
+    vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+  });
+  afterEach(() => {
+    cleanup();
+    resetLabStore();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+}
+
+/** Loads progress for `track` as the app does on start. */
+export function loadProgressFor(track: Track): void {
+  act(() => useLabStore.getState().loadProgress(track));
+}
+
+export function workerAt(index: number): FakeRunWorker {
+  const worker = createdWorkers[index];
+  if (!worker) throw new Error(`no worker ${index}; ${createdWorkers.length} were created`);
+  return worker;
+}
+
+export function emit(index: number, message: FromWorker): void {
+  act(() => workerAt(index).emit(message));
+}
