@@ -80,6 +80,27 @@ describe('LossChart', () => {
     );
   });
 
+  it('draws four runs of 2,000 steps from at most 500 thinned points per line', () => {
+    const runs = (['A', 'B', 'C', 'D'] as const).map((id) => {
+      const r = makeRun(id, 2000, 0.3);
+      return {
+        ...r,
+        validation: [
+          { step: 1000, loss: 0.8, accuracy: 0.6, mode: 'eval' as const },
+          ...r.validation,
+        ],
+      };
+    });
+    const { container } = render(<LossChart runs={runs} />);
+    const paths = [...container.querySelectorAll('.recharts-line-curve')].map(
+      (p) => p.getAttribute('d') ?? '',
+    );
+    // 4 training + 4 validation + 4 accuracy lines
+    expect(paths).toHaveLength(12);
+    for (const d of paths) expect((d.match(/[ML]/g) ?? []).length).toBeLessThanOrEqual(500);
+    expect(paths[0]!.match(/[ML]/g)).toHaveLength(500);
+  });
+
   it('fits a 390 px wide phone', () => {
     setObservedWidth(390);
     const { container } = render(<LossChart runs={[makeRun('A', 20, 0.5)]} />);

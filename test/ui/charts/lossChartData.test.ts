@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accuracyRows,
   hasLossData,
   lossKey,
   runName,
@@ -74,6 +75,19 @@ describe('toLossRows', () => {
     const r = [run('A', [1, 2, 3], [0.5, 0, Number.NaN])];
     expect(toLossRows(r).map((row) => row[lossKey.train('A')])).toEqual([0.5, 0]);
     expect(toLossRows(r, { logScale: true }).map((row) => row[lossKey.train('A')])).toEqual([0.5]);
+  });
+});
+
+describe('accuracyRows', () => {
+  it('keeps only the rows with a validation accuracy', () => {
+    const runs = [
+      run('A', [1, 2, 3], [2.5, 1.5, 1.25], {
+        validation: [{ step: 3, loss: 1.5, accuracy: 0.75, mode: 'eval' }],
+      }),
+    ];
+    expect(accuracyRows(toLossRows(runs), runs)).toEqual([
+      { step: 3, train_A: 1.25, valLoss_A: 1.5, valAcc_A: 0.75 },
+    ]);
   });
 });
 
