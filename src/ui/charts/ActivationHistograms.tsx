@@ -67,7 +67,7 @@ export const ActivationHistograms = memo(function ActivationHistograms({
           {shown.map((s) => (
             <li key={s.name} className="nl-multiple">
               <p className="nl-multiple__title">{layerTitle(s.name, s.label)}</p>
-              <HistogramBars histogram={s.histogram} />
+              <HistogramBars histogram={s.histogram} valueLabel="Output value" />
               <FactList facts={activationFacts(s)} />
             </li>
           ))}

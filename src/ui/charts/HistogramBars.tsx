@@ -13,13 +13,20 @@ export interface HistogramBarsProps {
   readonly histogram: Histogram;
   readonly markers?: readonly HistogramMarker[] | undefined;
   readonly color?: string | undefined;
+  /** The x-axis title under the ticks, e.g. 'Activation value'. */
+  readonly valueLabel: string;
 }
 
 /**
  * A small histogram: bars as one SVG path stretched to the width, vertical reference markers, and
  * the axis ends as text below (text outside the SVG so it never stretches).
  */
-export function HistogramBars({ histogram, markers = [], color = BAR_COLOR }: HistogramBarsProps) {
+export function HistogramBars({
+  histogram,
+  markers = [],
+  color = BAR_COLOR,
+  valueLabel,
+}: HistogramBarsProps) {
   const bins = Math.max(1, histogram.counts.length);
   const visible = markers.filter((m) => {
     const f = valueFraction(histogram, m.value);
@@ -57,6 +64,9 @@ export function HistogramBars({ histogram, markers = [], color = BAR_COLOR }: Hi
         <span>{formatNumber((histogram.min + histogram.max) / 2)}</span>
         <span>{formatNumber(histogram.max)}</span>
       </div>
+      <p className="nl-multiple__axis-label" aria-hidden="true">
+        {valueLabel}
+      </p>
     </div>
   );
 }

@@ -88,7 +88,11 @@ export const WeightHistograms = memo(function WeightHistograms({
           return (
             <li key={p.name} className="nl-multiple">
               <p className="nl-multiple__title">{paramLayerName(p.name)}</p>
-              <HistogramBars histogram={p.weightHistogram} markers={view?.markers} />
+              <HistogramBars
+                histogram={p.weightHistogram}
+                markers={view?.markers}
+                valueLabel="Weight value"
+              />
               <FactList facts={weightFacts(p, t)} />
               {off.length > 0 ? (
                 <p className="nl-chart__note">

@@ -25,6 +25,7 @@ describe('ActivationHistograms', () => {
     render(<ActivationHistograms activations={[fc1, act1]} step={300} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('act1 · ReLU')).toBeInTheDocument();
+    expect(screen.getByText('Output value')).toBeInTheDocument();
     expect(screen.getByText('Dead units')).toBeInTheDocument();
     expect(screen.getByText('25%')).toBeInTheDocument();
     expect(

@@ -31,6 +31,7 @@ describe('WeightHistograms', () => {
       />,
     );
     expect(screen.getByText('fc1')).toBeInTheDocument();
+    expect(screen.getByText('Weight value')).toBeInTheDocument();
     expect(container.querySelectorAll('.nl-histogram line')).toHaveLength(2);
     const legend = screen.getByRole('list', { name: 'Legend' });
     expect(within(legend).getByText('Kaiming (He) uniform: bound ±b')).toBeInTheDocument();
