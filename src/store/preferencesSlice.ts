@@ -12,6 +12,7 @@ export const PANEL_IDS = [
   'weights',
   'updates',
   'batchNorm',
+  'depthProbe',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 

@@ -9,8 +9,19 @@ const defaultFactory: RunWorkerFactory = () => createRunWorker();
 let factory: RunWorkerFactory = defaultFactory;
 const live = new Map<string, { worker: RunWorker; unsubscribe: () => void }>();
 
+let probeFactory: RunWorkerFactory = defaultFactory;
+
 export function setRunWorkerFactory(next: RunWorkerFactory | undefined): void {
   factory = next ?? defaultFactory;
+}
+
+/** Workers that only answer depth probes (kept apart so they never delay a run's training). */
+export function setProbeWorkerFactory(next: RunWorkerFactory | undefined): void {
+  probeFactory = next ?? defaultFactory;
+}
+
+export function createProbeWorker(): RunWorker {
+  return probeFactory();
 }
 
 export function hasWorker(id: string): boolean {

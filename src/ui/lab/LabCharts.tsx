@@ -9,6 +9,8 @@ import { ActivationHistograms } from '../charts/ActivationHistograms';
 import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
 import { ChartErrorBoundary } from '../charts/ChartErrorBoundary';
 import { DecisionBoundaryView } from '../charts/DecisionBoundaryView';
+import { DepthProbePanel } from '../charts/DepthProbePanel';
+import { DigitGrid } from '../charts/DigitGrid';
 import { GradNormChart } from '../charts/GradNormChart';
 import { HistogramHeatmap } from '../charts/HistogramHeatmap';
 import { LossChart, type LossRun } from '../charts/LossChart';
@@ -16,7 +18,9 @@ import { runColor } from '../charts/palette';
 import { activationTracks } from '../charts/probeHistory';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
+import { depthProbeRequest } from './depthProbeSettings';
 import { PanelToggles, PANEL_LABELS } from './PanelToggles';
+import { useDepthProbe } from './useDepthProbe';
 import { useThrottledLabState } from './useThrottledLabState';
 import { initLabel, weightTheory } from './weightTheory';
 
@@ -78,6 +82,9 @@ function RunInternals({ run, letter }: { run: LabRun; letter: string }) {
           title="Decision boundary"
         />
       </Panel>
+      <Panel id="boundary" visible={panels.boundary && info.kind === 'image'}>
+        <DigitGrid digits={run.digits} step={run.step} />
+      </Panel>
       <Panel id="activations" visible={panels.activations}>
         <ActivationHistograms activations={run.probes?.activations ?? []} step={step} />
       </Panel>
@@ -101,7 +108,30 @@ function RunInternals({ run, letter }: { run: LabRun; letter: string }) {
       <Panel id="batchNorm" visible={panels.batchNorm && hasBatchNorm}>
         <BatchNormStatsChart norms={run.probes?.norms ?? []} step={step} />
       </Panel>
+      {panels.depthProbe ? <RunDepthProbe run={run} /> : null}
     </section>
+  );
+}
+
+/** The selected run's network before training: does the signal survive its depth? */
+function RunDepthProbe({ run }: { run: LabRun }) {
+  const request = useMemo(() => depthProbeRequest(run.settings), [run.settings]);
+  const probe = useDepthProbe(request.ok ? request.options : undefined);
+  return (
+    <Panel id="depthProbe" visible>
+      <DepthProbePanel
+        title="Signal at initialization"
+        result={request.ok ? probe.result : undefined}
+        loading={request.ok && probe.loading}
+        error={request.ok ? probe.error : undefined}
+        setting={request.ok ? request.setting : ''}
+        emptyMessage={
+          request.ok
+            ? 'Measuring how the untrained network passes signals through its depth…'
+            : request.reason
+        }
+      />
+    </Panel>
   );
 }
 

@@ -18,6 +18,10 @@ export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
   weights: { label: 'Weight histograms', hint: "Each layer's weights against the init scheme." },
   updates: { label: 'Update ratios', hint: 'How large each step is relative to the weights.' },
   batchNorm: { label: 'BatchNorm statistics', hint: 'Running and batch means and variances.' },
+  depthProbe: {
+    label: 'Signal at initialization',
+    hint: 'How activations and gradients change with depth in the untrained network.',
+  },
 };
 
 /** Which chart panels are shown (an instructor can hide what a lecture does not need). */

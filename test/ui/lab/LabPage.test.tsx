@@ -13,7 +13,7 @@ import type { FromWorker } from '../../../src/worker/protocol';
 import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
 
-const { workers } = setupLabTests();
+const { workers, probeWorkers } = setupLabTests();
 
 function worker(i = 0): FakeRunWorker {
   const w = workers()[i];
@@ -320,6 +320,43 @@ describe('LabPage links', () => {
 });
 
 describe('LabPage charts', () => {
+  it('shows test digits instead of a decision boundary for MNIST', async () => {
+    const user = renderLab();
+    expect(screen.getByRole('heading', { name: 'Decision boundary' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Dataset' }), 'mnist14');
+    expect(await screen.findByRole('heading', { name: 'Test digits' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Decision boundary' })).not.toBeInTheDocument();
+  });
+
+  it("measures the selected run's untrained network through its depth", async () => {
+    const user = renderLab();
+    expect(screen.getByRole('heading', { name: 'Signal at initialization' })).toBeInTheDocument();
+    const probe = probeWorkers()[0];
+    expect(probe?.sent).toEqual([
+      {
+        type: 'depthProbe',
+        id: 1,
+        options: {
+          depth: 4,
+          width: 32,
+          batchSize: 64,
+          activation: 'relu',
+          init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
+          norm: 'none',
+          seed: 1,
+        },
+      },
+    ]);
+    // A setting the probe does not depend on asks for nothing new.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Optimizer' }), 'adam');
+    expect(probe?.sent).toHaveLength(1);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Dataset' }), 'mnist14');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Architecture' }), 'cnn');
+    expect(
+      await screen.findByText(/The signal probe measures fully connected networks/),
+    ).toBeInTheDocument();
+  });
+
   it('shows the loss chart and the selected run internals, and hides panels on request', async () => {
     const user = renderLab();
     expect(screen.getByRole('heading', { name: 'Loss' })).toBeInTheDocument();

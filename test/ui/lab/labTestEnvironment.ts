@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetLabStore } from '../../../src/store/labStore';
-import { setRunWorkerFactory } from '../../../src/store/runWorkers';
+import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/store/runWorkers';
 import { fakeWorkerFactory, type FakeRunWorker } from '../../store/fakeRunWorker';
 
 /** jsdom has no layout: report a fixed width to every ResizeObserver so charts render. */
@@ -28,14 +28,22 @@ class FixedSizeResizeObserver implements ResizeObserver {
 
 /**
  * Every Lab UI test: fake workers (the test plays their part), a fresh store and address, and the
- * browser APIs jsdom lacks. `workers()` lists the fakes in creation order.
+ * browser APIs jsdom lacks. `workers()` lists the runs' fakes in creation order, `probeWorkers()` the
+ * depth-probe ones.
  */
-export function setupLabTests(): { workers: () => FakeRunWorker[] } {
+export function setupLabTests(): {
+  workers: () => FakeRunWorker[];
+  probeWorkers: () => FakeRunWorker[];
+} {
   let made: FakeRunWorker[] = [];
+  let probes: FakeRunWorker[] = [];
   beforeEach(() => {
     const factory = fakeWorkerFactory();
     made = factory.made;
     setRunWorkerFactory(factory.create);
+    const probeFactory = fakeWorkerFactory();
+    probes = probeFactory.made;
+    setProbeWorkerFactory(probeFactory.create);
     window.history.replaceState(null, '', '/#/lab');
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -44,8 +52,9 @@ export function setupLabTests(): { workers: () => FakeRunWorker[] } {
     cleanup();
     resetLabStore();
     setRunWorkerFactory(undefined);
+    setProbeWorkerFactory(undefined);
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
-  return { workers: () => made };
+  return { workers: () => made, probeWorkers: () => probes };
 }

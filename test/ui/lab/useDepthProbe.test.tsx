@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DepthProbeOptions, DepthProbeResult } from '../../../src/engine/probes/depthProbe';
+import { useDepthProbe } from '../../../src/ui/lab/useDepthProbe';
+import { setupLabTests } from './labTestEnvironment';
+
+const { probeWorkers } = setupLabTests();
+
+const options = (depth: number): DepthProbeOptions => ({
+  depth,
+  width: 8,
+  batchSize: 64,
+  activation: 'relu',
+  init: { kind: 'zeros' },
+  norm: 'none',
+  seed: 1,
+});
+const result = (layers: number): DepthProbeResult => ({
+  inputStd: 1,
+  layers: Array.from({ length: layers }, (_, i) => ({
+    layer: i + 1,
+    activationMean: 0,
+    activationStd: 1,
+    gradNorm: 1,
+  })),
+});
+
+describe('useDepthProbe', () => {
+  it('keeps one request in flight and sends only the newest waiting one', () => {
+    const { result: hook, rerender } = renderHook(({ o }) => useDepthProbe(o), {
+      initialProps: { o: options(3) },
+    });
+    const worker = probeWorkers()[0]!;
+    expect(hook.current.loading).toBe(true);
+    rerender({ o: options(4) });
+    rerender({ o: options(5) });
+    expect(worker.sent.map((m) => m.type === 'depthProbe' && m.options.depth)).toEqual([3]);
+
+    act(() => worker.emit({ type: 'depthProbe', id: 1, result: result(3) }));
+    expect(hook.current.result?.layers).toHaveLength(3);
+    expect(hook.current.loading).toBe(true);
+    expect(worker.sent.map((m) => m.type === 'depthProbe' && m.options.depth)).toEqual([3, 5]);
+
+    act(() => worker.emit({ type: 'depthProbe', id: 2, result: result(5) }));
+    expect(hook.current).toEqual({ result: result(5), loading: false, error: undefined });
+  });
+
+  it('reports a refused request and ignores answers to other ids', () => {
+    const { result: hook } = renderHook(() => useDepthProbe(options(300)));
+    const worker = probeWorkers()[0]!;
+    act(() => worker.emit({ type: 'depthProbe', id: 99, result: result(1) }));
+    expect(hook.current.result).toBeUndefined();
+    act(() => worker.emit({ type: 'depthProbeError', id: 1, message: 'depth must be 1 to 200' }));
+    expect(hook.current).toMatchObject({ loading: false, error: 'depth must be 1 to 200' });
+  });
+
+  it('asks nothing while there is nothing to measure, and terminates its worker', () => {
+    const { unmount } = renderHook(() => useDepthProbe(undefined));
+    expect(probeWorkers()).toHaveLength(0);
+    unmount();
+    const second = renderHook(() => useDepthProbe(options(2)));
+    second.unmount();
+    expect(probeWorkers()[0]?.terminated).toBe(true);
+  });
+});
