@@ -24,6 +24,7 @@ const result = (layers: number): DepthProbeResult => ({
     activationMean: 0,
     activationStd: 1,
     gradNorm: 1,
+    weightGradNorm: 1,
   })),
 });
 
