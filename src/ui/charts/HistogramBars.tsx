@@ -13,8 +13,8 @@ export interface HistogramBarsProps {
   readonly histogram: Histogram;
   readonly markers?: readonly HistogramMarker[] | undefined;
   readonly color?: string | undefined;
-  /** The x-axis title under the ticks, e.g. 'Activation value'. */
-  readonly valueLabel: string;
+  /** The x-axis title under the ticks, e.g. 'Activation value' (none when the caller labels the axis). */
+  readonly valueLabel?: string | undefined;
 }
 
 /**
@@ -64,9 +64,11 @@ export function HistogramBars({
         <span>{formatNumber((histogram.min + histogram.max) / 2)}</span>
         <span>{formatNumber(histogram.max)}</span>
       </div>
-      <p className="nl-multiple__axis-label" aria-hidden="true">
-        {valueLabel}
-      </p>
+      {valueLabel ? (
+        <p className="nl-multiple__axis-label" aria-hidden="true">
+          {valueLabel}
+        </p>
+      ) : null}
     </div>
   );
 }
