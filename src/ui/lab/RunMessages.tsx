@@ -2,11 +2,30 @@ import { settingsProblems } from '../../lab/settingsProblems';
 import type { LabRun } from '../../store/labRun';
 import { divergenceAdvice } from './runStatusText';
 
+function StartOver({ onClick }: { readonly onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="nl-button nl-button--quiet nl-message__action"
+      onClick={onClick}
+    >
+      Start this run over
+    </button>
+  );
+}
+
 /**
  * What the learner should know about this run: a failure the worker reported, a divergence, and
  * problems with the chosen settings (shown before training, as soon as they are chosen).
  */
-export function RunMessages({ run }: { readonly run: LabRun }) {
+export function RunMessages({
+  run,
+  onStartOver,
+}: {
+  readonly run: LabRun;
+  /** Resets this run only (the toolbar's Reset resets every run). */
+  readonly onStartOver: () => void;
+}) {
   const problems = settingsProblems(run.settings);
   const failed = run.status === 'error';
   return (
@@ -20,12 +39,14 @@ export function RunMessages({ run }: { readonly run: LabRun }) {
             The numbers overflowed: {run.message ?? 'a value became infinite'}. The steps were too
             large for this network. {divergenceAdvice(run)}
           </p>
+          <StartOver onClick={onStartOver} />
         </div>
       ) : null}
       {failed ? (
         <div className="nl-message nl-message--error" role="alert">
           <p className="nl-message__title">Training stopped</p>
           <p>{run.message}</p>
+          <StartOver onClick={onStartOver} />
         </div>
       ) : null}
       {problems

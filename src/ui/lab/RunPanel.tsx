@@ -7,7 +7,10 @@ import { RunProgress } from './RunProgress';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
 import { SettingsForm, type SettingsFormProps } from './SettingsForm';
 
-/** The selected run: its progress, its own controls, what went wrong, and all its settings. */
+/**
+ * The selected run: its progress, duplicate and remove, what went wrong, and all its settings. Train,
+ * Step and Reset live in the toolbar only, so each name means one button on the page.
+ */
 export function RunPanel() {
   const runs = useLabStore(selectRuns);
   const run = useLabStore(selectSelectedRun);
@@ -21,11 +24,7 @@ export function RunPanel() {
     [runId],
   );
   if (!run) return null;
-  const index = runs.findIndex((r) => r.id === run.id);
-  const letter = RUN_LETTERS[index] ?? '?';
   const several = runs.length > 1;
-  const stopped = run.status === 'diverged' || run.status === 'error';
-  const running = run.status === 'running';
 
   return (
     <section
@@ -41,29 +40,6 @@ export function RunPanel() {
         ) : null}
       </div>
       <div className="nl-button-row">
-        {several ? (
-          <>
-            <button
-              type="button"
-              className="nl-button"
-              disabled={stopped}
-              onClick={() => (running ? actions.pauseRun(run.id) : actions.trainRun(run.id))}
-            >
-              {running ? `Pause run ${letter}` : `Train run ${letter}`}
-            </button>
-            <button
-              type="button"
-              className="nl-button"
-              disabled={stopped || running}
-              onClick={() => actions.stepRun(run.id)}
-            >
-              {`Step run ${letter}`}
-            </button>
-            <button type="button" className="nl-button" onClick={() => actions.resetRun(run.id)}>
-              {`Reset run ${letter}`}
-            </button>
-          </>
-        ) : null}
         <button
           type="button"
           className="nl-button"
@@ -81,7 +57,7 @@ export function RunPanel() {
           Remove run
         </button>
       </div>
-      <RunMessages run={run} />
+      <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
       <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
     </section>
   );

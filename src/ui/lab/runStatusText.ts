@@ -24,5 +24,5 @@ export function divergenceAdvice(run: LabRun): string {
     run.settings.norm === 'none'
       ? ' or add normalization (BatchNorm or LayerNorm), which tolerates larger steps'
       : '';
-  return `Try a lower learning rate, such as ${lower}${norm}, then press Reset.`;
+  return `Try a lower learning rate, such as ${lower}${norm}, then start the run over.`;
 }

@@ -211,6 +211,7 @@ describe('LabPage messages', () => {
     expect(alert).toHaveTextContent('the loss became NaN');
     expect(alert).toHaveTextContent(/lower learning rate, such as 0.003/);
     expect(alert).toHaveTextContent(/normalization/);
+    expect(within(alert).getByRole('button', { name: 'Start this run over' })).toBeEnabled();
     expect(screen.getByText('Run A diverged at step 6.')).toBeInTheDocument();
   });
 });
@@ -249,16 +250,33 @@ describe('LabPage runs', () => {
     expect(screen.getByRole('button', { name: 'Remove run' })).toBeDisabled();
   });
 
-  it('trains every run with Train, and each run alone with its own button', async () => {
+  it('trains every run with Train, and names Train, Step and Reset once on the page', async () => {
     const user = renderLab();
     await user.click(screen.getByRole('button', { name: 'Add run' }));
     await user.click(screen.getByRole('button', { name: 'Train' }));
     expect(workers().map((w) => w.types().at(-1))).toEqual(['train', 'train']);
     emit({ type: 'status', running: true }, 0);
     emit({ type: 'status', running: true }, 1);
-    await user.click(screen.getByRole('button', { name: 'Pause run A' }));
-    expect(worker(0).types().at(-1)).toBe('pause');
-    expect(worker(1).types().at(-1)).toBe('train');
+    // Even a substring match (as Playwright's default) finds exactly one button per action.
+    expect(screen.getAllByRole('button', { name: /pause/i })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: /step/i })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: /reset/i })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(workers().map((w) => w.types().at(-1))).toEqual(['pause', 'pause']);
+    emit({ type: 'status', running: false }, 0);
+    emit({ type: 'status', running: false }, 1);
+    expect(screen.getAllByRole('button', { name: /train/i })).toHaveLength(1);
+  });
+
+  it('starts one diverged run over without touching the others', async () => {
+    const user = renderLab();
+    await user.click(screen.getByRole('button', { name: 'Add run' }));
+    emit({ type: 'diverged', step: 6, reason: 'the loss became NaN' }, 1);
+    await user.click(screen.getAllByRole('tab')[1]!);
+    await user.click(screen.getByRole('button', { name: 'Start this run over' }));
+    expect(worker(1).sent.at(-1)).toEqual({ type: 'reset' });
+    expect(worker(0).types()).toEqual(['configure']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('moves between run tabs with the arrow keys', async () => {
