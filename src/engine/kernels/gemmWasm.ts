@@ -29,8 +29,9 @@ function exportedFunction(exports: WebAssembly.Exports, name: string): CallableF
 
 /**
  * Instantiates the SIMD gemm module, or returns undefined where WebAssembly or its SIMD proposal is
- * missing (the caller then falls back to pure JavaScript). Synchronous on purpose: the module is 2 KB,
- * and the engine must be usable the moment it is imported, in Node and in the worker.
+ * missing (the caller then falls back to pure JavaScript). Synchronous on purpose: the engine must be
+ * usable the moment it is imported, in Node and in the worker. (Chrome refuses synchronous
+ * compilation of modules over 4 KB on the main thread, not in workers; ours is under 3 KB.)
  */
 export function loadGemmModule(): GemmModule | undefined {
   if (typeof WebAssembly === 'undefined') return undefined;
