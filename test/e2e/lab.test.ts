@@ -1,0 +1,140 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, test } from 'vitest';
+import { PHONE, useApp } from './harness';
+import { LabDriver } from './labDriver';
+
+/** Generous: the machine is shared and the suite trains real networks. */
+const TRAINING = { timeout: 30_000, interval: 250 };
+
+describe('Lab', () => {
+  const app = useApp();
+  const lab = (): LabDriver => new LabDriver(app.page);
+
+  test('BatchNorm with Kaiming init trains: the loss falls, histograms draw, Pause stops', async () => {
+    await app.open('#/lab');
+    const l = lab();
+    await l.choose('Normalization', 'BatchNorm');
+    await l.choose('Weight init', 'Kaiming normal');
+    expect(await l.setting('Normalization').inputValue()).toBe('batchNorm');
+
+    // Before any step the Lab validates the fresh network: that loss is the baseline.
+    await expect.poll(() => l.validationLoss(), TRAINING).toMatchObject({ step: 0 });
+    const before = await l.validationLoss();
+    if (!before) throw new Error('no validation loss at step 0');
+
+    await l.button('Train').click();
+    await expect
+      .poll(async () => (await l.validationLoss())?.step ?? 0, TRAINING)
+      .toBeGreaterThan(200);
+    const after = await l.validationLoss();
+    expect(after?.loss).toBeLessThan(before.loss * 0.8);
+    expect(await l.summary('Activation histograms')).toMatch(/^At step [\d,]+, \d+ layers\./);
+    expect(await l.figure('Activation histograms').locator('svg path').count()).toBeGreaterThan(0);
+
+    await l.button('Pause').click();
+    await expect.poll(() => l.tab('A').textContent(), TRAINING).toMatch(/paused at step/);
+    const paused = await l.step();
+    await app.page.waitForTimeout(500);
+    expect(await l.step()).toBe(paused);
+    await expect.poll(() => l.button('Train').isEnabled()).toBe(true);
+  });
+
+  test('two runs that differ in one setting both appear in the legend', async () => {
+    await app.open('#/lab');
+    const l = lab();
+    await l.button('Duplicate run').click();
+    await l.tab('B').click();
+    await expect.poll(() => l.tab('B').getAttribute('aria-selected')).toBe('true');
+    await l.choose('Normalization', 'BatchNorm');
+    const legend = l.figure('Loss').getByRole('list', { name: 'Legend' });
+    await expect
+      .poll(() => legend.getByRole('listitem').allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^A\b/),
+          expect.stringMatching(/^B\b.*BatchNorm/),
+        ]),
+      );
+    await l.button('Step').click();
+    await expect.poll(async () => (await l.trainingLoss('B'))?.step, TRAINING).toBe(1);
+    expect((await l.trainingLoss('A'))?.step).toBe(1);
+  });
+
+  test('a shared link reopens the same runs with the same settings', async () => {
+    await app.open('#/lab');
+    const l = lab();
+    await l.choose('Normalization', 'LayerNorm');
+    await l.choose('Weight init', 'Xavier uniform');
+    await l.type('Learning rate', '0.03');
+    await l.button('Duplicate run').click();
+    await l.tab('B').click();
+    await l.choose('Optimizer', 'Adam');
+    await expect.poll(() => app.page.url()).toContain('b.opt=adam');
+    const link = app.page.url();
+
+    const other = await app.context.newPage();
+    await other.goto(link);
+    const reopened = new LabDriver(other);
+    await expect.poll(() => reopened.tab('B').count()).toBe(1);
+    await reopened.tab('A').click();
+    expect(await reopened.setting('Normalization').inputValue()).toBe('layerNorm');
+    expect(await reopened.setting('Weight init').inputValue()).toBe('xavierUniform');
+    expect(await other.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe(
+      '0.03',
+    );
+    expect(await reopened.setting('Optimizer').inputValue()).toBe('sgd');
+    await reopened.tab('B').click();
+    expect(await reopened.setting('Optimizer').inputValue()).toBe('adam');
+    expect(await reopened.setting('Normalization').inputValue()).toBe('layerNorm');
+    await other.close();
+
+    await app.reload();
+    await lab().tab('B').click();
+    expect(await lab().setting('Optimizer').inputValue()).toBe('adam');
+  });
+
+  test('learning rate 10 without normalization diverges with a message that says what to try', async () => {
+    await app.open('#/lab');
+    const l = lab();
+    expect(await l.setting('Normalization').inputValue()).toBe('none');
+    await l.type('Learning rate', '10');
+    await l.button('Train').click();
+    const alert = app.page.getByRole('alert').filter({ hasText: 'Diverged at step' });
+    await expect.poll(() => alert.count(), TRAINING).toBe(1);
+    expect(await alert.innerText()).toMatch(/lower learning rate, such as 1\b/);
+    expect(await alert.innerText()).toMatch(/add normalization/);
+    await expect.poll(() => l.tab('A').textContent()).toMatch(/diverged at step/);
+  });
+
+  test('axe finds no serious or critical accessibility violations on the Lab page', async () => {
+    await app.open('#/lab');
+    const l = lab();
+    await l.button('Step').click();
+    await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(1);
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    expect(serious).toEqual([]);
+  });
+});
+
+describe('Lab on a 390 px phone', () => {
+  const app = useApp(PHONE);
+
+  test('nothing overflows horizontally, before and after training', async () => {
+    await app.open('#/lab');
+    const overflow = () =>
+      app.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBe(0);
+    const l = new LabDriver(app.page);
+    await l.button('Step').click();
+    await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(1);
+    expect(await overflow()).toBe(0);
+  });
+});

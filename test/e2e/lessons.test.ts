@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import { useApp } from './harness';
+import { completedLessons, seedProgress } from './progress';
+
+/** Lesson 3's first experiment trains two 8-layer MNIST networks for 600 steps each. */
+const EXPERIMENT = { timeout: 120_000, interval: 500 };
+
+describe('Lesson 3, batch normalization, as a learner', () => {
+  const app = useApp();
+
+  test(
+    'read, run the experiment, answer wrongly then rightly, earn the checkpoints, keep it all after a reload, open lesson 4',
+    { timeout: 240_000 },
+    async () => {
+      await seedProgress(app.context, completedLessons('signal-propagation', 'initialization'));
+      await app.open('#/lessons/batch-normalization');
+      const page = app.page;
+      await page.getByRole('heading', { level: 1, name: 'Batch normalization' }).waitFor();
+      expect(
+        await page.getByRole('heading', { level: 2, name: 'What it does to training' }).count(),
+      ).toBe(1);
+
+      const experiment = page.getByRole('region', {
+        name: 'Experiment An 8-layer MLP with and without BatchNorm',
+      });
+      const checkpoint = page.getByRole('region', {
+        name: 'Checkpoint Added batch normalization and watched convergence change',
+      });
+      expect(await checkpoint.getByRole('status').innerText()).toMatch(/^Not earned yet\./);
+      await experiment.getByRole('button', { name: 'Run experiment' }).click();
+
+      // While the networks train, the learner answers a question: first wrongly, then rightly.
+      const question = page.getByRole('region', {
+        name: 'Question Why does batch normalization help deep networks train?',
+      });
+      await question.getByRole('radio', { name: /^It adds parameters/ }).check();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      expect(await question.getByRole('status').innerText()).toMatch(/^Not correct\./);
+      expect(await question.innerText()).toMatch(
+        /Your answer: not correct\.\s+BN adds only two parameters/,
+      );
+      await question.getByRole('button', { name: 'Try again' }).click();
+      await question
+        .getByRole('radio', { name: /^It keeps each layer's inputs at a controlled scale/ })
+        .check();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      expect(await question.getByRole('status').innerText()).toMatch(/^Correct\./);
+      expect(await question.innerText()).toMatch(
+        /Your answer: correct\.\s+That is the practical effect/,
+      );
+
+      await expect
+        .poll(() => checkpoint.getByRole('status').innerText(), EXPERIMENT)
+        .toMatch(/^Earned on /);
+
+      await app.reload();
+      expect(await checkpoint.getByRole('status').innerText()).toMatch(/^Earned on /);
+      expect(await question.getByRole('status').innerText()).toMatch(/^Correct\./);
+      await app.open('#/');
+      const home = page.getByRole('region', { name: 'Lessons' });
+      const lessonItem = (title: string) =>
+        home.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+      expect(await lessonItem('Batch normalization').innerText()).toMatch(
+        /4 quiz questions and 1 checkpoint to go/,
+      );
+      expect(await lessonItem('LayerNorm, GroupNorm, InstanceNorm').innerText()).toMatch(/Locked/);
+
+      // The rest of the lesson: the second checkpoint's experiment, and every other question.
+      await app.open('#/lessons/batch-normalization');
+      await page
+        .getByRole('region', { name: 'Experiment Validating in eval mode and in train mode' })
+        .getByRole('button', { name: 'Run experiment' })
+        .click();
+      const questions = await page.getByRole('region', { name: /^Question / }).all();
+      expect(questions.length).toBeGreaterThanOrEqual(5);
+      for (const q of questions) {
+        if (/^Correct\./.test(await q.getByRole('status').innerText())) continue;
+        await q.getByRole('button', { name: 'Reveal answer' }).click();
+        const right = q.getByRole('listitem').filter({ hasText: 'The correct answer.' });
+        await right.getByRole('radio').check();
+        await q.getByRole('button', { name: 'Check answer' }).click();
+        expect(await q.getByRole('status').innerText()).toMatch(/^Correct\./);
+      }
+      const second = page.getByRole('region', {
+        name: 'Checkpoint Switched to eval mode for validation and saw the difference',
+      });
+      await expect
+        .poll(() => second.getByRole('status').innerText(), EXPERIMENT)
+        .toMatch(/^Earned on /);
+
+      await app.open('#/');
+      expect(await lessonItem('LayerNorm, GroupNorm, InstanceNorm').innerText()).not.toMatch(
+        /Locked/,
+      );
+      await app.open('#/lessons/layer-group-instance-norm');
+      await page
+        .getByRole('heading', { level: 1, name: 'LayerNorm, GroupNorm, InstanceNorm' })
+        .waitFor();
+      expect(await page.getByRole('heading', { name: 'This lesson is locked' }).count()).toBe(0);
+    },
+  );
+});
+
+describe('Broken saved progress and unknown addresses', () => {
+  const app = useApp();
+
+  test('saved progress that is not JSON is reset with a notice, and the lessons still show', async () => {
+    await seedProgress(app.context, '{"version": 1, "quizzes": {');
+    await app.open('#/');
+    const notice = app.page
+      .getByRole('status')
+      .filter({ hasText: 'Your saved progress needed repair' });
+    expect(await notice.innerText()).toMatch(
+      /not readable \(it is not valid JSON\), so it was reset/,
+    );
+    expect(
+      await app.page.getByRole('region', { name: 'Lessons' }).getByRole('link').count(),
+    ).toBeGreaterThan(0);
+  });
+
+  test('one corrupted entry costs only that entry, and says so', async () => {
+    const damaged = JSON.parse(completedLessons('signal-propagation')) as Record<string, unknown>;
+    damaged['quizzes'] = { 'signal-propagation/q-anything': { answers: 'not a list' } };
+    await seedProgress(app.context, JSON.stringify(damaged));
+    await app.open('#/');
+    const notice = app.page
+      .getByRole('status')
+      .filter({ hasText: 'Your saved progress needed repair' });
+    expect(await notice.innerText()).toMatch(
+      /1 of the saved quiz answers could not be read and was reset/,
+    );
+    expect(await app.page.getByRole('region', { name: 'Lessons' }).innerText()).toMatch(
+      /1 of \d+ completed/,
+    );
+  });
+
+  test('a lesson address with an unknown id explains itself and lists the lessons', async () => {
+    await app.open('#/lessons/no-such-lesson');
+    await app.page
+      .getByRole('heading', { level: 1, name: /No lesson called .no-such-lesson./ })
+      .waitFor();
+    expect(await app.page.getByRole('link', { name: 'Batch normalization' }).count()).toBe(1);
+  });
+});
