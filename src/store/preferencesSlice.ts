@@ -48,5 +48,6 @@ export const createPreferencesSlice: StateCreator<LabState, [], [], PreferencesS
   },
   selectRun(id) {
     set({ selectedRunId: id });
+    get().syncDetail();
   },
 });

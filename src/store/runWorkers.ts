@@ -1,4 +1,4 @@
-import type { FromWorker } from '../worker/protocol';
+import type { FromWorker, SnapshotDetail } from '../worker/protocol';
 import { createRunWorker, type RunWorker, type RunWorkerFactory } from '../worker/workerClient';
 
 /**
@@ -7,7 +7,13 @@ import { createRunWorker, type RunWorker, type RunWorkerFactory } from '../worke
  */
 const defaultFactory: RunWorkerFactory = () => createRunWorker();
 let factory: RunWorkerFactory = defaultFactory;
-const live = new Map<string, { worker: RunWorker; unsubscribe: () => void }>();
+interface LiveWorker {
+  readonly worker: RunWorker;
+  readonly unsubscribe: () => void;
+  /** The snapshot detail this worker was last told (a new worker sends full detail). */
+  detail: SnapshotDetail;
+}
+const live = new Map<string, LiveWorker>();
 
 let probeFactory: RunWorkerFactory = defaultFactory;
 
@@ -34,8 +40,24 @@ export function startWorker(id: string, onMessage: (message: FromWorker) => void
   if (existing) return existing.worker;
   const worker = factory();
   const unsubscribe = worker.onMessage(onMessage);
-  live.set(id, { worker, unsubscribe });
+  live.set(id, { worker, unsubscribe, detail: 'full' });
   return worker;
+}
+
+/** Sends `detail` to the run's worker unless it already has it. */
+export function sendDetail(id: string, detail: SnapshotDetail): void {
+  const entry = live.get(id);
+  if (!entry || entry.detail === detail) return;
+  entry.worker.send({ type: 'setDetail', detail });
+  entry.detail = detail;
+}
+
+/** Restarts a crashed worker: the fresh one starts with full detail again. */
+export function restartWorker(id: string): void {
+  const entry = live.get(id);
+  if (!entry) return;
+  entry.worker.restart();
+  entry.detail = 'full';
 }
 
 export function workerOf(id: string): RunWorker | undefined {

@@ -11,7 +11,15 @@ import type { FromWorker, ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
-import { hasWorker, startWorker, stopAllWorkers, stopWorker, workerOf } from './runWorkers';
+import {
+  hasWorker,
+  restartWorker,
+  sendDetail,
+  startWorker,
+  stopAllWorkers,
+  stopWorker,
+  workerOf,
+} from './runWorkers';
 
 export interface RunsSlice {
   readonly runs: readonly LabRun[];
@@ -46,6 +54,11 @@ export interface RunsSlice {
 
   /** Applies a message from a run's worker. */
   receive(id: string, message: FromWorker): void;
+  /**
+   * Tells each worker how much detail to send: everything for the run whose internals are on screen,
+   * a reduced rate for the others (their probes would only be copied, never drawn).
+   */
+  syncDetail(): void;
 }
 
 type RunsSliceCreator = StateCreator<LabState, [], [], RunsSlice>;
@@ -58,8 +71,9 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
 
   const configure = (run: LabRun): void => {
     const worker = startWorker(run.id, (message) => get().receive(run.id, message));
-    if (worker.crashed) worker.restart();
+    if (worker.crashed) restartWorker(run.id);
     worker.send({ type: 'configure', setup: toWorkerSetup(run.settings, get().speed) });
+    get().syncDetail();
   };
 
   const newRun = (settings: LabRunSettings): LabRun | undefined => {
@@ -81,6 +95,11 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     connect() {
       set({ connected: true });
       for (const run of get().runs) if (!hasWorker(run.id)) configure(run);
+    },
+    syncDetail() {
+      const { runs, selectedRunId } = get();
+      const selected = runs.find((r) => r.id === selectedRunId) ?? runs[0];
+      for (const run of runs) sendDetail(run.id, run.id === selected?.id ? 'full' : 'reduced');
     },
     pauseAll() {
       for (const run of get().runs) if (run.status === 'running') send(run.id, { type: 'pause' });
@@ -146,6 +165,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       if (get().runs.length <= 1) return;
       stopWorker(id);
       set((state) => ({ runs: state.runs.filter((r) => r.id !== id) }));
+      get().syncDetail();
     },
     updateSetting(id, key, value) {
       const run = runOf(id);

@@ -28,6 +28,8 @@ export interface WorkerSetup {
   readonly speed: number;
 }
 
+export type SnapshotDetail = 'full' | 'reduced';
+
 export type ToWorker =
   | { readonly type: 'configure'; readonly setup: WorkerSetup }
   | { readonly type: 'train' }
@@ -37,6 +39,12 @@ export type ToWorker =
   | { readonly type: 'evaluate' }
   | { readonly type: 'setSpeed'; readonly speed: number }
   | { readonly type: 'setValidationMode'; readonly mode: 'eval' | 'train' }
+  /**
+   * How often the heavy parts of a snapshot (probes, decision boundary, digits) are sent: 'full' for the
+   * run whose internals are on screen, 'reduced' (about once a second) for the others. Losses and
+   * validation always come at full rate.
+   */
+  | { readonly type: 'setDetail'; readonly detail: SnapshotDetail }
   | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions };
 
 export interface ValidationPoint {

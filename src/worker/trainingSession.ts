@@ -5,7 +5,14 @@ import { TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
 import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
-import type { DatasetInfo, FromWorker, Snapshot, ToWorker, WorkerSetup } from './protocol';
+import type {
+  DatasetInfo,
+  FromWorker,
+  Snapshot,
+  SnapshotDetail,
+  ToWorker,
+  WorkerSetup,
+} from './protocol';
 import { ValidationJob } from './validationJob';
 
 /** Work is done in slices of about this long, then the session yields so messages (pause!) get through. */
@@ -14,6 +21,8 @@ export const SLICE_MS = 20;
 export const SNAPSHOT_MS = 100;
 /** The decision boundary and digit predictions cost a forward pass each: refresh them less often. */
 export const VIEWS_MS = 250;
+/** With 'reduced' detail, probes and views come at most this often. */
+export const REDUCED_DETAIL_MS = 1000;
 /** Validate at most every this many steps… */
 export const VALIDATE_EVERY = 50;
 /** …and spend at most 1/(1 + this) of the time validating. */
@@ -64,7 +73,9 @@ export class TrainingSession {
   private pendingLosses: number[] = [];
   private pendingAccuracies: number[] = [];
   private lastSnapshotAt = -Infinity;
+  private lastProbeAt = -Infinity;
   private lastViewsAt = -Infinity;
+  private detail: SnapshotDetail = 'full';
   private snapshotSoon = false;
 
   private rateOrigin = { time: 0, steps: 0 };
@@ -114,6 +125,11 @@ export class TrainingSession {
         if (this.setup) this.setup = { ...this.setup, validationMode: message.mode };
         if (this.run && this.activity === 'idle') this.startValidation(this.run);
         return this.ensureTick();
+      case 'setDetail':
+        this.detail = message.detail;
+        // Whoever just started looking wants the internals now, not in a second.
+        if (message.detail === 'full') this.snapshotSoon = true;
+        return;
       case 'depthProbe':
         try {
           this.post(
@@ -314,8 +330,15 @@ export class TrainingSession {
   /** One training step; false when the run diverged and stopped. */
   private trainOneStep(run: TrainingRun): boolean {
     const lastOfStepping = this.activity === 'stepping' && run.stepCount + 1 >= this.stepTarget;
+    const now = this.now();
+    const snapshotDue =
+      this.snapshotSoon || lastOfStepping || now - this.lastSnapshotAt >= SNAPSHOT_MS;
     const probe =
-      this.snapshotSoon || lastOfStepping || this.now() - this.lastSnapshotAt >= SNAPSHOT_MS;
+      snapshotDue &&
+      (this.detail === 'full' ||
+        this.snapshotSoon ||
+        lastOfStepping ||
+        now - this.lastProbeAt >= REDUCED_DETAIL_MS);
     const result = run.step({ probe });
     if (result.status === 'diverged') {
       const wasTraining = this.activity === 'training';
@@ -329,7 +352,7 @@ export class TrainingSession {
     this.pendingSteps.push(result.step);
     this.pendingLosses.push(result.loss);
     this.pendingAccuracies.push(result.accuracy);
-    if (probe) {
+    if (snapshotDue) {
       this.snapshotSoon = false;
       this.postSnapshot(run, result.probes, lastOfStepping);
     }
@@ -402,8 +425,12 @@ export class TrainingSession {
       snapshot.validation = this.finishedValidation;
       this.finishedValidation = undefined;
     }
-    if (probes) snapshot.probes = probes;
-    if ((views || now - this.lastViewsAt >= VIEWS_MS) && this.data) {
+    if (probes) {
+      snapshot.probes = probes;
+      this.lastProbeAt = now;
+    }
+    const viewsEvery = this.detail === 'full' ? VIEWS_MS : REDUCED_DETAIL_MS;
+    if ((views || now - this.lastViewsAt >= viewsEvery) && this.data) {
       this.lastViewsAt = now;
       const { train, test } = this.data;
       if (train.sampleShape.length === 1 && train.sampleShape[0] === 2) {

@@ -283,7 +283,31 @@ describe('runs', () => {
     ]);
     expect(made[0]?.terminated).toBe(true);
     expect(store().runs.map((r) => r.settings.norm)).toEqual(['batchNorm', 'none']);
-    expect(made.slice(1).map((w) => w.types())).toEqual([['configure'], ['configure']]);
+    expect(made.slice(1).map((w) => w.types())).toEqual([
+      ['configure'],
+      ['configure', 'setDetail'],
+    ]);
+  });
+});
+
+describe('snapshot detail', () => {
+  it('asks full detail of the selected run only, and follows the selection', () => {
+    store().connect();
+    store().addRun();
+    store().addRun();
+    const details = () =>
+      made.map((w) => {
+        const last = w.sent.filter((m) => m.type === 'setDetail').at(-1);
+        return last?.type === 'setDetail' ? last.detail : 'full';
+      });
+    expect(details()).toEqual(['full', 'reduced', 'reduced']);
+    store().selectRun(run(2).id);
+    expect(details()).toEqual(['reduced', 'reduced', 'full']);
+    const sent = made.map((w) => w.sent.length);
+    store().selectRun(run(2).id);
+    expect(made.map((w) => w.sent.length)).toEqual(sent);
+    store().removeRun(run(2).id);
+    expect(details().slice(0, 2)).toEqual(['full', 'reduced']);
   });
 });
 

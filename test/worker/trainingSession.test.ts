@@ -272,6 +272,32 @@ describe('train and pause', () => {
   });
 });
 
+describe('detail', () => {
+  it('sends probes and the boundary about once a second with reduced detail, losses as before', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'setDetail', detail: 'reduced' });
+    await h.send({ type: 'train' });
+    await sleep(700);
+    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    // the first step always carries probes; within 0.7 s nothing more than that
+    expect(training.filter((s) => s.probes).length).toBeLessThanOrEqual(2);
+    expect(training.filter((s) => s.boundary).length).toBeLessThanOrEqual(2);
+    expect(training.length).toBeGreaterThanOrEqual(4);
+    const before = h.snapshots().length;
+    await h.send({ type: 'setDetail', detail: 'full' });
+    await waitFor(
+      () =>
+        h
+          .snapshots()
+          .slice(before)
+          .some((s) => s.probes),
+      'probes at full detail',
+    );
+    await h.send({ type: 'pause' });
+    expect(h.steps()).toEqual(Array.from({ length: h.steps().length }, (_, i) => i + 1));
+  });
+});
+
 describe('step', () => {
   it('runs exactly N steps with probes on the last, then validates, without a running status', async () => {
     const h = await configured(small);
