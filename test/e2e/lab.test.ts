@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
 import { PHONE, useApp } from './harness';
 import { LabDriver } from './labDriver';
 
@@ -111,14 +111,7 @@ describe('Lab', () => {
     const l = lab();
     await l.button('Step').click();
     await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(1);
-    const results = await new AxeBuilder({ page: app.page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(app.page)).toEqual([]);
   });
 });
 

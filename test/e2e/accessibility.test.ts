@@ -1,0 +1,19 @@
+import { expect, test } from 'vitest';
+import { seriousViolations } from './axe';
+import { useApp } from './harness';
+import { completedLessons, seedProgress } from './progress';
+
+const app = useApp();
+
+test('axe finds no serious or critical violations on the home page', async () => {
+  await app.open('#/');
+  await app.page.getByRole('region', { name: 'Lessons' }).waitFor();
+  expect(await seriousViolations(app.page)).toEqual([]);
+});
+
+test('axe finds no serious or critical violations on an open lesson', async () => {
+  await seedProgress(app.context, completedLessons('signal-propagation', 'initialization'));
+  await app.open('#/lessons/batch-normalization');
+  await app.page.getByRole('heading', { level: 2, name: 'Quiz' }).waitFor();
+  expect(await seriousViolations(app.page)).toEqual([]);
+});
