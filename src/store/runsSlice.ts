@@ -9,6 +9,7 @@ import {
 import { toWorkerSetup } from '../lab/settings';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
+import { createBatcher } from './messageBatching';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
 import {
@@ -66,6 +67,17 @@ type RunsSliceCreator = StateCreator<LabState, [], [], RunsSlice>;
 export const createRunsSlice: RunsSliceCreator = (set, get) => {
   const send = (id: string, message: ToWorker): void => workerOf(id)?.send(message);
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);
+  // Worker messages are applied in batches (one store update for many snapshots), in arrival order.
+  const incoming = createBatcher<readonly [string, FromWorker]>((batch) =>
+    set((state) => ({
+      runs: state.runs.map((run) => {
+        let next = run;
+        for (const [id, message] of batch)
+          if (id === run.id) next = applyWorkerMessage(next, message);
+        return next;
+      }),
+    })),
+  );
   const updateRun = (id: string, change: (run: LabRun) => LabRun): void =>
     set((state) => ({ runs: state.runs.map((r) => (r.id === id ? change(r) : r)) }));
 
@@ -113,6 +125,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
     loadRuns(settings) {
       stopAllWorkers();
+      incoming.clear();
       const first = get().nextRunNumber;
       const runs = settings
         .slice(0, MAX_RUNS)
@@ -183,8 +196,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
 
     receive(id, message) {
-      if (!runOf(id)) return;
-      updateRun(id, (run) => applyWorkerMessage(run, message));
+      incoming.push([id, message]);
     },
   };
 };

@@ -4,6 +4,7 @@ import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
 import { MAX_PROBE_HISTORY } from '../../src/store/labRun';
 import { resetLabStore, useLabStore } from '../../src/store/labStore';
+import { setMessageBatchWindow } from '../../src/store/messageBatching';
 import { setRunWorkerFactory } from '../../src/store/runWorkers';
 import { runLabels, selectAnyRunning, selectSelectedRun } from '../../src/store/selectors';
 import { fakeWorkerFactory, snapshotOf, type FakeRunWorker } from './fakeRunWorker';
@@ -16,11 +17,13 @@ beforeEach(() => {
   const factory = fakeWorkerFactory();
   made = factory.made;
   setRunWorkerFactory(factory.create);
+  setMessageBatchWindow(0);
 });
 
 afterEach(() => {
   resetLabStore();
   setRunWorkerFactory(undefined);
+  setMessageBatchWindow(undefined);
 });
 
 const probes = (step: number): ProbeSnapshot => ({ step, activations: [], params: [], norms: [] });

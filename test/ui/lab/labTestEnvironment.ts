@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetLabStore } from '../../../src/store/labStore';
+import { setMessageBatchWindow } from '../../../src/store/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/store/runWorkers';
 import { fakeWorkerFactory, type FakeRunWorker } from '../../store/fakeRunWorker';
 
@@ -44,6 +45,7 @@ export function setupLabTests(): {
     const probeFactory = fakeWorkerFactory();
     probes = probeFactory.made;
     setProbeWorkerFactory(probeFactory.create);
+    setMessageBatchWindow(0);
     window.history.replaceState(null, '', '/#/lab');
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -53,6 +55,7 @@ export function setupLabTests(): {
     resetLabStore();
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);
+    setMessageBatchWindow(undefined);
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
