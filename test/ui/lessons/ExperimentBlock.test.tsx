@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { toWorkerSetup } from '../../../src/lab/settings';
+import { labHash } from '../../../src/lab/urlState';
+import { runSettings, type Experiment } from '../../../src/lessons/schema';
+import { useLabStore } from '../../../src/store/labStore';
+import { LessonPage } from '../../../src/ui/lessons/LessonPage';
+import type { Snapshot } from '../../../src/worker/protocol';
+import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { snapshotOf } from '../../store/fakeRunWorker';
+import { createdWorkers } from './fakeWorkerClient';
+import { emit, loadProgressFor, setupLessonTests, workerAt } from './lessonTestEnvironment';
+
+vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+
+setupLessonTests();
+
+const track = fixtureTrack();
+const alpha = track.lessons[0]!;
+const experiment: Experiment = (() => {
+  const s = alpha.segments.find((x) => x.kind === 'experiment');
+  if (s?.kind !== 'experiment') throw new Error('alpha has no experiment');
+  return s.data;
+})();
+const READY = {
+  type: 'ready',
+  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
+  parameterCount: 10,
+  layers: [],
+} as const;
+
+function renderAlpha() {
+  loadProgressFor(track);
+  const user = userEvent.setup();
+  render(<LessonPage track={track} id="alpha" instructor={false} />);
+  const section = screen.getByRole('region', { name: /Experiment Loss falls/ });
+  return { user, section };
+}
+
+/** The final validation a worker posts after the last step. */
+function validationAt(step: number, accuracy: number): Snapshot {
+  return {
+    ...snapshotOf(step, step),
+    steps: new Int32Array(0),
+    losses: new Float32Array(0),
+    accuracies: new Float32Array(0),
+    validation: { step, loss: 0.5, accuracy, mode: 'eval' },
+  };
+}
+
+/** Run `index` trains all 100 steps with loss 1/step, then is validated at step 100. */
+function trainToTheEnd(index: number): void {
+  emit(index, READY);
+  emit(index, snapshotOf(1, 60));
+  emit(index, snapshotOf(61, 100));
+  emit(index, validationAt(100, 0.9));
+}
+
+describe('ExperimentBlock', () => {
+  it('lists the runs, offers the allowed controls with labels and hints, and starts no worker yet', () => {
+    const { section } = renderAlpha();
+    expect(within(section).getByRole('list', { name: 'Runs' })).toHaveTextContent(/Net/);
+    const lr = within(section).getByRole('spinbutton', { name: 'Net: Learning rate' });
+    expect(lr).toHaveValue(runSettings(experiment, 0).learningRate);
+    expect(lr).toHaveAccessibleDescription(/size of each update step/);
+    expect(within(section).getByRole('combobox', { name: 'Other: Normalization' })).toHaveValue(
+      'none',
+    );
+    expect(createdWorkers).toHaveLength(0);
+  });
+
+  it('links to the Lab with the full settings of every run', () => {
+    const { section } = renderAlpha();
+    const link = within(section).getByRole('link', { name: 'Open in Lab' });
+    expect(link).toHaveAttribute(
+      'href',
+      labHash([runSettings(experiment, 0), runSettings(experiment, 1)]),
+    );
+    expect(link).toHaveAccessibleDescription(/A: Net, B: Other/);
+  });
+
+  it('trains every run in its own worker for the experiment’s steps', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    expect(createdWorkers).toHaveLength(2);
+    expect(workerAt(0).sent).toEqual([
+      { type: 'configure', setup: toWorkerSetup(runSettings(experiment, 0), 0) },
+      { type: 'step', count: 100 },
+    ]);
+    expect(workerAt(1).sent[0]).toEqual({
+      type: 'configure',
+      setup: toWorkerSetup(runSettings(experiment, 1), 0),
+    });
+    expect(within(section).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+  });
+
+  it('shows the effect live, records it, and earns the checkpoint from the learner’s own run', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    const claim = () => within(section).getByText(/effect/i, { selector: '.nl-claim p' });
+
+    emit(0, READY);
+    emit(0, snapshotOf(1, 60));
+    // lossFalls is a final-state claim: it holds already, but only counts when the run has finished.
+    expect(claim()).toHaveTextContent(/The effect is showing; finishing the runs to be sure/);
+    expect(useLabStore.getState().progress.experiments).toEqual({});
+
+    emit(0, snapshotOf(61, 100));
+    emit(0, validationAt(100, 0.9));
+    // Smoothed over 20 steps of loss 1/step: mean(1/1..1/20) = 0.180, mean(1/81..1/100) = 0.011.
+    expect(claim()).toHaveTextContent('Effect shown: Net: loss 0.180 → 0.011.');
+    expect(useLabStore.getState().progress.experiments['alpha/falls']?.detail).toBe(
+      'Net: loss 0.180 → 0.011',
+    );
+
+    // The loss chart was on screen with the run in it, which the checkpoint also asks for.
+    const checkpoint = screen.getByRole('region', { name: /Checkpoint Saw the loss fall/ });
+    expect(within(checkpoint).getByRole('status')).toHaveTextContent(
+      /^Earned on .*\. “Loss falls”: Net: loss 0\.180 → 0\.011$/,
+    );
+    expect(useLabStore.getState().progress.checkpoints['alpha/saw-it']).toMatchObject({
+      detail: '“Loss falls”: Net: loss 0.180 → 0.011',
+    });
+  });
+
+  it('says so when the effect did not show once the runs finished', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, READY);
+    emit(0, snapshotOf(1, 100, { losses: new Float32Array(100).fill(2) }));
+    emit(0, validationAt(100, 0.5));
+    expect(within(section).getByText(/did not show/)).toHaveTextContent(
+      'The effect did not show this time: Net: loss 2.000 → 2.000. Check the settings and run again.',
+    );
+    const checkpoint = screen.getByRole('region', { name: /Checkpoint Saw the loss fall/ });
+    expect(within(checkpoint).getByRole('status')).toHaveTextContent(
+      'Not earned yet. Run the experiment “Loss falls” until its effect shows in your own runs.',
+    );
+  });
+
+  it('pauses, resumes to the target step, and resets', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, READY);
+    emit(0, snapshotOf(1, 40));
+    await user.click(within(section).getByRole('button', { name: 'Pause' }));
+    expect(workerAt(0).types().at(-1)).toBe('pause');
+    emit(0, { type: 'status', running: false });
+    expect(within(section).getByText(/Net: paused at step 40 of 100/)).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: 'Resume' }));
+    expect(workerAt(0).sent.at(-1)).toEqual({ type: 'step', count: 60 });
+
+    await user.click(within(section).getByRole('button', { name: 'Reset' }));
+    expect(within(section).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+    // A snapshot still in flight from before the reset is not shown as the new run's progress.
+    emit(0, snapshotOf(41, 45));
+    expect(within(section).queryByText(/step 45/)).not.toBeInTheDocument();
+  });
+
+  it('a changed setting clears that run, and the next run reconfigures its worker', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    trainToTheEnd(0);
+    trainToTheEnd(1);
+    await user.selectOptions(
+      within(section).getByRole('combobox', { name: 'Net: Normalization' }),
+      'batchNorm',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Run again' }));
+    const configure = workerAt(0)
+      .sent.filter((m) => m.type === 'configure')
+      .at(-1);
+    expect(configure).toEqual({
+      type: 'configure',
+      setup: toWorkerSetup({ ...runSettings(experiment, 0), norm: 'batchNorm' }, 0),
+    });
+    // Run "Other" kept its settings, so its worker only resets.
+    expect(workerAt(1).types().slice(-2)).toEqual(['reset', 'step']);
+  });
+
+  it('shows why a run stopped', async () => {
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(1, READY);
+    emit(1, snapshotOf(1, 5));
+    emit(1, { type: 'diverged', step: 6, reason: 'The loss became infinite at step 6.' });
+    expect(within(section).getByText(/^Other: diverged at step 6/)).toBeInTheDocument();
+    expect(within(section).getByText('The loss became infinite at step 6.')).toBeInTheDocument();
+  });
+});
