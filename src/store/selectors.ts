@@ -18,6 +18,15 @@ export const selectCanAddRun = (s: LabState): boolean => s.runs.length < RUN_LET
 export const selectSelectedRun = (s: LabState): LabRun | undefined =>
   s.runs.find((r) => r.id === s.selectedRunId) ?? s.runs[0];
 
+/** The selected run's letter ('A'–'D'). */
+export const selectSelectedLetter = (s: LabState): string => {
+  const selected = selectSelectedRun(s);
+  return RUN_LETTERS[selected ? s.runs.indexOf(selected) : 0] ?? '?';
+};
+
+/** The selected run's settings (the same object until a setting changes, so cheap to watch). */
+export const selectSelectedSettings = (s: LabState) => selectSelectedRun(s)?.settings;
+
 /** 'A'–'D': a run's letter is its position. */
 export function runLetter(runs: readonly LabRun[], id: string): string {
   return RUN_LETTERS[runs.findIndex((r) => r.id === id)] ?? '?';

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useLabStore, type LabState } from '../../store/labStore';
+import { longTasks } from './mainThreadBusy';
 
 export interface ThrottleOptions {
   /** Redraws may keep the main thread busy for at most 1/share of the time. */
   readonly share: number;
   readonly minIntervalMs: number;
   readonly maxIntervalMs: number;
+  /** Delay added to the first redraw after a quiet spell, so panels do not all redraw in one task. */
+  readonly offsetMs?: number;
 }
 
 /**
@@ -32,25 +35,37 @@ function measureBusy(report: (ms: number) => void): void {
  */
 export function useThrottledLabState<T>(selector: (s: LabState) => T, options: ThrottleOptions): T {
   const [value, setValue] = useState(() => selector(useLabStore.getState()));
-  const { share, minIntervalMs, maxIntervalMs } = options;
+  const { share, minIntervalMs, maxIntervalMs, offsetMs = 0 } = options;
   useEffect(() => {
     let last = -Infinity;
     let interval = minIntervalMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let active = true;
+    const useLongTasks = longTasks.available;
+    let longTasksAtFlush = longTasks.total;
+    const resize = (busy: number): void => {
+      interval = Math.min(maxIntervalMs, Math.max(minIntervalMs, share * busy));
+    };
     const flush = (): void => {
       timer = undefined;
+      if (useLongTasks) {
+        // Everything that blocked the page since the previous redraw, charts' own follow-up renders included.
+        resize(longTasks.total - longTasksAtFlush);
+        longTasksAtFlush = longTasks.total;
+      }
       last = performance.now();
       setValue(selector(useLabStore.getState()));
-      measureBusy((busy) => {
-        if (active) interval = Math.min(maxIntervalMs, Math.max(minIntervalMs, share * busy));
-      });
+      if (!useLongTasks) {
+        measureBusy((busy) => {
+          if (active) resize(busy);
+        });
+      }
     };
     // Catch up with anything that changed between the first render and this subscription.
     setValue(selector(useLabStore.getState()));
     const unsubscribe = useLabStore.subscribe((state, previous) => {
       if (timer !== undefined || selector(state) === selector(previous)) return;
-      const wait = last + interval - performance.now();
+      const wait = Math.max(offsetMs, last + interval - performance.now());
       if (wait <= 0) flush();
       else timer = setTimeout(flush, wait);
     });
@@ -59,6 +74,6 @@ export function useThrottledLabState<T>(selector: (s: LabState) => T, options: T
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [selector, share, minIntervalMs, maxIntervalMs]);
+  }, [selector, share, minIntervalMs, maxIntervalMs, offsetMs]);
   return value;
 }
