@@ -10,7 +10,7 @@ import {
 import { datasetInfo } from '../../lab/datasets';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { CHART_NAMES } from '../../lessons/progress/chartNames';
-import type { ChartKind } from '../../lessons/schema';
+import { CHART_KINDS, type ChartKind } from '../../lessons/schema';
 import { ActivationHistograms } from '../charts/ActivationHistograms';
 import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
 import { ChartErrorBoundary } from '../charts/ChartErrorBoundary';
@@ -182,22 +182,46 @@ function RunChart({
   }
 }
 
+/** One tab: a chart kind, or loss and accuracy together (the loss chart draws validation accuracy too). */
+export interface ChartTab {
+  readonly kinds: readonly ChartKind[];
+  readonly label: string;
+}
+
+export function chartTabs(charts: readonly ChartKind[]): ChartTab[] {
+  const tabs: ChartTab[] = [];
+  const lossKinds = charts.filter((c) => c === 'loss' || c === 'accuracy');
+  for (const chart of charts) {
+    if (chart === 'loss' || chart === 'accuracy') {
+      if (chart !== lossKinds[0]) continue;
+      const label = lossKinds.length === 2 ? 'Loss and accuracy' : CHART_NAMES[chart];
+      tabs.push({ kinds: lossKinds, label });
+    } else {
+      tabs.push({ kinds: [chart], label: CHART_NAMES[chart] });
+    }
+  }
+  return tabs;
+}
+
 function ChartView({
-  chart,
+  tab,
   runs,
   percentileLayer,
 }: {
-  chart: ChartKind;
+  tab: ChartTab;
   runs: readonly LiveRun[];
   percentileLayer: string | undefined;
 }) {
   const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
+  const chart = tab.kinds[0];
+  if (chart === undefined) return null;
   if (chart === 'loss' || chart === 'accuracy') {
+    const title = tab.kinds.includes('accuracy') ? 'Loss and accuracy' : 'Loss';
     return (
-      <ChartErrorBoundary title={CHART_NAMES[chart]}>
+      <ChartErrorBoundary title={title}>
         <LossChart
           runs={lossRuns}
-          title={chart === 'loss' ? 'Loss' : 'Loss and accuracy'}
+          title={title}
           headingLevel={4}
           emptyMessage="Press “Run experiment” to see the loss curves."
         />
@@ -230,29 +254,33 @@ export function ExperimentCharts({
   const [selected, setSelected] = useState(0);
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const current = charts[Math.min(selected, charts.length - 1)];
-  const hasData = current !== undefined && chartHasData(current, runs);
+  const tabs = useMemo(() => chartTabs(charts), [charts]);
+  const index = Math.min(selected, tabs.length - 1);
+  const current = tabs[index];
+  const viewedKinds = current?.kinds.filter((kind) => chartHasData(kind, runs)).join(' ') ?? '';
 
   useEffect(() => {
-    if (current !== undefined && hasData) onViewed?.(current);
-  }, [current, hasData, onViewed]);
+    if (viewedKinds === '') return;
+    const viewed = viewedKinds.split(' ');
+    for (const kind of CHART_KINDS) if (viewed.includes(kind)) onViewed?.(kind);
+  }, [viewedKinds, onViewed]);
 
   if (current === undefined) return null;
-  if (charts.length === 1) {
-    return <ChartView chart={current} runs={runs} percentileLayer={percentileLayer} />;
+  if (tabs.length === 1) {
+    return <ChartView tab={current} runs={runs} percentileLayer={percentileLayer} />;
   }
 
-  const focusTab = (index: number): void => {
-    const next = (index + charts.length) % charts.length;
+  const focusTab = (target: number): void => {
+    const next = (target + tabs.length) % tabs.length;
     setSelected(next);
     tabRefs.current[next]?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, at: number): void => {
     const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
       Home: 0,
-      End: charts.length - 1,
+      End: tabs.length - 1,
     };
     const target = moves[event.key];
     if (target === undefined) return;
@@ -263,33 +291,33 @@ export function ExperimentCharts({
   return (
     <div className="nl-experiment__charts">
       <div role="tablist" aria-label="Charts" className="nl-tabs">
-        {charts.map((chart, i) => (
+        {tabs.map((tab, i) => (
           <button
-            key={chart}
+            key={tab.label}
             ref={(el) => {
               tabRefs.current[i] = el;
             }}
             type="button"
             role="tab"
             id={`${baseId}-tab-${i}`}
-            aria-selected={chart === current}
+            aria-selected={i === index}
             aria-controls={`${baseId}-panel`}
-            tabIndex={chart === current ? 0 : -1}
+            tabIndex={i === index ? 0 : -1}
             className="nl-tabs__tab"
             onClick={() => setSelected(i)}
             onKeyDown={(event) => onKeyDown(event, i)}
           >
-            {CHART_NAMES[chart]}
+            {tab.label}
           </button>
         ))}
       </div>
       <div
         role="tabpanel"
         id={`${baseId}-panel`}
-        aria-labelledby={`${baseId}-tab-${charts.indexOf(current)}`}
+        aria-labelledby={`${baseId}-tab-${index}`}
         className="nl-tabs__panel"
       >
-        <ChartView chart={current} runs={runs} percentileLayer={percentileLayer} />
+        <ChartView tab={current} runs={runs} percentileLayer={percentileLayer} />
       </div>
     </div>
   );

@@ -72,7 +72,9 @@ export function freshLiveRun(
 
 function appendProbe(history: readonly ProbeSnapshot[], probe: ProbeSnapshot): ProbeSnapshot[] {
   const next = [...history, probe];
-  return next.length > MAX_PROBE_FRAMES ? next.filter((_, i) => i % 2 === 1) : next;
+  // Thinning keeps the newest frame, so the over-time charts always end at the latest step.
+  const last = next.length - 1;
+  return next.length > MAX_PROBE_FRAMES ? next.filter((_, i) => i % 2 === 1 || i === last) : next;
 }
 
 export function applyLiveMessage(run: LiveRun, message: FromWorker): LiveRun {

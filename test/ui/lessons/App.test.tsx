@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { serializeProgress } from '../../../src/lessons/progress/restore';
+import { EMPTY_PROGRESS } from '../../../src/lessons/progress/schema';
+import { PROGRESS_STORAGE_KEY } from '../../../src/store/progressStorage';
+import { App } from '../../../src/ui/App';
+import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { setupLessonTests } from './lessonTestEnvironment';
+
+vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+
+setupLessonTests();
+
+const track = fixtureTrack();
+const AT = '2025-03-01T10:00:00.000Z';
+
+function go(hash: string): void {
+  act(() => {
+    window.history.pushState(null, '', `/${hash}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+function save(progress: object): void {
+  localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify(progress));
+}
+
+describe('App', () => {
+  it('starts on the lesson list with each lesson’s state and why locked ones are locked', () => {
+    render(<App track={track} />);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Normalization and initialization, hands on' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Alpha lesson' })).toHaveAttribute(
+      'href',
+      '#/lessons/alpha',
+    );
+    expect(screen.queryByRole('link', { name: 'Beta lesson' })).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Locked. This lesson opens when you complete “Alpha lesson”.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Locked. It opens when you complete every lesson: 0 of 3 done so far.'),
+    ).toBeInTheDocument();
+    expect(document.title).toBe('normlab');
+  });
+
+  it('moves focus to the new page’s heading on every route change', () => {
+    render(<App track={track} />);
+    go('#/lessons/alpha');
+    const title = screen.getByRole('heading', { level: 1, name: 'Alpha lesson' });
+    expect(title).toHaveFocus();
+    expect(document.title).toBe('Alpha lesson · normlab');
+    go('#/lessons/nope');
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'No lesson called ‘nope’' }),
+    ).toHaveFocus();
+    go('#/');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+
+  it('opens the next lesson once the saved progress completes the one before', () => {
+    save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT } });
+    window.history.replaceState(null, '', '/#/lessons/beta');
+    render(<App track={track} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Beta lesson' })).toBeInTheDocument();
+    expect(screen.queryByText('This lesson is locked')).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /b question 1/ })).toBeInTheDocument();
+  });
+
+  it('opens any lesson for an instructor', () => {
+    window.history.replaceState(null, '', '/#/lessons/gamma?instructor=1');
+    render(<App track={track} />);
+    expect(screen.getByText('Instructor view')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Gamma lesson' })).toBeInTheDocument();
+  });
+
+  it('locks the milestone page until every lesson is complete, then shows the teaser', () => {
+    window.history.replaceState(null, '', '/#/next');
+    const { unmount } = render(<App track={track} />);
+    expect(screen.getByRole('heading', { name: 'This page is locked' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Beta lesson' })).toBeInTheDocument();
+    unmount();
+
+    save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT, beta: AT, gamma: AT } });
+    render(<App track={track} />);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Next: learning-rate schedulers' }),
+    ).toBeInTheDocument();
+    for (const name of [
+      'What a schedule is',
+      'Why it matters now',
+      'Warm-up',
+      'Step decay',
+      'Cosine decay',
+      'Coming next',
+    ]) {
+      expect(screen.getByRole('heading', { level: 2, name })).toBeInTheDocument();
+    }
+    expect(
+      screen.getByRole('figure', { name: 'Three learning-rate schedules' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a clear page for an address that is not a page', () => {
+    window.history.replaceState(null, '', '/#/lessons/alpha/extra');
+    render(<App track={track} />);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'There is no page at “/lessons/alpha/extra”' }),
+    ).toBeInTheDocument();
+  });
+
+  it('mounts the Lab on #/lab', () => {
+    window.history.replaceState(null, '', '/#/lab');
+    render(<App track={track} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Lab' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Lab' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('tells the learner what was reset in damaged saved progress, and lets them dismiss it', async () => {
+    localStorage.setItem(
+      PROGRESS_STORAGE_KEY,
+      serializeProgress({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT } }).replace(
+        '"quizzes": {}',
+        '"quizzes": "broken"',
+      ),
+    );
+    render(<App track={track} />);
+    const notice = screen.getByRole('heading', {
+      name: 'Your saved progress needed repair',
+    }).parentElement!;
+    expect(notice).toHaveTextContent('Quiz answers could not be read and were reset.');
+    // What was still valid is kept: alpha is complete, so beta is open.
+    expect(screen.getByRole('link', { name: 'Beta lesson' })).toBeInTheDocument();
+    await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/needed repair/)).not.toBeInTheDocument();
+  });
+
+  it('survives garbage in storage without a white screen', () => {
+    localStorage.setItem(PROGRESS_STORAGE_KEY, '}{ not json');
+    render(<App track={track} />);
+    expect(
+      screen.getByText(
+        'Your saved progress is not readable (it is not valid JSON), so it was reset.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Alpha lesson' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { useLabStore } from '../../../src/store/labStore';
+import { LessonPage } from '../../../src/ui/lessons/LessonPage';
+import type { Snapshot } from '../../../src/worker/protocol';
+import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { snapshotOf } from '../../store/fakeRunWorker';
+import { createdWorkers } from './fakeWorkerClient';
+import { emit, loadProgressFor, setupLessonTests, workerAt } from './lessonTestEnvironment';
+
+vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+
+setupLessonTests();
+
+const track = fixtureTrack();
+const READY = {
+  type: 'ready',
+  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
+  parameterCount: 10,
+  layers: [],
+} as const;
+const FINAL_VALIDATION: Snapshot = {
+  ...snapshotOf(100, 100),
+  steps: new Int32Array(0),
+  losses: new Float32Array(0),
+  accuracies: new Float32Array(0),
+  validation: { step: 100, loss: 0.3, accuracy: 0.9, mode: 'eval' },
+};
+
+function renderPractice() {
+  loadProgressFor(track);
+  const user = userEvent.setup();
+  render(<LessonPage track={track} id="alpha" instructor={false} />);
+  const section = screen.getByRole('region', { name: /Practice Add BatchNorm/ });
+  return { user, section };
+}
+
+const conditions = (section: HTMLElement) =>
+  within(section)
+    .getAllByRole('listitem')
+    .filter((li) => li.closest('.nl-practice__conditions'))
+    .map((li) => li.textContent);
+
+describe('PracticeBlock', () => {
+  it('shows the task and what it checks, none of it met yet', () => {
+    const { section } = renderPractice();
+    expect(within(section).getByText(/^Give/, { selector: 'p' })).toHaveTextContent(
+      'Give Net BatchNorm and train it.',
+    );
+    expect(section.querySelector('.nl-practice__check')).toHaveTextContent(
+      'Not passed yet. What the exercise checks:',
+    );
+    expect(conditions(section)).toEqual([
+      'Not yet: ○ Run “Net” uses normalization BatchNorm (now None)',
+      'Not yet: ○ The effect shows in your runs (not yet: the runs have not trained yet)',
+      'Not yet: ○ The question is answered correctly',
+    ]);
+  });
+
+  it('passes only when the runs have the setting, the effect showed in them and the question is right', async () => {
+    const { user, section } = renderPractice();
+    await user.selectOptions(
+      within(section).getByRole('combobox', { name: 'Net: Normalization' }),
+      'batchNorm',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    expect(createdWorkers).toHaveLength(2);
+    const configure = workerAt(0).sent[0];
+    expect(configure?.type === 'configure' && configure.setup.config.model.norm).toEqual({
+      kind: 'batchNorm',
+    });
+    emit(0, READY);
+    emit(0, snapshotOf(1, 100));
+    emit(0, FINAL_VALIDATION);
+    expect(conditions(section).slice(0, 2)).toEqual([
+      'Done: ✓ Run “Net” uses normalization BatchNorm',
+      'Done: ✓ The effect shows in your runs: Net: loss 0.180 → 0.011',
+    ]);
+    expect(useLabStore.getState().progress.practice).toEqual({});
+
+    await user.click(within(section).getByRole('radio', { name: 'It keeps activations scaled' }));
+    await user.click(within(section).getByRole('button', { name: 'Check answer' }));
+    expect(
+      within(section).getByText(/^Passed on/, { selector: '.nl-practice__check strong' }),
+    ).toBeInTheDocument();
+    expect(useLabStore.getState().progress.practice['alpha/add-bn']).toMatchObject({
+      detail: 'Net: loss 0.180 → 0.011',
+    });
+  });
+
+  it('does not pass with the effect alone when the required setting was not made', async () => {
+    const { user, section } = renderPractice();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, READY);
+    emit(0, snapshotOf(1, 100));
+    emit(0, FINAL_VALIDATION);
+    await user.click(within(section).getByRole('radio', { name: 'It keeps activations scaled' }));
+    await user.click(within(section).getByRole('button', { name: 'Check answer' }));
+    expect(conditions(section)[0]).toBe(
+      'Not yet: ○ Run “Net” uses normalization BatchNorm (now None)',
+    );
+    expect(useLabStore.getState().progress.practice).toEqual({});
+  });
+});

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { loadTrack } from '../../../src/lessons/loadTrack';
+import { formatIssue } from '../../../src/lessons/track';
+import { LessonPage } from '../../../src/ui/lessons/LessonPage';
+import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
+
+vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+
+setupLessonTests();
+
+const track = loadTrack();
+
+describe('the real lessons in the app', () => {
+  it('bundles every lessons/*.md file but the README, with no issue', () => {
+    expect(track.lessons.map((l) => l.file)).toEqual([
+      'lessons/01-signal-propagation.md',
+      'lessons/02-initialization.md',
+      'lessons/03-batch-normalization.md',
+      'lessons/04-layer-group-instance-norm.md',
+      'lessons/05-going-deep.md',
+    ]);
+    expect(track.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it.each(track.lessons.map((l) => [l.meta.id]))(
+    'renders %s with every block and no error box',
+    (id) => {
+      vi.spyOn(console, 'error');
+      loadProgressFor(track);
+      const { container } = render(<LessonPage track={track} id={id} instructor />);
+      const lesson = track.lessons.find((l) => l.meta.id === id)!;
+      expect(screen.getByText(lesson.meta.title, { selector: 'h1' })).toBeInTheDocument();
+      expect(container.querySelector('.nl-invalid-block, .nl-block-error')).toBeNull();
+      const blocks = lesson.segments.filter((s) => s.kind !== 'markdown').length;
+      expect(
+        container.querySelectorAll('.nl-block, .nl-widget, section').length,
+      ).toBeGreaterThanOrEqual(blocks);
+      expect(console.error).not.toHaveBeenCalled();
+    },
+  );
+});
