@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
-import { selectRuns, selectSelectedRun } from '../../store/selectors';
+import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
@@ -33,6 +33,9 @@ export function RunPanel() {
       aria-labelledby={runTabId(run.id)}
       className="nl-run-panel"
     >
+      <h2 className="nl-section-title nl-run-panel__title">
+        Run {runLabels(runs).get(run.id) ?? ''}
+      </h2>
       <div className="nl-run-panel__head">
         <RunProgress run={run} />
         {run.parameterCount !== undefined ? (

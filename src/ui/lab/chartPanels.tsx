@@ -61,7 +61,7 @@ export const LossPanel = memo(function LossPanel() {
   const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
   return (
     <Panel id="loss">
-      <LossChart runs={lossRuns} maxPoints={300} />
+      <LossChart runs={lossRuns} maxPoints={300} headingLevel={2} />
     </Panel>
   );
 });
