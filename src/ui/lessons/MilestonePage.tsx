@@ -18,6 +18,9 @@ const LR_COMPARISON: readonly LabRunSettings[] = [0.01, 0.1, 1].map((learningRat
   learningRate,
 }));
 
+/** Inline code in Markdown (a backtick cannot be escaped inside String.raw). */
+const code = (text: string): string => `\`${text}\``;
+
 const WHAT = String.raw`
 ## What a schedule is
 
@@ -60,7 +63,7 @@ batches of 8,192 images; starting at the full rate trained clearly worse in the 
 Multiply the rate by a factor $\gamma$ (often 0.1) at chosen milestones:
 $\eta_t = \eta_0 \, \gamma^{k}$ after the $k$-th milestone. The original ResNets started at 0.1
 and divided by 10 whenever the error stopped improving. In PyTorch this is
-\`torch.optim.lr_scheduler.MultiStepLR\`.
+${code('torch.optim.lr_scheduler.MultiStepLR')}.
 
 ## Cosine decay
 
@@ -70,7 +73,7 @@ $$\eta_t = \eta_{\min} + \tfrac{1}{2}(\eta_{\max} - \eta_{\min})\left(1 + \cos\f
 
 (Loshchilov & Hutter, SGDR, 2016, arXiv:1608.03983). It has no milestones to tune, only the length
 of training, and is the usual choice today, often after a warm-up. In PyTorch:
-\`torch.optim.lr_scheduler.CosineAnnealingLR\`.
+${code('torch.optim.lr_scheduler.CosineAnnealingLR')}.
 `;
 
 const NEXT = `
