@@ -46,9 +46,9 @@ export interface RunsSlice {
   stepAll(count?: number): void;
   resetAll(): void;
 
-  /** A new run with run A's settings (same seed, so the same data order). */
+  /** A new run with run A's settings (same seed, so the same data order), selected. */
   addRun(): void;
-  /** A copy of this run, placed last, ready for "duplicate and change one setting". */
+  /** A copy of this run, placed last and selected, ready for "duplicate and change one setting". */
   duplicateRun(id: string): void;
   removeRun(id: string): void;
   updateSetting<K extends SettingKey>(id: string, key: K, value: LabRunSettings[K]): void;
@@ -91,7 +91,12 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
   const newRun = (settings: LabRunSettings): LabRun | undefined => {
     if (get().runs.length >= MAX_RUNS) return undefined;
     const run = freshRun(`run-${get().nextRunNumber}`, settings);
-    set((state) => ({ runs: [...state.runs, run], nextRunNumber: state.nextRunNumber + 1 }));
+    // The new run is selected, ready for its one changed setting.
+    set((state) => ({
+      runs: [...state.runs, run],
+      nextRunNumber: state.nextRunNumber + 1,
+      selectedRunId: run.id,
+    }));
     if (get().connected) configure(run);
     return run;
   };

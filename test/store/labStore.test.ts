@@ -189,11 +189,13 @@ describe('runs', () => {
     expect(new Set(store().runs.map((r) => r.id)).size).toBe(4);
   });
 
-  it('duplicates a run, then one setting changes only the copy', () => {
+  it('duplicates a run and selects the copy, then one setting changes only the copy', () => {
     store().addRun();
+    expect(selectSelectedRun(store())?.id).toBe(run(1).id);
     store().updateSetting(run(1).id, 'norm', 'layerNorm');
     store().duplicateRun(run(1).id);
     expect(run(2).settings.norm).toBe('layerNorm');
+    expect(selectSelectedRun(store())?.id).toBe(run(2).id);
     store().updateSetting(run(2).id, 'norm', 'batchNorm');
     expect(runLabels(store().runs)).toEqual(
       new Map([
@@ -303,6 +305,9 @@ describe('snapshot detail', () => {
         const last = w.sent.filter((m) => m.type === 'setDetail').at(-1);
         return last?.type === 'setDetail' ? last.detail : 'full';
       });
+    // each added run is selected in turn: the newest has full detail
+    expect(details()).toEqual(['reduced', 'reduced', 'full']);
+    store().selectRun(run(0).id);
     expect(details()).toEqual(['full', 'reduced', 'reduced']);
     store().selectRun(run(2).id);
     expect(details()).toEqual(['reduced', 'reduced', 'full']);

@@ -222,8 +222,8 @@ describe('LabPage runs', () => {
     await user.click(screen.getByRole('button', { name: 'Add run' }));
     expect(screen.getAllByRole('tab')).toHaveLength(2);
     expect(workers()).toHaveLength(2);
-
-    await user.click(screen.getAllByRole('tab')[1]!);
+    // the new run is selected, ready for its one change
+    expect(screen.getAllByRole('tab')[1]).toHaveAttribute('aria-selected', 'true');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Normalization' }), 'batchNorm');
     expect(screen.getAllByRole('tab')[1]).toHaveAccessibleName(/^B: BatchNorm/);
     expect(window.location.hash).toContain('b.norm=batchNorm');
@@ -231,10 +231,14 @@ describe('LabPage runs', () => {
     await user.click(screen.getByRole('button', { name: 'Duplicate run' }));
     expect(screen.getAllByRole('tab')).toHaveLength(3);
     expect(screen.getAllByRole('tab')[2]).toHaveAccessibleName(/^C: BatchNorm/);
+    expect(screen.getAllByRole('tab')[2]).toHaveAttribute('aria-selected', 'true');
 
+    await user.click(screen.getAllByRole('tab')[1]!);
     await user.click(screen.getByRole('button', { name: 'Remove run' }));
     expect(screen.getAllByRole('tab')).toHaveLength(2);
     expect(worker(1).terminated).toBe(true);
+    // C became B
+    expect(screen.getAllByRole('tab')[1]).toHaveAccessibleName(/^B: BatchNorm/);
   });
 
   it('stops adding at four runs', async () => {
