@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Quiz } from '../../lessons/schema';
 import { useLabStore } from '../../store/labStore';
 import { selectAnswerQuiz, selectProgress, selectRevealQuiz } from '../../store/progressSlice';
 import type { HeadingLevel } from '../charts/Heading';
 import { Heading } from '../charts/Heading';
+import { choiceOrder } from './choiceOrder';
 import { InlineProse, Prose } from './Prose';
 
 export interface QuizQuestionProps {
@@ -36,6 +37,10 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
   const firstChoiceRef = useRef<HTMLInputElement>(null);
 
   const correctIndex = quiz.choices.findIndex((c) => c.correct);
+  const order = useMemo(
+    () => choiceOrder(progressKey, quiz.choices.length),
+    [progressKey, quiz.choices.length],
+  );
   const lastAnswer = record?.answers[record.answers.length - 1];
   const answered = lastAnswer !== undefined && !retrying;
   const lastCorrect = answered && lastAnswer === correctIndex;
@@ -86,7 +91,8 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
       </Heading>
       <fieldset className="nl-quiz__choices" aria-labelledby={headingId} disabled={answered}>
         <ul>
-          {quiz.choices.map((choice, i) => {
+          {order.map((i, position) => {
+            const choice = quiz.choices[i]!;
             const id = `${baseId}-choice-${i}`;
             const chosen = shownChoice === i && answered;
             const verdict = chosen
@@ -109,7 +115,7 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
                 ].join(' ')}
               >
                 <input
-                  ref={i === 0 ? firstChoiceRef : undefined}
+                  ref={position === 0 ? firstChoiceRef : undefined}
                   type="radio"
                   id={id}
                   name={`${baseId}-choices`}
