@@ -216,8 +216,41 @@ const widgetSchema = z.discriminatedUnion(
           .array(z.object({ label: text('a label'), settings: partialSettingsSchema }).strict())
           .min(1)
           .max(4),
+        /** What the text says the sweep shows, cell by cell; the lesson tests train those cells and check. */
+        expect: z
+          .array(
+            z
+              .object({
+                config: text('a configuration label'),
+                depth: z.number().int().min(1).max(64),
+                outcome: z.enum(['trained', 'stalled', 'diverged'], {
+                  error: `must be 'trained', 'stalled' or 'diverged'`,
+                }),
+              })
+              .strict(),
+          )
+          .default([]),
       })
-      .strict(),
+      .strict()
+      .superRefine((sweep, ctx) => {
+        const labels = sweep.configs.map((c) => c.label);
+        sweep.expect.forEach((e, i) => {
+          if (!labels.includes(e.config)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['expect', i, 'config'],
+              message: `'${e.config}' is not one of the configs (${labels.join(', ')})`,
+            });
+          }
+          if (!sweep.depths.includes(e.depth)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['expect', i, 'depth'],
+              message: `${e.depth} is not one of the depths (${sweep.depths.join(', ')})`,
+            });
+          }
+        });
+      }),
   ],
   {
     error: `must be one of 'depthProbe', 'lossContours', 'axesCube', 'engineSource', 'initBuilder', 'depthSweep'`,

@@ -21,7 +21,8 @@ import {
   readDepthProbe,
   type DepthProbeWidget,
 } from '../../src/lessons/widgets/depthProbeSetup';
-import { sweepCells } from '../../src/lessons/widgets/depthSweep';
+import { cellOutcome, sweepCells } from '../../src/lessons/widgets/depthSweep';
+import { smoothLosses } from '../../src/lessons/claims';
 import { sourceExcerpt } from '../../src/lessons/widgets/engineSource';
 import {
   LESSONS_DIR,
@@ -204,6 +205,39 @@ describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
           expect(excerpt.ok ? '' : excerpt.message).toBe('');
         });
       } else if (widget.widget === 'depthSweep') {
+        for (const expected of widget.expect) {
+          it(
+            `${name} › ${block.id}: ${expected.config} at depth ${expected.depth} ${expected.outcome}`,
+            async () => {
+              const cell = sweepCells(widget).find(
+                (c) => c.label === expected.config && c.depth === expected.depth,
+              )!;
+              const setup = toWorkerSetup(cell.settings, 0);
+              const { train } = await nodeDatasetLoader(setup.dataset);
+              const run = new TrainingRun(setup.config, train);
+              const losses: number[] = [];
+              let divergedAt: number | undefined;
+              while (losses.length < widget.steps) {
+                const step = run.step();
+                if (step.status === 'diverged') {
+                  divergedAt = step.step;
+                  break;
+                }
+                losses.push(step.loss);
+              }
+              const smooth = smoothLosses(losses);
+              const outcome = cellOutcome(cell, {
+                steps: losses.length,
+                ...(smooth.length > 0 ? { finalLoss: smooth[smooth.length - 1]! } : {}),
+                ...(divergedAt !== undefined ? { divergedAt } : {}),
+              });
+              expect(outcome, `final smoothed loss ${smooth[smooth.length - 1]}`).toBe(
+                expected.outcome,
+              );
+            },
+            EXPERIMENT_TIMEOUT_MS,
+          );
+        }
         it(`${name} › ${block.id}: depthSweep builds every run`, async () => {
           for (const cell of sweepCells(widget)) {
             const setup = toWorkerSetup(cell.settings, 0);

@@ -11,6 +11,7 @@ import type { SweepCellResult } from '../../../src/worker/sweepProtocol';
 
 const widget: DepthSweepWidget = {
   widget: 'depthSweep',
+  expect: [],
   title: 'How deep can it go?',
   depths: [8, 2, 4],
   steps: 100,

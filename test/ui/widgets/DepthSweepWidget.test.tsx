@@ -12,6 +12,7 @@ setupChartTests();
 
 const WIDGET: DepthSweepData = {
   widget: 'depthSweep',
+  expect: [],
   title: 'How deep can it go?',
   depths: [2, 8],
   steps: 150,

@@ -25,6 +25,7 @@ const WIDGETS: Widget[] = [
   { widget: 'initBuilder', title: 'Builder', fanIn: 64, fanOut: 32 },
   {
     widget: 'depthSweep',
+    expect: [],
     title: 'Sweep',
     depths: [2, 4],
     steps: 20,
