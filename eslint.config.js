@@ -4,14 +4,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'src/engine/kernels/*.generated.ts', 'assembly/**'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      'src/engine/kernels/*.generated.ts',
+      'assembly/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -33,17 +44,42 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/engine is pure TypeScript: no React.' },
-            { group: ['zustand', 'zustand/*'], message: 'src/engine is pure TypeScript: no store.' },
-            { group: ['recharts', 'recharts/*'], message: 'src/engine is pure TypeScript: no charts.' },
-            { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/lessons/**'], message: 'src/engine may not import from the layers above it.' },
-            { group: ['node:*', 'fs', 'path'], message: 'src/engine also runs in the browser: no Node APIs (pass data in).' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/engine is pure TypeScript: no React.',
+            },
+            {
+              group: ['zustand', 'zustand/*'],
+              message: 'src/engine is pure TypeScript: no store.',
+            },
+            {
+              group: ['recharts', 'recharts/*'],
+              message: 'src/engine is pure TypeScript: no charts.',
+            },
+            {
+              group: ['**/ui/**', '**/store/**', '**/worker/**', '**/lessons/**'],
+              message: 'src/engine may not import from the layers above it.',
+            },
+            {
+              group: ['node:*', 'fs', 'path'],
+              message: 'src/engine also runs in the browser: no Node APIs (pass data in).',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'self', 'postMessage', 'onmessage', 'Worker', 'localStorage', 'navigator', 'fetch'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'self',
+          'postMessage',
+          'onmessage',
+          'Worker',
+          'localStorage',
+          'navigator',
+          'fetch',
+        ].map((name) => ({
           name,
           message: 'src/engine is pure TypeScript: no DOM or worker APIs.',
         })),
