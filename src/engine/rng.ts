@@ -14,6 +14,17 @@ export interface Rng {
   uniform(low?: number, high?: number): number;
   /** Normal sample (Box–Muller). */
   normal(mean?: number, std?: number): number;
+  /**
+   * Fills `out` with normal samples: exactly the numbers `out.length` calls of `normal(mean, std)`
+   * would give, in a loop tight enough for the millions a deep network's weights need.
+   */
+  fillNormal(out: Float32Array, mean?: number, std?: number): void;
+  /**
+   * Fills `out` with N(mean, std²) samples by Marsaglia's polar method: no trigonometry, about twice as
+   * fast as `fillNormal`, but a different sequence. For probes where only the distribution matters;
+   * training runs keep `normal`/`fillNormal`, so their initial weights never change.
+   */
+  fillNormalFast(out: Float32Array, mean?: number, std?: number): void;
   /** Uniform integer in [0, n). */
   int(n: number): number;
   /** Fisher–Yates shuffle, in place; returns the same array. */
@@ -44,32 +55,31 @@ function hashLabel(seed: number, label: string): number {
   return h;
 }
 
-const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
+// The state lives in int32 values (| 0), not uint32 (>>> 0): int32 stays a small integer in V8, while a
+// uint32 above 2³¹ becomes a heap double and made every draw several times slower. Same bits either way.
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new Error(`createRng: seed must be an integer, got ${seed}`);
   const baseSeed = seed >>> 0;
   const mix = splitmix32(baseSeed);
-  let s0 = mix();
-  let s1 = mix();
-  let s2 = mix();
-  let s3 = mix();
+  let s0 = mix() | 0;
+  let s1 = mix() | 0;
+  let s2 = mix() | 0;
+  let s3 = mix() | 0;
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
   let spareNormal: number | undefined;
 
   const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (s1 << 9) >>> 0;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
     s1 ^= s2;
     s0 ^= s3;
     s2 ^= t;
-    s3 = rotl(s3 >>> 0, 11);
-    s0 >>>= 0;
-    s1 >>>= 0;
-    s2 >>>= 0;
-    return result;
+    s3 = rotl(s3, 11);
+    return result >>> 0;
   };
   const next = (): number => nextUint32() / 4294967296;
 
@@ -88,6 +98,51 @@ export function createRng(seed: number): Rng {
       const theta = 2 * Math.PI * next();
       spareNormal = r * Math.sin(theta);
       return mean + std * r * Math.cos(theta);
+    },
+    fillNormal: (out, mean = 0, std = 1) => {
+      let i = 0;
+      if (spareNormal !== undefined && out.length > 0) {
+        out[i++] = mean + std * spareNormal;
+        spareNormal = undefined;
+      }
+      // The generator's state in locals for the loop; the same steps as nextUint32.
+      let a = s0;
+      let b = s1;
+      let c = s2;
+      let d = s3;
+      const draw = (): number => {
+        const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+        const t = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= t;
+        d = rotl(d, 11);
+        return (result >>> 0) / 4294967296;
+      };
+      for (; i < out.length; i += 2) {
+        const r = Math.sqrt(-2 * Math.log(1 - draw()));
+        const theta = 2 * Math.PI * draw();
+        out[i] = mean + std * r * Math.cos(theta);
+        if (i + 1 < out.length) out[i + 1] = mean + std * r * Math.sin(theta);
+        else spareNormal = r * Math.sin(theta);
+      }
+      s0 = a;
+      s1 = b;
+      s2 = c;
+      s3 = d;
+    },
+    fillNormalFast: (out, mean = 0, std = 1) => {
+      for (let i = 0; i < out.length;) {
+        const u = 2 * next() - 1;
+        const v = 2 * next() - 1;
+        const q = u * u + v * v;
+        if (q >= 1 || q === 0) continue;
+        const f = Math.sqrt((-2 * Math.log(q)) / q);
+        out[i++] = mean + std * u * f;
+        if (i < out.length) out[i++] = mean + std * v * f;
+      }
     },
     int: (n) => {
       if (!Number.isInteger(n) || n <= 0)

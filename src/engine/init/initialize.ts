@@ -18,7 +18,7 @@ function fill(data: Float32Array, shape: Shape, d: WeightDistribution, rng: Rng)
     }
     case 'normal': {
       const { mean, std } = d;
-      for (let i = 0; i < data.length; i++) data[i] = rng.normal(mean, std);
+      rng.fillNormal(data, mean, std);
       return;
     }
     case 'orthogonal':

@@ -2,10 +2,11 @@ import { BatchNorm1d } from '../layers/batchNorm';
 import type { Layer } from '../layers/layer';
 import { LayerNorm } from '../layers/layerNorm';
 import { Linear } from '../layers/linear';
+import { weightDistribution } from '../init/distribution';
 import { initWeight } from '../init/initialize';
 import { makeActivation } from '../model/buildModel';
 import type { ActivationKind, InitScheme } from '../model/spec';
-import { createRng } from '../rng';
+import { createRng, type Rng } from '../rng';
 import { tensor } from '../tensor';
 import { l2Norm, meanStd } from './moments';
 
@@ -60,15 +61,15 @@ export function depthProbe(options: DepthProbeOptions): DepthProbeResult {
     );
   }
   const rng = createRng(seed);
-  const weightRng = rng.fork('init');
   const dataRng = rng.fork('data');
+  const weights = weightBank(seed, width, init);
 
   const linears: Linear[] = [];
   const chain: Layer[] = [];
   const taps: number[] = []; // index in `chain` of each layer's last op
   for (let i = 0; i < depth; i++) {
     const linear = new Linear(width, width, false);
-    initWeight(linear.weight.value, init, weightRng);
+    linear.weight.value.data.set(weights.layer(i));
     linears.push(linear);
     chain.push(linear);
     if (norm === 'batchNorm') chain.push(new BatchNorm1d(width));
@@ -110,4 +111,51 @@ export function depthProbe(options: DepthProbeOptions): DepthProbeResult {
       weightGradNorm: l2Norm(linears[i]!.weight.grad.data),
     })),
   };
+}
+
+/**
+ * Layer i's weights depend only on (seed, width, init, i), so the bank of the latest setting is kept:
+ * moving the depth, activation or norm slider reuses every layer already drawn.
+ */
+interface WeightBank {
+  readonly key: string;
+  layer(index: number): Float32Array;
+}
+
+let latestBank: WeightBank | undefined;
+
+function weightBank(seed: number, width: number, init: InitScheme): WeightBank {
+  const key = JSON.stringify([seed, width, init]);
+  if (latestBank?.key === key) return latestBank;
+  const initRng = createRng(seed).fork('init');
+  const layers: Float32Array[] = [];
+  latestBank = {
+    key,
+    layer(index) {
+      let w = layers[index];
+      if (!w) {
+        w = new Float32Array(width * width);
+        drawWeights(w, [width, width], init, initRng.fork(`layer${index}`));
+        layers[index] = w;
+      }
+      return w;
+    },
+  };
+  return latestBank;
+}
+
+/**
+ * The probe's weights follow the scheme's distribution exactly, but normal ones come from the faster
+ * polar sampler: a width-256 probe at depth 100 draws 6.5 million of them, and the slider has to feel
+ * instant. (Training runs draw with `initWeight`, whose sequence the lessons' results depend on.)
+ */
+function drawWeights(
+  out: Float32Array,
+  shape: readonly number[],
+  init: InitScheme,
+  rng: Rng,
+): void {
+  const d = weightDistribution(init, shape);
+  if (d.kind === 'normal') rng.fillNormalFast(out, d.mean, d.std);
+  else initWeight({ shape, data: out }, init, rng);
 }
