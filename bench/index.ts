@@ -6,6 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
+import { measureDepthProbe, type DepthProbeTiming } from './depthProbe';
 import { MATMUL_SHAPES, measureMatmul, shapeKey, type MatmulResult } from './matmul';
 import { DEFAULT_MEASURE, measureInterleaved, type MeasureOptions, type Rate } from './measure';
 import { createOurTrainer, createSetup, type Trainer } from './ourModels';
@@ -193,6 +194,15 @@ function matmulRows(matmul: Record<string, MatmulResult>): string[][] {
   return rows;
 }
 
+function depthProbeRows(probe: DepthProbeTiming): string[][] {
+  const ms = (t: DepthProbeTiming['coldMs']) =>
+    `${t.median.toFixed(0)} (${t.min.toFixed(0)}–${t.max.toFixed(0)})`;
+  return [
+    ['depth probe', 'cold (new seed)', 'warm (slider moves)'],
+    [probe.setting, ms(probe.coldMs), ms(probe.warmMs)],
+  ];
+}
+
 function printMarkdown(rows: string[][]): void {
   const [header, ...body] = rows;
   console.log(`| ${header!.join(' | ')} |`);
@@ -224,6 +234,8 @@ async function main(): Promise<void> {
   const models: Partial<Record<ReferenceName, ModelResult>> = {};
   for (const name of options.only) models[name] = await benchModel(name, options);
   const matmul = await benchMatmul(options);
+  log('depth probe…');
+  const probe = measureDepthProbe();
   if (options.json) {
     const flat = Object.fromEntries(
       Object.entries(models).map(([name, { description, results, ratio }]) => [
@@ -231,12 +243,18 @@ async function main(): Promise<void> {
         { description, ...results, ratio },
       ]),
     );
-    console.log(JSON.stringify({ ...flat, matmul }, null, 2));
+    console.log(JSON.stringify({ ...flat, matmul, depthProbe: probe }, null, 2));
   } else if (options.markdown) {
     printMarkdown(modelRows(models));
     console.log();
     printMarkdown(matmulRows(matmul));
-  } else printTable(models, matmul);
+    console.log();
+    printMarkdown(depthProbeRows(probe));
+  } else {
+    printTable(models, matmul);
+    console.log('\nDepth probe, milliseconds: median (min–max) of 5');
+    for (const row of depthProbeRows(probe)) console.log(row.join('  '));
+  }
   log(
     `load at the end: ${loadavg()
       .map((x) => x.toFixed(2))

@@ -134,15 +134,35 @@ export function createRng(seed: number): Rng {
       s3 = d;
     },
     fillNormalFast: (out, mean = 0, std = 1) => {
+      let a = s0;
+      let b = s1;
+      let c = s2;
+      let d = s3;
+      // One xoshiro128** step on the local state, as a uniform in [−1, 1).
+      const draw = (): number => {
+        const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+        const t = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= t;
+        d = rotl(d, 11);
+        return (result >>> 0) / 2147483648 - 1;
+      };
       for (let i = 0; i < out.length;) {
-        const u = 2 * next() - 1;
-        const v = 2 * next() - 1;
+        const u = draw();
+        const v = draw();
         const q = u * u + v * v;
         if (q >= 1 || q === 0) continue;
         const f = Math.sqrt((-2 * Math.log(q)) / q);
         out[i++] = mean + std * u * f;
         if (i < out.length) out[i++] = mean + std * v * f;
       }
+      s0 = a;
+      s1 = b;
+      s2 = c;
+      s3 = d;
     },
     int: (n) => {
       if (!Number.isInteger(n) || n <= 0)
