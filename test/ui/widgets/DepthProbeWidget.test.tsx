@@ -14,7 +14,7 @@ const WIDGET: DepthProbeData = {
   widget: 'depthProbe',
   title: 'Signal through depth',
   depth: 20,
-  width: 64,
+  width: 256,
   activation: 'relu',
   init: 'kaimingNormal',
   norm: 'none',
@@ -32,9 +32,9 @@ describe('DepthProbeWidget', () => {
     expect(screen.getByRole('combobox', { name: 'Activation' })).toHaveValue('relu');
     const init = screen.getByRole('combobox', { name: 'Initialization' });
     expect(init).toHaveValue('kaimingNormal');
-    // Kaiming for ReLU at width 64: std = √2/√64 = 0.177
+    // Kaiming for ReLU at width 256: std = √2/√256 = 0.0884
     expect(init).toHaveAccessibleDescription(
-      'Weights ~ N(0, std²) with std = gain / √fan_in = 1.41 / √64 = 0.177.',
+      'Weights ~ N(0, std²) with std = gain / √fan_in = 1.41 / √256 = 0.0884.',
     );
     expect(screen.getByRole('combobox', { name: 'Normalization' })).toHaveValue('none');
   });
@@ -44,7 +44,7 @@ describe('DepthProbeWidget', () => {
     expect(probe().probeRequests()).toHaveLength(1);
     expect(probe().probeRequests()[0]!.options).toMatchObject({
       depth: 20,
-      width: 64,
+      width: 256,
       activation: 'relu',
       norm: 'none',
       init: { kind: 'kaimingNormal', nonlinearity: 'relu' },
@@ -54,7 +54,7 @@ describe('DepthProbeWidget', () => {
     expect(
       screen.getByRole('figure', { name: 'Activation std and gradient norm per layer' }),
     ).toHaveAccessibleDescription(
-      /^20 layers of width 64, ReLU, Kaiming \(He\) normal init, no normalization: activation std goes from/,
+      /^20 layers of width 256, ReLU, Kaiming \(He\) normal init, no normalization: activation std goes from/,
     );
   });
 
