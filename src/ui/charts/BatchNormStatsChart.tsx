@@ -1,13 +1,4 @@
-import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  ReferenceLine,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { memo, useCallback, useMemo } from 'react';
 import type { NormStats } from '../../engine/probes/probe';
 import {
   compareNormStats,
@@ -17,14 +8,15 @@ import {
   type ChannelPoint,
   type NormComparison,
 } from './batchNormData';
-import { X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber } from './format';
 import type { HeadingLevel } from './Heading';
-import { AXIS_COLOR, BAR_COLOR, GRID_COLOR, REFERENCE_COLOR } from './palette';
-import { tooltipNumber } from './tooltipFormat';
-import { useElementSize } from './useElementSize';
+import { BAR_COLOR, REFERENCE_COLOR } from './palette';
+import type { PlotArea } from './plotDraw';
+import { PlotFrame, type PlotAxis } from './PlotFrame';
+import type { PlotReadout } from './plotReadout';
+import { toPixel } from './plotScale';
 
 export interface BatchNormStatsChartProps {
   /** One run's latest ProbeSnapshot.norms (BatchNorm layers only). */
@@ -37,6 +29,28 @@ export interface BatchNormStatsChartProps {
   readonly emptyMessage?: string | undefined;
 }
 
+const MAX_SIDE = 260;
+const DOT_RADIUS = 3;
+const DIAGONAL_DASH = [4, 4];
+/** The readout names the channel whose dot is within this many pixels of the pointer. */
+const PICK_RADIUS_PX = 8;
+const square = (width: number): number => Math.min(width, MAX_SIDE);
+
+function diagonal(ctx: CanvasRenderingContext2D, area: PlotArea, lo: number, hi: number): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.left, area.top, area.width, area.height);
+  ctx.clip();
+  ctx.beginPath();
+  ctx.moveTo(toPixel(area.x, lo), toPixel(area.y, lo));
+  ctx.lineTo(toPixel(area.x, hi), toPixel(area.y, hi));
+  ctx.strokeStyle = REFERENCE_COLOR;
+  ctx.lineWidth = 1;
+  ctx.setLineDash(DIAGONAL_DASH);
+  ctx.stroke();
+  ctx.restore();
+}
+
 function ChannelScatter({
   points,
   statistic,
@@ -44,56 +58,65 @@ function ChannelScatter({
   readonly points: readonly ChannelPoint[];
   readonly statistic: 'mean' | 'variance';
 }) {
-  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
-  const axis = sharedAxis(points);
-  const size = Math.min(width, 260);
+  const { xAxis, yAxis } = useMemo(() => {
+    const axis = sharedAxis(points);
+    const common = { scale: { kind: 'linear', domain: axis.domain }, ticks: axis.ticks } as const;
+    return {
+      xAxis: { ...common, format: formatNumber, title: 'Last batch' } satisfies PlotAxis,
+      yAxis: { ...common, format: formatNumber, title: 'Running' } satisfies PlotAxis,
+    };
+  }, [points]);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, area: PlotArea) => {
+      const [lo, hi] = xAxis.scale.domain;
+      diagonal(ctx, area, lo, hi);
+      ctx.beginPath();
+      for (const p of points) {
+        const px = toPixel(area.x, p.batch);
+        const py = toPixel(area.y, p.running);
+        ctx.moveTo(px + DOT_RADIUS, py);
+        ctx.arc(px, py, DOT_RADIUS, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = BAR_COLOR;
+      ctx.fill();
+    },
+    [points, xAxis],
+  );
+  const readout = useCallback(
+    (x: number, y: number, area: PlotArea): PlotReadout | null => {
+      const px = toPixel(area.x, x);
+      const py = toPixel(area.y, y);
+      let best: ChannelPoint | undefined;
+      let bestDistance = PICK_RADIUS_PX;
+      for (const p of points) {
+        const d = Math.hypot(toPixel(area.x, p.batch) - px, toPixel(area.y, p.running) - py);
+        if (d <= bestDistance) {
+          best = p;
+          bestDistance = d;
+        }
+      }
+      if (!best) return null;
+      return {
+        title: `Channel ${best.channel}`,
+        rows: [
+          { label: `Last batch ${statistic}`, color: BAR_COLOR, value: formatNumber(best.batch) },
+          { label: `Running ${statistic}`, color: BAR_COLOR, value: formatNumber(best.running) },
+        ],
+      };
+    },
+    [points, statistic],
+  );
   return (
     <div className="nl-multiple">
       <p className="nl-multiple__title">{statistic === 'mean' ? 'Mean' : 'Variance'}</p>
-      <div ref={plotRef} className="nl-chart__plot">
-        {size > 0 ? (
-          <ScatterChart
-            width={size}
-            height={size}
-            margin={{ top: 8, right: 8, bottom: 20, left: 4 }}
-          >
-            <CartesianGrid stroke={GRID_COLOR} />
-            <XAxis
-              type="number"
-              dataKey="batch"
-              name={`Last batch ${statistic}`}
-              domain={axis.domain}
-              ticks={axis.ticks}
-              tickFormatter={formatNumber}
-              stroke={AXIS_COLOR}
-              height={X_AXIS_HEIGHT}
-              label={xAxisLabel('Last batch')}
-            />
-            <YAxis
-              type="number"
-              dataKey="running"
-              name={`Running ${statistic}`}
-              domain={axis.domain}
-              ticks={axis.ticks}
-              tickFormatter={formatNumber}
-              stroke={AXIS_COLOR}
-              width={Y_AXIS_WIDTH}
-              label={yAxisLabel('Running')}
-            />
-            <ReferenceLine
-              segment={[
-                { x: axis.domain[0], y: axis.domain[0] },
-                { x: axis.domain[1], y: axis.domain[1] },
-              ]}
-              stroke={REFERENCE_COLOR}
-              strokeDasharray="4 4"
-              ifOverflow="hidden"
-            />
-            <Tooltip formatter={tooltipNumber} />
-            <Scatter data={[...points]} fill={BAR_COLOR} isAnimationActive={false} />
-          </ScatterChart>
-        ) : null}
-      </div>
+      <PlotFrame
+        x={xAxis}
+        y={yAxis}
+        height={square}
+        maxWidth={MAX_SIDE}
+        draw={draw}
+        readout={readout}
+      />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
-import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
+import { tickBudget } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
@@ -14,11 +13,12 @@ import {
 } from './depthProbeData';
 import { formatNumber } from './format';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
+import { LinePlot } from './LinePlot';
 import { decadeTicks, logDomain } from './logScale';
-import { AXIS_COLOR, GRID_COLOR, REFERENCE_COLOR, RUN_COLORS } from './palette';
+import { RUN_COLORS } from './palette';
+import type { PlotSeries } from './plotDraw';
+import type { PlotAxis } from './PlotFrame';
 import { niceTicks } from './ticks';
-import { tooltipNumber } from './tooltipFormat';
-import { useElementSize } from './useElementSize';
 
 export interface DepthProbePanelProps {
   /** The latest measurement; kept on screen (dimmed) while a new one runs. */
@@ -37,7 +37,7 @@ interface MeasureSeries {
   readonly measure: DepthMeasure;
   readonly name: string;
   readonly color: string;
-  readonly dash?: string | undefined;
+  readonly dash?: readonly number[] | undefined;
 }
 
 interface MeasureChartProps {
@@ -47,73 +47,55 @@ interface MeasureChartProps {
   readonly reference?: { readonly y: number; readonly label: string } | undefined;
 }
 
+/** Up to this many layers, each gets a dot. */
+const MAX_DOTTED_LAYERS = 30;
+const layerTitle = (layer: number): string => `Layer ${formatNumber(layer)}`;
+
 function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
-  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
-  const domain = logDomain([...series.flatMap((s) => rows.map((r) => r[s.measure])), reference?.y]);
-  const last = rows[rows.length - 1]?.layer ?? 1;
-  const xDomain: [number, number] = rows.length < 2 ? [0, last + 1] : [rows[0]!.layer, last];
-  const xTicks = niceTicks(xDomain[0], xDomain[1], tickBudget(width), { integer: true }).ticks;
+  const lines = useMemo<PlotSeries[]>(() => {
+    const layers = Float64Array.from(rows, (r) => r.layer);
+    return series.map((s) => ({
+      name: s.name,
+      color: s.color,
+      xs: layers,
+      ys: Float64Array.from(rows, (r) => r[s.measure] ?? Number.NaN),
+      lineWidth: 2,
+      dash: s.dash,
+      dotRadius: rows.length <= MAX_DOTTED_LAYERS ? 2.5 : 0,
+    }));
+  }, [rows, series]);
+  const referenceY = reference?.y;
+  const yAxis = useMemo<PlotAxis | null>(() => {
+    const domain = logDomain([...series.flatMap((s) => rows.map((r) => r[s.measure])), referenceY]);
+    return (
+      domain && {
+        scale: { kind: 'log', domain },
+        ticks: decadeTicks(domain),
+        format: formatNumber,
+        title: yLabel,
+      }
+    );
+  }, [rows, series, referenceY, yLabel]);
+  const xAxis = useMemo<PlotAxis>(() => {
+    const last = rows[rows.length - 1]?.layer ?? 1;
+    const [x0, x1] = rows.length < 2 ? [0, last + 1] : [rows[0]!.layer, last];
+    return {
+      scale: { kind: 'linear', domain: [x0, x1] },
+      ticks: (length) => niceTicks(x0, x1, tickBudget(length), { integer: true }).ticks,
+      format: formatNumber,
+      title: 'Layer',
+    };
+  }, [rows]);
+  if (!yAxis) return null;
   return (
-    <div ref={plotRef} className="nl-chart__plot">
-      {width > 0 && domain ? (
-        <LineChart
-          width={width}
-          height={200}
-          data={[...rows]}
-          margin={{ top: 8, right: 12, bottom: 20, left: 4 }}
-        >
-          <CartesianGrid stroke={GRID_COLOR} />
-          <XAxis
-            dataKey="layer"
-            type="number"
-            domain={xDomain}
-            ticks={xTicks}
-            stroke={AXIS_COLOR}
-            height={X_AXIS_HEIGHT}
-            label={xAxisLabel('Layer')}
-          />
-          <YAxis
-            scale="log"
-            domain={domain}
-            ticks={decadeTicks(domain)}
-            allowDataOverflow
-            tickFormatter={formatNumber}
-            stroke={AXIS_COLOR}
-            width={Y_AXIS_WIDTH}
-            label={yAxisLabel(yLabel)}
-          />
-          <Tooltip
-            formatter={tooltipNumber}
-            labelFormatter={(l) => (typeof l === 'number' ? `Layer ${l}` : l)}
-          />
-          {reference ? (
-            <ReferenceLine
-              y={reference.y}
-              stroke={REFERENCE_COLOR}
-              strokeDasharray="4 4"
-              label={{
-                value: reference.label,
-                position: 'insideTopRight',
-                fill: REFERENCE_COLOR,
-                fontSize: 12,
-              }}
-            />
-          ) : null}
-          {series.map((s) => (
-            <Line
-              key={s.measure}
-              dataKey={s.measure}
-              name={s.name}
-              stroke={s.color}
-              strokeWidth={2}
-              {...(s.dash ? { strokeDasharray: s.dash } : {})}
-              dot={rows.length <= 30 ? { r: 2.5 } : false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      ) : null}
-    </div>
+    <LinePlot
+      series={lines}
+      x={xAxis}
+      y={yAxis}
+      height={200}
+      reference={reference}
+      readoutTitle={layerTitle}
+    />
   );
 }
 
@@ -123,8 +105,11 @@ const GRADIENT_SERIES: readonly MeasureSeries[] = [
     measure: 'weightGradNorm',
     name: '‖∂L/∂W‖: gradient of its weights',
     color: RUN_COLORS.C,
-    dash: '6 3',
+    dash: [6, 3],
   },
+];
+const ACTIVATION_SERIES: readonly MeasureSeries[] = [
+  { measure: 'activationStd', name: 'Activation std', color: RUN_COLORS.A },
 ];
 
 function UnplottableNote({
@@ -165,6 +150,11 @@ export const DepthProbePanel = memo(function DepthProbePanel({
     [result, setting],
   );
   const sub = subLevel(headingLevel);
+  const inputStd = result?.inputStd;
+  const inputReference = useMemo(
+    () => (inputStd === undefined ? undefined : { y: inputStd, label: 'input std' }),
+    [inputStd],
+  );
   return (
     <ChartCard
       title={title}
@@ -193,9 +183,9 @@ export const DepthProbePanel = memo(function DepthProbePanel({
           </Heading>
           <MeasureChart
             rows={rows}
-            series={[{ measure: 'activationStd', name: 'Activation std', color: RUN_COLORS.A }]}
+            series={ACTIVATION_SERIES}
             yLabel="Activation std (log)"
-            reference={{ y: result.inputStd, label: 'input std' }}
+            reference={inputReference}
           />
           <UnplottableNote result={result} measure="activationStd" name="activation std" />
           <Heading level={sub} className="nl-chart__subtitle">
@@ -203,7 +193,11 @@ export const DepthProbePanel = memo(function DepthProbePanel({
           </Heading>
           <MeasureChart rows={rows} series={GRADIENT_SERIES} yLabel="Gradient norm (log)" />
           <ChartLegend
-            items={GRADIENT_SERIES.map((g) => ({ label: g.name, color: g.color, dash: g.dash }))}
+            items={GRADIENT_SERIES.map((g) => ({
+              label: g.name,
+              color: g.color,
+              dash: g.dash?.join(' '),
+            }))}
           />
           <UnplottableNote result={result} measure="gradNorm" name="gradient at the output" />
           <UnplottableNote result={result} measure="weightGradNorm" name="weight gradient" />

@@ -1,7 +1,5 @@
-import { memo, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { X_AXIS_HEIGHT, xAxisLabel } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { formatNumber, listPhrase } from './format';
 import {
@@ -12,11 +10,13 @@ import {
 } from './gradNormData';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { LayerLinesChart } from './LayerLinesChart';
-import { decadeTicks, isLoggable, logBarDomain, logDomain } from './logScale';
-import { AXIS_COLOR, BAR_COLOR, GRID_COLOR } from './palette';
+import { decadeTicks, logBarDomain, logDomain } from './logScale';
+import { BAR_COLOR } from './palette';
+import type { PlotArea } from './plotDraw';
+import { PlotFrame, type PlotAxis } from './PlotFrame';
+import type { PlotReadout } from './plotReadout';
+import { toPixel } from './plotScale';
 import { weightSeries } from './probeHistory';
-import { tooltipNumber } from './tooltipFormat';
-import { useElementSize } from './useElementSize';
 
 export interface GradNormChartProps {
   /** One run's probe snapshots, oldest first; the bars show the latest. */
@@ -27,64 +27,71 @@ export interface GradNormChartProps {
 }
 
 const ROW_HEIGHT = 26;
+const BAR_THICKNESS = 16;
+/** Approximate width of a 12 px label character, to size the layer-name column. */
+const LABEL_CHAR_PX = 7;
+
+/** Layers down the y axis: layer i occupies the band [i, i + 1], the first layer at the top. */
+function layerAxis(bars: readonly GradNormBar[]): PlotAxis {
+  return {
+    scale: { kind: 'linear', domain: [bars.length, 0] },
+    ticks: bars.map((_, i) => i + 0.5),
+    format: (v) => bars[Math.floor(v)]?.layer ?? '',
+    title: 'Layer',
+    grid: false,
+  };
+}
 
 function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
-  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
-  const domain = logBarDomain(bars.map((b) => b.gradNorm));
   const missing = undrawableLayers(bars);
-  const data = bars.map((b) => ({
-    layer: b.layer,
-    gradNorm: isLoggable(b.gradNorm) ? b.gradNorm : null,
-  }));
+  const xAxis = useMemo<PlotAxis | null>(() => {
+    const domain = logBarDomain(bars.map((b) => b.gradNorm));
+    return (
+      domain && {
+        scale: { kind: 'log', domain },
+        ticks: decadeTicks(domain),
+        format: formatNumber,
+        title: 'Gradient norm ‖∂L/∂W‖ (log scale)',
+      }
+    );
+  }, [bars]);
+  const yAxis = useMemo(() => layerAxis(bars), [bars]);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, area: PlotArea) => {
+      ctx.fillStyle = BAR_COLOR;
+      for (let i = 0; i < bars.length; i++) {
+        const end = toPixel(area.x, bars[i]!.gradNorm);
+        if (Number.isNaN(end)) continue;
+        const center = toPixel(area.y, i + 0.5);
+        const length = Math.min(end, area.left + area.width) - area.left;
+        if (length > 0) ctx.fillRect(area.left, center - BAR_THICKNESS / 2, length, BAR_THICKNESS);
+      }
+    },
+    [bars],
+  );
+  const readout = useCallback(
+    (_x: number, y: number): PlotReadout | null => {
+      const bar = bars[Math.floor(y)];
+      if (!bar) return null;
+      return {
+        title: bar.layer,
+        rows: [{ label: 'Gradient norm', color: BAR_COLOR, value: formatNumber(bar.gradNorm) }],
+      };
+    },
+    [bars],
+  );
+  const longestName = bars.reduce((m, b) => Math.max(m, b.layer.length), 0);
   return (
     <>
-      {domain ? (
-        <div ref={plotRef} className="nl-chart__plot">
-          {width > 0 ? (
-            <BarChart
-              width={width}
-              height={bars.length * ROW_HEIGHT + 56}
-              data={data}
-              layout="vertical"
-              margin={{ top: 4, right: 16, bottom: 20, left: 4 }}
-            >
-              <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-              <XAxis
-                type="number"
-                dataKey="gradNorm"
-                scale="log"
-                domain={domain}
-                ticks={decadeTicks(domain)}
-                allowDataOverflow
-                tickFormatter={formatNumber}
-                stroke={AXIS_COLOR}
-                height={X_AXIS_HEIGHT}
-                label={xAxisLabel('Gradient norm ‖∂L/∂W‖ (log scale)')}
-              />
-              <YAxis
-                type="category"
-                dataKey="layer"
-                stroke={AXIS_COLOR}
-                width={Math.min(120, Math.max(48, width * 0.22))}
-                label={{
-                  value: 'Layer',
-                  position: 'insideTopLeft',
-                  offset: 0,
-                  fill: AXIS_COLOR,
-                  dy: -4,
-                }}
-              />
-              <Tooltip formatter={tooltipNumber} />
-              <Bar
-                dataKey="gradNorm"
-                name="Gradient norm"
-                fill={BAR_COLOR}
-                isAnimationActive={false}
-                barSize={16}
-              />
-            </BarChart>
-          ) : null}
-        </div>
+      {xAxis ? (
+        <PlotFrame
+          x={xAxis}
+          y={yAxis}
+          height={bars.length * ROW_HEIGHT + 44}
+          draw={draw}
+          readout={readout}
+          yAxisWidth={Math.min(150, 30 + LABEL_CHAR_PX * longestName)}
+        />
       ) : null}
       {missing.length > 0 ? (
         <p className="nl-chart__note">
@@ -113,7 +120,10 @@ export const GradNormChart = memo(function GradNormChart({
     () => weightSeries(snapshots, (p) => (p.gradNorm > 0 ? p.gradNorm : null)),
     [snapshots],
   );
-  const historyDomain = logDomain(history.rows.flatMap((r) => history.layers.map((l) => r[l.key])));
+  const historyDomain = useMemo(
+    () => logDomain(history.rows.flatMap((r) => history.layers.map((l) => r[l.key]))),
+    [history],
+  );
   const summary = useMemo(() => summarizeGradNorms(bars, latest?.step), [bars, latest]);
 
   return (
@@ -139,7 +149,6 @@ export const GradNormChart = memo(function GradNormChart({
           yLabel="Gradient norm (log)"
           yScale="log"
           yDomain={historyDomain}
-          yTicks={decadeTicks(historyDomain)}
         />
       ) : (
         <p className="nl-chart__note">The history appears once two snapshots have been taken.</p>

@@ -1,12 +1,14 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { tickBudget, X_AXIS_HEIGHT, xAxisLabel, Y_AXIS_WIDTH, yAxisLabel } from './axisStyle';
+import { useMemo } from 'react';
+import { tickBudget } from './axisStyle';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber, formatStep } from './format';
-import { AXIS_COLOR, GRID_COLOR, layerColor, REFERENCE_COLOR } from './palette';
+import { LinePlot } from './LinePlot';
+import { decadeTicks } from './logScale';
+import { layerColor } from './palette';
+import type { PlotSeries } from './plotDraw';
+import type { PlotAxis } from './PlotFrame';
 import type { LayerSeriesRows } from './probeHistory';
 import { niceTicks } from './ticks';
-import { tooltipNumber, tooltipStepLabel } from './tooltipFormat';
-import { useElementSize } from './useElementSize';
 
 export interface LayerLinesChartProps {
   readonly series: LayerSeriesRows;
@@ -18,7 +20,19 @@ export interface LayerLinesChartProps {
   readonly height?: number | undefined;
 }
 
-const MARGIN = { top: 8, right: 12, bottom: 20, left: 4 };
+const stepTitle = (step: number): string => `Step ${formatStep(step)}`;
+
+/** The rows as one line per layer: steps shared, NaN where a layer was not measured. */
+function layerLines({ layers, rows }: LayerSeriesRows): PlotSeries[] {
+  const steps = Float64Array.from(rows, (r) => r.step);
+  return layers.map((layer, i) => ({
+    name: layer.name,
+    color: layerColor(i, layers.length),
+    xs: steps,
+    ys: Float64Array.from(rows, (r) => r[layer.key] ?? Number.NaN),
+    lineWidth: 1.75,
+  }));
+}
 
 /** One line per weight layer over steps, coloured shallow (purple) to deep (green), with a legend. */
 export function LayerLinesChart({
@@ -30,68 +44,40 @@ export function LayerLinesChart({
   reference,
   height = 220,
 }: LayerLinesChartProps) {
-  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
   const { layers, rows } = series;
+  const lines = useMemo(() => layerLines(series), [series]);
   const first = rows[0]?.step ?? 0;
   const last = rows[rows.length - 1]?.step ?? 0;
-  const xDomain: [number, number] =
-    first === last ? [Math.max(0, first - 1), last + 1] : [first, last];
-  const xTicks = niceTicks(xDomain[0], xDomain[1], tickBudget(width), { integer: true }).ticks;
-  const lone = rows.length < 2;
+  const [x0, x1] = first === last ? [Math.max(0, first - 1), last + 1] : [first, last];
+  const xAxis = useMemo<PlotAxis>(
+    () => ({
+      scale: { kind: 'linear', domain: [x0, x1] },
+      ticks: (length) => niceTicks(x0, x1, tickBudget(length), { integer: true }).ticks,
+      format: formatStep,
+      title: 'Step',
+    }),
+    [x0, x1],
+  );
+  const [y0, y1] = yDomain;
+  const yAxis = useMemo<PlotAxis>(
+    () => ({
+      scale: { kind: yScale, domain: [y0, y1] },
+      ticks: yTicks ?? (yScale === 'log' ? decadeTicks([y0, y1]) : niceTicks(y0, y1, 5).ticks),
+      format: formatNumber,
+      title: yLabel,
+    }),
+    [yScale, y0, y1, yTicks, yLabel],
+  );
   return (
     <>
-      <div ref={plotRef} className="nl-chart__plot">
-        {width > 0 ? (
-          <LineChart width={width} height={height} data={[...rows]} margin={MARGIN}>
-            <CartesianGrid stroke={GRID_COLOR} />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={xDomain}
-              ticks={xTicks}
-              tickFormatter={formatStep}
-              stroke={AXIS_COLOR}
-              height={X_AXIS_HEIGHT}
-              label={xAxisLabel('Step')}
-            />
-            <YAxis
-              scale={yScale}
-              domain={[...yDomain]}
-              {...(yTicks ? { ticks: [...yTicks] } : {})}
-              allowDataOverflow
-              tickFormatter={formatNumber}
-              stroke={AXIS_COLOR}
-              width={Y_AXIS_WIDTH}
-              label={yAxisLabel(yLabel)}
-            />
-            <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
-            {reference ? (
-              <ReferenceLine
-                y={reference.y}
-                stroke={REFERENCE_COLOR}
-                strokeDasharray="4 4"
-                label={{
-                  value: reference.label,
-                  position: 'insideTopRight',
-                  fill: REFERENCE_COLOR,
-                  fontSize: 12,
-                }}
-              />
-            ) : null}
-            {layers.map((layer, i) => (
-              <Line
-                key={layer.key}
-                dataKey={layer.key}
-                name={layer.name}
-                stroke={layerColor(i, layers.length)}
-                strokeWidth={1.75}
-                dot={lone ? { r: 3 } : false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        ) : null}
-      </div>
+      <LinePlot
+        series={lines}
+        x={xAxis}
+        y={yAxis}
+        height={height}
+        reference={reference}
+        readoutTitle={stepTitle}
+      />
       <ChartLegend
         label="Layers"
         items={layers.map((layer, i) => ({

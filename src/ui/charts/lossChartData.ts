@@ -1,5 +1,8 @@
 import type { ValidationPoint } from '../../worker/protocol';
 import { formatNumber, formatPercent, formatStep } from './format';
+import { decadeTicks, logDomain } from './logScale';
+import type { PlotScale } from './plotScale';
+import { niceTicks } from './ticks';
 
 export interface LossSeries {
   readonly steps: ArrayLike<number>;
@@ -17,93 +20,81 @@ export interface LossRun {
   readonly validation: readonly ValidationPoint[];
 }
 
-/** One x position of the chart: a step, with each run's values under lossKey names. */
-export interface LossRow {
-  step: number;
-  [series: string]: number;
+/** A run's validation points as parallel arrays, the form the canvas lines draw from. */
+export interface ValidationColumns {
+  readonly steps: Float64Array;
+  readonly losses: Float64Array;
+  readonly accuracies: Float64Array;
 }
 
-export const lossKey = {
-  train: (runId: string): string => `train_${runId}`,
-  validationLoss: (runId: string): string => `valLoss_${runId}`,
-  validationAccuracy: (runId: string): string => `valAcc_${runId}`,
-} as const;
-
-export interface LossRowsOptions {
-  /** Above this many distinct training steps, every k-th step is kept (validation steps always are). */
-  readonly maxRows?: number | undefined;
-  /** Drops losses a log axis cannot show (0 and below). */
-  readonly logScale?: boolean | undefined;
+export function validationColumns(points: readonly ValidationPoint[]): ValidationColumns {
+  const n = points.length;
+  const steps = new Float64Array(n);
+  const losses = new Float64Array(n);
+  const accuracies = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    steps[i] = p.step;
+    losses[i] = p.loss;
+    accuracies[i] = p.accuracy;
+  }
+  return { steps, losses, accuracies };
 }
 
 /**
- * Merges every run's training and validation series into rows keyed by step, the shape recharts
- * wants for a shared x-axis and tooltip. Long runs are thinned to keep the chart fast; the steps kept
- * are exact (no averaging) and always include each run's latest step.
+ * The steps the chart spans: from the first to the last training or validation step of any run. A
+ * single step gets a step of room on each side (never below 0).
  */
-export function toLossRows(runs: readonly LossRun[], options: LossRowsOptions = {}): LossRow[] {
-  const maxRows = Math.max(2, options.maxRows ?? 1000);
-  const logScale = options.logScale ?? false;
-  const plottable = (v: number | undefined): v is number =>
-    v !== undefined && Number.isFinite(v) && (!logScale || v > 0);
-
-  const union = new Set<number>();
-  for (const run of runs) {
-    const { steps } = run.train;
-    for (let i = 0; i < steps.length; i++) {
-      const s = steps[i]!;
-      if (Number.isFinite(s)) union.add(s);
-    }
-  }
-  const sorted = Float64Array.from(union).sort();
-  const stride = Math.ceil(sorted.length / maxRows);
-  const kept = new Set<number>();
-  for (let i = sorted.length - 1; i >= 0; i -= stride) kept.add(sorted[i]!);
-  for (const run of runs) {
-    const last = run.train.steps[run.train.steps.length - 1];
-    if (last !== undefined) kept.add(last);
-  }
-
-  const rows = new Map<number, LossRow>();
-  const row = (step: number): LossRow => {
-    let r = rows.get(step);
-    if (!r) {
-      r = { step };
-      rows.set(step, r);
-    }
-    return r;
+export function stepRange(runs: readonly LossRun[]): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (s: number | undefined): void => {
+    if (s === undefined || !Number.isFinite(s)) return;
+    if (s < first) first = s;
+    if (s > last) last = s;
   };
   for (const run of runs) {
-    const { steps, losses } = run.train;
-    const key = lossKey.train(run.id);
-    const n = Math.min(steps.length, losses.length);
-    for (let i = 0; i < n; i++) {
-      const s = steps[i]!;
-      const v = losses[i];
-      if (kept.has(s) && plottable(v)) row(s)[key] = v;
-    }
-    for (const point of run.validation) {
-      if (!Number.isFinite(point.step)) continue;
-      if (plottable(point.loss)) row(point.step)[lossKey.validationLoss(run.id)] = point.loss;
-      if (Number.isFinite(point.accuracy)) {
-        row(point.step)[lossKey.validationAccuracy(run.id)] = point.accuracy;
-      }
-    }
+    // Steps arrive in order, so the ends of each series are its extremes.
+    const { steps } = run.train;
+    see(steps[0]);
+    see(steps[steps.length - 1]);
+    see(run.validation[0]?.step);
+    see(run.validation[run.validation.length - 1]?.step);
   }
-  return [...rows.values()].sort((a, b) => a.step - b.step);
-}
-
-/** Only the rows that carry a validation accuracy: the accuracy chart needs no training rows. */
-export function accuracyRows(rows: readonly LossRow[], runs: readonly LossRun[]): LossRow[] {
-  const keys = runs.map((run) => lossKey.validationAccuracy(run.id));
-  return rows.filter((row) => keys.some((k) => row[k] !== undefined));
-}
-
-/** The x range of the rows; a single step gets a little room on each side. */
-export function stepDomain(rows: readonly LossRow[]): [number, number] {
-  const first = rows[0]?.step ?? 0;
-  const last = rows[rows.length - 1]?.step ?? 0;
+  if (first === Infinity) return [0, 1];
   return first === last ? [Math.max(0, first - 1), last + 1] : [first, last];
+}
+
+export interface LossAxis {
+  readonly scale: PlotScale;
+  readonly ticks: number[];
+}
+
+/**
+ * The loss axis over every training and validation loss: from 0 to a round number above the largest
+ * (linear), or the whole decades around them (log, which shows only positive losses). Null when no
+ * loss can be drawn.
+ */
+export function lossAxis(runs: readonly LossRun[], logScale: boolean): LossAxis | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const see = (v: number): void => {
+    if (!Number.isFinite(v) || (logScale && v <= 0)) return;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const run of runs) {
+    const { losses } = run.train;
+    for (let i = 0; i < losses.length; i++) see(losses[i]!);
+    for (const p of run.validation) see(p.loss);
+  }
+  if (lo === Infinity) return null;
+  if (logScale) {
+    const domain = logDomain([lo, hi])!;
+    return { scale: { kind: 'log', domain }, ticks: decadeTicks(domain) };
+  }
+  const axis = niceTicks(0, Math.max(0, hi), 5, { extend: true });
+  return { scale: { kind: 'linear', domain: axis.domain }, ticks: axis.ticks };
 }
 
 export function hasLossData(runs: readonly LossRun[]): boolean {

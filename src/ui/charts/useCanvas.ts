@@ -43,10 +43,25 @@ function usePixelRatio(): number {
 }
 
 /**
+ * Runs `paint` in the next animation frame; the returned function cancels it. Where there are no
+ * animation frames, it paints at once.
+ */
+function inNextFrame(paint: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    paint();
+    return () => undefined;
+  }
+  const id = requestAnimationFrame(paint);
+  return () => cancelAnimationFrame(id);
+}
+
+/**
  * A canvas that fills its container's width, at `height` CSS pixels (a number, or a function of the
- * width for square plots), drawn sharp at the device's pixel ratio. `draw` runs after every size
- * change and whenever `draw` itself changes (memoise it with useCallback). Where no 2-D context exists
- * (jsdom, a browser with canvas disabled) nothing is drawn and nothing throws.
+ * width for square plots), drawn sharp at the device's pixel ratio. `draw` runs in the animation frame
+ * after a size change or a change of `draw` itself (memoise it with useCallback); several changes
+ * within one frame draw once, with the latest `draw`, so a chart never redraws faster than the screen
+ * refreshes. Where no 2-D context exists (jsdom, a browser with canvas disabled) nothing is drawn and
+ * nothing throws.
  */
 export function useCanvas(
   draw: DrawCanvas,
@@ -61,8 +76,11 @@ export function useCanvas(
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
     if (!canvas || width <= 0 || cssHeight <= 0) return;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(cssHeight * ratio);
+    const backingWidth = Math.round(width * ratio);
+    const backingHeight = Math.round(cssHeight * ratio);
+    // Assigning a size reallocates the backing store even when it is unchanged: only on a resize.
+    if (canvas.width !== backingWidth) canvas.width = backingWidth;
+    if (canvas.height !== backingHeight) canvas.height = backingHeight;
     const ctx = context2d(canvas);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -70,7 +88,8 @@ export function useCanvas(
     draw(ctx, { width, height: cssHeight });
   }, [draw, width, cssHeight, ratio]);
 
-  useEffect(paint, [paint]);
+  // A newer paint cancels the one still waiting for its frame.
+  useEffect(() => inNextFrame(paint), [paint]);
 
   return { containerRef, canvasRef, size: { width, height: cssHeight } };
 }

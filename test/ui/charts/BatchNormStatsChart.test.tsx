@@ -4,11 +4,17 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NormStats } from '../../../src/engine/probes/probe';
 import { BatchNormStatsChart } from '../../../src/ui/charts/BatchNormStatsChart';
-import { setupChartTests } from './chartTestEnvironment';
+import { BAR_COLOR } from '../../../src/ui/charts/palette';
+import { installRecordingContext, setupChartTests, type Drawing } from './chartTestEnvironment';
 
 setupChartTests();
 
 const TITLE = 'BatchNorm running vs batch statistics';
+/** Channel dots drawn, over every scatter plot. */
+const dots = (drawing: Drawing): number =>
+  drawing.paths
+    .filter((p) => p.op === 'fill' && p.style === BAR_COLOR)
+    .reduce((n, p) => n + p.arcs, 0);
 const ramp = (n: number, scale: number) => Float32Array.from({ length: n }, (_, i) => i * scale);
 
 describe('BatchNormStatsChart', () => {
@@ -26,11 +32,12 @@ describe('BatchNormStatsChart', () => {
       batchMean: ramp(4, 0.12),
       batchVar: ramp(4, 0.4),
     };
-    const { container } = render(<BatchNormStatsChart norms={[norm]} step={10} />);
+    const drawing = installRecordingContext();
+    render(<BatchNormStatsChart norms={[norm]} step={10} />);
     expect(screen.getByText('norm1 (4 channels)')).toBeInTheDocument();
-    expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(8);
-    expect(screen.getAllByText('Last batch', { selector: 'text, tspan' })).toHaveLength(2);
-    expect(screen.getAllByText('Running', { selector: 'text, tspan' })).toHaveLength(2);
+    expect(dots(drawing)).toBe(8);
+    expect(screen.getAllByText('Last batch', { selector: '.nl-plot__title' })).toHaveLength(2);
+    expect(screen.getAllByText('Running', { selector: '.nl-plot__title' })).toHaveLength(2);
     expect(screen.getByRole('figure', { name: TITLE })).toHaveAccessibleDescription(
       "At step 10: norm1 (4 channels): the running mean is within 0.06 of the last batch's mean (largest gap at channel 3); " +
         'the running variance is within 0.3 of the batch variance (channel 3).',
@@ -45,9 +52,10 @@ describe('BatchNormStatsChart', () => {
       batchMean: ramp(100, 0.01),
       batchVar: ramp(100, 0.02),
     };
-    const { container } = render(<BatchNormStatsChart norms={[norm]} />);
+    const drawing = installRecordingContext();
+    render(<BatchNormStatsChart norms={[norm]} />);
     expect(screen.getByText('Showing the first 64 of 100 channels.')).toBeInTheDocument();
-    expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(128);
+    expect(dots(drawing)).toBe(128);
   });
 
   it('handles a one-channel layer before any batch without NaN', () => {

@@ -4,7 +4,8 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DepthProbeResult } from '../../../src/engine/probes/depthProbe';
 import { DepthProbePanel } from '../../../src/ui/charts/DepthProbePanel';
-import { setupChartTests } from './chartTestEnvironment';
+import { RUN_COLORS } from '../../../src/ui/charts/palette';
+import { installRecordingContext, setupChartTests, strokesIn } from './chartTestEnvironment';
 
 setupChartTests();
 
@@ -30,16 +31,17 @@ describe('DepthProbePanel', () => {
   });
 
   it('draws both log charts with labelled axes and summarises the trend', () => {
-    const { container } = render(
-      <DepthProbePanel result={result} loading={false} setting={SETTING} />,
-    );
+    const drawing = installRecordingContext();
+    render(<DepthProbePanel result={result} loading={false} setting={SETTING} />);
     expect(screen.getByRole('heading', { name: 'Activation std per layer' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Gradient norm per layer' })).toBeInTheDocument();
-    // activation std; gradient at the output and at the weights
-    expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
+    // activation std (A's colour); gradient at the output (B's) and, dashed, at the weights (C's)
+    expect(strokesIn(drawing, RUN_COLORS.A).map((l) => l.points.length)).toEqual([3]);
+    expect(strokesIn(drawing, RUN_COLORS.B).map((l) => l.dash)).toEqual([[]]);
+    expect(strokesIn(drawing, RUN_COLORS.C).map((l) => l.dash)).toEqual([[6, 3]]);
     expect(screen.getByText('‖∂L/∂W‖: gradient of its weights')).toBeInTheDocument();
-    expect(screen.getAllByText('Layer', { selector: 'text, tspan' })).toHaveLength(2);
-    expect(screen.getByText('input std', { selector: 'text, tspan' })).toBeInTheDocument();
+    expect(screen.getAllByText('Layer', { selector: '.nl-plot__title' })).toHaveLength(2);
+    expect(screen.getByText('input std')).toBeInTheDocument();
     expect(screen.getByRole('figure', { name: TITLE })).toHaveAccessibleDescription(
       `${SETTING}: activation std goes from 0.63 at layer 1 to 0.25 at layer 3; ` +
         "the gradient at each layer's output goes from 0.0012 at layer 1 to 0.03 at layer 3; " +
@@ -87,13 +89,13 @@ describe('DepthProbePanel', () => {
   });
 
   it('plots a single layer without NaN', () => {
+    const drawing = installRecordingContext();
     const one: DepthProbeResult = { inputStd: 1, layers: [result.layers[0]!] };
     const { container } = render(
       <DepthProbePanel result={one} loading={false} setting="1 layer" />,
     );
     expect(container.innerHTML).not.toContain('NaN');
-    expect(container.querySelectorAll('.recharts-line-dot, .recharts-dot').length).toBeGreaterThan(
-      0,
-    );
+    const dots = drawing.paths.filter((p) => p.op === 'fill' && p.style === RUN_COLORS.A);
+    expect(dots.map((d) => d.arcs)).toEqual([1]);
   });
 });

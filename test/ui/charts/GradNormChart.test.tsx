@@ -3,7 +3,8 @@ import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GradNormChart } from '../../../src/ui/charts/GradNormChart';
-import { setupChartTests } from './chartTestEnvironment';
+import { installRecordingContext, setupChartTests } from './chartTestEnvironment';
+import { BAR_COLOR, layerColor } from '../../../src/ui/charts/palette';
 import { param, snapshot } from './probeFixtures';
 
 setupChartTests();
@@ -30,14 +31,26 @@ describe('GradNormChart', () => {
         param('fc2.weight', { gradNorm: 0.05 }),
       ]),
     ];
+    const drawing = installRecordingContext();
     const { container } = render(<GradNormChart snapshots={snaps} />);
-    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
+    const bars = drawing.rects.filter((r) => r.style === BAR_COLOR);
+    expect(bars).toHaveLength(2);
+    // 0.001 against 0.05 over the decades 10^−4 to 10^−1: fc2's bar is the longer
+    expect(bars[1]!.width).toBeGreaterThan(bars[0]!.width);
     expect(
-      screen.getByText('Gradient norm ‖∂L/∂W‖ (log scale)', { selector: 'text, tspan' }),
+      screen.getByText('Gradient norm ‖∂L/∂W‖ (log scale)', { selector: '.nl-plot__title' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Layer', { selector: 'text, tspan' })).toBeInTheDocument();
+    expect(screen.getByText('Layer', { selector: '.nl-plot__title' })).toBeInTheDocument();
+    const layerTicks = [...container.querySelectorAll('.nl-plot__tick--y')]
+      .slice(0, 2)
+      .map((t) => t.textContent);
+    expect(layerTicks).toEqual(['fc1', 'fc2']);
     // history: one line per layer, with a legend of layers
-    expect(container.querySelectorAll('.recharts-line')).toHaveLength(2);
+    expect(
+      drawing.paths.filter(
+        (p) => p.op === 'stroke' && (p.style === layerColor(0, 2) || p.style === layerColor(1, 2)),
+      ),
+    ).toHaveLength(2);
     const legend = screen.getByRole('list', { name: 'Layers' });
     expect(
       within(legend)
@@ -69,11 +82,12 @@ describe('GradNormChart', () => {
   });
 
   it('handles one layer with a single snapshot without NaN', () => {
+    const drawing = installRecordingContext();
     const { container } = render(
       <GradNormChart snapshots={[snapshot(0, [param('fc1.weight', { gradNorm: 0.7 })])]} />,
     );
     expect(container.innerHTML).not.toContain('NaN');
-    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1);
+    expect(drawing.rects.filter((r) => r.style === BAR_COLOR)).toHaveLength(1);
     expect(figure()).toHaveAccessibleDescription('At step 0, gradient norm per layer: fc1 0.7.');
   });
 });

@@ -1,11 +1,16 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { LossChart, type LossRun } from '../../../src/ui/charts/LossChart';
 import { RUN_COLORS } from '../../../src/ui/charts/palette';
-import { setObservedWidth, setupChartTests } from './chartTestEnvironment';
+import {
+  installRecordingContext,
+  setObservedWidth,
+  setupChartTests,
+  strokesIn,
+} from './chartTestEnvironment';
 
 setupChartTests();
 
@@ -41,11 +46,17 @@ describe('LossChart', () => {
   });
 
   it('draws axis labels, a line per run and series, and a legend', () => {
-    const { container } = render(<LossChart runs={[makeRun('A', 50, 0.5), makeRun('B', 50, 1)]} />);
-    expect(screen.getAllByText('Step').length).toBeGreaterThan(0);
-    expect(screen.getByText('Loss', { selector: 'text, tspan' })).toBeInTheDocument();
-    // two runs × (training + validation) + two accuracy lines
-    expect(container.querySelectorAll('.recharts-line')).toHaveLength(6);
+    const drawing = installRecordingContext();
+    render(<LossChart runs={[makeRun('A', 50, 0.5), makeRun('B', 50, 1)]} />);
+    expect(screen.getAllByText('Step', { selector: '.nl-plot__title' })).toHaveLength(2);
+    expect(screen.getByText('Loss', { selector: '.nl-plot__title' })).toBeInTheDocument();
+    expect(screen.getByText('Accuracy', { selector: '.nl-plot__title' })).toBeInTheDocument();
+    for (const id of ['A', 'B'] as const) {
+      const lines = strokesIn(drawing, RUN_COLORS[id]);
+      // training (solid); validation loss and validation accuracy (dashed)
+      expect(lines.map((l) => l.dash.length > 0)).toEqual([false, true, true]);
+      expect(lines[0]!.points).toHaveLength(50);
+    }
     const legend = screen.getByRole('list', { name: 'Legend' });
     expect(within(legend).getByText('Run A')).toBeInTheDocument();
     expect(within(legend).getByText('validation (dashed)')).toBeInTheDocument();
@@ -59,10 +70,28 @@ describe('LossChart', () => {
     );
     await userEvent.click(toggle);
     expect(toggle).toBeChecked();
-    expect(screen.getByText('Loss (log scale)', { selector: 'text, tspan' })).toBeInTheDocument();
+    expect(screen.getByText('Loss (log scale)', { selector: '.nl-plot__title' })).toBeVisible();
+    // losses 0.05 to 2.3 (validation 0.15) span the decades from 0.01 to 10
+    const yTicks = [...document.querySelectorAll('.nl-plot__tick--y')].map((t) => t.textContent);
+    expect(yTicks.slice(0, 4)).toEqual(['0.01', '0.1', '1', '10']);
   });
 
-  it('renders a single step without NaN anywhere', () => {
+  it('reads out every run at the step under the pointer', () => {
+    const { container } = render(<LossChart runs={[makeRun('A', 50, 0.5), makeRun('B', 50, 1)]} />);
+    const hover = container.querySelector('.nl-plot__hover')!;
+    // jsdom boxes sit at 0, so clientX is measured from the plot's left edge: the far right is step 50
+    fireEvent.pointerMove(hover, { clientX: 10_000, clientY: 20 });
+    const readout = container.querySelector('.nl-plot__readout')!;
+    expect(readout).toHaveTextContent('Step 50');
+    expect(readout).toHaveTextContent('Run A training: 0.5');
+    expect(readout).toHaveTextContent('Run B training: 1');
+    expect(readout).toHaveTextContent('Run A validation: 0.6');
+    fireEvent.pointerLeave(hover);
+    expect(container.querySelector('.nl-plot__readout')).toBeNull();
+  });
+
+  it('renders a single step as a dot, without NaN anywhere', () => {
+    const drawing = installRecordingContext();
     const one: LossRun = {
       id: 'A',
       label: 'Run A',
@@ -72,6 +101,8 @@ describe('LossChart', () => {
     };
     const { container } = render(<LossChart runs={[one]} defaultLogScale />);
     expect(container.innerHTML).not.toContain('NaN');
+    const dots = drawing.paths.filter((p) => p.op === 'fill' && p.style === RUN_COLORS.A);
+    expect(dots.map((d) => d.arcs)).toEqual([1]);
     expect(
       screen.getByText('Validation accuracy appears after the first evaluation.'),
     ).toBeVisible();
@@ -80,7 +111,8 @@ describe('LossChart', () => {
     );
   });
 
-  it('draws four runs of 2,000 steps from at most 500 thinned points per line', () => {
+  it('draws four runs of 2,000 steps within the vertex budget', () => {
+    const drawing = installRecordingContext();
     const runs = (['A', 'B', 'C', 'D'] as const).map((id) => {
       const r = makeRun(id, 2000, 0.3);
       return {
@@ -91,20 +123,33 @@ describe('LossChart', () => {
         ],
       };
     });
-    const { container } = render(<LossChart runs={runs} />);
-    const paths = [...container.querySelectorAll('.recharts-line-curve')].map(
-      (p) => p.getAttribute('d') ?? '',
-    );
-    // 4 training + 4 validation + 4 accuracy lines
-    expect(paths).toHaveLength(12);
-    for (const d of paths) expect((d.match(/[ML]/g) ?? []).length).toBeLessThanOrEqual(500);
-    expect(paths[0]!.match(/[ML]/g)).toHaveLength(500);
+    render(<LossChart runs={runs} maxPoints={500} />);
+    for (const id of ['A', 'B', 'C', 'D'] as const) {
+      const [training, ...validation] = strokesIn(drawing, RUN_COLORS[id]);
+      expect(training!.points.length).toBeGreaterThan(100);
+      expect(training!.points.length).toBeLessThanOrEqual(500);
+      for (const line of validation) expect(line.points).toHaveLength(2);
+    }
+  });
+
+  it('thins a long run to about two vertices per pixel column without a budget', () => {
+    const drawing = installRecordingContext();
+    render(<LossChart runs={[makeRun('A', 20_000, 0.3)]} />);
+    // 640 px wide, less 68 px of y axis and 12 px of margin: a 560 px plot
+    const [training] = strokesIn(drawing, RUN_COLORS.A);
+    expect(training!.points.length).toBeLessThanOrEqual(2 * 560 + 2);
+    expect(training!.points[training!.points.length - 1]![0]).toBeCloseTo(68 + 560, 6);
   });
 
   it('fits a 390 px wide phone', () => {
+    installRecordingContext();
     setObservedWidth(390);
     const { container } = render(<LossChart runs={[makeRun('A', 20, 0.5)]} />);
-    const svg = container.querySelector('svg.recharts-surface');
-    expect(svg).toHaveAttribute('width', '390');
+    expect(container.querySelector('canvas')).toHaveProperty('width', 390);
+    // a handful of ticks on a narrow axis
+    const lossPlot = container.querySelector('.nl-plot')!;
+    const xTicks = lossPlot.querySelectorAll('.nl-plot__tick--x');
+    expect(xTicks.length).toBeGreaterThan(1);
+    expect(xTicks.length).toBeLessThanOrEqual(5);
   });
 });

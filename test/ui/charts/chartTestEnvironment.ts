@@ -4,7 +4,8 @@ import { afterEach, beforeEach, vi } from 'vitest';
 /**
  * jsdom lays nothing out: every element is 0 × 0 and there is no ResizeObserver or 2-D canvas
  * context. This stub reports a fixed content width to every observed element, so the charts render
- * their SVG at that width, and makes getContext return null (as jsdom does, minus its console noise).
+ * at that width, and makes getContext return null (as jsdom does, minus its console noise). Animation
+ * frames run at once, so a canvas is drawn by the time render() returns.
  */
 let observedWidth = 640;
 const originalGetContext = HTMLCanvasElement.prototype.getContext;
@@ -63,10 +64,88 @@ export function installFakeContext(
   return context;
 }
 
+/** One path the chart stroked or filled, with the style it was drawn in. */
+export interface DrawnPath {
+  readonly op: 'stroke' | 'fill';
+  readonly style: string;
+  readonly dash: readonly number[];
+  /** moveTo and lineTo points, in CSS pixels. */
+  readonly points: readonly (readonly [number, number])[];
+  readonly arcs: number;
+}
+
+export interface DrawnRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly style: string;
+}
+
+export interface Drawing {
+  readonly paths: DrawnPath[];
+  readonly rects: DrawnRect[];
+  /** Forgets what was drawn so far (to see what one redraw draws). */
+  clear(): void;
+}
+
+/** Installs a 2-D context that records every path and filled rectangle drawn into any canvas. */
+export function installRecordingContext(): Drawing {
+  let points: [number, number][] = [];
+  let arcs = 0;
+  let dash: readonly number[] = [];
+  const drawing: Drawing = {
+    paths: [],
+    rects: [],
+    clear() {
+      drawing.paths.length = 0;
+      drawing.rects.length = 0;
+    },
+  };
+  const style = (value: unknown): string => (typeof value === 'string' ? value : '');
+  installFakeContext({
+    setTransform: () => undefined,
+    clearRect: () => undefined,
+    save: () => undefined,
+    restore: () => undefined,
+    clip: () => undefined,
+    rect: () => undefined,
+    beginPath: () => {
+      points = [];
+      arcs = 0;
+    },
+    moveTo: (x: number, y: number) => void points.push([x, y]),
+    lineTo: (x: number, y: number) => void points.push([x, y]),
+    arc: () => void arcs++,
+    closePath: () => undefined,
+    setLineDash: (segments: number[]) => void (dash = [...segments]),
+    stroke(this: CanvasRenderingContext2D) {
+      drawing.paths.push({ op: 'stroke', style: style(this.strokeStyle), dash, points, arcs });
+    },
+    fill(this: CanvasRenderingContext2D) {
+      drawing.paths.push({ op: 'fill', style: style(this.fillStyle), dash: [], points, arcs });
+    },
+    fillRect(this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
+      drawing.rects.push({ x, y, width, height, style: style(this.fillStyle) });
+    },
+  });
+  return drawing;
+}
+
+/** The stroked lines drawn in `color` (data series; grid and axes are grey). */
+export function strokesIn(drawing: Drawing, color: string): DrawnPath[] {
+  return drawing.paths.filter((p) => p.op === 'stroke' && p.style === color);
+}
+
 export function setupChartTests(): void {
   beforeEach(() => {
     observedWidth = 640;
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      callback(performance.now());
+      return 0;
+    });
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
   afterEach(() => {

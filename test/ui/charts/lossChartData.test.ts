@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  accuracyRows,
   hasLossData,
-  lossKey,
+  lossAxis,
   runName,
-  stepDomain,
+  stepRange,
   summarizeLoss,
-  toLossRows,
+  validationColumns,
   type LossRun,
 } from '../../../src/ui/charts/lossChartData';
 
@@ -21,81 +20,66 @@ function run(id: string, steps: number[], losses: number[], extra: Partial<LossR
   };
 }
 
-describe('toLossRows', () => {
-  it('merges runs into one row per step', () => {
-    const rows = toLossRows([run('A', [1, 2], [2.5, 1.5]), run('B', [2, 3], [0.75, 0.5])]);
-    expect(rows).toEqual([
-      { step: 1, train_A: 2.5 },
-      { step: 2, train_A: 1.5, train_B: 0.75 },
-      { step: 3, train_B: 0.5 },
+describe('validationColumns', () => {
+  it('splits validation points into parallel step, loss and accuracy arrays', () => {
+    const columns = validationColumns([
+      { step: 50, loss: 1.25, accuracy: 0.5, mode: 'eval' },
+      { step: 100, loss: 0.75, accuracy: 0.625, mode: 'train' },
     ]);
-  });
-
-  it('adds validation loss and accuracy at their own steps', () => {
-    const rows = toLossRows([
-      run('A', [1, 2], [2.5, 1.5], {
-        validation: [{ step: 2, loss: 1.25, accuracy: 0.625, mode: 'eval' }],
-      }),
-    ]);
-    expect(rows[1]).toEqual({ step: 2, train_A: 1.5, valLoss_A: 1.25, valAcc_A: 0.625 });
-  });
-
-  it('thins long runs to every k-th step, keeping the latest step exact', () => {
-    const steps = Array.from({ length: 2000 }, (_, i) => i + 1);
-    const losses = steps.map((s) => 1 / s);
-    const rows = toLossRows([run('A', steps, losses)], { maxRows: 500 });
-    // 2000 steps / 500 rows → stride 4, anchored at the last step: 2000, 1996, …, 4
-    expect(rows).toHaveLength(500);
-    expect(rows[rows.length - 1]).toEqual({ step: 2000, train_A: Math.fround(1 / 2000) });
-    expect(rows[0]!.step).toBe(4);
-    expect(rows[0]!['train_A']).toBeCloseTo(0.25, 6);
-  });
-
-  it('keeps four runs of 2,000 steps within the row budget', () => {
-    const steps = Array.from({ length: 2000 }, (_, i) => i);
-    const runs = ['A', 'B', 'C', 'D'].map((id, k) =>
-      run(
-        id,
-        steps,
-        steps.map((s) => (k + 1) / (s + 1)),
-      ),
-    );
-    const rows = toLossRows(runs, { maxRows: 1000 });
-    expect(rows).toHaveLength(1000);
-    expect(Object.keys(rows[0]!).sort()).toEqual([
-      'step',
-      'train_A',
-      'train_B',
-      'train_C',
-      'train_D',
-    ]);
-  });
-
-  it('drops losses a log axis cannot show only in log mode', () => {
-    const r = [run('A', [1, 2, 3], [0.5, 0, Number.NaN])];
-    expect(toLossRows(r).map((row) => row[lossKey.train('A')])).toEqual([0.5, 0]);
-    expect(toLossRows(r, { logScale: true }).map((row) => row[lossKey.train('A')])).toEqual([0.5]);
+    expect([...columns.steps]).toEqual([50, 100]);
+    expect([...columns.losses]).toEqual([1.25, 0.75]);
+    expect([...columns.accuracies]).toEqual([0.5, 0.625]);
   });
 });
 
-describe('accuracyRows', () => {
-  it('keeps only the rows with a validation accuracy', () => {
+describe('stepRange', () => {
+  it('spans every run from its first to its last training or validation step', () => {
     const runs = [
-      run('A', [1, 2, 3], [2.5, 1.5, 1.25], {
-        validation: [{ step: 3, loss: 1.5, accuracy: 0.75, mode: 'eval' }],
+      run('A', [3, 4, 9], [2.5, 1.5, 1.25]),
+      run('B', [5, 6], [2, 1], {
+        validation: [
+          { step: 0, loss: 2.25, accuracy: 0.1, mode: 'eval' },
+          { step: 12, loss: 0.5, accuracy: 0.8, mode: 'eval' },
+        ],
       }),
     ];
-    expect(accuracyRows(toLossRows(runs), runs)).toEqual([
-      { step: 3, train_A: 1.25, valLoss_A: 1.5, valAcc_A: 0.75 },
-    ]);
+    expect(stepRange(runs)).toEqual([0, 12]);
+  });
+
+  it('gives a single step some room on each side, never below 0', () => {
+    expect(stepRange([run('A', [5], [1])])).toEqual([4, 6]);
+    expect(stepRange([run('A', [0], [1])])).toEqual([0, 1]);
+    expect(stepRange([])).toEqual([0, 1]);
   });
 });
 
-describe('stepDomain', () => {
-  it('gives a single step some room on each side', () => {
-    expect(stepDomain([{ step: 5 }])).toEqual([4, 6]);
-    expect(stepDomain([{ step: 0 }])).toEqual([0, 1]);
-    expect(stepDomain([{ step: 3 }, { step: 9 }])).toEqual([3, 9]);
+describe('lossAxis', () => {
+  const runs = [
+    run('A', [1, 2, 3], [2.3, 0, Number.NaN], {
+      validation: [{ step: 3, loss: 0.04, accuracy: 0.9, mode: 'eval' }],
+    }),
+  ];
+
+  it('runs from 0 to a round number above the largest loss on a linear axis', () => {
+    // largest 2.3; 5 ticks of 0.5 → [0, 2.5]
+    expect(lossAxis(runs, false)).toEqual({
+      scale: { kind: 'linear', domain: [0, 2.5] },
+      ticks: [0, 0.5, 1, 1.5, 2, 2.5],
+    });
+  });
+
+  it('spans whole decades of the positive losses on a log axis (0 cannot be shown)', () => {
+    // 0.04 → 10^−2; 2.3 → 10^1
+    expect(lossAxis(runs, true)).toEqual({
+      scale: { kind: 'log', domain: [0.01, 10] },
+      ticks: [0.01, 0.1, 1, 10],
+    });
+  });
+
+  it('is null when no loss can be drawn', () => {
+    expect(lossAxis([run('A', [1, 2], [0, Number.NaN])], true)).toBeNull();
+    expect(lossAxis([run('A', [1], [Number.NaN])], false)).toBeNull();
+    expect(lossAxis([], false)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useCallback } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useCanvas, type CanvasSize } from '../../../src/ui/charts/useCanvas';
@@ -59,5 +59,50 @@ describe('useCanvas', () => {
     const onDraw = vi.fn();
     render(<Probe onDraw={onDraw} />);
     expect(onDraw).not.toHaveBeenCalled();
+  });
+
+  it('draws once per animation frame, with the latest drawing, however often the data changes', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frames.push(callback),
+    );
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+      frames[id - 1] = () => undefined;
+    });
+    installFakeContext({ setTransform: () => undefined, clearRect: () => undefined });
+    const drawn: number[] = [];
+    function Chart({ value }: { readonly value: number }) {
+      const draw = useCallback(() => void drawn.push(value), [value]);
+      const { containerRef, canvasRef } = useCanvas(draw, 100);
+      return (
+        <div ref={containerRef}>
+          <canvas ref={canvasRef} />
+        </div>
+      );
+    }
+    const { rerender, unmount } = render(<Chart value={1} />);
+    rerender(<Chart value={2} />);
+    rerender(<Chart value={3} />);
+    expect(drawn).toEqual([]);
+    act(() => frames.splice(0).forEach((frame) => frame(0)));
+    expect(drawn).toEqual([3]);
+    // nothing changed: the next frame draws nothing
+    act(() => frames.splice(0).forEach((frame) => frame(16)));
+    expect(drawn).toEqual([3]);
+    // a change still waiting for its frame when the chart goes away is never drawn
+    rerender(<Chart value={4} />);
+    unmount();
+    act(() => frames.splice(0).forEach((frame) => frame(32)));
+    expect(drawn).toEqual([3]);
+  });
+
+  it('keeps the backing store when the size is unchanged (resizing it would reallocate)', () => {
+    installFakeContext({ setTransform: () => undefined, clearRect: () => undefined });
+    const onDraw = vi.fn();
+    const { container, rerender } = render(<Probe onDraw={onDraw} />);
+    const canvas = container.querySelector('canvas')!;
+    const widthSetter = vi.spyOn(canvas, 'width', 'set');
+    rerender(<Probe onDraw={vi.fn()} />);
+    expect(widthSetter).not.toHaveBeenCalled();
   });
 });
