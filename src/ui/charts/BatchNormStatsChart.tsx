@@ -13,7 +13,7 @@ import { ChartLegend } from './ChartLegend';
 import { formatNumber } from './format';
 import type { HeadingLevel } from './Heading';
 import { BAR_COLOR, REFERENCE_COLOR } from './palette';
-import type { PlotArea } from './plotDraw';
+import type { PlotArea, PlotMark } from './plotScene';
 import { PlotFrame, type PlotAxis } from './PlotFrame';
 import type { PlotReadout } from './plotReadout';
 import { toPixel } from './plotScale';
@@ -36,21 +36,6 @@ const DIAGONAL_DASH = [4, 4];
 const PICK_RADIUS_PX = 8;
 const square = (width: number): number => Math.min(width, MAX_SIDE);
 
-function diagonal(ctx: CanvasRenderingContext2D, area: PlotArea, lo: number, hi: number): void {
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(area.left, area.top, area.width, area.height);
-  ctx.clip();
-  ctx.beginPath();
-  ctx.moveTo(toPixel(area.x, lo), toPixel(area.y, lo));
-  ctx.lineTo(toPixel(area.x, hi), toPixel(area.y, hi));
-  ctx.strokeStyle = REFERENCE_COLOR;
-  ctx.lineWidth = 1;
-  ctx.setLineDash(DIAGONAL_DASH);
-  ctx.stroke();
-  ctx.restore();
-}
-
 function ChannelScatter({
   points,
   statistic,
@@ -66,22 +51,25 @@ function ChannelScatter({
       yAxis: { ...common, format: formatNumber, title: 'Running' } satisfies PlotAxis,
     };
   }, [points]);
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, area: PlotArea) => {
-      const [lo, hi] = xAxis.scale.domain;
-      diagonal(ctx, area, lo, hi);
-      ctx.beginPath();
-      for (const p of points) {
-        const px = toPixel(area.x, p.batch);
-        const py = toPixel(area.y, p.running);
-        ctx.moveTo(px + DOT_RADIUS, py);
-        ctx.arc(px, py, DOT_RADIUS, 0, 2 * Math.PI);
-      }
-      ctx.fillStyle = BAR_COLOR;
-      ctx.fill();
-    },
-    [points, xAxis],
-  );
+  const marks = useMemo<PlotMark[]>(() => {
+    const [lo, hi] = xAxis.scale.domain;
+    return [
+      {
+        kind: 'segment',
+        from: [lo, lo],
+        to: [hi, hi],
+        color: REFERENCE_COLOR,
+        dash: DIAGONAL_DASH,
+      },
+      {
+        kind: 'dots',
+        xs: points.map((p) => p.batch),
+        ys: points.map((p) => p.running),
+        color: BAR_COLOR,
+        radius: DOT_RADIUS,
+      },
+    ];
+  }, [points, xAxis]);
   const readout = useCallback(
     (x: number, y: number, area: PlotArea): PlotReadout | null => {
       const px = toPixel(area.x, x);
@@ -114,7 +102,7 @@ function ChannelScatter({
         y={yAxis}
         height={square}
         maxWidth={MAX_SIDE}
-        draw={draw}
+        marks={marks}
         readout={readout}
       />
     </div>

@@ -16,7 +16,7 @@ import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { LinePlot } from './LinePlot';
 import { decadeTicks, logDomain } from './logScale';
 import { RUN_COLORS } from './palette';
-import type { PlotSeries } from './plotDraw';
+import type { PlotSeries } from './plotScene';
 import type { PlotAxis } from './PlotFrame';
 import { niceTicks } from './ticks';
 

@@ -12,10 +12,9 @@ import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { LayerLinesChart } from './LayerLinesChart';
 import { decadeTicks, logBarDomain, logDomain } from './logScale';
 import { BAR_COLOR } from './palette';
-import type { PlotArea } from './plotDraw';
+import type { PlotMark } from './plotScene';
 import { PlotFrame, type PlotAxis } from './PlotFrame';
 import type { PlotReadout } from './plotReadout';
-import { toPixel } from './plotScale';
 import { weightSeries } from './probeHistory';
 
 export interface GradNormChartProps {
@@ -56,17 +55,15 @@ function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
     );
   }, [bars]);
   const yAxis = useMemo(() => layerAxis(bars), [bars]);
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, area: PlotArea) => {
-      ctx.fillStyle = BAR_COLOR;
-      for (let i = 0; i < bars.length; i++) {
-        const end = toPixel(area.x, bars[i]!.gradNorm);
-        if (Number.isNaN(end)) continue;
-        const center = toPixel(area.y, i + 0.5);
-        const length = Math.min(end, area.left + area.width) - area.left;
-        if (length > 0) ctx.fillRect(area.left, center - BAR_THICKNESS / 2, length, BAR_THICKNESS);
-      }
-    },
+  const marks = useMemo<PlotMark[]>(
+    () => [
+      {
+        kind: 'hbars',
+        values: bars.map((b) => b.gradNorm),
+        color: BAR_COLOR,
+        thickness: BAR_THICKNESS,
+      },
+    ],
     [bars],
   );
   const readout = useCallback(
@@ -88,7 +85,7 @@ function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
           x={xAxis}
           y={yAxis}
           height={bars.length * ROW_HEIGHT + 44}
-          draw={draw}
+          marks={marks}
           readout={readout}
           yAxisWidth={Math.min(150, 30 + LABEL_CHAR_PX * longestName)}
         />

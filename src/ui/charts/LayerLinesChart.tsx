@@ -5,7 +5,7 @@ import { formatNumber, formatStep } from './format';
 import { LinePlot } from './LinePlot';
 import { decadeTicks } from './logScale';
 import { layerColor } from './palette';
-import type { PlotSeries } from './plotDraw';
+import type { PlotSeries } from './plotScene';
 import type { PlotAxis } from './PlotFrame';
 import type { LayerSeriesRows } from './probeHistory';
 import { niceTicks } from './ticks';

@@ -1,6 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { formatNumber } from './format';
-import { drawSeries, type PlotArea, type PlotSeries } from './plotDraw';
+import type { PlotArea, PlotMark, PlotSeries } from './plotScene';
 import { PlotFrame, type PlotAxis, type PlotReference } from './PlotFrame';
 import { seriesReadout } from './plotReadout';
 
@@ -22,13 +22,6 @@ export interface LinePlotProps {
   readonly readoutValue?: ((y: number) => string) | undefined;
 }
 
-/** Column width that keeps a line within `maxVertices` (each column keeps two, each line two more). */
-function columnWidth(area: PlotArea, maxVertices: number | undefined): number {
-  if (maxVertices === undefined) return 1;
-  const columns = Math.max(1, Math.floor((maxVertices - 2) / 2));
-  return Math.max(1, area.width / columns);
-}
-
 /** Lines over a shared x axis on one canvas, with a hover readout of every line's value. */
 export function LinePlot({
   series,
@@ -40,11 +33,8 @@ export function LinePlot({
   readoutTitle,
   readoutValue = formatNumber,
 }: LinePlotProps) {
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, area: PlotArea) => {
-      const columnPx = columnWidth(area, maxVertices);
-      for (const s of series) drawSeries(ctx, s, area, columnPx);
-    },
+  const marks = useMemo<PlotMark[]>(
+    () => series.map((s) => ({ kind: 'line', series: s, maxVertices })),
     [series, maxVertices],
   );
   const readout = useCallback(
@@ -53,6 +43,6 @@ export function LinePlot({
     [series, readoutTitle, readoutValue],
   );
   return (
-    <PlotFrame x={x} y={y} height={height} draw={draw} reference={reference} readout={readout} />
+    <PlotFrame x={x} y={y} height={height} marks={marks} reference={reference} readout={readout} />
   );
 }

@@ -15,7 +15,7 @@ import {
   type LossRun,
 } from './lossChartData';
 import { REFERENCE_COLOR } from './palette';
-import type { PlotSeries } from './plotDraw';
+import type { PlotSeries } from './plotScene';
 import type { PlotAxis } from './PlotFrame';
 import { niceTicks } from './ticks';
 import { ToggleField } from './ToggleField';

@@ -1,10 +1,11 @@
-import { useCallback, useState, type PointerEvent, type ReactNode } from 'react';
+import { useMemo, useState, type PointerEvent, type ReactNode } from 'react';
 import { X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './axisStyle';
-import { AXIS_COLOR, GRID_COLOR, REFERENCE_COLOR } from './palette';
-import { drawHorizontalRule, type PlotArea } from './plotDraw';
+import { REFERENCE_COLOR } from './palette';
 import type { PlotReadout } from './plotReadout';
-import { fromPixel, pixelMap, scaleProblem, toPixel, type PlotScale } from './plotScale';
-import { useCanvas, type CanvasSize } from './useCanvas';
+import { fromPixel, scaleProblem, toPixel, type PlotScale } from './plotScale';
+import { plotArea, type PlotArea, type PlotMark, type PlotScene } from './plotScene';
+import { useElementSize } from './useElementSize';
+import { useSceneCanvas } from './useSceneCanvas';
 
 export interface PlotAxis {
   readonly scale: PlotScale;
@@ -27,8 +28,8 @@ export interface PlotFrameProps {
   readonly y: PlotAxis;
   /** CSS pixels, or a function of the width (square plots). */
   readonly height: number | ((width: number) => number);
-  /** Draws the data inside the area, after the grid (memoise it: a new function means a redraw). */
-  readonly draw: (ctx: CanvasRenderingContext2D, area: PlotArea) => void;
+  /** What to draw inside the axes, in order (memoise it: a new array means a redraw). */
+  readonly marks: readonly PlotMark[];
   readonly reference?: PlotReference | undefined;
   /** What to show while the pointer is over data (x, y) (absent: no readout). */
   readonly readout?: ((x: number, y: number, area: PlotArea) => PlotReadout | null) | undefined;
@@ -43,29 +44,8 @@ const MARGIN_RIGHT = 12;
 const REFERENCE_DASH = [4, 4];
 const TICK_GAP = 6;
 
-function plotArea(
-  x: PlotScale,
-  y: PlotScale,
-  size: CanvasSize,
-  yAxisWidth: number,
-): PlotArea | null {
-  const left = yAxisWidth;
-  const top = MARGIN_TOP;
-  const width = size.width - left - MARGIN_RIGHT;
-  const height = size.height - top - X_AXIS_HEIGHT;
-  if (width <= 0 || height <= 0) return null;
-  return {
-    left,
-    top,
-    width,
-    height,
-    x: pixelMap(x, left, left + width),
-    y: pixelMap(y, top + height, top),
-  };
-}
-
-/** Pixel positions of the ticks an axis can show, for the canvas grid and the HTML labels. */
-function tickPixels(
+/** The ticks of an axis `lengthPx` long that it can show, with their pixel positions. */
+function placedTicks(
   axis: PlotAxis,
   map: PlotArea['x'],
   lengthPx: number,
@@ -77,35 +57,6 @@ function tickPixels(
     if (!Number.isNaN(px)) out.push({ value, px });
   }
   return out;
-}
-
-const crisp = (px: number): number => Math.round(px - 0.5) + 0.5;
-
-function drawGrid(ctx: CanvasRenderingContext2D, area: PlotArea, x: PlotAxis, y: PlotAxis): void {
-  const right = area.left + area.width;
-  const bottom = area.top + area.height;
-  ctx.beginPath();
-  if (x.grid !== false) {
-    for (const t of tickPixels(x, area.x, area.width)) {
-      ctx.moveTo(crisp(t.px), area.top);
-      ctx.lineTo(crisp(t.px), bottom);
-    }
-  }
-  if (y.grid !== false) {
-    for (const t of tickPixels(y, area.y, area.height)) {
-      ctx.moveTo(area.left, crisp(t.px));
-      ctx.lineTo(right, crisp(t.px));
-    }
-  }
-  ctx.strokeStyle = GRID_COLOR;
-  ctx.lineWidth = 1;
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(crisp(area.left), area.top);
-  ctx.lineTo(crisp(area.left), crisp(bottom));
-  ctx.lineTo(right, crisp(bottom));
-  ctx.strokeStyle = AXIS_COLOR;
-  ctx.stroke();
 }
 
 interface Pointer {
@@ -154,36 +105,53 @@ function Readout({
   );
 }
 
+/** Tick values of an axis `lengthPx` long. */
+function tickValues(axis: PlotAxis, lengthPx: number): readonly number[] {
+  return typeof axis.ticks === 'function' ? axis.ticks(lengthPx) : axis.ticks;
+}
+
 /**
- * The frame of every canvas chart: one canvas holding grid, axes and data (redrawn at most once per
- * animation frame), with tick labels, axis titles and a hover readout as HTML on top, so text stays
- * sharp, selectable and cheap to update.
+ * The frame of every canvas chart: one canvas holding grid, axes and marks (drawn by the chart worker
+ * where the browser allows it, at most once per animation frame), with tick labels, axis titles and a
+ * hover readout as HTML on top, so text stays sharp, selectable and cheap to update.
  */
 export function PlotFrame({
   x,
   y,
   height,
-  draw,
+  marks,
   reference,
   readout,
   yAxisWidth = Y_AXIS_WIDTH,
   maxWidth,
 }: PlotFrameProps) {
-  const paint = useCallback(
-    (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
-      const area = plotArea(x.scale, y.scale, size, yAxisWidth);
-      if (!area) return;
-      drawGrid(ctx, area, x, y);
-      if (reference) drawHorizontalRule(ctx, area, reference.y, REFERENCE_COLOR, REFERENCE_DASH);
-      draw(ctx, area);
-    },
-    [x, y, yAxisWidth, reference, draw],
+  const [containerRef, container] = useElementSize<HTMLDivElement>();
+  const width = container.width;
+  const cssHeight = Math.max(0, Math.round(typeof height === 'function' ? height(width) : height));
+  const margin = useMemo(
+    () => ({ left: yAxisWidth, top: MARGIN_TOP, right: MARGIN_RIGHT, bottom: X_AXIS_HEIGHT }),
+    [yAxisWidth],
   );
-  const { containerRef, canvasRef, size } = useCanvas(paint, height);
-  const area = plotArea(x.scale, y.scale, size, yAxisWidth);
-  const [pointer, setPointer] = useState<Pointer | null>(null);
   const problem = scaleProblem(x.scale) ?? scaleProblem(y.scale);
+  const scene = useMemo<PlotScene | null>(() => {
+    const frame = problem ? null : plotArea(x.scale, y.scale, margin, width, cssHeight);
+    if (!frame) return null;
+    return {
+      x: x.scale,
+      y: y.scale,
+      xGrid: x.grid === false ? [] : tickValues(x, frame.width),
+      yGrid: y.grid === false ? [] : tickValues(y, frame.height),
+      margin,
+      marks: reference
+        ? [{ kind: 'rule', y: reference.y, color: REFERENCE_COLOR, dash: REFERENCE_DASH }, ...marks]
+        : marks,
+    };
+  }, [problem, x, y, margin, width, cssHeight, marks, reference]);
+  const canvasRef = useSceneCanvas(scene, width, cssHeight);
+  const [pointer, setPointer] = useState<Pointer | null>(null);
   if (problem) throw new Error(`The chart cannot be drawn: ${problem}.`);
+
+  const area = plotArea(x.scale, y.scale, margin, width, cssHeight);
   /** The pointer in the frame's pixels (the hover layer starts at the plot's top-left corner). */
   const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -197,14 +165,17 @@ export function PlotFrame({
       ? readout(fromPixel(area.x, pointer.x), fromPixel(area.y, pointer.y), area)
       : null;
 
+  // Text goes under the canvas (which is transparent where nothing is drawn): text above a
+  // composited canvas would have to be composited too, one layer per label.
   let labels: ReactNode = null;
+  let overlay: ReactNode = null;
   if (area) {
-    const right = size.width - area.left + TICK_GAP;
+    const right = width - area.left + TICK_GAP;
     const referencePx = reference ? toPixel(area.y, reference.y) : Number.NaN;
     labels = (
       <>
         <div aria-hidden="true">
-          {tickPixels(y, area.y, area.height).map((t) => (
+          {placedTicks(y, area.y, area.height).map((t) => (
             <span
               key={`y${t.value}`}
               className="nl-plot__tick nl-plot__tick--y"
@@ -213,7 +184,7 @@ export function PlotFrame({
               {y.format(t.value)}
             </span>
           ))}
-          {tickPixels(x, area.x, area.width).map((t) => (
+          {placedTicks(x, area.x, area.width).map((t) => (
             <span
               key={`x${t.value}`}
               className="nl-plot__tick nl-plot__tick--x"
@@ -235,16 +206,18 @@ export function PlotFrame({
         >
           {x.title}
         </span>
-        {reference &&
-        referencePx >= area.top - 0.5 &&
-        referencePx <= area.top + area.height + 0.5 ? (
+        {referencePx >= area.top - 0.5 && referencePx <= area.top + area.height + 0.5 ? (
           <span
             className="nl-plot__reference"
-            style={{ top: referencePx, right: size.width - area.left - area.width + 4 }}
+            style={{ top: referencePx, right: width - area.left - area.width + 4 }}
           >
-            {reference.label}
+            {reference?.label}
           </span>
         ) : null}
+      </>
+    );
+    overlay = (
+      <>
         {readout ? (
           <div
             className="nl-plot__hover"
@@ -263,10 +236,16 @@ export function PlotFrame({
     <div
       ref={containerRef}
       className="nl-chart__plot nl-plot"
-      style={{ height: size.height || undefined, maxWidth }}
+      style={{ height: cssHeight || undefined, maxWidth }}
     >
-      <canvas ref={canvasRef} style={{ height: size.height }} aria-hidden="true" />
       {labels}
+      <canvas
+        ref={canvasRef}
+        className="nl-plot__canvas"
+        style={{ height: cssHeight }}
+        aria-hidden="true"
+      />
+      {overlay}
     </div>
   );
 }

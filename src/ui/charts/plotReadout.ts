@@ -1,4 +1,4 @@
-import type { PlotSeries } from './plotDraw';
+import type { PlotSeries } from './plotScene';
 import { toPixel, type PixelMap } from './plotScale';
 
 /** What the hover readout shows at one x: a title and a value per series that has a point there. */

@@ -30,7 +30,7 @@ function currentPixelRatio(): number {
 }
 
 /** The device pixel ratio, updated when the window moves to a screen with another density. */
-function usePixelRatio(): number {
+export function usePixelRatio(): number {
   const [ratio, setRatio] = useState(currentPixelRatio);
   useEffect(() => {
     if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return undefined;
@@ -46,7 +46,7 @@ function usePixelRatio(): number {
  * Runs `paint` in the next animation frame; the returned function cancels it. Where there are no
  * animation frames, it paints at once.
  */
-function inNextFrame(paint: () => void): () => void {
+export function inNextFrame(paint: () => void): () => void {
   if (typeof requestAnimationFrame !== 'function') {
     paint();
     return () => undefined;

@@ -89,8 +89,11 @@ export interface Drawing {
   clear(): void;
 }
 
-/** Installs a 2-D context that records every path and filled rectangle drawn into any canvas. */
-export function installRecordingContext(): Drawing {
+/** A 2-D context that records every path and filled rectangle drawn with it. */
+export function recordingContext(): {
+  context: Partial<CanvasRenderingContext2D>;
+  drawing: Drawing;
+} {
   let points: [number, number][] = [];
   let arcs = 0;
   let dash: readonly number[] = [];
@@ -103,7 +106,7 @@ export function installRecordingContext(): Drawing {
     },
   };
   const style = (value: unknown): string => (typeof value === 'string' ? value : '');
-  installFakeContext({
+  const context: Partial<CanvasRenderingContext2D> = {
     setTransform: () => undefined,
     clearRect: () => undefined,
     save: () => undefined,
@@ -128,7 +131,14 @@ export function installRecordingContext(): Drawing {
     fillRect(this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
       drawing.rects.push({ x, y, width, height, style: style(this.fillStyle) });
     },
-  });
+  };
+  return { context, drawing };
+}
+
+/** Makes every canvas draw into a recording context until the test ends. */
+export function installRecordingContext(): Drawing {
+  const { context, drawing } = recordingContext();
+  installFakeContext(context);
   return drawing;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlotSeries } from '../../../src/ui/charts/plotDraw';
+import type { PlotSeries } from '../../../src/ui/charts/plotScene';
 import { nearestIndex, seriesReadout } from '../../../src/ui/charts/plotReadout';
 import { pixelMap } from '../../../src/ui/charts/plotScale';
 

@@ -1,0 +1,38 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { PlotScene } from './plotScene';
+import { attachPlotSurface, type PlotSurface } from './plotSurface';
+import { inNextFrame, usePixelRatio } from './useCanvas';
+
+/**
+ * Draws `scene` on the returned canvas at `width` × `height` CSS pixels, from the chart worker where
+ * the browser allows it. A scene is sent in the animation frame after it changes, at most once per
+ * frame (memoise it: a new object means a redraw). Put the ref on a canvas that is always rendered.
+ */
+export function useSceneCanvas(
+  scene: PlotScene | null,
+  width: number,
+  height: number,
+): RefObject<HTMLCanvasElement | null> {
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const surfaceRef = useRef<PlotSurface | null>(null);
+  const ratio = usePixelRatio();
+
+  // Declared before the drawing effect, so the surface exists when the first scene is sent.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const surface = attachPlotSurface(canvas);
+    surfaceRef.current = surface;
+    return () => {
+      surfaceRef.current = null;
+      surface.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!scene || width <= 0 || height <= 0) return undefined;
+    return inNextFrame(() => surfaceRef.current?.draw(scene, { width, height }, ratio));
+  }, [scene, width, height, ratio]);
+
+  return canvasRef;
+}
