@@ -1,5 +1,6 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { RUN_LETTERS, type LabRunSettings } from '../../lab/labSettings';
+import { useLabStore } from '../../store/labStore';
 import type { LabRun } from '../../store/labRun';
 import type { PanelId } from '../../store/preferencesSlice';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
@@ -20,17 +21,7 @@ import { datasetInfo } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
 import { PANEL_LABELS } from './PanelToggles';
 import { useDepthProbe } from './useDepthProbe';
-import { useThrottledLabState, type ThrottleOptions } from './useThrottledLabState';
 import { initLabel, weightTheory } from './weightTheory';
-
-/**
- * Every chart panel subscribes to the store on its own, throttled: redraws together may keep the main
- * thread busy at most a quarter of the time (measured), and since each panel redraws in its own task,
- * no single task has to draw every chart. Panels start a few milliseconds apart so they stay apart.
- */
-function redraw(order: number): ThrottleOptions {
-  return { share: 4, minIntervalMs: 100, maxIntervalMs: 10_000, offsetMs: order * 15 };
-}
 
 /** A chart panel: unable to take the page down with it. */
 export function Panel({ id, children }: { id: PanelId; children: ReactNode }) {
@@ -57,7 +48,7 @@ function toLossRuns(runs: readonly LabRun[]): LossRun[] {
 
 /** Every run's training and validation loss, overlaid. */
 export const LossPanel = memo(function LossPanel() {
-  const runs = useThrottledLabState(selectRuns, redraw(0));
+  const runs = useLabStore(selectRuns);
   const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
   return (
     <Panel id="loss">
@@ -66,13 +57,18 @@ export const LossPanel = memo(function LossPanel() {
   );
 });
 
-/** The selected run as a panel last drew it (throttled). */
-function usePanelRun(order: number): LabRun | undefined {
-  return useThrottledLabState(selectSelectedRun, redraw(order));
+/**
+ * The selected run. Every panel subscribes on its own, so a panel re-renders only when its run
+ * changes; the store applies worker messages in batches (messageBatching.ts), so all panels redraw
+ * together, in one task and one frame, a dozen times a second at most. Charts draw their canvases in
+ * the chart worker (src/ui/charts/plotWorker.ts), which keeps each redraw to a few milliseconds here.
+ */
+function usePanelRun(): LabRun | undefined {
+  return useLabStore(selectSelectedRun);
 }
 
 export const PredictionsPanel = memo(function PredictionsPanel() {
-  const run = usePanelRun(1);
+  const run = usePanelRun();
   if (!run) return null;
   const info = datasetInfo(run.settings.dataset);
   return (
@@ -93,7 +89,7 @@ export const PredictionsPanel = memo(function PredictionsPanel() {
 });
 
 export const ActivationsPanel = memo(function ActivationsPanel() {
-  const run = usePanelRun(2);
+  const run = usePanelRun();
   return (
     <Panel id="activations">
       <ActivationHistograms activations={run?.probes?.activations ?? []} step={run?.probes?.step} />
@@ -102,7 +98,7 @@ export const ActivationsPanel = memo(function ActivationsPanel() {
 });
 
 export const ActivationHeatmapPanel = memo(function ActivationHeatmapPanel() {
-  const run = usePanelRun(3);
+  const run = usePanelRun();
   const history = run?.probeHistory.items;
   const tracks = useMemo(() => {
     if (!history) return [];
@@ -117,7 +113,7 @@ export const ActivationHeatmapPanel = memo(function ActivationHeatmapPanel() {
 });
 
 export const GradientsPanel = memo(function GradientsPanel() {
-  const run = usePanelRun(4);
+  const run = usePanelRun();
   return (
     <Panel id="gradients">
       <GradNormChart snapshots={run?.probeHistory.items ?? []} />
@@ -126,7 +122,7 @@ export const GradientsPanel = memo(function GradientsPanel() {
 });
 
 export const WeightsPanel = memo(function WeightsPanel() {
-  const run = usePanelRun(5);
+  const run = usePanelRun();
   const params = run?.probes?.params;
   const settings = run?.settings;
   const theory = useMemo(
@@ -146,7 +142,7 @@ export const WeightsPanel = memo(function WeightsPanel() {
 });
 
 export const UpdatesPanel = memo(function UpdatesPanel() {
-  const run = usePanelRun(6);
+  const run = usePanelRun();
   return (
     <Panel id="updates">
       <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />
@@ -155,7 +151,7 @@ export const UpdatesPanel = memo(function UpdatesPanel() {
 });
 
 export const BatchNormPanel = memo(function BatchNormPanel() {
-  const run = usePanelRun(7);
+  const run = usePanelRun();
   return (
     <Panel id="batchNorm">
       <BatchNormStatsChart norms={run?.probes?.norms ?? []} step={run?.probes?.step} />
