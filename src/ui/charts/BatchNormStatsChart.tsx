@@ -63,8 +63,8 @@ function ChannelScatter({
       },
       {
         kind: 'dots',
-        xs: points.map((p) => p.batch),
-        ys: points.map((p) => p.running),
+        xs: Float64Array.from(points, (p) => p.batch),
+        ys: Float64Array.from(points, (p) => p.running),
         color: BAR_COLOR,
         radius: DOT_RADIUS,
       },

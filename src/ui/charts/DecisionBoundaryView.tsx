@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { DecisionBoundary } from '../../worker/protocol';
 import { ChartCard } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
@@ -7,14 +7,15 @@ import {
   boundaryRgba,
   defaultClassName,
   summarizeBoundary,
-  toCanvasPoint,
   type BoundaryPoints,
 } from './decisionBoundaryData';
 import { formatNumber } from './format';
 import type { HeadingLevel } from './Heading';
-import { markerShape, traceMarker } from './markers';
+import { markerShape } from './markers';
 import { CLASS_COLORS, classColor } from './palette';
-import { rgbaToCanvas, useCanvas, type CanvasSize } from './useCanvas';
+import type { PlotScale } from './plotScale';
+import type { PlotMark } from './plotScene';
+import { SceneCanvas } from './SceneCanvas';
 
 export type { BoundaryPoints } from './decisionBoundaryData';
 
@@ -37,6 +38,7 @@ const POINT_RADIUS = 3.5;
 /** A large training set would bury the regions: beyond this many points, smaller markers. */
 const DENSE_POINTS = 600;
 const DEFAULT_EXTENT = 1.5;
+const MARKER_OUTLINE = '#1f1f1f';
 
 function BoundaryCanvas({
   rgba,
@@ -49,42 +51,26 @@ function BoundaryCanvas({
   readonly extent: number;
   readonly points: BoundaryPoints | undefined;
 }) {
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, { width, height }: CanvasSize) => {
-      const image = rgba ? rgbaToCanvas(rgba, gridSize, gridSize) : null;
-      if (image) {
-        ctx.imageSmoothingEnabled = true; // probabilities vary smoothly between grid cells
-        ctx.drawImage(image, 0, 0, width, height);
-      }
-      if (!points) return;
+  const plane = useMemo<PlotScale>(() => ({ kind: 'linear', domain: [-extent, extent] }), [extent]);
+  const marks = useMemo<PlotMark[]>(() => {
+    const out: PlotMark[] = [];
+    if (rgba) {
+      // probabilities vary smoothly between grid cells
+      out.push({ kind: 'image', rgba, width: gridSize, height: gridSize, smoothing: 'always' });
+    }
+    if (points) {
       const count = Math.min(points.y.length, Math.floor(points.x.length / 2));
-      const r = count > DENSE_POINTS ? POINT_RADIUS * 0.7 : POINT_RADIUS;
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = '#1f1f1f';
-      for (let i = 0; i < count; i++) {
-        const k = points.y[i]!;
-        const [px, py] = toCanvasPoint(
-          points.x[2 * i]!,
-          points.x[2 * i + 1]!,
-          extent,
-          width,
-          height,
-        );
-        ctx.beginPath();
-        traceMarker(ctx, markerShape(k), px, py, r);
-        ctx.fillStyle = classColor(k);
-        ctx.fill();
-        ctx.stroke();
-      }
-    },
-    [rgba, gridSize, extent, points],
-  );
-  const { containerRef, canvasRef, size } = useCanvas(draw, (w) => Math.min(w, MAX_SIDE));
-  return (
-    <div ref={containerRef} className="nl-chart__plot">
-      <canvas ref={canvasRef} style={{ height: size.height }} aria-hidden="true" />
-    </div>
-  );
+      out.push({
+        kind: 'classMarkers',
+        xy: points.x,
+        classes: points.y,
+        radius: count > DENSE_POINTS ? POINT_RADIUS * 0.7 : POINT_RADIUS,
+        outline: MARKER_OUTLINE,
+      });
+    }
+    return out;
+  }, [rgba, gridSize, points]);
+  return <SceneCanvas x={plane} y={plane} marks={marks} height={(w) => Math.min(w, MAX_SIDE)} />;
 }
 
 /** For the 2-D datasets: the model's class regions, blended by probability, under the training points. */

@@ -9,7 +9,7 @@ import {
   summarizeDigits,
 } from './digitGridData';
 import type { HeadingLevel } from './Heading';
-import { context2d } from './useCanvas';
+import { context2d } from './canvasSupport';
 
 export interface DigitGridProps {
   /** The latest Snapshot.digits (MNIST runs only). */

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ChartCard } from './ChartCard';
 import { formatNumber, formatStep } from './format';
 import type { HeadingLevel } from './Heading';
@@ -13,7 +13,9 @@ import {
 } from './heatmapData';
 import { layerTitle } from './layerNames';
 import { densityColorHex } from './palette';
-import { rgbaToCanvas, useCanvas, type CanvasSize } from './useCanvas';
+import type { PlotScale } from './plotScale';
+import type { PlotMark } from './plotScene';
+import { SceneCanvas } from './SceneCanvas';
 
 export type { HistogramFrame, HistogramTrack } from './heatmapData';
 
@@ -29,39 +31,44 @@ export interface HistogramHeatmapProps {
 
 const PLOT_HEIGHT = 120;
 
+/** Image pixels: one column per snapshot, one row per bin. */
+const CELLS_X: PlotScale = { kind: 'linear', domain: [0, 1] };
+const CELLS_Y: PlotScale = { kind: 'linear', domain: [0, 1] };
+
 function HeatmapCanvas({ cells }: { readonly cells: HeatmapCells }) {
-  const rgba = useMemo(() => heatmapRgba(cells), [cells]);
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, { width, height }: CanvasSize) => {
-      const image = rgbaToCanvas(rgba, cells.columns, cells.bins);
-      if (!image) return;
-      // Crisp cells when enlarging; averaged columns when there are more snapshots than pixels.
-      ctx.imageSmoothingEnabled = cells.columns > width;
-      ctx.drawImage(image, 0, 0, width, height);
-    },
-    [rgba, cells],
+  const marks = useMemo<PlotMark[]>(
+    () => [
+      {
+        kind: 'image',
+        rgba: heatmapRgba(cells),
+        width: cells.columns,
+        height: cells.bins,
+        // Crisp cells when enlarging; averaged columns when there are more snapshots than pixels.
+        smoothing: 'when-shrinking',
+      },
+    ],
+    [cells],
   );
-  const { containerRef, canvasRef, size } = useCanvas(draw, PLOT_HEIGHT);
   return (
-    <div ref={containerRef} className="nl-chart__plot">
-      <canvas
-        ref={canvasRef}
-        style={{ height: size.height }}
-        aria-hidden="true"
-        className="nl-heatmap__canvas"
-      />
-    </div>
+    <SceneCanvas
+      x={CELLS_X}
+      y={CELLS_Y}
+      marks={marks}
+      height={PLOT_HEIGHT}
+      className="nl-heatmap__canvas"
+    />
   );
 }
 
 function TrackPanel({
   track,
+  cells,
   valueLabel,
 }: {
   readonly track: HistogramTrack;
+  readonly cells: HeatmapCells | null;
   readonly valueLabel: string;
 }) {
-  const cells = useMemo(() => toHeatmapCells(track.frames), [track.frames]);
   const title = layerTitle(track.name, track.label);
   if (!cells) {
     return (
@@ -93,7 +100,7 @@ function TrackPanel({
         <div className="nl-heatmap__x" aria-hidden="true">
           {xTicks.map((t, i) => (
             <span
-              key={`${t.value}|${i}`}
+              key={i}
               className="nl-heatmap__x-tick"
               style={{
                 left: `${t.fraction * 100}%`,
@@ -120,9 +127,11 @@ export const HistogramHeatmap = memo(function HistogramHeatmap({
   headingLevel = 3,
   emptyMessage = "Press Train to see how each layer's histogram changes over time.",
 }: HistogramHeatmapProps) {
+  // Built once per update for both the pictures and the summary.
+  const cells = useMemo(() => tracks.map((t) => toHeatmapCells(t.frames)), [tracks]);
   const summary = useMemo(
-    () => tracks.map((t) => summarizeHeatmap(t, toHeatmapCells(t.frames))).join(' '),
-    [tracks],
+    () => tracks.map((t, i) => summarizeHeatmap(t, cells[i] ?? null)).join(' '),
+    [tracks, cells],
   );
   const empty = tracks.every((t) => t.frames.length === 0);
   return (
@@ -140,8 +149,13 @@ export const HistogramHeatmap = memo(function HistogramHeatmap({
       }
     >
       <ul className="nl-multiples nl-multiples--wide">
-        {tracks.map((track) => (
-          <TrackPanel key={track.name} track={track} valueLabel={valueLabel} />
+        {tracks.map((track, i) => (
+          <TrackPanel
+            key={track.name}
+            track={track}
+            cells={cells[i] ?? null}
+            valueLabel={valueLabel}
+          />
         ))}
       </ul>
       <div className="nl-colorbar" aria-hidden="true">

@@ -103,8 +103,9 @@ export const LossChart = memo(function LossChart({
         {
           name: `${name} training`,
           color: run.color,
-          xs: run.train.steps,
-          ys: run.train.losses,
+          // Typed arrays reach the chart worker as one copy of memory, not number by number.
+          xs: Float64Array.from(run.train.steps),
+          ys: Float64Array.from(run.train.losses),
           lineWidth: 1.5,
           connectGaps: true,
         },

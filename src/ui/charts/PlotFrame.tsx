@@ -142,6 +142,7 @@ export function PlotFrame({
       xGrid: x.grid === false ? [] : tickValues(x, frame.width),
       yGrid: y.grid === false ? [] : tickValues(y, frame.height),
       margin,
+      axes: true,
       marks: reference
         ? [{ kind: 'rule', y: reference.y, color: REFERENCE_COLOR, dash: REFERENCE_DASH }, ...marks]
         : marks,

@@ -90,17 +90,6 @@ export function classShares(b: DecisionBoundary, classes: number): number[] {
   return counts.map((c) => c / cells);
 }
 
-/** Canvas position of a data point on a square plot of [−extent, extent]² (x₂ grows upward). */
-export function toCanvasPoint(
-  x1: number,
-  x2: number,
-  extent: number,
-  width: number,
-  height: number,
-): [number, number] {
-  return [((x1 + extent) / (2 * extent)) * width, ((extent - x2) / (2 * extent)) * height];
-}
-
 export function defaultClassName(k: number): string {
   return `Class ${k + 1}`;
 }

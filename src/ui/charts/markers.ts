@@ -53,7 +53,7 @@ export function markerPath(shape: MarkerShape, x: number, y: number, r: number):
 
 /** Adds the marker to the context's current path (the caller fills and strokes). */
 export function traceMarker(
-  ctx: CanvasRenderingContext2D,
+  ctx: Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'arc' | 'closePath'>,
   shape: MarkerShape,
   x: number,
   y: number,

@@ -1,4 +1,5 @@
-import { AXIS_COLOR, GRID_COLOR } from './palette';
+import { markerShape, traceMarker } from './markers';
+import { AXIS_COLOR, classColor, GRID_COLOR } from './palette';
 import { pixelMap, toPixel, type PixelMap, type PlotScale } from './plotScale';
 import { traceThinned } from './thinSeries';
 
@@ -27,7 +28,17 @@ export type PlotContext = Pick<
   | 'strokeStyle'
   | 'lineWidth'
   | 'lineJoin'
+  | 'closePath'
+  | 'drawImage'
+  | 'imageSmoothingEnabled'
 >;
+
+/** Turns RGBA pixels into something drawImage takes (a canvas on the page, an OffscreenCanvas in a worker). */
+export type ImageMaker = (
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => CanvasImageSource | null;
 
 /** A line of the chart: values as parallel arrays (xs ascending), drawn thinned to the pixels. */
 export interface PlotSeries {
@@ -85,7 +96,28 @@ export interface RuleMark {
   readonly dash: readonly number[];
 }
 
-export type PlotMark = LineMark | DotsMark | BarsMark | SegmentMark | RuleMark;
+/** RGBA pixels stretched over the whole plot area, first row at the top. */
+export interface ImageMark {
+  readonly kind: 'image';
+  readonly rgba: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+  /** Blend neighbouring pixels always, or only when the image is wider than the plot (averaging). */
+  readonly smoothing: 'always' | 'when-shrinking';
+}
+
+/** Points shaped and coloured by class (markers.ts, palette.ts), outlined so they stand out. */
+export interface ClassMarkersMark {
+  readonly kind: 'classMarkers';
+  /** (x, y) per point, interleaved. */
+  readonly xy: ArrayLike<number>;
+  readonly classes: ArrayLike<number>;
+  readonly radius: number;
+  readonly outline: string;
+}
+
+export type PlotMark =
+  LineMark | DotsMark | BarsMark | SegmentMark | RuleMark | ImageMark | ClassMarkersMark;
 
 export interface PlotMargin {
   readonly left: number;
@@ -101,6 +133,8 @@ export interface PlotScene {
   readonly xGrid: readonly number[];
   readonly yGrid: readonly number[];
   readonly margin: PlotMargin;
+  /** Draw the left and bottom axis lines. */
+  readonly axes: boolean;
   /** Drawn in order, later marks on top. */
   readonly marks: readonly PlotMark[];
 }
@@ -150,6 +184,20 @@ function clipToArea(ctx: PlotContext, area: PlotArea): void {
 function drawGrid(ctx: PlotContext, area: PlotArea, scene: PlotScene): void {
   const right = area.left + area.width;
   const bottom = area.top + area.height;
+  if (scene.xGrid.length + scene.yGrid.length > 0) drawGridLines(ctx, area, scene);
+  if (!scene.axes) return;
+  ctx.beginPath();
+  ctx.moveTo(crisp(area.left), area.top);
+  ctx.lineTo(crisp(area.left), crisp(bottom));
+  ctx.lineTo(right, crisp(bottom));
+  ctx.strokeStyle = AXIS_COLOR;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+}
+
+function drawGridLines(ctx: PlotContext, area: PlotArea, scene: PlotScene): void {
+  const right = area.left + area.width;
+  const bottom = area.top + area.height;
   ctx.beginPath();
   for (const value of scene.xGrid) {
     const px = toPixel(area.x, value);
@@ -165,12 +213,6 @@ function drawGrid(ctx: PlotContext, area: PlotArea, scene: PlotScene): void {
   }
   ctx.strokeStyle = GRID_COLOR;
   ctx.lineWidth = 1;
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(crisp(area.left), area.top);
-  ctx.lineTo(crisp(area.left), crisp(bottom));
-  ctx.lineTo(right, crisp(bottom));
-  ctx.strokeStyle = AXIS_COLOR;
   ctx.stroke();
 }
 
@@ -271,8 +313,46 @@ function strokeDashed(
   ctx.setLineDash(NO_DASH);
 }
 
-function drawMark(ctx: PlotContext, mark: PlotMark, area: PlotArea): void {
+function drawImage(
+  ctx: PlotContext,
+  mark: ImageMark,
+  area: PlotArea,
+  makeImage: ImageMaker | undefined,
+): void {
+  const image = makeImage?.(mark.rgba, mark.width, mark.height);
+  if (!image) return;
+  ctx.imageSmoothingEnabled = mark.smoothing === 'always' || mark.width > area.width;
+  ctx.drawImage(image, area.left, area.top, area.width, area.height);
+}
+
+function drawClassMarkers(ctx: PlotContext, mark: ClassMarkersMark, area: PlotArea): void {
+  const count = Math.min(mark.classes.length, Math.floor(mark.xy.length / 2));
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = mark.outline;
+  for (let i = 0; i < count; i++) {
+    const px = toPixel(area.x, mark.xy[2 * i]!);
+    const py = toPixel(area.y, mark.xy[2 * i + 1]!);
+    if (Number.isNaN(px) || Number.isNaN(py)) continue;
+    const k = mark.classes[i]!;
+    ctx.beginPath();
+    traceMarker(ctx, markerShape(k), px, py, mark.radius);
+    ctx.fillStyle = classColor(k);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+function drawMark(
+  ctx: PlotContext,
+  mark: PlotMark,
+  area: PlotArea,
+  makeImage: ImageMaker | undefined,
+): void {
   switch (mark.kind) {
+    case 'image':
+      return drawImage(ctx, mark, area, makeImage);
+    case 'classMarkers':
+      return drawClassMarkers(ctx, mark, area);
     case 'line':
       return drawLine(ctx, mark, area);
     case 'dots':
@@ -299,10 +379,19 @@ function drawMark(ctx: PlotContext, mark: PlotMark, area: PlotArea): void {
   }
 }
 
-/** Draws the scene on a context already scaled to CSS pixels and cleared. */
-export function drawScene(ctx: PlotContext, scene: PlotScene, width: number, height: number): void {
+/**
+ * Draws the scene on a context already scaled to CSS pixels and cleared. Image marks need
+ * `makeImage`; without it they are skipped.
+ */
+export function drawScene(
+  ctx: PlotContext,
+  scene: PlotScene,
+  width: number,
+  height: number,
+  makeImage?: ImageMaker,
+): void {
   const area = plotArea(scene.x, scene.y, scene.margin, width, height);
   if (!area) return;
   drawGrid(ctx, area, scene);
-  for (const mark of scene.marks) drawMark(ctx, mark, area);
+  for (const mark of scene.marks) drawMark(ctx, mark, area, makeImage);
 }

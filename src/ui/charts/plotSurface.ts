@@ -1,8 +1,11 @@
 import { drawScene, type PlotScene } from './plotScene';
-import type { ToPlotWorker } from './plotWorkerProtocol';
-import { context2d, type CanvasSize } from './useCanvas';
+import type { DrawRequest, ToPlotWorker } from './plotWorkerProtocol';
+import { context2d, inNextFrame, rgbaToCanvas, type CanvasSize } from './canvasSupport';
 
-/** Where a chart's scene gets drawn: its canvas, from the chart worker or from the page. */
+/**
+ * Where a chart's scene gets drawn: its canvas, from the chart worker or from the page. Either way
+ * the drawing happens in the next animation frame, once however many scenes came before it.
+ */
 export interface PlotSurface {
   draw(scene: PlotScene, size: CanvasSize, pixelRatio: number): void;
   dispose(): void;
@@ -44,6 +47,25 @@ const post = (target: Worker, message: ToPlotWorker, transfer: Transferable[] = 
   target.postMessage(message, transfer);
 
 /**
+ * Scenes wait until the end of the task that made them and go to the worker in one message: every
+ * chart of a store update redraws in the same task, and each message has a fixed cost.
+ */
+const outgoing = new Map<number, DrawRequest>();
+let sendQueued = false;
+
+function sendLater(target: Worker, request: DrawRequest): void {
+  outgoing.set(request.id, request);
+  if (sendQueued) return;
+  sendQueued = true;
+  queueMicrotask(() => {
+    sendQueued = false;
+    const requests = [...outgoing.values()];
+    outgoing.clear();
+    if (requests.length > 0) post(target, { type: 'draw', requests });
+  });
+}
+
+/**
  * A canvas hands its drawing to the chart worker once, for good (transferControlToOffscreen cannot be
  * undone), so a canvas that is detached and attached again in the same task (React's StrictMode
  * re-runs effects that way) keeps its worker-side twin: the detach waits for the next task.
@@ -68,9 +90,10 @@ function workerSurface(target: Worker, canvas: HTMLCanvasElement): PlotSurface {
   const current = entry;
   return {
     draw(scene, { width, height }, pixelRatio) {
-      post(target, { type: 'draw', id, scene, width, height, pixelRatio });
+      sendLater(target, { id, scene, width, height, pixelRatio });
     },
     dispose() {
+      outgoing.delete(id);
       current.detach = setTimeout(() => {
         offscreen.delete(canvas);
         post(target, { type: 'detach', id });
@@ -80,19 +103,29 @@ function workerSurface(target: Worker, canvas: HTMLCanvasElement): PlotSurface {
 }
 
 function pageSurface(canvas: HTMLCanvasElement): PlotSurface {
+  let cancel: (() => void) | undefined;
+  const paint = (scene: PlotScene, { width, height }: CanvasSize, pixelRatio: number): void => {
+    const backingWidth = Math.round(width * pixelRatio);
+    const backingHeight = Math.round(height * pixelRatio);
+    if (canvas.width !== backingWidth) canvas.width = backingWidth;
+    if (canvas.height !== backingHeight) canvas.height = backingHeight;
+    const ctx = context2d(canvas);
+    if (!ctx) return;
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    drawScene(ctx, scene, width, height, rgbaToCanvas);
+  };
   return {
-    draw(scene, { width, height }, pixelRatio) {
-      const backingWidth = Math.round(width * pixelRatio);
-      const backingHeight = Math.round(height * pixelRatio);
-      if (canvas.width !== backingWidth) canvas.width = backingWidth;
-      if (canvas.height !== backingHeight) canvas.height = backingHeight;
-      const ctx = context2d(canvas);
-      if (!ctx) return;
-      ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
-      drawScene(ctx, scene, width, height);
+    draw(scene, size, pixelRatio) {
+      cancel?.();
+      cancel = inNextFrame(() => {
+        cancel = undefined;
+        paint(scene, size, pixelRatio);
+      });
     },
-    dispose() {},
+    dispose() {
+      cancel?.();
+    },
   };
 }
 

@@ -1,17 +1,29 @@
 /// <reference lib="webworker" />
-import { drawScene } from './plotScene';
-import type { ToPlotWorker } from './plotWorkerProtocol';
+import { drawScene, type ImageMaker } from './plotScene';
+import type { DrawRequest, DrawTarget, ToPlotWorker } from './plotWorkerProtocol';
 
 /**
- * Draws the line, bar and scatter charts on OffscreenCanvases, off the page's main thread: in a
- * browser without a GPU, rasterising thousands of anti-aliased line vertices is what made the page
- * stall, and here it competes only with the training workers.
+ * Draws the charts' scenes on OffscreenCanvases, off the page's main thread: in a browser without a
+ * GPU, rasterising thousands of anti-aliased line vertices is what made the page stall, and here it
+ * competes only with the training workers. Scenes that arrive between two frames are drawn once, in
+ * the next frame, each canvas with its latest scene.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const canvases = new Map<number, OffscreenCanvas>();
+const canvases = new Map<number, DrawTarget>();
+const waiting = new Map<number, DrawRequest>();
+let frameRequested = false;
 
-function draw(message: Extract<ToPlotWorker, { type: 'draw' }>): void {
+const makeImage: ImageMaker = (rgba, width, height) => {
+  if (width <= 0 || height <= 0) return null;
+  const image = new OffscreenCanvas(width, height);
+  const ctx = image.getContext('2d');
+  if (!ctx) return null;
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+  return image;
+};
+
+function draw(message: DrawRequest): void {
   const canvas = canvases.get(message.id);
   if (!canvas) return;
   const { width, height, pixelRatio } = message;
@@ -23,7 +35,22 @@ function draw(message: Extract<ToPlotWorker, { type: 'draw' }>): void {
   if (!ctx) throw new Error('normlab chart worker: this browser gave no 2-D context for a chart');
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  drawScene(ctx, message.scene, width, height);
+  drawScene(ctx, message.scene, width, height, makeImage);
+}
+
+function drawWaiting(): void {
+  frameRequested = false;
+  const messages = [...waiting.values()];
+  waiting.clear();
+  for (const message of messages) draw(message);
+}
+
+function requestFrame(): void {
+  if (frameRequested) return;
+  frameRequested = true;
+  // Workers that draw on OffscreenCanvas have animation frames in Chromium and Firefox.
+  if (typeof self.requestAnimationFrame === 'function') self.requestAnimationFrame(drawWaiting);
+  else setTimeout(drawWaiting, 16);
 }
 
 self.onmessage = (event: MessageEvent<ToPlotWorker>) => {
@@ -33,9 +60,12 @@ self.onmessage = (event: MessageEvent<ToPlotWorker>) => {
       canvases.set(message.id, message.canvas);
       return;
     case 'draw':
-      return draw(message);
+      for (const request of message.requests) waiting.set(request.id, request);
+      requestFrame();
+      return;
     case 'detach':
       canvases.delete(message.id);
+      waiting.delete(message.id);
       return;
   }
 };

@@ -1,12 +1,12 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { PlotScene } from './plotScene';
 import { attachPlotSurface, type PlotSurface } from './plotSurface';
-import { inNextFrame, usePixelRatio } from './useCanvas';
+import { usePixelRatio } from './canvasSupport';
 
 /**
  * Draws `scene` on the returned canvas at `width` × `height` CSS pixels, from the chart worker where
- * the browser allows it. A scene is sent in the animation frame after it changes, at most once per
- * frame (memoise it: a new object means a redraw). Put the ref on a canvas that is always rendered.
+ * the browser allows it, in the next animation frame (memoise the scene: a new object means a
+ * redraw). Put the ref on a canvas that is always rendered.
  */
 export function useSceneCanvas(
   scene: PlotScene | null,
@@ -30,8 +30,7 @@ export function useSceneCanvas(
   }, []);
 
   useEffect(() => {
-    if (!scene || width <= 0 || height <= 0) return undefined;
-    return inNextFrame(() => surfaceRef.current?.draw(scene, { width, height }, ratio));
+    if (scene && width > 0 && height > 0) surfaceRef.current?.draw(scene, { width, height }, ratio);
   }, [scene, width, height, ratio]);
 
   return canvasRef;

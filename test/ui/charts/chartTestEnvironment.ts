@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { PlotContext } from '../../../src/ui/charts/plotScene';
 
 /**
  * jsdom lays nothing out: every element is 0 × 0 and there is no ResizeObserver or 2-D canvas
@@ -89,11 +90,12 @@ export interface Drawing {
   clear(): void;
 }
 
+/** The drawing calls a chart makes, as a recording context implements them. */
+export type RecordingContext = PlotContext &
+  Pick<CanvasRenderingContext2D, 'setTransform' | 'clearRect'>;
+
 /** A 2-D context that records every path and filled rectangle drawn with it. */
-export function recordingContext(): {
-  context: Partial<CanvasRenderingContext2D>;
-  drawing: Drawing;
-} {
+export function recordingContext(): { context: RecordingContext; drawing: Drawing } {
   let points: [number, number][] = [];
   let arcs = 0;
   let dash: readonly number[] = [];
@@ -106,13 +108,19 @@ export function recordingContext(): {
     },
   };
   const style = (value: unknown): string => (typeof value === 'string' ? value : '');
-  const context: Partial<CanvasRenderingContext2D> = {
+  const context: RecordingContext = {
+    fillStyle: '#000000',
+    strokeStyle: '#000000',
+    lineWidth: 1,
+    lineJoin: 'miter',
+    imageSmoothingEnabled: true,
     setTransform: () => undefined,
     clearRect: () => undefined,
     save: () => undefined,
     restore: () => undefined,
     clip: () => undefined,
     rect: () => undefined,
+    drawImage: () => undefined,
     beginPath: () => {
       points = [];
       arcs = 0;
@@ -122,14 +130,14 @@ export function recordingContext(): {
     arc: () => void arcs++,
     closePath: () => undefined,
     setLineDash: (segments: number[]) => void (dash = [...segments]),
-    stroke(this: CanvasRenderingContext2D) {
-      drawing.paths.push({ op: 'stroke', style: style(this.strokeStyle), dash, points, arcs });
+    stroke() {
+      drawing.paths.push({ op: 'stroke', style: style(context.strokeStyle), dash, points, arcs });
     },
-    fill(this: CanvasRenderingContext2D) {
-      drawing.paths.push({ op: 'fill', style: style(this.fillStyle), dash: [], points, arcs });
+    fill() {
+      drawing.paths.push({ op: 'fill', style: style(context.fillStyle), dash: [], points, arcs });
     },
-    fillRect(this: CanvasRenderingContext2D, x: number, y: number, width: number, height: number) {
-      drawing.rects.push({ x, y, width, height, style: style(this.fillStyle) });
+    fillRect(x: number, y: number, width: number, height: number) {
+      drawing.rects.push({ x, y, width, height, style: style(context.fillStyle) });
     },
   };
   return { context, drawing };
@@ -138,7 +146,12 @@ export function recordingContext(): {
 /** Makes every canvas draw into a recording context until the test ends. */
 export function installRecordingContext(): Drawing {
   const { context, drawing } = recordingContext();
-  installFakeContext(context);
+  // The very object, not a copy: its methods read the styles the chart assigns to it.
+  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+    configurable: true,
+    writable: true,
+    value: () => context,
+  });
   return drawing;
 }
 

@@ -5,7 +5,6 @@ import {
   boundaryRgba,
   classShares,
   summarizeBoundary,
-  toCanvasPoint,
 } from '../../../src/ui/charts/decisionBoundaryData';
 import { markerPath, markerVertices } from '../../../src/ui/charts/markers';
 
@@ -54,14 +53,6 @@ describe('classShares', () => {
   it('counts the cells each class wins (ties go to the first class)', () => {
     // argmax per cell: 0, 1, 0 (tie), 1
     expect(classShares(grid, 2)).toEqual([0.5, 0.5]);
-  });
-});
-
-describe('toCanvasPoint', () => {
-  it('maps the plane onto the canvas with x₂ pointing up', () => {
-    expect(toCanvasPoint(0, 0, 1.5, 300, 300)).toEqual([150, 150]);
-    expect(toCanvasPoint(-1.5, 1.5, 1.5, 300, 300)).toEqual([0, 0]);
-    expect(toCanvasPoint(0.75, -0.75, 1.5, 300, 300)).toEqual([225, 225]);
   });
 });
 

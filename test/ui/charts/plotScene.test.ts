@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { AXIS_COLOR, GRID_COLOR } from '../../../src/ui/charts/palette';
-import { drawScene, type PlotContext, type PlotScene } from '../../../src/ui/charts/plotScene';
+import { drawScene, type PlotScene } from '../../../src/ui/charts/plotScene';
 import { recordingContext } from './chartTestEnvironment';
 
 /** A 200 × 140 plot with margins 20 / 10 / 10 / 30: the area is x 20–190, y 10–110. */
@@ -12,6 +12,7 @@ function scene(overrides: Partial<PlotScene> = {}): PlotScene {
     xGrid: [0, 5, 10],
     yGrid: [0, 0.5, 1],
     margin: { left: 20, top: 10, right: 10, bottom: 30 },
+    axes: true,
     marks: [],
     ...overrides,
   };
@@ -19,8 +20,7 @@ function scene(overrides: Partial<PlotScene> = {}): PlotScene {
 
 function draw(s: PlotScene) {
   const { context, drawing } = recordingContext();
-  // The recorder implements exactly the calls a scene makes.
-  drawScene(context as PlotContext, s, 200, 140);
+  drawScene(context, s, 200, 140);
   return drawing;
 }
 
@@ -94,7 +94,7 @@ describe('drawScene', () => {
 
   it('draws nothing when the margins leave no room', () => {
     const { context, drawing } = recordingContext();
-    drawScene(context as PlotContext, scene(), 25, 140);
+    drawScene(context, scene(), 25, 140);
     expect(drawing.paths).toEqual([]);
   });
 });
