@@ -105,6 +105,39 @@ function Readout({
   );
 }
 
+/** Rough width of a 12 px tick label (tabular digits are about 6.6 px wide), and the gap between. */
+const LABEL_CHAR_PX = 6.6;
+const LABEL_HEIGHT_PX = 14;
+const LABEL_GAP_PX = 6;
+
+interface PlacedTick {
+  readonly value: number;
+  readonly px: number;
+  readonly label: string;
+}
+
+/**
+ * The ticks whose labels fit: every k-th one, for the smallest k at which no two neighbouring labels
+ * overlap (a 100 px scatter plot cannot show six labels). The grid keeps a line at every tick.
+ */
+export function labelledTicks(
+  ticks: readonly PlacedTick[],
+  extent: (tick: PlacedTick) => number,
+): PlacedTick[] {
+  for (let k = 1; k < ticks.length; k++) {
+    const kept = ticks.filter((_, i) => i % k === 0);
+    const fits = kept.every((t, i) => {
+      const next = kept[i + 1];
+      return !next || Math.abs(next.px - t.px) >= (extent(t) + extent(next)) / 2 + LABEL_GAP_PX;
+    });
+    if (fits) return kept;
+  }
+  return ticks.slice(0, 1);
+}
+
+const labelWidth = (t: PlacedTick): number => t.label.length * LABEL_CHAR_PX;
+const labelHeight = (): number => LABEL_HEIGHT_PX;
+
 /** Tick values of an axis `lengthPx` long. */
 function tickValues(axis: PlotAxis, lengthPx: number): readonly number[] {
   return typeof axis.ticks === 'function' ? axis.ticks(lengthPx) : axis.ticks;
@@ -150,7 +183,7 @@ export function PlotFrame({
   }, [problem, x, y, margin, width, cssHeight, marks, reference]);
   const canvasRef = useSceneCanvas(scene, width, cssHeight);
   const [pointer, setPointer] = useState<Pointer | null>(null);
-  if (problem) throw new Error(`The chart cannot be drawn: ${problem}.`);
+  if (problem) throw new Error(problem);
 
   const area = plotArea(x.scale, y.scale, margin, width, cssHeight);
   /** The pointer in the frame's pixels (the hover layer starts at the plot's top-left corner). */
@@ -176,22 +209,28 @@ export function PlotFrame({
     labels = (
       <>
         <div aria-hidden="true">
-          {placedTicks(y, area.y, area.height).map((t) => (
+          {labelledTicks(
+            placedTicks(y, area.y, area.height).map((t) => ({ ...t, label: y.format(t.value) })),
+            labelHeight,
+          ).map((t) => (
             <span
               key={`y${t.value}`}
               className="nl-plot__tick nl-plot__tick--y"
               style={{ top: t.px, right }}
             >
-              {y.format(t.value)}
+              {t.label}
             </span>
           ))}
-          {placedTicks(x, area.x, area.width).map((t) => (
+          {labelledTicks(
+            placedTicks(x, area.x, area.width).map((t) => ({ ...t, label: x.format(t.value) })),
+            labelWidth,
+          ).map((t) => (
             <span
               key={`x${t.value}`}
               className="nl-plot__tick nl-plot__tick--x"
               style={{ left: t.px, top: area.top + area.height + 2 }}
             >
-              {x.format(t.value)}
+              {t.label}
             </span>
           ))}
         </div>
