@@ -33,7 +33,8 @@ const MEMORY_STEPS = 20_000;
 const MEMORY_MAX_SECONDS = 240;
 
 const TARGETS = {
-  longestTaskMs: 100,
+  /** "No task longer than 50 ms": a long task is by definition one over 50 ms, so none may occur. */
+  longestTaskMs: 50,
   refreshPerSecond: 10,
   firstLossMs: 300,
   workerVsNode: 0.8,
@@ -131,7 +132,7 @@ async function measureAll(args: ReadonlySet<string>, outDir: string | undefined)
       ...rowsOf(
         window,
         'four runs training, every panel shown',
-        `longest ≤ ${TARGETS.longestTaskMs} ms, ≥ ${TARGETS.refreshPerSecond} renders/s`,
+        `no task > ${TARGETS.longestTaskMs} ms, ≥ ${TARGETS.refreshPerSecond} renders/s`,
         (w) => {
           const tasks = w.longTasks ?? [];
           const longest = tasks.length > 0 ? Math.max(...tasks) : 0;
@@ -142,14 +143,23 @@ async function measureAll(args: ReadonlySet<string>, outDir: string | undefined)
                 w.longTasks === null
                   ? 'not reported by this browser'
                   : `${tasks.length} tasks, ${fixed(sum(tasks), 0)} ms of ${fixed(w.seconds * 1000, 0)} ms (${fixed((sum(tasks) / (w.seconds * 1000)) * 100, 0)}% blocked)`,
-              target: '',
-              met: undefined,
+              target: '0 tasks',
+              met: w.longTasks !== null && tasks.length === 0,
             },
             {
               measure: 'longest main-thread task, 4 runs training',
-              value: `${fixed(longest, 0)} ms`,
+              value:
+                tasks.length === 0
+                  ? `none over ${TARGETS.longestTaskMs} ms`
+                  : `${fixed(longest, 0)} ms`,
               target: `≤ ${TARGETS.longestTaskMs} ms`,
               met: w.longTasks !== null && longest <= TARGETS.longestTaskMs,
+            },
+            {
+              measure: 'charts on screen (viewport as tall as the page)',
+              value: `${w.chartsOnScreen} in ${w.viewport.width} × ${w.viewport.height} px`,
+              target: '',
+              met: undefined,
             },
             {
               measure: 'loss chart renders per second, 4 runs training',

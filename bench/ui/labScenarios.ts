@@ -85,6 +85,58 @@ class LabSession {
     for (const box of await boxes.all()) await box.check();
   }
 
+  /**
+   * Makes the viewport as tall as the page until its height settles, so every chart is on screen at
+   * once: chart cards skip rendering while scrolled out of view, and measuring with them off screen
+   * would flatter the main thread. Charts appear once a run has data, so call this after Train.
+   */
+  async fitViewportToPage(): Promise<{ width: number; height: number }> {
+    const width = this.page.viewportSize()?.width ?? 1280;
+    let height = this.page.viewportSize()?.height ?? 0;
+    for (let round = 0; round < 5; round++) {
+      const pageHeight = await answer(
+        this.page.evaluate(() => document.documentElement.scrollHeight),
+        ANSWER_MS,
+        'with its height',
+      );
+      if (pageHeight === height) break;
+      height = pageHeight;
+      await this.page.setViewportSize({ width, height });
+      await this.page.waitForTimeout(250);
+    }
+    return { width, height };
+  }
+
+  /** How many chart canvases the page has; fails when one of them is not on screen. */
+  async chartsOnScreen(): Promise<number> {
+    return answer(
+      this.page.evaluate(() => {
+        const canvases = [...document.querySelectorAll('canvas')];
+        const offScreen = canvases.filter((c) => {
+          const box = c.getBoundingClientRect();
+          return box.bottom > window.innerHeight || box.top < 0 || box.height === 0;
+        });
+        if (offScreen.length > 0) {
+          throw new Error(
+            `bench:ui: ${offScreen.length} of ${canvases.length} charts are off screen`,
+          );
+        }
+        return canvases.length;
+      }),
+      ANSWER_MS,
+      'with its charts',
+    );
+  }
+
+  /** The page's performance.now(). */
+  now(): Promise<number> {
+    return answer(
+      this.page.evaluate(() => performance.now()),
+      ANSWER_MS,
+      'with its clock',
+    );
+  }
+
   async press(name: 'Train' | 'Pause'): Promise<void> {
     try {
       await this.page.getByRole('button', { name, exact: true }).click({ timeout: ANSWER_MS });
@@ -176,6 +228,10 @@ export interface TrainingWindow {
   readonly framesPerSecond: number;
   readonly stepRendersPerSecond: number;
   readonly lossRendersPerSecond: number;
+  /** Chart canvases on screen during the window (all of them). */
+  readonly chartsOnScreen: number;
+  /** The viewport the page had: as tall as the page with every panel shown. */
+  readonly viewport: { readonly width: number; readonly height: number };
 }
 
 function within(times: readonly number[], start: number, end: number): number {
@@ -198,9 +254,15 @@ export async function trainingWindow(
     await lab.ready(runs);
     await lab.showEveryPanel();
     await lab.press('Train');
-    const probe = await lab.probeAfterTrain(1 + seconds, 'while four runs train');
+    // Warm-up: the charts appear with the first data; then every one of them is brought on screen.
+    await lab.page.waitForTimeout(1000);
+    const viewport = await lab.fitViewportToPage();
+    await lab.page.waitForTimeout(500);
+    const start = await lab.now();
+    await lab.page.waitForTimeout(seconds * 1000);
+    const probe = await lab.probe('while four runs train');
+    const chartsOnScreen = await lab.chartsOnScreen();
     await lab.pauseIfAnswering();
-    const start = probe.trainPressedAt + 1000;
     const end = start + seconds * 1000;
     const span = seconds;
     return {
@@ -218,6 +280,8 @@ export async function trainingWindow(
           end,
         ) / span,
       lossRendersPerSecond: within(probe.lossRenders, start, end) / span,
+      chartsOnScreen,
+      viewport,
     };
   } finally {
     await lab.close();
