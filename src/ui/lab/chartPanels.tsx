@@ -1,4 +1,4 @@
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
 import { RUN_LETTERS, type LabRunSettings } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
 import type { LabRun } from '../../store/labRun';
@@ -57,107 +57,140 @@ export const LossPanel = memo(function LossPanel() {
   );
 });
 
-/**
- * The selected run. Every panel subscribes on its own, so a panel re-renders only when its run
- * changes; the store applies worker messages in batches (messageBatching.ts), so all panels redraw
- * together, in one task and one frame, a dozen times a second at most. Charts draw their canvases in
- * the chart worker (src/ui/charts/plotWorker.ts), which keeps each redraw to a few milliseconds here.
- */
-function usePanelRun(): LabRun | undefined {
-  return useLabStore(selectSelectedRun);
+/** What a panel of the selected run draws from: the run, or undefined before there is one. */
+interface RunViewProps {
+  run: LabRun | undefined;
 }
 
-export const PredictionsPanel = memo(function PredictionsPanel() {
-  const run = usePanelRun();
-  if (!run) return null;
-  const info = datasetInfo(run.settings.dataset);
-  return (
-    <Panel id="boundary">
-      {info.kind === 'points' ? (
-        <DecisionBoundaryView
-          boundary={run.boundary}
-          points={run.dataset?.points}
-          numClasses={info.numClasses}
-          step={run.step}
-          title="Decision boundary"
+/**
+ * A panel of the selected run. Every panel subscribes on its own, so a panel re-renders only when its
+ * run changes; the store applies worker messages in batches (messageBatching.ts), a dozen times a
+ * second at most. The run reaches the panel's view through useDeferredValue: the store's update
+ * renders nothing here at once, and React then renders all the views with the new run in the
+ * background, yielding to the browser every few milliseconds. Drawn in one task, eight panels of a
+ * deep network add up to more than the 50 ms a page may block; rendered this way, the Loss chart,
+ * the Step counter and a click are never kept waiting behind them. A newer run simply replaces one
+ * whose render has not finished. The canvases themselves are drawn by the chart worker
+ * (src/ui/charts/plotWorker.ts).
+ */
+function selectedRunPanel(name: string, view: ComponentType<RunViewProps>) {
+  const View = memo(view);
+  const SelectedRunPanel = memo(function SelectedRunPanel() {
+    const run = useDeferredValue(useLabStore(selectSelectedRun));
+    return <View run={run} />;
+  });
+  SelectedRunPanel.displayName = name;
+  return SelectedRunPanel;
+}
+
+export const PredictionsPanel = selectedRunPanel(
+  'PredictionsPanel',
+  function Predictions({ run }: RunViewProps) {
+    if (!run) return null;
+    const info = datasetInfo(run.settings.dataset);
+    return (
+      <Panel id="boundary">
+        {info.kind === 'points' ? (
+          <DecisionBoundaryView
+            boundary={run.boundary}
+            points={run.dataset?.points}
+            numClasses={info.numClasses}
+            step={run.step}
+            title="Decision boundary"
+          />
+        ) : (
+          <DigitGrid digits={run.digits} step={run.step} />
+        )}
+      </Panel>
+    );
+  },
+);
+
+export const ActivationsPanel = selectedRunPanel(
+  'ActivationsPanel',
+  function Activations({ run }: RunViewProps) {
+    return (
+      <Panel id="activations">
+        <ActivationHistograms
+          activations={run?.probes?.activations ?? []}
+          step={run?.probes?.step}
         />
-      ) : (
-        <DigitGrid digits={run.digits} step={run.step} />
-      )}
-    </Panel>
-  );
-});
+      </Panel>
+    );
+  },
+);
 
-export const ActivationsPanel = memo(function ActivationsPanel() {
-  const run = usePanelRun();
-  return (
-    <Panel id="activations">
-      <ActivationHistograms activations={run?.probes?.activations ?? []} step={run?.probes?.step} />
-    </Panel>
-  );
-});
+export const ActivationHeatmapPanel = selectedRunPanel(
+  'ActivationHeatmapPanel',
+  function ActivationHeatmap({ run }: RunViewProps) {
+    const history = run?.probeHistory.items;
+    const tracks = useMemo(() => {
+      if (!history) return [];
+      const outputs = activationTracks(history, ['activation']);
+      return outputs.length > 0 ? outputs : activationTracks(history);
+    }, [history]);
+    return (
+      <Panel id="activationHeatmap">
+        <HistogramHeatmap tracks={tracks} title="Activations over time" valueLabel="Activation" />
+      </Panel>
+    );
+  },
+);
 
-export const ActivationHeatmapPanel = memo(function ActivationHeatmapPanel() {
-  const run = usePanelRun();
-  const history = run?.probeHistory.items;
-  const tracks = useMemo(() => {
-    if (!history) return [];
-    const outputs = activationTracks(history, ['activation']);
-    return outputs.length > 0 ? outputs : activationTracks(history);
-  }, [history]);
-  return (
-    <Panel id="activationHeatmap">
-      <HistogramHeatmap tracks={tracks} title="Activations over time" valueLabel="Activation" />
-    </Panel>
-  );
-});
+export const GradientsPanel = selectedRunPanel(
+  'GradientsPanel',
+  function Gradients({ run }: RunViewProps) {
+    return (
+      <Panel id="gradients">
+        <GradNormChart snapshots={run?.probeHistory.items ?? []} />
+      </Panel>
+    );
+  },
+);
 
-export const GradientsPanel = memo(function GradientsPanel() {
-  const run = usePanelRun();
-  return (
-    <Panel id="gradients">
-      <GradNormChart snapshots={run?.probeHistory.items ?? []} />
-    </Panel>
-  );
-});
+export const WeightsPanel = selectedRunPanel(
+  'WeightsPanel',
+  function Weights({ run }: RunViewProps) {
+    const params = run?.probes?.params;
+    const settings = run?.settings;
+    const theory = useMemo(
+      () => (params && settings ? weightTheory(settings, params) : undefined),
+      [settings, params],
+    );
+    return (
+      <Panel id="weights">
+        <WeightHistograms
+          params={params ?? []}
+          theory={theory}
+          theoryLabel={settings ? initLabel(settings) : undefined}
+          step={run?.probes?.step}
+        />
+      </Panel>
+    );
+  },
+);
 
-export const WeightsPanel = memo(function WeightsPanel() {
-  const run = usePanelRun();
-  const params = run?.probes?.params;
-  const settings = run?.settings;
-  const theory = useMemo(
-    () => (params && settings ? weightTheory(settings, params) : undefined),
-    [settings, params],
-  );
-  return (
-    <Panel id="weights">
-      <WeightHistograms
-        params={params ?? []}
-        theory={theory}
-        theoryLabel={settings ? initLabel(settings) : undefined}
-        step={run?.probes?.step}
-      />
-    </Panel>
-  );
-});
+export const UpdatesPanel = selectedRunPanel(
+  'UpdatesPanel',
+  function Updates({ run }: RunViewProps) {
+    return (
+      <Panel id="updates">
+        <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />
+      </Panel>
+    );
+  },
+);
 
-export const UpdatesPanel = memo(function UpdatesPanel() {
-  const run = usePanelRun();
-  return (
-    <Panel id="updates">
-      <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />
-    </Panel>
-  );
-});
-
-export const BatchNormPanel = memo(function BatchNormPanel() {
-  const run = usePanelRun();
-  return (
-    <Panel id="batchNorm">
-      <BatchNormStatsChart norms={run?.probes?.norms ?? []} step={run?.probes?.step} />
-    </Panel>
-  );
-});
+export const BatchNormPanel = selectedRunPanel(
+  'BatchNormPanel',
+  function BatchNorm({ run }: RunViewProps) {
+    return (
+      <Panel id="batchNorm">
+        <BatchNormStatsChart norms={run?.probes?.norms ?? []} step={run?.probes?.step} />
+      </Panel>
+    );
+  },
+);
 
 /** The selected run's network before training: does the signal survive its depth? */
 export const DepthProbeSection = memo(function DepthProbeSection({
