@@ -12,6 +12,8 @@ interface LiveWorker {
   readonly unsubscribe: () => void;
   /** The snapshot detail this worker was last told (a new worker sends full detail). */
   detail: SnapshotDetail;
+  /** The share of a core this worker was last told (a new worker uses a whole core). */
+  cpuShare: number;
 }
 const live = new Map<string, LiveWorker>();
 
@@ -40,7 +42,7 @@ export function startWorker(id: string, onMessage: (message: FromWorker) => void
   if (existing) return existing.worker;
   const worker = factory();
   const unsubscribe = worker.onMessage(onMessage);
-  live.set(id, { worker, unsubscribe, detail: 'full' });
+  live.set(id, { worker, unsubscribe, detail: 'full', cpuShare: 1 });
   return worker;
 }
 
@@ -52,12 +54,21 @@ export function sendDetail(id: string, detail: SnapshotDetail): void {
   entry.detail = detail;
 }
 
-/** Restarts a crashed worker: the fresh one starts with full detail again. */
+/** Sends the share of a core the run's worker may use, unless it already has it. */
+export function sendCpuShare(id: string, share: number): void {
+  const entry = live.get(id);
+  if (!entry || entry.cpuShare === share) return;
+  entry.worker.send({ type: 'setCpuShare', share });
+  entry.cpuShare = share;
+}
+
+/** Restarts a crashed worker: the fresh one starts with full detail and a whole core again. */
 export function restartWorker(id: string): void {
   const entry = live.get(id);
   if (!entry) return;
   entry.worker.restart();
   entry.detail = 'full';
+  entry.cpuShare = 1;
 }
 
 export function workerOf(id: string): RunWorker | undefined {

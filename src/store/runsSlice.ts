@@ -9,12 +9,14 @@ import {
 import { toWorkerSetup } from '../lab/settings';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
+import { availableCores, cpuShareFor } from './cpuShare';
 import { createBatcher } from './messageBatching';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
 import {
   hasWorker,
   restartWorker,
+  sendCpuShare,
   sendDetail,
   startWorker,
   stopAllWorkers,
@@ -67,8 +69,19 @@ type RunsSliceCreator = StateCreator<LabState, [], [], RunsSlice>;
 export const createRunsSlice: RunsSliceCreator = (set, get) => {
   const send = (id: string, message: ToWorker): void => workerOf(id)?.send(message);
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);
+
+  /** Runs told to train whose worker has not answered with its status yet. */
+  const starting = new Set<string>();
+  /** Tells every worker its share of a core for as many runs as are (about to be) training. */
+  const syncCpuShare = (): void => {
+    const { runs } = get();
+    const training = runs.filter((r) => r.status === 'running' || starting.has(r.id)).length;
+    const share = cpuShareFor(training, availableCores());
+    for (const run of runs) sendCpuShare(run.id, share);
+  };
+
   // Worker messages are applied in batches (one store update for many snapshots), in arrival order.
-  const incoming = createBatcher<readonly [string, FromWorker]>((batch) =>
+  const incoming = createBatcher<readonly [string, FromWorker]>((batch) => {
     set((state) => ({
       runs: state.runs.map((run) => {
         let next = run;
@@ -76,12 +89,21 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
           if (id === run.id) next = applyWorkerMessage(next, message);
         return next;
       }),
-    })),
-  );
+    }));
+    let statusChanged = false;
+    for (const [id, message] of batch) {
+      if (message.type === 'status' || message.type === 'diverged' || message.type === 'error') {
+        starting.delete(id);
+        statusChanged = true;
+      }
+    }
+    if (statusChanged) syncCpuShare();
+  });
   const updateRun = (id: string, change: (run: LabRun) => LabRun): void =>
     set((state) => ({ runs: state.runs.map((r) => (r.id === id ? change(r) : r)) }));
 
   const configure = (run: LabRun): void => {
+    starting.delete(run.id);
     const worker = startWorker(run.id, (message) => get().receive(run.id, message));
     if (worker.crashed) restartWorker(run.id);
     worker.send({ type: 'configure', setup: toWorkerSetup(run.settings, get().speed) });
@@ -104,6 +126,14 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
   /** Train and Step make no sense on a run that diverged or failed until it is reset. */
   const canTrain = (run: LabRun): boolean => run.status !== 'diverged' && run.status !== 'error';
 
+  /** Shares first, then Train: runs that start together never crowd out the page, not even briefly. */
+  const startTraining = (runs: readonly LabRun[]): void => {
+    const trainable = runs.filter(canTrain);
+    for (const run of trainable) starting.add(run.id);
+    syncCpuShare();
+    for (const run of trainable) send(run.id, { type: 'train' });
+  };
+
   return {
     runs: [freshRun('run-1', DEFAULT_RUN_SETTINGS)],
     nextRunNumber: 2,
@@ -123,6 +153,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
     disconnect() {
       stopAllWorkers();
+      starting.clear();
       set((state) => ({
         connected: false,
         runs: state.runs.map((r) => (r.status === 'running' ? { ...r, status: 'paused' } : r)),
@@ -130,6 +161,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
     loadRuns(settings) {
       stopAllWorkers();
+      starting.clear();
       incoming.clear();
       const first = get().nextRunNumber;
       const runs = settings
@@ -140,8 +172,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
 
     trainRun(id) {
-      const run = runOf(id);
-      if (run && canTrain(run)) send(id, { type: 'train' });
+      startTraining(get().runs.filter((r) => r.id === id));
     },
     pauseRun(id) {
       send(id, { type: 'pause' });
@@ -162,7 +193,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       }
     },
     trainAll() {
-      for (const run of get().runs) get().trainRun(run.id);
+      startTraining(get().runs);
     },
     stepAll(count = 1) {
       for (const run of get().runs) get().stepRun(run.id, count);
@@ -182,8 +213,10 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     removeRun(id) {
       if (get().runs.length <= 1) return;
       stopWorker(id);
+      starting.delete(id);
       set((state) => ({ runs: state.runs.filter((r) => r.id !== id) }));
       get().syncDetail();
+      syncCpuShare();
     },
     updateSetting(id, key, value) {
       const run = runOf(id);

@@ -45,6 +45,11 @@ export type ToWorker =
    * validation always come at full rate.
    */
   | { readonly type: 'setDetail'; readonly detail: SnapshotDetail }
+  /**
+   * The share of one core this worker may use, in (0, 1]: below 1 it rests between slices of work, so
+   * runs training together leave the page a core to draw with (src/store/cpuShare.ts).
+   */
+  | { readonly type: 'setCpuShare'; readonly share: number }
   | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions };
 
 export interface ValidationPoint {

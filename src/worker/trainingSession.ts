@@ -76,6 +76,8 @@ export class TrainingSession {
   private lastProbeAt = -Infinity;
   private lastViewsAt = -Infinity;
   private detail: SnapshotDetail = 'full';
+  /** The share of a core this session may use: it rests (1 − share) / share as long as it worked. */
+  private cpuShare = 1;
   private snapshotSoon = false;
 
   private rateOrigin = { time: 0, steps: 0 };
@@ -129,6 +131,11 @@ export class TrainingSession {
         this.detail = message.detail;
         // Whoever just started looking wants the internals now, not in a second.
         if (message.detail === 'full') this.snapshotSoon = true;
+        return;
+      case 'setCpuShare':
+        // Anything but a share in (0, 1] means no limit: a bad value must not stall the run.
+        this.cpuShare =
+          Number.isFinite(message.share) && message.share > 0 ? Math.min(1, message.share) : 1;
         return;
       case 'depthProbe':
         try {
@@ -324,7 +331,14 @@ export class TrainingSession {
       this.fail(run, error);
       return;
     }
-    if (this.activity !== 'idle' || this.validation) this.ensureTick();
+    if (this.activity !== 'idle' || this.validation) this.ensureTick(this.restAfter(sliceStart));
+  }
+
+  /** How long to rest after a slice that began at `sliceStart`, to use only this.cpuShare of a core. */
+  private restAfter(sliceStart: number): number {
+    if (this.cpuShare >= 1) return 0;
+    const worked = this.now() - sliceStart;
+    return (worked * (1 - this.cpuShare)) / this.cpuShare;
   }
 
   /** One training step; false when the run diverged and stopped. */

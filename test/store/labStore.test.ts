@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProbeSnapshot } from '../../src/engine/probes/probe';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
@@ -346,5 +346,56 @@ describe('resetLabStore', () => {
     expect(store().runs).toHaveLength(1);
     expect(store().connected).toBe(false);
     expect(made.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+describe('cpu share', () => {
+  const shares = () =>
+    made.map((w) => {
+      const last = w.sent.filter((m) => m.type === 'setCpuShare').at(-1);
+      return last?.type === 'setCpuShare' ? last.share : 1;
+    });
+  const onCores = (cores: number) => vi.stubGlobal('navigator', { hardwareConcurrency: cores });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shares the cores among training runs, leaving half a core to the page', () => {
+    onCores(2);
+    store().connect();
+    for (let i = 0; i < 3; i++) store().addRun();
+    expect(shares()).toEqual([1, 1, 1, 1]);
+    store().trainAll();
+    // (2 − 0.5) / 4, told before Train so the runs never start on a whole core each
+    expect(shares()).toEqual([0.375, 0.375, 0.375, 0.375]);
+    for (const w of made) expect(w.types().slice(-2)).toEqual(['setCpuShare', 'train']);
+    for (const w of made) w.emit({ type: 'status', running: true });
+    expect(shares()).toEqual([0.375, 0.375, 0.375, 0.375]);
+    made[0]?.emit({ type: 'status', running: false });
+    expect(shares()).toEqual([0.5, 0.5, 0.5, 0.5]);
+    made[1]?.emit({ type: 'diverged', step: 7, reason: 'the loss became NaN' });
+    expect(shares()).toEqual([0.75, 0.75, 0.75, 0.75]);
+    store().removeRun(run(3).id);
+    expect(shares().slice(0, 3)).toEqual([1, 1, 1]);
+  });
+
+  it('counts a run told to train before its worker answers', () => {
+    onCores(2);
+    store().connect();
+    store().addRun();
+    store().trainRun(run(0).id);
+    expect(shares()).toEqual([1, 1]);
+    store().trainRun(run(1).id);
+    expect(shares()).toEqual([0.75, 0.75]);
+    // run A's answer alone must not hand run B a whole core while B is starting
+    made[0]?.emit({ type: 'status', running: true });
+    expect(shares()).toEqual([0.75, 0.75]);
+  });
+
+  it('leaves every run a whole core when there are cores enough', () => {
+    onCores(8);
+    store().connect();
+    for (let i = 0; i < 3; i++) store().addRun();
+    store().trainAll();
+    expect(made.every((w) => !w.types().includes('setCpuShare'))).toBe(true);
   });
 });

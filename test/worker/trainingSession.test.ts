@@ -473,3 +473,72 @@ describe('depthProbe', () => {
     });
   });
 });
+
+describe('cpu share', () => {
+  /**
+   * A session on a fake clock: every reading of the clock costs 0.01 ms of work, and a scheduled task
+   * runs once the clock has been moved on by its delay (resting). So the time the session works and
+   * the time it rests can be told apart exactly.
+   */
+  async function onFakeClock(settings: LabRunSettings) {
+    let clock = 0;
+    let rested = 0;
+    const queue: { task: () => void; at: number }[] = [];
+    const messages: FromWorker[] = [];
+    const session = new TrainingSession({
+      post: (message) => void messages.push(message),
+      loadDataset: nodeLoader,
+      now: () => (clock += 0.01),
+      schedule: (task, delay) => void queue.push({ task, at: clock + delay }),
+    });
+    await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
+    return {
+      session,
+      messages,
+      /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
+      pump(ms: number): number {
+        const end = clock + ms;
+        rested = 0;
+        while (clock < end) {
+          queue.sort((a, b) => a.at - b.at);
+          const next = queue.shift();
+          if (!next) break;
+          if (next.at > clock) {
+            rested += next.at - clock;
+            clock = next.at;
+          }
+          next.task();
+        }
+        return rested;
+      },
+    };
+  }
+
+  it('works flat out by default', async () => {
+    const s = await onFakeClock(small);
+    await s.session.handle({ type: 'train' });
+    expect(s.pump(200)).toBe(0);
+  });
+
+  it('rests three times as long as it works with a quarter of a core', async () => {
+    const s = await onFakeClock(small);
+    await s.session.handle({ type: 'setCpuShare', share: 0.25 });
+    await s.session.handle({ type: 'train' });
+    const rested = s.pump(2000);
+    expect(rested / 2000).toBeGreaterThan(0.7);
+    expect(rested / 2000).toBeLessThan(0.8);
+    const snapshots = s.messages.filter((m) => m.type === 'snapshot').length;
+    expect(snapshots).toBeGreaterThan(1);
+  });
+
+  it('ignores a share that is not in (0, 1] rather than stalling', async () => {
+    for (const share of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const s = await onFakeClock(small);
+      await s.session.handle({ type: 'setCpuShare', share: 0.5 });
+      await s.session.handle({ type: 'setCpuShare', share });
+      await s.session.handle({ type: 'train' });
+      expect(s.pump(100)).toBe(0);
+      await s.session.handle({ type: 'pause' });
+    }
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * Training workers would take every core the machine has, and the page would then wait its turn: with
+ * four runs on two cores, Linux gives the main thread a fifth of the CPU, so a 9 ms redraw takes 45 ms
+ * of wall time and the Lab stutters although it has little to do. Each worker is therefore told which
+ * share of one core it may use (it rests between slices of work, see TrainingSession), so the runs
+ * together leave RESERVED_CORES free for the page, the compositor and the chart worker.
+ */
+export const RESERVED_CORES = 0.5;
+/** Below this a run would crawl; with that many runs the page has to share anyway. */
+export const MIN_CPU_SHARE = 0.1;
+
+/** The share of a core each of `trainingRuns` workers may use on a machine with `cores` cores. */
+export function cpuShareFor(trainingRuns: number, cores: number): number {
+  if (trainingRuns <= 0) return 1;
+  const share = (Math.max(1, cores) - RESERVED_CORES) / trainingRuns;
+  return Math.min(1, Math.max(MIN_CPU_SHARE, share));
+}
+
+/** The logical cores the browser reports (2 where it does not say: the smallest machine we plan for). */
+export function availableCores(): number {
+  const cores = globalThis.navigator?.hardwareConcurrency;
+  return typeof cores === 'number' && Number.isFinite(cores) && cores >= 1 ? cores : 2;
+}

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { availableCores, cpuShareFor, MIN_CPU_SHARE } from '../../src/store/cpuShare';
+
+describe('cpuShareFor', () => {
+  it('gives a lone run a whole core', () => {
+    expect(cpuShareFor(1, 2)).toBe(1);
+    expect(cpuShareFor(0, 2)).toBe(1);
+  });
+
+  it('leaves half a core free when the runs would take every core', () => {
+    expect(cpuShareFor(2, 2)).toBe(0.75);
+    expect(cpuShareFor(3, 2)).toBe(0.5);
+    expect(cpuShareFor(4, 2)).toBe(0.375);
+    expect(cpuShareFor(4, 4)).toBe(0.875);
+  });
+
+  it('never limits runs that have a core each to spare', () => {
+    expect(cpuShareFor(4, 8)).toBe(1);
+  });
+
+  it('never starves a run, even on one core', () => {
+    expect(cpuShareFor(4, 1)).toBe(0.125);
+    expect(cpuShareFor(40, 1)).toBe(MIN_CPU_SHARE);
+    expect(cpuShareFor(2, 0)).toBe(0.25);
+  });
+});
+
+describe('availableCores', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads the browser, and assumes two cores where it says nothing useful', () => {
+    const onCores = (cores: unknown) => vi.stubGlobal('navigator', { hardwareConcurrency: cores });
+    onCores(6);
+    expect(availableCores()).toBe(6);
+    for (const unusable of [0, Number.NaN, undefined, '4']) {
+      onCores(unusable);
+      expect(availableCores()).toBe(2);
+    }
+    vi.stubGlobal('navigator', undefined);
+    expect(availableCores()).toBe(2);
+  });
+});
