@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { toWorkerSetup } from '../../lab/settings';
+import { availableCores, cpuShareFor } from '../../store/cpuShare';
 import type { FromWorker } from '../../worker/protocol';
 import { createRunWorker, type RunWorker } from '../../worker/workerClient';
 import { applyLiveMessage, freshLiveRun, startLiveRun, type LiveRun } from './liveRun';
@@ -74,6 +75,8 @@ interface Slot {
   unsubscribe: () => void;
   /** The settings the worker was last configured with. */
   configured: LabRunSettings | undefined;
+  /** The share of a core the worker was last told (a new or restarted worker has a whole one). */
+  cpuShare: number;
 }
 
 /**
@@ -111,18 +114,40 @@ export function useExperimentRuns(
     const unsubscribe = worker.onMessage((message) =>
       dispatch({ type: 'message', index, message }),
     );
-    const slot: Slot = { worker, unsubscribe, configured: undefined };
+    const slot: Slot = { worker, unsubscribe, configured: undefined, cpuShare: 1 };
     slots.current[index] = slot;
     return slot;
   }, []);
 
+  /** Tells every worker its share of a core while `training` runs train (see src/store/cpuShare.ts). */
+  const shareCores = useCallback((training: number) => {
+    const share = cpuShareFor(training, availableCores());
+    for (const slot of slots.current) {
+      if (!slot || slot.cpuShare === share) continue;
+      slot.worker.send({ type: 'setCpuShare', share });
+      slot.cpuShare = share;
+    }
+  }, []);
+
+  // As runs finish, the ones still training get their cores back.
+  const training = runs.filter((r) => r.status === 'running').length;
+  useEffect(() => {
+    if (training > 0) shareCores(training);
+  }, [training, shareCores]);
+
   const start = useCallback(() => {
-    runsRef.current.forEach((run, index) => {
-      const slot = slotOf(index);
+    const all = runsRef.current.map((_, index) => slotOf(index));
+    for (const slot of all) {
       if (slot.worker.crashed) {
         slot.worker.restart();
         slot.configured = undefined;
+        slot.cpuShare = 1;
       }
+    }
+    // Shares before steps: runs that start together never crowd out the page, not even briefly.
+    shareCores(all.length);
+    runsRef.current.forEach((run, index) => {
+      const slot = slotOf(index);
       if (slot.configured === run.settings) {
         slot.worker.send({ type: 'reset' });
       } else {
@@ -132,7 +157,7 @@ export function useExperimentRuns(
       slot.worker.send({ type: 'step', count: steps });
     });
     dispatch({ type: 'start', target: steps, awaitingReady: runsRef.current.map(() => true) });
-  }, [slotOf, steps]);
+  }, [slotOf, shareCores, steps]);
 
   const pause = useCallback(() => {
     runsRef.current.forEach((run, index) => {
@@ -142,6 +167,7 @@ export function useExperimentRuns(
   }, []);
 
   const resume = useCallback(() => {
+    shareCores(runsRef.current.filter((run) => run.status === 'paused').length);
     runsRef.current.forEach((run, index) => {
       const slot = slots.current[index];
       if (run.status === 'paused' && slot) {
@@ -149,7 +175,7 @@ export function useExperimentRuns(
       }
     });
     dispatch({ type: 'resume' });
-  }, []);
+  }, [shareCores]);
 
   const reset = useCallback(() => {
     for (const slot of slots.current) slot?.worker.send({ type: 'pause' });

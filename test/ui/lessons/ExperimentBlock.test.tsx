@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkerSetup } from '../../../src/lab/settings';
 import { labHash } from '../../../src/lab/urlState';
 import { runSettings, type Experiment } from '../../../src/lessons/schema';
@@ -59,7 +59,25 @@ function trainToTheEnd(index: number): void {
   emit(index, validationAt(100, 0.9));
 }
 
+const onCores = (cores: number) =>
+  vi.spyOn(navigator, 'hardwareConcurrency', 'get').mockReturnValue(cores);
+
 describe('ExperimentBlock', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('leaves the page half a core while its runs train together, and gives it back as they finish', async () => {
+    onCores(2);
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    // two runs on two cores: (2 − 0.5) / 2 each, told before the first step
+    for (const i of [0, 1]) {
+      expect(workerAt(i).types()).toEqual(['setCpuShare', 'configure', 'step']);
+      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75 });
+    }
+    trainToTheEnd(0);
+    expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1 });
+  });
+
   it('lists the runs, offers the allowed controls with labels and hints, and starts no worker yet', () => {
     const { section } = renderAlpha();
     expect(within(section).getByRole('list', { name: 'Runs' })).toHaveTextContent(/Net/);
@@ -83,6 +101,7 @@ describe('ExperimentBlock', () => {
   });
 
   it('trains every run in its own worker for the experiment’s steps', async () => {
+    onCores(8);
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     expect(createdWorkers).toHaveLength(2);

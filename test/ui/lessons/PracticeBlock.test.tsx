@@ -68,7 +68,7 @@ describe('PracticeBlock', () => {
     );
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     expect(createdWorkers).toHaveLength(2);
-    const configure = workerAt(0).sent[0];
+    const configure = workerAt(0).sent.find((m) => m.type === 'configure');
     expect(configure?.type === 'configure' && configure.setup.config.model.norm).toEqual({
       kind: 'batchNorm',
     });
