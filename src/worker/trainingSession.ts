@@ -17,10 +17,20 @@ import { ValidationJob } from './validationJob';
 
 /** Work is done in slices of about this long, then the session yields so messages (pause!) get through. */
 export const SLICE_MS = 20;
-/** At most one snapshot per this many milliseconds (the UI redraws at this rate). */
-export const SNAPSHOT_MS = 100;
-/** The decision boundary and digit predictions cost a forward pass each: refresh them less often. */
-export const VIEWS_MS = 250;
+/**
+ * At most one snapshot per this many milliseconds: 12.5 a second, so that the selected run's charts,
+ * which change only with its own snapshots, still redraw more than ten times a second when a snapshot
+ * is a little late (it goes out with the first step after it is due).
+ */
+export const SNAPSHOT_MS = 80;
+/**
+ * The decision boundary and digit predictions cost a forward pass each (2,304 grid points for the
+ * boundary): they come with every snapshot while that costs at most 1/VIEWS_COST_SHARE of the time
+ * between them, less often for a network big enough to make them expensive, and never less than
+ * once a second.
+ */
+export const VIEWS_COST_SHARE = 10;
+export const MAX_VIEWS_MS = 1000;
 /** With 'reduced' detail, probes and views come at most this often. */
 export const REDUCED_DETAIL_MS = 1000;
 /** Validate at most every this many steps… */
@@ -75,6 +85,8 @@ export class TrainingSession {
   private lastSnapshotAt = -Infinity;
   private lastProbeAt = -Infinity;
   private lastViewsAt = -Infinity;
+  /** What the latest decision boundary or digit predictions took, in ms. */
+  private viewsCost = 0;
   private detail: SnapshotDetail = 'full';
   /** The share of a core this session may use: it rests (1 − share) / share as long as it worked. */
   private cpuShare = 1;
@@ -303,8 +315,11 @@ export class TrainingSession {
     const run = this.run;
     if (!run) return;
     const sliceStart = this.now();
+    // With a share of a core, work and rest alternate about every SLICE_MS, so a snapshot that
+    // falls due while the worker rests is not held back for long.
+    const sliceMs = Math.max(2, SLICE_MS * this.cpuShare);
     try {
-      while (this.now() - sliceStart < SLICE_MS) {
+      while (this.now() - sliceStart < sliceMs) {
         if (this.validation) {
           this.advanceValidation(run, this.validation);
           continue;
@@ -443,7 +458,10 @@ export class TrainingSession {
       snapshot.probes = probes;
       this.lastProbeAt = now;
     }
-    const viewsEvery = this.detail === 'full' ? VIEWS_MS : REDUCED_DETAIL_MS;
+    const viewsEvery =
+      this.detail === 'full'
+        ? Math.min(MAX_VIEWS_MS, this.viewsCost * VIEWS_COST_SHARE)
+        : REDUCED_DETAIL_MS;
     if ((views || now - this.lastViewsAt >= viewsEvery) && this.data) {
       this.lastViewsAt = now;
       const { train, test } = this.data;
@@ -458,8 +476,11 @@ export class TrainingSession {
           snapshot.digits.predictions.buffer,
         );
       }
+      this.viewsCost = this.now() - now;
     }
-    this.lastSnapshotAt = now;
+    // Keep the cadence: a snapshot that went out a little late does not push the next one back.
+    const due = this.lastSnapshotAt + SNAPSHOT_MS;
+    this.lastSnapshotAt = now >= due && now - due < SNAPSHOT_MS ? due : now;
     this.post(snapshot, transfer);
   }
 

@@ -5,7 +5,7 @@ import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSett
 import { toWorkerSetup } from '../../src/lab/settings';
 import { createDatasetLoader, type DatasetLoader } from '../../src/worker/loadDataset';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
-import { TrainingSession } from '../../src/worker/trainingSession';
+import { SNAPSHOT_MS, TrainingSession } from '../../src/worker/trainingSession';
 
 const nodeLoader = createDatasetLoader((resolution, standardize) =>
   Promise.resolve(loadMnistNode(resolution, { standardize })),
@@ -229,7 +229,7 @@ describe('train and pause', () => {
       expect(steps[i]! - steps[i - 1]!).toBeGreaterThanOrEqual(50);
   });
 
-  it('snapshots at most about every 100 ms', async () => {
+  it(`snapshots at most about every ${SNAPSHOT_MS} ms`, async () => {
     const h = await configured(small);
     await h.send({ type: 'train' });
     const started = performance.now();
@@ -237,8 +237,8 @@ describe('train and pause', () => {
     await h.send({ type: 'pause' });
     const elapsed = performance.now() - started;
     const count = h.snapshots().filter((s) => s.steps.length > 0).length;
-    // one right after step 1, one per 100 ms, one at the pause (and validations may add a few)
-    expect(count).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 4);
+    // one right after step 1, one per SNAPSHOT_MS, one at the pause (and validations may add a few)
+    expect(count).toBeLessThanOrEqual(Math.ceil(elapsed / SNAPSHOT_MS) + 4);
     expect(count).toBeGreaterThanOrEqual(3);
   });
 
@@ -540,5 +540,31 @@ describe('cpu share', () => {
       expect(s.pump(100)).toBe(0);
       await s.session.handle({ type: 'pause' });
     }
+  });
+});
+
+describe('decision boundary cadence', () => {
+  it('comes with every snapshot while it is cheap', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train' });
+    await sleep(800);
+    await h.send({ type: 'pause' });
+    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    expect(training.length).toBeGreaterThanOrEqual(5);
+    // the pause's own snapshot carries one too; every other snapshot has a fresh boundary
+    expect(training.filter((s) => !s.boundary).length).toBeLessThanOrEqual(1);
+  });
+
+  it('comes less often when a big network makes it expensive, but at least once a second', async () => {
+    // 2,304 grid points through 3 × 512² weights: tens of milliseconds per boundary
+    const h = await configured({ ...small, depth: 4, width: 512, batchSize: 8 });
+    await h.send({ type: 'train' });
+    await sleep(2500);
+    await h.send({ type: 'pause' });
+    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    const boundaries = training.filter((s) => s.boundary).length;
+    expect(training.length).toBeGreaterThanOrEqual(8);
+    expect(boundaries).toBeLessThan(training.length / 2);
+    expect(boundaries).toBeGreaterThanOrEqual(2);
   });
 });
