@@ -64,8 +64,8 @@ interface RunViewProps {
 
 /**
  * A panel of the selected run. Every panel subscribes on its own, so a panel re-renders only when its
- * run changes; the store applies worker messages in batches (messageBatching.ts), a dozen times a
- * second at most. The run reaches the panel's view through useDeferredValue: the store's update
+ * run changes; the store applies worker messages in batches (messageBatching.ts), at most 16 times a
+ * second. The run reaches the panel's view through useDeferredValue: the store's update
  * renders nothing here at once, and React then renders all the views with the new run in the
  * background, yielding to the browser every few milliseconds. Drawn in one task, eight panels of a
  * deep network add up to more than the 50 ms a page may block; rendered this way, the Loss chart,
