@@ -9,6 +9,8 @@
     frames: [],
     stepRenders: [],
     lossRenders: [],
+    /** Per chart (by its heading): the frames in which its text summary changed. */
+    chartRenders: {},
     trainPressedAt: undefined,
     firstLossAt: undefined,
   };
@@ -65,6 +67,19 @@
 
   let lastStep = '';
   let lastLoss = '';
+  const lastSummaries = new Map();
+  const recordChartRenders = (time) => {
+    for (const figure of document.querySelectorAll('figure[aria-describedby]')) {
+      const heading = figure.querySelector('h1, h2, h3, h4, h5, h6');
+      const summary = document.getElementById(figure.getAttribute('aria-describedby'));
+      if (!heading || !summary) continue;
+      const title = heading.textContent.trim();
+      const text = summary.textContent;
+      if (lastSummaries.get(title) === text) continue;
+      lastSummaries.set(title, text);
+      (probe.chartRenders[title] ??= []).push(time);
+    }
+  };
   const frame = (time) => {
     probe.frames.push(time);
     const step = stepText();
@@ -77,6 +92,7 @@
       lastLoss = loss;
       probe.lossRenders.push(time);
     }
+    recordChartRenders(time);
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);

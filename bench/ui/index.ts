@@ -42,6 +42,29 @@ const TARGETS = {
   secondHalfGrowthMB: 5,
 };
 
+/**
+ * The one chart that does not change while the runs train: it shows the untrained network of the
+ * selected run's settings (it redraws when a setting changes).
+ */
+const STATIC_CHARTS = new Set(['Signal at initialization']);
+
+/** Every chart that follows training must redraw at least TARGETS.refreshPerSecond times a second. */
+function slowestChartRow(rates: Readonly<Record<string, number>>): Row {
+  const streaming = Object.entries(rates).filter(([title]) => !STATIC_CHARTS.has(title));
+  const slowest = streaming.reduce<[string, number] | undefined>(
+    (worst, entry) => (worst === undefined || entry[1] < worst[1] ? entry : worst),
+    undefined,
+  );
+  return {
+    measure: 'slowest chart renders per second, 4 runs training',
+    value: slowest
+      ? `${fixed(slowest[1])} (${slowest[0]}; ${streaming.length} charts follow training)`
+      : 'no chart changed',
+    target: `≥ ${TARGETS.refreshPerSecond}`,
+    met: slowest !== undefined && streaming.length >= 8 && slowest[1] >= TARGETS.refreshPerSecond,
+  };
+}
+
 const log = (text: string): void => void process.stderr.write(`bench:ui: ${text}\n`);
 const fixed = (value: number, digits = 1): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '—';
@@ -167,6 +190,15 @@ async function measureAll(args: ReadonlySet<string>, outDir: string | undefined)
               target: `≥ ${TARGETS.refreshPerSecond}`,
               met: w.lossRendersPerSecond >= TARGETS.refreshPerSecond,
             },
+            {
+              measure: 'renders per second of each chart, 4 runs training',
+              value: Object.entries(w.chartRendersPerSecond)
+                .map(([title, rate]) => `${title} ${fixed(rate)}`)
+                .join(', '),
+              target: '',
+              met: undefined,
+            },
+            slowestChartRow(w.chartRendersPerSecond),
             {
               measure: 'step counter renders / animation frames per second',
               value: `${fixed(w.stepRendersPerSecond)} / ${fixed(w.framesPerSecond)}`,

@@ -10,6 +10,7 @@ interface ProbeData {
   readonly frames: readonly number[];
   readonly stepRenders: readonly { readonly time: number; readonly step: number }[];
   readonly lossRenders: readonly number[];
+  readonly chartRenders: Readonly<Record<string, readonly number[]>>;
   readonly trainPressedAt: number | undefined;
   readonly firstLossAt: number | undefined;
 }
@@ -228,6 +229,8 @@ export interface TrainingWindow {
   readonly framesPerSecond: number;
   readonly stepRendersPerSecond: number;
   readonly lossRendersPerSecond: number;
+  /** Each chart (by its heading): how often its text summary changed, per second. */
+  readonly chartRendersPerSecond: Readonly<Record<string, number>>;
   /** Chart canvases on screen during the window (all of them). */
   readonly chartsOnScreen: number;
   /** The viewport the page had: as tall as the page with every panel shown. */
@@ -280,6 +283,12 @@ export async function trainingWindow(
           end,
         ) / span,
       lossRendersPerSecond: within(probe.lossRenders, start, end) / span,
+      chartRendersPerSecond: Object.fromEntries(
+        Object.entries(probe.chartRenders).map(([title, times]) => [
+          title,
+          within(times, start, end) / span,
+        ]),
+      ),
       chartsOnScreen,
       viewport,
     };
