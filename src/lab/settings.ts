@@ -95,11 +95,16 @@ export function toDatasetChoice(s: LabRunSettings): DatasetChoice {
   return { id: s.dataset, noise: s.noise, standardize: true };
 }
 
-export function toWorkerSetup(s: LabRunSettings, speed: number): WorkerSetup {
+export function toWorkerSetup(
+  s: LabRunSettings,
+  speed: number,
+  validationEvery?: number,
+): WorkerSetup {
   return {
     config: toRunConfig(s),
     dataset: toDatasetChoice(s),
     validationMode: s.validationMode,
     speed,
+    ...(validationEvery !== undefined ? { validationEvery } : {}),
   };
 }

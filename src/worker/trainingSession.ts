@@ -391,6 +391,8 @@ export class TrainingSession {
 
   private validationDue(run: TrainingRun): boolean {
     const { step, end, cost } = this.lastValidation;
+    const every = this.setup?.validationEvery;
+    if (every !== undefined) return run.stepCount % every === 0 && run.stepCount !== step;
     return run.stepCount - step >= VALIDATE_EVERY && this.now() - end >= VALIDATION_SPACING * cost;
   }
 
@@ -412,6 +414,11 @@ export class TrainingSession {
     this.validation = undefined;
     const end = this.now();
     this.lastValidation = { step: job.step, end, cost: end - this.validationStartedAt };
+    // A snapshot carries one validation. On the worker's own schedule the newest simply wins; on a
+    // lesson's fixed schedule every point is wanted, so the one still waiting goes out first.
+    if (this.finishedValidation && this.setup?.validationEvery !== undefined) {
+      this.postSnapshot(run, undefined, false);
+    }
     this.finishedValidation = job.result();
     // While training, the next snapshot carries it; when idle, nothing else would.
     if (this.activity === 'idle') this.postSnapshot(run, undefined, true);

@@ -568,3 +568,18 @@ describe('decision boundary cadence', () => {
     expect(boundaries).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('validation schedule', () => {
+  it('validates at exactly every n steps and after the last step when the setup says so', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', setup: toWorkerSetup(small, 0, 7) });
+    await h.send({ type: 'step', count: 30 });
+    await waitFor(
+      () => h.snapshots().some((s) => s.validation?.step === 30),
+      'the validation after the last step',
+    );
+    const steps = h.snapshots().flatMap((s) => (s.validation ? [s.validation.step] : []));
+    // (the untrained model's validation gives way to the Step, as a Train's does)
+    expect(steps).toEqual([7, 14, 21, 28, 30]);
+  });
+});

@@ -27,7 +27,7 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
       experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
     [experiment],
   );
-  const live = useExperimentRuns(definitions, experiment.steps);
+  const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
   const recordClaimShown = useLabStore(selectRecordClaimShown);
   const recordChartViewed = useLabStore(selectRecordChartViewed);
 

@@ -42,7 +42,7 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
       experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
     [experiment],
   );
-  const live = useExperimentRuns(definitions, experiment.steps);
+  const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
   const progress = useLabStore(selectProgress);
   const recordPracticePassed = useLabStore(selectRecordPracticePassed);
   const record = progress.practice[key];

@@ -86,6 +86,8 @@ interface Slot {
 export function useExperimentRuns(
   definitions: readonly RunDefinition[],
   steps: number,
+  /** Validate every this many steps, as the lesson's own tests do. */
+  validationEvery: number,
 ): ExperimentRuns {
   const [runs, dispatch] = useReducer(reducer, definitions, (defs) =>
     defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
@@ -151,13 +153,16 @@ export function useExperimentRuns(
       if (slot.configured === run.settings) {
         slot.worker.send({ type: 'reset' });
       } else {
-        slot.worker.send({ type: 'configure', setup: toWorkerSetup(run.settings, 0) });
+        slot.worker.send({
+          type: 'configure',
+          setup: toWorkerSetup(run.settings, 0, validationEvery),
+        });
         slot.configured = run.settings;
       }
       slot.worker.send({ type: 'step', count: steps });
     });
     dispatch({ type: 'start', target: steps, awaitingReady: runsRef.current.map(() => true) });
-  }, [slotOf, shareCores, steps]);
+  }, [slotOf, shareCores, steps, validationEvery]);
 
   const pause = useCallback(() => {
     runsRef.current.forEach((run, index) => {

@@ -106,12 +106,15 @@ describe('ExperimentBlock', () => {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     expect(createdWorkers).toHaveLength(2);
     expect(workerAt(0).sent).toEqual([
-      { type: 'configure', setup: toWorkerSetup(runSettings(experiment, 0), 0) },
+      {
+        type: 'configure',
+        setup: toWorkerSetup(runSettings(experiment, 0), 0, experiment.validationEvery),
+      },
       { type: 'step', count: 100 },
     ]);
     expect(workerAt(1).sent[0]).toEqual({
       type: 'configure',
-      setup: toWorkerSetup(runSettings(experiment, 1), 0),
+      setup: toWorkerSetup(runSettings(experiment, 1), 0, experiment.validationEvery),
     });
     expect(within(section).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
   });
@@ -195,7 +198,11 @@ describe('ExperimentBlock', () => {
       .at(-1);
     expect(configure).toEqual({
       type: 'configure',
-      setup: toWorkerSetup({ ...runSettings(experiment, 0), norm: 'batchNorm' }, 0),
+      setup: toWorkerSetup(
+        { ...runSettings(experiment, 0), norm: 'batchNorm' },
+        0,
+        experiment.validationEvery,
+      ),
     });
     // Run "Other" kept its settings, so its worker only resets.
     expect(workerAt(1).types().slice(-2)).toEqual(['reset', 'step']);
