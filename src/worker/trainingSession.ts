@@ -328,6 +328,8 @@ export class TrainingSession {
         if (this.activity === 'stepping' && run.stepCount >= this.stepTarget) {
           this.activity = 'idle';
           if (this.lastValidation.step !== run.stepCount) this.startValidation(run);
+          // Validated at the last step on schedule, while still stepping: nothing else would send it.
+          else if (this.finishedValidation) this.postSnapshot(run, undefined, true);
           continue;
         }
         if (this.activity === 'training') {

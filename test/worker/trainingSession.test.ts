@@ -582,4 +582,16 @@ describe('validation schedule', () => {
     // (the untrained model's validation gives way to the Step, as a Train's does)
     expect(steps).toEqual([7, 14, 21, 28, 30]);
   });
+
+  it('sends the validation of a last step that falls on the schedule', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', setup: toWorkerSetup(small, 0, 7) });
+    await h.send({ type: 'step', count: 28 });
+    await waitFor(
+      () => h.snapshots().some((s) => s.validation?.step === 28),
+      'the validation at step 28',
+    );
+    const steps = h.snapshots().flatMap((s) => (s.validation ? [s.validation.step] : []));
+    expect(steps).toEqual([7, 14, 21, 28]);
+  });
 });
