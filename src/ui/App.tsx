@@ -1,19 +1,31 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { LAB_ROUTE } from '../lab/urlState';
 import { loadTrack } from '../lessons/loadTrack';
 import type { Track } from '../lessons/track';
 import { useLabStore } from '../store/labStore';
 import { selectProgressTrack } from '../store/progressSlice';
-import { LabPage } from './lab/LabPage';
+import { lazyPage } from './lazyPage';
 import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
 import { HomePage } from './lessons/HomePage';
-import { LessonPage } from './lessons/LessonPage';
-import { MilestonePage } from './lessons/MilestonePage';
 import { NotFoundPage } from './lessons/NotFoundPage';
 import { ProgressNotice } from './lessons/ProgressNotice';
 import { HOME_HREF, routeKey, useRoute, type Route } from './routing';
 import './styles.css';
 import './lessons/lessons.css';
+
+// The Lab and the lesson pages come in chunks of their own: the lesson list and the Lab need neither
+// the other's code nor (the Lab) the markdown, math and chart libraries of the lessons.
+const LabPage = lazyPage(() => import('./lab/LabPage').then((m) => m.LabPage));
+const LessonPage = lazyPage(() => import('./lessons/LessonPage').then((m) => m.LessonPage));
+const MilestonePage = lazyPage(() =>
+  import('./lessons/MilestonePage').then((m) => m.MilestonePage),
+);
+const LAZY_PAGES = [LabPage, LessonPage, MilestonePage];
+const retryPages = (): void => {
+  for (const page of LAZY_PAGES) page.retry();
+};
+/** Once the first page is up, the others download in the background, so opening them is instant. */
+const PRELOAD_AFTER_MS = 1500;
 
 export interface AppProps {
   /** The lessons to show; the bundled lessons/*.md by default (tests pass their own). */
@@ -74,19 +86,35 @@ export function App({ track: given }: AppProps) {
   }, [route, track]);
 
   useEffect(() => {
-    if (!loaded) return;
+    const timer = setTimeout(() => {
+      for (const page of LAZY_PAGES) page.preload();
+    }, PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!loaded || !main) return;
     const first = previousKey.current === undefined;
     if (previousKey.current === key) return;
     previousKey.current = key;
     if (first) return;
     document.documentElement.scrollTop = 0;
-    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-    if (heading) {
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading.focus();
-    } else {
-      mainRef.current?.focus();
-    }
+      return true;
+    };
+    if (focusHeading()) return;
+    // The page's code is still downloading: focus its heading when it arrives.
+    main.focus();
+    const arrival = new MutationObserver(() => {
+      if (focusHeading()) arrival.disconnect();
+    });
+    arrival.observe(main, { childList: true, subtree: true });
+    return () => arrival.disconnect();
   }, [key, loaded]);
 
   return (
@@ -118,8 +146,21 @@ export function App({ track: given }: AppProps) {
       <main id="main" ref={mainRef} tabIndex={-1} className="nl-main">
         <ProgressNotice />
         {loaded ? (
-          <BlockErrorBoundary key={key} what="this page">
-            <Page route={route} track={track} />
+          <BlockErrorBoundary
+            key={key}
+            what="this page"
+            rest="The other pages still work: use the links above."
+            onRetry={retryPages}
+          >
+            <Suspense
+              fallback={
+                <p className="nl-page-loading" role="status">
+                  Loading the page…
+                </p>
+              }
+            >
+              <Page route={route} track={track} />
+            </Suspense>
           </BlockErrorBoundary>
         ) : null}
       </main>

@@ -3,6 +3,10 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 export interface BlockErrorBoundaryProps {
   /** What the block is, for the message: "the experiment “BatchNorm vs plain”". */
   readonly what: string;
+  /** What still works (default: the rest of the lesson). */
+  readonly rest?: string;
+  /** Called by "Try again" before the block is drawn again (to drop a failed download, say). */
+  readonly onRetry?: () => void;
   readonly children: ReactNode;
 }
 
@@ -28,10 +32,17 @@ export class BlockErrorBoundary extends Component<BlockErrorBoundaryProps, State
     return (
       <div className="nl-block-error" role="alert">
         <p>
-          Something went wrong showing {this.props.what}: {error.message}. The rest of the lesson
-          still works.
+          Something went wrong showing {this.props.what}: {error.message}.{' '}
+          {this.props.rest ?? 'The rest of the lesson still works.'}
         </p>
-        <button type="button" className="nl-button" onClick={() => this.setState({ error: null })}>
+        <button
+          type="button"
+          className="nl-button"
+          onClick={() => {
+            this.props.onRetry?.();
+            this.setState({ error: null });
+          }}
+        >
           Try again
         </button>
       </div>

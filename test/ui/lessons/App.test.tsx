@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { serializeProgress } from '../../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS } from '../../../src/lessons/progress/schema';
 import { PROGRESS_STORAGE_KEY } from '../../../src/store/progressStorage';
@@ -28,6 +28,16 @@ function save(progress: object): void {
   localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify(progress));
 }
 
+// Transforming the pages' modules takes vitest a few seconds the first time; a browser has them
+// after one download. Either way the first render of a page suspends until its module resolves.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/ui/lab/LabPage'),
+    import('../../../src/ui/lessons/LessonPage'),
+    import('../../../src/ui/lessons/MilestonePage'),
+  ]);
+});
+
 describe('App', () => {
   it('starts on the lesson list with each lesson’s state and why locked ones are locked', () => {
     render(<App track={track} />);
@@ -48,11 +58,12 @@ describe('App', () => {
     expect(document.title).toBe('normlab');
   });
 
-  it('moves focus to the new page’s heading on every route change', () => {
+  it('moves focus to the new page’s heading on every route change', async () => {
     render(<App track={track} />);
     go('#/lessons/alpha');
-    const title = screen.getByRole('heading', { level: 1, name: 'Alpha lesson' });
-    expect(title).toHaveFocus();
+    // the lesson page's code arrives after the route changed: focus waits for its heading
+    const title = await screen.findByRole('heading', { level: 1, name: 'Alpha lesson' });
+    await waitFor(() => expect(title).toHaveFocus());
     expect(document.title).toBe('Alpha lesson · normlab');
     go('#/lessons/nope');
     expect(
@@ -62,33 +73,35 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 
-  it('opens the next lesson once the saved progress completes the one before', () => {
+  it('opens the next lesson once the saved progress completes the one before', async () => {
     save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT } });
     window.history.replaceState(null, '', '/#/lessons/beta');
     render(<App track={track} />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Beta lesson' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Beta lesson' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('This lesson is locked')).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: /b question 1/ })).toBeInTheDocument();
   });
 
-  it('opens any lesson for an instructor', () => {
+  it('opens any lesson for an instructor', async () => {
     window.history.replaceState(null, '', '/#/lessons/gamma?instructor=1');
     render(<App track={track} />);
-    expect(screen.getByText('Instructor view')).toBeInTheDocument();
+    expect(await screen.findByText('Instructor view')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Gamma lesson' })).toBeInTheDocument();
   });
 
-  it('locks the milestone page until every lesson is complete, then shows the teaser', () => {
+  it('locks the milestone page until every lesson is complete, then shows the teaser', async () => {
     window.history.replaceState(null, '', '/#/next');
     const { unmount } = render(<App track={track} />);
-    expect(screen.getByRole('heading', { name: 'This page is locked' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'This page is locked' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Beta lesson' })).toBeInTheDocument();
     unmount();
 
     save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT, beta: AT, gamma: AT } });
     render(<App track={track} />);
     expect(
-      screen.getByRole('heading', { level: 1, name: 'Next: learning-rate schedulers' }),
+      await screen.findByRole('heading', { level: 1, name: 'Next: learning-rate schedulers' }),
     ).toBeInTheDocument();
     for (const name of [
       'What a schedule is',
@@ -113,10 +126,10 @@ describe('App', () => {
     ).toBeInTheDocument();
   });
 
-  it('mounts the Lab on #/lab', () => {
+  it('mounts the Lab on #/lab', async () => {
     window.history.replaceState(null, '', '/#/lab');
     render(<App track={track} />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Lab' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lab' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Lab' })).toHaveAttribute('aria-current', 'page');
   });
 
