@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { toWorkerSetup } from '../../lab/settings';
 import { availableCores, cpuShareFor } from '../../store/cpuShare';
+import { createBatcher } from '../../store/messageBatching';
 import type { FromWorker } from '../../worker/protocol';
 import { createRunWorker, type RunWorker } from '../../worker/workerClient';
 import { applyLiveMessage, freshLiveRun, startLiveRun, type LiveRun } from './liveRun';
@@ -29,8 +30,11 @@ export interface ExperimentRuns {
   setSetting<K extends SettingKey>(index: number, key: K, value: LabRunSettings[K]): void;
 }
 
+/** A message from the worker of run `index`. */
+type WorkerMessage = readonly [index: number, message: FromWorker];
+
 type Action =
-  | { readonly type: 'message'; readonly index: number; readonly message: FromWorker }
+  | { readonly type: 'messages'; readonly batch: readonly WorkerMessage[] }
   | { readonly type: 'start'; readonly target: number; readonly awaitingReady: readonly boolean[] }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -39,8 +43,13 @@ type Action =
 
 function reducer(runs: readonly LiveRun[], action: Action): readonly LiveRun[] {
   switch (action.type) {
-    case 'message':
-      return runs.map((r, i) => (i === action.index ? applyLiveMessage(r, action.message) : r));
+    case 'messages':
+      return runs.map((run, i) => {
+        let next = run;
+        for (const [index, message] of action.batch)
+          if (index === i) next = applyLiveMessage(next, message);
+        return next;
+      });
     case 'start':
       return runs.map((r, i) =>
         startLiveRun(
@@ -93,6 +102,11 @@ export function useExperimentRuns(
     defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
   );
   const slots = useRef<(Slot | undefined)[]>([]);
+  // Applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50 snapshots a
+  // second between them, and the page redraws at most once per batch.
+  const [incoming] = useState(() =>
+    createBatcher<WorkerMessage>((batch) => dispatch({ type: 'messages', batch })),
+  );
   const runsRef = useRef(runs);
   useEffect(() => {
     runsRef.current = runs;
@@ -100,26 +114,28 @@ export function useExperimentRuns(
 
   useEffect(
     () => () => {
+      incoming.clear();
       for (const slot of slots.current) {
         slot?.unsubscribe();
         slot?.worker.terminate();
       }
       slots.current = [];
     },
-    [],
+    [incoming],
   );
 
-  const slotOf = useCallback((index: number): Slot => {
-    const existing = slots.current[index];
-    if (existing) return existing;
-    const worker = createRunWorker();
-    const unsubscribe = worker.onMessage((message) =>
-      dispatch({ type: 'message', index, message }),
-    );
-    const slot: Slot = { worker, unsubscribe, configured: undefined, cpuShare: 1 };
-    slots.current[index] = slot;
-    return slot;
-  }, []);
+  const slotOf = useCallback(
+    (index: number): Slot => {
+      const existing = slots.current[index];
+      if (existing) return existing;
+      const worker = createRunWorker();
+      const unsubscribe = worker.onMessage((message) => incoming.push([index, message]));
+      const slot: Slot = { worker, unsubscribe, configured: undefined, cpuShare: 1 };
+      slots.current[index] = slot;
+      return slot;
+    },
+    [incoming],
+  );
 
   /** Tells every worker its share of a core while `training` runs train (see src/store/cpuShare.ts). */
   const shareCores = useCallback((training: number) => {

@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkerSetup } from '../../../src/lab/settings';
+import { setMessageBatchWindow } from '../../../src/store/messageBatching';
 import { labHash } from '../../../src/lab/urlState';
 import { runSettings, type Experiment } from '../../../src/lessons/schema';
 import { useLabStore } from '../../../src/store/labStore';
@@ -161,6 +162,21 @@ describe('ExperimentBlock', () => {
     expect(within(checkpoint).getByRole('status')).toHaveTextContent(
       'Not earned yet. Run the experiment “Loss falls” until its effect shows in your own runs.',
     );
+  });
+
+  it('applies its workers’ messages in batches, the first at once', async () => {
+    setMessageBatchWindow(40);
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, READY);
+    emit(0, snapshotOf(1, 10));
+    emit(0, snapshotOf(11, 20));
+    emit(1, READY);
+    emit(1, snapshotOf(1, 30));
+    // only the first message came before the window closed: nothing has trained yet on screen
+    expect(within(section).queryByText(/step (10|20|30) of 100/)).not.toBeInTheDocument();
+    expect(await within(section).findByText(/Net: training, step 20 of 100/)).toBeInTheDocument();
+    expect(within(section).getByText(/step 30 of 100/)).toBeInTheDocument();
   });
 
   it('pauses, resumes to the target step, and resets', async () => {

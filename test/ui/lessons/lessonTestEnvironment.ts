@@ -2,6 +2,7 @@ import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
 import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import { setMessageBatchWindow } from '../../../src/store/messageBatching';
 import type { FromWorker } from '../../../src/worker/protocol';
 import type { FakeRunWorker } from '../../store/fakeRunWorker';
 import { createdWorkers } from './fakeWorkerClient';
@@ -53,10 +54,13 @@ export function setupLessonTests(): void {
     localStorage.clear();
     window.history.replaceState(null, '', '/#/');
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    // Tests play the workers message by message and look at once: no batching window.
+    setMessageBatchWindow(0);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
   afterEach(() => {
     cleanup();
+    setMessageBatchWindow(undefined);
     resetLabStore();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
