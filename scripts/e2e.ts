@@ -3,8 +3,8 @@
  *
  * Builds the app for production into a folder of this run's own, then runs the browser suite with
  * vitest.e2e.config.ts, whose global setup serves that build with `vite preview` on a free localhost
- * port; the folder is removed afterwards. `--no-build` serves the build already in
- * node_modules/.cache/normlab-e2e/dist (or NORMLAB_E2E_DIST) instead. Chromium must be installed:
+ * port; the folder is removed afterwards. `--no-build` serves the last `npm run build`
+ * (dist/, or NORMLAB_E2E_DIST) instead. Chromium must be installed:
  * `bash scripts/ensureBrowser.sh` (npm run test:all runs it first).
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const vitestArgs = args.filter((arg) => arg !== '--no-build');
 
-/** A build of our own, removed at the end; --no-build serves the shared one in E2E_DIST instead. */
+/** A build of our own, removed at the end; --no-build serves dist/ (E2E_DIST) instead. */
 const outDir = skipBuild ? undefined : privateBuildDir();
 
 async function main(): Promise<number> {

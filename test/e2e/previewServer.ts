@@ -13,8 +13,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = resolve(ROOT, 'node_modules/.cache/normlab-e2e');
 
-/** The build the e2e suite serves: scripts/e2e.ts passes its own in NORMLAB_E2E_DIST. */
-export const E2E_DIST = process.env['NORMLAB_E2E_DIST'] ?? resolve(CACHE, 'dist');
+/**
+ * The build the e2e suite serves: scripts/e2e.ts passes its own in NORMLAB_E2E_DIST; with
+ * `--no-build` (suite or bench) it is the last `npm run build`, in dist/.
+ */
+export const E2E_DIST = process.env['NORMLAB_E2E_DIST'] ?? resolve(ROOT, 'dist');
 
 /**
  * A build folder for this process alone, so two test runs in the same working tree (two engineers,
@@ -97,7 +100,7 @@ async function waitUntilServing(
 export async function startPreview(outDir: string = E2E_DIST): Promise<PreviewServer> {
   if (!existsSync(resolve(outDir, 'index.html'))) {
     throw new Error(
-      `No production build in ${outDir}: run \`npm run test:e2e\` (it builds first) or \`npx tsx scripts/e2e.ts\``,
+      `No production build in ${outDir}: run \`npm run build\` first, or leave out --no-build so that a build of this run's own is made`,
     );
   }
   const port = await freePort();
