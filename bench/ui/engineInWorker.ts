@@ -9,14 +9,17 @@ const PAGE_DIST = resolve(ROOT, 'node_modules/.cache/normlab-bench-ui/enginePage
 
 export type EngineInWorker = Extract<EngineBenchReply, { ok: true }>;
 
+export interface EngineBenchPage {
+  /** One run of the Node benchmark's loop for `name`, in a fresh module worker of the page. */
+  measure(name: string): Promise<EngineInWorker>;
+  close(): Promise<void>;
+}
+
 /**
- * The Node benchmark's loop for one reference model, run in a module worker of a production (vite
- * build) bundle served by `vite preview`, in headless Chromium.
+ * Builds the bench page (the Node benchmark's loop bundled by vite build, run in a module worker)
+ * and serves it with `vite preview`, to be measured in headless Chromium as often as asked.
  */
-export async function measureEngineInWorker(
-  browser: Browser,
-  name: string,
-): Promise<EngineInWorker> {
+export async function startEngineBenchPage(browser: Browser): Promise<EngineBenchPage> {
   await build({
     configFile: false,
     root: PAGE_DIR,
@@ -26,19 +29,23 @@ export async function measureEngineInWorker(
     build: { outDir: PAGE_DIST, emptyOutDir: true },
   });
   const server = await startPreview(PAGE_DIST);
-  const page = await browser.newPage();
-  try {
-    await page.goto(server.url);
-    await page.waitForFunction(() => typeof window.normlabEngineBench === 'function');
-    const reply = await page.evaluate(async (model) => {
-      const run = window.normlabEngineBench;
-      if (!run) throw new Error('the bench page did not start');
-      return run(model);
-    }, name);
-    if (!reply.ok) throw new Error(`engine bench in the browser: ${reply.message}`);
-    return reply;
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  return {
+    async measure(name) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(server.url);
+        await page.waitForFunction(() => typeof window.normlabEngineBench === 'function');
+        const reply = await page.evaluate(async (model) => {
+          const run = window.normlabEngineBench;
+          if (!run) throw new Error('the bench page did not start');
+          return run(model);
+        }, name);
+        if (!reply.ok) throw new Error(`engine bench in the browser: ${reply.message}`);
+        return reply;
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => server.close(),
+  };
 }
