@@ -1,54 +1,87 @@
 /**
  * Four workers post up to 12.5 snapshots a second each. Applying them one by one would re-render the
- * page 50 times a second and copy each run's history as often; instead, a message that arrives within
- * BATCH_WINDOW_MS of the previous store update waits and joins the next one. The first message after
- * a quiet spell is applied at once, so the first loss point is not delayed.
+ * page 50 times a second and copy each run's history as often; instead, messages wait and are
+ * applied together, in arrival order, in one store update. Every store update costs the browser a
+ * frame of style, layout and paint, and, without a GPU, compositing every chart that changed.
  *
- * Every store update costs the browser a frame of style, layout and paint. At 60 ms (at most 16.7
- * updates a second) two snapshots of the same run seldom share an update, so the selected run's
- * charts redraw with nearly every one of its 12.5 snapshots a second, while most frames stay free.
+ * A message that leads (in the Lab: one of the selected run's, whose panels fill the page, or any
+ * message that changes a run's status) is applied at once, or LEAD_GAP_MS after the previous update,
+ * and takes every waiting message with it. Any other message waits at most its window for a leading
+ * one to ride with. So the selected run sets the pace: each of its snapshots is drawn in an update
+ * of its own, never merged with the next one, and the other runs' points arrive with it, instead
+ * of in updates between its own that the selected run's charts would have to wait behind.
+ *
+ * Without leading messages (a lesson's runs, shown alike) this is a plain window: the first message
+ * after a quiet spell is applied at once, so the first loss point is not delayed, and the rest wait
+ * for the window to pass.
  */
 export const BATCH_WINDOW_MS = 60;
+/**
+ * How long a message that does not lead waits in the Lab: longer than the 80 ms between the selected
+ * run's snapshots, so it normally rides with one, short enough that the other runs' curves still
+ * move ten times a second when the selected run stands still.
+ */
+export const FOLLOW_WINDOW_MS = 100;
+/** Leading messages closer together than this share an update. */
+export const LEAD_GAP_MS = 25;
 
-let windowMs = BATCH_WINDOW_MS;
+let windowOverride: number | undefined;
 
-/** Tests set 0: every message is applied synchronously. */
+/** Tests set 0: every message is applied synchronously. Any other value replaces every window. */
 export function setMessageBatchWindow(ms: number | undefined): void {
-  windowMs = ms ?? BATCH_WINDOW_MS;
+  windowOverride = ms;
 }
 
-export function messageBatchWindow(): number {
-  return windowMs;
-}
-
-/** Collects items and hands them to `apply` in batches, at most once per window. */
-export function createBatcher<T>(apply: (items: T[]) => void): {
-  push(item: T): void;
+export interface Batcher<T> {
+  /** Queues `item`; `leads` applies it (and everything waiting) as soon as the gap allows. */
+  push(item: T, leads?: boolean): void;
   /** Drops everything still waiting (the runs they belong to are gone). */
   clear(): void;
-} {
+}
+
+/** Collects items and hands them to `apply` in batches; `windowMs` is how long a follower waits. */
+export function createBatcher<T>(
+  apply: (items: T[]) => void,
+  windowMs: number = BATCH_WINDOW_MS,
+): Batcher<T> {
   let waiting: T[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
   let lastFlush = -Infinity;
   const flush = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    timerAt = Infinity;
     lastFlush = performance.now();
     const items = waiting;
     waiting = [];
     if (items.length > 0) apply(items);
   };
+  /** Flushes at `at` (a performance.now() time), unless a flush is already due sooner. */
+  const flushAt = (at: number): void => {
+    const now = performance.now();
+    if (at <= now) {
+      flush();
+      return;
+    }
+    if (at >= timerAt) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(flush, at - now);
+  };
   return {
-    push(item) {
+    push(item, leads = false) {
       waiting.push(item);
-      if (timer !== undefined) return;
-      const wait = lastFlush + windowMs - performance.now();
-      if (windowMs <= 0 || wait <= 0) flush();
-      else timer = setTimeout(flush, wait);
+      const follow = windowOverride ?? windowMs;
+      const gap = Math.min(LEAD_GAP_MS, windowOverride ?? LEAD_GAP_MS);
+      if (follow <= 0) flush();
+      else flushAt(lastFlush + (leads ? gap : follow));
     },
     clear() {
       waiting = [];
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      timerAt = Infinity;
     },
   };
 }

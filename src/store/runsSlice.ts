@@ -10,7 +10,8 @@ import { toWorkerSetup } from '../lab/settings';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
 import { availableCores, cpuShareFor } from './cpuShare';
-import { createBatcher } from './messageBatching';
+import { createBatcher, FOLLOW_WINDOW_MS } from './messageBatching';
+import { selectSelectedRun } from './selectors';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
 import {
@@ -80,7 +81,8 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     for (const run of runs) sendCpuShare(run.id, share);
   };
 
-  // Worker messages are applied in batches (one store update for many snapshots), in arrival order.
+  // Worker messages are applied in batches (one store update for many snapshots), in arrival order,
+  // at the pace of the selected run's snapshots (see messageBatching.ts).
   const incoming = createBatcher<readonly [string, FromWorker]>((batch) => {
     set((state) => ({
       runs: state.runs.map((run) => {
@@ -98,7 +100,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       }
     }
     if (statusChanged) syncCpuShare();
-  });
+  }, FOLLOW_WINDOW_MS);
   const updateRun = (id: string, change: (run: LabRun) => LabRun): void =>
     set((state) => ({ runs: state.runs.map((r) => (r.id === id ? change(r) : r)) }));
 
@@ -234,7 +236,8 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
 
     receive(id, message) {
-      incoming.push([id, message]);
+      const leads = message.type !== 'snapshot' || id === selectSelectedRun(get())?.id;
+      incoming.push([id, message], leads);
     },
   };
 };

@@ -4,7 +4,11 @@ import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
 import { MAX_PROBE_HISTORY } from '../../src/store/labRun';
 import { resetLabStore, useLabStore } from '../../src/store/labStore';
-import { setMessageBatchWindow } from '../../src/store/messageBatching';
+import {
+  FOLLOW_WINDOW_MS,
+  LEAD_GAP_MS,
+  setMessageBatchWindow,
+} from '../../src/store/messageBatching';
 import { setRunWorkerFactory } from '../../src/store/runWorkers';
 import { runLabels, selectAnyRunning, selectSelectedRun } from '../../src/store/selectors';
 import { fakeWorkerFactory, snapshotOf, type FakeRunWorker } from './fakeRunWorker';
@@ -316,6 +320,50 @@ describe('snapshot detail', () => {
     expect(made.map((w) => w.sent.length)).toEqual(sent);
     store().removeRun(run(2).id);
     expect(details().slice(0, 2)).toEqual(['full', 'reduced']);
+  });
+});
+
+describe('applying worker messages', () => {
+  /** Lets the gap after the last store update pass (earlier tests applied messages moments ago). */
+  const quiet = () => new Promise((wake) => setTimeout(wake, LEAD_GAP_MS + 10));
+
+  it("applies the selected run's snapshots at once, each in an update of its own, and the others' with them", async () => {
+    setMessageBatchWindow(undefined);
+    store().connect();
+    store().addRun(); // B, selected
+    const [a, b] = made;
+    await quiet();
+    const updates: number[][] = [];
+    const unsubscribe = useLabStore.subscribe((s) => updates.push(s.runs.map((r) => r.step)));
+    b?.emit(snapshotOf(1, 5));
+    expect(run(1).step).toBe(5);
+    a?.emit(snapshotOf(1, 7)); // A is not selected: it waits for B's next snapshot
+    expect(run(0).step).toBe(0);
+    await new Promise((wake) => setTimeout(wake, LEAD_GAP_MS + 10));
+    expect(run(0).step).toBe(0);
+    b?.emit(snapshotOf(6, 9));
+    expect(updates).toEqual([
+      [0, 5],
+      [7, 9],
+    ]);
+    // A's snapshots do not wait for ever when B stands still
+    a?.emit(snapshotOf(8, 12));
+    await new Promise((wake) => setTimeout(wake, FOLLOW_WINDOW_MS + 30));
+    expect(run(0).step).toBe(12);
+    unsubscribe();
+  });
+
+  it("applies a status change of any run at once, with that run's waiting snapshots", async () => {
+    setMessageBatchWindow(undefined);
+    store().connect();
+    store().addRun(); // B, selected
+    await quiet();
+    made[1]?.emit(snapshotOf(1, 2));
+    made[0]?.emit(snapshotOf(1, 3));
+    expect(run(0).step).toBe(0);
+    await quiet();
+    made[0]?.emit({ type: 'status', running: true });
+    expect(run(0)).toMatchObject({ status: 'running', step: 3 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBatcher, setMessageBatchWindow } from '../../src/store/messageBatching';
+import { createBatcher, LEAD_GAP_MS, setMessageBatchWindow } from '../../src/store/messageBatching';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,5 +38,45 @@ describe('createBatcher', () => {
     batcher.clear();
     await sleep(60);
     expect(batches).toEqual([[1]]);
+  });
+});
+
+describe('createBatcher with leading items', () => {
+  it('lets a follower wait for its window, and a leading item take it along at once', async () => {
+    const batches: string[][] = [];
+    const batcher = createBatcher<string>((items) => batches.push(items), 1000);
+    batcher.push('b1'); // the first after a quiet spell goes at once
+    batcher.push('b2');
+    batcher.push('c1');
+    await sleep(LEAD_GAP_MS + 20);
+    expect(batches).toEqual([['b1']]); // followers wait for the 1 s window…
+    batcher.push('a1', true);
+    expect(batches).toEqual([['b1'], ['b2', 'c1', 'a1']]); // …or a leader, in arrival order
+  });
+
+  it('gives two leading items an update each when they are the gap apart', async () => {
+    const batches: string[][] = [];
+    const batcher = createBatcher<string>((items) => batches.push(items), 1000);
+    batcher.push('a1', true);
+    batcher.push('b1');
+    batcher.push('a2', true); // too soon after a1: waits for the gap, not for the window
+    expect(batches).toEqual([['a1']]);
+    await sleep(LEAD_GAP_MS + 30);
+    expect(batches).toEqual([['a1'], ['b1', 'a2']]);
+    await sleep(LEAD_GAP_MS + 10);
+    batcher.push('a3', true);
+    expect(batches).toEqual([['a1'], ['b1', 'a2'], ['a3']]);
+  });
+
+  it('applies followers on their own when nothing leads', async () => {
+    const batches: string[][] = [];
+    const batcher = createBatcher<string>((items) => batches.push(items), 60);
+    batcher.push('b1');
+    batcher.push('c1');
+    await sleep(30);
+    batcher.push('b2');
+    expect(batches).toEqual([['b1']]);
+    await sleep(70);
+    expect(batches).toEqual([['b1'], ['c1', 'b2']]);
   });
 });
