@@ -42,11 +42,11 @@ export function HistogramBars({
         focusable="false"
       >
         <path d={histogramPath(histogram)} fill={color} />
-        {visible.map((m) => {
+        {visible.map((m, i) => {
           const x = valueFraction(histogram, m.value) * bins;
           return (
             <line
-              key={`${m.value}|${m.color}`}
+              key={i}
               x1={x}
               x2={x}
               y1={0}

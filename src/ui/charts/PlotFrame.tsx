@@ -212,9 +212,11 @@ export function PlotFrame({
           {labelledTicks(
             placedTicks(y, area.y, area.height).map((t) => ({ ...t, label: y.format(t.value) })),
             labelHeight,
-          ).map((t) => (
+          ).map((t, i) => (
+            // Keyed by position: as the axis range moves, a label changes its text in place
+            // instead of being removed and created again (about 20 times a second per chart).
             <span
-              key={`y${t.value}`}
+              key={`y${i}`}
               className="nl-plot__tick nl-plot__tick--y"
               style={{ top: t.px, right }}
             >
@@ -224,9 +226,9 @@ export function PlotFrame({
           {labelledTicks(
             placedTicks(x, area.x, area.width).map((t) => ({ ...t, label: x.format(t.value) })),
             labelWidth,
-          ).map((t) => (
+          ).map((t, i) => (
             <span
-              key={`x${t.value}`}
+              key={`x${i}`}
               className="nl-plot__tick nl-plot__tick--x"
               style={{ left: t.px, top: area.top + area.height + 2 }}
             >
