@@ -4,15 +4,21 @@
  * of wall time and the Lab stutters although it has little to do. Each worker is therefore told which
  * share of one core it may use (it rests between slices of work, see TrainingSession), so the runs
  * together leave RESERVED_CORES free for the page, the compositor and the chart worker.
+ *
+ * One core, because that is what those need with every chart on screen: a Chromium trace of the Lab
+ * with four runs training and all 20 charts in view (no GPU) had the compositor at half a core, the
+ * chart worker and the main thread at a third each. Leaving half a core, main-thread tasks over
+ * 30 ms came 20 to 30 times in 8 s; leaving one, 9 times. On a one-core machine half of it is left.
  */
-export const RESERVED_CORES = 0.5;
+export const RESERVED_CORES = 1;
 /** Below this a run would crawl; with that many runs the page has to share anyway. */
 export const MIN_CPU_SHARE = 0.1;
 
 /** The share of a core each of `trainingRuns` workers may use on a machine with `cores` cores. */
 export function cpuShareFor(trainingRuns: number, cores: number): number {
   if (trainingRuns <= 0) return 1;
-  const share = (Math.max(1, cores) - RESERVED_CORES) / trainingRuns;
+  const usable = Math.max(1, cores);
+  const share = (usable - Math.min(RESERVED_CORES, usable / 2)) / trainingRuns;
   return Math.min(1, Math.max(MIN_CPU_SHARE, share));
 }
 

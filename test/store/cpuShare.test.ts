@@ -7,18 +7,19 @@ describe('cpuShareFor', () => {
     expect(cpuShareFor(0, 2)).toBe(1);
   });
 
-  it('leaves half a core free when the runs would take every core', () => {
-    expect(cpuShareFor(2, 2)).toBe(0.75);
-    expect(cpuShareFor(3, 2)).toBe(0.5);
-    expect(cpuShareFor(4, 2)).toBe(0.375);
-    expect(cpuShareFor(4, 4)).toBe(0.875);
+  it('leaves a core free when the runs would take every core', () => {
+    expect(cpuShareFor(2, 2)).toBe(0.5);
+    expect(cpuShareFor(3, 2)).toBeCloseTo(1 / 3, 12);
+    expect(cpuShareFor(4, 2)).toBe(0.25);
+    expect(cpuShareFor(4, 4)).toBe(0.75);
   });
 
   it('never limits runs that have a core each to spare', () => {
     expect(cpuShareFor(4, 8)).toBe(1);
   });
 
-  it('never starves a run, even on one core', () => {
+  it('leaves half of a single core, and never starves a run', () => {
+    expect(cpuShareFor(1, 1)).toBe(0.5);
     expect(cpuShareFor(4, 1)).toBe(0.125);
     expect(cpuShareFor(40, 1)).toBe(MIN_CPU_SHARE);
     expect(cpuShareFor(2, 0)).toBe(0.25);

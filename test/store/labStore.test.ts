@@ -407,21 +407,21 @@ describe('cpu share', () => {
 
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shares the cores among training runs, leaving half a core to the page', () => {
+  it('shares the cores among training runs, leaving a core to the page', () => {
     onCores(2);
     store().connect();
     for (let i = 0; i < 3; i++) store().addRun();
     expect(shares()).toEqual([1, 1, 1, 1]);
     store().trainAll();
-    // (2 − 0.5) / 4, told before Train so the runs never start on a whole core each
-    expect(shares()).toEqual([0.375, 0.375, 0.375, 0.375]);
+    // (2 − 1) / 4, told before Train so the runs never start on a whole core each
+    expect(shares()).toEqual([0.25, 0.25, 0.25, 0.25]);
     for (const w of made) expect(w.types().slice(-2)).toEqual(['setCpuShare', 'train']);
     for (const w of made) w.emit({ type: 'status', running: true });
-    expect(shares()).toEqual([0.375, 0.375, 0.375, 0.375]);
+    expect(shares()).toEqual([0.25, 0.25, 0.25, 0.25]);
     made[0]?.emit({ type: 'status', running: false });
-    expect(shares()).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(shares()).toEqual([1 / 3, 1 / 3, 1 / 3, 1 / 3]);
     made[1]?.emit({ type: 'diverged', step: 7, reason: 'the loss became NaN' });
-    expect(shares()).toEqual([0.75, 0.75, 0.75, 0.75]);
+    expect(shares()).toEqual([0.5, 0.5, 0.5, 0.5]);
     store().removeRun(run(3).id);
     expect(shares().slice(0, 3)).toEqual([1, 1, 1]);
   });
@@ -433,10 +433,10 @@ describe('cpu share', () => {
     store().trainRun(run(0).id);
     expect(shares()).toEqual([1, 1]);
     store().trainRun(run(1).id);
-    expect(shares()).toEqual([0.75, 0.75]);
+    expect(shares()).toEqual([0.5, 0.5]);
     // run A's answer alone must not hand run B a whole core while B is starting
     made[0]?.emit({ type: 'status', running: true });
-    expect(shares()).toEqual([0.75, 0.75]);
+    expect(shares()).toEqual([0.5, 0.5]);
   });
 
   it('leaves every run a whole core when there are cores enough', () => {
