@@ -14,13 +14,29 @@ const canvases = new Map<number, DrawTarget>();
 const waiting = new Map<number, DrawRequest>();
 let frameRequested = false;
 
+/**
+ * Scratch canvases for image marks, by size, reused from draw to draw: a new OffscreenCanvas for each
+ * heatmap and decision boundary on every snapshot made putImageData (which then sets up the canvas's
+ * backing store) the chart worker's largest cost. An image is drawn as soon as it is made, so one
+ * canvas per size serves every chart; sizes change as histories grow, so only the latest few stay.
+ */
+const scratch = new Map<string, OffscreenCanvasRenderingContext2D>();
+const SCRATCH_SIZES = 8;
+
 const makeImage: ImageMaker = (rgba, width, height) => {
   if (width <= 0 || height <= 0) return null;
-  const image = new OffscreenCanvas(width, height);
-  const ctx = image.getContext('2d');
-  if (!ctx) return null;
+  const key = `${width}x${height}`;
+  let ctx = scratch.get(key);
+  if (ctx)
+    scratch.delete(key); // re-inserted below: the map's order is least recently used first
+  else {
+    ctx = new OffscreenCanvas(width, height).getContext('2d') ?? undefined;
+    if (!ctx) return null;
+    if (scratch.size >= SCRATCH_SIZES) scratch.delete(scratch.keys().next().value ?? '');
+  }
+  scratch.set(key, ctx);
   ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
-  return image;
+  return ctx.canvas;
 };
 
 function draw(message: DrawRequest): void {
