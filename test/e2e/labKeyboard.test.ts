@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { LAB_NUMBER_BOXES, LAB_SELECTS } from '../ui/lab/labControls';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
 
@@ -69,19 +70,8 @@ describe('Lab by keyboard', () => {
       ['Learning rate slider', page.getByRole('slider', { name: 'Learning rate' })],
       ['Learning rate box', page.getByRole('spinbutton', { name: 'Learning rate', exact: true })],
     ];
-    for (const name of [
-      'Speed',
-      'Dataset',
-      'Architecture',
-      'Activation',
-      'Normalization',
-      'Weight init',
-      'Optimizer',
-      'Validation mode',
-    ]) {
-      controls.push([name, l.setting(name)]);
-    }
-    for (const name of ['Hidden layers', 'Units per layer', 'Batch size', 'Seed', 'Noise']) {
+    for (const name of LAB_SELECTS) controls.push([name, l.setting(name)]);
+    for (const name of LAB_NUMBER_BOXES) {
       controls.push([name, page.getByRole('spinbutton', { name, exact: true })]);
     }
     const missed: string[] = [];

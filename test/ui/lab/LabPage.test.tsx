@@ -12,6 +12,7 @@ import { LabPage } from '../../../src/ui/lab/LabPage';
 import type { FromWorker } from '../../../src/worker/protocol';
 import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
+import { LAB_NUMBER_BOXES, LAB_SELECTS } from './labControls';
 
 const { workers, probeWorkers } = setupLabTests();
 
@@ -38,18 +39,10 @@ describe('LabPage controls', () => {
     const dataset = screen.getByRole('combobox', { name: 'Dataset' });
     expect(dataset).toHaveValue('spiral');
     expect(dataset).toHaveAccessibleDescription(/spiral arms/);
-    for (const name of [
-      'Architecture',
-      'Activation',
-      'Normalization',
-      'Weight init',
-      'Optimizer',
-      'Validation mode',
-      'Speed',
-    ]) {
+    for (const name of LAB_SELECTS) {
       expect(screen.getByRole('combobox', { name })).toHaveAccessibleDescription(/\w/);
     }
-    for (const name of ['Hidden layers', 'Units per layer', 'Batch size', 'Seed', 'Noise']) {
+    for (const name of LAB_NUMBER_BOXES) {
       expect(screen.getByRole('spinbutton', { name })).toHaveAccessibleDescription(/\w/);
     }
     expect(screen.getByRole('slider', { name: 'Learning rate' })).toHaveAccessibleDescription(
