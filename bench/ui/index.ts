@@ -12,6 +12,7 @@ import { launchBrowser } from '../../test/e2e/browser';
 import { buildApp, privateBuildDir, removeBuild, startPreview } from '../../test/e2e/previewServer';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
+  FOUR_RUNS,
   labTrainingRate,
   memoryOverRun,
   timeToFirstLoss,
@@ -25,8 +26,6 @@ const MODEL = 'mlp-bn';
 /** The Lab settings that build the benchmark's mlp-bn: 196 → 8 × [Linear 64, BN, ReLU] → 10, batch 64. */
 const LAB_MLP_BN =
   'a.data=mnist14&a.depth=8&a.width=64&a.norm=batchNorm&a.batch=64&a.lr=0.01&a.init=pytorchDefault';
-/** Four runs that differ in normalization; A has BatchNorm so its BatchNorm panel is drawn too. */
-const FOUR_RUNS = 'runs=4&a.norm=batchNorm&b.norm=none&c.norm=layerNorm&d.norm=groupNorm';
 const WINDOW_SECONDS = 15;
 const FIRST_LOSS_REPETITIONS = 5;
 const MEMORY_STEPS = 20_000;

@@ -21,6 +21,9 @@ declare global {
   }
 }
 
+/** Four runs that differ in normalization; A has BatchNorm so its BatchNorm panel is drawn too. */
+export const FOUR_RUNS = 'runs=4&a.norm=batchNorm&b.norm=none&c.norm=layerNorm&d.norm=groupNorm';
+
 const READY_MS = 60_000;
 /** How long the page may take to answer while it trains before we call it unresponsive. */
 const ANSWER_MS = 20_000;
@@ -56,7 +59,11 @@ function stepAt(renders: ProbeData['stepRenders'], time: number): number {
   return step;
 }
 
-async function openLab(browser: Browser, baseUrl: string, query: string): Promise<LabSession> {
+export async function openLab(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+): Promise<LabSession> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript({ path: PROBE_SCRIPT });
   const page = await context.newPage();
@@ -64,7 +71,7 @@ async function openLab(browser: Browser, baseUrl: string, query: string): Promis
   return new LabSession(context, page);
 }
 
-class LabSession {
+export class LabSession {
   constructor(
     readonly context: BrowserContext,
     readonly page: Page,
