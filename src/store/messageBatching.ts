@@ -48,10 +48,13 @@ export function createBatcher<T>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Infinity;
   let lastFlush = -Infinity;
-  const flush = (): void => {
+  const cancelTimer = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     timerAt = Infinity;
+  };
+  const flush = (): void => {
+    cancelTimer();
     lastFlush = performance.now();
     const items = waiting;
     waiting = [];
@@ -65,7 +68,7 @@ export function createBatcher<T>(
       return;
     }
     if (at >= timerAt) return;
-    if (timer !== undefined) clearTimeout(timer);
+    cancelTimer();
     timerAt = at;
     timer = setTimeout(flush, at - now);
   };
@@ -79,9 +82,7 @@ export function createBatcher<T>(
     },
     clear() {
       waiting = [];
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      timerAt = Infinity;
+      cancelTimer();
     },
   };
 }
