@@ -136,6 +136,20 @@ export class LabSession {
     );
   }
 
+  /**
+   * Once `runs` runs are ready: every panel ticked, Train pressed, and after a second's warm-up (the
+   * charts appear with the first data) the viewport fitted to the page, so every chart is on screen.
+   */
+  async trainWithEveryChartOnScreen(runs: number): Promise<{ width: number; height: number }> {
+    await this.ready(runs);
+    await this.showEveryPanel();
+    await this.press('Train');
+    await this.page.waitForTimeout(1000);
+    const viewport = await this.fitViewportToPage();
+    await this.page.waitForTimeout(500);
+    return viewport;
+  }
+
   /** The page's performance.now(). */
   now(): Promise<number> {
     return answer(
@@ -261,13 +275,7 @@ export async function trainingWindow(
 ): Promise<TrainingWindow> {
   const lab = await openLab(browser, baseUrl, query);
   try {
-    await lab.ready(runs);
-    await lab.showEveryPanel();
-    await lab.press('Train');
-    // Warm-up: the charts appear with the first data; then every one of them is brought on screen.
-    await lab.page.waitForTimeout(1000);
-    const viewport = await lab.fitViewportToPage();
-    await lab.page.waitForTimeout(500);
+    const viewport = await lab.trainWithEveryChartOnScreen(runs);
     const start = await lab.now();
     await lab.page.waitForTimeout(seconds * 1000);
     const probe = await lab.probe('while four runs train');

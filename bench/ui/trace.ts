@@ -48,12 +48,7 @@ async function main(): Promise<void> {
   const server = await startPreview(outDir);
   try {
     const lab = await openLab(browser, server.url, FOUR_RUNS);
-    await lab.ready(4);
-    await lab.showEveryPanel();
-    await lab.press('Train');
-    await lab.page.waitForTimeout(1000);
-    const viewport = await lab.fitViewportToPage();
-    await lab.page.waitForTimeout(500);
+    const viewport = await lab.trainWithEveryChartOnScreen(4);
     mkdirSync(TRACE_DIR, { recursive: true });
     await browser.startTracing(lab.page, { path: TRACE_FILE, categories: CATEGORIES });
     await lab.page.waitForTimeout(seconds * 1000);
