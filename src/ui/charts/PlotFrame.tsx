@@ -3,7 +3,13 @@ import { X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './axisStyle';
 import { REFERENCE_COLOR } from './palette';
 import type { PlotReadout } from './plotReadout';
 import { fromPixel, scaleProblem, toPixel, type PlotScale } from './plotScale';
-import { plotArea, type PlotArea, type PlotMark, type PlotScene } from './plotScene';
+import {
+  plotArea,
+  type PlotArea,
+  type PlotMargin,
+  type PlotMark,
+  type PlotScene,
+} from './plotScene';
 import { useElementSize } from './useElementSize';
 import { useSceneCanvas } from './useSceneCanvas';
 
@@ -138,6 +144,44 @@ export function labelledTicks(
 const labelWidth = (t: PlacedTick): number => t.label.length * LABEL_CHAR_PX;
 const labelHeight = (): number => LABEL_HEIGHT_PX;
 
+/**
+ * How far the canvas reaches past the plot area: enough for the axis lines and for a dot on an edge,
+ * not so far that it covers a tick label.
+ */
+export const CANVAS_BLEED = 4;
+
+interface CanvasBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  /** The plot area's margins inside the canvas. */
+  readonly margin: PlotMargin;
+}
+
+/**
+ * The canvas covers the plot area and its bleed, not the whole frame: an opaque canvas over the tick
+ * labels would hide them, and fewer canvas pixels are fewer pixels for the compositor to copy.
+ */
+function canvasBox(width: number, height: number, margin: PlotMargin): CanvasBox {
+  const left = Math.max(0, margin.left - CANVAS_BLEED);
+  const top = Math.max(0, margin.top - CANVAS_BLEED);
+  const right = Math.min(width, width - margin.right + CANVAS_BLEED);
+  const bottom = Math.min(height, height - margin.bottom + CANVAS_BLEED);
+  return {
+    left,
+    top,
+    width: Math.max(0, right - left),
+    height: Math.max(0, bottom - top),
+    margin: {
+      left: margin.left - left,
+      top: margin.top - top,
+      right: right - (width - margin.right),
+      bottom: bottom - (height - margin.bottom),
+    },
+  };
+}
+
 /** Tick values of an axis `lengthPx` long. */
 function tickValues(axis: PlotAxis, lengthPx: number): readonly number[] {
   return typeof axis.ticks === 'function' ? axis.ticks(lengthPx) : axis.ticks;
@@ -166,6 +210,7 @@ export function PlotFrame({
     [yAxisWidth],
   );
   const problem = scaleProblem(x.scale) ?? scaleProblem(y.scale);
+  const box = useMemo(() => canvasBox(width, cssHeight, margin), [width, cssHeight, margin]);
   const scene = useMemo<PlotScene | null>(() => {
     const frame = problem ? null : plotArea(x.scale, y.scale, margin, width, cssHeight);
     if (!frame) return null;
@@ -174,14 +219,14 @@ export function PlotFrame({
       y: y.scale,
       xGrid: x.grid === false ? [] : tickValues(x, frame.width),
       yGrid: y.grid === false ? [] : tickValues(y, frame.height),
-      margin,
+      margin: box.margin,
       axes: true,
       marks: reference
         ? [{ kind: 'rule', y: reference.y, color: REFERENCE_COLOR, dash: REFERENCE_DASH }, ...marks]
         : marks,
     };
-  }, [problem, x, y, margin, width, cssHeight, marks, reference]);
-  const canvasRef = useSceneCanvas(scene, width, cssHeight);
+  }, [problem, x, y, margin, width, cssHeight, box, marks, reference]);
+  const canvasRef = useSceneCanvas(scene, box.width, box.height);
   const [pointer, setPointer] = useState<Pointer | null>(null);
   if (problem) throw new Error(problem);
 
@@ -199,8 +244,9 @@ export function PlotFrame({
       ? readout(fromPixel(area.x, pointer.x), fromPixel(area.y, pointer.y), area)
       : null;
 
-  // Text goes under the canvas (which is transparent where nothing is drawn): text above a
-  // composited canvas would have to be composited too, one layer per label.
+  // Tick labels and titles lie outside the canvas: text overlapping a composited canvas and painted
+  // after it would have to be composited too, one layer per label. Only the hover readout and the
+  // reference line's label (one per chart) sit on top of it.
   let labels: ReactNode = null;
   let overlay: ReactNode = null;
   if (area) {
@@ -230,7 +276,7 @@ export function PlotFrame({
             <span
               key={`x${i}`}
               className="nl-plot__tick nl-plot__tick--x"
-              style={{ left: t.px, top: area.top + area.height + 2 }}
+              style={{ left: t.px, top: area.top + area.height + CANVAS_BLEED + 1 }}
             >
               {t.label}
             </span>
@@ -248,6 +294,10 @@ export function PlotFrame({
         >
           {x.title}
         </span>
+      </>
+    );
+    overlay = (
+      <>
         {referencePx >= area.top - 0.5 && referencePx <= area.top + area.height + 0.5 ? (
           <span
             className="nl-plot__reference"
@@ -256,10 +306,6 @@ export function PlotFrame({
             {reference?.label}
           </span>
         ) : null}
-      </>
-    );
-    overlay = (
-      <>
         {readout ? (
           <div
             className="nl-plot__hover"
@@ -284,7 +330,7 @@ export function PlotFrame({
       <canvas
         ref={canvasRef}
         className="nl-plot__canvas"
-        style={{ height: cssHeight }}
+        style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
         aria-hidden="true"
       />
       {overlay}

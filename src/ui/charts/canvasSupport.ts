@@ -9,9 +9,12 @@ export interface CanvasSize {
 }
 
 /** The 2-D context, or null where there is none (jsdom; a few environments throw instead). */
-export function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+export function context2d(
+  canvas: HTMLCanvasElement,
+  options?: CanvasRenderingContext2DSettings,
+): CanvasRenderingContext2D | null {
   try {
-    return canvas.getContext('2d');
+    return canvas.getContext('2d', options);
   } catch {
     return null;
   }

@@ -4,6 +4,9 @@
  * reads as lightness too.
  */
 
+/** What every chart canvas is filled with first: the chart card's background (charts.css). */
+export const CHART_BACKGROUND = '#fff';
+
 export const RUN_IDS = ['A', 'B', 'C', 'D'] as const;
 export type RunId = (typeof RUN_IDS)[number];
 

@@ -1,5 +1,5 @@
 import { markerShape, traceMarker } from './markers';
-import { AXIS_COLOR, classColor, GRID_COLOR } from './palette';
+import { AXIS_COLOR, CHART_BACKGROUND, classColor, GRID_COLOR } from './palette';
 import { pixelMap, toPixel, type PixelMap, type PlotScale } from './plotScale';
 import { traceThinned } from './thinSeries';
 
@@ -390,6 +390,10 @@ export function drawScene(
   height: number,
   makeImage?: ImageMaker,
 ): void {
+  // Canvases are opaque (alpha: false): the compositor copies them instead of blending them over
+  // the page, which, without a GPU, was half a core with every chart on screen.
+  ctx.fillStyle = CHART_BACKGROUND;
+  ctx.fillRect(0, 0, width, height);
   const area = plotArea(scene.x, scene.y, scene.margin, width, height);
   if (!area) return;
   drawGrid(ctx, area, scene);

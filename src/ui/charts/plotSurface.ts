@@ -109,10 +109,9 @@ function pageSurface(canvas: HTMLCanvasElement): PlotSurface {
     const backingHeight = Math.round(height * pixelRatio);
     if (canvas.width !== backingWidth) canvas.width = backingWidth;
     if (canvas.height !== backingHeight) canvas.height = backingHeight;
-    const ctx = context2d(canvas);
+    const ctx = context2d(canvas, { alpha: false });
     if (!ctx) return;
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     drawScene(ctx, scene, width, height, rgbaToCanvas);
   };
   return {

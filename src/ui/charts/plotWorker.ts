@@ -39,6 +39,9 @@ const makeImage: ImageMaker = (rgba, width, height) => {
   return ctx.canvas;
 };
 
+/** drawScene paints every pixel, so the canvases need no alpha channel (see drawScene). */
+const OPAQUE = { alpha: false } as const;
+
 function draw(message: DrawRequest): void {
   const canvas = canvases.get(message.id);
   if (!canvas) return;
@@ -47,10 +50,9 @@ function draw(message: DrawRequest): void {
   const backingHeight = Math.round(height * pixelRatio);
   if (canvas.width !== backingWidth) canvas.width = backingWidth;
   if (canvas.height !== backingHeight) canvas.height = backingHeight;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', OPAQUE);
   if (!ctx) throw new Error('normlab chart worker: this browser gave no 2-D context for a chart');
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   drawScene(ctx, message.scene, width, height, makeImage);
 }
 

@@ -17,7 +17,8 @@ export interface DrawTarget {
   height: number;
   getContext(
     contextId: '2d',
-  ): (PlotContext & Pick<CanvasRenderingContext2D, 'setTransform' | 'clearRect'>) | null;
+    options: { readonly alpha: false },
+  ): (PlotContext & Pick<CanvasRenderingContext2D, 'setTransform'>) | null;
 }
 
 /** Messages from the page to the chart worker. */

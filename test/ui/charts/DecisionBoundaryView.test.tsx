@@ -46,7 +46,7 @@ describe('DecisionBoundaryView', () => {
     const calls: string[] = [];
     installFakeContext({
       setTransform: () => undefined,
-      clearRect: () => undefined,
+      fillRect: () => undefined,
       createImageData: (w: number | ImageData, h?: number): ImageData => {
         const width = typeof w === 'number' ? w : w.width;
         const height = typeof w === 'number' ? (h ?? 0) : w.height;

@@ -52,7 +52,7 @@ describe('HistogramHeatmap', () => {
     const calls: string[] = [];
     const fake: Partial<CanvasRenderingContext2D> = {
       setTransform: () => void calls.push('setTransform'),
-      clearRect: () => void calls.push('clearRect'),
+      fillRect: () => void calls.push('fillRect'),
       drawImage: () => void calls.push('drawImage'),
       // jsdom has no ImageData: a plain object with its fields stands in
       createImageData: (w: number | ImageData, h?: number): ImageData => {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { LossChart, type LossRun } from '../../../src/ui/charts/LossChart';
 import { RUN_COLORS } from '../../../src/ui/charts/palette';
+import { CANVAS_BLEED } from '../../../src/ui/charts/PlotFrame';
 import {
   installRecordingContext,
   setObservedWidth,
@@ -135,17 +136,21 @@ describe('LossChart', () => {
   it('thins a long run to about two vertices per pixel column without a budget', () => {
     const drawing = installRecordingContext();
     render(<LossChart runs={[makeRun('A', 20_000, 0.3)]} />);
-    // 640 px wide, less 68 px of y axis and 12 px of margin: a 560 px plot
+    // 640 px wide, less 68 px of y axis and 12 px of margin: a 560 px plot, which starts
+    // CANVAS_BLEED px into the canvas
     const [training] = strokesIn(drawing, RUN_COLORS.A);
     expect(training!.points.length).toBeLessThanOrEqual(2 * 560 + 2);
-    expect(training!.points[training!.points.length - 1]![0]).toBeCloseTo(68 + 560, 6);
+    expect(training!.points[training!.points.length - 1]![0]).toBeCloseTo(CANVAS_BLEED + 560, 6);
   });
 
   it('fits a 390 px wide phone', () => {
     installRecordingContext();
     setObservedWidth(390);
     const { container } = render(<LossChart runs={[makeRun('A', 20, 0.5)]} />);
-    expect(container.querySelector('canvas')).toHaveProperty('width', 390);
+    // the canvas covers the plot area (390 − 68 − 12 px) and its bleed, inside the 390 px
+    const canvas = container.querySelector('canvas')!;
+    expect(canvas).toHaveProperty('width', 390 - 68 - 12 + 2 * CANVAS_BLEED);
+    expect(canvas.style.left).toBe(`${68 - CANVAS_BLEED}px`);
     // a handful of ticks on a narrow axis
     const lossPlot = container.querySelector('.nl-plot')!;
     const xTicks = lossPlot.querySelectorAll('.nl-plot__tick--x');

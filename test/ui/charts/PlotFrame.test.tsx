@@ -5,7 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ChartErrorBoundary } from '../../../src/ui/charts/ChartErrorBoundary';
 import { formatNumber } from '../../../src/ui/charts/format';
 import { REFERENCE_COLOR } from '../../../src/ui/charts/palette';
-import { labelledTicks, PlotFrame, type PlotAxis } from '../../../src/ui/charts/PlotFrame';
+import {
+  CANVAS_BLEED,
+  labelledTicks,
+  PlotFrame,
+  type PlotAxis,
+} from '../../../src/ui/charts/PlotFrame';
 import { installRecordingContext, setObservedWidth, setupChartTests } from './chartTestEnvironment';
 
 setupChartTests();
@@ -51,6 +56,43 @@ describe('PlotFrame', () => {
     expect(screen.getByText('typical')).toBeInTheDocument();
     const rule = drawing.paths.find((p) => p.style === REFERENCE_COLOR);
     expect(rule?.dash).toEqual([4, 4]);
+  });
+
+  it('puts the canvas over the plot area and its bleed only, clear of every tick label', () => {
+    const drawing = installRecordingContext();
+    setObservedWidth(400);
+    const { container } = render(
+      <PlotFrame
+        x={linear(0, 100, [0, 50, 100], 'Step')}
+        y={linear(0, 1, [0, 0.5, 1], 'Loss')}
+        height={200}
+        marks={[]}
+      />,
+    );
+    // the plot area: 68 px of y axis and 12 px right, 8 px top and 36 px of x axis
+    const canvas = container.querySelector('canvas')!;
+    const px = (value: string): number => Number.parseFloat(value);
+    const box = {
+      left: px(canvas.style.left),
+      top: px(canvas.style.top),
+      right: px(canvas.style.left) + px(canvas.style.width),
+      bottom: px(canvas.style.top) + px(canvas.style.height),
+    };
+    expect(box).toEqual({
+      left: 68 - CANVAS_BLEED,
+      top: 8 - CANVAS_BLEED,
+      right: 400 - 12 + CANVAS_BLEED,
+      bottom: 200 - 36 + CANVAS_BLEED,
+    });
+    expect(canvas).toHaveProperty('width', box.right - box.left);
+    // y labels end left of the canvas (their right edge, measured from the frame's right side)
+    for (const tick of container.querySelectorAll<HTMLElement>('.nl-plot__tick--y'))
+      expect(400 - px(tick.style.right)).toBeLessThan(box.left);
+    for (const tick of container.querySelectorAll<HTMLElement>('.nl-plot__tick--x'))
+      expect(px(tick.style.top)).toBeGreaterThan(box.bottom);
+    // the axes are drawn in the canvas's own pixels: the left axis CANVAS_BLEED px in
+    const axes = drawing.paths.find((p) => p.points.length === 3);
+    expect(axes?.points[0]?.[0]).toBe(CANVAS_BLEED + 0.5);
   });
 
   it('thins crowded x labels on a narrow plot but keeps a grid line at every tick', () => {

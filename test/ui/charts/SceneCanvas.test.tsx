@@ -87,7 +87,7 @@ describe('SceneCanvas (page drawing, where there is no OffscreenCanvas)', () => 
   it('skips drawing while the container has no width', () => {
     setObservedWidth(0);
     const setTransform = vi.fn();
-    installFakeContext({ setTransform, clearRect: () => undefined });
+    installFakeContext({ setTransform, fillRect: () => undefined });
     render(<SceneCanvas x={UNIT} y={UNIT} marks={diagonal('#000001')} height={100} />);
     expect(setTransform).not.toHaveBeenCalled();
   });

@@ -91,8 +91,7 @@ export interface Drawing {
 }
 
 /** The drawing calls a chart makes, as a recording context implements them. */
-export type RecordingContext = PlotContext &
-  Pick<CanvasRenderingContext2D, 'setTransform' | 'clearRect'>;
+export type RecordingContext = PlotContext & Pick<CanvasRenderingContext2D, 'setTransform'>;
 
 /** A 2-D context that records every path and filled rectangle drawn with it. */
 export function recordingContext(): { context: RecordingContext; drawing: Drawing } {
@@ -115,7 +114,6 @@ export function recordingContext(): { context: RecordingContext; drawing: Drawin
     lineJoin: 'miter',
     imageSmoothingEnabled: true,
     setTransform: () => undefined,
-    clearRect: () => undefined,
     save: () => undefined,
     restore: () => undefined,
     clip: () => undefined,

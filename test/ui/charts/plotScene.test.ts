@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { AXIS_COLOR, GRID_COLOR } from '../../../src/ui/charts/palette';
+import { AXIS_COLOR, CHART_BACKGROUND, GRID_COLOR } from '../../../src/ui/charts/palette';
 import { drawScene, type PlotScene } from '../../../src/ui/charts/plotScene';
 import { recordingContext } from './chartTestEnvironment';
 
@@ -80,6 +80,7 @@ describe('drawScene', () => {
     // y domain [2, 0] runs bottom (110 px) to top (10 px), 50 px per band: band 0 is centred at
     // 35 px, band 1 at 85 px. x: 2.5 → 20 + 2.5·17 = 62.5 px; 20 is beyond the axis, cut at 190 px.
     expect(drawing.rects).toEqual([
+      { x: 0, y: 0, width: 200, height: 140, style: CHART_BACKGROUND },
       { x: 20, y: 30, width: 42.5, height: 10, style: '#444444' },
       { x: 20, y: 80, width: 170, height: 10, style: '#444444' },
     ]);

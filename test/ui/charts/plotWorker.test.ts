@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHART_BACKGROUND } from '../../../src/ui/charts/palette';
 import type { PlotScene } from '../../../src/ui/charts/plotScene';
 import type {
   DrawRequest,
@@ -18,9 +19,15 @@ let scope: FakeScope;
 let frames: FrameRequestCallback[];
 
 /** A stand-in OffscreenCanvas whose 2-D context records what is drawn. */
-function fakeCanvas(): { canvas: DrawTarget; drawing: Drawing; sizes: string[] } {
+function fakeCanvas(): {
+  canvas: DrawTarget;
+  drawing: Drawing;
+  sizes: string[];
+  contextOptions: unknown[];
+} {
   const { context, drawing } = recordingContext();
   const sizes: string[] = [];
+  const contextOptions: unknown[] = [];
   let width = 0;
   let height = 0;
   const canvas: DrawTarget = {
@@ -38,9 +45,12 @@ function fakeCanvas(): { canvas: DrawTarget; drawing: Drawing; sizes: string[] }
       height = h;
       sizes.push(`height ${h}`);
     },
-    getContext: () => context,
+    getContext: (_id, options) => {
+      contextOptions.push(options);
+      return context;
+    },
   };
-  return { canvas, drawing, sizes };
+  return { canvas, drawing, sizes, contextOptions };
 }
 
 function scene(color: string): PlotScene {
@@ -91,6 +101,21 @@ describe('plotWorker', () => {
       [0, 50],
       [100, 0],
     ]);
+  });
+
+  it('draws on an opaque context, every pixel filled with the chart background first', () => {
+    const { canvas, drawing, contextOptions } = fakeCanvas();
+    send({ type: 'attach', id: 8, canvas });
+    send({ type: 'draw', requests: [request(8, '#000001')] });
+    runFrame();
+    expect(contextOptions).toEqual([{ alpha: false }]);
+    expect(drawing.rects[0]).toEqual({
+      x: 0,
+      y: 0,
+      width: 100,
+      height: 50,
+      style: CHART_BACKGROUND,
+    });
   });
 
   it('draws only the latest scene of each canvas when several arrive between frames', () => {
