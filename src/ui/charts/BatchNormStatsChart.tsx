@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { NormStats } from '../../engine/probes/probe';
 import {
   compareNormStats,
@@ -17,6 +17,7 @@ import type { PlotArea, PlotMark } from './plotScene';
 import { PlotFrame, type PlotAxis } from './PlotFrame';
 import type { PlotReadout } from './plotReadout';
 import { toPixel } from './plotScale';
+import type { NiceAxis } from './ticks';
 
 export interface BatchNormStatsChartProps {
   /** One run's latest ProbeSnapshot.norms (BatchNorm layers only). */
@@ -43,8 +44,11 @@ function ChannelScatter({
   readonly points: readonly ChannelPoint[];
   readonly statistic: 'mean' | 'variance';
 }) {
+  // The axis drawn last time, which sharedAxis keeps while the points still fit it well.
+  const shownAxis = useRef<NiceAxis | undefined>(undefined);
   const { xAxis, yAxis } = useMemo(() => {
-    const axis = sharedAxis(points);
+    const axis = sharedAxis(points, shownAxis.current);
+    shownAxis.current = axis;
     const common = { scale: { kind: 'linear', domain: axis.domain }, ticks: axis.ticks } as const;
     return {
       xAxis: { ...common, format: formatNumber, title: 'Last batch' } satisfies PlotAxis,

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 export interface ToggleFieldProps {
   readonly label: string;
@@ -8,8 +8,16 @@ export interface ToggleFieldProps {
   readonly onChange: (checked: boolean) => void;
 }
 
-/** A checkbox with a visible label and hint, used by the charts' view options. */
-export function ToggleField({ label, hint, checked, onChange }: ToggleFieldProps) {
+/**
+ * A checkbox with a visible label and hint, used by the charts' view options. Memoised: the charts
+ * holding it redraw ten times a second, and React re-applies a checkbox's attributes on every render.
+ */
+export const ToggleField = memo(function ToggleField({
+  label,
+  hint,
+  checked,
+  onChange,
+}: ToggleFieldProps) {
   const inputId = useId();
   const hintId = useId();
   return (
@@ -27,4 +35,4 @@ export function ToggleField({ label, hint, checked, onChange }: ToggleFieldProps
       </span>
     </div>
   );
-}
+});

@@ -87,15 +87,25 @@ export function compareNormStats(norm: NormStats, maxChannels = MAX_CHANNELS): N
   };
 }
 
-/** One axis for both running (y) and batch (x) values, so y = x is the diagonal; round ends. */
-export function sharedAxis(pts: readonly ChannelPoint[]): NiceAxis {
+/**
+ * One axis for both running (y) and batch (x) values, so y = x is the diagonal; round ends.
+ *
+ * Given the axis shown so far, it is kept while every point still lies inside it and the points span
+ * at least half of it. Batch statistics jitter from batch to batch; an axis that followed them would
+ * move its ticks several times a second, which is hard to read and costs the page a layout each time.
+ */
+export function sharedAxis(pts: readonly ChannelPoint[], shown?: NiceAxis): NiceAxis {
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of pts) {
     lo = Math.min(lo, p.batch, p.running);
     hi = Math.max(hi, p.batch, p.running);
   }
-  if (lo === Infinity) return niceTicks(0, 1, 4, { extend: true });
+  if (lo === Infinity) return shown ?? niceTicks(0, 1, 4, { extend: true });
+  if (shown) {
+    const [a, b] = shown.domain;
+    if (lo >= a && hi <= b && hi - lo >= (b - a) / 2) return shown;
+  }
   return niceTicks(lo, hi, 4, { extend: true });
 }
 

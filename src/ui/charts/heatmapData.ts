@@ -111,15 +111,22 @@ export function binEdgeTicks(min: number, max: number, bins: number, maxTicks = 
   return ticks;
 }
 
-/** Step ticks at column centres: the first, the last and up to two evenly spaced between. */
+/**
+ * Step ticks. A short history gets one at each column's centre; a longer one gets `maxTicks` at fixed
+ * places (both ends and evenly between), each naming the step of the column it falls on. Fixed
+ * places keep the labels still while the history grows: only their text changes, about ten times a
+ * second, instead of every label moving and being laid out again.
+ */
 export function stepTicks(steps: readonly number[], maxTicks = 4): AxisTick[] {
   const n = steps.length;
   if (n === 0) return [];
-  const picks = n <= maxTicks ? steps.map((_, i) => i) : [];
-  if (picks.length === 0) {
-    for (let k = 0; k < maxTicks; k++) picks.push(Math.round((k * (n - 1)) / (maxTicks - 1)));
+  if (n <= maxTicks) return steps.map((value, i) => ({ value, fraction: (i + 0.5) / n }));
+  const ticks: AxisTick[] = [];
+  for (let k = 0; k < maxTicks; k++) {
+    const fraction = k / (maxTicks - 1);
+    ticks.push({ value: steps[Math.min(n - 1, Math.floor(fraction * n))]!, fraction });
   }
-  return picks.map((i) => ({ value: steps[i]!, fraction: (i + 0.5) / n }));
+  return ticks;
 }
 
 /** "act1 · ReLU: 25 snapshots from step 0 to 2,400, binned from −2 to 2. At step 2,400 …" */

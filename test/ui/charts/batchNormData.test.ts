@@ -57,6 +57,23 @@ describe('sharedAxis', () => {
     ).toEqual({ domain: [-1, 3], ticks: [-1, 0, 1, 2, 3] });
   });
 
+  it('keeps the axis shown while the points fit it and span at least half of it', () => {
+    const shown = { domain: [-1, 3] as [number, number], ticks: [-1, 0, 1, 2, 3] };
+    const within = [
+      { channel: 0, batch: -0.5, running: 0 },
+      { channel: 1, batch: 1.5, running: 1.2 },
+    ];
+    expect(sharedAxis(within, shown)).toBe(shown);
+    // a point outside it, or points huddled in less than half of it, get an axis of their own
+    const outside = [...within, { channel: 2, batch: 3.5, running: 3 }];
+    expect(sharedAxis(outside, shown).domain).toEqual([-1, 4]);
+    const huddled = [
+      { channel: 0, batch: 0.1, running: 0.2 },
+      { channel: 1, batch: 0.9, running: 0.8 },
+    ];
+    expect(sharedAxis(huddled, shown).domain).toEqual([0, 1]);
+  });
+
   it('never collapses to zero width for a single point', () => {
     // 2 ± 0.2 → step 0.1, ends 1.8 and 2.2
     expect(sharedAxis([{ channel: 0, batch: 2, running: 2 }]).domain).toEqual([1.8, 2.2]);

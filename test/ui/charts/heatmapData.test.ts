@@ -79,9 +79,22 @@ describe('stepTicks', () => {
     ]);
   });
 
-  it('picks first, last and evenly spaced columns from a long history', () => {
+  it('labels fixed places along a long history with the step of the column beneath', () => {
+    // 10 columns: 0 and 1/3 fall on columns 0 and 3, 2/3 on column 6, the right end on the last
     const steps = Array.from({ length: 10 }, (_, i) => i * 50);
-    expect(stepTicks(steps).map((t) => t.value)).toEqual([0, 150, 300, 450]);
+    expect(stepTicks(steps)).toEqual([
+      { value: 0, fraction: 0 },
+      { value: 150, fraction: 1 / 3 },
+      { value: 300, fraction: 2 / 3 },
+      { value: 450, fraction: 1 },
+    ]);
+  });
+
+  it('keeps the labels in place as the history grows', () => {
+    const history = (n: number) => Array.from({ length: n }, (_, i) => i * 10);
+    const places = (n: number) => stepTicks(history(n)).map((t) => t.fraction);
+    expect(places(11)).toEqual(places(12));
+    expect(stepTicks(history(12)).map((t) => t.value)).toEqual([0, 40, 80, 110]);
   });
 });
 
