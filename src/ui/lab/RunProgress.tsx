@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { LabRun } from '../../store/labRun';
 
 function formatRate(stepsPerSecond: number): string {
@@ -7,8 +8,12 @@ function formatRate(stepsPerSecond: number): string {
     : stepsPerSecond.toFixed(1);
 }
 
-/** Step, epoch and speed of one run. Not a live region: it changes ten times a second. */
-export function RunProgress({ run }: { readonly run: LabRun }) {
+/**
+ * Step, epoch and speed of one run. Not a live region: it changes ten times a second. Deferred, to
+ * change in the same frame as the Loss chart (see chartPanels.tsx).
+ */
+export function RunProgress({ run: latest }: { readonly run: LabRun }) {
+  const run = useDeferredValue(latest);
   return (
     <div role="group" aria-label="Progress">
       <dl className="nl-progress">

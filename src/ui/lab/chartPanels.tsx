@@ -21,6 +21,7 @@ import { datasetInfo } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
 import { PANEL_LABELS } from './PanelToggles';
 import { useDepthProbe } from './useDepthProbe';
+import { panelLag, useLaggedValue } from './useLaggedValue';
 import { initLabel, weightTheory } from './weightTheory';
 
 /** A chart panel: unable to take the page down with it. */
@@ -46,9 +47,12 @@ function toLossRuns(runs: readonly LabRun[]): LossRun[] {
   });
 }
 
-/** Every run's training and validation loss, overlaid. */
+/**
+ * Every run's training and validation loss, overlaid. Deferred like the panels below (and the Step
+ * counter), so the first group draws in one frame.
+ */
 export const LossPanel = memo(function LossPanel() {
-  const runs = useLabStore(selectRuns);
+  const runs = useDeferredValue(useLabStore(selectRuns));
   const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
   return (
     <Panel id="loss">
@@ -66,17 +70,23 @@ interface RunViewProps {
  * A panel of the selected run. Every panel subscribes on its own, so a panel re-renders only when its
  * run changes; the store applies worker messages in batches (messageBatching.ts), at most 16 times a
  * second. The run reaches the panel's view through useDeferredValue: the store's update
- * renders nothing here at once, and React then renders all the views with the new run in the
- * background, yielding to the browser every few milliseconds. Drawn in one task, eight panels of a
- * deep network add up to more than the 50 ms a page may block; rendered this way, the Loss chart,
- * the Step counter and a click are never kept waiting behind them. A newer run simply replaces one
- * whose render has not finished. The canvases themselves are drawn by the chart worker
- * (src/ui/charts/plotWorker.ts).
+ * renders nothing here at once, and React then renders the views with the new run in the
+ * background, yielding to the browser every few milliseconds, so a click never waits behind them.
+ * A newer run simply replaces one whose render has not finished. The canvases themselves are drawn
+ * by the chart worker (src/ui/charts/plotWorker.ts).
+ *
+ * Panels come in three `group`s from the top of the page down, each taking up a snapshot
+ * PANEL_STAGGER_MS after the group above (useLaggedValue): the Loss chart, the Step counter and the
+ * predictions first, then the activations and gradients, then weights, update ratios and BatchNorm.
+ * Without a GPU the compositor redraws, each frame, the one rectangle that holds everything that
+ * changed in it; a snapshot changing the whole page in one frame cost it a whole-page redraw, twice
+ * (page, then canvases), each holding a core for 15–25 ms. Group by group, each frame redraws a
+ * third of the page.
  */
-function selectedRunPanel(name: string, view: ComponentType<RunViewProps>) {
+function selectedRunPanel(name: string, group: number, view: ComponentType<RunViewProps>) {
   const View = memo(view);
   const SelectedRunPanel = memo(function SelectedRunPanel() {
-    const run = useDeferredValue(useLabStore(selectSelectedRun));
+    const run = useDeferredValue(useLaggedValue(useLabStore(selectSelectedRun), panelLag(group)));
     return <View run={run} />;
   });
   SelectedRunPanel.displayName = name;
@@ -85,6 +95,7 @@ function selectedRunPanel(name: string, view: ComponentType<RunViewProps>) {
 
 export const PredictionsPanel = selectedRunPanel(
   'PredictionsPanel',
+  0,
   function Predictions({ run }: RunViewProps) {
     if (!run) return null;
     const info = datasetInfo(run.settings.dataset);
@@ -108,6 +119,7 @@ export const PredictionsPanel = selectedRunPanel(
 
 export const ActivationsPanel = selectedRunPanel(
   'ActivationsPanel',
+  1,
   function Activations({ run }: RunViewProps) {
     return (
       <Panel id="activations">
@@ -122,6 +134,7 @@ export const ActivationsPanel = selectedRunPanel(
 
 export const ActivationHeatmapPanel = selectedRunPanel(
   'ActivationHeatmapPanel',
+  1,
   function ActivationHeatmap({ run }: RunViewProps) {
     const history = run?.probeHistory.items;
     const tracks = useMemo(() => {
@@ -139,6 +152,7 @@ export const ActivationHeatmapPanel = selectedRunPanel(
 
 export const GradientsPanel = selectedRunPanel(
   'GradientsPanel',
+  1,
   function Gradients({ run }: RunViewProps) {
     return (
       <Panel id="gradients">
@@ -150,6 +164,7 @@ export const GradientsPanel = selectedRunPanel(
 
 export const WeightsPanel = selectedRunPanel(
   'WeightsPanel',
+  2,
   function Weights({ run }: RunViewProps) {
     const params = run?.probes?.params;
     const settings = run?.settings;
@@ -172,6 +187,7 @@ export const WeightsPanel = selectedRunPanel(
 
 export const UpdatesPanel = selectedRunPanel(
   'UpdatesPanel',
+  2,
   function Updates({ run }: RunViewProps) {
     return (
       <Panel id="updates">
@@ -183,6 +199,7 @@ export const UpdatesPanel = selectedRunPanel(
 
 export const BatchNormPanel = selectedRunPanel(
   'BatchNormPanel',
+  2,
   function BatchNorm({ run }: RunViewProps) {
     return (
       <Panel id="batchNorm">

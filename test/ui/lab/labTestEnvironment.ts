@@ -3,6 +3,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { resetLabStore } from '../../../src/store/labStore';
 import { setMessageBatchWindow } from '../../../src/store/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/store/runWorkers';
+import { setPanelStagger } from '../../../src/ui/lab/useLaggedValue';
 import { fakeWorkerFactory, type FakeRunWorker } from '../../store/fakeRunWorker';
 
 /** jsdom has no layout: report a fixed width to every ResizeObserver so charts render. */
@@ -46,6 +47,7 @@ export function setupLabTests(): {
     probes = probeFactory.made;
     setProbeWorkerFactory(probeFactory.create);
     setMessageBatchWindow(0);
+    setPanelStagger(0);
     window.history.replaceState(null, '', '/#/lab');
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -56,6 +58,7 @@ export function setupLabTests(): {
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);
     setMessageBatchWindow(undefined);
+    setPanelStagger(undefined);
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
