@@ -30,7 +30,7 @@ const WINDOW_SECONDS = 15;
 const FIRST_LOSS_REPETITIONS = 5;
 const MEMORY_STEPS = 20_000;
 const MEMORY_MAX_SECONDS = 240;
-const ENGINE_ROUNDS = 3;
+const ENGINE_ROUNDS = 5;
 
 const TARGETS = {
   /** "No task longer than 50 ms": a long task is by definition one over 50 ms, so none may occur. */
@@ -136,18 +136,32 @@ interface EngineRound {
 
 /**
  * Node and the browser worker take turns, ENGINE_ROUNDS times. On a shared machine the speed of
- * both drifts by a third within minutes, so a ratio of two figures taken minutes apart measures the
- * drift as much as the browser; each round compares figures taken side by side, and the median
- * round is reported.
+ * both drifts by a third within minutes (and back-to-back Node runs on an idle machine have
+ * differed by 1.8×), so a ratio of two figures taken minutes apart measures the drift as much as the
+ * browser; each round compares figures taken side by side, rounds alternate which goes first, so a
+ * drift in one direction does not favour either, and the median round is reported.
  */
 async function engineRounds(page: EngineBenchPage): Promise<EngineRound[]> {
   const rounds: EngineRound[] = [];
   for (let round = 1; round <= ENGINE_ROUNDS; round++) {
     const of = `round ${round} of ${ENGINE_ROUNDS}`;
-    log(`${MODEL} in Node (npm run bench -- --json), ${of}…`);
-    const node = await nodeFigure(MODEL);
-    log(`${MODEL}: the same loop in a browser worker, ${of}…`);
-    const worker = await page.measure(MODEL);
+    const inNode = (): Promise<NodeFigure> => {
+      log(`${MODEL} in Node (npm run bench -- --json), ${of}…`);
+      return nodeFigure(MODEL);
+    };
+    const inWorker = (): Promise<EngineInWorker> => {
+      log(`${MODEL}: the same loop in a browser worker, ${of}…`);
+      return page.measure(MODEL);
+    };
+    let node: NodeFigure;
+    let worker: EngineInWorker;
+    if (round % 2 === 1) {
+      node = await inNode();
+      worker = await inWorker();
+    } else {
+      worker = await inWorker();
+      node = await inNode();
+    }
     rounds.push({ node, worker, ratio: worker.rate.median / node.stepsPerSecond });
   }
   return rounds;
