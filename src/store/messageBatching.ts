@@ -86,3 +86,21 @@ export function createBatcher<T>(
     },
   };
 }
+
+/**
+ * `runs` with a batch's messages applied, in arrival order, each to the run it is addressed to
+ * (`keyOf` gives a run's address: its id in the Lab, its place in a lesson's experiment).
+ */
+export function applyBatch<R, K, M>(
+  runs: readonly R[],
+  batch: readonly (readonly [K, M])[],
+  keyOf: (run: R, index: number) => K,
+  apply: (run: R, message: M) => R,
+): R[] {
+  return runs.map((run, i) => {
+    const key = keyOf(run, i);
+    let next = run;
+    for (const [to, message] of batch) if (to === key) next = apply(next, message);
+    return next;
+  });
+}

@@ -10,7 +10,7 @@ import { toWorkerSetup } from '../lab/settings';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
 import { availableCores, cpuShareFor } from './cpuShare';
-import { createBatcher, FOLLOW_WINDOW_MS } from './messageBatching';
+import { applyBatch, createBatcher, FOLLOW_WINDOW_MS } from './messageBatching';
 import { selectSelectedRun } from './selectors';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
@@ -85,12 +85,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
   // at the pace of the selected run's snapshots (see messageBatching.ts).
   const incoming = createBatcher<readonly [string, FromWorker]>((batch) => {
     set((state) => ({
-      runs: state.runs.map((run) => {
-        let next = run;
-        for (const [id, message] of batch)
-          if (id === run.id) next = applyWorkerMessage(next, message);
-        return next;
-      }),
+      runs: applyBatch(state.runs, batch, (run) => run.id, applyWorkerMessage),
     }));
     let statusChanged = false;
     for (const [id, message] of batch) {

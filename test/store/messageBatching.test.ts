@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBatcher, LEAD_GAP_MS, setMessageBatchWindow } from '../../src/store/messageBatching';
+import {
+  applyBatch,
+  createBatcher,
+  LEAD_GAP_MS,
+  setMessageBatchWindow,
+} from '../../src/store/messageBatching';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,5 +83,28 @@ describe('createBatcher with leading items', () => {
     expect(batches).toEqual([['b1']]);
     await sleep(70);
     expect(batches).toEqual([['b1'], ['c1', 'b2']]);
+  });
+});
+
+describe('applyBatch', () => {
+  it('applies each message to its own run, in arrival order, and leaves the others as they were', () => {
+    const runs = [
+      { id: 'a', log: '' },
+      { id: 'b', log: '' },
+      { id: 'c', log: '' },
+    ];
+    const batch = [
+      ['b', '1'],
+      ['a', '2'],
+      ['b', '3'],
+    ] as const;
+    const next = applyBatch(
+      runs,
+      batch,
+      (run) => run.id,
+      (run, m) => ({ ...run, log: run.log + m }),
+    );
+    expect(next.map((r) => r.log)).toEqual(['2', '13', '']);
+    expect(next[2]).toBe(runs[2]);
   });
 });

@@ -3,7 +3,7 @@ import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { toWorkerSetup } from '../../lab/settings';
 import { availableCores, cpuShareFor } from '../../store/cpuShare';
-import { createBatcher } from '../../store/messageBatching';
+import { applyBatch, createBatcher } from '../../store/messageBatching';
 import type { FromWorker } from '../../worker/protocol';
 import { createRunWorker, type RunWorker } from '../../worker/workerClient';
 import { applyLiveMessage, freshLiveRun, startLiveRun, type LiveRun } from './liveRun';
@@ -44,12 +44,7 @@ type Action =
 function reducer(runs: readonly LiveRun[], action: Action): readonly LiveRun[] {
   switch (action.type) {
     case 'messages':
-      return runs.map((run, i) => {
-        let next = run;
-        for (const [index, message] of action.batch)
-          if (index === i) next = applyLiveMessage(next, message);
-        return next;
-      });
+      return applyBatch(runs, action.batch, (_, index) => index, applyLiveMessage);
     case 'start':
       return runs.map((r, i) =>
         startLiveRun(
