@@ -8,8 +8,7 @@
  * explains the method and the targets. --check exits with 1 when a target is missed.
  */
 import { cpus, loadavg } from 'node:os';
-import { launchBrowser } from '../../test/e2e/browser';
-import { buildApp, privateBuildDir, removeBuild, startPreview } from '../../test/e2e/previewServer';
+import type { Browser } from 'playwright-core';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
   FOUR_RUNS,
@@ -21,6 +20,7 @@ import {
 } from './labScenarios';
 import { nodeFigure, type NodeFigure } from './nodeFigure';
 import { median, printTable, sum, type Row } from './report';
+import { withServedApp } from './servedApp';
 
 const MODEL = 'mlp-bn';
 /** The Lab settings that build the benchmark's mlp-bn: 196 → 8 × [Linear 64, BN, ReLU] → 10, batch 64. */
@@ -115,16 +115,11 @@ async function main(): Promise<void> {
     }
   }
   log(`node ${process.version}, ${cpus().length} cores, load ${load()}`);
-  const outDir = args.has('--no-build') ? undefined : privateBuildDir();
-  if (outDir !== undefined) {
-    log('building the app for production…');
-    await buildApp(outDir);
-  }
-  try {
-    await measureAll(args, outDir);
-  } finally {
-    if (outDir !== undefined) removeBuild(outDir);
-  }
+  await withServedApp(
+    !args.has('--no-build'),
+    (browser, url) => measureAll(args, browser, url),
+    log,
+  );
 }
 
 interface EngineRound {
@@ -167,189 +162,180 @@ async function engineRounds(page: EngineBenchPage): Promise<EngineRound[]> {
   return rounds;
 }
 
-async function measureAll(args: ReadonlySet<string>, outDir: string | undefined): Promise<void> {
-  const browser = await launchBrowser();
-  const server = await startPreview(outDir);
-  try {
-    const enginePage = await startEngineBenchPage(browser);
-    const engine = await engineRounds(enginePage).finally(() => enginePage.close());
-    const ratio = median(engine.map((r) => r.ratio));
-    const node = { stepsPerSecond: median(engine.map((r) => r.node.stepsPerSecond)) };
-    const worker = {
-      stepsPerSecond: median(engine.map((r) => r.worker.rate.median)),
-      backend: engine[0]?.worker.backend,
-      firstLoss: engine[0]?.worker.firstLoss,
-    };
-    const lab = await attempt(`${MODEL}: the Lab's own training worker, charts included`, () =>
-      labTrainingRate(browser, server.url, LAB_MLP_BN, 8),
-    );
-    const firstLoss = await attempt(
-      `time from Train to the first loss point (${FIRST_LOSS_REPETITIONS} fresh pages)`,
-      () => timeToFirstLoss(browser, server.url, FIRST_LOSS_REPETITIONS),
-    );
-    const window = await attempt(`four runs training, every panel shown, ${WINDOW_SECONDS} s`, () =>
-      trainingWindow(browser, server.url, FOUR_RUNS, 4, WINDOW_SECONDS),
-    );
-    const memory = await attempt(`memory over a ${count(MEMORY_STEPS)}-step run`, () =>
-      memoryOverRun(browser, server.url, MEMORY_STEPS, MEMORY_MAX_SECONDS),
-    );
+async function measureAll(args: ReadonlySet<string>, browser: Browser, url: string): Promise<void> {
+  const enginePage = await startEngineBenchPage(browser);
+  const engine = await engineRounds(enginePage).finally(() => enginePage.close());
+  const ratio = median(engine.map((r) => r.ratio));
+  const node = { stepsPerSecond: median(engine.map((r) => r.node.stepsPerSecond)) };
+  const worker = {
+    stepsPerSecond: median(engine.map((r) => r.worker.rate.median)),
+    backend: engine[0]?.worker.backend,
+    firstLoss: engine[0]?.worker.firstLoss,
+  };
+  const lab = await attempt(`${MODEL}: the Lab's own training worker, charts included`, () =>
+    labTrainingRate(browser, url, LAB_MLP_BN, 8),
+  );
+  const firstLoss = await attempt(
+    `time from Train to the first loss point (${FIRST_LOSS_REPETITIONS} fresh pages)`,
+    () => timeToFirstLoss(browser, url, FIRST_LOSS_REPETITIONS),
+  );
+  const window = await attempt(`four runs training, every panel shown, ${WINDOW_SECONDS} s`, () =>
+    trainingWindow(browser, url, FOUR_RUNS, 4, WINDOW_SECONDS),
+  );
+  const memory = await attempt(`memory over a ${count(MEMORY_STEPS)}-step run`, () =>
+    memoryOverRun(browser, url, MEMORY_STEPS, MEMORY_MAX_SECONDS),
+  );
 
-    const rows: Row[] = [
-      ...rowsOf(
-        window,
-        'four runs training, every panel shown',
-        `no task > ${TARGETS.longestTaskMs} ms, ≥ ${TARGETS.refreshPerSecond} renders/s`,
-        (w) => {
-          const tasks = w.longTasks ?? [];
-          const longest = tasks.length > 0 ? Math.max(...tasks) : 0;
-          return [
-            {
-              measure: 'long tasks > 50 ms, 4 runs training',
-              value:
-                w.longTasks === null
-                  ? 'not reported by this browser'
-                  : `${tasks.length} tasks, ${fixed(sum(tasks), 0)} ms of ${fixed(w.seconds * 1000, 0)} ms (${fixed((sum(tasks) / (w.seconds * 1000)) * 100, 0)}% blocked)`,
-              target: '0 tasks',
-              met: w.longTasks !== null && tasks.length === 0,
-            },
-            {
-              measure: 'longest main-thread task, 4 runs training',
-              value:
-                tasks.length === 0
-                  ? `none over ${TARGETS.longestTaskMs} ms`
-                  : `${fixed(longest, 0)} ms`,
-              target: `≤ ${TARGETS.longestTaskMs} ms`,
-              met: w.longTasks !== null && longest <= TARGETS.longestTaskMs,
-            },
-            {
-              measure: 'charts on screen (viewport as tall as the page)',
-              value: `${w.chartsOnScreen} in ${w.viewport.width} × ${w.viewport.height} px`,
-              target: '',
-              met: undefined,
-            },
-            {
-              measure: 'loss chart renders per second, 4 runs training',
-              value: fixed(w.lossRendersPerSecond),
-              target: `≥ ${TARGETS.refreshPerSecond}`,
-              met: w.lossRendersPerSecond >= TARGETS.refreshPerSecond,
-            },
-            {
-              measure: 'renders per second of each chart, 4 runs training',
-              value: Object.entries(w.chartRendersPerSecond)
-                .map(([title, rate]) => `${title} ${fixed(rate)}`)
-                .join(', '),
-              target: '',
-              met: undefined,
-            },
-            slowestChartRow(w.chartRendersPerSecond),
-            {
-              measure: 'step counter renders / animation frames per second',
-              value: `${fixed(w.stepRendersPerSecond)} / ${fixed(w.framesPerSecond)}`,
-              target: '',
-              met: undefined,
-            },
-            {
-              measure: 'run A steps per second while 4 runs train',
-              value: fixed(w.steps / w.seconds),
-              target: '',
-              met: undefined,
-            },
-          ];
-        },
-      ),
-      ...rowsOf(firstLoss, 'Train → first loss point', `< ${TARGETS.firstLossMs} ms`, (f) => {
-        const ms = median(f.samples);
+  const rows: Row[] = [
+    ...rowsOf(
+      window,
+      'four runs training, every panel shown',
+      `no task > ${TARGETS.longestTaskMs} ms, ≥ ${TARGETS.refreshPerSecond} renders/s`,
+      (w) => {
+        const tasks = w.longTasks ?? [];
+        const longest = tasks.length > 0 ? Math.max(...tasks) : 0;
         return [
           {
-            measure: 'Train → first loss point (median of fresh pages)',
-            value: `${fixed(ms, 0)} ms (${f.samples.map((s) => fixed(s, 0)).join(', ')})`,
-            target: `< ${TARGETS.firstLossMs} ms`,
-            met: ms < TARGETS.firstLossMs,
+            measure: 'long tasks > 50 ms, 4 runs training',
+            value:
+              w.longTasks === null
+                ? 'not reported by this browser'
+                : `${tasks.length} tasks, ${fixed(sum(tasks), 0)} ms of ${fixed(w.seconds * 1000, 0)} ms (${fixed((sum(tasks) / (w.seconds * 1000)) * 100, 0)}% blocked)`,
+            target: '0 tasks',
+            met: w.longTasks !== null && tasks.length === 0,
+          },
+          {
+            measure: 'longest main-thread task, 4 runs training',
+            value:
+              tasks.length === 0
+                ? `none over ${TARGETS.longestTaskMs} ms`
+                : `${fixed(longest, 0)} ms`,
+            target: `≤ ${TARGETS.longestTaskMs} ms`,
+            met: w.longTasks !== null && longest <= TARGETS.longestTaskMs,
+          },
+          {
+            measure: 'charts on screen (viewport as tall as the page)',
+            value: `${w.chartsOnScreen} in ${w.viewport.width} × ${w.viewport.height} px`,
+            target: '',
+            met: undefined,
+          },
+          {
+            measure: 'loss chart renders per second, 4 runs training',
+            value: fixed(w.lossRendersPerSecond),
+            target: `≥ ${TARGETS.refreshPerSecond}`,
+            met: w.lossRendersPerSecond >= TARGETS.refreshPerSecond,
+          },
+          {
+            measure: 'renders per second of each chart, 4 runs training',
+            value: Object.entries(w.chartRendersPerSecond)
+              .map(([title, rate]) => `${title} ${fixed(rate)}`)
+              .join(', '),
+            target: '',
+            met: undefined,
+          },
+          slowestChartRow(w.chartRendersPerSecond),
+          {
+            measure: 'step counter renders / animation frames per second',
+            value: `${fixed(w.stepRendersPerSecond)} / ${fixed(w.framesPerSecond)}`,
+            target: '',
+            met: undefined,
+          },
+          {
+            measure: 'run A steps per second while 4 runs train',
+            value: fixed(w.steps / w.seconds),
+            target: '',
+            met: undefined,
           },
         ];
-      }),
-      {
-        measure: `${MODEL} steps/s: browser worker vs Node (bench loop)`,
-        value:
-          `${fixed(ratio * 100, 0)}%, the median of ${ENGINE_ROUNDS} rounds taken in turn (` +
-          engine
-            .map((r) => `${fixed(r.worker.rate.median)} vs ${fixed(r.node.stepsPerSecond)}`)
-            .join('; ') +
-          ')',
-        target: `≥ ${TARGETS.workerVsNode * 100}%`,
-        met: ratio >= TARGETS.workerVsNode,
       },
-      ...rowsOf(lab, `${MODEL} steps/s in the Lab`, '', (l) => [
+    ),
+    ...rowsOf(firstLoss, 'Train → first loss point', `< ${TARGETS.firstLossMs} ms`, (f) => {
+      const ms = median(f.samples);
+      return [
         {
-          measure: `${MODEL} steps/s in the Lab (probes, validation, charts)`,
-          value: `${fixed(l.stepsPerSecond)} = ${fixed((l.stepsPerSecond / node.stepsPerSecond) * 100, 0)}% of Node`,
-          target: '',
-          met: undefined,
+          measure: 'Train → first loss point (median of fresh pages)',
+          value: `${fixed(ms, 0)} ms (${f.samples.map((s) => fixed(s, 0)).join(', ')})`,
+          target: `< ${TARGETS.firstLossMs} ms`,
+          met: ms < TARGETS.firstLossMs,
         },
-      ]),
-      ...rowsOf(
-        memory,
-        'page JS heap over the run',
-        `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
-        (m) => {
-          const half = m.samples.find((s) => s.step >= m.targetStep / 2);
-          const last = m.samples[m.samples.length - 1];
-          const growth = half && last && last !== half ? last.heapMB - half.heapMB : Number.NaN;
-          const reached = m.reachedStep >= m.targetStep;
-          return [
-            {
-              measure: `page JS heap after GC, ${count(m.targetStep)}-step run`,
-              value:
-                m.samples.map((s) => `${fixed(s.heapMB)} MB @ ${count(s.step)}`).join(', ') +
-                (reached
-                  ? ''
-                  : ` (reached step ${count(m.reachedStep)} in ${MEMORY_MAX_SECONDS} s)`),
-              target: `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
-              met: reached && growth <= TARGETS.secondHalfGrowthMB,
-            },
-          ];
-        },
-      ),
-    ];
-
-    const result = {
-      environment: {
-        node: process.version,
-        cores: cpus().length,
-        chromium: browser.version(),
-        loadAtEnd: loadavg(),
+      ];
+    }),
+    {
+      measure: `${MODEL} steps/s: browser worker vs Node (bench loop)`,
+      value:
+        `${fixed(ratio * 100, 0)}%, the median of ${ENGINE_ROUNDS} rounds taken in turn (` +
+        engine
+          .map((r) => `${fixed(r.worker.rate.median)} vs ${fixed(r.node.stepsPerSecond)}`)
+          .join('; ') +
+        ')',
+      target: `≥ ${TARGETS.workerVsNode * 100}%`,
+      met: ratio >= TARGETS.workerVsNode,
+    },
+    ...rowsOf(lab, `${MODEL} steps/s in the Lab`, '', (l) => [
+      {
+        measure: `${MODEL} steps/s in the Lab (probes, validation, charts)`,
+        value: `${fixed(l.stepsPerSecond)} = ${fixed((l.stepsPerSecond / node.stepsPerSecond) * 100, 0)}% of Node`,
+        target: '',
+        met: undefined,
       },
-      targets: TARGETS,
-      engine: {
-        model: MODEL,
-        backend: worker.backend,
-        nodeStepsPerSecond: node.stepsPerSecond,
-        workerStepsPerSecond: worker.stepsPerSecond,
-        workerVsNode: ratio,
-        firstLossNode: engine[0]?.node.firstLoss,
-        firstLossWorker: worker.firstLoss,
-        rounds: engine.map((r) => ({
-          nodeStepsPerSecond: r.node.stepsPerSecond,
-          workerStepsPerSecond: r.worker.rate.median,
-          workerVsNode: r.ratio,
-        })),
-      },
-      lab,
-      firstLoss,
-      fourRuns: window,
+    ]),
+    ...rowsOf(
       memory,
-      rows,
-    };
-    if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
-    else {
-      printTable(rows);
-      console.log(`\nload at the end: ${load()}\n${JSON.stringify(result)}`);
-    }
-    if (args.has('--check') && rows.some((r) => r.met === false)) process.exitCode = 1;
-  } finally {
-    await server.close();
-    await browser.close();
+      'page JS heap over the run',
+      `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
+      (m) => {
+        const half = m.samples.find((s) => s.step >= m.targetStep / 2);
+        const last = m.samples[m.samples.length - 1];
+        const growth = half && last && last !== half ? last.heapMB - half.heapMB : Number.NaN;
+        const reached = m.reachedStep >= m.targetStep;
+        return [
+          {
+            measure: `page JS heap after GC, ${count(m.targetStep)}-step run`,
+            value:
+              m.samples.map((s) => `${fixed(s.heapMB)} MB @ ${count(s.step)}`).join(', ') +
+              (reached ? '' : ` (reached step ${count(m.reachedStep)} in ${MEMORY_MAX_SECONDS} s)`),
+            target: `+≤ ${TARGETS.secondHalfGrowthMB} MB in the 2nd half`,
+            met: reached && growth <= TARGETS.secondHalfGrowthMB,
+          },
+        ];
+      },
+    ),
+  ];
+
+  const result = {
+    environment: {
+      node: process.version,
+      cores: cpus().length,
+      chromium: browser.version(),
+      loadAtEnd: loadavg(),
+    },
+    targets: TARGETS,
+    engine: {
+      model: MODEL,
+      backend: worker.backend,
+      nodeStepsPerSecond: node.stepsPerSecond,
+      workerStepsPerSecond: worker.stepsPerSecond,
+      workerVsNode: ratio,
+      firstLossNode: engine[0]?.node.firstLoss,
+      firstLossWorker: worker.firstLoss,
+      rounds: engine.map((r) => ({
+        nodeStepsPerSecond: r.node.stepsPerSecond,
+        workerStepsPerSecond: r.worker.rate.median,
+        workerVsNode: r.ratio,
+      })),
+    },
+    lab,
+    firstLoss,
+    fourRuns: window,
+    memory,
+    rows,
+  };
+  if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
+  else {
+    printTable(rows);
+    console.log(`\nload at the end: ${load()}\n${JSON.stringify(result)}`);
   }
+  if (args.has('--check') && rows.some((r) => r.met === false)) process.exitCode = 1;
 }
 
 await main();

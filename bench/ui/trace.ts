@@ -9,15 +9,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchBrowser } from '../../test/e2e/browser';
-import {
-  buildApp,
-  privateBuildDir,
-  removeBuild,
-  ROOT,
-  startPreview,
-} from '../../test/e2e/previewServer';
+import { ROOT } from '../../test/e2e/previewServer';
 import { FOUR_RUNS, openLab } from './labScenarios';
+import { withServedApp } from './servedApp';
 import { mainThreadLongTasks, threadUse, type TraceEvent } from './traceAnalysis';
 
 const TRACE_DIR = resolve(ROOT, 'node_modules/.cache/normlab-bench-ui');
@@ -42,12 +36,8 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const { seconds, build } = parseArgs(process.argv.slice(2));
-  const outDir = build ? privateBuildDir() : undefined;
-  if (outDir !== undefined) await buildApp(outDir);
-  const browser = await launchBrowser();
-  const server = await startPreview(outDir);
-  try {
-    const lab = await openLab(browser, server.url, FOUR_RUNS);
+  await withServedApp(build, async (browser, url) => {
+    const lab = await openLab(browser, url, FOUR_RUNS);
     const viewport = await lab.trainWithEveryChartOnScreen(4);
     mkdirSync(TRACE_DIR, { recursive: true });
     await browser.startTracing(lab.page, { path: TRACE_FILE, categories: CATEGORIES });
@@ -55,35 +45,35 @@ async function main(): Promise<void> {
     await browser.stopTracing();
     await lab.pauseIfAnswering();
     await lab.close();
+    report(seconds, viewport);
+  });
+}
 
-    const raw: unknown = JSON.parse(readFileSync(TRACE_FILE, 'utf8'));
-    const events = (
-      Array.isArray(raw) ? raw : (raw as { traceEvents: unknown[] }).traceEvents
-    ) as TraceEvent[];
+/** Prints each thread's share and the main thread's long tasks from the trace just recorded. */
+function report(seconds: number, viewport: { width: number; height: number }): void {
+  const raw: unknown = JSON.parse(readFileSync(TRACE_FILE, 'utf8'));
+  const events = (
+    Array.isArray(raw) ? raw : (raw as { traceEvents: unknown[] }).traceEvents
+  ) as TraceEvent[];
+  console.log(
+    `four runs training, every panel shown, viewport ${viewport.width} × ${viewport.height} px, ${seconds} s traced\n`,
+  );
+  console.log('thread                        wall     CPU   tasks  >30 ms  longest (ms)');
+  for (const t of threadUse(events, seconds).slice(0, 12)) {
     console.log(
-      `four runs training, every panel shown, viewport ${viewport.width} × ${viewport.height} px, ${seconds} s traced\n`,
+      `${t.thread.padEnd(28)} ${percent(t.wallShare).padStart(6)} ${percent(t.cpuShare).padStart(6)} ${String(t.tasks).padStart(7)} ${String(t.over30ms).padStart(7)}  ${t.longestMs.map((d) => d.toFixed(0)).join(', ')}`,
     );
-    console.log('thread                        wall     CPU   tasks  >30 ms  longest (ms)');
-    for (const t of threadUse(events, seconds).slice(0, 12)) {
-      console.log(
-        `${t.thread.padEnd(28)} ${percent(t.wallShare).padStart(6)} ${percent(t.cpuShare).padStart(6)} ${String(t.tasks).padStart(7)} ${String(t.over30ms).padStart(7)}  ${t.longestMs.map((d) => d.toFixed(0)).join(', ')}`,
-      );
-    }
-    const long = mainThreadLongTasks(events);
-    console.log(`\nmain-thread tasks over 50 ms: ${long.length}`);
-    for (const task of long) {
-      const inside = task.inside
-        .slice(0, 6)
-        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
-        .join(', ');
-      console.log(`  ${task.wallMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms): ${inside}`);
-    }
-    console.log(`\nraw trace: ${TRACE_FILE}`);
-  } finally {
-    await server.close();
-    await browser.close();
-    if (outDir !== undefined) removeBuild(outDir);
   }
+  const long = mainThreadLongTasks(events);
+  console.log(`\nmain-thread tasks over 50 ms: ${long.length}`);
+  for (const task of long) {
+    const inside = task.inside
+      .slice(0, 6)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join(', ');
+    console.log(`  ${task.wallMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms): ${inside}`);
+  }
+  console.log(`\nraw trace: ${TRACE_FILE}`);
 }
 
 await main();
