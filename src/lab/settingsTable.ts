@@ -30,7 +30,9 @@ export interface SettingField<T> {
   readonly max?: number;
 }
 
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// Linear time: every digit can be matched one way only. The former `\d+\.?\d*` could split a run of
+// digits in n ways, and a 200,000-digit value froze a tab for 23 s (reliability audit, H2).
+export const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 function choice<const T extends readonly [string, ...string[]]>(
   param: string,
@@ -58,7 +60,13 @@ function numeric(
     allowed,
     min,
     max,
-    schema: z.string().trim().regex(NUMBER_TEXT, { error }).transform(Number).pipe(range),
+    schema: z
+      .string()
+      .trim()
+      .regex(NUMBER_TEXT, { error })
+      // `+ 0` turns -0 into 0, which a link writes back as "0" (found by the property test).
+      .transform((text) => Number(text) + 0)
+      .pipe(range),
   };
 }
 

@@ -19,7 +19,9 @@ import { SETTING_KEYS, SETTINGS_TABLE } from './settingsTable';
  * says at a glance what each comparison is about. `runs` gives the number of runs when it is more than 1.
  *
  * Parsing never fails: every invalid value falls back (to the default for A, to A's value for B–D) and
- * is reported as a notice the page shows.
+ * is reported as a notice the page shows. It takes time linear in the link's length, and a link longer
+ * than MAX_LINK_QUERY_LENGTH is not read at all (a notice says so), since the Lab never writes one
+ * longer than about 2 KB (four runs, every setting of A).
  */
 
 export const LAB_ROUTE = '#/lab';
@@ -29,7 +31,16 @@ export interface UrlNotice {
   readonly param: string;
   /** A sentence for the learner: "b.lr=abc is not a number from 0.0001 to 10; used 0.1". */
   readonly message: string;
+  /** Set on the last notice when decodeLab stopped listing: how many more problems it counted. */
+  readonly more?: number;
 }
+
+/** The longest query (in characters) decodeLab reads; the Lab's own links stay under 2 KB. */
+export const MAX_LINK_QUERY_LENGTH = 8192;
+/** decodeLab lists at most this many notices, then counts the rest (a link can hold thousands). */
+export const MAX_LISTED_NOTICES = 20;
+/** A setting's value longer than this is refused without parsing (none is valid above 20). */
+const MAX_VALUE_LENGTH = 64;
 
 export interface DecodedLab {
   readonly runs: LabRunSettings[];
@@ -47,6 +58,35 @@ function letterOf(index: number): string {
   return (RUN_LETTERS[index] ?? '?').toLowerCase();
 }
 
+/** Notices in order, the first MAX_LISTED_NOTICES kept and the rest only counted. */
+class NoticeList {
+  private readonly listed: UrlNotice[] = [];
+  private unlisted = 0;
+
+  push(notice: UrlNotice): void {
+    if (this.listed.length < MAX_LISTED_NOTICES) this.listed.push(notice);
+    else this.unlisted++;
+  }
+
+  done(): UrlNotice[] {
+    if (this.unlisted === 0) return this.listed;
+    const more = this.unlisted;
+    return [
+      ...this.listed,
+      {
+        param: '',
+        message: `and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} with this link`,
+        more,
+      },
+    ];
+  }
+}
+
+/** How many problems these notices stand for (a final `more` notice counts for its number). */
+export function countUrlProblems(notices: readonly UrlNotice[]): number {
+  return notices.reduce((sum, n) => sum + (n.more ?? 1), 0);
+}
+
 function show(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
@@ -62,6 +102,9 @@ function withSetting<K extends SettingKey>(
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function parseSetting<K extends SettingKey>(key: K, text: string): Parsed<LabRunSettings[K]> {
+  if (text.length > MAX_VALUE_LENGTH) {
+    return { ok: false, error: `is not ${SETTINGS_TABLE[key].allowed}` };
+  }
   const result = SETTINGS_TABLE[key].schema.safeParse(text);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -100,16 +143,35 @@ export function queryOfHash(hash: string): string {
 
 /** Reads the runs from a link's query string. Never throws: what it cannot use, it reports. */
 export function decodeLab(query: string): DecodedLab {
-  const notices: UrlNotice[] = [];
+  if (query.length > MAX_LINK_QUERY_LENGTH) {
+    const kb = Math.ceil(query.length / 1024).toLocaleString('en');
+    return {
+      runs: [DEFAULT_RUN_SETTINGS],
+      notices: [
+        {
+          param: '',
+          message: `This link is ${kb} KB long, and the Lab reads links of at most ${MAX_LINK_QUERY_LENGTH / 1024} KB (its own are under 2 KB), so it was not read; used the default settings`,
+        },
+      ],
+    };
+  }
+  const notices = new NoticeList();
   const perRun = Array.from({ length: MAX_RUNS }, () => new Map<SettingKey, string>());
   const seen = new Set<string>();
   let requestedRuns = 0;
 
   for (const [rawParam, text] of new URLSearchParams(query)) {
-    const param = rawParam.trim();
-    if (param === '') continue;
+    const trimmed = rawParam.trim();
+    if (trimmed === '') continue;
+    // Run letters are read in either case, so `A.lr` and `a.lr` are the same parameter.
+    const param = /^[a-z]\./i.test(trimmed)
+      ? `${trimmed.charAt(0).toLowerCase()}${trimmed.slice(1)}`
+      : trimmed;
     if (seen.has(param)) {
-      notices.push({ param, message: `${param} appears more than once; used the first value` });
+      notices.push({
+        param,
+        message: `${show(param)} appears more than once; used the first value`,
+      });
       continue;
     }
     seen.add(param);
@@ -136,7 +198,7 @@ export function decodeLab(query: string): DecodedLab {
     if (!match?.[1] || key === undefined) {
       notices.push({
         param,
-        message: `${param} is not a Lab setting (settings are a.<name> … d.<name>, with name one of ${KNOWN_PARAMS}); ignored`,
+        message: `${show(param)} is not a Lab setting (settings are a.<name> … d.<name>, with name one of ${KNOWN_PARAMS}); ignored`,
       });
       continue;
     }
@@ -145,7 +207,7 @@ export function decodeLab(query: string): DecodedLab {
     if (!target) {
       notices.push({
         param,
-        message: `${param}: the Lab holds at most ${MAX_RUNS} runs (a to d); ignored`,
+        message: `${show(param)}: the Lab holds at most ${MAX_RUNS} runs (a to d); ignored`,
       });
       continue;
     }
@@ -180,5 +242,5 @@ export function decodeLab(query: string): DecodedLab {
     }
     runs.push(coherent.settings);
   }
-  return { runs, notices };
+  return { runs, notices: notices.done() };
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
-import { decodeLab, encodeLab, labHash, queryOfHash } from '../../src/lab/urlState';
+import { NUMBER_TEXT } from '../../src/lab/settingsTable';
+import {
+  countUrlProblems,
+  decodeLab,
+  encodeLab,
+  labHash,
+  MAX_LINK_QUERY_LENGTH,
+  MAX_LISTED_NOTICES,
+  queryOfHash,
+} from '../../src/lab/urlState';
 
 const base = DEFAULT_RUN_SETTINGS;
 
@@ -217,5 +226,87 @@ describe('decodeLab with corrupted links', () => {
     const { runs, notices } = decodeLab('a.data=mnist14&a.arch=cnn&a.depth=40&a.width=200');
     expect(runs[0]).toMatchObject({ architecture: 'cnn', depth: 16, width: 64 });
     expect(notices).toHaveLength(2);
+  });
+});
+
+describe('decodeLab on hostile links', () => {
+  it('names the duplicate that was really ignored, whatever the case of the run letter', () => {
+    const decoded = decodeLab('a.lr=0.5&A.lr=0.2&a.lr=0.9');
+    expect(decoded.runs[0]?.learningRate).toBe(0.5);
+    expect(decoded.notices.map((n) => n.message)).toEqual([
+      'a.lr appears more than once; used the first value',
+      'a.lr appears more than once; used the first value',
+    ]);
+    expect(decodeLab('B.norm=layerNorm&b.norm=none').runs[1]?.norm).toBe('layerNorm');
+  });
+
+  it('lists the first notices and counts the rest', () => {
+    const small = Array.from({ length: 300 }, (_, i) => `u${i}=1`).join('&');
+    const { notices } = decodeLab(small);
+    expect(notices).toHaveLength(MAX_LISTED_NOTICES + 1);
+    expect(notices.at(-1)).toEqual({
+      param: '',
+      message: `and ${300 - MAX_LISTED_NOTICES} more problems with this link`,
+      more: 300 - MAX_LISTED_NOTICES,
+    });
+    expect(countUrlProblems(notices)).toBe(300);
+  });
+
+  it('shortens a long unknown parameter name in its notice', () => {
+    const name = 'q'.repeat(2000);
+    const [notice] = decodeLab(`${name}=1`).notices;
+    expect(notice?.message.startsWith(`${'q'.repeat(40)}… is not a Lab setting`)).toBe(true);
+    expect(notice?.message.length).toBeLessThan(300);
+  });
+
+  it('refuses a link over the documented size with one notice, using the defaults', () => {
+    const query = `a.norm=batchNorm&z=${'9'.repeat(1024 * 1024)}`;
+    const decoded = decodeLab(query);
+    expect(decoded.runs).toEqual([base]);
+    expect(decoded.notices).toEqual([
+      {
+        param: '',
+        message:
+          'This link is 1,025 KB long, and the Lab reads links of at most 8 KB (its own are under 2 KB), so it was not read; used the default settings',
+      },
+    ]);
+    // a link just at the limit is still read
+    const atLimit = `a.norm=batchNorm&${'z'.repeat(MAX_LINK_QUERY_LENGTH - 19)}=1`;
+    expect(atLimit).toHaveLength(MAX_LINK_QUERY_LENGTH);
+    expect(decodeLab(atLimit).runs[0]?.norm).toBe('batchNorm');
+  });
+
+  // The numeric pattern once backtracked quadratically on digits followed by a non-digit (audit H2):
+  // 200,000 digits took 23 s. Linear matching does a megabyte in milliseconds; the bound below is
+  // generous (a quadratic matcher would need minutes), so the test does not depend on the machine.
+  it('matches numbers in linear time, even a megabyte of digits with a bad ending', () => {
+    for (const size of [1_000, 10_000, 100_000, 1_000_000]) {
+      const started = performance.now();
+      for (const tail of ['x', '.x', 'e', '.5e+', '1.1.1']) {
+        expect(NUMBER_TEXT.test(`${'1'.repeat(size)}${tail}`)).toBe(false);
+        expect(NUMBER_TEXT.test(`.${'1'.repeat(size)}${tail}`)).toBe(false);
+      }
+      expect(NUMBER_TEXT.test(`-${'1'.repeat(size)}.${'2'.repeat(size)}e-${'3'.repeat(10)}`)).toBe(
+        true,
+      );
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+
+  it('reads a link at the size limit made of worst-case pieces quickly', () => {
+    const shapes = [
+      `a.lr=${'1'.repeat(MAX_LINK_QUERY_LENGTH - 10)}x`,
+      Array.from({ length: MAX_LINK_QUERY_LENGTH / 16 }, () => 'a.lr=1111111111x').join('&'),
+      '&'.repeat(MAX_LINK_QUERY_LENGTH),
+      '%'.repeat(MAX_LINK_QUERY_LENGTH),
+      'a.'.repeat(MAX_LINK_QUERY_LENGTH / 2),
+    ];
+    for (const query of shapes) {
+      const started = performance.now();
+      const decoded = decodeLab(query);
+      expect(decoded.runs.length).toBeGreaterThanOrEqual(1);
+      expect(decoded.notices.length).toBeLessThanOrEqual(MAX_LISTED_NOTICES + 1);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
   });
 });

@@ -324,6 +324,17 @@ describe('LabPage links', () => {
     expect(screen.queryByText(/could not be used/)).not.toBeInTheDocument();
   });
 
+  it("lists a handful of a link's problems and counts the rest", () => {
+    const unknown = Array.from({ length: 300 }, (_, i) => `x${i}=1`).join('&');
+    renderLab(`#/lab?${unknown}`);
+    const list = screen.getByRole('list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(list).getByText(/^x0 is not a Lab setting/)).toBeInTheDocument();
+    expect(
+      screen.getByText('and 295 more problems with this link (not listed).'),
+    ).toBeInTheDocument();
+  });
+
   it('loads a new link pasted while the Lab is open', () => {
     renderLab();
     act(() => {
