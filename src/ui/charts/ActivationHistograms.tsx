@@ -3,7 +3,9 @@ import type { ActivationStats } from '../../engine/probes/activationStats';
 import {
   activationFacts,
   selectActivationLayers,
+  sharedRange,
   summarizeActivations,
+  withSharedRange,
 } from './activationHistogramsData';
 import { ChartCard } from './ChartCard';
 import { FactList } from './FactList';
@@ -33,8 +35,14 @@ export const ActivationHistograms = memo(function ActivationHistograms({
   emptyMessage = "Press Train to see a histogram of each layer's activations.",
 }: ActivationHistogramsProps) {
   const [showPre, setShowPre] = useState(defaultShowPreActivations);
+  const [perLayer, setPerLayer] = useState(false);
   const shown = useMemo(() => selectActivationLayers(activations, showPre), [activations, showPre]);
-  const summary = useMemo(() => summarizeActivations(shown, step), [shown, step]);
+  // Drawn on one range unless asked otherwise; the numbers under each panel stay the layer's own.
+  const drawn = useMemo(() => (perLayer ? shown : withSharedRange(shown)), [shown, perLayer]);
+  const summary = useMemo(
+    () => summarizeActivations(shown, step, perLayer ? undefined : sharedRange(shown)),
+    [shown, step, perLayer],
+  );
 
   return (
     <ChartCard
@@ -44,17 +52,26 @@ export const ActivationHistograms = memo(function ActivationHistograms({
       emptyMessage={activations.length === 0 ? emptyMessage : undefined}
       description={
         <p>
-          Each panel counts one layer&apos;s output values over a batch. The x range stays fixed
-          during training, so panels at different steps compare directly.
+          Each panel counts one layer&apos;s output values over a batch. All panels share one x
+          range, so a signal that shrinks from layer to layer gets visibly narrower; the ranges stay
+          fixed during training, so panels at different steps compare directly.
         </p>
       }
       controls={
-        <ToggleField
-          label="Show pre-activations"
-          hint="Also show the outputs of linear, convolution and normalization layers, before the nonlinearity."
-          checked={showPre}
-          onChange={setShowPre}
-        />
+        <>
+          <ToggleField
+            label="Show pre-activations"
+            hint="Also show the outputs of linear, convolution and normalization layers, before the nonlinearity."
+            checked={showPre}
+            onChange={setShowPre}
+          />
+          <ToggleField
+            label="Per-layer x ranges"
+            hint="Give each layer its own x range, to see the shape of a small signal; off, all layers share one range and their widths compare."
+            checked={perLayer}
+            onChange={setPerLayer}
+          />
+        </>
       }
     >
       {shown.length === 0 ? (
@@ -64,10 +81,10 @@ export const ActivationHistograms = memo(function ActivationHistograms({
         </p>
       ) : (
         <ul className="nl-multiples">
-          {shown.map((s) => (
+          {shown.map((s, i) => (
             <li key={s.name} className="nl-multiple">
               <p className="nl-multiple__title">{layerTitle(s.name, s.label)}</p>
-              <HistogramBars histogram={s.histogram} valueLabel="Output value" />
+              <HistogramBars histogram={drawn[i]!.histogram} valueLabel="Output value" />
               <FactList facts={activationFacts(s)} />
             </li>
           ))}

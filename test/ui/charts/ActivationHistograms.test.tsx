@@ -31,7 +31,7 @@ describe('ActivationHistograms', () => {
     expect(
       screen.getByRole('figure', { name: 'Activation histograms' }),
     ).toHaveAccessibleDescription(
-      'At step 300, 1 layer. act1 · ReLU: mean 0.41, std 0.62, 25% of units dead.',
+      'At step 300, 1 layer, all drawn on the x range −2 to 2. act1 · ReLU: mean 0.41, std 0.62, 25% of units dead.',
     );
   });
 
@@ -42,6 +42,26 @@ describe('ActivationHistograms', () => {
     await userEvent.click(toggle);
     expect(screen.getByText('fc1 · Linear(2→16)')).toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('draws every layer on one x range, with a labelled toggle for per-layer ranges', async () => {
+    const wide = activation('act1', 'ReLU', { histogram: hist([1, 1, 1, 1], -5, 5) });
+    const narrow = activation('act2', 'ReLU', { histogram: hist([1, 1, 1, 1], -0.5, 0.5) });
+    render(<ActivationHistograms activations={[wide, narrow]} step={10} />);
+    const figure = screen.getByRole('figure', { name: 'Activation histograms' });
+    const axisEnds = (): string[] =>
+      screen
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.nl-multiple__axis')!.textContent!);
+    expect(axisEnds()).toEqual(['−505', '−505']);
+    expect(figure).toHaveAccessibleDescription(/2 layers, all drawn on the x range −5 to 5\./);
+
+    const toggle = screen.getByRole('checkbox', { name: 'Per-layer x ranges' });
+    expect(toggle).not.toBeChecked();
+    expect(toggle).toHaveAccessibleDescription(/own x range/);
+    await userEvent.click(toggle);
+    expect(axisEnds()).toEqual(['−505', '−0.500.5']);
+    expect(figure).toHaveAccessibleDescription(/2 layers, each drawn on its own x range\./);
   });
 
   it('explains how to see layers when the network has no activation layers', () => {
