@@ -116,6 +116,22 @@ function finalSmoothed(run: RunHistory): number | undefined {
   return smooth.length === 0 ? undefined : smooth[smooth.length - 1];
 }
 
+/** The step of the `i`-th recorded loss. */
+function stepOf(run: RunHistory, i: number): number {
+  return run.steps ? run.steps[i]! : i + 1;
+}
+
+/** The last step a run recorded a loss for. */
+function lastStep(run: RunHistory): number {
+  return run.losses.length === 0 ? 0 : stepOf(run, run.losses.length - 1);
+}
+
+/**
+ * Every number a detail shows says what it is: the training losses compared here are moving averages
+ * (a learner sees single-batch losses elsewhere, which are noisier and lower or higher).
+ */
+const SMOOTHED = `training loss (mean of ${SMOOTHING_WINDOW} steps)`;
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimVerdict {
@@ -139,7 +155,10 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
       if (!slow) return missing(claim.slow);
       const fastSteps = stepsToLoss(fast, claim.loss);
       if (fastSteps === undefined) {
-        return { shown: false, detail: `${claim.fast} has not reached loss ${claim.loss} yet` };
+        return {
+          shown: false,
+          detail: `${claim.fast} has not reached a ${SMOOTHED} of ${claim.loss} yet`,
+        };
       }
       const slowSteps = stepsToLoss(slow, claim.loss);
       const slowSoFar = slow.divergedAt ?? slow.losses.length;
@@ -149,14 +168,14 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
         return {
           shown,
           detail: shown
-            ? `${claim.fast} reached loss ${claim.loss} at step ${fastSteps}; ${claim.slow} had not after ${slowSoFar} steps`
-            : `${claim.fast} reached loss ${claim.loss} at step ${fastSteps}; keep training ${claim.slow} to compare`,
+            ? `${claim.fast} reached a ${SMOOTHED} of ${claim.loss} at step ${fastSteps}; ${claim.slow} had not after ${slowSoFar} steps`
+            : `${claim.fast} reached a ${SMOOTHED} of ${claim.loss} at step ${fastSteps}; keep training ${claim.slow} to compare`,
         };
       }
       const shown = fastSteps <= claim.ratio * slowSteps;
       return {
         shown,
-        detail: `${claim.fast} reached loss ${claim.loss} at step ${fastSteps}, ${claim.slow} at step ${slowSteps} (${pct(fastSteps / slowSteps)} of the steps)`,
+        detail: `${claim.fast} reached a ${SMOOTHED} of ${claim.loss} at step ${fastSteps}, ${claim.slow} at step ${slowSteps} (${pct(fastSteps / slowSteps)} of the steps)`,
       };
     }
     case 'accuracyAbove':
@@ -193,7 +212,7 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
       const end = smooth[smooth.length - 1]!;
       return {
         shown: end <= claim.fraction * start,
-        detail: `${claim.run}: loss ${start.toFixed(3)} → ${end.toFixed(3)}`,
+        detail: `${claim.run}: ${SMOOTHED} ${start.toFixed(3)} at step ${stepOf(run, SMOOTHING_WINDOW - 1)} → ${end.toFixed(3)} at step ${lastStep(run)}`,
       };
     }
     case 'validationDiffers': {
@@ -208,7 +227,7 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
       const gap = Math.abs(va.loss - vb.loss);
       return {
         shown: gap >= claim.minDifference,
-        detail: `validation loss ${claim.a} ${va.loss.toFixed(3)} vs ${claim.b} ${vb.loss.toFixed(3)}`,
+        detail: `validation loss ${claim.a} ${va.loss.toFixed(3)} at step ${va.step} vs ${claim.b} ${vb.loss.toFixed(3)} at step ${vb.step}`,
       };
     }
     case 'lowerLoss': {
@@ -222,7 +241,7 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
         return { shown: false, detail: 'waiting for both runs to train' };
       return {
         shown: run.divergedAt === undefined && a + claim.margin <= b,
-        detail: `final loss ${claim.run} ${a.toFixed(3)} vs ${claim.than} ${Number.isFinite(b) ? b.toFixed(3) : 'diverged'}`,
+        detail: `final ${SMOOTHED}: ${claim.run} ${a.toFixed(3)} at step ${lastStep(run)} vs ${claim.than} ${Number.isFinite(b) ? `${b.toFixed(3)} at step ${lastStep(than)}` : `diverged at step ${than.divergedAt}`}`,
       };
     }
   }

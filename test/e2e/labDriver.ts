@@ -73,7 +73,7 @@ export class LabDriver {
 const NUMBER = '([-+0-9.,e]+)';
 
 function readLoss(summary: string, letter: string, kind: string): LossReading | undefined {
-  // "Run A (…): training loss 0.412 at step 1,200; validation loss 0.43 and accuracy 81% at step 1,150."
+  // "Run A (…): training loss 0.412 (one batch) at step 1,200; validation loss 0.43 and accuracy 81% at step 1,150."
   const sentence = summary.split(/(?=Run [A-D]\b)/).find((s) => s.startsWith(`Run ${letter}`));
   if (!sentence) return undefined;
   const match = new RegExp(`${kind} ${NUMBER}.*? at step ${NUMBER}`).exec(sentence);

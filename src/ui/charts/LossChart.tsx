@@ -52,8 +52,12 @@ const lossPlotHeight = (width: number): number => (width >= 560 ? 260 : 220);
 function legendItems(runs: readonly LossRun[]): LegendItem[] {
   return [
     ...runs.map((run) => ({ label: run.label || `Run ${run.id}`, color: run.color })),
-    { label: 'training (solid)', color: REFERENCE_COLOR },
-    { label: 'validation (dashed)', color: REFERENCE_COLOR, dash: VALIDATION_DASH.join(' ') },
+    { label: 'training, one batch per step (solid)', color: REFERENCE_COLOR },
+    {
+      label: 'validation on held-out data (dashed)',
+      color: REFERENCE_COLOR,
+      dash: VALIDATION_DASH.join(' '),
+    },
   ];
 }
 

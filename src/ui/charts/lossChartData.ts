@@ -128,7 +128,7 @@ function describeRun(run: LossRun): string {
   const parts: string[] = [];
   parts.push(
     train
-      ? `training loss ${formatNumber(train.loss)} at step ${formatStep(train.step)}`
+      ? `training loss ${formatNumber(train.loss)} (one batch) at step ${formatStep(train.step)}`
       : 'no training steps yet',
   );
   const validation = run.validation[run.validation.length - 1];

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../lab/labels';
+import { SMOOTHING_WINDOW, smoothLosses } from '../../lessons/claims';
 import type { LiveRun } from './liveRun';
 
 function statusText(run: LiveRun): string {
@@ -22,20 +23,37 @@ function statusText(run: LiveRun): string {
   }
 }
 
-function lastLoss(run: LiveRun): string {
-  const loss = run.losses[run.losses.length - 1];
-  return loss === undefined ? '' : ` · loss ${formatNumber(loss)}`;
+/**
+ * The run's latest training loss, saying what it is: the same moving average the claim box judges
+ * ("mean of steps 381–400"), so the two never seem to disagree. A diverged run's last finite loss is
+ * one batch's, just before it blew up.
+ */
+export function latestLoss(run: Pick<LiveRun, 'status' | 'steps' | 'losses'>): string {
+  const n = run.losses.length;
+  if (n === 0) return '';
+  const lastStep = run.steps[n - 1] ?? n;
+  const at = lastStep.toLocaleString('en-US');
+  if (run.status === 'diverged') {
+    return ` · last finite loss (one batch) ${formatNumber(run.losses[n - 1]!)} at step ${at}`;
+  }
+  if (n === 1) return ` · training loss ${formatNumber(run.losses[0]!)} (one batch) at step ${at}`;
+  const window = Math.min(n, SMOOTHING_WINDOW);
+  const mean = smoothLosses(run.losses.slice(n - window), window)[window - 1]!;
+  const from = (run.steps[n - window] ?? n - window + 1).toLocaleString('en-US');
+  // Three decimals, as the claim box prints the same average (huge values in scientific notation).
+  const shown = Math.abs(mean) < 1e4 ? mean.toFixed(3) : formatNumber(mean);
+  return ` · training loss ${shown} (mean of steps ${from}–${at})`;
 }
 
 /** Each run's progress, with the reason when it stopped early. */
 export function RunProgressList({ runs }: { readonly runs: readonly LiveRun[] }) {
   return (
-    <ul className="nl-run-progress">
+    <ul className="nl-run-progress" aria-label="Run progress">
       {runs.map((run) => (
         <li key={run.label} className="nl-run-progress__run">
           <span className="nl-run-progress__label">
             {run.label}: {statusText(run)}
-            {lastLoss(run)}
+            {latestLoss(run)}
           </span>
           {run.target > 0 ? (
             <progress

@@ -40,7 +40,7 @@ describe('evaluatePractice', () => {
     expect(verdict.conditions.map((c) => c.text)).toEqual([
       'Run “Net” uses normalization BatchNorm',
       // smoothed over 20 steps: mean of i = 0..19 is 2 − 1.8·9.5/59 = 1.710, of i = 40..59 is 2 − 1.8·49.5/59 = 0.490
-      'The effect shows in your runs: Net: loss 1.710 → 0.490',
+      'The effect shows in your runs: Net: training loss (mean of 20 steps) 1.710 at step 20 → 0.490 at step 60',
       'The question is answered correctly',
     ]);
   });
@@ -68,7 +68,7 @@ describe('evaluatePractice', () => {
     );
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions[1]).toEqual({
-      text: 'The effect shows in your runs (not yet: Net: loss 2.000 → 2.000)',
+      text: 'The effect shows in your runs (not yet: Net: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 60)',
       met: false,
     });
   });

@@ -41,8 +41,8 @@ describe('LossChart', () => {
   it('describes every run with its latest numbers for screen readers', () => {
     render(<LossChart runs={[makeRun('A', 1200, 0.42), makeRun('B', 800, 0.9)]} />);
     expect(screen.getByRole('figure', { name: 'Loss' })).toHaveAccessibleDescription(
-      'Run A: training loss 0.42 at step 1,200; validation loss 0.52 and accuracy 91% at step 1,200. ' +
-        'Run B: training loss 0.9 at step 800; validation loss 1 and accuracy 91% at step 800.',
+      'Run A: training loss 0.42 (one batch) at step 1,200; validation loss 0.52 and accuracy 91% at step 1,200. ' +
+        'Run B: training loss 0.9 (one batch) at step 800; validation loss 1 and accuracy 91% at step 800.',
     );
   });
 
@@ -60,7 +60,8 @@ describe('LossChart', () => {
     }
     const legend = screen.getByRole('list', { name: 'Legend' });
     expect(within(legend).getByText('Run A')).toBeInTheDocument();
-    expect(within(legend).getByText('validation (dashed)')).toBeInTheDocument();
+    expect(within(legend).getByText('training, one batch per step (solid)')).toBeInTheDocument();
+    expect(within(legend).getByText('validation on held-out data (dashed)')).toBeInTheDocument();
   });
 
   it('switches the loss axis to a log scale from a labelled checkbox', async () => {
@@ -108,7 +109,7 @@ describe('LossChart', () => {
       screen.getByText('Validation accuracy appears after the first evaluation.'),
     ).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Loss' })).toHaveAccessibleDescription(
-      'Run A: training loss 2.3 at step 0.',
+      'Run A: training loss 2.3 (one batch) at step 0.',
     );
   });
 

@@ -94,7 +94,7 @@ describe('summarizeLoss', () => {
     });
     const b = run('B', [], []);
     expect(summarizeLoss([a, b])).toBe(
-      'Run A (Kaiming · BatchNorm): training loss 0.42 at step 1,200; validation loss 0.48 and accuracy 91% at step 1,000. Run B: no training steps yet.',
+      'Run A (Kaiming · BatchNorm): training loss 0.42 (one batch) at step 1,200; validation loss 0.48 and accuracy 91% at step 1,000. Run B: no training steps yet.',
     );
   });
 
@@ -107,7 +107,7 @@ describe('summarizeLoss', () => {
 
   it('skips a trailing non-finite loss instead of reporting NaN', () => {
     expect(summarizeLoss([run('A', [1, 2], [0.75, Number.NaN])])).toBe(
-      'Run A: training loss 0.75 at step 1.',
+      'Run A: training loss 0.75 (one batch) at step 1.',
     );
   });
 });

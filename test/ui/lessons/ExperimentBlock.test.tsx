@@ -134,18 +134,27 @@ describe('ExperimentBlock', () => {
     emit(0, snapshotOf(61, 100));
     emit(0, validationAt(100, 0.9));
     // Smoothed over 20 steps of loss 1/step: mean(1/1..1/20) = 0.180, mean(1/81..1/100) = 0.011.
-    expect(claim()).toHaveTextContent('Effect shown: Net: loss 0.180 → 0.011.');
+    expect(claim()).toHaveTextContent(
+      'Effect shown: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100.',
+    );
     expect(useLabStore.getState().progress.experiments['alpha/falls']?.detail).toBe(
-      'Net: loss 0.180 → 0.011',
+      'Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
+    );
+
+    // The progress line shows the same moving average as the claim box, and says so.
+    const progress = within(section).getByRole('list', { name: 'Run progress' });
+    expect(within(progress).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Net: finished 100 steps · training loss 0.011 (mean of steps 81–100)',
     );
 
     // The loss chart was on screen with the run in it, which the checkpoint also asks for.
     const checkpoint = screen.getByRole('region', { name: /Checkpoint Saw the loss fall/ });
     expect(within(checkpoint).getByRole('status')).toHaveTextContent(
-      /^Earned on .*\. “Loss falls”: Net: loss 0\.180 → 0\.011$/,
+      /^Earned on .*\. “Loss falls”: Net: training loss \(mean of 20 steps\) 0\.180 at step 20 → 0\.011 at step 100$/,
     );
     expect(useLabStore.getState().progress.checkpoints['alpha/saw-it']).toMatchObject({
-      detail: '“Loss falls”: Net: loss 0.180 → 0.011',
+      detail:
+        '“Loss falls”: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     });
   });
 
@@ -156,7 +165,7 @@ describe('ExperimentBlock', () => {
     emit(0, snapshotOf(1, 100, { losses: new Float32Array(100).fill(2) }));
     emit(0, validationAt(100, 0.5));
     expect(within(section).getByText(/did not show/)).toHaveTextContent(
-      'The effect did not show this time: Net: loss 2.000 → 2.000. Check the settings and run again.',
+      'The effect did not show this time: Net: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 100. Check the settings and run again.',
     );
     const checkpoint = screen.getByRole('region', { name: /Checkpoint Saw the loss fall/ });
     expect(within(checkpoint).getByRole('status')).toHaveTextContent(

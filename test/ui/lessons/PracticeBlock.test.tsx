@@ -77,7 +77,7 @@ describe('PracticeBlock', () => {
     emit(0, FINAL_VALIDATION);
     expect(conditions(section).slice(0, 2)).toEqual([
       'Done: ✓ Run “Net” uses normalization BatchNorm',
-      'Done: ✓ The effect shows in your runs: Net: loss 0.180 → 0.011',
+      'Done: ✓ The effect shows in your runs: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     ]);
     expect(useLabStore.getState().progress.practice).toEqual({});
 
@@ -87,7 +87,7 @@ describe('PracticeBlock', () => {
       within(section).getByText(/^Passed on/, { selector: '.nl-practice__check strong' }),
     ).toBeInTheDocument();
     expect(useLabStore.getState().progress.practice['alpha/add-bn']).toMatchObject({
-      detail: 'Net: loss 0.180 → 0.011',
+      detail: 'Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     });
   });
 

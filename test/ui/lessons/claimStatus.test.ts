@@ -57,7 +57,7 @@ describe('claimStatus', () => {
   it('says the effect did not show once every named run has finished', () => {
     expect(claimStatus(falls, [run('A', flat(100), 'done', finalValidation)])).toEqual({
       state: 'notShown',
-      detail: 'A: loss 2.000 → 2.000',
+      detail: 'A: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 100',
     });
   });
 
