@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './lint/layers.js';
 
 export default tseslint.config(
   {
@@ -35,6 +36,30 @@ export default tseslint.config(
     },
   },
   {
+    // The layer table of docs/ARCHITECTURE.md: a folder of src/ imports only the folders below it.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/no-upward-import': 'error' },
+  },
+  {
+    // Everything below the store is plain TypeScript that also runs in workers and in Node.
+    files: ['src/{engine,data,lab,worker,lessons}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
+              message: 'Only src/store and src/ui use React and zustand.',
+            },
+            { group: ['recharts', 'recharts/*'], message: 'Only src/ui draws charts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is a leaf: it runs in Node and in the worker, so it may not reach for the UI,
     // the DOM or worker APIs.
     files: ['src/engine/**/*.ts'],
@@ -55,10 +80,6 @@ export default tseslint.config(
             {
               group: ['recharts', 'recharts/*'],
               message: 'src/engine is pure TypeScript: no charts.',
-            },
-            {
-              group: ['**/ui/**', '**/store/**', '**/worker/**', '**/lessons/**'],
-              message: 'src/engine may not import from the layers above it.',
             },
             {
               group: ['node:*', 'fs', 'path'],

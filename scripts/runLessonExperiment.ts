@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadMnistNode } from '../src/data/loadMnistNode';
-import { evaluateClaim, smoothLosses, stepsToLoss } from '../src/lessons/claims';
+import { smoothLosses } from '../src/engine/train/smoothLosses';
+import { evaluateClaim, stepsToLoss } from '../src/lessons/claims';
 import { parseLesson } from '../src/lessons/parseLesson';
 import { runExperiment } from '../src/lessons/runExperiment';
 import { createDatasetLoader } from '../src/worker/loadDataset';

@@ -1,4 +1,15 @@
-import type { DatasetId } from '../worker/protocol';
+/** The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are generated. */
+export const DATASET_IDS = ['mnist14', 'mnist28', 'spiral', 'circles', 'xor', 'blobs'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+/** A dataset as a run asks the worker for it. */
+export interface DatasetChoice {
+  readonly id: DatasetId;
+  /** 2-D sets: label noise / jitter, 0 to 0.5. */
+  readonly noise: number;
+  /** MNIST: standardize inputs with the training set's mean and std. */
+  readonly standardize: boolean;
+}
 
 export interface LabDatasetInfo {
   readonly id: DatasetId;

@@ -1,5 +1,5 @@
 import type { ActivationKind, NormKind, NormPlacement } from '../engine/model/spec';
-import type { DatasetId } from '../worker/protocol';
+import type { DatasetId } from './datasets';
 
 /** The weight initializations the Lab offers (a subset of the engine's schemes, in menu order). */
 export const LAB_INIT_KINDS = [

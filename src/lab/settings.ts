@@ -1,8 +1,23 @@
 import type { ActivationKind, InitScheme, ModelSpec } from '../engine/model/spec';
 import type { RunConfig } from '../engine/train/runConfig';
-import type { DatasetChoice, WorkerSetup } from '../worker/protocol';
-import { datasetInfo, inputFeatures } from './datasets';
+import { datasetInfo, inputFeatures, type DatasetChoice } from './datasets';
 import { LEAKY_SLOPE, SGD_MOMENTUM, type LabRunSettings } from './labSettings';
+
+/** Everything a training worker needs to build and run one run (the `configure` message's payload). */
+export interface WorkerSetup {
+  readonly config: RunConfig;
+  readonly dataset: DatasetChoice;
+  /** How validation runs: eval mode (running statistics) or, to show the classic mistake, train mode. */
+  readonly validationMode: 'eval' | 'train';
+  /** Maximum training steps per second; 0 means as fast as possible. */
+  readonly speed: number;
+  /**
+   * Validate exactly every this many steps, and after the last step of a Step (lesson experiments:
+   * the learner sees the points the lesson's tests check). Absent, the worker keeps its own schedule:
+   * every 50 steps or more, spending at most a fifth of its time validating.
+   */
+  readonly validationEvery?: number;
+}
 
 /** The nonlinearity Kaiming init should compensate for (GELU behaves like ReLU for this purpose). */
 function kaimingNonlinearity(

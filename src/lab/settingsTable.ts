@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
-import { DATASET_IDS } from '../worker/protocol';
+import { DATASET_IDS } from './datasets';
 import {
   ARCHITECTURES,
   CUSTOM_DISTRIBUTIONS,

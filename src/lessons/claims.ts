@@ -4,6 +4,7 @@
  * checkpoint is earned exactly when the effect the text describes has really shown up.
  */
 import { z } from 'zod';
+import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
 const positive = (what: string) =>
@@ -85,21 +86,6 @@ export interface ClaimVerdict {
   readonly shown: boolean;
   /** A sentence for the learner: what was measured. */
   readonly detail: string;
-}
-
-/** Window of the moving average that smooths mini-batch noise out of the training loss. */
-export const SMOOTHING_WINDOW = 20;
-
-/** Moving average of the last `window` losses at each point. */
-export function smoothLosses(losses: ArrayLike<number>, window = SMOOTHING_WINDOW): Float64Array {
-  const out = new Float64Array(losses.length);
-  let sum = 0;
-  for (let i = 0; i < losses.length; i++) {
-    sum += losses[i]!;
-    if (i >= window) sum -= losses[i - window]!;
-    out[i] = sum / Math.min(i + 1, window);
-  }
-  return out;
 }
 
 /** The first step at which the smoothed loss is at most `threshold` (after a full window), or undefined. */

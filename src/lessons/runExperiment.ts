@@ -4,14 +4,11 @@
  * each experiment shows what its text claims) and authors use it through `npm run lessons:run`.
  * Datasets come from the caller, so this module stays free of platform APIs.
  */
-import { TrainingRun } from '../engine/train/trainingRun';
+import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
 import type { DatasetLoader } from '../worker/loadDataset';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
 import { runSettings, type Experiment } from './schema';
-
-/** The number of test samples one validation looks at, as in the Lab's worker. */
-export const VALIDATION_SAMPLES = 1000;
 
 export interface ExperimentResult {
   readonly runs: readonly RunHistory[];

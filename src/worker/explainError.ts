@@ -1,10 +1,11 @@
+import { BatchOfOneError } from '../engine/layers/batchNorm';
 import { SpecError } from '../engine/model/spec';
 import { BATCH_OF_ONE_EXPLANATION } from '../lab/settingsProblems';
 
 /** Turns an exception from the engine into a message for the learner. */
 export function explainError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes('Expected more than 1 value per channel when training')) {
+  if (error instanceof BatchOfOneError) {
     return `BatchNorm cannot train with a batch size of 1. ${BATCH_OF_ONE_EXPLANATION}`;
   }
   if (error instanceof SpecError) {

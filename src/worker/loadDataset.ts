@@ -2,7 +2,7 @@ import type { TrainTestSplit } from '../engine/data/dataset';
 import { SYNTHETIC_SETS, type SyntheticSetName } from '../engine/data/synthetic';
 import { createRng } from '../engine/rng';
 import { loadMnistBrowser } from '../data/loadMnistBrowser';
-import type { DatasetChoice, DatasetId } from './protocol';
+import type { DatasetChoice, DatasetId } from '../lab/datasets';
 
 /** Turns a learner's dataset choice into train and test sets. */
 export type DatasetLoader = (choice: DatasetChoice) => Promise<TrainTestSplit>;

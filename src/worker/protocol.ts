@@ -5,34 +5,8 @@
  */
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
-import type { RunConfig } from '../engine/train/runConfig';
-
-/** The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are generated. */
-export const DATASET_IDS = ['mnist14', 'mnist28', 'spiral', 'circles', 'xor', 'blobs'] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
-
-export interface DatasetChoice {
-  readonly id: DatasetId;
-  /** 2-D sets: label noise / jitter, 0 to 0.5. */
-  readonly noise: number;
-  /** MNIST: standardize inputs with the training set's mean and std. */
-  readonly standardize: boolean;
-}
-
-export interface WorkerSetup {
-  readonly config: RunConfig;
-  readonly dataset: DatasetChoice;
-  /** How validation runs: eval mode (running statistics) or, to show the classic mistake, train mode. */
-  readonly validationMode: 'eval' | 'train';
-  /** Maximum training steps per second; 0 means as fast as possible. */
-  readonly speed: number;
-  /**
-   * Validate exactly every this many steps, and after the last step of a Step (lesson experiments:
-   * the learner sees the points the lesson's tests check). Absent, the worker keeps its own schedule:
-   * every 50 steps or more, spending at most a fifth of its time validating.
-   */
-  readonly validationEvery?: number;
-}
+import type { DatasetId } from '../lab/datasets';
+import type { WorkerSetup } from '../lab/settings';
 
 export type SnapshotDetail = 'full' | 'reduced';
 

@@ -1,9 +1,8 @@
 import type { Dataset } from '../engine/data/dataset';
-import { TrainingRun } from '../engine/train/trainingRun';
+import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import type { LabRunSettings } from '../lab/labSettings';
 import { toWorkerSetup } from '../lab/settings';
-import { smoothLosses, SMOOTHING_WINDOW } from '../lessons/claims';
-import { VALIDATION_SAMPLES } from '../lessons/runExperiment';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
 import type { FromSweepWorker, SweepCellResult, ToSweepWorker } from './sweepProtocol';

@@ -5,14 +5,8 @@ import { TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
 import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
-import type {
-  DatasetInfo,
-  FromWorker,
-  Snapshot,
-  SnapshotDetail,
-  ToWorker,
-  WorkerSetup,
-} from './protocol';
+import type { WorkerSetup } from '../lab/settings';
+import type { DatasetInfo, FromWorker, Snapshot, SnapshotDetail, ToWorker } from './protocol';
 import { ValidationJob } from './validationJob';
 
 /** Work is done in slices of about this long, then the session yields so messages (pause!) get through. */

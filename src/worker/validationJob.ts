@@ -1,9 +1,7 @@
 import type { Dataset } from '../engine/data/dataset';
-import type { TrainingRun } from '../engine/train/trainingRun';
+import { VALIDATION_SAMPLES, type TrainingRun } from '../engine/train/trainingRun';
 import type { ValidationPoint } from './protocol';
 
-/** Validation looks at up to this many test samples: enough for a stable number, quick enough to repeat. */
-export const VALIDATION_LIMIT = 1000;
 /** Aim for chunks of about this many milliseconds, so a pause never waits long behind validation. */
 const CHUNK_MS = 15;
 
@@ -39,7 +37,7 @@ export class ValidationJob {
     readonly step: number,
     private readonly now: () => number,
   ) {
-    const available = Math.min(VALIDATION_LIMIT, data.count);
+    const available = Math.min(VALIDATION_SAMPLES, data.count);
     this.batch = mode === 'train' ? Math.max(1, Math.min(run.config.batchSize, available)) : 1;
     this.total = Math.floor(available / this.batch) * this.batch;
     this.chunk = this.roundToBatch(128);

@@ -22,7 +22,7 @@ import {
   type DepthProbeWidget,
 } from '../../src/lessons/widgets/depthProbeSetup';
 import { cellOutcome, sweepCells } from '../../src/lessons/widgets/depthSweep';
-import { smoothLosses } from '../../src/lessons/claims';
+import { smoothLosses } from '../../src/engine/train/smoothLosses';
 import { sourceExcerpt } from '../../src/lessons/widgets/engineSource';
 import {
   LESSONS_DIR,

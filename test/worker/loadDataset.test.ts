@@ -6,7 +6,7 @@ import {
   SYNTHETIC_TEST_COUNT,
   SYNTHETIC_TRAIN_COUNT,
 } from '../../src/worker/loadDataset';
-import { DATASET_IDS, type DatasetId } from '../../src/worker/protocol';
+import { DATASET_IDS, type DatasetId } from '../../src/lab/datasets';
 
 const choice = (id: DatasetId, noise = 0.1) => ({ id, noise, standardize: true });
 const nodeMnist = (resolution: '14' | '28', standardize: boolean) =>

@@ -103,7 +103,7 @@ export abstract class BatchNorm implements Layer {
     }
     const spatial = n * channels === 0 ? 0 : x.data.length / (n * channels);
     if (mode === 'train') {
-      if (n * spatial === 1) throw new Error(singleValueMessage(this.label, x));
+      if (n * spatial === 1) throw new BatchOfOneError(this.label, x.shape);
       this.useBatchStatistics(x, n, spatial);
     } else {
       this.useRunningStatistics();
@@ -228,9 +228,20 @@ export abstract class BatchNorm implements Layer {
   }
 }
 
-function singleValueMessage(label: string, x: Tensor): string {
+/**
+ * BatchNorm in train mode was given one value per channel (a batch of one sample without spatial
+ * extent). Typed, so the worker can explain it to the learner without reading the message.
+ */
+export class BatchOfOneError extends Error {
+  constructor(label: string, shape: readonly number[]) {
+    super(batchOfOneMessage(label, shape));
+    this.name = 'BatchOfOneError';
+  }
+}
+
+function batchOfOneMessage(label: string, shape: readonly number[]): string {
   return (
-    `${label}: Expected more than 1 value per channel when training, got input size ${formatShape(x.shape)}. ` +
+    `${label}: Expected more than 1 value per channel when training, got input size ${formatShape(shape)}. ` +
     'In training mode BatchNorm normalises each channel with the mean and variance of the batch, and ' +
     'the variance of a single value is 0, so the normalisation is undefined (every output would be β ' +
     'and no gradient would reach the input). Use eval mode (which normalises with the running ' +

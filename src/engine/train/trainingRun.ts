@@ -32,6 +32,13 @@ export interface StepDiverged {
 
 export type StepResult = StepOk | StepDiverged;
 
+/**
+ * Validation looks at up to this many test samples: enough for a stable number, quick enough to
+ * repeat. The Lab's worker, the depth sweep and the headless lesson runs all use it, so the browser
+ * and the lesson tests judge the same numbers.
+ */
+export const VALIDATION_SAMPLES = 1000;
+
 export interface Evaluation {
   readonly loss: number;
   readonly accuracy: number;

@@ -23,7 +23,7 @@ import {
   VALIDATION_LABELS,
 } from '../../lab/labels';
 import { CNN_LIMITS, SETTINGS_TABLE } from '../../lab/settingsTable';
-import { DATASET_IDS } from '../../worker/protocol';
+import { DATASET_IDS } from '../../lab/datasets';
 import { CheckboxField } from './fields/CheckboxField';
 import { LearningRateField } from './fields/LearningRateField';
 import { NumberField } from './fields/NumberField';

@@ -13,7 +13,7 @@ import {
 } from '../../lab/labSettings';
 import { SETTINGS_TABLE } from '../../lab/settingsTable';
 import { SETTING_NAMES, settingValueLabel } from '../../lessons/progress/settingNames';
-import { DATASET_IDS } from '../../worker/protocol';
+import { DATASET_IDS } from '../../lab/datasets';
 import { CheckboxField } from '../lab/fields/CheckboxField';
 import { NumberField } from '../lab/fields/NumberField';
 import { SelectField, type SelectOption } from '../lab/fields/SelectField';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BatchNorm1d, BatchNorm2d, type BatchNorm } from '../../../src/engine/layers/batchNorm';
+import {
+  BatchNorm1d,
+  BatchNorm2d,
+  BatchOfOneError,
+  type BatchNorm,
+} from '../../../src/engine/layers/batchNorm';
 import type { Mode } from '../../../src/engine/layers/layer';
 import { tensor } from '../../../src/engine/tensor';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
@@ -203,6 +208,7 @@ describe('BatchNorm', () => {
     const explained =
       /Expected more than 1 value per channel when training, got input size \[1, 4\]\. .*variance of a single value is 0.*eval mode.*batch of more than one sample.*GroupNorm\/LayerNorm/;
     expect(() => new BatchNorm1d(4).forward(tensor([1, 4]), 'train')).toThrow(explained);
+    expect(() => new BatchNorm1d(4).forward(tensor([1, 4]), 'train')).toThrow(BatchOfOneError);
     expect(() => new BatchNorm2d(3).forward(tensor([1, 3, 1, 1]), 'train')).toThrow(
       /BatchNorm2d\(3\): Expected more than 1 value per channel when training/,
     );
