@@ -1,5 +1,5 @@
 import { formatNumber } from '../../lab/labels';
-import { SMOOTHING_WINDOW, smoothLosses } from '../../lessons/claims';
+import { SMOOTHING_WINDOW, smoothLosses } from '../../engine/train/smoothLosses';
 import type { LiveRun } from './liveRun';
 
 function statusText(run: LiveRun): string {
