@@ -1,3 +1,4 @@
+import { implicitConv, type ConvWasm } from '../kernels/convWasm';
 import { gemm } from '../kernels/gemm';
 import { col2im, convOutputSize, im2col, type ConvGeometry } from '../kernels/im2col';
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
@@ -14,9 +15,12 @@ export interface Conv2dOptions {
 }
 
 /**
- * nn.Conv2d on NCHW input, W stored [out, in, k, k] as in PyTorch. The whole batch goes through one
- * im2col and one matrix product: Y [O, N·OH·OW] = W [O, C·k·k] · cols [C·k·k, N·OH·OW], then Y is
- * regrouped into NCHW. Weights start at zero; init fills them.
+ * nn.Conv2d on NCHW input, W stored [out, in, k, k] as in PyTorch. The whole batch is one matrix
+ * product, Y [O, N·OH·OW] = W [O, C·k·k] · cols [C·k·k, N·OH·OW], cols being the im2col matrix.
+ * With WebAssembly SIMD (everywhere we run) the product is an implicit GEMM in the wasm module
+ * (src/engine/kernels/convWasm.ts): cols is never built and Y lands in NCHW directly. Without it,
+ * im2col builds cols here and the product's result is regrouped into NCHW. Both give the same bits.
+ * Weights start at zero; init fills them.
  */
 export class Conv2d implements Layer {
   readonly label: string;
@@ -38,6 +42,10 @@ export class Conv2d implements Layer {
   private dxProduct: Float32Array = new Float32Array(0);
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
+  /** The input of the last forward pass, read again by the implicit GEMM's weight gradient. */
+  private x: Tensor | undefined;
+  /** The kernel the last forward pass ran on, so that backward matches it. */
+  private implicit: ConvWasm | undefined;
 
   constructor({
     inChannels,
@@ -74,6 +82,14 @@ export class Conv2d implements Layer {
 
   forward(x: Tensor, _mode: Mode): Tensor {
     const g = (this.geometry = this.geometryOf(x));
+    const implicit = (this.implicit = implicitConv());
+    if (implicit !== undefined) {
+      this.x = x;
+      const y = (this.y = reuse(this.y, [g.batch, this.outChannels, g.outHeight, g.outWidth]));
+      const b = this.bias?.value.data;
+      implicit.forward(x.data, this.weight.value.data, b, y.data, g, this.outChannels);
+      return y;
+    }
     const planeOut = g.outHeight * g.outWidth;
     const columns = g.batch * planeOut;
     const patch = this.inChannels * this.kernelSize * this.kernelSize;
@@ -119,23 +135,9 @@ export class Conv2d implements Layer {
         `${this.label}: backward expected a gradient of shape ${formatShape(expected)}, got ${formatShape(dy.shape)}`,
       );
     }
-    // dY[o, n-th block] = dy[n, o];  db[o] += Σ_{n,p} dy[n, o, p]
-    const dY = this.product;
-    const grad = dy.data;
-    const db = this.bias?.grad.data;
-    for (let n = 0; n < g.batch; n++) {
-      for (let o = 0; o < this.outChannels; o++) {
-        const from = (n * this.outChannels + o) * planeOut;
-        const to = o * columns + n * planeOut;
-        let sum = 0;
-        for (let p = 0; p < planeOut; p++) {
-          const v = grad[from + p]!;
-          dY[to + p] = v;
-          sum += v;
-        }
-        if (db !== undefined) db[o]! += sum;
-      }
-    }
+    this.addBiasGradient(dy, g);
+    if (this.implicit !== undefined) return this.backwardImplicit(dy, g, this.implicit);
+    this.reorderGradient(dy, g);
     // dW += dY · colsᵀ
     gemm({
       transA: false,
@@ -143,16 +145,67 @@ export class Conv2d implements Layer {
       M: this.outChannels,
       N: patch,
       K: columns,
-      A: dY,
+      A: this.product,
       B: this.cols,
       C: this.weight.grad.data,
       accumulate: true,
     });
     const dx = (this.dx = reuse(this.dx, [g.batch, g.channels, g.height, g.width]));
-    if (g.stride === 1 && this.padding <= this.kernelSize - 1)
-      this.inputGradientByGather(dy, g, dx);
-    else this.inputGradientByScatter(dY, g, dx);
+    if (this.gathersInputGradient(g)) this.inputGradientByGather(dy, g, dx);
+    else this.inputGradientByScatter(this.product, g, dx);
     return dx;
+  }
+
+  /** The implicit-GEMM backward: dW from dy and x as they are, dx by gather (stride 1) or scatter. */
+  private backwardImplicit(dy: Tensor, g: ConvGeometry, implicit: ConvWasm): Tensor {
+    const x = cached(this.x, this.label);
+    implicit.weightGradient(dy.data, x.data, this.weight.grad.data, g, this.outChannels);
+    const dx = (this.dx = reuse(this.dx, [g.batch, g.channels, g.height, g.width]));
+    if (this.gathersInputGradient(g)) {
+      const full = this.fullGeometry(g);
+      implicit.forward(dy.data, this.flippedWeight(), undefined, dx.data, full, this.inChannels);
+    } else {
+      this.reorderGradient(dy, g);
+      this.inputGradientByScatter(this.product, g, dx);
+    }
+    return dx;
+  }
+
+  /** dx by a gather (the full convolution below) where it applies, else by col2im's scatter. */
+  private gathersInputGradient(g: ConvGeometry): boolean {
+    return g.stride === 1 && this.padding <= this.kernelSize - 1;
+  }
+
+  /** db[o] += Σ_{n,p} dy[n, o, p] */
+  private addBiasGradient(dy: Tensor, g: ConvGeometry): void {
+    const db = this.bias?.grad.data;
+    if (db === undefined) return;
+    const planeOut = g.outHeight * g.outWidth;
+    const grad = dy.data;
+    for (let n = 0; n < g.batch; n++) {
+      for (let o = 0; o < this.outChannels; o++) {
+        const from = (n * this.outChannels + o) * planeOut;
+        let sum = 0;
+        for (let p = 0; p < planeOut; p++) sum += grad[from + p]!;
+        db[o]! += sum;
+      }
+    }
+  }
+
+  /** dY [O, N·OH·OW] (in `product`): dY[o, n-th block] = dy[n, o]. */
+  private reorderGradient(dy: Tensor, g: ConvGeometry): void {
+    const planeOut = g.outHeight * g.outWidth;
+    const columns = g.batch * planeOut;
+    this.product = ensureLength(this.product, this.outChannels * columns);
+    const dY = this.product;
+    const grad = dy.data;
+    for (let n = 0; n < g.batch; n++) {
+      for (let o = 0; o < this.outChannels; o++) {
+        const from = (n * this.outChannels + o) * planeOut;
+        const to = o * columns + n * planeOut;
+        for (let p = 0; p < planeOut; p++) dY[to + p] = grad[from + p]!;
+      }
+    }
   }
 
   /** dcols = Wᵀ · dY;  dx = col2im(dcols): every column entry is added back to the pixel it came from. */
@@ -178,29 +231,27 @@ export class Conv2d implements Layer {
    * Stride 1: dx is the "full" convolution of dy with the flipped kernel, transposed in channels,
    *   dx[n, c, h, w] = Σ_{o,i,j} dy[n, o, h + p − i, w + p − j] · W[o, c, i, j]
    *                  = Σ_{o,i',j'} dy[n, o, h − p' + i', w − p' + j'] · W[o, c, k−1−i', k−1−j'],
-   * a padding-p' = k−1−p convolution whose output is H×W again. Computed as im2col(dy) and one
-   * product, it replaces col2im's scatter-add (the slowest loop of a CNN step) by a gather.
+   * a padding-p' = k−1−p convolution whose output is H×W again. Computed as a convolution, it
+   * replaces col2im's scatter-add (the slowest loop of a CNN step) by a gather.
    */
-  private inputGradientByGather(dy: Tensor, g: ConvGeometry, dx: Tensor): void {
-    const k = this.kernelSize;
-    const taps = k * k;
-    const [C, O] = [this.inChannels, this.outChannels];
-    const plane = g.height * g.width;
-    const columns = g.batch * plane;
-    const full: ConvGeometry = {
+  private fullGeometry(g: ConvGeometry): ConvGeometry {
+    return {
       batch: g.batch,
-      channels: O,
+      channels: this.outChannels,
       height: g.outHeight,
       width: g.outWidth,
-      kernel: k,
+      kernel: this.kernelSize,
       stride: 1,
-      padding: k - 1 - this.padding,
+      padding: this.kernelSize - 1 - this.padding,
       outHeight: g.height,
       outWidth: g.width,
     };
-    this.dcols = ensureLength(this.dcols, O * taps * columns);
-    im2col(dy.data, full, this.dcols);
-    // flipped[c, (o·k + i')·k + j'] = W[o, c, k−1−i', k−1−j']
+  }
+
+  /** W flipped in space and transposed in channels: flipped[c, o, i', j'] = W[o, c, k−1−i', k−1−j']. */
+  private flippedWeight(): Float32Array {
+    const taps = this.kernelSize * this.kernelSize;
+    const [C, O] = [this.inChannels, this.outChannels];
     this.flipped = ensureLength(this.flipped, C * O * taps);
     const w = this.weight.value.data;
     const flipped = this.flipped;
@@ -211,6 +262,18 @@ export class Conv2d implements Layer {
         for (let t = 0; t < taps; t++) flipped[to + t] = w[from - t]!;
       }
     }
+    return flipped;
+  }
+
+  /** The full convolution above as im2col(dy) and one product (the path without wasm). */
+  private inputGradientByGather(dy: Tensor, g: ConvGeometry, dx: Tensor): void {
+    const C = this.inChannels;
+    const plane = g.height * g.width;
+    const columns = g.batch * plane;
+    const full = this.fullGeometry(g);
+    const depth = this.outChannels * this.kernelSize * this.kernelSize;
+    this.dcols = ensureLength(this.dcols, depth * columns);
+    im2col(dy.data, full, this.dcols);
     // dX [C, N·H·W] = flipped [C, O·k·k] · im2col(dy) [O·k·k, N·H·W]
     this.dxProduct = ensureLength(this.dxProduct, C * columns);
     gemm({
@@ -218,8 +281,8 @@ export class Conv2d implements Layer {
       transB: false,
       M: C,
       N: columns,
-      K: O * taps,
-      A: flipped,
+      K: depth,
+      A: this.flippedWeight(),
       B: this.dcols,
       C: this.dxProduct,
       accumulate: false,

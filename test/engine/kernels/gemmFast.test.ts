@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { gemmBlocked } from '../../../src/engine/kernels/gemmBlocked';
 import { gemmFast, gemmFastBackend } from '../../../src/engine/kernels/gemmFast';
 import { gemmReference, type Gemm } from '../../../src/engine/kernels/gemmReference';
-import { createGemmWasm, loadGemmModule } from '../../../src/engine/kernels/gemmWasm';
+import { createGemmWasm } from '../../../src/engine/kernels/gemmWasm';
+import { loadWasmKernels } from '../../../src/engine/kernels/wasmKernels';
 import { createRng } from '../../../src/engine/rng';
 
-const wasmModule = loadGemmModule();
+const wasmModule = loadWasmKernels();
 if (!wasmModule) throw new Error('Node 20 supports WebAssembly SIMD: the gemm module must load');
 const gemmWasm = createGemmWasm(wasmModule);
 

@@ -1,0 +1,137 @@
+import type { ConvGeometry } from './im2col';
+import { engineWasmKernels, WasmLayout, type WasmKernels } from './wasmKernels';
+
+/**
+ * Convolutions on the WebAssembly SIMD module as implicit GEMMs (assembly/conv.ts): the im2col
+ * matrix is never built, the kernel packs its panels straight from the NCHW tensors. Each call
+ * copies its operands into the module's memory and its result back; those copies are the size of
+ * x and y, against k² times that for an im2col matrix.
+ */
+export interface ConvWasm {
+  /** y [N, O, OH, OW] = conv(x, W) + b, W [O, C, k, k]; overwrites y. */
+  forward(
+    x: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | undefined,
+    y: Float32Array,
+    g: ConvGeometry,
+    outChannels: number,
+  ): void;
+  /** dW [O, C, k, k] += Σ_{n, oh, ow} dy[n, o, oh, ow] · x[n, c, oh·s − p + i, ow·s − p + j]. */
+  weightGradient(
+    dy: Float32Array,
+    x: Float32Array,
+    weightGrad: Float32Array,
+    g: ConvGeometry,
+    outChannels: number,
+  ): void;
+}
+
+/**
+ * Floats the kernel may read before and after an input: in a "same" convolution it loads four
+ * neighbouring pixels at once, at offsets up to k·(W + 1) from the plane, and masks the ones that
+ * fall outside the image (see assembly/conv.ts).
+ */
+function guardBytes(g: ConvGeometry): number {
+  return (g.kernel * (Math.max(g.width, g.outWidth) + 1) + 4) * 4;
+}
+
+/** Float counts of x, W and y (or dy). */
+function sizes(g: ConvGeometry, outChannels: number): { x: number; w: number; y: number } {
+  return {
+    x: g.batch * g.channels * g.height * g.width,
+    w: outChannels * g.channels * g.kernel * g.kernel,
+    y: g.batch * outChannels * g.outHeight * g.outWidth,
+  };
+}
+
+/**
+ * Reserves the geometry table and x with its guard bands at the start of the module's scratch
+ * memory, and returns where the table and x are.
+ */
+function layOutInput(
+  kernels: WasmKernels,
+  g: ConvGeometry,
+  sizeX: number,
+): { layout: WasmLayout; table: number; offX: number } {
+  const guard = guardBytes(g);
+  const layout = new WasmLayout(kernels.base);
+  const table = layout.take(
+    kernels.exports.convTableBytes(g.channels, g.kernel, g.outHeight, g.outWidth),
+  );
+  layout.take(guard);
+  const offX = layout.take(sizeX * 4 + guard);
+  return { layout, table, offX };
+}
+
+function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
+  kernels.exports.convSetup(
+    g.batch,
+    g.channels,
+    g.height,
+    g.width,
+    g.kernel,
+    g.stride,
+    g.padding,
+    g.outHeight,
+    g.outWidth,
+    table,
+  );
+}
+
+export function createConvWasm(kernels: WasmKernels): ConvWasm {
+  const { convForward, convWeightGrad, workspaceBytes } = kernels.exports;
+  return {
+    forward(x, weight, bias, y, g, outChannels) {
+      const { x: sizeX, w: sizeW, y: sizeY } = sizes(g, outChannels);
+      const { layout, table, offX } = layOutInput(kernels, g, sizeX);
+      const offW = layout.take(sizeW * 4);
+      const offBias = bias === undefined ? 0 : layout.take(outChannels * 4);
+      const offY = layout.take(sizeY * 4);
+      const work = layout.take(workspaceBytes(g.batch * g.outHeight * g.outWidth));
+      const heap = kernels.heap(layout.end);
+      heap.set(x.subarray(0, sizeX), offX >> 2);
+      heap.set(weight.subarray(0, sizeW), offW >> 2);
+      if (bias !== undefined) heap.set(bias.subarray(0, outChannels), offBias >> 2);
+      setup(kernels, g, table);
+      convForward(offX, offW, offBias, offY, outChannels, work);
+      y.set(heap.subarray(offY >> 2, (offY >> 2) + sizeY));
+    },
+
+    weightGradient(dy, x, weightGrad, g, outChannels) {
+      const { x: sizeX, w: sizeW, y: sizeDy } = sizes(g, outChannels);
+      const { layout, table, offX } = layOutInput(kernels, g, sizeX);
+      const offDy = layout.take(sizeDy * 4);
+      const offDw = layout.take(sizeW * 4);
+      const work = layout.take(workspaceBytes(g.channels * g.kernel * g.kernel));
+      const heap = kernels.heap(layout.end);
+      heap.set(x.subarray(0, sizeX), offX >> 2);
+      heap.set(dy.subarray(0, sizeDy), offDy >> 2);
+      heap.set(weightGrad.subarray(0, sizeW), offDw >> 2);
+      setup(kernels, g, table);
+      convWeightGrad(offDy, offX, offDw, outChannels, work);
+      weightGrad.set(heap.subarray(offDw >> 2, (offDw >> 2) + sizeW));
+    },
+  };
+}
+
+/** The engine's wasm convolutions, or undefined where WebAssembly SIMD is missing (Conv2d then uses im2col). */
+export const engineConvWasm: ConvWasm | undefined =
+  engineWasmKernels && createConvWasm(engineWasmKernels);
+
+let implicitEnabled = true;
+
+/** The convolution kernel Conv2d uses: the wasm implicit GEMM, or undefined for im2col + gemm. */
+export function implicitConv(): ConvWasm | undefined {
+  return implicitEnabled ? engineConvWasm : undefined;
+}
+
+/**
+ * Switches Conv2d between the implicit GEMM and im2col + gemm (tests and the benchmark compare the
+ * two); returns the previous setting. Without WebAssembly SIMD it is im2col either way.
+ */
+export function setImplicitConv(enabled: boolean): boolean {
+  const previous = implicitEnabled;
+  implicitEnabled = enabled;
+  return previous;
+}

@@ -1,0 +1,135 @@
+import { decodeBase64 } from './base64';
+import { wasmKernelsBase64 } from './wasmKernels.generated';
+
+/** The exports of assembly/index.ts (see assembly/gemm.ts and assembly/conv.ts for the algorithms). */
+export interface WasmKernelExports {
+  memory: WebAssembly.Memory;
+  scratchBase(): number;
+  workspaceBytes(N: number): number;
+  sgemm(
+    transA: number,
+    transB: number,
+    M: number,
+    N: number,
+    K: number,
+    a: number,
+    b: number,
+    c: number,
+    accumulate: number,
+    work: number,
+  ): void;
+  convTableBytes(channels: number, kernel: number, outHeight: number, outWidth: number): number;
+  convSetup(
+    batch: number,
+    channels: number,
+    height: number,
+    width: number,
+    kernel: number,
+    stride: number,
+    padding: number,
+    outHeight: number,
+    outWidth: number,
+    table: number,
+  ): void;
+  convForward(
+    x: number,
+    w: number,
+    bias: number,
+    y: number,
+    outChannels: number,
+    work: number,
+  ): void;
+  convWeightGrad(dy: number, x: number, dw: number, outChannels: number, work: number): void;
+}
+
+/** The module plus a float view of its memory that stays valid across `memory.grow`. */
+export interface WasmKernels {
+  readonly exports: WasmKernelExports;
+  /** First byte callers may lay out operands from (below it is the module's own data). */
+  readonly base: number;
+  /** Grows the memory to at least `bytes` and returns the (possibly remade) view of all of it. */
+  heap(bytes: number): Float32Array;
+}
+
+const FUNCTIONS = [
+  'scratchBase',
+  'workspaceBytes',
+  'sgemm',
+  'convTableBytes',
+  'convSetup',
+  'convForward',
+  'convWeightGrad',
+] as const;
+
+const PAGE_BYTES = 65536;
+
+/**
+ * Instantiates the SIMD module, or returns undefined where WebAssembly or its SIMD proposal is
+ * missing (the callers then fall back to pure JavaScript). Synchronous on purpose: the engine must be
+ * usable the moment it is imported, in Node and in the worker. (Chrome refuses synchronous
+ * compilation on the main thread only above a size limit, 8 MB today; the module is about 7 KB.)
+ */
+export function loadWasmKernels(): WasmKernels | undefined {
+  if (typeof WebAssembly === 'undefined') return undefined;
+  const bytes = decodeBase64(wasmKernelsBase64);
+  if (!WebAssembly.validate(bytes)) return undefined;
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const memory = exports['memory'];
+  if (!(memory instanceof WebAssembly.Memory)) {
+    throw new Error('wasmKernels: module exports no memory');
+  }
+  for (const name of FUNCTIONS) {
+    if (typeof exports[name] !== 'function') {
+      throw new Error(`wasmKernels: module does not export ${name}()`);
+    }
+  }
+  const module = exports as unknown as WasmKernelExports;
+  let view = new Float32Array(memory.buffer);
+  return {
+    exports: module,
+    base: module.scratchBase(),
+    heap(bytes) {
+      if (bytes > memory.buffer.byteLength) {
+        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
+      }
+      // Growing detaches the old ArrayBuffer, so the view must be remade.
+      if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
+      return view;
+    },
+  };
+}
+
+/** Lays operands out one after another from `start`, each on a 64-byte boundary. */
+export class WasmLayout {
+  private next: number;
+
+  constructor(start: number) {
+    this.next = align64(start);
+  }
+
+  /** Reserves `bytes` and returns where they start. */
+  take(bytes: number): number {
+    const at = this.next;
+    this.next = align64(at + bytes);
+    return at;
+  }
+
+  /** The first byte past everything reserved. */
+  get end(): number {
+    return this.next;
+  }
+}
+
+const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
+
+function loadOnce(): WasmKernels | undefined {
+  try {
+    return loadWasmKernels();
+  } catch {
+    // A host that validates the module but cannot instantiate it (e.g. a memory limit): use JS.
+    return undefined;
+  }
+}
+
+/** The one instance the engine's gemm and convolutions share, or undefined without WebAssembly SIMD. */
+export const engineWasmKernels: WasmKernels | undefined = loadOnce();
