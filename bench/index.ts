@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --json | --markdown] [-- --only mlp-bn,cnn-res] [-- --no-tfjs]`
+ * `npm run bench [-- --json | --markdown] [-- --only mlp-bn,cnn-res] [-- --no-tfjs] [-- --conv-ab]`
  *
  * Steps per second of the reference models (ours against TensorFlow.js cpu and wasm, same weights,
- * same batch, same run) and GFLOP/s of our matrix multiply. See docs/PERFORMANCE.md for the method.
+ * same batch, same run) and GFLOP/s of our matrix multiply. `--conv-ab` adds cnn-res trained with
+ * the implicit-GEMM convolution and with im2col + gemm, taking turns. See docs/PERFORMANCE.md.
  */
 import { cpus, loadavg } from 'node:os';
 import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
+import { measureConvAb, type ConvAbResult } from './convAb';
 import { measureDepthProbe, type DepthProbeTiming } from './depthProbe';
 import { MATMUL_SHAPES, measureMatmul, shapeKey, type MatmulResult } from './matmul';
 import { DEFAULT_MEASURE, measureInterleaved, type MeasureOptions, type Rate } from './measure';
@@ -40,6 +42,7 @@ interface Options {
   readonly json: boolean;
   readonly markdown: boolean;
   readonly tfjs: boolean;
+  readonly convAb: boolean;
   readonly only: readonly ReferenceName[];
 }
 
@@ -47,12 +50,14 @@ function parseArgs(argv: readonly string[]): Options {
   let json = false;
   let markdown = false;
   let tfjs = true;
+  let convAb = false;
   let only: ReferenceName[] = [...REFERENCE_NAMES];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
     else if (arg === '--markdown') markdown = true;
     else if (arg === '--no-tfjs') tfjs = false;
+    else if (arg === '--conv-ab') convAb = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const list = arg === '--only' ? (argv[++i] ?? '') : arg.slice('--only='.length);
       only = list.split(',').map((name) => {
@@ -63,11 +68,11 @@ function parseArgs(argv: readonly string[]): Options {
       });
     } else {
       throw new Error(
-        `bench: unknown argument '${arg}' (use --json, --markdown, --only a,b, --no-tfjs)`,
+        `bench: unknown argument '${arg}' (use --json, --markdown, --only a,b, --no-tfjs, --conv-ab)`,
       );
     }
   }
-  return { json, markdown, tfjs, only };
+  return { json, markdown, tfjs, convAb, only };
 }
 
 const log = (message: string): void => {
@@ -203,6 +208,13 @@ function depthProbeRows(probe: DepthProbeTiming): string[][] {
   ];
 }
 
+function convAbRows(ab: ConvAbResult): string[][] {
+  return [
+    ['cnn-res, ours', 'implicit GEMM', 'im2col + gemm', 'implicit / im2col'],
+    ['steps/s', format(ab.implicit), format(ab.im2col), `${ab.ratio.toFixed(2)}×`],
+  ];
+}
+
 function printMarkdown(rows: string[][]): void {
   const [header, ...body] = rows;
   console.log(`| ${header!.join(' | ')} |`);
@@ -236,6 +248,11 @@ async function main(): Promise<void> {
   const matmul = await benchMatmul(options);
   log('depth probe…');
   const probe = measureDepthProbe();
+  let convAb: ConvAbResult | undefined;
+  if (options.convAb) {
+    log('cnn-res: implicit GEMM and im2col, interleaved…');
+    convAb = measureConvAb(SEED);
+  }
   if (options.json) {
     const flat = Object.fromEntries(
       Object.entries(models).map(([name, { description, results, ratio }]) => [
@@ -243,17 +260,25 @@ async function main(): Promise<void> {
         { description, ...results, ratio },
       ]),
     );
-    console.log(JSON.stringify({ ...flat, matmul, depthProbe: probe }, null, 2));
+    console.log(JSON.stringify({ ...flat, matmul, depthProbe: probe, convAb }, null, 2));
   } else if (options.markdown) {
     printMarkdown(modelRows(models));
     console.log();
     printMarkdown(matmulRows(matmul));
     console.log();
     printMarkdown(depthProbeRows(probe));
+    if (convAb) {
+      console.log();
+      printMarkdown(convAbRows(convAb));
+    }
   } else {
     printTable(models, matmul);
     console.log('\nDepth probe, milliseconds: median (min–max) of 5');
     for (const row of depthProbeRows(probe)) console.log(row.join('  '));
+    if (convAb) {
+      console.log('\nConvolution kernel A/B, steps per second: median (min–max)');
+      for (const row of convAbRows(convAb)) console.log(row.join('  '));
+    }
   }
   log(
     `load at the end: ${loadavg()
