@@ -148,6 +148,17 @@ export const experimentSchema = z
     });
   });
 
+/** The network a depth probe measures: shared by the depthProbe widget and chart-reading quizzes. */
+const depthProbeFields = {
+  depth: z.number().int().min(1).max(200).default(50),
+  width: z.number().int().min(2).max(512).default(256),
+  activation: z.enum(['relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu']).default('relu'),
+  init: z
+    .enum(['kaimingNormal', 'xavierNormal', 'pytorchDefault', 'zeros', 'tooLarge', 'tooSmall'])
+    .default('kaimingNormal'),
+  norm: z.enum(['none', 'batchNorm', 'layerNorm']).default('none'),
+};
+
 const widgetSchema = z.discriminatedUnion(
   'widget',
   [
@@ -156,20 +167,7 @@ const widgetSchema = z.discriminatedUnion(
       .object({
         widget: z.literal('depthProbe'),
         title: text('a title'),
-        depth: z.number().int().min(1).max(200).default(50),
-        width: z.number().int().min(2).max(512).default(256),
-        activation: z.enum(['relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu']).default('relu'),
-        init: z
-          .enum([
-            'kaimingNormal',
-            'xavierNormal',
-            'pytorchDefault',
-            'zeros',
-            'tooLarge',
-            'tooSmall',
-          ])
-          .default('kaimingNormal'),
-        norm: z.enum(['none', 'batchNorm', 'layerNorm']).default('none'),
+        ...depthProbeFields,
       })
       .strict(),
     /** Gradient descent on a 2-D quadratic: unscaled vs standardized features. */
@@ -257,9 +255,29 @@ const widgetSchema = z.discriminatedUnion(
   },
 );
 
+export const SIGNAL_TRENDS = ['zero', 'overflow', 'steady', 'shrinks', 'grows'] as const;
+const trend = z.enum(SIGNAL_TRENDS, { error: `must be one of ${SIGNAL_TRENDS.join(', ')}` });
+
+/**
+ * The chart a chart-reading question shows: a depth probe of an untrained network, measured by the
+ * engine (seeded) when the question is shown. Its settings stay hidden from the learner, since
+ * naming the fault is the question. `shows` states what the chart shows (the trend of the activation
+ * std from the first layer to the last, and of the gradient from the last layer back to the first);
+ * the lesson tests measure the probe and hold it to that.
+ */
+export const quizChartSchema = z
+  .object({
+    kind: z.literal('depthProbe', { error: "must be 'depthProbe'" }),
+    ...depthProbeFields,
+    shows: z.object({ activations: trend, gradients: trend }).strict(),
+  })
+  .strict();
+
 export const quizSchema = z
   .object({
     question: text('the question'),
+    /** A chart to read, shown above the choices ("which fault does this plot show?"). */
+    chart: quizChartSchema.optional(),
     choices: z
       .array(
         z
@@ -335,6 +353,7 @@ export type LessonFrontMatter = z.infer<typeof frontMatterSchema>;
 export type Experiment = z.infer<typeof experimentSchema>;
 export type Widget = z.infer<typeof widgetSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
+export type QuizChart = z.infer<typeof quizChartSchema>;
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
 

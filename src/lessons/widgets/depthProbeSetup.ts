@@ -7,7 +7,7 @@ import type { DepthProbeOptions, DepthProbeResult } from '../../engine/probes/de
 import type { InitScheme } from '../../engine/model/spec';
 import { DEFAULT_RUN_SETTINGS } from '../../lab/labSettings';
 import { toInitScheme } from '../../lab/settings';
-import type { Widget } from '../schema';
+import type { SIGNAL_TRENDS, Widget } from '../schema';
 
 export type DepthProbeWidget = Extract<Widget, { widget: 'depthProbe' }>;
 export type ProbeActivation = DepthProbeWidget['activation'];
@@ -92,7 +92,7 @@ export function choiceFromWidget(widget: DepthProbeWidget): DepthProbeChoice {
 /** A factor between this and its inverse from the first layer to the last counts as "roughly constant". */
 export const STEADY_FACTOR = 2;
 
-export type SignalTrend = 'zero' | 'overflow' | 'steady' | 'shrinks' | 'grows';
+export type SignalTrend = (typeof SIGNAL_TRENDS)[number];
 
 export interface SignalReading {
   readonly trend: SignalTrend;

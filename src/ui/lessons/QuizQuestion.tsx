@@ -3,8 +3,9 @@ import type { Quiz } from '../../lessons/schema';
 import { useLabStore } from '../../store/labStore';
 import { selectAnswerQuiz, selectProgress, selectRevealQuiz } from '../../store/progressSlice';
 import type { HeadingLevel } from '../charts/Heading';
-import { Heading } from '../charts/Heading';
+import { Heading, subLevel } from '../charts/Heading';
 import { choiceOrder } from './choiceOrder';
+import { QuizChart } from './QuizChart';
 import { InlineProse, Prose } from './Prose';
 
 export interface QuizQuestionProps {
@@ -89,6 +90,7 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
       <Heading level={headingLevel} id={headingId} className="nl-quiz__question">
         <span className="nl-block__kind">Question</span> <InlineProse text={quiz.question} />
       </Heading>
+      {quiz.chart ? <QuizChart chart={quiz.chart} headingLevel={subLevel(headingLevel)} /> : null}
       <fieldset className="nl-quiz__choices" aria-labelledby={headingId} disabled={answered}>
         <ul>
           {order.map((i, position) => {

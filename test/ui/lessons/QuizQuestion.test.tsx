@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Quiz } from '../../../src/lessons/schema';
 import { resetLabStore, useLabStore } from '../../../src/store/labStore';
 import { QuizQuestion } from '../../../src/ui/lessons/QuizQuestion';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { renderWithWorkers } from '../widgets/fakeWorkers';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
 setupLessonTests();
@@ -152,5 +153,43 @@ describe('QuizQuestion', () => {
     expect(within(section).getByRole('radio', { name: /biases/ })).toBeChecked();
     expect(within(section).getByRole('status')).toHaveTextContent('Not correct.');
     expect(within(section).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('a chart-reading question measures its network with the engine and shows the chart, not the settings', async () => {
+    loadProgressFor(track);
+    const chartQuiz: Quiz = {
+      ...quiz,
+      question: 'Which fault does this probe show?',
+      chart: {
+        kind: 'depthProbe',
+        depth: 12,
+        width: 32,
+        activation: 'relu',
+        init: 'xavierNormal',
+        norm: 'none',
+        shows: { activations: 'shrinks', gradients: 'shrinks' },
+      },
+    };
+    const { probe } = renderWithWorkers(<QuizQuestion quiz={chartQuiz} progressKey={KEY} />);
+    expect(probe().probeRequests()).toHaveLength(1);
+    expect(probe().probeRequests()[0]!.options).toMatchObject({
+      depth: 12,
+      width: 32,
+      activation: 'relu',
+      norm: 'none',
+      init: { kind: 'xavierNormal' },
+    });
+    act(() => probe().answer(0));
+    const figure = screen.getByRole('figure', { name: /^The chart to read/ });
+    expect(figure).toHaveAccessibleDescription(
+      /^the question's untrained network, 12 layers of width 32: activation std goes from/,
+    );
+    // The answer is in the settings, so the page must not name them.
+    expect(figure).not.toHaveTextContent(/Xavier|ReLU/);
+    expect(figure).not.toHaveAccessibleDescription(/Xavier|ReLU/);
+    const user = userEvent.setup();
+    await user.click(choice(/zeroes half/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(record()).toMatchObject({ solved: true, firstTryCorrect: true });
   });
 });
