@@ -8,6 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LessonIssue } from '../src/lessons/parseLesson';
+import {
+  fairnessProblems,
+  formatFairness,
+  quizFairness,
+  trackQuestions,
+  type QuizFairness,
+} from '../src/lessons/quizFairness';
 import { buildTrack, formatIssue } from '../src/lessons/track';
 
 export interface LessonCheck {
@@ -15,8 +22,7 @@ export interface LessonCheck {
   readonly issues: readonly LessonIssue[];
 }
 
-/** Checks the Markdown files of `dir`; file names are reported relative to `root`. */
-export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
+function readSources(dir: string, root: string): Record<string, string> {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
     .sort();
@@ -25,6 +31,12 @@ export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
     const path = join(dir, name);
     sources[relative(root, path)] = readFileSync(path, 'utf8');
   }
+  return sources;
+}
+
+/** Checks the Markdown files of `dir`; file names are reported relative to `root`. */
+export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
+  const sources = readSources(dir, root);
   const files = Object.keys(sources);
   if (files.length === 0) {
     return {
@@ -37,12 +49,22 @@ export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
   return { files, issues: buildTrack(sources).issues };
 }
 
+/** How gameable the multiple-choice questions of `dir` are (see src/lessons/quizFairness.ts). */
+export function checkQuizFairness(dir: string, root = process.cwd()): QuizFairness {
+  return quizFairness(trackQuestions(buildTrack(readSources(dir, root)).lessons));
+}
+
 function main(): void {
-  const { files, issues } = checkLessons(join(process.cwd(), 'lessons'));
+  const dir = join(process.cwd(), 'lessons');
+  const { files, issues } = checkLessons(dir);
   for (const issue of issues) console.error(formatIssue(issue));
-  if (issues.length > 0) {
+  const fairness = checkQuizFairness(dir);
+  console.log(formatFairness(fairness));
+  const unfair = fairnessProblems(fairness);
+  for (const problem of unfair) console.error(`lessons: ${problem}`);
+  if (issues.length > 0 || unfair.length > 0) {
     console.error(
-      `lessons: ${issues.length} issue${issues.length === 1 ? '' : 's'} in ${files.length} files`,
+      `lessons: ${issues.length} issue${issues.length === 1 ? '' : 's'} in ${files.length} files${unfair.length > 0 ? ', and the quizzes can be passed by picking the longest answer' : ''}`,
     );
     process.exit(1);
   }
