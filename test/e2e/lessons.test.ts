@@ -33,7 +33,7 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       const question = page.getByRole('region', {
         name: 'Question Why does batch normalization help deep networks train?',
       });
-      await question.getByRole('radio', { name: /^It adds parameters/ }).check();
+      await question.getByRole('radio', { name: /^Its γ and β add capacity/ }).check();
       await question.getByRole('button', { name: 'Check answer' }).click();
       expect(await question.getByRole('status').innerText()).toMatch(/^Not correct\./);
       expect(await question.innerText()).toMatch(
@@ -41,7 +41,7 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       );
       await question.getByRole('button', { name: 'Try again' }).click();
       await question
-        .getByRole('radio', { name: /^It keeps each layer's inputs at a controlled scale/ })
+        .getByRole('radio', { name: /^It keeps each layer's inputs at a steady scale/ })
         .check();
       await question.getByRole('button', { name: 'Check answer' }).click();
       expect(await question.getByRole('status').innerText()).toMatch(/^Correct\./);
@@ -61,7 +61,7 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       const lessonItem = (title: string) =>
         home.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
       expect(await lessonItem('Batch normalization').innerText()).toMatch(
-        /4 quiz questions and 1 checkpoint to go/,
+        /5 quiz questions and 1 checkpoint to go/,
       );
       expect(await lessonItem('LayerNorm, GroupNorm, InstanceNorm').innerText()).toMatch(/Locked/);
 
