@@ -6,10 +6,35 @@
 import { readFileSync } from 'node:fs';
 import { loadMnistNode } from '../src/data/loadMnistNode';
 import { smoothLosses } from '../src/engine/train/smoothLosses';
-import { evaluateClaim, stepsToLoss } from '../src/lessons/claims';
+import { evaluateClaim, stepsToLoss, type RunHistory } from '../src/lessons/claims';
 import { parseLesson } from '../src/lessons/parseLesson';
 import { runExperiment } from '../src/lessons/runExperiment';
 import { createDatasetLoader } from '../src/worker/loadDataset';
+
+/** The numbers the internal claims read, so an author can choose their bounds from a real run. */
+function internalSummary(run: RunHistory): string {
+  const parts = [`loss at step 1 ${run.losses[0]?.toFixed(3) ?? '—'}`];
+  const probe = run.finalProbe;
+  if (!probe) return parts.join('; ');
+  const grads = (role: string) =>
+    probe.params
+      .filter((p) => p.role === role)
+      .map((p) => `${p.name.split('.')[0]} ${p.gradNorm.toExponential(1)}`)
+      .join(', ');
+  const share = (key: 'dead' | 'saturated') => {
+    const values = probe.activations.map((a) => a[key]).filter((v) => v !== undefined);
+    return values.length === 0
+      ? undefined
+      : `${key} ${values.map((v) => (100 * v).toFixed(0)).join('/')}%`;
+  };
+  const ratios = probe.params
+    .filter((p) => p.role === 'weight' && p.updateRatio !== null)
+    .map((p) => p.updateRatio!.toFixed(1));
+  parts.push(`‖∂L/∂W‖ at step ${probe.step}: ${grads('weight')}`, `‖∂L/∂b‖: ${grads('bias')}`);
+  for (const s of [share('dead'), share('saturated')]) if (s) parts.push(s);
+  parts.push(`log10 update ratio: ${ratios.join(' ')}`);
+  return parts.join('\n  ');
+}
 
 async function main(): Promise<void> {
   const [file, id, ...rest] = process.argv.slice(2);
@@ -45,6 +70,7 @@ async function main(): Promise<void> {
       process.stdout.write(`  loss≤${threshold}: ${stepsToLoss(run, threshold) ?? '—'}`);
     }
     process.stdout.write('\n');
+    console.log(`  ${internalSummary(run)}`);
   }
   const claim = block?.kind === 'practice' ? block.data.claim : experiment.data.claim;
   if (claim) {

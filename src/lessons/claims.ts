@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import type { ProbeSnapshot } from '../engine/probes/probe';
+import {
+  evaluateInternal,
+  INTERNAL_CLAIM_KINDS,
+  internalClaims,
+  type InternalClaim,
+} from './internalClaims';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
 const positive = (what: string) =>
@@ -48,8 +55,19 @@ const baseClaims = [
     .strict(),
 ] as const;
 
+const BASE_CLAIM_KINDS = [
+  'fasterToLoss',
+  'accuracyAbove',
+  'accuracyBelow',
+  'diverges',
+  'lossFalls',
+  'validationDiffers',
+  'lowerLoss',
+] as const;
+
 export type Claim =
   | z.infer<(typeof baseClaims)[number]>
+  | InternalClaim
   | { readonly kind: 'allOf'; readonly claims: readonly Claim[] };
 
 export const claimSchema: z.ZodType<Claim> = z.lazy(() =>
@@ -57,10 +75,11 @@ export const claimSchema: z.ZodType<Claim> = z.lazy(() =>
     'kind',
     [
       ...baseClaims,
+      ...internalClaims,
       z.object({ kind: z.literal('allOf'), claims: z.array(claimSchema).min(1) }).strict(),
     ],
     {
-      error: `must be one of 'fasterToLoss', 'accuracyAbove', 'accuracyBelow', 'diverges', 'lossFalls', 'validationDiffers', 'lowerLoss', 'allOf'`,
+      error: `must be one of ${[...BASE_CLAIM_KINDS, ...INTERNAL_CLAIM_KINDS, 'allOf'].map((k) => `'${k}'`).join(', ')}`,
     },
   ),
 );
@@ -79,6 +98,8 @@ export interface RunHistory {
   }[];
   /** Set when the run diverged. */
   readonly divergedAt?: number;
+  /** The probe snapshot of the run's last step (what the internal claims read). */
+  readonly finalProbe?: ProbeSnapshot;
 }
 
 export interface ClaimVerdict {
@@ -215,6 +236,14 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
         shown: gap >= claim.minDifference,
         detail: `validation loss ${claim.a} ${va.loss.toFixed(3)} at step ${va.step} vs ${claim.b} ${vb.loss.toFixed(3)} at step ${vb.step}`,
       };
+    }
+    case 'gradRatio':
+    case 'saturatedShare':
+    case 'deadShare':
+    case 'updateRatio':
+    case 'initialLoss': {
+      const run = find(claim.run);
+      return run ? evaluateInternal(claim, run) : missing(claim.run);
     }
     case 'lowerLoss': {
       const run = find(claim.run);

@@ -4,6 +4,7 @@
  * each experiment shows what its text claims) and authors use it through `npm run lessons:run`.
  * Datasets come from the caller, so this module stays free of platform APIs.
  */
+import type { ProbeSnapshot } from '../engine/probes/probe';
 import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
 import type { DatasetLoader } from '../worker/loadDataset';
@@ -30,17 +31,20 @@ export async function runExperiment(
     const losses: number[] = [];
     const validation: { step: number; loss: number; accuracy: number }[] = [];
     let divergedAt: number | undefined;
+    let finalProbe: ProbeSnapshot | undefined;
     const validate = () => {
       const v = run.evaluate(test, setup.validationMode, { limit: VALIDATION_SAMPLES });
       validation.push({ step: run.stepCount, loss: v.loss, accuracy: v.accuracy });
     };
     for (let s = 1; s <= steps; s++) {
-      const result = run.step();
+      // The last step is probed, as the browser worker probes the last step of a "Run experiment".
+      const result = run.step({ probe: s === steps });
       if (result.status === 'diverged') {
         divergedAt = result.step;
         break;
       }
       losses.push(result.loss);
+      if (result.probes) finalProbe = result.probes;
       if (s % experiment.validationEvery === 0 || s === steps) validate();
     }
     runs.push({
@@ -48,6 +52,7 @@ export async function runExperiment(
       losses,
       validation,
       ...(divergedAt !== undefined ? { divergedAt } : {}),
+      ...(finalProbe ? { finalProbe } : {}),
     });
   }
   return { runs, verdict: experiment.claim ? evaluateClaim(experiment.claim, runs) : undefined };

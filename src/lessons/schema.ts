@@ -159,6 +159,31 @@ const depthProbeFields = {
   norm: z.enum(['none', 'batchNorm', 'layerNorm']).default('none'),
 };
 
+export const PROBE_MEASURES = [
+  'activationPerLayer',
+  'activationRatio',
+  'gradientPerLayer',
+  'gradientRatio',
+  'weightGradientRatio',
+] as const;
+export type ProbeMeasure = (typeof PROBE_MEASURES)[number];
+
+/**
+ * One number a depth probe shows, and the range the text claims for it. Ratios compare the last layer
+ * with the first in the direction the signal travels: activations layer L / layer 1, gradients (at the
+ * output and of the weights) layer 1 / layer L; "per layer" is the geometric mean factor of one layer.
+ */
+const probeExpectationSchema = z
+  .object({
+    measure: z.enum(PROBE_MEASURES, { error: `must be one of ${PROBE_MEASURES.join(', ')}` }),
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+  })
+  .strict()
+  .refine((e) => e.atLeast !== undefined || e.atMost !== undefined, {
+    error: 'must give atLeast, atMost or both',
+  });
+
 const widgetSchema = z.discriminatedUnion(
   'widget',
   [
@@ -168,6 +193,8 @@ const widgetSchema = z.discriminatedUnion(
         widget: z.literal('depthProbe'),
         title: text('a title'),
         ...depthProbeFields,
+        /** What the text says the default picture shows, as numbers; the lesson tests probe and check them. */
+        expect: z.array(probeExpectationSchema).default([]),
       })
       .strict(),
     /** Gradient descent on a 2-D quadratic: unscaled vs standardized features. */

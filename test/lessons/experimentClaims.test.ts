@@ -17,6 +17,7 @@ import { runExperiment, type ExperimentResult } from '../../src/lessons/runExper
 import { runSettings, type Experiment } from '../../src/lessons/schema';
 import {
   choiceFromWidget,
+  probeMeasure,
   probeOptions,
   readDepthProbe,
   type DepthProbeWidget,
@@ -192,10 +193,26 @@ describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
       if (widget.widget === 'depthProbe') {
         const probe: DepthProbeWidget = widget;
         const expectation = depthProbeExpectation(probe);
-        it(`${name} › ${block.id}: depthProbe ${expectation.description}`, () => {
-          const reading = readDepthProbe(depthProbe(probeOptions(choiceFromWidget(probe))));
-          expectation.check(reading);
+        const reading = memo(() =>
+          Promise.resolve(readDepthProbe(depthProbe(probeOptions(choiceFromWidget(probe))))),
+        );
+        it(`${name} › ${block.id}: depthProbe ${expectation.description}`, async () => {
+          expectation.check(await reading());
         });
+        for (const expected of probe.expect) {
+          const range = [
+            expected.atLeast !== undefined ? `≥ ${expected.atLeast}` : '',
+            expected.atMost !== undefined ? `≤ ${expected.atMost}` : '',
+          ].filter(Boolean);
+          it(`${name} › ${block.id}: depthProbe ${expected.measure} ${range.join(' and ')}`, async () => {
+            // What the lesson text states about this probe, as numbers.
+            const value = probeMeasure(await reading(), expected.measure);
+            if (expected.atLeast !== undefined)
+              expect(value, expected.measure).toBeGreaterThanOrEqual(expected.atLeast);
+            if (expected.atMost !== undefined)
+              expect(value, expected.measure).toBeLessThanOrEqual(expected.atMost);
+          });
+        }
       } else if (widget.widget === 'engineSource') {
         it(`${name} › ${block.id}: engineSource shows ${widget.file}`, () => {
           // The browser bundles the same files; a missing file or marker would show as an error box.

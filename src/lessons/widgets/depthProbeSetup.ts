@@ -7,7 +7,7 @@ import type { DepthProbeOptions, DepthProbeResult } from '../../engine/probes/de
 import type { InitScheme } from '../../engine/model/spec';
 import { DEFAULT_RUN_SETTINGS } from '../../lab/labSettings';
 import { toInitScheme } from '../../lab/settings';
-import type { SIGNAL_TRENDS, Widget } from '../schema';
+import type { ProbeMeasure, SIGNAL_TRENDS, Widget } from '../schema';
 
 export type DepthProbeWidget = Extract<Widget, { widget: 'depthProbe' }>;
 export type ProbeActivation = DepthProbeWidget['activation'];
@@ -124,16 +124,40 @@ function readSignal(values: readonly number[], layerOf: (i: number) => number): 
 export interface DepthProbeReading {
   /** Activation std from layer 1 to the last layer (forward direction). */
   readonly activations: SignalReading;
-  /** Gradient norm from the last layer back to layer 1 (the direction backpropagation runs). */
+  /** ‖∂L/∂h‖ from the last layer back to layer 1 (the direction backpropagation runs). */
   readonly gradients: SignalReading;
+  /**
+   * ‖∂L/∂W‖ from the last layer back to layer 1. It is the product of the back-propagated gradient and
+   * the layer's input (∂L/∂W = δ·hᵀ), so a shrinking forward signal and a shrinking backward one can
+   * cancel: under Xavier + ReLU it is flat across depth while ‖∂L/∂h‖ vanishes.
+   */
+  readonly weightGradients: SignalReading;
+}
+
+/** The number a widget's `expect` entry names (see PROBE_MEASURES). */
+export function probeMeasure(reading: DepthProbeReading, measure: ProbeMeasure): number {
+  switch (measure) {
+    case 'activationPerLayer':
+      return reading.activations.perLayer;
+    case 'activationRatio':
+      return reading.activations.ratio;
+    case 'gradientPerLayer':
+      return reading.gradients.perLayer;
+    case 'gradientRatio':
+      return reading.gradients.ratio;
+    case 'weightGradientRatio':
+      return reading.weightGradients.ratio;
+  }
 }
 
 export function readDepthProbe(result: DepthProbeResult): DepthProbeReading {
   const stds = result.layers.map((l) => l.activationStd);
   const depth = result.layers.length;
   const grads = result.layers.map((l) => l.gradNorm).reverse();
+  const weightGrads = result.layers.map((l) => l.weightGradNorm).reverse();
   return {
     activations: readSignal(stds, (i) => i + 1),
     gradients: readSignal(grads, (i) => depth - i),
+    weightGradients: readSignal(weightGrads, (i) => depth - i),
   };
 }

@@ -165,6 +165,16 @@ export const DepthProbePanel = memo(function DepthProbePanel({
       description={
         <>
           <p>Setting: {setting}</p>
+          <p>
+            Two gradients are drawn. The solid line, ‖∂L/∂h‖, is the gradient arriving at each
+            layer&apos;s output: backpropagation multiplies it by one Jacobian per layer, so it is
+            the one that vanishes or explodes with depth. The dashed line, ‖∂L/∂W‖, is the gradient
+            of the layer&apos;s weights, the step the optimizer takes: ∂L/∂W = δ·hᵀ, the
+            back-propagated gradient δ times the layer&apos;s input h. When the input shrinks layer
+            after layer as fast as δ grows on the way down (Xavier with ReLU), the two cancel and
+            the dashed line is flat, but uniformly tiny. When the inputs keep their size (Kaiming,
+            or BatchNorm), it follows the solid line.
+          </p>
           <p role="status" className="nl-chart__status">
             {loading ? 'Measuring how the signal passes through the layers…' : ''}
           </p>

@@ -131,8 +131,12 @@ export const GradNormChart = memo(function GradNormChart({
       emptyMessage={bars.length === 0 ? emptyMessage : undefined}
       description={
         <p>
-          How strongly the loss pulls on each layer&apos;s weights. Bars much shorter than the rest,
-          usually at the first layers, are where gradients vanish.
+          ‖∂L/∂W‖: how strongly the loss pulls on each layer&apos;s weights, the step plain SGD
+          takes. It is the gradient arriving at the layer&apos;s output times the layer&apos;s input
+          (δ·hᵀ), not the back-propagated gradient itself (the depth probe draws both). Bars much
+          shorter at the first layers mean the back-propagated gradient vanishes there; bars that
+          are all tiny mean the inputs shrink as fast as the gradient grows, and every layer learns
+          slowly. Compare the update ratio chart, which divides by the weights.
         </p>
       }
     >

@@ -147,5 +147,7 @@ export function toRunHistory(run: LiveRun): RunHistory {
     steps: run.steps,
     validation: run.validation.filter((v) => v.step > 0),
     ...(run.divergedAt !== undefined ? { divergedAt: run.divergedAt } : {}),
+    // The worker probes the last step of every "Run experiment": the internal claims read that one.
+    ...(run.probes ? { finalProbe: run.probes } : {}),
   };
 }

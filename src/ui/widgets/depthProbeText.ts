@@ -45,20 +45,44 @@ function gradientSentence(g: SignalReading, depth: number): string {
     case 'overflow':
       return `Going backwards, the gradient overflows at layer ${g.overflowAt}.`;
     case 'steady':
-      return `Going backwards, the gradient norm stays roughly constant, ${from} to ${formatNumber(g.last)} at layer 1.`;
+      return `Going backwards, the gradient at the layer outputs ‖∂L/∂h‖ stays roughly constant, ${from} to ${formatNumber(g.last)} at layer 1.`;
     case 'shrinks':
       return g.last === 0
-        ? `Going backwards, the gradient norm falls ${from} to exactly 0 at layer 1: the early layers get no learning signal.`
-        : `Going backwards, the gradient norm vanishes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
+        ? `Going backwards, the gradient at the layer outputs ‖∂L/∂h‖ falls ${from} to exactly 0 at layer 1: the early layers get no learning signal.`
+        : `Going backwards, the gradient at the layer outputs ‖∂L/∂h‖ vanishes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
     case 'grows':
-      return `Going backwards, the gradient norm explodes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
+      return `Going backwards, the gradient at the layer outputs ‖∂L/∂h‖ explodes ${from} to ${formatNumber(g.last)} at layer 1 (${factor(g)}).`;
   }
 }
 
-/** What the probe shows, in two sentences (forward, then backward). */
+/**
+ * The weights' gradient ∂L/∂W = δ·hᵀ multiplies the back-propagated gradient by the layer's input, so it
+ * need not follow ‖∂L/∂h‖: the sentence says which of the two it does, and why.
+ */
+function weightGradientSentence(reading: DepthProbeReading, depth: number): string {
+  const w = reading.weightGradients;
+  const g = reading.gradients;
+  if (w.trend === 'zero' || w.trend === 'overflow' || g.trend === 'zero') return '';
+  const values = `${formatNumber(w.first)} at layer ${depth}, ${formatNumber(w.last)} at layer 1`;
+  if (w.trend === 'steady' && g.trend === 'shrinks') {
+    return `The weights' gradient ‖∂L/∂W‖ is level (${values}): it is the gradient at the output times the layer's input, and the shrinking input cancels the shrinking gradient, so every layer gets the same small step.`;
+  }
+  if (w.trend === g.trend) {
+    return `The weights' gradient ‖∂L/∂W‖ follows it (${values}), because the layer inputs it is multiplied by keep their size.`;
+  }
+  return `The weights' gradient ‖∂L/∂W‖ goes from ${values}: it is the gradient at the output times the layer's input, so the forward signal shapes it too.`;
+}
+
+/** What the probe shows: forward, backward at the layer outputs, and the weights' gradient. */
 export function probeReadingText(reading: DepthProbeReading, depth: number): string {
   if (depth === 1) {
     return `With a single layer there is no depth to compound over: activation std ${formatNumber(reading.activations.first)}, gradient norm ${formatNumber(reading.gradients.first)}.`;
   }
-  return `${activationSentence(reading.activations, depth)} ${gradientSentence(reading.gradients, depth)}`;
+  return [
+    activationSentence(reading.activations, depth),
+    gradientSentence(reading.gradients, depth),
+    weightGradientSentence(reading, depth),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -18,6 +18,7 @@ const WIDGET: DepthProbeData = {
   activation: 'relu',
   init: 'kaimingNormal',
   norm: 'none',
+  expect: [],
 };
 
 const depthSlider = () => screen.getByRole('slider', { name: 'Depth' });

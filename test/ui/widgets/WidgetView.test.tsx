@@ -18,6 +18,7 @@ const WIDGETS: Widget[] = [
     activation: 'relu',
     init: 'kaimingNormal',
     norm: 'none',
+    expect: [],
   },
   { widget: 'lossContours', title: 'Contours', condition: 10 },
   { widget: 'axesCube', title: 'Cube' },

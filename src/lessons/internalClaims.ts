@@ -1,0 +1,190 @@
+/**
+ * Claims about what happens inside a network, read from the probe snapshot of a run's last step (the
+ * headless runner probes that step, and the browser worker always probes the last step of a "Run
+ * experiment"): gradient ratios between layers, saturated and dead shares, the update-to-data ratio,
+ * and the loss of the very first step. A lesson that says "the first layer's weight gradient is 10⁴×
+ * smaller" or "a fifth of the ReLUs are dead" states it as one of these, and the tests train and check it.
+ */
+import { z } from 'zod';
+import type { ProbeSnapshot } from '../engine/probes/probe';
+
+const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
+const layerName = z
+  .string({ error: 'must name a layer of the model, like fc1 or act3' })
+  .regex(/^[a-z_][a-z0-9_.]*$/, { error: 'must name a layer of the model, like fc1 or act3' });
+const bound = z.number({ error: 'must be a number' });
+
+/** `atLeast` ≤ measured value ≤ `atMost`; at least one of the two is given. */
+const range = { atLeast: bound.optional(), atMost: bound.optional() };
+const hasBound = (c: { atLeast?: number | undefined; atMost?: number | undefined }) =>
+  c.atLeast !== undefined || c.atMost !== undefined;
+const boundError = { error: 'must give atLeast, atMost or both' };
+
+export const internalClaims = [
+  /**
+   * ‖∂L/∂P‖ of layer `numerator`'s parameter over layer `denominator`'s, at the run's last step.
+   * A bias's gradient is the back-propagated gradient δ summed over the batch, so `param: bias`
+   * shows the slope of the back-propagated signal and `param: weight` (δ·hᵀ) the step each weight gets.
+   */
+  z
+    .object({
+      kind: z.literal('gradRatio'),
+      run: label,
+      param: z.enum(['weight', 'bias'], { error: `must be 'weight' or 'bias'` }).default('weight'),
+      numerator: layerName,
+      denominator: layerName,
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
+  /** Share of tanh/sigmoid outputs on the flat ends (|tanh| > 0.97), in `layer` or averaged over all. */
+  z
+    .object({
+      kind: z.literal('saturatedShare'),
+      run: label,
+      layer: layerName.optional(),
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
+  /** Share of ReLU units that are 0 for the whole batch, in `layer` or averaged over all ReLU layers. */
+  z
+    .object({ kind: z.literal('deadShare'), run: label, layer: layerName.optional(), ...range })
+    .strict()
+    .refine(hasBound, boundError),
+  /** Median over the weight tensors of log10(std(Δw) / std(w)) for the last step (≈ −3 is the rule of thumb). */
+  z
+    .object({ kind: z.literal('updateRatio'), run: label, ...range })
+    .strict()
+    .refine(hasBound, boundError),
+  /** The training loss of step 1, before any update could help (ln C for an unbiased start on C classes). */
+  z
+    .object({ kind: z.literal('initialLoss'), run: label, ...range })
+    .strict()
+    .refine(hasBound, boundError),
+] as const;
+
+export type InternalClaim = z.infer<(typeof internalClaims)[number]>;
+export const INTERNAL_CLAIM_KINDS = [
+  'gradRatio',
+  'saturatedShare',
+  'deadShare',
+  'updateRatio',
+  'initialLoss',
+] as const;
+
+/** What these claims read from a run. */
+export interface InternalHistory {
+  readonly label: string;
+  readonly losses: ArrayLike<number>;
+  readonly steps?: ArrayLike<number>;
+  readonly divergedAt?: number;
+  /** The probe snapshot of the run's last step. */
+  readonly finalProbe?: ProbeSnapshot;
+}
+
+export interface Measured {
+  /** The value, or a sentence saying why there is none yet. */
+  readonly value?: number;
+  readonly why?: string;
+  /** What was measured, for the learner ("fc1/fc31 weight gradient"). */
+  readonly what: string;
+}
+
+const format = (x: number) =>
+  Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(2) : x.toPrecision(3);
+
+function lastStep(run: InternalHistory): number {
+  const n = run.losses.length;
+  if (n === 0) return 0;
+  return run.steps ? run.steps[n - 1]! : n;
+}
+
+/** The probe of the run's final step, or the reason there is none to judge yet. */
+function finalProbe(run: InternalHistory): ProbeSnapshot | string {
+  if (run.divergedAt !== undefined) return `${run.label} diverged at step ${run.divergedAt}`;
+  const probe = run.finalProbe;
+  if (!probe || probe.step !== lastStep(run))
+    return `${run.label} has no measurement of its last step yet`;
+  return probe;
+}
+
+function mean(values: readonly number[]): number | undefined {
+  return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function measureInternal(claim: InternalClaim, run: InternalHistory): Measured {
+  if (claim.kind === 'initialLoss') {
+    const what = `${run.label}: loss at step 1`;
+    return run.losses.length === 0
+      ? { what, why: `${run.label} has not trained a step yet` }
+      : { what, value: run.losses[0]! };
+  }
+  const probe = finalProbe(run);
+  switch (claim.kind) {
+    case 'gradRatio': {
+      const what = `${run.label}: ‖∂L/∂${claim.param === 'bias' ? 'b' : 'W'}‖ of ${claim.numerator} over ${claim.denominator}`;
+      if (typeof probe === 'string') return { what, why: probe };
+      const norm = (layer: string) =>
+        probe.params.find((p) => p.name === `${layer}.${claim.param}`)?.gradNorm;
+      const top = norm(claim.numerator);
+      const bottom = norm(claim.denominator);
+      if (top === undefined || bottom === undefined)
+        return {
+          what,
+          why: `${run.label} has no ${claim.param} in ${top === undefined ? claim.numerator : claim.denominator}`,
+        };
+      return { what, value: bottom === 0 ? Infinity : top / bottom };
+    }
+    case 'saturatedShare':
+    case 'deadShare': {
+      const key = claim.kind === 'saturatedShare' ? 'saturated' : 'dead';
+      const noun = claim.kind === 'saturatedShare' ? 'saturated' : 'dead';
+      const what = `${run.label}: ${noun} share ${claim.layer ? `in ${claim.layer}` : 'over the hidden layers'}`;
+      if (typeof probe === 'string') return { what, why: probe };
+      const values = probe.activations
+        .filter((a) => (claim.layer ? a.name === claim.layer : true))
+        .map((a) => a[key])
+        .filter((v): v is number => v !== undefined);
+      const value = mean(values);
+      return value === undefined
+        ? {
+            what,
+            why: `${run.label} has no ${key === 'saturated' ? 'tanh or sigmoid' : 'ReLU'} layer ${claim.layer ?? ''}`.trim(),
+          }
+        : { what, value };
+    }
+    case 'updateRatio': {
+      const what = `${run.label}: median log10 update/weight ratio`;
+      if (typeof probe === 'string') return { what, why: probe };
+      const ratios = probe.params
+        .filter((p) => p.role === 'weight' && p.updateRatio !== null)
+        .map((p) => p.updateRatio!)
+        .sort((a, b) => a - b);
+      if (ratios.length === 0) return { what, why: `${run.label} made no update yet` };
+      const mid = ratios.length >> 1;
+      const value = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+      return { what, value };
+    }
+  }
+}
+
+export function evaluateInternal(
+  claim: InternalClaim,
+  run: InternalHistory,
+): { shown: boolean; detail: string } {
+  const m = measureInternal(claim, run);
+  if (m.value === undefined) return { shown: false, detail: m.why ?? `${m.what}: not measured` };
+  const v = m.value;
+  const shown =
+    Number.isFinite(v) &&
+    (claim.atLeast === undefined || v >= claim.atLeast) &&
+    (claim.atMost === undefined || v <= claim.atMost);
+  const wanted = [
+    claim.atLeast !== undefined ? `≥ ${format(claim.atLeast)}` : '',
+    claim.atMost !== undefined ? `≤ ${format(claim.atMost)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return { shown, detail: `${m.what} = ${format(v)} (claimed ${wanted})` };
+}

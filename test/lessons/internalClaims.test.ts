@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { ProbeSnapshot } from '../../src/engine/probes/probe';
+import { claimSchema, evaluateClaim, type RunHistory } from '../../src/lessons/claims';
+
+const histogram = {
+  counts: [],
+  min: 0,
+  max: 1,
+} as unknown as ProbeSnapshot['params'][number]['gradHistogram'];
+
+function param(name: string, gradNorm: number, updateRatio: number | null = -3) {
+  return {
+    name,
+    role: name.endsWith('.bias') ? ('bias' as const) : ('weight' as const),
+    shape: [1],
+    gradNorm,
+    gradHistogram: histogram,
+    weightStd: 1,
+    weightHistogram: histogram,
+    updateRatio,
+  };
+}
+
+function activation(name: string, extra: { saturated?: number; dead?: number }) {
+  return {
+    name,
+    label: name,
+    kind: 'activation' as const,
+    mean: 0,
+    std: 1,
+    histogram,
+    unitPercentiles: [0, 0, 0] as const,
+    ...extra,
+  };
+}
+
+const probe: ProbeSnapshot = {
+  step: 3,
+  activations: [activation('act1', { dead: 0.1 }), activation('act2', { dead: 0.3 })],
+  params: [
+    param('fc1.weight', 1e-6, -5),
+    param('fc1.bias', 1e-8),
+    param('fc2.weight', 1e-2, -4),
+    param('fc2.bias', 1e-2),
+    param('fc3.weight', 1, -2),
+  ],
+  norms: [],
+};
+
+const run: RunHistory = { label: 'A', losses: [2.9, 2.3, 2.2], validation: [], finalProbe: probe };
+const parse = (claim: unknown) => claimSchema.parse(claim);
+
+describe('internal claims', () => {
+  it('gradRatio compares a parameter gradient between two layers at the last step', () => {
+    const weight = evaluateClaim(
+      parse({ kind: 'gradRatio', run: 'A', numerator: 'fc1', denominator: 'fc2', atMost: 1e-3 }),
+      [run],
+    );
+    expect(weight.shown).toBe(true);
+    expect(weight.detail).toContain('1.00e-4');
+    const bias = evaluateClaim(
+      parse({
+        kind: 'gradRatio',
+        run: 'A',
+        param: 'bias',
+        numerator: 'fc1',
+        denominator: 'fc2',
+        atLeast: 1e-3,
+      }),
+      [run],
+    );
+    expect(bias.shown).toBe(false);
+  });
+
+  it('deadShare averages over the ReLU layers or reads one layer', () => {
+    expect(
+      evaluateClaim(parse({ kind: 'deadShare', run: 'A', atLeast: 0.19, atMost: 0.21 }), [run])
+        .shown,
+    ).toBe(true);
+    expect(
+      evaluateClaim(parse({ kind: 'deadShare', run: 'A', layer: 'act2', atLeast: 0.3 }), [run])
+        .shown,
+    ).toBe(true);
+    expect(
+      evaluateClaim(parse({ kind: 'saturatedShare', run: 'A', atLeast: 0 }), [run]).detail,
+    ).toContain('no tanh or sigmoid');
+  });
+
+  it('updateRatio takes the median over weight tensors; initialLoss reads step 1', () => {
+    expect(
+      evaluateClaim(parse({ kind: 'updateRatio', run: 'A', atLeast: -4.1, atMost: -3.9 }), [run])
+        .shown,
+    ).toBe(true);
+    expect(evaluateClaim(parse({ kind: 'initialLoss', run: 'A', atLeast: 2.8 }), [run]).shown).toBe(
+      true,
+    );
+    expect(evaluateClaim(parse({ kind: 'initialLoss', run: 'A', atMost: 2.5 }), [run]).shown).toBe(
+      false,
+    );
+  });
+
+  it('judges nothing without a probe of the last step, or after a divergence', () => {
+    const claim = parse({ kind: 'deadShare', run: 'A', atLeast: 0 });
+    const stale = { ...run, losses: [2.9, 2.3, 2.2, 2.1] };
+    expect(evaluateClaim(claim, [stale]).detail).toContain('no measurement of its last step');
+    expect(evaluateClaim(claim, [{ ...run, divergedAt: 3 }]).shown).toBe(false);
+  });
+
+  it('rejects a claim with no bound, with a message that says what is needed', () => {
+    const result = claimSchema.safeParse({ kind: 'deadShare', run: 'A' });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain('atLeast, atMost or both');
+  });
+});
