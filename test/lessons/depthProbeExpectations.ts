@@ -59,6 +59,16 @@ export function depthProbeExpectation(widget: DepthProbeWidget): DepthProbeExpec
       check: (r) => within(0.9, 1, 'activation std factor per layer')(r.activations.perLayer),
     };
   }
+  if (init === 'xavierNormal' && activation === 'sigmoid') {
+    return {
+      description: `${combo} keeps the std within a factor of 3 while the gradient vanishes`,
+      // sigmoid′ ≤ ¼: the backward factor is about ¼ per layer whatever the forward spread does
+      check: (r) => {
+        within(1 / 3, 3, 'last/first activation std')(stdRatio(r));
+        within(0, 0.5, 'gradient factor per layer')(r.gradients.perLayer);
+      },
+    };
+  }
   if (init === 'pytorchDefault' && RELU_FAMILY.includes(activation)) {
     return {
       description: `${combo} shrinks the std by about 1/√6 per layer`,
