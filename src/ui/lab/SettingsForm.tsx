@@ -175,7 +175,7 @@ export const SettingsForm = memo(function SettingsForm({
         <legend>Initialization</legend>
         <SelectField
           label="Weight init"
-          hint="How the weights start. Kaiming suits the ReLU family, Xavier suits Tanh and Sigmoid."
+          hint="How the weights start. Kaiming suits the ReLU family, Xavier suits Tanh. No gain rescues a deep Sigmoid stack (its slope is at most ¼): normalize it. Orthogonal keeps every direction's length."
           value={s.init}
           options={LAB_INIT_KINDS.map((k) => ({ value: k, label: INIT_LABELS[k] }))}
           onChange={(v) => onChange('init', v)}
@@ -201,7 +201,7 @@ export const SettingsForm = memo(function SettingsForm({
             />
             <NumberField
               label="Gain"
-              hint="√2 ≈ 1.414 for ReLU, 5/3 for Tanh, 1 for linear and Sigmoid."
+              hint="√2 ≈ 1.414 for ReLU, 5/3 for Tanh, 1 for linear. PyTorch also gives Sigmoid 1, a convention rather than a derivation."
               value={s.initGain}
               {...limits('initGain')}
               onChange={(v) => onChange('initGain', v)}
@@ -221,7 +221,7 @@ export const SettingsForm = memo(function SettingsForm({
         <legend>Training</legend>
         <SelectField
           label="Optimizer"
-          hint="SGD with momentum 0.9 is sensitive to the learning rate; Adam adapts the step per weight."
+          hint="SGD with momentum 0.9 steps in proportion to each gradient, so uniformly tiny gradients (Xavier on a deep ReLU stack) barely move it. Adam divides each weight's step by that weight's typical gradient, which rescues such a net, but not one whose signal is gone."
           value={s.optimizer}
           options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))}
           onChange={(v) => onChange('optimizer', v)}
