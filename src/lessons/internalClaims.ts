@@ -83,13 +83,8 @@ export interface InternalHistory {
   readonly finalProbe?: ProbeSnapshot;
 }
 
-export interface Measured {
-  /** The value, or a sentence saying why there is none yet. */
-  readonly value?: number;
-  readonly why?: string;
-  /** What was measured, for the learner ("fc1/fc31 weight gradient"). */
-  readonly what: string;
-}
+/** The measured value and what it is ("fc1/fc31 weight gradient at step 400"), or why there is none yet. */
+export type Measured = { readonly value: number; readonly what: string } | { readonly why: string };
 
 const format = (x: number) =>
   Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(2) : x.toPrecision(3);
@@ -115,23 +110,22 @@ function mean(values: readonly number[]): number | undefined {
 
 export function measureInternal(claim: InternalClaim, run: InternalHistory): Measured {
   if (claim.kind === 'initialLoss') {
-    const what = `${run.label}: loss at step 1`;
+    const what = `${run.label}: training loss of the single batch at step 1`;
     return run.losses.length === 0
-      ? { what, why: `${run.label} has not trained a step yet` }
+      ? { why: `${run.label} has not trained a step yet` }
       : { what, value: run.losses[0]! };
   }
   const probe = finalProbe(run);
   switch (claim.kind) {
     case 'gradRatio': {
-      const what = `${run.label}: ‖∂L/∂${claim.param === 'bias' ? 'b' : 'W'}‖ of ${claim.numerator} over ${claim.denominator}`;
-      if (typeof probe === 'string') return { what, why: probe };
+      if (typeof probe === 'string') return { why: probe };
+      const what = `${run.label}: ‖∂L/∂${claim.param === 'bias' ? 'b' : 'W'}‖ of ${claim.numerator} over ${claim.denominator} at step ${probe.step}`;
       const norm = (layer: string) =>
         probe.params.find((p) => p.name === `${layer}.${claim.param}`)?.gradNorm;
       const top = norm(claim.numerator);
       const bottom = norm(claim.denominator);
       if (top === undefined || bottom === undefined)
         return {
-          what,
           why: `${run.label} has no ${claim.param} in ${top === undefined ? claim.numerator : claim.denominator}`,
         };
       return { what, value: bottom === 0 ? Infinity : top / bottom };
@@ -139,9 +133,8 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
     case 'saturatedShare':
     case 'deadShare': {
       const key = claim.kind === 'saturatedShare' ? 'saturated' : 'dead';
-      const noun = claim.kind === 'saturatedShare' ? 'saturated' : 'dead';
-      const what = `${run.label}: ${noun} share ${claim.layer ? `in ${claim.layer}` : 'over the hidden layers'}`;
-      if (typeof probe === 'string') return { what, why: probe };
+      if (typeof probe === 'string') return { why: probe };
+      const what = `${run.label}: ${key} share ${claim.layer ? `in ${claim.layer}` : 'averaged over the hidden layers'} at step ${probe.step}`;
       const values = probe.activations
         .filter((a) => (claim.layer ? a.name === claim.layer : true))
         .map((a) => a[key])
@@ -149,19 +142,18 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
       const value = mean(values);
       return value === undefined
         ? {
-            what,
             why: `${run.label} has no ${key === 'saturated' ? 'tanh or sigmoid' : 'ReLU'} layer ${claim.layer ?? ''}`.trim(),
           }
         : { what, value };
     }
     case 'updateRatio': {
-      const what = `${run.label}: median log10 update/weight ratio`;
-      if (typeof probe === 'string') return { what, why: probe };
+      if (typeof probe === 'string') return { why: probe };
+      const what = `${run.label}: median over the weight tensors of log10(std Δw / std w) at step ${probe.step}`;
       const ratios = probe.params
         .filter((p) => p.role === 'weight' && p.updateRatio !== null)
         .map((p) => p.updateRatio!)
         .sort((a, b) => a - b);
-      if (ratios.length === 0) return { what, why: `${run.label} made no update yet` };
+      if (ratios.length === 0) return { why: `${run.label} made no update yet` };
       const mid = ratios.length >> 1;
       const value = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
       return { what, value };
@@ -174,7 +166,7 @@ export function evaluateInternal(
   run: InternalHistory,
 ): { shown: boolean; detail: string } {
   const m = measureInternal(claim, run);
-  if (m.value === undefined) return { shown: false, detail: m.why ?? `${m.what}: not measured` };
+  if ('why' in m) return { shown: false, detail: m.why };
   const v = m.value;
   const shown =
     Number.isFinite(v) &&
