@@ -4,7 +4,6 @@ import { createPreferencesSlice } from './preferencesSlice';
 import { createProgressSlice } from './progressSlice';
 import { createRunsSlice } from './runsSlice';
 import type { LabState } from './labState';
-import { stopAllWorkers } from './runWorkers';
 
 export type { LabState } from './labState';
 
@@ -19,6 +18,6 @@ const initialState = useLabStore.getState();
 
 /** Back to a fresh Lab: one default run, no workers (tests call this after each test). */
 export function resetLabStore(): void {
-  stopAllWorkers();
+  useLabStore.getState().disconnect();
   useLabStore.setState(initialState, true);
 }

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { LabState } from './labState';
-import { workerOf } from './runWorkers';
 
 /** The Lab's chart panels, each of which the learner can hide. */
 export const PANEL_IDS = [
@@ -41,7 +40,7 @@ export const createPreferencesSlice: StateCreator<LabState, [], [], PreferencesS
   selectedRunId: undefined,
   setSpeed(speed) {
     set({ speed });
-    for (const run of get().runs) workerOf(run.id)?.send({ type: 'setSpeed', speed });
+    get().syncSpeed();
   },
   setPanelVisible(panel, visible) {
     set((state) => ({ panels: { ...state.panels, [panel]: visible } }));

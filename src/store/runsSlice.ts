@@ -6,24 +6,13 @@ import {
   type LabRunSettings,
   type SettingKey,
 } from '../lab/labSettings';
-import { toWorkerSetup } from '../lab/settings';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
+import { RunPool } from '../runs/runPool';
+import type { ToWorker } from '../worker/protocol';
 import { applyWorkerMessage } from './applyWorkerMessage';
-import { availableCores, cpuShareFor } from './cpuShare';
-import { applyBatch, createBatcher, FOLLOW_WINDOW_MS } from './messageBatching';
 import { selectSelectedRun } from './selectors';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
-import {
-  hasWorker,
-  restartWorker,
-  sendCpuShare,
-  sendDetail,
-  startWorker,
-  stopAllWorkers,
-  stopWorker,
-  workerOf,
-} from './runWorkers';
 
 export interface RunsSlice {
   readonly runs: readonly LabRun[];
@@ -56,54 +45,54 @@ export interface RunsSlice {
   removeRun(id: string): void;
   updateSetting<K extends SettingKey>(id: string, key: K, value: LabRunSettings[K]): void;
 
-  /** Applies a message from a run's worker. */
-  receive(id: string, message: FromWorker): void;
   /**
    * Tells each worker how much detail to send: everything for the run whose internals are on screen,
    * a reduced rate for the others (their probes would only be copied, never drawn).
    */
   syncDetail(): void;
+  /** Tells every worker the speed preference. */
+  syncSpeed(): void;
 }
 
 type RunsSliceCreator = StateCreator<LabState, [], [], RunsSlice>;
 
 export const createRunsSlice: RunsSliceCreator = (set, get) => {
-  const send = (id: string, message: ToWorker): void => workerOf(id)?.send(message);
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);
 
   /** Runs told to train whose worker has not answered with its status yet. */
   const starting = new Set<string>();
   /** Tells every worker its share of a core for as many runs as are (about to be) training. */
   const syncCpuShare = (): void => {
-    const { runs } = get();
-    const training = runs.filter((r) => r.status === 'running' || starting.has(r.id)).length;
-    const share = cpuShareFor(training, availableCores());
-    for (const run of runs) sendCpuShare(run.id, share);
+    const training = get().runs.filter((r) => r.status === 'running' || starting.has(r.id));
+    workers.shareCores(training.length);
   };
 
   // Worker messages are applied in batches (one store update for many snapshots), in arrival order,
   // at the pace of the selected run's snapshots (see messageBatching.ts).
-  const incoming = createBatcher<readonly [string, FromWorker]>((batch) => {
-    set((state) => ({
-      runs: applyBatch(state.runs, batch, (run) => run.id, applyWorkerMessage),
-    }));
-    let statusChanged = false;
-    for (const [id, message] of batch) {
-      if (message.type === 'status' || message.type === 'diverged' || message.type === 'error') {
-        starting.delete(id);
-        statusChanged = true;
+  const workers = new RunPool<string>({
+    windowMs: FOLLOW_WINDOW_MS,
+    leads: (id, message) => message.type !== 'snapshot' || id === selectSelectedRun(get())?.id,
+    apply: (batch) => {
+      set((state) => ({
+        runs: applyBatch(state.runs, batch, (run) => run.id, applyWorkerMessage),
+      }));
+      let statusChanged = false;
+      for (const [id, message] of batch) {
+        if (message.type === 'status' || message.type === 'diverged' || message.type === 'error') {
+          starting.delete(id);
+          statusChanged = true;
+        }
       }
-    }
-    if (statusChanged) syncCpuShare();
-  }, FOLLOW_WINDOW_MS);
+      if (statusChanged) syncCpuShare();
+    },
+  });
+  const send = (id: string, message: ToWorker): void => workers.send(id, message);
   const updateRun = (id: string, change: (run: LabRun) => LabRun): void =>
     set((state) => ({ runs: state.runs.map((r) => (r.id === id ? change(r) : r)) }));
 
   const configure = (run: LabRun): void => {
     starting.delete(run.id);
-    const worker = startWorker(run.id, (message) => get().receive(run.id, message));
-    if (worker.crashed) restartWorker(run.id);
-    worker.send({ type: 'configure', setup: toWorkerSetup(run.settings, get().speed) });
+    workers.configure(run.id, run.settings, get().speed);
     get().syncDetail();
   };
 
@@ -138,18 +127,22 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
 
     connect() {
       set({ connected: true });
-      for (const run of get().runs) if (!hasWorker(run.id)) configure(run);
+      for (const run of get().runs) if (!workers.has(run.id)) configure(run);
     },
     syncDetail() {
-      const { runs, selectedRunId } = get();
-      const selected = runs.find((r) => r.id === selectedRunId) ?? runs[0];
-      for (const run of runs) sendDetail(run.id, run.id === selected?.id ? 'full' : 'reduced');
+      const selected = selectSelectedRun(get());
+      for (const run of get().runs) {
+        workers.setDetail(run.id, run.id === selected?.id ? 'full' : 'reduced');
+      }
+    },
+    syncSpeed() {
+      workers.sendAll({ type: 'setSpeed', speed: get().speed });
     },
     pauseAll() {
       for (const run of get().runs) if (run.status === 'running') send(run.id, { type: 'pause' });
     },
     disconnect() {
-      stopAllWorkers();
+      workers.stopAll();
       starting.clear();
       set((state) => ({
         connected: false,
@@ -157,9 +150,9 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       }));
     },
     loadRuns(settings) {
-      stopAllWorkers();
+      workers.stopAll();
+      workers.dropWaiting();
       starting.clear();
-      incoming.clear();
       const first = get().nextRunNumber;
       const runs = settings
         .slice(0, MAX_RUNS)
@@ -182,11 +175,10 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       const run = runOf(id);
       if (!run) return;
       updateRun(id, clearedRun);
-      const worker = workerOf(id);
-      if (!worker || worker.crashed) {
+      if (!workers.has(id) || workers.crashed(id)) {
         if (get().connected) configure(run);
       } else {
-        worker.send({ type: 'reset' });
+        send(id, { type: 'reset' });
       }
     },
     trainAll() {
@@ -209,7 +201,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     },
     removeRun(id) {
       if (get().runs.length <= 1) return;
-      stopWorker(id);
+      workers.stop(id);
       starting.delete(id);
       set((state) => ({ runs: state.runs.filter((r) => r.id !== id) }));
       get().syncDetail();
@@ -228,11 +220,6 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       const updated: LabRun = { ...clearedRun(run), settings, dataset: undefined, layers: [] };
       updateRun(id, () => updated);
       if (get().connected) configure(updated);
-    },
-
-    receive(id, message) {
-      const leads = message.type !== 'snapshot' || id === selectSelectedRun(get())?.id;
-      incoming.push([id, message], leads);
     },
   };
 };

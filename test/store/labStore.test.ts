@@ -8,8 +8,8 @@ import {
   FOLLOW_WINDOW_MS,
   LEAD_GAP_MS,
   setMessageBatchWindow,
-} from '../../src/store/messageBatching';
-import { setRunWorkerFactory } from '../../src/store/runWorkers';
+} from '../../src/runs/messageBatching';
+import { setRunWorkerFactory } from '../../src/runs/workerFactory';
 import { runLabels, selectAnyRunning, selectSelectedRun } from '../../src/store/selectors';
 import { fakeWorkerFactory, snapshotOf, type FakeRunWorker } from './fakeRunWorker';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DepthProbeOptions, DepthProbeResult } from '../../engine/probes/depthProbe';
-import { createProbeWorker } from '../../store/runWorkers';
+import { createProbeWorker } from '../../runs/workerFactory';
 import type { RunWorker } from '../../worker/workerClient';
 
 export interface DepthProbeState {

@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
-import { toWorkerSetup } from '../../lab/settings';
-import { availableCores, cpuShareFor } from '../../store/cpuShare';
-import { applyBatch, createBatcher } from '../../store/messageBatching';
-import type { FromWorker } from '../../worker/protocol';
-import { createRunWorker, type RunWorker } from '../../worker/workerClient';
+import { applyBatch } from '../../runs/messageBatching';
+import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyLiveMessage, freshLiveRun, startLiveRun, type LiveRun } from './liveRun';
 
 export interface RunDefinition {
@@ -30,11 +27,8 @@ export interface ExperimentRuns {
   setSetting<K extends SettingKey>(index: number, key: K, value: LabRunSettings[K]): void;
 }
 
-/** A message from the worker of run `index`. */
-type WorkerMessage = readonly [index: number, message: FromWorker];
-
 type Action =
-  | { readonly type: 'messages'; readonly batch: readonly WorkerMessage[] }
+  | { readonly type: 'messages'; readonly batch: readonly PooledMessage<number>[] }
   | { readonly type: 'start'; readonly target: number; readonly awaitingReady: readonly boolean[] }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -74,15 +68,6 @@ export function experimentPhase(runs: readonly LiveRun[]): ExperimentPhase {
   return 'idle';
 }
 
-interface Slot {
-  worker: RunWorker;
-  unsubscribe: () => void;
-  /** The settings the worker was last configured with. */
-  configured: LabRunSettings | undefined;
-  /** The share of a core the worker was last told (a new or restarted worker has a whole one). */
-  cpuShare: number;
-}
-
 /**
  * The live runs of one experiment, each trained by its own worker (created on the first Run, so a
  * lesson with several experiments starts no work until asked). Workers stop when the block unmounts.
@@ -96,11 +81,10 @@ export function useExperimentRuns(
   const [runs, dispatch] = useReducer(reducer, definitions, (defs) =>
     defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
   );
-  const slots = useRef<(Slot | undefined)[]>([]);
-  // Applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50 snapshots a
-  // second between them, and the page redraws at most once per batch.
-  const [incoming] = useState(() =>
-    createBatcher<WorkerMessage>((batch) => dispatch({ type: 'messages', batch })),
+  // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
+  // snapshots a second between them, and the page redraws at most once per batch.
+  const [workers] = useState(
+    () => new RunPool<number>({ apply: (batch) => dispatch({ type: 'messages', batch }) }),
   );
   const runsRef = useRef(runs);
   useEffect(() => {
@@ -109,108 +93,69 @@ export function useExperimentRuns(
 
   useEffect(
     () => () => {
-      incoming.clear();
-      for (const slot of slots.current) {
-        slot?.unsubscribe();
-        slot?.worker.terminate();
-      }
-      slots.current = [];
+      workers.dropWaiting();
+      workers.stopAll();
     },
-    [incoming],
+    [workers],
   );
-
-  const slotOf = useCallback(
-    (index: number): Slot => {
-      const existing = slots.current[index];
-      if (existing) return existing;
-      const worker = createRunWorker();
-      const unsubscribe = worker.onMessage((message) => incoming.push([index, message]));
-      const slot: Slot = { worker, unsubscribe, configured: undefined, cpuShare: 1 };
-      slots.current[index] = slot;
-      return slot;
-    },
-    [incoming],
-  );
-
-  /** Tells every worker its share of a core while `training` runs train (see src/store/cpuShare.ts). */
-  const shareCores = useCallback((training: number) => {
-    const share = cpuShareFor(training, availableCores());
-    for (const slot of slots.current) {
-      if (!slot || slot.cpuShare === share) continue;
-      slot.worker.send({ type: 'setCpuShare', share });
-      slot.cpuShare = share;
-    }
-  }, []);
 
   // As runs finish, the ones still training get their cores back.
   const training = runs.filter((r) => r.status === 'running').length;
   useEffect(() => {
-    if (training > 0) shareCores(training);
-  }, [training, shareCores]);
+    if (training > 0) workers.shareCores(training);
+  }, [training, workers]);
 
   const start = useCallback(() => {
-    const all = runsRef.current.map((_, index) => slotOf(index));
-    for (const slot of all) {
-      if (slot.worker.crashed) {
-        slot.worker.restart();
-        slot.configured = undefined;
-        slot.cpuShare = 1;
-      }
-    }
+    const all = runsRef.current;
+    all.forEach((_, index) => workers.ensure(index));
     // Shares before steps: runs that start together never crowd out the page, not even briefly.
-    shareCores(all.length);
-    runsRef.current.forEach((run, index) => {
-      const slot = slotOf(index);
-      if (slot.configured === run.settings) {
-        slot.worker.send({ type: 'reset' });
+    workers.shareCores(all.length);
+    all.forEach((run, index) => {
+      if (workers.configuredWith(index) === run.settings) {
+        workers.send(index, { type: 'reset' });
       } else {
-        slot.worker.send({
-          type: 'configure',
-          setup: toWorkerSetup(run.settings, 0, validationEvery),
-        });
-        slot.configured = run.settings;
+        workers.configure(index, run.settings, 0, validationEvery);
       }
-      slot.worker.send({ type: 'step', count: steps });
+      workers.send(index, { type: 'step', count: steps });
     });
-    dispatch({ type: 'start', target: steps, awaitingReady: runsRef.current.map(() => true) });
-  }, [slotOf, shareCores, steps, validationEvery]);
+    dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) });
+  }, [workers, steps, validationEvery]);
 
   const pause = useCallback(() => {
     runsRef.current.forEach((run, index) => {
-      if (run.status === 'running') slots.current[index]?.worker.send({ type: 'pause' });
+      if (run.status === 'running') workers.send(index, { type: 'pause' });
     });
     dispatch({ type: 'pause' });
-  }, []);
+  }, [workers]);
 
   const resume = useCallback(() => {
-    shareCores(runsRef.current.filter((run) => run.status === 'paused').length);
+    workers.shareCores(runsRef.current.filter((run) => run.status === 'paused').length);
     runsRef.current.forEach((run, index) => {
-      const slot = slots.current[index];
-      if (run.status === 'paused' && slot) {
-        slot.worker.send({ type: 'step', count: Math.max(1, run.target - run.step) });
+      if (run.status === 'paused') {
+        workers.send(index, { type: 'step', count: Math.max(1, run.target - run.step) });
       }
     });
     dispatch({ type: 'resume' });
-  }, [shareCores]);
+  }, [workers]);
 
   const reset = useCallback(() => {
-    for (const slot of slots.current) slot?.worker.send({ type: 'pause' });
+    workers.sendAll({ type: 'pause' });
     // The next start resets or reconfigures every worker; until its 'ready', late messages are stale.
     dispatch({
       type: 'reset',
-      awaitingReady: runsRef.current.map((_, i) => slots.current[i] !== undefined),
+      awaitingReady: runsRef.current.map((_, i) => workers.has(i)),
     });
-  }, []);
+  }, [workers]);
 
   const setSetting = useCallback(
     <K extends SettingKey>(index: number, key: K, value: LabRunSettings[K]) => {
       const run = runsRef.current[index];
       if (!run || run.settings[key] === value) return;
-      slots.current[index]?.worker.send({ type: 'pause' });
+      workers.send(index, { type: 'pause' });
       const settings = makeCoherent({ ...run.settings, [key]: value }).settings;
       dispatch({ type: 'settings', index, settings });
     },
-    [],
+    [workers],
   );
 
   return { runs, phase: experimentPhase(runs), start, pause, resume, reset, setSetting };

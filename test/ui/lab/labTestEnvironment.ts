@@ -1,8 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { resetLabStore } from '../../../src/store/labStore';
-import { setMessageBatchWindow } from '../../../src/store/messageBatching';
-import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/store/runWorkers';
+import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
+import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import { setPanelStagger } from '../../../src/ui/lab/useLaggedValue';
 import { fakeWorkerFactory, type FakeRunWorker } from '../../store/fakeRunWorker';
 

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkerSetup } from '../../../src/lab/settings';
-import { setMessageBatchWindow } from '../../../src/store/messageBatching';
+import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { labHash } from '../../../src/lab/urlState';
 import { runSettings, type Experiment } from '../../../src/lessons/schema';
 import { useLabStore } from '../../../src/store/labStore';

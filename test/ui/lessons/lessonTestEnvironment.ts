@@ -2,7 +2,7 @@ import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
 import { resetLabStore, useLabStore } from '../../../src/store/labStore';
-import { setMessageBatchWindow } from '../../../src/store/messageBatching';
+import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import type { FromWorker } from '../../../src/worker/protocol';
 import type { FakeRunWorker } from '../../store/fakeRunWorker';
 import { createdWorkers } from './fakeWorkerClient';

@@ -4,7 +4,7 @@ import {
   createBatcher,
   LEAD_GAP_MS,
   setMessageBatchWindow,
-} from '../../src/store/messageBatching';
+} from '../../src/runs/messageBatching';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

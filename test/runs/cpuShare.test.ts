@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { availableCores, cpuShareFor, MIN_CPU_SHARE } from '../../src/store/cpuShare';
+import { availableCores, cpuShareFor, MIN_CPU_SHARE } from '../../src/runs/cpuShare';
 
 describe('cpuShareFor', () => {
   it('gives a lone run a whole core', () => {
