@@ -6,7 +6,9 @@ import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/pro
 import { claimStatus } from './claimStatus';
 import { ClaimStatusBox } from './ClaimStatusBox';
 import { ExperimentPanel } from './ExperimentPanel';
+import { formatTime } from './formatDate';
 import { Prose } from './Prose';
+import { useSaveFinishedRuns, useSavedRuns } from './savedRuns/useSavedRuns';
 import { useExperimentRuns } from './useExperimentRuns';
 
 export interface ExperimentBlockProps {
@@ -27,7 +29,17 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
       experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
     [experiment],
   );
-  const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
+  const saved = useSavedRuns(key, definitions, experiment.steps, experiment.validationEvery);
+  const live = useExperimentRuns(
+    definitions,
+    experiment.steps,
+    experiment.validationEvery,
+    saved.restored?.runs,
+  );
+  useSaveFinishedRuns(saved, live.runs, live.phase);
+  // Said for as long as the restored runs are on screen untouched.
+  const restoredAt =
+    saved.restored && live.runs === saved.restored.runs ? saved.restored.savedAt : undefined;
   const recordClaimShown = useLabStore(selectRecordClaimShown);
   const recordChartViewed = useLabStore(selectRecordChartViewed);
 
@@ -54,7 +66,17 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
         experiment={experiment}
         live={live}
         editable={experiment.controls}
-        status={status ? <ClaimStatusBox status={status} /> : null}
+        status={
+          <>
+            {restoredAt !== undefined ? (
+              <p className="nl-experiment__restored">
+                Your finished runs from earlier in this tab (saved at {formatTime(restoredAt)}),
+                kept when you left the page. “Run again” trains them afresh.
+              </p>
+            ) : null}
+            {status ? <ClaimStatusBox status={status} /> : null}
+          </>
+        }
         onChartViewed={onChartViewed}
       />
       {experiment.takeaway && status?.state === 'shown' ? (

@@ -70,11 +70,15 @@ export function freshLiveRun(
   };
 }
 
+/** Every other frame, always keeping the newest, so the over-time charts still end at the latest step. */
+export function thinFrames<T>(frames: readonly T[]): T[] {
+  const last = frames.length - 1;
+  return frames.filter((_, i) => i % 2 === 1 || i === last);
+}
+
 function appendProbe(history: readonly ProbeSnapshot[], probe: ProbeSnapshot): ProbeSnapshot[] {
   const next = [...history, probe];
-  // Thinning keeps the newest frame, so the over-time charts always end at the latest step.
-  const last = next.length - 1;
-  return next.length > MAX_PROBE_FRAMES ? next.filter((_, i) => i % 2 === 1 || i === last) : next;
+  return next.length > MAX_PROBE_FRAMES ? thinFrames(next) : next;
 }
 
 export function applyLiveMessage(run: LiveRun, message: FromWorker): LiveRun {

@@ -77,9 +77,13 @@ export function useExperimentRuns(
   steps: number,
   /** Validate every this many steps, as the lesson's own tests do. */
   validationEvery: number,
+  /** Finished runs to start from (restored from earlier in the tab): no worker until the next Run. */
+  initial?: readonly LiveRun[],
 ): ExperimentRuns {
-  const [runs, dispatch] = useReducer(reducer, definitions, (defs) =>
-    defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
+  const [runs, dispatch] = useReducer(
+    reducer,
+    definitions,
+    (defs) => initial ?? defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
   );
   // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
   // snapshots a second between them, and the page redraws at most once per batch.

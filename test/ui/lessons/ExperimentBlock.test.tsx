@@ -36,9 +36,9 @@ const READY = {
 function renderAlpha() {
   loadProgressFor(track);
   const user = userEvent.setup();
-  render(<LessonPage track={track} id="alpha" instructor={false} />);
+  const { unmount } = render(<LessonPage track={track} id="alpha" instructor={false} />);
   const section = screen.getByRole('region', { name: /Experiment Loss falls/ });
-  return { user, section };
+  return { user, section, unmount };
 }
 
 /** The final validation a worker posts after the last step. */
@@ -241,5 +241,59 @@ describe('ExperimentBlock', () => {
     emit(1, { type: 'diverged', step: 6, reason: 'The loss became infinite at step 6.' });
     expect(within(section).getByText(/^Other: diverged at step 6/)).toBeInTheDocument();
     expect(within(section).getByText('The loss became infinite at step 6.')).toBeInTheDocument();
+  });
+
+  describe('after leaving the page (Open in Lab, then Back) or a reload', () => {
+    it('shows the finished runs again, saying where they come from, without training', async () => {
+      const first = renderAlpha();
+      await first.user.click(within(first.section).getByRole('button', { name: 'Run experiment' }));
+      trainToTheEnd(0);
+      trainToTheEnd(1);
+      expect(within(first.section).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+      first.unmount();
+      createdWorkers.length = 0;
+
+      const { section } = renderAlpha();
+      expect(within(section).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+      expect(
+        within(section).getByText(/Your finished runs from earlier in this tab/),
+      ).toHaveTextContent(/saved at \d\d:\d\d/);
+      expect(
+        within(section).getByText(/Effect shown/, { selector: '.nl-claim p' }),
+      ).toHaveTextContent(
+        'Effect shown: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100.',
+      );
+      const progress = within(section).getByRole('list', { name: 'Run progress' });
+      expect(within(progress).getAllByRole('listitem')[0]).toHaveTextContent(
+        'Net: finished 100 steps · training loss 0.011 (mean of steps 81–100)',
+      );
+      expect(within(section).getByRole('figure', { name: 'Loss' })).toBeInTheDocument();
+      expect(createdWorkers).toHaveLength(0);
+    });
+
+    it('trains afresh on “Run again”, and forgets runs the learner reset', async () => {
+      const first = renderAlpha();
+      await first.user.click(within(first.section).getByRole('button', { name: 'Run experiment' }));
+      trainToTheEnd(0);
+      trainToTheEnd(1);
+      first.unmount();
+      createdWorkers.length = 0;
+
+      const second = renderAlpha();
+      await second.user.click(within(second.section).getByRole('button', { name: 'Run again' }));
+      expect(createdWorkers).toHaveLength(2);
+      expect(workerAt(0).types()).toContain('configure');
+      expect(
+        within(second.section).queryByText(/from earlier in this tab/),
+      ).not.toBeInTheDocument();
+      await second.user.click(within(second.section).getByRole('button', { name: 'Reset' }));
+      second.unmount();
+
+      const third = renderAlpha();
+      expect(
+        within(third.section).getByRole('button', { name: 'Run experiment' }),
+      ).toBeInTheDocument();
+      expect(within(third.section).queryByText(/from earlier in this tab/)).not.toBeInTheDocument();
+    });
   });
 });

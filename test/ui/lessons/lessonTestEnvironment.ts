@@ -9,7 +9,7 @@ import { createdWorkers } from './fakeWorkerClient';
 
 /**
  * Shared set-up for the lesson UI tests: jsdom without layout (a fixed width for charts, no canvas),
- * an empty localStorage and a fresh store for every test, and the address at the start page. Test
+ * empty localStorage and sessionStorage, a fresh store for every test, and the address at the start page. Test
  * files that train also replace the worker client with ./fakeWorkerClient (vi.mock) and play the
  * workers through `workerAt` and `emit`.
  */
@@ -52,6 +52,7 @@ export function setupLessonTests(): void {
     observedWidth = 640;
     createdWorkers.length = 0;
     localStorage.clear();
+    sessionStorage.clear();
     window.history.replaceState(null, '', '/#/');
     vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
     // Tests play the workers message by message and look at once: no batching window.
