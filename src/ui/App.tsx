@@ -56,7 +56,14 @@ function Page({ route, track }: { route: Route; track: Track }) {
     case 'lab':
       return <LabPage />;
     case 'lesson':
-      return <LessonPage track={track} id={route.id} instructor={route.instructor} />;
+      return (
+        <LessonPage
+          track={track}
+          id={route.id}
+          instructor={route.instructor}
+          section={route.section}
+        />
+      );
     case 'next':
       return <MilestonePage track={track} instructor={route.instructor} />;
     case 'notFound':

@@ -5,6 +5,7 @@
  *   #/                          home: the lessons and progress
  *   #/lessons/<id>              a lesson (locked lessons say why)
  *   #/lessons/<id>?instructor=1 any lesson, open without earning it (for teaching)
+ *   #/lessons/<id>?section=<s>  a lesson, scrolled to one of its sections (its table of contents)
  *   #/lab?…                     the Lab, its runs in the query (src/lab/urlState.ts)
  *   #/next                      the milestone page after the last lesson
  */
@@ -12,7 +13,13 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { readonly page: 'home' }
-  | { readonly page: 'lesson'; readonly id: string; readonly instructor: boolean }
+  | {
+      readonly page: 'lesson';
+      readonly id: string;
+      readonly instructor: boolean;
+      /** The id of the section heading to show (see src/lessons/sections.ts). */
+      readonly section?: string;
+    }
   | { readonly page: 'lab' }
   | { readonly page: 'next'; readonly instructor: boolean }
   | { readonly page: 'notFound'; readonly path: string };
@@ -20,8 +27,12 @@ export type Route =
 export const HOME_HREF = '#/';
 export const NEXT_HREF = '#/next';
 
-export function lessonHref(id: string, instructor = false): string {
-  return `#/lessons/${encodeURIComponent(id)}${instructor ? '?instructor=1' : ''}`;
+export function lessonHref(id: string, instructor = false, section?: string): string {
+  const query = new URLSearchParams();
+  if (instructor) query.set('instructor', '1');
+  if (section !== undefined) query.set('section', section);
+  const text = query.toString();
+  return `#/lessons/${encodeURIComponent(id)}${text === '' ? '' : `?${text}`}`;
 }
 
 function instructorFlag(query: string): boolean {
@@ -48,7 +59,13 @@ export function parseRoute(hash: string): Route {
     } catch {
       // A malformed escape is shown as typed; no lesson will match it.
     }
-    return { page: 'lesson', id, instructor: instructorFlag(query) };
+    const section = new URLSearchParams(query).get('section');
+    return {
+      page: 'lesson',
+      id,
+      instructor: instructorFlag(query),
+      ...(section ? { section } : {}),
+    };
   }
   return { page: 'notFound', path: `/${parts.join('/')}` };
 }

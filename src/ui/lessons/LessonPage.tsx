@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { formatDate } from './formatDate';
 import { lessonState, remainingSummary } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
@@ -9,15 +9,24 @@ import { LessonContext } from './LessonContext';
 import { LessonNotFound } from './LessonNotFound';
 import { LessonSegments } from './LessonSegments';
 import { LockedLesson } from './LockedLesson';
+import { LessonContents } from './LessonContents';
+import { useReadingPosition } from './readingPosition';
+import type { Segment } from '../../lessons/parseLesson';
+import { lessonSections } from '../../lessons/sections';
 
 export interface LessonPageProps {
   readonly track: Track;
   readonly id: string;
   /** Opened with ?instructor=1: shown even when locked. */
   readonly instructor: boolean;
+  /** The section the address names (?section=…), shown on arrival. */
+  readonly section?: string | undefined;
 }
 
-export function LessonPage({ track, id, instructor }: LessonPageProps) {
+const FINISHING_TITLE = 'Finishing this lesson';
+const FINISHING_ID = 'section-finishing-this-lesson';
+
+export function LessonPage({ track, id, instructor, section }: LessonPageProps) {
   const progress = useLabStore(selectProgress);
   const state = lessonState(track, progress, id);
   const placed = state?.lesson;
@@ -33,7 +42,12 @@ export function LessonPage({ track, id, instructor }: LessonPageProps) {
 
   return (
     <LessonContext value={context}>
-      <article className="nl-page nl-lesson">
+      <OpenLesson
+        lessonId={lesson.meta.id}
+        instructor={instructor}
+        segments={lesson.segments}
+        section={section}
+      >
         <header className="nl-lesson__header">
           <p className="nl-lesson__eyebrow">
             Lesson {index + 1} of {track.lessons.length} · about {lesson.meta.minutes} minutes
@@ -53,7 +67,9 @@ export function LessonPage({ track, id, instructor }: LessonPageProps) {
         </header>
         <LessonSegments segments={lesson.segments} />
         <footer className="nl-lesson__footer">
-          <h2>Finishing this lesson</h2>
+          <h2 id={FINISHING_ID} tabIndex={-1}>
+            {FINISHING_TITLE}
+          </h2>
           <p>
             {completed
               ? 'You completed this lesson.'
@@ -76,7 +92,41 @@ export function LessonPage({ track, id, instructor }: LessonPageProps) {
             </li>
           </ul>
         </footer>
-      </article>
+      </OpenLesson>
     </LessonContext>
+  );
+}
+
+interface OpenLessonProps {
+  readonly lessonId: string;
+  readonly instructor: boolean;
+  readonly segments: readonly Segment[];
+  readonly section: string | undefined;
+  readonly children: ReactNode;
+}
+
+/**
+ * The lesson's article with its table of contents; the article keeps the learner's reading
+ * position for the tab's life.
+ */
+function OpenLesson({ lessonId, instructor, segments, section, children }: OpenLessonProps) {
+  const articleRef = useRef<HTMLElement>(null);
+  const sections = useMemo(
+    () => [...lessonSections(segments), { id: FINISHING_ID, title: FINISHING_TITLE }],
+    [segments],
+  );
+  useReadingPosition(lessonId, articleRef, section);
+  return (
+    <div className="nl-lesson-layout">
+      <LessonContents
+        lessonId={lessonId}
+        instructor={instructor}
+        sections={sections}
+        pageRef={articleRef}
+      />
+      <article ref={articleRef} className="nl-page nl-lesson">
+        {children}
+      </article>
+    </div>
   );
 }

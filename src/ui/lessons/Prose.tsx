@@ -3,6 +3,7 @@ import Markdown, { type Components } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { plainHeading, sectionId } from '../../lessons/sections';
 
 /**
  * Lesson Markdown with GitHub tables and TeX math. Raw HTML is never interpreted (no rehype-raw):
@@ -11,9 +12,23 @@ import remarkMath from 'remark-math';
 const REMARK_PLUGINS = [remarkGfm, remarkMath];
 const REHYPE_PLUGINS = [rehypeKatex];
 
+/** The text of a Markdown AST node, as the reader sees it. */
+function textOf(node: { type: string; value?: unknown; children?: unknown } | undefined): string {
+  if (!node) return '';
+  if (node.type === 'text' && typeof node.value === 'string') return node.value;
+  if (!Array.isArray(node.children)) return '';
+  return (node.children as { type: string }[]).map(textOf).join('');
+}
+
+/** A section heading, with the id the lesson's table of contents links to. */
+const SectionHeading: Components['h2'] = ({ node, ...props }) => (
+  <h2 id={sectionId(plainHeading(textOf(node)))} tabIndex={-1} {...props} />
+);
+
 /** The page title is the only h1: a '#' heading in a lesson becomes a section heading. */
 const COMPONENTS: Components = {
-  h1: ({ node: _node, ...props }) => <h2 {...props} />,
+  h1: SectionHeading,
+  h2: SectionHeading,
   table: ({ node: _node, ...props }) => (
     <div className="nl-prose__table">
       <table {...props} />

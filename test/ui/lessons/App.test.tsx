@@ -61,8 +61,13 @@ describe('App', () => {
   it('moves focus to the new page’s heading on every route change', async () => {
     render(<App track={track} />);
     go('#/lessons/alpha');
-    // the lesson page's code arrives after the route changed: focus waits for its heading
-    const title = await screen.findByRole('heading', { level: 1, name: 'Alpha lesson' });
+    // the lesson page's code arrives after the route changed: focus waits for its heading (the
+    // first import of the lesson modules can take seconds on a busy machine)
+    const title = await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Alpha lesson' },
+      { timeout: 20_000 },
+    );
     await waitFor(() => expect(title).toHaveFocus());
     expect(document.title).toBe('Alpha lesson · normlab');
     go('#/lessons/nope');

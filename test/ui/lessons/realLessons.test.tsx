@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { loadTrack } from '../../../src/lessons/loadTrack';
 import { formatIssue } from '../../../src/lessons/track';
@@ -39,6 +39,18 @@ describe('the real lessons in the app', () => {
         container.querySelectorAll('.nl-block, .nl-widget, section').length,
       ).toBeGreaterThanOrEqual(blocks);
       expect(console.error).not.toHaveBeenCalled();
+
+      // The table of contents links to every section heading, each of which exists exactly once.
+      const contents = screen.getByRole('navigation', { name: 'Lesson contents' });
+      const links = within(contents).getAllByRole('link');
+      expect(links.length).toBeGreaterThan(3);
+      for (const link of links) {
+        const target = new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get(
+          'section',
+        )!;
+        expect(container.querySelectorAll(`[id="${target}"]`)).toHaveLength(1);
+        expect(container.querySelector(`[id="${target}"]`)).toHaveTextContent(link.textContent!);
+      }
     },
   );
 });

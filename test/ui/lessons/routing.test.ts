@@ -52,6 +52,21 @@ describe('links', () => {
     });
   });
 
+  it('links to a section of a lesson, keeping the instructor flag', () => {
+    expect(lessonHref('initialization', false, 'section-gains-and-fans')).toBe(
+      '#/lessons/initialization?section=section-gains-and-fans',
+    );
+    expect(parseRoute(lessonHref('going-deep', true, 'section-quiz'))).toEqual({
+      page: 'lesson',
+      id: 'going-deep',
+      instructor: true,
+      section: 'section-quiz',
+    });
+    expect(routeKey(parseRoute(lessonHref('a', false, 'section-x')))).toBe(
+      routeKey(parseRoute(lessonHref('a'))),
+    );
+  });
+
   it('keys a page by what it shows, not by its query', () => {
     expect(routeKey(parseRoute('#/lab?a.lr=0.1'))).toBe(routeKey(parseRoute('#/lab?a.lr=0.3')));
     expect(routeKey(parseRoute('#/lessons/a'))).not.toBe(routeKey(parseRoute('#/lessons/b')));
