@@ -33,6 +33,11 @@ function internalSummary(run: RunHistory): string {
   parts.push(`‖∂L/∂W‖ at step ${probe.step}: ${grads('weight')}`, `‖∂L/∂b‖: ${grads('bias')}`);
   for (const s of [share('dead'), share('saturated')]) if (s) parts.push(s);
   parts.push(`log10 update ratio: ${ratios.join(' ')}`);
+  parts.push(
+    `unit-0 percentiles (15/50/85): ${probe.activations
+      .map((a) => `${a.name} ${a.unitPercentiles.map((v) => v.toFixed(2)).join('/')}`)
+      .join(', ')}`,
+  );
   return parts.join('\n  ');
 }
 

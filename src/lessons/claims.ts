@@ -241,6 +241,7 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
     case 'saturatedShare':
     case 'deadShare':
     case 'updateRatio':
+    case 'unitPercentile':
     case 'initialLoss': {
       const run = find(claim.run);
       return run ? evaluateInternal(claim, run) : missing(claim.run);

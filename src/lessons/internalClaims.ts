@@ -57,6 +57,19 @@ export const internalClaims = [
     .object({ kind: z.literal('updateRatio'), run: label, ...range })
     .strict()
     .refine(hasBound, boundError),
+  /** The 15th, 50th or 85th percentile over the batch of unit 0 of `layer` (Ioffe & Szegedy's Figure 1 view). */
+  z
+    .object({
+      kind: z.literal('unitPercentile'),
+      run: label,
+      layer: layerName,
+      percentile: z.union([z.literal(15), z.literal(50), z.literal(85)], {
+        error: 'must be 15, 50 or 85',
+      }),
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
   /** The training loss of step 1, before any update could help (ln C for an unbiased start on C classes). */
   z
     .object({ kind: z.literal('initialLoss'), run: label, ...range })
@@ -70,6 +83,7 @@ export const INTERNAL_CLAIM_KINDS = [
   'saturatedShare',
   'deadShare',
   'updateRatio',
+  'unitPercentile',
   'initialLoss',
 ] as const;
 
@@ -145,6 +159,16 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
             why: `${run.label} has no ${key === 'saturated' ? 'tanh or sigmoid' : 'ReLU'} layer ${claim.layer ?? ''}`.trim(),
           }
         : { what, value };
+    }
+    case 'unitPercentile': {
+      if (typeof probe === 'string') return { why: probe };
+      const tap = probe.activations.find((a) => a.name === claim.layer);
+      if (!tap) return { why: `${run.label} has no layer ${claim.layer}` };
+      const index = claim.percentile === 15 ? 0 : claim.percentile === 50 ? 1 : 2;
+      return {
+        what: `${run.label}: ${claim.percentile}th percentile of ${claim.layer}'s unit 0 over the batch at step ${probe.step}`,
+        value: tap.unitPercentiles[index],
+      };
     }
     case 'updateRatio': {
       if (typeof probe === 'string') return { why: probe };

@@ -99,6 +99,25 @@ describe('internal claims', () => {
     );
   });
 
+  it("unitPercentile reads one percentile of a layer's unit 0", () => {
+    const claim = parse({
+      kind: 'unitPercentile',
+      run: 'A',
+      layer: 'act2',
+      percentile: 85,
+      atLeast: 0.5,
+    });
+    const withPercentiles: RunHistory = {
+      ...run,
+      finalProbe: {
+        ...probe,
+        activations: [{ ...activation('act2', {}), unitPercentiles: [-1, 0, 0.6] }],
+      },
+    };
+    expect(evaluateClaim(claim, [withPercentiles]).shown).toBe(true);
+    expect(evaluateClaim(claim, [run]).shown).toBe(false);
+  });
+
   it('judges nothing without a probe of the last step, or after a divergence', () => {
     const claim = parse({ kind: 'deadShare', run: 'A', atLeast: 0 });
     const stale = { ...run, losses: [2.9, 2.3, 2.2, 2.1] };
