@@ -2,8 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 
-/** Lesson 1's experiments train 20-layer MNIST networks for a few hundred steps. */
-const TRAINING = { timeout: 120_000, interval: 500 };
+/** Lesson 1's experiments train 20-layer MNIST networks for a few hundred steps (minutes on a busy machine). */
+const TRAINING = { timeout: 300_000, interval: 500 };
 const LESSON = '#/lessons/signal-propagation';
 
 /** The first experiment of the lesson that can be run straight away. */
@@ -41,7 +41,7 @@ describe('A lesson after “Open in Lab” and Back, and after a reload', () => 
 
   test(
     'keeps the finished runs, their numbers and chart, and the reading position',
-    { timeout: 300_000 },
+    { timeout: 720_000 },
     async () => {
       await app.open(LESSON);
       const page = app.page;
