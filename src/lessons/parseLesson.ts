@@ -10,6 +10,7 @@ import { claimRunLabels, type Claim } from './claims';
 import {
   BLOCK_KINDS,
   blockSchemas,
+  formerIdsSchema,
   frontMatterSchema,
   type BlockKind,
   type Checkpoint,
@@ -29,6 +30,8 @@ export interface LessonIssue {
 interface BlockBase {
   readonly id: string;
   readonly line: number;
+  /** Ids this block had before (`formerIds:` in its body), so learners' progress follows a rename. */
+  readonly formerIds?: readonly string[];
 }
 
 export type Segment =
@@ -146,7 +149,9 @@ export function parseLesson(source: string, file: string): ParsedLesson {
     if (!(BLOCK_KINDS as readonly string[]).includes(kind)) {
       fail(`unknown block kind '${kind}'; use one of ${BLOCK_KINDS.join(', ')}`);
     }
-    if (!ID.test(id))
+    if (ID.test(id) && id in Object.prototype)
+      fail(`block id '${id}' is a name JavaScript objects already have; choose another`);
+    else if (!ID.test(id))
       fail(
         `block id ${id === '' ? 'missing' : `'${id}' is invalid`}: write ':::${kind} some-id' (lowercase letters, digits, dashes)`,
       );
@@ -154,10 +159,21 @@ export function parseLesson(source: string, file: string): ParsedLesson {
     else seenIds.set(id, line);
 
     let data: unknown;
+    let formerIds: readonly string[] | undefined;
     if (blockIssues.length === 0) {
-      const raw = parseYamlAt(body, line + 1, (_, m) => fail(m));
-      if (raw !== undefined || blockIssues.length === 0) {
-        const result = blockSchemas[kind as BlockKind].safeParse(raw ?? {});
+      const parsedBody = parseYamlAt(body, line + 1, (_, m) => fail(m));
+      // `formerIds` belongs to every kind of block, so it is taken out before the kind's own schema.
+      const { formerIds: rawFormer, ...raw } = isPlainRecord(parsedBody)
+        ? parsedBody
+        : { formerIds: undefined };
+      if (rawFormer !== undefined) {
+        const former = formerIdsSchema.safeParse(rawFormer);
+        if (former.success) formerIds = former.data;
+        else for (const m of zodMessages(former.error)) fail(`formerIds ${m}`);
+      }
+      if (parsedBody !== undefined || blockIssues.length === 0) {
+        const input = isPlainRecord(parsedBody) ? raw : (parsedBody ?? {});
+        const result = blockSchemas[kind as BlockKind].safeParse(input);
         if (result.success) data = result.data;
         else for (const m of zodMessages(result.error)) fail(m);
       }
@@ -172,7 +188,7 @@ export function parseLesson(source: string, file: string): ParsedLesson {
         message: blockIssues.join('; '),
       });
     } else {
-      segments.push({ kind, id, line, data } as BlockSegment);
+      segments.push({ kind, id, line, data, ...(formerIds && { formerIds }) } as BlockSegment);
     }
     proseLine = i + 2;
   }
@@ -180,6 +196,10 @@ export function parseLesson(source: string, file: string): ParsedLesson {
 
   crossCheck(segments, issue);
   return { file, meta, segments, issues };
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Checks references between blocks of one lesson; a failing block is turned into an 'invalid' segment. */

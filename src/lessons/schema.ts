@@ -27,7 +27,15 @@ const id = z
   .string({ error: 'must be an id of lowercase letters, digits and dashes' })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
     error: 'must be an id of lowercase letters, digits and dashes',
+  })
+  // Progress is a record keyed by ids; `constructor` would read as already present on any object.
+  .refine((value) => !(value in Object.prototype), {
+    error: (issue) =>
+      `must not be '${String(issue.input)}' (a name JavaScript objects already have)`,
   });
+
+/** Ids a lesson or block had before a rename; learners' progress under them is carried over. */
+export const formerIdsSchema = z.array(id, { error: 'must be a list of ids' }).max(20);
 
 export const frontMatterSchema = z
   .object({
@@ -47,6 +55,8 @@ export const frontMatterSchema = z
     unlocks: z.array(z.union([id, z.literal('milestone')]), {
       error: 'must be a list of lesson ids (or milestone)',
     }),
+    /** Ids this lesson had before, so learners' progress follows a rename. */
+    formerIds: formerIdsSchema.optional(),
   })
   .strict();
 

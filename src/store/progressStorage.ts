@@ -40,3 +40,62 @@ export function writeStoredProgress(text: string): string | undefined {
     return UNAVAILABLE;
   }
 }
+
+/** Saved records this page could not read are copied under this prefix, never overwritten. */
+export const KEPT_PROGRESS_PREFIX = 'normlab.progress.kept-';
+
+/** A copy of a saved record this page could not read (newer format, damaged), kept as it was. */
+export interface KeptRecord {
+  /** Its storage key, or undefined when the browser would not store the copy (kept in memory). */
+  readonly key: string | undefined;
+  readonly text: string;
+  /** When it was put aside (ISO date). */
+  readonly keptAt: string;
+}
+
+/**
+ * Copies `text` aside under a key of its own (unless an identical copy is already there) so the main
+ * record can be used again without losing it. Returns the copy, with `key` undefined when storage
+ * refused it.
+ */
+export function keepStoredRecordAside(text: string, now: Date): KeptRecord {
+  const keptAt = now.toISOString();
+  try {
+    const store = storage();
+    if (!store) return { key: undefined, text, keptAt };
+    const existing = listKeptRecords().find((r) => r.text === text);
+    if (existing) return existing;
+    const key = `${KEPT_PROGRESS_PREFIX}${keptAt}`;
+    store.setItem(key, text);
+    return { key, text, keptAt };
+  } catch {
+    return { key: undefined, text, keptAt };
+  }
+}
+
+/** Every record kept aside in this browser, oldest first. */
+export function listKeptRecords(): KeptRecord[] {
+  try {
+    const store = storage();
+    if (!store) return [];
+    const kept: KeptRecord[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key === null || !key.startsWith(KEPT_PROGRESS_PREFIX)) continue;
+      const text = store.getItem(key);
+      if (text !== null) kept.push({ key, text, keptAt: key.slice(KEPT_PROGRESS_PREFIX.length) });
+    }
+    return kept.sort((a, b) => (a.keptAt < b.keptAt ? -1 : 1));
+  } catch {
+    return [];
+  }
+}
+
+/** Deletes a kept record (the learner exported it or no longer wants it). */
+export function forgetKeptRecord(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing to do: the copy stays, which loses nothing.
+  }
+}

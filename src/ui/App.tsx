@@ -4,6 +4,7 @@ import { loadTrack } from '../lessons/loadTrack';
 import type { Track } from '../lessons/track';
 import { useLabStore } from '../store/labStore';
 import { selectProgressTrack } from '../store/progressSlice';
+import { PROGRESS_STORAGE_KEY } from '../store/progressStorage';
 import { lazyPage } from './lazyPage';
 import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
 import { HomePage } from './lessons/HomePage';
@@ -87,6 +88,16 @@ export function App({ track: given }: AppProps) {
   useLayoutEffect(() => {
     useLabStore.getState().loadProgress(track);
   }, [track]);
+
+  useEffect(() => {
+    // Another tab saved progress: take it up here, so the two never work on different copies.
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key === null || event.key === PROGRESS_STORAGE_KEY)
+        useLabStore.getState().progressStorageChanged();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
 
   useEffect(() => {
     document.title = pageTitle(route, track);

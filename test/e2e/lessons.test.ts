@@ -104,14 +104,12 @@ describe('Lesson 3, batch normalization, as a learner', () => {
 describe('Broken saved progress and unknown addresses', () => {
   const app = useApp();
 
-  test('saved progress that is not JSON is reset with a notice, and the lessons still show', async () => {
+  test('saved progress that is not JSON is kept aside with a notice, and the lessons still show', async () => {
     await seedProgress(app.context, '{"version": 1, "quizzes": {');
     await app.open('#/');
-    const notice = app.page
-      .getByRole('status')
-      .filter({ hasText: 'Your saved progress needed repair' });
+    const notice = app.page.getByRole('status').filter({ hasText: 'About your saved progress' });
     expect(await notice.innerText()).toMatch(
-      /not readable \(it is not valid JSON\), so it was reset/,
+      /not readable \(it is not valid JSON\)\. It was not changed: it is kept aside/,
     );
     expect(
       await app.page.getByRole('region', { name: 'Lessons' }).getByRole('link').count(),
@@ -123,11 +121,9 @@ describe('Broken saved progress and unknown addresses', () => {
     damaged['quizzes'] = { 'signal-propagation/q-anything': { answers: 'not a list' } };
     await seedProgress(app.context, JSON.stringify(damaged));
     await app.open('#/');
-    const notice = app.page
-      .getByRole('status')
-      .filter({ hasText: 'Your saved progress needed repair' });
+    const notice = app.page.getByRole('status').filter({ hasText: 'About your saved progress' });
     expect(await notice.innerText()).toMatch(
-      /1 of the saved quiz answers could not be read and was reset/,
+      /1 of the saved quiz answers could not be read and was left out/,
     );
     expect(await app.page.getByRole('region', { name: 'Lessons' }).innerText()).toMatch(
       /1 of \d+ completed/,

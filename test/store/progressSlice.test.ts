@@ -47,12 +47,14 @@ describe('progress slice of the store', () => {
     expect(saved()).toEqual(before);
     reload();
     expect(state().progress).toEqual(before);
-    expect(state().progress.quizzes['alpha/aq1']).toEqual({
+    expect(state().progress.quizzes['alpha/aq1']).toMatchObject({
       answers: [0, 1],
       solved: true,
       firstTryCorrect: false,
       revealed: false,
+      correct: 1,
     });
+    expect(state().progress.quizzes['alpha/aq1']?.choices).toHaveLength(3);
     expect(state().progress.quizzes['alpha/aq2']?.revealed).toBe(true);
   });
 
@@ -92,14 +94,45 @@ describe('progress slice of the store', () => {
   });
 
   describe('reading damaged saved progress', () => {
-    it('garbage JSON: starts fresh, says so, and saves a clean record', () => {
-      localStorage.setItem(PROGRESS_STORAGE_KEY, '{"version":1,"quizzes":{"alpha/aq1":');
+    it('garbage JSON: keeps it aside unchanged, says so, and offers it for export', () => {
+      const garbage = '{"version":1,"quizzes":{"alpha/aq1":';
+      localStorage.setItem(PROGRESS_STORAGE_KEY, garbage);
       reload();
       expect(state().progress).toEqual(EMPTY_PROGRESS);
       expect(state().progressNotices).toEqual([
-        'Your saved progress is not readable (it is not valid JSON), so it was reset.',
+        'Your saved progress is not readable (it is not valid JSON). It was not changed: it is kept aside, and you can export it under “Your progress”. Your progress from now on is saved anew.',
       ]);
-      expect(saved()).toEqual(EMPTY_PROGRESS);
+      const kept = state().keptProgress;
+      expect(kept).toEqual([
+        {
+          key: `normlab.progress.kept-${NOW.toISOString()}`,
+          text: garbage,
+          keptAt: NOW.toISOString(),
+        },
+      ]);
+      expect(localStorage.getItem(kept[0]!.key!)).toBe(garbage);
+      // the next action saves a fresh record; the kept copy stays, and a reload still lists it
+      state().answerQuiz('alpha/aq1', 1, true);
+      expect(saved().quizzes['alpha/aq1']?.solved).toBe(true);
+      reload();
+      expect(state().keptProgress.map((r) => r.text)).toEqual([garbage]);
+      expect(state().progressNotices).toEqual([]);
+    });
+
+    it('a record it cannot read and cannot copy aside is never written over', () => {
+      const newer = JSON.stringify({ version: 2, quizzes: {} });
+      localStorage.setItem(PROGRESS_STORAGE_KEY, newer);
+      const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      });
+      reload();
+      expect(state().progressNotices[0]).toMatch(/will not save over it/);
+      state().answerQuiz('alpha/aq1', 1, true);
+      expect(state().progress.quizzes['alpha/aq1']?.solved).toBe(true);
+      setItem.mockRestore();
+      state().answerQuiz('alpha/aq2', 1, true);
+      expect(localStorage.getItem(PROGRESS_STORAGE_KEY)).toBe(newer);
+      expect(state().keptProgress.map((r) => r.text)).toEqual([newer]);
     });
 
     it('wrong types in one field: keeps the rest', () => {
@@ -121,19 +154,29 @@ describe('progress slice of the store', () => {
       expect(state().progressNotices).toEqual(['Quiz answers could not be read and were reset.']);
     });
 
-    it('an unknown version: starts fresh and names the version', () => {
-      localStorage.setItem(
-        PROGRESS_STORAGE_KEY,
-        JSON.stringify({ ...EMPTY_PROGRESS, version: 3, completedLessons: { alpha: AT } }),
-      );
+    it('a newer version: starts fresh, names the version, and keeps the record aside', () => {
+      const newer = JSON.stringify({
+        ...EMPTY_PROGRESS,
+        version: 3,
+        completedLessons: { alpha: AT },
+      });
+      localStorage.setItem(PROGRESS_STORAGE_KEY, newer);
       reload();
       expect(state().progress).toEqual(EMPTY_PROGRESS);
       expect(state().progressNotices).toEqual([
-        'Your saved progress was saved by a newer version of normlab (format 3); this page reads format 1, so it was reset.',
+        'Your saved progress was saved by a newer version of normlab (format 3); this page reads format 1. It was not changed: it is kept aside, and you can export it under “Your progress”. Your progress from now on is saved anew.',
+      ]);
+      expect(localStorage.getItem(PROGRESS_STORAGE_KEY)).toBe(newer);
+      expect(state().keptProgress.map((r) => r.text)).toEqual([newer]);
+      state().forgetKeptProgress(state().keptProgress[0]!.key!);
+      expect(state().keptProgress).toEqual([]);
+      reload();
+      expect(state().keptProgress).toEqual([
+        { key: expect.any(String), text: newer, keptAt: NOW.toISOString() },
       ]);
     });
 
-    it('answers for a quiz that no longer exists: removes them and keeps the others', () => {
+    it('answers for a quiz that no longer exists: keeps them aside and the others in use', () => {
       localStorage.setItem(
         PROGRESS_STORAGE_KEY,
         serializeProgress({
@@ -146,8 +189,9 @@ describe('progress slice of the store', () => {
       );
       reload();
       expect(Object.keys(state().progress.quizzes)).toEqual(['alpha/aq1']);
+      expect(Object.keys(saved().orphaned?.quizzes ?? {})).toEqual(['alpha/deleted']);
       expect(state().progressNotices).toEqual([
-        '1 answer to questions that are no longer in the lessons (or whose choices changed) was removed.',
+        '1 answer to questions that are no longer in the lessons is kept aside in your saved progress (and in exports), and will count again if it comes back.',
       ]);
       state().dismissProgressNotices();
       expect(state().progressNotices).toEqual([]);
@@ -163,7 +207,11 @@ describe('progress slice of the store', () => {
       const before = state().progress;
       state().resetProgress();
       expect(state().progress).toEqual(EMPTY_PROGRESS);
-      expect(state().importProgress(exported)).toEqual({ ok: true, message: 'Progress imported.' });
+      expect(state().importProgress(exported)).toEqual({
+        ok: true,
+        message:
+          'Merged the file into your progress: you now have 1 answered question and 1 experiment result. You can undo this import.',
+      });
       expect(state().progress).toEqual(before);
       expect(saved()).toEqual(before);
     });
@@ -198,11 +246,11 @@ describe('progress slice of the store', () => {
       expect(state().importProgress(text)).toEqual({
         ok: true,
         message:
-          'Progress imported. Some parts of the file could not be used; the notice above says which.',
+          'Merged the file into your progress: you now have 1 completed lesson. Some parts of the file could not be used; the notice above says which. You can undo this import.',
       });
       expect(state().progress.completedLessons).toEqual({ alpha: AT });
       expect(state().progressNotices).toEqual([
-        '1 of the saved quiz answers could not be read and was reset.',
+        '1 of the saved quiz answers could not be read and was left out.',
       ]);
     });
 

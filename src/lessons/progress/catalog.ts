@@ -10,6 +10,10 @@ import { blockKey, practiceQuestionKey } from './keys';
 export interface QuizShape {
   readonly choices: number;
   readonly correct: number;
+  /** Each choice's `choiceFingerprint`, in order. */
+  readonly fingerprints: readonly string[];
+  /** How a notice names the question: its text, shortened, and the lesson's title. */
+  readonly label: string;
 }
 
 export interface ExperimentShape {
@@ -25,10 +29,36 @@ export interface ProgressCatalog {
   readonly experiments: ReadonlyMap<string, ExperimentShape>;
   readonly checkpoints: ReadonlySet<string>;
   readonly practice: ReadonlySet<string>;
+  /** Former keys (from `formerIds` of lessons and blocks) → current keys. */
+  readonly aliases: ReadonlyMap<string, string>;
 }
 
-export function quizShape(quiz: Quiz): QuizShape {
-  return { choices: quiz.choices.length, correct: quiz.choices.findIndex((c) => c.correct) };
+/**
+ * A choice's identity across lesson edits that keep its meaning: FNV-1a of its text with case,
+ * spacing and punctuation ignored, as 8 hex digits. Reordering choices keeps every fingerprint;
+ * rewording one changes only its own.
+ */
+export function choiceFingerprint(text: string): string {
+  const normal = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < normal.length; i++) {
+    hash ^= normal.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export function quizShape(quiz: Quiz, lessonTitle = ''): QuizShape {
+  const question = quiz.question.length > 60 ? `${quiz.question.slice(0, 60)}…` : quiz.question;
+  return {
+    choices: quiz.choices.length,
+    correct: quiz.choices.findIndex((c) => c.correct),
+    fingerprints: quiz.choices.map((c) => choiceFingerprint(c.text)),
+    label: lessonTitle === '' ? `“${question}”` : `“${question}” (${lessonTitle})`,
+  };
 }
 
 export function progressCatalog(track: Track): ProgressCatalog {
@@ -37,20 +67,35 @@ export function progressCatalog(track: Track): ProgressCatalog {
   const experiments = new Map<string, ExperimentShape>();
   const checkpoints = new Set<string>();
   const practice = new Set<string>();
+  const aliases = new Map<string, string>();
   for (const lesson of track.lessons) {
     const id = lesson.meta.id;
+    const title = lesson.meta.title;
+    const lessonIds = [id, ...(lesson.meta.formerIds ?? [])];
     lessons.add(id);
+    for (const former of lessonIds.slice(1)) aliases.set(former, id);
     for (const s of lesson.segments) {
-      if (s.kind === 'quiz') quizzes.set(blockKey(id, s.id), quizShape(s.data));
+      if (s.kind === 'markdown' || s.kind === 'invalid') continue;
+      // Every former spelling of this block's key (old lesson id × old block id) leads to the new one.
+      for (const lessonId of lessonIds) {
+        for (const blockId of [s.id, ...(s.formerIds ?? [])]) {
+          if (lessonId === id && blockId === s.id) continue;
+          aliases.set(blockKey(lessonId, blockId), blockKey(id, s.id));
+          if (s.kind === 'practice')
+            aliases.set(practiceQuestionKey(lessonId, blockId), practiceQuestionKey(id, s.id));
+        }
+      }
+      if (s.kind === 'quiz') quizzes.set(blockKey(id, s.id), quizShape(s.data, title));
       else if (s.kind === 'experiment') {
         const shape = { charts: s.data.charts, hasClaim: s.data.claim !== undefined };
         experiments.set(blockKey(id, s.id), shape);
       } else if (s.kind === 'checkpoint') checkpoints.add(blockKey(id, s.id));
       else if (s.kind === 'practice') {
         practice.add(blockKey(id, s.id));
-        if (s.data.question) quizzes.set(practiceQuestionKey(id, s.id), quizShape(s.data.question));
+        if (s.data.question)
+          quizzes.set(practiceQuestionKey(id, s.id), quizShape(s.data.question, title));
       }
     }
   }
-  return { lessons, quizzes, experiments, checkpoints, practice };
+  return { lessons, quizzes, experiments, checkpoints, practice, aliases };
 }

@@ -10,26 +10,36 @@ export const PROGRESS_VERSION = 1;
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/** A quiz's choice, remembered by a fingerprint of its text (see `choiceFingerprint`). */
+const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+
 /** One quiz question (or a practice exercise's question) as the learner answered it. */
 export const quizRecordSchema = z
   .object({
     /** Every choice submitted, by index, oldest first. */
-    answers: z.array(z.number().int().min(0)),
+    answers: z.array(z.number().int().min(0).max(63)).max(200),
     /** Answered correctly at least once. */
     solved: z.boolean(),
     /** The first submitted answer was the correct one. */
     firstTryCorrect: z.boolean(),
     /** The learner revealed the answer before solving it. */
     revealed: z.boolean(),
+    /**
+     * The choices as they were when last answered, by fingerprint, so answers follow choices that were
+     * reordered or reworded in a lesson edit. Absent in records saved before fingerprints existed.
+     */
+    choices: z.array(fingerprint).max(16).optional(),
+    /** The index of the correct choice among `choices`, to notice when a lesson changes it. */
+    correct: z.number().int().min(0).max(15).optional(),
   })
   .strict();
 export type QuizRecord = z.infer<typeof quizRecordSchema>;
 
 /** Something earned or observed: when, and the measurement that showed it. */
-export const achievementSchema = z.object({ at: isoDate, detail: z.string() }).strict();
+export const achievementSchema = z.object({ at: isoDate, detail: z.string().max(2000) }).strict();
 export type Achievement = z.infer<typeof achievementSchema>;
 
-export const viewedChartsSchema = z.array(z.enum(CHART_KINDS));
+export const viewedChartsSchema = z.array(z.enum(CHART_KINDS)).max(CHART_KINDS.length);
 
 export interface Progress {
   readonly version: typeof PROGRESS_VERSION;
@@ -44,7 +54,16 @@ export interface Progress {
   readonly practice: Readonly<Record<string, Achievement>>;
   /** When each lesson was completed, by lesson id (ISO date). */
   readonly completedLessons: Readonly<Record<string, string>>;
+  /**
+   * Valid entries whose lesson or block is not in the current lessons (renamed, removed, or a quiz
+   * whose correct choice changed), kept so they come back if the lesson does, and go into exports.
+   */
+  readonly orphaned?: OrphanedEntries;
 }
+
+export type OrphanedEntries = Readonly<
+  Partial<Record<ProgressField, Readonly<Record<string, unknown>>>>
+>;
 
 /** The record fields of Progress, each validated entry by entry when saved data is read back. */
 export const PROGRESS_FIELDS = {

@@ -6,6 +6,10 @@ export interface ConfirmDialogProps {
   readonly confirmLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** A second, milder way to go on (Import offers Merge beside Replace); shown before the confirm. */
+  readonly alternative?: { readonly label: string; readonly onChoose: () => void };
+  /** Whether the confirm button is styled as destructive (the default). */
+  readonly danger?: boolean;
 }
 
 /**
@@ -18,11 +22,13 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  alternative,
+  danger = true,
 }: ConfirmDialogProps) {
   const titleId = useId();
   const messageId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -38,15 +44,18 @@ export function ConfirmDialog({
         aria-labelledby={titleId}
         aria-describedby={messageId}
         className="nl-dialog"
+        ref={dialogRef}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault();
             onCancel();
           } else if (event.key === 'Tab') {
-            // Two buttons: Tab and Shift+Tab move between them and never leave the dialog.
+            // Tab and Shift+Tab move between the buttons and never leave the dialog.
             event.preventDefault();
-            const next = document.activeElement === cancelRef.current ? confirmRef : cancelRef;
-            next.current?.focus();
+            const buttons = [...(dialogRef.current?.querySelectorAll('button') ?? [])];
+            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const step = event.shiftKey ? -1 : 1;
+            buttons[(at + step + buttons.length) % buttons.length]?.focus();
           }
         }}
       >
@@ -56,10 +65,14 @@ export function ConfirmDialog({
           <button ref={cancelRef} type="button" className="nl-button" onClick={onCancel}>
             Cancel
           </button>
+          {alternative ? (
+            <button type="button" className="nl-button" onClick={alternative.onChoose}>
+              {alternative.label}
+            </button>
+          ) : null}
           <button
-            ref={confirmRef}
             type="button"
-            className="nl-button nl-button--danger"
+            className={danger ? 'nl-button nl-button--danger' : 'nl-button'}
             onClick={onConfirm}
           >
             {confirmLabel}

@@ -14,7 +14,7 @@ export function ProgressNotice() {
     <div className="nl-notice" role="status">
       {notices.length > 0 ? (
         <>
-          <h2 className="nl-notice__title">Your saved progress needed repair</h2>
+          <h2 className="nl-notice__title">About your saved progress</h2>
           <ul>
             {notices.map((n) => (
               <li key={n}>{n}</li>

@@ -148,13 +148,13 @@ describe('App', () => {
     );
     render(<App track={track} />);
     const notice = screen.getByRole('heading', {
-      name: 'Your saved progress needed repair',
+      name: 'About your saved progress',
     }).parentElement!;
     expect(notice).toHaveTextContent('Quiz answers could not be read and were reset.');
     // What was still valid is kept: alpha is complete, so beta is open.
     expect(screen.getByRole('link', { name: 'Beta lesson' })).toBeInTheDocument();
     await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByText(/needed repair/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/About your saved progress/)).not.toBeInTheDocument();
   });
 
   it('survives garbage in storage without a white screen', () => {
@@ -162,7 +162,7 @@ describe('App', () => {
     render(<App track={track} />);
     expect(
       screen.getByText(
-        'Your saved progress is not readable (it is not valid JSON), so it was reset.',
+        'Your saved progress is not readable (it is not valid JSON). It was not changed: it is kept aside, and you can export it under “Your progress”. Your progress from now on is saved anew.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Alpha lesson' })).toBeInTheDocument();
