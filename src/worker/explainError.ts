@@ -11,7 +11,14 @@ export function explainError(error: unknown): string {
   if (error instanceof SpecError) {
     return `These settings do not describe a network the engine can build: ${error.issues.join('; ')}.`;
   }
-  if (message.startsWith('Could not load')) {
+  if (
+    (error instanceof RangeError &&
+      /allocation failed|out of memory|Invalid typed array length/i.test(message)) ||
+    /out of memory/i.test(message)
+  ) {
+    return `This network is too large for this device's memory (${message}). Lower the width, the depth or the batch size, or remove a run, then press Reset.`;
+  }
+  if (message.startsWith('Could not load') || /magic is/.test(message)) {
     return `The dataset could not be downloaded (${message}). Check your connection, then press Reset to try again.`;
   }
   return `Training stopped because of an unexpected problem: ${message}. Press Reset or change a setting to start again.`;

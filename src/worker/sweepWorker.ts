@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// Must stay the first import: it configures zod before any schema is defined.
+import './zodWithoutEval';
 import { loadDataset } from './loadDataset';
 import type { ToSweepWorker } from './sweepProtocol';
 import { SweepSession } from './sweepSession';

@@ -101,7 +101,16 @@ export class TrainingSession {
   handle(message: ToWorker): Promise<void> {
     // Counted on arrival, so a configuration still waiting for its data knows it has been replaced.
     const generation = message.type === 'configure' ? ++this.generation : this.generation;
-    this.queue = this.queue.then(() => this.process(message, generation));
+    // An exception in one message is reported and the queue goes on: a rejected link would otherwise
+    // drop every later message silently (reliability audit, L7).
+    this.queue = this.queue
+      .then(() => this.process(message, generation))
+      .catch((error: unknown) => {
+        this.post(
+          { type: 'error', message: explainError(error), step: this.run?.stepCount ?? 0 },
+          [],
+        );
+      });
     return this.queue;
   }
 

@@ -9,7 +9,7 @@ describe('Progress in two tabs at once', () => {
 
   test(
     'answers given in two tabs are both kept, in each tab and after reloading both',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const first = app.page;
       await app.open(LESSON);

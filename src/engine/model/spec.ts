@@ -18,6 +18,9 @@ export const NORM_PLACEMENTS = ['before', 'after'] as const;
 /** 'before': Linear/Conv → Norm → activation (the BatchNorm paper); 'after': Linear/Conv → activation → Norm. */
 export type NormPlacement = (typeof NORM_PLACEMENTS)[number];
 
+/** The widest layer a spec may ask for (an MLP's width; a CNN's channels are fewer). */
+const MAX_CHANNELS = 4096;
+
 const intIn = (min: number, max: number) =>
   z
     .number({ error: `must be a whole number from ${min} to ${max}` })
@@ -106,7 +109,7 @@ export const mlpSpecSchema = z
     numClasses: intIn(2, 1000),
     /** Hidden layers: each is Linear(width) + optional norm + activation. */
     depth: intIn(1, 200),
-    width: intIn(1, 4096),
+    width: intIn(1, MAX_CHANNELS),
     activation: enumOf(ACTIVATIONS),
     /** LeakyReLU only. */
     negativeSlope: finite('a finite number').optional(),
@@ -159,11 +162,12 @@ function checkGroups(
   ctx: z.RefinementCtx,
 ): void {
   if (norm.kind !== 'groupNorm') return;
+  // zod runs refinements even after a field failed its own range: a width of 1e8 has its own issue,
+  // and listing its divisors took 28 s (reliability audit, L5).
+  if (!Number.isSafeInteger(channels) || channels < 1 || channels > MAX_CHANNELS) return;
   const groups = norm.groups ?? 1;
   if (channels % groups !== 0) {
-    const divisors = Array.from({ length: channels }, (_, i) => i + 1).filter(
-      (d) => channels % d === 0,
-    );
+    const divisors = divisorsOf(channels);
     ctx.addIssue({
       code: 'custom',
       path: ['norm', 'groups'],
@@ -171,6 +175,18 @@ function checkGroups(
       message: `must divide ${field} (${channels}); allowed: ${divisors.join(', ')}`,
     });
   }
+}
+
+/** The divisors of n in increasing order, found up to √n. */
+function divisorsOf(n: number): number[] {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    low.push(d);
+    if (d * d !== n) high.unshift(n / d);
+  }
+  return [...low, ...high];
 }
 
 export const modelSpecSchema = z.discriminatedUnion('family', [mlpSpecSchema, cnnSpecSchema], {
@@ -212,13 +228,36 @@ export function describeIssues(error: z.ZodError, input: unknown): string[] {
     if (issue.code === 'unrecognized_keys') {
       return `${path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     }
-    const shown = value === undefined ? 'nothing' : JSON.stringify(value);
-    return `${path}: got ${shown}; ${issue.message}`;
+    return `${path}: got ${shown(value)}; ${issue.message}`;
   });
 }
 
+/** A value as an error message shows it: JSON where it can be, its type where not (BigInt, cycles). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) return `a ${typeof value}`;
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  } catch {
+    return Array.isArray(value)
+      ? 'a list that cannot be shown'
+      : `a ${typeof value} that cannot be shown`;
+  }
+}
+
+/** Validates any JavaScript value as a model spec; every failure is a SpecError. */
 export function parseModelSpec(input: unknown): ModelSpec {
-  const result = modelSpecSchema.safeParse(input);
+  let result: ReturnType<typeof modelSpecSchema.safeParse>;
+  try {
+    result = modelSpecSchema.safeParse(input);
+  } catch (error) {
+    // A value whose getters throw, or a proxy, is not a spec either.
+    throw new SpecError([
+      `(root): could not be read (${error instanceof Error ? error.name : 'error'})`,
+    ]);
+  }
   if (!result.success) throw new SpecError(describeIssues(result.error, input));
   return result.data;
 }
