@@ -1,13 +1,17 @@
 /**
- * `npm run bench [-- --json | --markdown] [-- --only mlp-bn,cnn-res] [-- --no-tfjs] [-- --conv-ab]`
+ * `npm run bench [-- --json | --markdown] [-- --only mlp-bn,cnn-res] [-- --no-tfjs] [-- --conv-ab]
+ * [-- --gemm-breakdown]`
  *
  * Steps per second of the reference models (ours against TensorFlow.js cpu and wasm, same weights,
  * same batch, same run) and GFLOP/s of our matrix multiply. `--conv-ab` adds cnn-res trained with
- * the implicit-GEMM convolution and with im2col + gemm, taking turns. See docs/PERFORMANCE.md.
+ * the implicit-GEMM convolution and with im2col + gemm, taking turns; `--gemm-breakdown` times the
+ * 256×256×256 product with and without its copies and the micro-kernel alone. See
+ * docs/PERFORMANCE.md.
  */
 import { cpus, loadavg } from 'node:os';
 import { gemmFastBackend } from '../src/engine/kernels/gemmFast';
 import { measureConvAb, type ConvAbResult } from './convAb';
+import { measureGemmBreakdown, type GemmBreakdown } from './gemmBreakdown';
 import { measureDepthProbe, type DepthProbeTiming } from './depthProbe';
 import { MATMUL_SHAPES, measureMatmul, shapeKey, type MatmulResult } from './matmul';
 import { DEFAULT_MEASURE, measureInterleaved, type MeasureOptions, type Rate } from './measure';
@@ -43,6 +47,7 @@ interface Options {
   readonly markdown: boolean;
   readonly tfjs: boolean;
   readonly convAb: boolean;
+  readonly gemmBreakdown: boolean;
   readonly only: readonly ReferenceName[];
 }
 
@@ -51,6 +56,7 @@ function parseArgs(argv: readonly string[]): Options {
   let markdown = false;
   let tfjs = true;
   let convAb = false;
+  let gemmBreakdown = false;
   let only: ReferenceName[] = [...REFERENCE_NAMES];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -58,6 +64,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--markdown') markdown = true;
     else if (arg === '--no-tfjs') tfjs = false;
     else if (arg === '--conv-ab') convAb = true;
+    else if (arg === '--gemm-breakdown') gemmBreakdown = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const list = arg === '--only' ? (argv[++i] ?? '') : arg.slice('--only='.length);
       only = list.split(',').map((name) => {
@@ -68,11 +75,11 @@ function parseArgs(argv: readonly string[]): Options {
       });
     } else {
       throw new Error(
-        `bench: unknown argument '${arg}' (use --json, --markdown, --only a,b, --no-tfjs, --conv-ab)`,
+        `bench: unknown argument '${arg}' (use --json, --markdown, --only a,b, --no-tfjs, --conv-ab, --gemm-breakdown)`,
       );
     }
   }
-  return { json, markdown, tfjs, convAb, only };
+  return { json, markdown, tfjs, convAb, gemmBreakdown, only };
 }
 
 const log = (message: string): void => {
@@ -215,6 +222,25 @@ function convAbRows(ab: ConvAbResult): string[][] {
   ];
 }
 
+function breakdownRows(b: GemmBreakdown): string[][] {
+  return [
+    [
+      '256×256×256, GFLOP/s',
+      'gemm()',
+      'sgemm in wasm memory',
+      'micro-kernel, L1',
+      'micro-kernel, A from L2',
+    ],
+    [
+      'median (min–max)',
+      format(b.gemm),
+      format(b.sgemm),
+      format(b.microkernelL1),
+      format(b.microkernelL2),
+    ],
+  ];
+}
+
 function printMarkdown(rows: string[][]): void {
   const [header, ...body] = rows;
   console.log(`| ${header!.join(' | ')} |`);
@@ -253,6 +279,11 @@ async function main(): Promise<void> {
     log('cnn-res: implicit GEMM and im2col, interleaved…');
     convAb = measureConvAb(SEED);
   }
+  let breakdown: GemmBreakdown | undefined;
+  if (options.gemmBreakdown) {
+    log('gemm breakdown (compiles the micro-kernel test bed)…');
+    breakdown = await measureGemmBreakdown();
+  }
   if (options.json) {
     const flat = Object.fromEntries(
       Object.entries(models).map(([name, { description, results, ratio }]) => [
@@ -260,7 +291,13 @@ async function main(): Promise<void> {
         { description, ...results, ratio },
       ]),
     );
-    console.log(JSON.stringify({ ...flat, matmul, depthProbe: probe, convAb }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...flat, matmul, depthProbe: probe, convAb, gemmBreakdown: breakdown },
+        null,
+        2,
+      ),
+    );
   } else if (options.markdown) {
     printMarkdown(modelRows(models));
     console.log();
@@ -271,6 +308,10 @@ async function main(): Promise<void> {
       console.log();
       printMarkdown(convAbRows(convAb));
     }
+    if (breakdown) {
+      console.log();
+      printMarkdown(breakdownRows(breakdown));
+    }
   } else {
     printTable(models, matmul);
     console.log('\nDepth probe, milliseconds: median (min–max) of 5');
@@ -278,6 +319,10 @@ async function main(): Promise<void> {
     if (convAb) {
       console.log('\nConvolution kernel A/B, steps per second: median (min–max)');
       for (const row of convAbRows(convAb)) console.log(row.join('  '));
+    }
+    if (breakdown) {
+      console.log('\nWhere the 256×256×256 product loses time');
+      for (const row of breakdownRows(breakdown)) console.log(row.join('  '));
     }
   }
   log(

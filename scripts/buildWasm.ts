@@ -17,10 +17,15 @@ export const WASM_GENERATED = 'src/engine/kernels/wasmKernels.generated.ts';
 const ASC_FLAGS = ['--runtime', 'stub', '-O3', '--enable', 'simd', '--noAssert'];
 
 export async function compileWasmKernels(): Promise<Uint8Array> {
+  return compileAssemblyScript(WASM_SOURCE);
+}
+
+/** Compiles one AssemblyScript entry (a path from the repository root) with the module's flags. */
+export async function compileAssemblyScript(source: string): Promise<Uint8Array> {
   let binary: Uint8Array | undefined;
   const errors: string[] = [];
   const { error } = await asc.main(
-    [WASM_SOURCE, '--baseDir', root, '--outFile', 'kernels.wasm', ...ASC_FLAGS],
+    [source, '--baseDir', root, '--outFile', 'out.wasm', ...ASC_FLAGS],
     {
       writeFile: (name, contents) => {
         if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
@@ -32,8 +37,8 @@ export async function compileWasmKernels(): Promise<Uint8Array> {
       },
     },
   );
-  if (error) throw new Error(`asc failed on ${WASM_SOURCE}: ${error.message}\n${errors.join('')}`);
-  if (!binary) throw new Error(`asc produced no wasm for ${WASM_SOURCE}`);
+  if (error) throw new Error(`asc failed on ${source}: ${error.message}\n${errors.join('')}`);
+  if (!binary) throw new Error(`asc produced no wasm for ${source}`);
   return binary;
 }
 
