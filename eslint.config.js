@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Everything below the store is plain TypeScript that also runs in workers and in Node.
-    files: ['src/{engine,data,lab,worker,runs,lessons}/**/*.ts'],
+    files: ['src/{engine,data,lab,worker,runs,lessons,export}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

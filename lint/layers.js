@@ -5,7 +5,17 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LAYERS = ['engine', 'data', 'lab', 'worker', 'runs', 'lessons', 'store', 'ui'];
+export const LAYERS = [
+  'engine',
+  'data',
+  'lab',
+  'worker',
+  'runs',
+  'lessons',
+  'export',
+  'store',
+  'ui',
+];
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 

@@ -4,12 +4,11 @@
  * For authors tuning an experiment so it really demonstrates what the text says.
  */
 import { readFileSync } from 'node:fs';
-import { loadMnistNode } from '../src/data/loadMnistNode';
 import { smoothLosses } from '../src/engine/train/smoothLosses';
 import { evaluateClaim, stepsToLoss, type RunHistory } from '../src/lessons/claims';
 import { parseLesson } from '../src/lessons/parseLesson';
 import { runExperiment } from '../src/lessons/runExperiment';
-import { createDatasetLoader } from '../src/worker/loadDataset';
+import { nodeDatasetLoader } from './nodeDatasets';
 
 /** The numbers the internal claims read, so an author can choose their bounds from a real run. */
 function internalSummary(run: RunHistory): string {
@@ -60,9 +59,7 @@ async function main(): Promise<void> {
     console.error(`${file}: no experiment or practice '${id}'`);
     process.exit(2);
   }
-  const loader = createDatasetLoader((resolution, standardize) =>
-    Promise.resolve(loadMnistNode(resolution, { standardize })),
-  );
+  const loader = nodeDatasetLoader;
   const started = Date.now();
   const result = await runExperiment(experiment.data, loader, steps !== undefined ? { steps } : {});
   for (const run of result.runs) {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes sure a Python with PyTorch and NumPy is installed for the tests that run exported scripts:
+# Debian's python3-torch (torch 1.13, CPU). Idempotent: when one is there it only prints which.
+# Candidates, in the order test/helpers/torchPython.ts tries them: $NORMLAB_PYTHON, /usr/bin/python3,
+# then the python3 first on PATH (often a pyenv or venv Python without torch).
+set -euo pipefail
+
+has_torch() { "$1" -c 'import torch, numpy' >/dev/null 2>&1; }
+
+find_python() {
+  for candidate in "${NORMLAB_PYTHON:-}" /usr/bin/python3 "$(command -v python3 || true)"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ] && has_torch "$candidate"; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! PYTHON="$(find_python)"; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "ensureTorch: no Python with torch and numpy, and apt-get is not available to install one." >&2
+    echo "Install PyTorch (CPU) and NumPy, and point NORMLAB_PYTHON at that python3." >&2
+    exit 1
+  fi
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "ensureTorch: installing PyTorch needs root (or sudo); run: apt-get install -y python3-torch python3-numpy" >&2
+      exit 1
+    fi
+    SUDO="sudo"
+  fi
+  echo "ensureTorch: installing python3-torch with apt-get (first run only)"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends python3 python3-torch python3-numpy >/dev/null
+  if ! PYTHON="$(find_python)"; then
+    echo "ensureTorch: apt-get finished but no Python imports torch and numpy." >&2
+    exit 1
+  fi
+fi
+
+echo "ensureTorch: $PYTHON, torch $("$PYTHON" -c 'import torch; print(torch.__version__)')"
