@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
+import { ExportButton } from '../export/ExportButton';
+import { labExportRun } from '../export/exportRuns';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
@@ -25,6 +27,7 @@ export function RunPanel() {
   );
   if (!run) return null;
   const several = runs.length > 1;
+  const letter = RUN_LETTERS[runs.indexOf(run)] ?? 'A';
 
   return (
     <section
@@ -59,6 +62,10 @@ export function RunPanel() {
         >
           Remove run
         </button>
+        <ExportButton
+          name={`normlab-lab-run-${letter.toLowerCase()}`}
+          runs={() => [labExportRun(run.settings, letter)]}
+        />
       </div>
       <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
       <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />

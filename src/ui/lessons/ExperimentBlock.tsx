@@ -5,6 +5,8 @@ import { useLabStore } from '../../store/labStore';
 import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
 import { claimStatus } from './claimStatus';
 import { ClaimStatusBox } from './ClaimStatusBox';
+import { ExperimentCodeTabs } from '../export/ExperimentCodeTabs';
+import { experimentExportRuns } from '../export/exportRuns';
 import { ExperimentPanel } from './ExperimentPanel';
 import { formatTime } from './formatDate';
 import { Prose } from './Prose';
@@ -62,23 +64,28 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
         <span className="nl-block__kind">Experiment</span> {experiment.title}
       </h3>
       {experiment.intro ? <Prose text={experiment.intro} /> : null}
-      <ExperimentPanel
-        experiment={experiment}
-        live={live}
-        editable={experiment.controls}
-        status={
-          <>
-            {restoredAt !== undefined ? (
-              <p className="nl-experiment__restored">
-                Your finished runs from earlier in this tab (saved at {formatTime(restoredAt)}),
-                kept when you left the page. “Run again” trains them afresh.
-              </p>
-            ) : null}
-            {status ? <ClaimStatusBox status={status} /> : null}
-          </>
-        }
-        onChartViewed={onChartViewed}
-      />
+      <ExperimentCodeTabs
+        name={`normlab-${lessonId}-${id}`}
+        runs={() => experimentExportRuns(experiment, live.runs)}
+      >
+        <ExperimentPanel
+          experiment={experiment}
+          live={live}
+          editable={experiment.controls}
+          status={
+            <>
+              {restoredAt !== undefined ? (
+                <p className="nl-experiment__restored">
+                  Your finished runs from earlier in this tab (saved at {formatTime(restoredAt)}),
+                  kept when you left the page. “Run again” trains them afresh.
+                </p>
+              ) : null}
+              {status ? <ClaimStatusBox status={status} /> : null}
+            </>
+          }
+          onChartViewed={onChartViewed}
+        />
+      </ExperimentCodeTabs>
       {experiment.takeaway && status?.state === 'shown' ? (
         <div className="nl-experiment__takeaway">
           <h4>What to notice</h4>
