@@ -1,14 +1,15 @@
 import type { RunConfig } from '../engine/train/runConfig';
+import { VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
 import type { LabRunSettings } from '../lab/labSettings';
-import type { DatasetChoice } from '../worker/protocol';
+import type { DatasetChoice } from '../lab/datasets';
 
 /** The Lab validates every 50 steps or more; an export validates every 50. */
 export const LAB_VALIDATION_EVERY = 50;
 /** `python3 train.py` without --steps trains a Lab run this long (a lesson experiment: its own steps). */
 export const LAB_EXPORT_STEPS = 1000;
 /** Validation looks at the first 1,000 test samples, as the app's worker and the lesson tests do. */
-export const EXPORT_VALIDATION_SAMPLES = 1000;
+export const EXPORT_VALIDATION_SAMPLES = VALIDATION_SAMPLES;
 
 /**
  * Everything an export reproduces: the engine's run config, the data it trains on and how it

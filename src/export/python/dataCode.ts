@@ -1,4 +1,4 @@
-import type { DatasetChoice } from '../../worker/protocol';
+import type { DatasetChoice } from '../../lab/datasets';
 
 /** In words, what data.npz holds. */
 export function datasetDescription(dataset: DatasetChoice): string {
