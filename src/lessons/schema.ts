@@ -229,6 +229,10 @@ const widgetSchema = z.discriminatedUnion(
         from: z.string().optional(),
         /** … to the line containing this text. */
         to: z.string().optional(),
+        /** Beside it, the same layer from scratch in Python, tested against PyTorch's own. */
+        python: z
+          .enum(['batchNorm1d'], { error: "must be 'batchNorm1d' (the one Python twin so far)" })
+          .optional(),
       })
       .strict(),
     /** Build an init from distribution × fan mode × gain × multiplier; its histogram updates live. */

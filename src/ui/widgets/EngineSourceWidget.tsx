@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Widget } from '../../lessons/schema';
 import { sourceExcerpt } from '../../lessons/widgets/engineSource';
-import { ENGINE_SOURCES } from './engineSources';
+import { ENGINE_SOURCES, PYTHON_TWINS } from './engineSources';
 import { WidgetFrame } from './WidgetFrame';
 
 type EngineSourceData = Extract<Widget, { widget: 'engineSource' }>;
@@ -27,6 +27,7 @@ export function EngineSourceWidget({ widget, sources = ENGINE_SOURCES }: EngineS
       </WidgetFrame>
     );
   }
+  const python = widget.python === undefined ? undefined : PYTHON_TWINS[widget.python];
   const last = excerpt.firstLine + excerpt.lines.length - 1;
   const digits = String(last).length;
   return (
@@ -39,22 +40,44 @@ export function EngineSourceWidget({ widget, sources = ENGINE_SOURCES }: EngineS
         </p>
       }
     >
-      <pre
-        className="nl-source"
-        tabIndex={0}
-        aria-label={`${excerpt.path}, lines ${excerpt.firstLine} to ${last}`}
-      >
-        <code>
-          {excerpt.lines.map((line, i) => (
-            <span key={i} className="nl-source__line">
-              <span className="nl-source__number" aria-hidden="true">
-                {String(excerpt.firstLine + i).padStart(digits, ' ')}
-              </span>
-              {line === '' ? '\n' : `${line}\n`}
-            </span>
-          ))}
-        </code>
-      </pre>
+      <div className={python === undefined ? undefined : 'nl-source-pair'}>
+        <figure className="nl-source-pair__item">
+          {python === undefined ? null : <figcaption>The engine, in TypeScript</figcaption>}
+          <pre
+            className="nl-source"
+            tabIndex={0}
+            aria-label={`${excerpt.path}, lines ${excerpt.firstLine} to ${last}`}
+          >
+            <code>
+              {excerpt.lines.map((line, i) => (
+                <span key={i} className="nl-source__line">
+                  <span className="nl-source__number" aria-hidden="true">
+                    {String(excerpt.firstLine + i).padStart(digits, ' ')}
+                  </span>
+                  {line === '' ? '\n' : `${line}\n`}
+                </span>
+              ))}
+            </code>
+          </pre>
+        </figure>
+        {python === undefined ? null : (
+          <figure className="nl-source-pair__item">
+            <figcaption>
+              The same layer from scratch in Python (<code>{python.path}</code>), which the test
+              suite checks against <code>torch.nn.BatchNorm1d</code> in train and eval mode
+            </figcaption>
+            <pre className="nl-source" tabIndex={0} aria-label={`${python.path}, Python`}>
+              <code>
+                {python.text.split('\n').map((line, i) => (
+                  <span key={i} className="nl-source__line">
+                    {line === '' ? '\n' : `${line}\n`}
+                  </span>
+                ))}
+              </code>
+            </pre>
+          </figure>
+        )}
+      </div>
     </WidgetFrame>
   );
 }

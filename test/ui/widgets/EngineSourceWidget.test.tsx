@@ -34,6 +34,15 @@ describe('EngineSourceWidget', () => {
     expect(pre).toHaveAttribute('tabindex', '0'); // scrollable by keyboard
   });
 
+  it('shows the from-scratch Python twin beside the engine source when the lesson asks for it', () => {
+    render(<EngineSourceWidget widget={{ ...widget, python: 'batchNorm1d' }} />);
+    const python = screen.getByLabelText('src/export/scratch/batch_norm_1d.py, Python');
+    expect(python).toHaveTextContent('class BatchNorm1d(nn.Module):');
+    expect(python).toHaveTextContent('var = x.var(dim=0, unbiased=False)');
+    expect(screen.getByText('The engine, in TypeScript')).toBeInTheDocument();
+    expect(screen.getByText(/checks against/)).toHaveTextContent('torch.nn.BatchNorm1d');
+  });
+
   it('explains a missing file inline', () => {
     render(<EngineSourceWidget widget={{ ...widget, file: 'layers/batchnorm2.ts' }} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
