@@ -163,6 +163,8 @@ export const DepthProbePanel = memo(function DepthProbePanel({
       busy={loading}
       emptyMessage={!result && !loading && !error ? emptyMessage : undefined}
       description={
+        // Names no init scheme or activation: a chart-reading quiz shows this panel for a network
+        // whose settings are the answer.
         <>
           <p>Setting: {setting}</p>
           <p>
@@ -171,9 +173,8 @@ export const DepthProbePanel = memo(function DepthProbePanel({
             the one that vanishes or explodes with depth. The dashed line, ‖∂L/∂W‖, is the gradient
             of the layer&apos;s weights, the step the optimizer takes: ∂L/∂W = δ·hᵀ, the
             back-propagated gradient δ times the layer&apos;s input h. When the input shrinks layer
-            after layer as fast as δ grows on the way down (Xavier with ReLU), the two cancel and
-            the dashed line is flat, but uniformly tiny. When the inputs keep their size (Kaiming,
-            or BatchNorm), it follows the solid line.
+            after layer as fast as δ grows on the way down, the two cancel and the dashed line is
+            flat, but uniformly tiny. When the inputs keep their size, it follows the solid line.
           </p>
           <p role="status" className="nl-chart__status">
             {loading ? 'Measuring how the signal passes through the layers…' : ''}
