@@ -19,7 +19,9 @@ import {
   type Practice,
   type Quiz,
   type Widget,
+  runSettings,
 } from './schema';
+import type { SettingKey } from '../lab/labSettings';
 
 export interface LessonIssue {
   readonly file: string;
@@ -205,7 +207,9 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 /** Checks references between blocks of one lesson; a failing block is turned into an 'invalid' segment. */
 function crossCheck(segments: Segment[], issue: (line: number, message: string) => void): void {
   const experiments = new Map<string, Experiment>();
+  const practices = new Map<string, Practice>();
   for (const s of segments) if (s.kind === 'experiment') experiments.set(s.id, s.data);
+  for (const s of segments) if (s.kind === 'practice') practices.set(s.id, s.data);
 
   const invalidate = (index: number, message: string) => {
     const s = segments[index]!;
@@ -232,34 +236,72 @@ function crossCheck(segments: Segment[], issue: (line: number, message: string) 
         return;
       }
       const problem =
-        checkLabels(s.data.claim, experiment, 'claim') ??
-        s.data.requireSettings
-          .map((r) =>
-            experiment.runs.some((run) => run.label === r.run)
-              ? undefined
-              : `requireSettings names run '${r.run}', which the experiment does not have`,
-          )
-          .find((m) => m !== undefined);
+        checkLabels(s.data.claim, experiment, 'claim') ?? practiceProblem(s.data, experiment);
       if (problem) invalidate(index, problem);
     } else if (s.kind === 'checkpoint') {
-      const needed =
-        'experiment' in s.data.earnedBy
-          ? [s.data.earnedBy.experiment]
-          : 'experiments' in s.data.earnedBy
-            ? s.data.earnedBy.experiments
-            : [];
-      const missing = needed.filter((e) => !experiments.has(e));
-      if (missing.length > 0)
-        invalidate(
-          index,
-          `earnedBy names ${missing.map((m) => `'${m}'`).join(', ')}, not an experiment of this lesson`,
-        );
-      else if (needed.some((e) => experiments.get(e)!.claim === undefined)) {
-        invalidate(
-          index,
-          'earnedBy names an experiment without a claim, so nothing could be observed to earn it',
-        );
-      }
+      const problem = checkpointProblem(s.data, experiments, practices);
+      if (problem) invalidate(index, problem);
     }
   });
+}
+
+/**
+ * A practice must ask for a change: for every run it names, at least one required setting differs
+ * from the experiment as written, so passing it (and any checkpoint it earns) takes the learner's own
+ * action. A mystery network also needs its question (naming the fault) and its fix inside the hidden
+ * settings, and its experiment may serve no other block, which would show the hidden values.
+ */
+function practiceProblem(practice: Practice, experiment: Experiment): string | undefined {
+  for (const required of practice.requireSettings) {
+    const index = experiment.runs.findIndex((run) => run.label === required.run);
+    if (index < 0)
+      return `requireSettings names run '${required.run}', which the experiment does not have`;
+    const written = runSettings(experiment, index);
+    const keys = Object.keys(required.settings) as SettingKey[];
+    if (keys.every((key) => written[key] === required.settings[key]))
+      return `requireSettings for run '${required.run}' already hold in the experiment as written; ask for a change the learner has to make`;
+  }
+  if (practice.hidden.length === 0) return undefined;
+  if (!practice.question)
+    return 'a mystery network (hidden settings) needs a question that names the fault';
+  if (practice.requireSettings.length === 0)
+    return 'a mystery network (hidden settings) needs requireSettings: the fix';
+  const outside = practice.requireSettings
+    .flatMap((r) => Object.keys(r.settings) as SettingKey[])
+    .filter((key) => !practice.hidden.includes(key));
+  if (outside.length > 0)
+    return `requireSettings changes ${outside.join(', ')}, which ${outside.length === 1 ? 'is' : 'are'} not hidden; the fix of a mystery network lies in its hidden settings`;
+  return undefined;
+}
+
+function checkpointProblem(
+  checkpoint: Checkpoint,
+  experiments: ReadonlyMap<string, Experiment>,
+  practices: ReadonlyMap<string, Practice>,
+): string | undefined {
+  const by = checkpoint.earnedBy;
+  if ('practice' in by) {
+    const practice = practices.get(by.practice);
+    if (!practice) return `earnedBy names '${by.practice}', not a practice of this lesson`;
+    const charts = experiments.get(practice.experiment)?.charts ?? [];
+    if (by.viewedChart && !charts.includes(by.viewedChart))
+      return `earnedBy asks for the ${by.viewedChart} chart, which the practice's experiment does not show (it shows ${charts.join(', ')})`;
+    return undefined;
+  }
+  const needed = 'experiment' in by ? [by.experiment] : 'experiments' in by ? by.experiments : [];
+  const missing = needed.filter((e) => !experiments.has(e));
+  if (missing.length > 0)
+    return `earnedBy names ${missing.map((m) => `'${m}'`).join(', ')}, not an experiment of this lesson`;
+  if (needed.some((e) => experiments.get(e)!.claim === undefined))
+    return 'earnedBy names an experiment without a claim, so nothing could be observed to earn it';
+  const hiddenIn = needed.find((e) =>
+    [...practices.values()].some((p) => p.hidden.length > 0 && p.experiment === e),
+  );
+  if (hiddenIn) return `earnedBy names '${hiddenIn}', the hidden experiment of a mystery network`;
+  if ('experiment' in by && by.viewedChart) {
+    const charts = experiments.get(by.experiment)!.charts;
+    if (!charts.includes(by.viewedChart))
+      return `earnedBy asks for the ${by.viewedChart} chart, which the experiment does not show (it shows ${charts.join(', ')})`;
+  }
+  return undefined;
 }

@@ -351,6 +351,11 @@ const earnedBySchema = z.union([
   z.object({ quizzesWithoutPeeking: z.union([z.literal('all'), z.array(id).min(1)]) }).strict(),
   /** Every listed experiment's claim showed. */
   z.object({ experiments: z.array(id).min(2) }).strict(),
+  /**
+   * The named practice (of this lesson) was passed: the learner changed the settings it asks for and
+   * the effect showed in those runs (optionally with a chart of those changed runs looked at).
+   */
+  z.object({ practice: id, viewedChart: z.enum(CHART_KINDS).optional() }).strict(),
 ]);
 
 export const checkpointSchema = z
@@ -376,6 +381,11 @@ export const practiceSchema = z
     claim: claimSchema,
     /** An optional question to answer after the runs (e.g. "when is each preferable?"). */
     question: quizSchema.optional(),
+    /**
+     * A "mystery network": these settings are hidden until the learner reveals or changes them, the
+     * question names the fault, and `requireSettings` (inside the hidden ones) is its fix.
+     */
+    hidden: z.array(settingKey).default([]),
   })
   .strict();
 

@@ -25,7 +25,10 @@ export interface ProgressCatalog {
   readonly lessons: ReadonlySet<string>;
   /** Quiz questions and practice questions, by key. */
   readonly quizzes: ReadonlyMap<string, QuizShape>;
-  /** Every experiment, by key, with the charts it shows and whether it claims an effect. */
+  /**
+   * Every experiment, by key, with the charts it shows and whether it claims an effect; and every
+   * practice, whose copy of its experiment has charts of its own that a learner can view.
+   */
   readonly experiments: ReadonlyMap<string, ExperimentShape>;
   readonly checkpoints: ReadonlySet<string>;
   readonly practice: ReadonlySet<string>;
@@ -92,6 +95,11 @@ export function progressCatalog(track: Track): ProgressCatalog {
       } else if (s.kind === 'checkpoint') checkpoints.add(blockKey(id, s.id));
       else if (s.kind === 'practice') {
         practice.add(blockKey(id, s.id));
+        const target = lesson.segments.find(
+          (e) => e.kind === 'experiment' && e.id === s.data.experiment,
+        );
+        if (target?.kind === 'experiment')
+          experiments.set(blockKey(id, s.id), { charts: target.data.charts, hasClaim: false });
         if (s.data.question)
           quizzes.set(practiceQuestionKey(id, s.id), quizShape(s.data.question, title));
       }

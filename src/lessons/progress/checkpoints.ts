@@ -22,6 +22,11 @@ function experimentTitle(lesson: PlacedLesson, id: string): string {
   return s?.kind === 'experiment' ? s.data.title : id;
 }
 
+function practiceTitle(lesson: PlacedLesson, id: string): string {
+  const s = lesson.segments.find((x) => x.kind === 'practice' && x.id === id);
+  return s?.kind === 'practice' ? s.data.title : id;
+}
+
 /** The quiz keys the learner must answer without peeking, with the lessons they come from. */
 export function peekingScope(
   earnedBy: 'all' | readonly string[],
@@ -56,6 +61,24 @@ export function evaluateCheckpoint(
       };
     }
     return { earned: true, reason: `“${title}”: ${shown.detail}` };
+  }
+  if ('practice' in by) {
+    const key = blockKey(lessonId, by.practice);
+    const title = practiceTitle(lesson, by.practice);
+    const passed = progress.practice[key];
+    if (!passed) {
+      return {
+        earned: false,
+        reason: `Do the practice “${title}” yourself: make the change it asks for and train until its effect shows.`,
+      };
+    }
+    if (by.viewedChart && !(progress.viewedCharts[key] ?? []).includes(by.viewedChart)) {
+      return {
+        earned: false,
+        reason: `You passed “${title}”; now look at its ${CHART_NAMES[by.viewedChart]} chart with your changed runs in it.`,
+      };
+    }
+    return { earned: true, reason: `“${title}”: ${passed.detail}` };
   }
   if ('experiments' in by) {
     const missing = by.experiments.filter((e) => !progress.experiments[blockKey(lessonId, e)]);

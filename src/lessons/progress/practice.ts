@@ -15,6 +15,8 @@ export interface PracticeCondition {
 
 export interface PracticeVerdict {
   readonly passed: boolean;
+  /** The named runs have every setting the task asks for (the learner's change is in them). */
+  readonly changed: boolean;
   readonly conditions: readonly PracticeCondition[];
   /** What the learner's runs showed (recorded with the pass). */
   readonly detail: string;
@@ -53,23 +55,38 @@ export function evaluatePractice(
   claim: ClaimVerdict,
   questionSolved: boolean,
 ): PracticeVerdict {
-  const conditions: PracticeCondition[] = [];
+  const settings: PracticeCondition[] = [];
   for (const required of practice.requireSettings) {
     const run = runs.find((r) => r.label === required.run);
     for (const key of Object.keys(required.settings) as SettingKey[]) {
       const wanted = required.settings[key];
-      if (wanted !== undefined) conditions.push(settingCondition(run, required.run, key, wanted));
+      if (wanted !== undefined) settings.push(settingCondition(run, required.run, key, wanted));
     }
   }
-  const verdict = claim;
+  const changed = settings.every((c) => c.met);
+  const mystery = practice.hidden.length > 0;
+  const conditions: PracticeCondition[] = [];
+  if (mystery) {
+    // The fix is spelled out only once the fault is named: before that it would give the fault away.
+    conditions.push({ text: 'The fault is named (the question below)', met: questionSolved });
+    if (questionSolved) conditions.push(...settings);
+    else conditions.push({ text: 'The fault is fixed in the network', met: changed });
+  } else {
+    conditions.push(...settings);
+  }
   conditions.push({
-    text: verdict.shown
-      ? `The effect shows in your runs: ${verdict.detail}`
-      : `The effect shows in your runs (not yet: ${verdict.detail})`,
-    met: verdict.shown,
+    text: claim.shown
+      ? `The effect shows in your runs: ${claim.detail}`
+      : `The effect shows in your runs (not yet: ${claim.detail})`,
+    met: claim.shown,
   });
-  if (practice.question) {
+  if (practice.question && !mystery) {
     conditions.push({ text: 'The question is answered correctly', met: questionSolved });
   }
-  return { passed: conditions.every((c) => c.met), conditions, detail: verdict.detail };
+  return {
+    passed: conditions.every((c) => c.met),
+    changed,
+    conditions,
+    detail: claim.detail,
+  };
 }

@@ -47,6 +47,14 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
         />
       );
     case 'experiment':
+      // A mystery network's experiment is shown only inside its practice, with its settings hidden.
+      if (
+        lesson.segments.some(
+          (s) =>
+            s.kind === 'practice' && s.data.hidden.length > 0 && s.data.experiment === segment.id,
+        )
+      )
+        return null;
       return <ExperimentBlock lessonId={lessonId} id={segment.id} experiment={segment.data} />;
     case 'widget':
       return <WidgetView widget={segment.data} />;

@@ -1,11 +1,16 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
-import { runSettings, type Experiment, type Practice } from '../../lessons/schema';
+import { runSettings, type ChartKind, type Experiment, type Practice } from '../../lessons/schema';
 import { useLabStore } from '../../store/labStore';
-import { selectProgress, selectRecordPracticePassed } from '../../store/progressSlice';
+import {
+  selectProgress,
+  selectRecordChartViewed,
+  selectRecordPracticePassed,
+} from '../../store/progressSlice';
 import { claimStatus } from './claimStatus';
+import { chartHasData } from './ExperimentCharts';
 import { ExperimentPanel } from './ExperimentPanel';
 import { formatDate } from './formatDate';
 import { Prose } from './Prose';
@@ -20,9 +25,9 @@ export interface PracticeBlockProps {
   readonly experiment: Experiment;
 }
 
-/** The settings offered: the experiment's controls and every setting the task requires. */
+/** The settings offered: the experiment's controls, every setting the task requires and every hidden one. */
 function editableKeys(practice: Practice, experiment: Experiment): SettingKey[] {
-  const keys = new Set<SettingKey>(experiment.controls);
+  const keys = new Set<SettingKey>([...experiment.controls, ...practice.hidden]);
   for (const r of practice.requireSettings)
     for (const key of Object.keys(r.settings) as SettingKey[]) keys.add(key);
   return [...keys];
@@ -45,6 +50,17 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
   const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
   const progress = useLabStore(selectProgress);
   const recordPracticePassed = useLabStore(selectRecordPracticePassed);
+  const recordChartViewed = useLabStore(selectRecordChartViewed);
+  const [revealed, setRevealed] = useState<ReadonlySet<SettingKey>>(new Set());
+  const hidden = useMemo(
+    () => new Set(practice.hidden.filter((k) => !revealed.has(k))),
+    [practice.hidden, revealed],
+  );
+  const reveal = useCallback(
+    (k: SettingKey) => setRevealed((before) => new Set([...before, k])),
+    [],
+  );
+  const mystery = practice.hidden.length > 0;
   const record = progress.practice[key];
   const questionSolved = progress.quizzes[questionKey]?.solved === true;
 
@@ -62,6 +78,19 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
   useEffect(() => {
     if (passedDetail !== undefined) recordPracticePassed(key, passedDetail);
   }, [key, passedDetail, recordPracticePassed]);
+  // A chart counts for a checkpoint only once the learner's changed runs have drawn into it.
+  const changedRuns = live.runs.filter((r) =>
+    practice.requireSettings.some((required) => required.run === r.label),
+  );
+  const drawnByChanged = verdict.changed
+    ? experiment.charts.filter((chart) => chartHasData(chart, changedRuns)).join(' ')
+    : '';
+  const onChartViewed = useCallback(
+    (chart: ChartKind) => {
+      if (drawnByChanged.split(' ').includes(chart)) recordChartViewed(key, chart);
+    },
+    [drawnByChanged, key, recordChartViewed],
+  );
 
   return (
     <section
@@ -69,16 +98,28 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        <span className="nl-block__kind">Practice</span> {practice.title}
+        <span className="nl-block__kind">{mystery ? 'Mystery network' : 'Practice'}</span>{' '}
+        {practice.title}
       </h3>
       <Prose text={practice.task} />
-      <p className="nl-hint">
-        This starts from the experiment “{experiment.title}”; the runs here are your own copy.
-      </p>
+      {mystery ? (
+        <p className="nl-hint">
+          Some settings are hidden. Train the network and read its charts first; each “Reveal” shows
+          one setting (and lets you change it). Name the fault below, fix it, and train again: the
+          exercise is passed when a run with the fix shows the network training as it should.
+        </p>
+      ) : (
+        <p className="nl-hint">
+          This starts from the experiment “{experiment.title}”; the runs here are your own copy.
+        </p>
+      )}
       <ExperimentPanel
         experiment={experiment}
         live={live}
         editable={editableKeys(practice, experiment)}
+        onChartViewed={onChartViewed}
+        hidden={mystery ? hidden : undefined}
+        onReveal={reveal}
       />
       {practice.question ? (
         <QuizQuestion quiz={practice.question} progressKey={questionKey} headingLevel={4} />

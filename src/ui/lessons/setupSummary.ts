@@ -1,5 +1,5 @@
 import { LAB_DATASETS } from '../../lab/datasets';
-import type { LabRunSettings } from '../../lab/labSettings';
+import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import {
   ACTIVATION_LABELS,
   INIT_LABELS,
@@ -8,19 +8,40 @@ import {
   formatNumber,
 } from '../../lab/labels';
 
-/** A run's setup in one line: "MNIST 14×14 · MLP, 8 hidden layers of 64 ReLU units · …". */
-export function setupSummary(s: LabRunSettings): string {
+const INIT_KEYS: readonly SettingKey[] = [
+  'init',
+  'initDistribution',
+  'initFanMode',
+  'initGain',
+  'initMultiplier',
+];
+
+/**
+ * A run's setup in one line: "MNIST 14×14 · MLP, 8 hidden layers of 64 ReLU units · …". Settings in
+ * `hidden` (a mystery network's) read "hidden" instead of their value.
+ */
+export function setupSummary(
+  s: LabRunSettings,
+  hidden: ReadonlySet<SettingKey> = new Set(),
+): string {
+  const isHidden = (...keys: readonly SettingKey[]): boolean => keys.some((k) => hidden.has(k));
   const network =
     s.architecture === 'cnn'
       ? `ResNet-like CNN, ${s.depth} ${s.residual ? 'residual' : 'plain'} block${s.depth === 1 ? '' : 's'} of ${s.width} channels, ${ACTIVATION_LABELS[s.activation]}`
       : `MLP, ${s.depth} hidden layer${s.depth === 1 ? '' : 's'} of ${s.width} ${ACTIVATION_LABELS[s.activation]} units`;
-  const norm = s.norm === 'none' ? 'no normalization' : NORM_LABELS[s.norm];
+  const norm = isHidden('norm')
+    ? 'normalization hidden'
+    : s.norm === 'none'
+      ? 'no normalization'
+      : NORM_LABELS[s.norm];
+  const optimizer = isHidden('optimizer') ? 'optimizer hidden' : OPTIMIZER_LABELS[s.optimizer];
+  const rate = isHidden('learningRate') ? 'hidden' : formatNumber(s.learningRate);
   return [
     LAB_DATASETS[s.dataset].label,
     network,
     norm,
-    `${INIT_LABELS[s.init]} init`,
-    `${OPTIMIZER_LABELS[s.optimizer]}, learning rate ${formatNumber(s.learningRate)}`,
-    `batch ${s.batchSize}`,
+    isHidden(...INIT_KEYS) ? 'init hidden' : `${INIT_LABELS[s.init]} init`,
+    `${optimizer}, learning rate ${rate}`,
+    `batch ${isHidden('batchSize') ? 'hidden' : s.batchSize}`,
   ].join(' · ');
 }
