@@ -5,7 +5,8 @@
  * show; those figures are checked here on the network as written and as fixed.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, smoothLosses, type RunHistory } from '../../src/lessons/claims';
+import { smoothLosses } from '../../src/engine/train/smoothLosses';
+import { evaluateClaim, type RunHistory } from '../../src/lessons/claims';
 import { runExperiment } from '../../src/lessons/runExperiment';
 import type { Experiment, Practice } from '../../src/lessons/schema';
 import { lessonName, nodeDatasetLoader, practiceExperiment, readLessons } from './headlessLessons';

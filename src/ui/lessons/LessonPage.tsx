@@ -5,6 +5,7 @@ import type { Track } from '../../lessons/track';
 import { useLabStore } from '../../store/labStore';
 import { selectProgress } from '../../store/progressSlice';
 import { HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
+import { CompletionRulesBox } from './CompletionRulesBox';
 import { LessonContext } from './LessonContext';
 import { LessonNotFound } from './LessonNotFound';
 import { LessonSegments } from './LessonSegments';
@@ -65,6 +66,7 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
               : `In progress: ${left}.`}
           </p>
         </header>
+        <CompletionRulesBox />
         <LessonSegments segments={lesson.segments} />
         <footer className="nl-lesson__footer">
           <h2 id={FINISHING_ID} tabIndex={-1}>

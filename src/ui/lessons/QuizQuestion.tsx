@@ -6,6 +6,8 @@ import type { HeadingLevel } from '../charts/Heading';
 import { Heading, subLevel } from '../charts/Heading';
 import { choiceOrder } from './choiceOrder';
 import { QuizChart } from './QuizChart';
+import { ConfirmDialog } from './ConfirmDialog';
+import { describeStakes, useQuizStakes } from './useQuizStakes';
 import { InlineProse, Prose } from './Prose';
 
 export interface QuizQuestionProps {
@@ -34,6 +36,8 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
   const [retrying, setRetrying] = useState(false);
   const [missingChoice, setMissingChoice] = useState(false);
   const [focus, setFocus] = useState<Focus>(undefined);
+  const [confirmingReveal, setConfirmingReveal] = useState(false);
+  const stakes = useQuizStakes(progressKey);
   const feedbackRef = useRef<HTMLDivElement>(null);
   const firstChoiceRef = useRef<HTMLInputElement>(null);
 
@@ -72,8 +76,14 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
     moveFocus('firstChoice');
   };
   const reveal = (): void => {
+    setConfirmingReveal(false);
     revealQuiz(progressKey);
     moveFocus('feedback');
+  };
+  // Revealing would rule the question out of a checkpoint: say so, and let the learner decide.
+  const askReveal = (): void => {
+    if (stakes.open.length > 0) setConfirmingReveal(true);
+    else reveal();
   };
 
   const shownChoice = answered ? lastAnswer : selected;
@@ -150,6 +160,19 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
         {feedback ? <Prose text={feedback} /> : null}
         {missingChoice ? <p>Choose an answer first.</p> : null}
       </div>
+      {stakes.open.length > 0 && !answered && !revealed ? (
+        <p className="nl-hint nl-quiz__stake">
+          Your first answer also counts for the checkpoint {describeStakes(stakes.open)}: only a
+          right first answer, without revealing, keeps this question in it.
+        </p>
+      ) : null}
+      {stakes.lost.length > 0 ? (
+        <p className="nl-hint nl-quiz__stake">
+          This question no longer counts for the checkpoint {describeStakes(stakes.lost)}, because{' '}
+          {revealed ? 'its answer was revealed' : 'the first answer was not correct'}. You can
+          retake it from that checkpoint.
+        </p>
+      ) : null}
       <div className="nl-quiz__actions">
         {!answered ? (
           <button type="button" className="nl-button nl-button--primary" onClick={check}>
@@ -166,7 +189,7 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
             <button
               type="button"
               className="nl-button"
-              onClick={reveal}
+              onClick={askReveal}
               aria-describedby={revealHintId}
             >
               Reveal answer
@@ -178,6 +201,15 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
           </>
         ) : null}
       </div>
+      {confirmingReveal ? (
+        <ConfirmDialog
+          title="Reveal the answer?"
+          message={`Revealing rules this question out of the checkpoint ${describeStakes(stakes.open)}, which needs every question answered right on the first try without revealing. You can retake the question from that checkpoint later.`}
+          confirmLabel="Reveal and rule it out"
+          onCancel={() => setConfirmingReveal(false)}
+          onConfirm={reveal}
+        />
+      ) : null}
     </section>
   );
 }

@@ -27,7 +27,8 @@ describe('LessonPage', () => {
     expect(document.querySelector('.katex')).not.toBeNull();
     const blocks = screen
       .getAllByRole('region')
-      .map((r) => r.querySelector('h3, h4')?.textContent ?? '');
+      .map((r) => r.querySelector('h3, h4')?.textContent ?? '')
+      .filter((heading) => heading !== '');
     expect(blocks.slice(0, 4)).toEqual([
       'Experiment Loss falls',
       'Checkpoint Saw the loss fall',

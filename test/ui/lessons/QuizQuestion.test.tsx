@@ -133,6 +133,12 @@ describe('QuizQuestion', () => {
     const reveal = screen.getByRole('button', { name: 'Reveal answer' });
     expect(reveal).toHaveAccessibleDescription(/no longer counts as answered without peeking/);
     await user.click(reveal);
+    // The question counts for beta's "No peeking" checkpoint: the learner is asked first.
+    const dialog = screen.getByRole('alertdialog', { name: 'Reveal the answer?' });
+    expect(dialog).toHaveAccessibleDescription(
+      /rules this question out of the checkpoint “No peeking” in “Beta lesson” \(lesson 2\)/,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Reveal and rule it out' }));
     expect(answerFields(record())).toEqual({
       answers: [],
       solved: false,
@@ -151,6 +157,24 @@ describe('QuizQuestion', () => {
       firstTryCorrect: true,
       revealed: true,
     });
+  });
+
+  it('warns before the first answer and before revealing, and says afterwards what was lost', async () => {
+    const user = renderQuiz();
+    expect(screen.getByText(/Your first answer also counts for the checkpoint/)).toHaveTextContent(
+      'Your first answer also counts for the checkpoint “No peeking” in “Beta lesson” (lesson 2): only a right first answer, without revealing, keeps this question in it.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Reveal answer' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(record()).toBeUndefined();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+
+    await user.click(choice(/biases/));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(screen.getByText(/no longer counts for the checkpoint/)).toHaveTextContent(
+      'This question no longer counts for the checkpoint “No peeking” in “Beta lesson” (lesson 2), because the first answer was not correct. You can retake it from that checkpoint.',
+    );
+    expect(screen.queryByText(/Your first answer also counts/)).not.toBeInTheDocument();
   });
 
   it('shows the saved answer again after a reload', async () => {
