@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
+import { addBatchNormYourself, fixTheForgottenEvalMode } from './checkpointActions';
 import { completedLessons, seedProgress } from './progress';
 
 /** Lesson 3's first experiment trains two 8-layer MNIST networks for 600 steps each. */
@@ -9,8 +10,8 @@ describe('Lesson 3, batch normalization, as a learner', () => {
   const app = useApp();
 
   test(
-    'read, run the experiment, answer wrongly then rightly, earn the checkpoints, keep it all after a reload, open lesson 4',
-    { timeout: 240_000 },
+    'read, run the experiment, answer wrongly then rightly, earn the checkpoints by doing, keep it all after a reload, open lesson 4',
+    { timeout: 360_000 },
     async () => {
       await seedProgress(app.context, completedLessons('signal-propagation', 'initialization'));
       await app.open('#/lessons/batch-normalization');
@@ -19,6 +20,10 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       expect(
         await page.getByRole('heading', { level: 2, name: 'What it does to training' }).count(),
       ).toBe(1);
+      const rules = page.getByRole('region', { name: 'What completes this lesson' });
+      expect(await rules.innerText()).toMatch(
+        /Add BatchNorm to a simple MLP and compare convergence speed.*are part of completing the lesson/s,
+      );
 
       const experiment = page.getByRole('region', {
         name: 'Experiment An 8-layer MLP with and without BatchNorm',
@@ -33,11 +38,17 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       const question = page.getByRole('region', {
         name: 'Question Why does batch normalization help deep networks train?',
       });
+      expect(await question.innerText()).toMatch(
+        /Your first answer also counts for the checkpoint/,
+      );
       await question.getByRole('radio', { name: /^Its γ and β add capacity/ }).check();
       await question.getByRole('button', { name: 'Check answer' }).click();
       expect(await question.getByRole('status').innerText()).toMatch(/^Not correct\./);
       expect(await question.innerText()).toMatch(
         /Your answer: not correct\.\s+BN adds only two parameters/,
+      );
+      expect(await question.innerText()).toMatch(
+        /This question no longer counts for the checkpoint/,
       );
       await question.getByRole('button', { name: 'Try again' }).click();
       await question
@@ -49,44 +60,44 @@ describe('Lesson 3, batch normalization, as a learner', () => {
         /Your answer: correct\.\s+That is the practical effect/,
       );
 
-      await expect
-        .poll(() => checkpoint.getByRole('status').innerText(), EXPERIMENT)
-        .toMatch(/^Earned on /);
+      // The prepared experiment shows its effect, and that alone earns nothing.
+      await experiment
+        .getByRole('status')
+        .filter({ hasText: /^Effect shown/ })
+        .waitFor({ timeout: EXPERIMENT.timeout });
+      expect(await checkpoint.getByRole('status').innerText()).toMatch(
+        /^Not earned yet\. Do the practice/,
+      );
 
       await app.reload();
-      expect(await checkpoint.getByRole('status').innerText()).toMatch(/^Earned on /);
       expect(await question.getByRole('status').innerText()).toMatch(/^Correct\./);
       await app.open('#/');
       const home = page.getByRole('region', { name: 'Lessons' });
       const lessonItem = (title: string) =>
         home.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
       expect(await lessonItem('Batch normalization').innerText()).toMatch(
-        /5 quiz questions and 1 checkpoint to go/,
+        /5 quiz questions and 2 checkpoints to go/,
       );
       expect(await lessonItem('LayerNorm, GroupNorm, InstanceNorm').innerText()).toMatch(/Locked/);
 
-      // The rest of the lesson: the second checkpoint's experiment, and every other question.
+      // The rest of the lesson: the two checkpoints earned by doing, and every other question.
       await app.open('#/lessons/batch-normalization');
-      await page
-        .getByRole('region', { name: 'Experiment Validating in eval mode and in train mode' })
-        .getByRole('button', { name: 'Run experiment' })
-        .click();
+      await addBatchNormYourself(page, checkpoint);
+      await fixTheForgottenEvalMode(page);
       const questions = await page.getByRole('region', { name: /^Question / }).all();
       expect(questions.length).toBeGreaterThanOrEqual(5);
       for (const q of questions) {
         if (/^Correct\./.test(await q.getByRole('status').innerText())) continue;
         await q.getByRole('button', { name: 'Reveal answer' }).click();
+        // The question still counts for lesson 5's checkpoint: the learner is asked first.
+        const dialog = page.getByRole('alertdialog', { name: 'Reveal the answer?' });
+        expect(await dialog.innerText()).toMatch(/rules this question out of the checkpoint/);
+        await dialog.getByRole('button', { name: 'Reveal and rule it out' }).click();
         const right = q.getByRole('listitem').filter({ hasText: 'The correct answer.' });
         await right.getByRole('radio').check();
         await q.getByRole('button', { name: 'Check answer' }).click();
         expect(await q.getByRole('status').innerText()).toMatch(/^Correct\./);
       }
-      const second = page.getByRole('region', {
-        name: 'Checkpoint Switched to eval mode for validation and saw the difference',
-      });
-      await expect
-        .poll(() => second.getByRole('status').innerText(), EXPERIMENT)
-        .toMatch(/^Earned on /);
 
       await app.open('#/');
       expect(await lessonItem('LayerNorm, GroupNorm, InstanceNorm').innerText()).not.toMatch(
