@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
  * them: by role and accessible name, waiting for their runs to train.
  */
 
-const TRAINING = { timeout: 150_000, interval: 500 };
+const TRAINING = { timeout: 400_000, interval: 500 };
 
 const earned = (checkpoint: Locator) => () => checkpoint.getByRole('status').first().innerText();
 

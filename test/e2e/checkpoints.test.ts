@@ -3,14 +3,14 @@ import { useApp } from './harness';
 import { completedLessons, seedProgress } from './progress';
 
 /** A 20-layer MNIST network for 400 steps, twice: the slowest practice of the track. */
-const TRAINING = { timeout: 200_000, interval: 500 };
+const TRAINING = { timeout: 600_000, interval: 500 };
 
 describe('Lesson 2: the init checkpoint is earned by applying Kaiming and reading the weights', () => {
   const app = useApp();
 
   test(
     'the prepared experiment and its weight histograms earn nothing; Kaiming by hand, trained, then the weights do',
-    { timeout: 420_000 },
+    { timeout: 1_200_000 },
     async () => {
       await seedProgress(app.context, completedLessons('signal-propagation'));
       await app.open('#/lessons/initialization');

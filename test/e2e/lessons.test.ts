@@ -11,7 +11,7 @@ describe('Lesson 3, batch normalization, as a learner', () => {
 
   test(
     'read, run the experiment, answer wrongly then rightly, earn the checkpoints by doing, keep it all after a reload, open lesson 4',
-    { timeout: 360_000 },
+    { timeout: 1_200_000 },
     async () => {
       await seedProgress(app.context, completedLessons('signal-propagation', 'initialization'));
       await app.open('#/lessons/batch-normalization');
