@@ -44,41 +44,31 @@ export function evaluateCheckpoint(
 ): CheckpointVerdict {
   const by = checkpoint.earnedBy;
   const lessonId = lesson.meta.id;
-  if ('experiment' in by) {
-    const key = blockKey(lessonId, by.experiment);
-    const title = experimentTitle(lesson, by.experiment);
-    const shown = progress.experiments[key];
-    if (!shown) {
+  if ('experiment' in by || 'practice' in by) {
+    const practice = 'practice' in by;
+    const key = blockKey(lessonId, practice ? by.practice : by.experiment);
+    const title = practice
+      ? practiceTitle(lesson, by.practice)
+      : experimentTitle(lesson, by.experiment);
+    const done = (practice ? progress.practice : progress.experiments)[key];
+    if (!done) {
       return {
         earned: false,
-        reason: `Run the experiment “${title}” until its effect shows in your own runs.`,
+        reason: practice
+          ? `Do the practice “${title}” yourself: make the change it asks for and train until its effect shows.`
+          : `Run the experiment “${title}” until its effect shows in your own runs.`,
       };
     }
     if (by.viewedChart && !(progress.viewedCharts[key] ?? []).includes(by.viewedChart)) {
+      const chart = CHART_NAMES[by.viewedChart];
       return {
         earned: false,
-        reason: `The effect showed in “${title}”; now look at its ${CHART_NAMES[by.viewedChart]} chart with your runs in it.`,
+        reason: practice
+          ? `You passed “${title}”; now look at its ${chart} chart with your changed runs in it.`
+          : `The effect showed in “${title}”; now look at its ${chart} chart with your runs in it.`,
       };
     }
-    return { earned: true, reason: `“${title}”: ${shown.detail}` };
-  }
-  if ('practice' in by) {
-    const key = blockKey(lessonId, by.practice);
-    const title = practiceTitle(lesson, by.practice);
-    const passed = progress.practice[key];
-    if (!passed) {
-      return {
-        earned: false,
-        reason: `Do the practice “${title}” yourself: make the change it asks for and train until its effect shows.`,
-      };
-    }
-    if (by.viewedChart && !(progress.viewedCharts[key] ?? []).includes(by.viewedChart)) {
-      return {
-        earned: false,
-        reason: `You passed “${title}”; now look at its ${CHART_NAMES[by.viewedChart]} chart with your changed runs in it.`,
-      };
-    }
-    return { earned: true, reason: `“${title}”: ${passed.detail}` };
+    return { earned: true, reason: `“${title}”: ${done.detail}` };
   }
   if ('experiments' in by) {
     const missing = by.experiments.filter((e) => !progress.experiments[blockKey(lessonId, e)]);

@@ -8,19 +8,13 @@ import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { deltaTrack } from '../../lessons/progress/practiceFixture';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import { createdWorkers } from './fakeWorkerClient';
-import { emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
+import { SPIRAL_READY, emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
 vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
 
 setupLessonTests();
 
 const track = deltaTrack();
-const READY = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
-  parameterCount: 10,
-  layers: [],
-} as const;
 const WITH_PROBES = snapshotOf(1, 100, {
   probes: { step: 100, params: [], activations: [], norms: [] },
   validation: { step: 100, loss: 0.3, accuracy: 0.9, mode: 'eval' },
@@ -36,7 +30,7 @@ function renderLesson() {
 /** Plays every worker created so far through a whole run that drew into every chart. */
 function trainAll(): void {
   createdWorkers.forEach((_, i) => {
-    emit(i, READY);
+    emit(i, SPIRAL_READY);
     emit(i, WITH_PROBES);
   });
 }

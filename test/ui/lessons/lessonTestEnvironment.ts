@@ -83,3 +83,11 @@ export function workerAt(index: number): FakeRunWorker {
 export function emit(index: number, message: FromWorker): void {
   act(() => workerAt(index).emit(message));
 }
+
+/** A worker's 'ready' for a small 2-D run, as the fixture lessons' experiments get. */
+export const SPIRAL_READY = {
+  type: 'ready',
+  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
+  parameterCount: 10,
+  layers: [],
+} as const;
