@@ -4,6 +4,7 @@
 # Candidates, in the order test/helpers/torchPython.ts tries them: $NORMLAB_PYTHON, /usr/bin/python3,
 # then the python3 first on PATH (often a pyenv or venv Python without torch).
 set -euo pipefail
+. "$(dirname "$0")/aptInstall.sh"
 
 has_torch() { "$1" -c 'import torch, numpy' >/dev/null 2>&1; }
 
@@ -18,23 +19,9 @@ find_python() {
 }
 
 if ! PYTHON="$(find_python)"; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "ensureTorch: no Python with torch and numpy, and apt-get is not available to install one." >&2
-    echo "Install PyTorch (CPU) and NumPy, and point NORMLAB_PYTHON at that python3." >&2
-    exit 1
-  fi
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if ! command -v sudo >/dev/null 2>&1; then
-      echo "ensureTorch: installing PyTorch needs root (or sudo); run: apt-get install -y python3-torch python3-numpy" >&2
-      exit 1
-    fi
-    SUDO="sudo"
-  fi
-  echo "ensureTorch: installing python3-torch with apt-get (first run only)"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends python3 python3-torch python3-numpy >/dev/null
+  apt_install ensureTorch "a Python with torch and numpy" \
+    "Install PyTorch (CPU) and NumPy, and point NORMLAB_PYTHON at that python3." \
+    python3 python3-torch python3-numpy
   if ! PYTHON="$(find_python)"; then
     echo "ensureTorch: apt-get finished but no Python imports torch and numpy." >&2
     exit 1
