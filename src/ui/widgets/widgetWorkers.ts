@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
+import { createProbeWorker } from '../../runs/workerFactory';
 import { createSweepWorker, type SweepWorkerFactory } from '../../worker/sweepClient';
-import { createRunWorker, type RunWorkerFactory } from '../../worker/workerClient';
+import type { RunWorkerFactory } from '../../worker/workerClient';
 
 /**
  * Where widgets get their workers: the depth probe asks a training worker (its 'depthProbe' message),
@@ -12,7 +13,7 @@ export interface WidgetWorkers {
 }
 
 export const DEFAULT_WIDGET_WORKERS: WidgetWorkers = {
-  probe: () => createRunWorker(),
+  probe: () => createProbeWorker(),
   sweep: () => createSweepWorker(),
 };
 

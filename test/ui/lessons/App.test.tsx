@@ -2,15 +2,13 @@
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeProgress } from '../../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS } from '../../../src/lessons/progress/schema';
 import { PROGRESS_STORAGE_KEY } from '../../../src/store/progressStorage';
 import { App } from '../../../src/ui/App';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { setupLessonTests } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
 
 setupLessonTests();
 

@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
 import { useLabStore } from '../../../src/store/labStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { deltaTrack } from '../../lessons/progress/practiceFixture';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
 
 setupLessonTests();
 

@@ -12,10 +12,13 @@ import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { createdWorkers } from './fakeWorkerClient';
-import { emit, loadProgressFor, setupLessonTests, workerAt } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+import {
+  createdWorkers,
+  emit,
+  loadProgressFor,
+  setupLessonTests,
+  workerAt,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 

@@ -8,8 +8,6 @@ import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { ALPHA, FIXTURE_FILES } from '../../lessons/progress/fixtureTrack';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
-
 setupLessonTests();
 
 const track = buildTrack({

@@ -7,8 +7,6 @@ import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { ALPHA, BETA, FIXTURE_FILES, GAMMA, quizBlock } from '../../lessons/progress/fixtureTrack';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
-
 setupLessonTests();
 
 function renderLesson(files: Record<string, string>, id: string, instructor = false) {

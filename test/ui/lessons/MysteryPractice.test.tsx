@@ -2,15 +2,18 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLabStore } from '../../../src/store/labStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { deltaTrack } from '../../lessons/progress/practiceFixture';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { createdWorkers } from './fakeWorkerClient';
-import { SPIRAL_READY, emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+import {
+  SPIRAL_READY,
+  createdWorkers,
+  emit,
+  loadProgressFor,
+  setupLessonTests,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 

@@ -2,16 +2,19 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLabStore } from '../../../src/store/labStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { createdWorkers } from './fakeWorkerClient';
-import { emit, loadProgressFor, setupLessonTests, workerAt } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+import {
+  createdWorkers,
+  emit,
+  loadProgressFor,
+  setupLessonTests,
+  workerAt,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 

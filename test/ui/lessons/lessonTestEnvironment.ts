@@ -3,16 +3,24 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
 import { resetLabStore, useLabStore } from '../../../src/store/labStore';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
+import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import type { FromWorker } from '../../../src/worker/protocol';
-import type { FakeRunWorker } from '../../store/fakeRunWorker';
-import { createdWorkers } from './fakeWorkerClient';
+import { FakeRunWorker } from '../../store/fakeRunWorker';
 
 /**
  * Shared set-up for the lesson UI tests: jsdom without layout (a fixed width for charts, no canvas),
- * empty localStorage and sessionStorage, a fresh store for every test, and the address at the start page. Test
- * files that train also replace the worker client with ./fakeWorkerClient (vi.mock) and play the
- * workers through `workerAt` and `emit`.
+ * empty localStorage and sessionStorage, a fresh store for every test, and the address at the start
+ * page. Every training worker the app asks src/runs/workerFactory for is a FakeRunWorker, kept in
+ * creation order in `createdWorkers`; tests play them through `workerAt` and `emit`.
  */
+
+export const createdWorkers: FakeRunWorker[] = [];
+
+function createFakeWorker(): FakeRunWorker {
+  const worker = new FakeRunWorker();
+  createdWorkers.push(worker);
+  return worker;
+}
 
 let observedWidth = 640;
 
@@ -51,6 +59,8 @@ export function setupLessonTests(): void {
   beforeEach(() => {
     observedWidth = 640;
     createdWorkers.length = 0;
+    setRunWorkerFactory(createFakeWorker);
+    setProbeWorkerFactory(createFakeWorker);
     localStorage.clear();
     sessionStorage.clear();
     window.history.replaceState(null, '', '/#/');
@@ -63,6 +73,8 @@ export function setupLessonTests(): void {
     cleanup();
     setMessageBatchWindow(undefined);
     resetLabStore();
+    setRunWorkerFactory(undefined);
+    setProbeWorkerFactory(undefined);
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
     vi.useRealTimers();

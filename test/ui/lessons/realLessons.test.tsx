@@ -7,8 +7,6 @@ import { formatIssue } from '../../../src/lessons/track';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
-
 setupLessonTests();
 
 const track = loadTrack();
