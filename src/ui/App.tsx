@@ -22,6 +22,10 @@ const MilestonePage = lazyPage(() =>
   import('./lessons/MilestonePage').then((m) => m.MilestonePage),
 );
 const LAZY_PAGES = [LabPage, LessonPage, MilestonePage];
+/** Downloads every page's code; settles when all have arrived (or failed, for their boundaries). */
+export async function preloadPages(): Promise<void> {
+  await Promise.all(LAZY_PAGES.map((page) => page.preload()));
+}
 const retryPages = (): void => {
   for (const page of LAZY_PAGES) page.retry();
 };
@@ -104,9 +108,7 @@ export function App({ track: given }: AppProps) {
   }, [route, track]);
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const page of LAZY_PAGES) page.preload();
-    }, PRELOAD_AFTER_MS);
+    const timer = setTimeout(() => void preloadPages(), PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
 

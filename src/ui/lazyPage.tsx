@@ -2,8 +2,11 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface LazyPage<P extends object> {
   (props: P): React.JSX.Element;
-  /** Starts downloading the page's code (without rendering it), so opening it later is instant. */
-  preload(): void;
+  /**
+   * Starts downloading the page's code (without rendering it), so opening it later is instant; the
+   * promise settles when the download has (a failure is left for the page's error boundary).
+   */
+  preload(): Promise<void>;
   /** After a failed download: the next render downloads again (React.lazy would keep the failure). */
   retry(): void;
 }
@@ -35,7 +38,11 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     const Current = current;
     return <Current {...props} />;
   };
-  Page.preload = (): void => void download().catch(() => undefined);
+  Page.preload = (): Promise<void> =>
+    download().then(
+      () => undefined,
+      () => undefined,
+    );
   Page.retry = (): void => {
     if (!failed) return;
     failed = false;
