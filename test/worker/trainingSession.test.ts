@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMnistNode } from '../../src/data/loadMnistNode';
 import type { TrainTestSplit } from '../../src/engine/data/dataset';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
 import { createDatasetLoader, type DatasetLoader } from '../../src/worker/loadDataset';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
+import type * as ModelViews from '../../src/worker/modelViews';
 import { SNAPSHOT_MS, TrainingSession } from '../../src/worker/trainingSession';
 
 const nodeLoader = createDatasetLoader((resolution, standardize) =>
@@ -474,46 +475,68 @@ describe('depthProbe', () => {
   });
 });
 
-describe('cpu share', () => {
-  /**
-   * A session on a fake clock: every reading of the clock costs 0.01 ms of work, and a scheduled task
-   * runs once the clock has been moved on by its delay (resting). So the time the session works and
-   * the time it rests can be told apart exactly.
-   */
-  async function onFakeClock(settings: LabRunSettings) {
-    let clock = 0;
-    let rested = 0;
-    const queue: { task: () => void; at: number }[] = [];
-    const messages: FromWorker[] = [];
-    const session = new TrainingSession({
-      post: (message) => void messages.push(message),
-      loadDataset: nodeLoader,
-      now: () => (clock += 0.01),
-      schedule: (task, delay) => void queue.push({ task, at: clock + delay }),
-    });
-    await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
-    return {
-      session,
-      messages,
-      /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
-      pump(ms: number): number {
-        const end = clock + ms;
-        rested = 0;
-        while (clock < end) {
-          queue.sort((a, b) => a.at - b.at);
-          const next = queue.shift();
-          if (!next) break;
-          if (next.at > clock) {
-            rested += next.at - clock;
-            clock = next.at;
-          }
-          next.task();
-        }
-        return rested;
-      },
-    };
-  }
+/** The fake clock of `onFakeClock`, shared with the stand-in decisionBoundary below. */
+const fakeClock = vi.hoisted(() => ({ time: 0, boundaryMs: 0 }));
 
+// The real decision boundary, which on the fake clock also costs `fakeClock.boundaryMs` of time.
+vi.mock('../../src/worker/modelViews', async (importOriginal) => {
+  const real = await importOriginal<typeof ModelViews>();
+  return {
+    ...real,
+    decisionBoundary: (...args: Parameters<typeof real.decisionBoundary>) => {
+      fakeClock.time += fakeClock.boundaryMs;
+      return real.decisionBoundary(...args);
+    },
+  };
+});
+
+/**
+ * A session on a fake clock: every reading of the clock costs `readMs` of work, a decision boundary
+ * costs `boundaryMs` more, and a scheduled task runs once the clock has been moved on by its delay
+ * (resting). So the time the session works and the time it rests can be told apart exactly, and no
+ * outcome depends on how fast the machine running the test is.
+ */
+async function onFakeClock(settings: LabRunSettings, { readMs = 0.01, boundaryMs = 0 } = {}) {
+  fakeClock.time = 0;
+  fakeClock.boundaryMs = boundaryMs;
+  let rested = 0;
+  const queue: { task: () => void; at: number }[] = [];
+  const messages: FromWorker[] = [];
+  const session = new TrainingSession({
+    post: (message) => void messages.push(message),
+    loadDataset: nodeLoader,
+    now: () => (fakeClock.time += readMs),
+    schedule: (task, delay) => void queue.push({ task, at: fakeClock.time + delay }),
+  });
+  sessions.push(session);
+  await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
+  return {
+    session,
+    messages,
+    /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
+    pump(ms: number): number {
+      const end = fakeClock.time + ms;
+      rested = 0;
+      while (fakeClock.time < end) {
+        queue.sort((a, b) => a.at - b.at);
+        const next = queue.shift();
+        if (!next) break;
+        if (next.at > fakeClock.time) {
+          rested += next.at - fakeClock.time;
+          fakeClock.time = next.at;
+        }
+        next.task();
+      }
+      return rested;
+    },
+    /** The snapshots with training steps in them. */
+    training(): Snapshot[] {
+      return messages.filter((m): m is Snapshot => m.type === 'snapshot' && m.steps.length > 0);
+    },
+  };
+}
+
+describe('cpu share', () => {
   it('works flat out by default', async () => {
     const s = await onFakeClock(small);
     await s.session.handle({ type: 'train' });
@@ -545,24 +568,24 @@ describe('cpu share', () => {
 
 describe('decision boundary cadence', () => {
   it('comes with every snapshot while it is cheap', async () => {
-    const h = await configured(small);
-    await h.send({ type: 'train' });
-    await sleep(800);
-    await h.send({ type: 'pause' });
-    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    await s.session.handle({ type: 'train' });
+    s.pump(800);
+    await s.session.handle({ type: 'pause' });
+    const training = s.training();
     expect(training.length).toBeGreaterThanOrEqual(5);
     // the pause's own snapshot carries one too; every other snapshot has a fresh boundary
-    expect(training.filter((s) => !s.boundary).length).toBeLessThanOrEqual(1);
+    expect(training.filter((t) => !t.boundary).length).toBeLessThanOrEqual(1);
   });
 
   it('comes less often when a big network makes it expensive, but at least once a second', async () => {
-    // 2,304 grid points through 3 × 512² weights: tens of milliseconds per boundary
-    const h = await configured({ ...small, depth: 4, width: 512, batchSize: 8 });
-    await h.send({ type: 'train' });
-    await sleep(2500);
-    await h.send({ type: 'pause' });
-    const training = h.snapshots().filter((s) => s.steps.length > 0);
-    const boundaries = training.filter((s) => s.boundary).length;
+    // as 2,304 grid points through 3 × 512² weights would: 50 ms per boundary
+    const s = await onFakeClock(small, { readMs: 0.5, boundaryMs: 50 });
+    await s.session.handle({ type: 'train' });
+    s.pump(2500);
+    await s.session.handle({ type: 'pause' });
+    const training = s.training();
+    const boundaries = training.filter((t) => t.boundary).length;
     expect(training.length).toBeGreaterThanOrEqual(8);
     expect(boundaries).toBeLessThan(training.length / 2);
     expect(boundaries).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkerSetup } from '../../../src/lab/settings';
@@ -180,14 +180,18 @@ describe('ExperimentBlock', () => {
     setMessageBatchWindow(40);
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    // The window is timed on a fake clock, so however slowly this test runs, it has not closed yet.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     emit(0, READY);
     emit(0, snapshotOf(1, 10));
     emit(0, snapshotOf(11, 20));
     emit(1, READY);
     emit(1, snapshotOf(1, 30));
+    act(() => vi.advanceTimersByTime(39));
     // only the first message came before the window closed: nothing has trained yet on screen
     expect(within(section).queryByText(/step (10|20|30) of 100/)).not.toBeInTheDocument();
-    expect(await within(section).findByText(/Net: training, step 20 of 100/)).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1));
+    expect(within(section).getByText(/Net: training, step 20 of 100/)).toBeInTheDocument();
     expect(within(section).getByText(/step 30 of 100/)).toBeInTheDocument();
   });
 
