@@ -17,6 +17,7 @@ import {
   type Experiment,
   type LessonFrontMatter,
   type Practice,
+  type Prediction,
   type Quiz,
   type Widget,
   runSettings,
@@ -43,6 +44,7 @@ export type Segment =
   | (BlockBase & { readonly kind: 'quiz'; readonly data: Quiz })
   | (BlockBase & { readonly kind: 'checkpoint'; readonly data: Checkpoint })
   | (BlockBase & { readonly kind: 'practice'; readonly data: Practice })
+  | (BlockBase & { readonly kind: 'prediction'; readonly data: Prediction })
   | {
       readonly kind: 'invalid';
       readonly blockKind: string;
@@ -225,8 +227,26 @@ function crossCheck(segments: Segment[], issue: (line: number, message: string) 
       : undefined;
   };
 
+  const predicted = new Map<string, string>();
   segments.forEach((s, index) => {
-    if (s.kind === 'experiment' && s.data.claim) {
+    if (s.kind === 'prediction') {
+      const experiment = experiments.get(s.data.experiment);
+      const other = predicted.get(s.data.experiment);
+      const labels = experiment?.runs.map((r) => r.label) ?? [];
+      if (!experiment)
+        invalidate(index, `experiment '${s.data.experiment}' is not an experiment of this lesson`);
+      else if (other)
+        invalidate(
+          index,
+          `experiment '${s.data.experiment}' already has the prediction '${other}'`,
+        );
+      else if (!labels.includes(s.data.measure.run))
+        invalidate(
+          index,
+          `measure names run '${s.data.measure.run}', but the experiment's runs are ${labels.map((l) => `'${l}'`).join(', ')}`,
+        );
+      else predicted.set(s.data.experiment, s.id);
+    } else if (s.kind === 'experiment' && s.data.claim) {
       const problem = checkLabels(s.data.claim, s.data, 'claim');
       if (problem) invalidate(index, problem);
     } else if (s.kind === 'practice') {

@@ -17,6 +17,7 @@ import {
 } from '../lab/labSettings';
 import { SETTING_KEYS, SETTINGS_TABLE } from '../lab/settingsTable';
 import { claimSchema } from './claims';
+import { predictionSchema } from './predictions';
 
 const text = (what: string) =>
   z
@@ -389,7 +390,14 @@ export const practiceSchema = z
   })
   .strict();
 
-export const BLOCK_KINDS = ['experiment', 'widget', 'quiz', 'checkpoint', 'practice'] as const;
+export const BLOCK_KINDS = [
+  'experiment',
+  'widget',
+  'quiz',
+  'checkpoint',
+  'practice',
+  'prediction',
+] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export const blockSchemas = {
@@ -398,6 +406,7 @@ export const blockSchemas = {
   quiz: quizSchema,
   checkpoint: checkpointSchema,
   practice: practiceSchema,
+  prediction: predictionSchema,
 } as const;
 
 export type LessonFrontMatter = z.infer<typeof frontMatterSchema>;
@@ -407,6 +416,7 @@ export type Quiz = z.infer<typeof quizSchema>;
 export type QuizChart = z.infer<typeof quizChartSchema>;
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
+export type { Prediction } from './predictions';
 
 /** The settings of one run of an experiment: Lab defaults, then `base`, then the run's own. */
 export function runSettings(experiment: Experiment, runIndex: number): LabRunSettings {

@@ -2,7 +2,13 @@ import { progressCatalog, type ProgressCatalog } from '../lessons/progress/catal
 import { mergeProgress } from '../lessons/progress/merge';
 import { recordAnswer, recordReveal } from '../lessons/progress/quizProgress';
 import { countEntries, restoreProgress, serializeProgress } from '../lessons/progress/restore';
-import { EMPTY_PROGRESS, type Progress, type QuizRecord } from '../lessons/progress/schema';
+import {
+  EMPTY_PROGRESS,
+  type PredictionRecord,
+  type Progress,
+  type QuizRecord,
+} from '../lessons/progress/schema';
+import type { PredictionAnswer } from '../lessons/predictions';
 import { settleProgress } from '../lessons/progress/settle';
 import { summarizeProgress } from '../lessons/progress/summary';
 import type { ChartKind } from '../lessons/schema';
@@ -65,6 +71,8 @@ export interface ProgressSlice {
   /** A chart of an experiment was on screen with the learner's runs in it. */
   recordChartViewed(experimentKey: string, chart: ChartKind): void;
   recordPracticePassed(practiceKey: string, detail: string): void;
+  /** The learner committed to a prediction before running its experiment (the first one is kept). */
+  recordPrediction(predictionKey: string, answer: PredictionAnswer): void;
   /** The progress as the text of an export file. */
   exportProgress(): string;
   /** What an import of this text would bring, or why it is refused; changes nothing. */
@@ -143,6 +151,13 @@ export function createProgressSlice(set: SetProgress, get: GetProgress): Progres
     const track = get().progressTrack;
     const shape = track ? catalogOf(track).quizzes.get(key) : undefined;
     return shape ? { ...record, choices: [...shape.fingerprints], correct: shape.correct } : record;
+  };
+
+  /** A choice prediction remembers the choices it was made among, like a quiz record. */
+  const withPredictionChoices = (key: string, record: PredictionRecord): PredictionRecord => {
+    const track = get().progressTrack;
+    const shape = track ? catalogOf(track).predictions.get(key) : undefined;
+    return 'choice' in record && shape ? { ...record, choices: [...shape.fingerprints] } : record;
   };
 
   const readImport = (
@@ -284,6 +299,22 @@ export function createProgressSlice(set: SetProgress, get: GetProgress): Progres
             },
       );
     },
+    recordPrediction(predictionKey, answer) {
+      update((p) =>
+        p.predictions[predictionKey]
+          ? p
+          : {
+              ...p,
+              predictions: {
+                ...p.predictions,
+                [predictionKey]: withPredictionChoices(predictionKey, {
+                  at: new Date().toISOString(),
+                  ...answer,
+                }),
+              },
+            },
+      );
+    },
     exportProgress() {
       return serializeProgress(get().progress);
     },
@@ -374,3 +405,4 @@ export const selectRecordPracticePassed = (s: ProgressSlice) => s.recordPractice
 export const selectKeptProgress = (s: ProgressSlice): readonly KeptRecord[] => s.keptProgress;
 export const selectCanUndoImport = (s: ProgressSlice): boolean =>
   s.progressBeforeImport !== undefined;
+export const selectRecordPrediction = (s: ProgressSlice) => s.recordPrediction;

@@ -13,6 +13,7 @@ import { explainError } from '../../src/worker/explainError';
 import { evaluateClaim, type RunHistory } from '../../src/lessons/claims';
 import type { BlockSegment, ParsedLesson } from '../../src/lessons/parseLesson';
 import { evaluatePractice } from '../../src/lessons/progress/practice';
+import { expectedRange, formatMeasure, inRange, measureValue } from '../../src/lessons/predictions';
 import { runExperiment, type ExperimentResult } from '../../src/lessons/runExperiment';
 import { runSettings, type Experiment } from '../../src/lessons/schema';
 import {
@@ -128,6 +129,22 @@ describe(`lesson experiments (${LESSONS_DIR}/*.md)`, () => {
           async () => {
             const { verdict } = await result();
             expect(verdict?.shown, `claim not shown: ${verdict?.detail}`).toBe(true);
+          },
+          EXPERIMENT_TIMEOUT_MS,
+        );
+      }
+
+      // Predict, then run: the range a prediction block calls expected is where the runs land.
+      for (const p of blocksOf(lesson, 'prediction').filter(
+        (p) => p.data.experiment === block.id,
+      )) {
+        it(
+          `${name} › ${p.id}: the runs land in the expected range`,
+          async () => {
+            const value = measureValue(p.data.measure, (await result()).runs);
+            expect(value, 'measured value').toBeDefined();
+            const shown = formatMeasure(p.data.measure, value!);
+            expect(inRange(expectedRange(p.data), value!), `measured ${shown}`).toBe(true);
           },
           EXPERIMENT_TIMEOUT_MS,
         );

@@ -21,6 +21,12 @@ export interface ExperimentShape {
   readonly hasClaim: boolean;
 }
 
+export interface PredictionShape {
+  /** The choices' fingerprints (see `choiceFingerprint`); empty for a slider. */
+  readonly fingerprints: readonly string[];
+  readonly slider: { readonly min: number; readonly max: number } | undefined;
+}
+
 export interface ProgressCatalog {
   readonly lessons: ReadonlySet<string>;
   /** Quiz questions and practice questions, by key. */
@@ -34,6 +40,7 @@ export interface ProgressCatalog {
   readonly practice: ReadonlySet<string>;
   /** Former keys (from `formerIds` of lessons and blocks) → current keys. */
   readonly aliases: ReadonlyMap<string, string>;
+  readonly predictions: ReadonlyMap<string, PredictionShape>;
 }
 
 /**
@@ -71,6 +78,7 @@ export function progressCatalog(track: Track): ProgressCatalog {
   const checkpoints = new Set<string>();
   const practice = new Set<string>();
   const aliases = new Map<string, string>();
+  const predictions = new Map<string, PredictionShape>();
   for (const lesson of track.lessons) {
     const id = lesson.meta.id;
     const title = lesson.meta.title;
@@ -93,7 +101,13 @@ export function progressCatalog(track: Track): ProgressCatalog {
         const shape = { charts: s.data.charts, hasClaim: s.data.claim !== undefined };
         experiments.set(blockKey(id, s.id), shape);
       } else if (s.kind === 'checkpoint') checkpoints.add(blockKey(id, s.id));
-      else if (s.kind === 'practice') {
+      else if (s.kind === 'prediction') {
+        const slider = s.data.slider;
+        predictions.set(blockKey(id, s.id), {
+          fingerprints: (s.data.choices ?? []).map((c) => choiceFingerprint(c.text)),
+          slider: slider ? { min: slider.min, max: slider.max } : undefined,
+        });
+      } else if (s.kind === 'practice') {
         practice.add(blockKey(id, s.id));
         const target = lesson.segments.find(
           (e) => e.kind === 'experiment' && e.id === s.data.experiment,
@@ -105,5 +119,5 @@ export function progressCatalog(track: Track): ProgressCatalog {
       }
     }
   }
-  return { lessons, quizzes, experiments, checkpoints, practice, aliases };
+  return { lessons, quizzes, experiments, checkpoints, practice, predictions, aliases };
 }

@@ -7,7 +7,6 @@
 import type { ChartKind } from '../schema';
 import {
   PROGRESS_FIELD_NAMES,
-  type Achievement,
   type OrphanedEntries,
   type Progress,
   type ProgressField,
@@ -28,7 +27,7 @@ function better(ours: QuizRecord, theirs: QuizRecord): QuizRecord {
   return ours;
 }
 
-const earlier = <T extends Achievement>(ours: T, theirs: T): T =>
+const earlier = <T extends { readonly at: string }>(ours: T, theirs: T): T =>
   theirs.at < ours.at ? theirs : ours;
 
 const MERGE_ENTRY: { readonly [F in ProgressField]: EntryMerge<Progress[F][string]> } = {
@@ -41,6 +40,8 @@ const MERGE_ENTRY: { readonly [F in ProgressField]: EntryMerge<Progress[F][strin
   checkpoints: earlier,
   practice: earlier,
   completedLessons: (ours: string, theirs: string) => (theirs < ours ? theirs : ours),
+  // A prediction is committed once, before the run: the first one made is the learner's prediction.
+  predictions: earlier,
 };
 
 function mergeRecord<T>(

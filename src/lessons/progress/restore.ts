@@ -6,13 +6,15 @@
  * their `formerIds`. Whatever changed is described in plain sentences for a notice.
  */
 import type { z } from 'zod';
-import type { ProgressCatalog, QuizShape } from './catalog';
+import type { PredictionShape, ProgressCatalog, QuizShape } from './catalog';
 import {
   EMPTY_PROGRESS,
   PROGRESS_FIELD_NAMES,
   PROGRESS_FIELDS,
   PROGRESS_VERSION,
   type OrphanedEntries,
+  type PredictionChoiceRecord,
+  type PredictionRecord,
   type Progress,
   type ProgressField,
   type QuizRecord,
@@ -48,6 +50,16 @@ const STILL_EXISTS: {
   checkpoints: (catalog, key) => catalog.checkpoints.has(key),
   practice: (catalog, key) => catalog.practice.has(key),
   completedLessons: (catalog, key) => catalog.lessons.has(key),
+  predictions: (catalog, key, record) => {
+    const shape = catalog.predictions.get(key);
+    if (!shape) return false;
+    // A choice is followed to where it is now by `followPredictionChoice`.
+    return 'choice' in record
+      ? shape.fingerprints.length > 0
+      : shape.slider !== undefined &&
+          record.value >= shape.slider.min &&
+          record.value <= shape.slider.max;
+  },
 };
 
 const GONE: Record<ProgressField, (n: number) => string> = {
@@ -57,7 +69,14 @@ const GONE: Record<ProgressField, (n: number) => string> = {
   checkpoints: (n) => `${count(n, 'checkpoint')} no longer in the lessons`,
   practice: (n) => `${count(n, 'practice exercise')} no longer in the lessons`,
   completedLessons: (n) => `${count(n, 'completed lesson')} no longer in the track`,
+  predictions: (n) => `${count(n, 'prediction')} for predictions no longer in the lessons`,
 };
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return (
+    a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i])
+  );
+}
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
@@ -77,6 +96,42 @@ function describe(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   return Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`;
+}
+
+/**
+ * Where choice `i` of the choices `old` (by fingerprint) is among the choices `now`: found by its
+ * fingerprint when it was moved, or at the same place when it was reworded in place (the count of
+ * choices is the same and nothing took its fingerprint); undefined when it is gone.
+ */
+function placeChoice(
+  old: readonly string[],
+  i: number,
+  now: readonly string[],
+): number | undefined {
+  const fp = old[i];
+  if (fp === undefined) return undefined;
+  const found = now.indexOf(fp);
+  if (found >= 0) return found;
+  const reworded = old.length === now.length && !old.includes(now[i] ?? '');
+  return reworded ? i : undefined;
+}
+
+/**
+ * Where a prediction's choice is after a lesson edit (with the current fingerprints), or undefined
+ * when the choice it named is gone. A record saved without fingerprints is matched by index.
+ */
+export function followPredictionChoice(
+  record: PredictionChoiceRecord,
+  shape: PredictionShape,
+): PredictionChoiceRecord | undefined {
+  const now = shape.fingerprints;
+  const choice =
+    record.choices === undefined
+      ? record.choice < now.length
+        ? record.choice
+        : undefined
+      : placeChoice(record.choices, record.choice, now);
+  return choice === undefined ? undefined : { ...record, choice, choices: [...now] };
 }
 
 /** Where a quiz's answers point after a lesson edit, or why the record can no longer be used. */
@@ -103,14 +158,7 @@ export function followQuizChoices(record: QuizRecord, shape: QuizShape): QuizVer
     if (!record.answers.every((a) => a < shape.choices)) return { kind: 'unmatched' };
     return { kind: 'moved', record: current(record) };
   }
-  const place = (i: number): number | undefined => {
-    const fp = old[i];
-    if (fp === undefined) return undefined;
-    const found = shape.fingerprints.indexOf(fp);
-    if (found >= 0) return found;
-    const reworded = old.length === shape.choices && !old.includes(shape.fingerprints[i] ?? '');
-    return reworded ? i : undefined;
-  };
+  const place = (i: number): number | undefined => placeChoice(old, i, shape.fingerprints);
   if (record.solved && record.correct !== undefined && place(record.correct) !== shape.correct)
     return { kind: 'correctChanged' };
   const answers = record.answers.map(place);
@@ -190,6 +238,14 @@ function restoreField<F extends ProgressField>(
       }
       if (verdict.kind === 'moved') changed = true;
       entry = verdict.record as Entry<F>;
+    }
+    if (field === 'predictions' && 'choice' in (entry as PredictionRecord)) {
+      const record = entry as PredictionChoiceRecord;
+      const followed = followPredictionChoice(record, catalog.predictions.get(key)!);
+      if (!followed) return orphan();
+      if (followed.choice !== record.choice || !sameList(followed.choices, record.choices))
+        changed = true;
+      entry = followed as Entry<F>;
     }
     if (Object.hasOwn(kept, key)) {
       // The current lessons already have an entry here; an older one stays aside, the rest is a duplicate.

@@ -35,6 +35,24 @@ export const quizRecordSchema = z
   .strict();
 export type QuizRecord = z.infer<typeof quizRecordSchema>;
 
+/**
+ * What the learner predicted before running an experiment: a choice (by index in the lesson file) or
+ * a slider value, and when. Records saved before predictions existed simply have none.
+ */
+export const predictionRecordSchema = z.union([
+  z
+    .object({
+      at: isoDate,
+      choice: z.number().int().min(0).max(15),
+      /** The choices when it was made, by fingerprint, so it follows a reordered or reworded choice. */
+      choices: z.array(fingerprint).max(16).optional(),
+    })
+    .strict(),
+  z.object({ at: isoDate, value: z.number() }).strict(),
+]);
+export type PredictionRecord = z.infer<typeof predictionRecordSchema>;
+export type PredictionChoiceRecord = Extract<PredictionRecord, { choice: number }>;
+
 /** Something earned or observed: when, and the measurement that showed it. */
 export const achievementSchema = z.object({ at: isoDate, detail: z.string().max(2000) }).strict();
 export type Achievement = z.infer<typeof achievementSchema>;
@@ -54,6 +72,8 @@ export interface Progress {
   readonly practice: Readonly<Record<string, Achievement>>;
   /** When each lesson was completed, by lesson id (ISO date). */
   readonly completedLessons: Readonly<Record<string, string>>;
+  /** Predictions committed before running an experiment, by lesson/prediction. */
+  readonly predictions: Readonly<Record<string, PredictionRecord>>;
   /**
    * Valid entries whose lesson or block is not in the current lessons (renamed, removed, or a quiz
    * whose correct choice changed), kept so they come back if the lesson does, and go into exports.
@@ -73,6 +93,7 @@ export const PROGRESS_FIELDS = {
   checkpoints: { schema: achievementSchema, what: 'checkpoints' },
   practice: { schema: achievementSchema, what: 'practice exercises' },
   completedLessons: { schema: isoDate, what: 'completed lessons' },
+  predictions: { schema: predictionRecordSchema, what: 'predictions' },
 } as const;
 export type ProgressField = keyof typeof PROGRESS_FIELDS;
 export const PROGRESS_FIELD_NAMES = Object.keys(PROGRESS_FIELDS) as readonly ProgressField[];
@@ -85,4 +106,5 @@ export const EMPTY_PROGRESS: Progress = {
   checkpoints: {},
   practice: {},
   completedLessons: {},
+  predictions: {},
 };

@@ -7,6 +7,7 @@ const NOUNS: Record<ProgressField, readonly [string, string]> = {
   checkpoints: ['checkpoint', 'checkpoints'],
   practice: ['practice exercise', 'practice exercises'],
   completedLessons: ['completed lesson', 'completed lessons'],
+  predictions: ['prediction', 'predictions'],
 };
 
 /** "3 answered questions, 1 checkpoint and 2 completed lessons", or "nothing yet". */

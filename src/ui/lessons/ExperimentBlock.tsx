@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { blockKey } from '../../lessons/progress/keys';
-import { runSettings, type ChartKind, type Experiment } from '../../lessons/schema';
+import {
+  runSettings,
+  type ChartKind,
+  type Experiment,
+  type Prediction,
+} from '../../lessons/schema';
 import { useLabStore } from '../../store/labStore';
 import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
 import { claimStatus } from './claimStatus';
@@ -9,6 +14,7 @@ import { ExperimentCodeTabs } from '../export/ExperimentCodeTabs';
 import { experimentExportRuns } from '../export/exportRuns';
 import { ExperimentPanel } from './ExperimentPanel';
 import { formatTime } from './formatDate';
+import { PredictionBox } from './PredictionBox';
 import { Prose } from './Prose';
 import { useSaveFinishedRuns, useSavedRuns } from './savedRuns/useSavedRuns';
 import { useExperimentRuns } from './useExperimentRuns';
@@ -17,13 +23,15 @@ export interface ExperimentBlockProps {
   readonly lessonId: string;
   readonly id: string;
   readonly experiment: Experiment;
+  /** The lesson's prediction about this experiment, which the learner commits to before running it. */
+  readonly prediction?: { readonly id: string; readonly data: Prediction } | undefined;
 }
 
 /**
  * A live experiment inside a lesson: the learner trains the runs the text talks about and sees, in
  * words, whether the claimed effect shows. When it does, that is recorded as evidence for checkpoints.
  */
-export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockProps) {
+export function ExperimentBlock({ lessonId, id, experiment, prediction }: ExperimentBlockProps) {
   const headingId = useId();
   const key = blockKey(lessonId, id);
   const definitions = useMemo(
@@ -53,6 +61,7 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
   useEffect(() => {
     if (shownDetail !== undefined) recordClaimShown(key, shownDetail);
   }, [key, shownDetail, recordClaimShown]);
+  const predictionKey = prediction ? blockKey(lessonId, prediction.id) : undefined;
   const onChartViewed = useCallback(
     (chart: ChartKind) => recordChartViewed(key, chart),
     [key, recordChartViewed],
@@ -64,6 +73,14 @@ export function ExperimentBlock({ lessonId, id, experiment }: ExperimentBlockPro
         <span className="nl-block__kind">Experiment</span> {experiment.title}
       </h3>
       {experiment.intro ? <Prose text={experiment.intro} /> : null}
+      {prediction && predictionKey ? (
+        <PredictionBox
+          prediction={prediction.data}
+          progressKey={predictionKey}
+          runs={live.runs}
+          phase={live.phase}
+        />
+      ) : null}
       <ExperimentCodeTabs
         name={`normlab-${lessonId}-${id}`}
         runs={() => experimentExportRuns(experiment, live.runs)}

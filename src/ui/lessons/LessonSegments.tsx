@@ -27,6 +27,8 @@ function describe(segment: Segment): string {
       return `the checkpoint “${segment.data.title}”`;
     case 'practice':
       return `the practice exercise “${segment.data.title}”`;
+    case 'prediction':
+      return `the prediction before the experiment '${segment.data.experiment}'`;
   }
 }
 
@@ -46,7 +48,7 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
           file={lesson.file}
         />
       );
-    case 'experiment':
+    case 'experiment': {
       // A mystery network's experiment is shown only inside its practice, with its settings hidden.
       if (
         lesson.segments.some(
@@ -55,7 +57,21 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
         )
       )
         return null;
-      return <ExperimentBlock lessonId={lessonId} id={segment.id} experiment={segment.data} />;
+      const prediction = lesson.segments.find(
+        (s) => s.kind === 'prediction' && s.data.experiment === segment.id,
+      );
+      return (
+        <ExperimentBlock
+          lessonId={lessonId}
+          id={segment.id}
+          experiment={segment.data}
+          prediction={prediction?.kind === 'prediction' ? prediction : undefined}
+        />
+      );
+    }
+    case 'prediction':
+      // Shown at the top of its experiment, where the learner commits to it before running.
+      return null;
     case 'widget':
       return <WidgetView widget={segment.data} />;
     case 'quiz':

@@ -39,6 +39,7 @@ const full: Progress = {
   checkpoints: { 'alpha/saw-it': { at: AT, detail: 'seen' } },
   practice: { 'alpha/add-bn': { at: AT, detail: 'done' } },
   completedLessons: { alpha: AT },
+  predictions: {},
 };
 
 function restored(text: string | null, using = catalog) {
