@@ -104,7 +104,7 @@ describe('saved predictions', () => {
     const reordered = progressCatalog(
       predictionTrack((p) =>
         p.replace(
-          /  - \{ text: Below half.*\n(  - .*\n)(  - .*\n)/,
+          / {2}- \{ text: Below half.*\n( {2}- .*\n)( {2}- .*\n)/,
           (_all, second: string, third: string) =>
             `${third}${second}  - { text: Below half, below: 0.5 }\n`,
         ),
