@@ -2,16 +2,14 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
 import { resetLabStore, useLabStore } from '../../../src/store/labStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { ALPHA, BETA, GAMMA } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
-
-vi.mock('../../../src/worker/workerClient', () => import('./fakeWorkerClient'));
+import { SPIRAL_READY, emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
 setupLessonTests();
 
@@ -36,13 +34,6 @@ const track = buildTrack({
   '03-gamma.md': GAMMA,
 });
 const KEY = 'alpha/guess-net';
-
-const READY = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
-  parameterCount: 10,
-  layers: [],
-} as const;
 
 function validationAt(step: number, accuracy: number): Snapshot {
   return {
@@ -83,7 +74,7 @@ describe('predict, then run', () => {
 
     await user.click(run);
     for (const index of [0, 1]) {
-      emit(index, READY);
+      emit(index, SPIRAL_READY);
       emit(index, snapshotOf(1, 100));
       emit(index, validationAt(100, index === 0 ? 0.875 : 0.5));
     }
@@ -110,7 +101,7 @@ describe('predict, then run', () => {
     );
     await user.click(within(experiment).getByRole('button', { name: 'Run experiment' }));
     for (const index of [0, 1]) {
-      emit(index, READY);
+      emit(index, SPIRAL_READY);
       emit(index, snapshotOf(1, 100));
       emit(index, validationAt(100, 0.9));
     }
