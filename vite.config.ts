@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -40,8 +41,56 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * normlab as an installable Progressive Web App. The service worker precaches everything the build
+ * emits (the lessons, the Lab, every worker and the MNIST files), so after one visit the course works
+ * with no network. 'prompt': a new version waits until the learner chooses "Reload to update"
+ * (src/ui/UpdateNotice.tsx), so the page is never swapped mid-lesson. The app registers the worker
+ * itself (virtual:pwa-register), so no inline script is injected that the CSP would block; scope
+ * and URLs are relative, so the worker covers whatever folder the build is served from.
+ */
+function progressiveWebApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+    manifest: {
+      name: 'normlab: batch normalization and weight initialization',
+      short_name: 'normlab',
+      description:
+        'An interactive lesson on batch normalization and weight initialization that trains real networks in the browser.',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: '#1f3a5f',
+      background_color: '#f6f7f9',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        {
+          src: 'icons/icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg,png,woff2,bin,webmanifest}'],
+      // The 28×28 MNIST training file is about 1 MB; the default limit (2 MiB) leaves little room.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      // Every address of the app is index.html plus a hash route.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  // Relative URLs everywhere, so the same dist/ works at a host's root or under any sub-path.
+  base: './',
+  plugins: [react(), contentSecurityPolicy(), progressiveWebApp()],
   worker: { format: 'es' },
   build: {
     rolldownOptions: {

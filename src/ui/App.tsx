@@ -10,6 +10,9 @@ import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
 import { HomePage } from './lessons/HomePage';
 import { NotFoundPage } from './lessons/NotFoundPage';
 import { ProgressNotice } from './lessons/ProgressNotice';
+import { OfflineStatus } from './offline/OfflineStatus';
+import { UpdateNotice } from './offline/UpdateNotice';
+import { useServiceWorker } from './offline/useServiceWorker';
 import { HOME_HREF, routeKey, useRoute, type Route } from './routing';
 import './styles.css';
 import './lessons/lessons.css';
@@ -87,6 +90,7 @@ export function App({ track: given }: AppProps) {
   const key = routeKey(route);
   const loaded = useLabStore(selectProgressTrack) === track;
   const mainRef = useRef<HTMLElement>(null);
+  const serviceWorker = useServiceWorker();
   const previousKey = useRef<string | undefined>(undefined);
 
   useLayoutEffect(() => {
@@ -161,6 +165,7 @@ export function App({ track: given }: AppProps) {
           <a href={LAB_ROUTE} aria-current={route.page === 'lab' ? 'page' : undefined}>
             Lab
           </a>
+          <OfflineStatus ready={serviceWorker.offlineReady} />
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="nl-main">
@@ -184,6 +189,11 @@ export function App({ track: given }: AppProps) {
           </BlockErrorBoundary>
         ) : null}
       </main>
+      <UpdateNotice
+        updateWaiting={serviceWorker.updateWaiting}
+        onReload={serviceWorker.update}
+        onLater={serviceWorker.postpone}
+      />
     </>
   );
 }

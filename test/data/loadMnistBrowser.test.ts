@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMnistBrowser } from '../../src/data/loadMnistBrowser';
+import { BUILT_MNIST_URLS, loadMnistBrowser } from '../../src/data/loadMnistBrowser';
+import { MNIST_RESOLUTIONS, MNIST_SPLITS, mnistFileName } from '../../src/engine/data/mnistFiles';
 import { MNIST_DATA_DIR } from '../../src/data/loadMnistNode';
 
 /** A fetch that serves public/data/ and records the URLs asked for. */
@@ -47,5 +48,16 @@ describe('loadMnistBrowser', () => {
     await expect(
       loadMnistBrowser('28', { standardize: false, fetchImpl: fakeFetch([], 404) }),
     ).rejects.toThrow(/Could not load \/data\/mnist-28-(train|test)\.bin: HTTP 404 Not Found/);
+  });
+});
+
+describe('BUILT_MNIST_URLS', () => {
+  it('names every committed MNIST file, each under /data/', () => {
+    for (const resolution of MNIST_RESOLUTIONS) {
+      for (const split of MNIST_SPLITS) {
+        const url = BUILT_MNIST_URLS[resolution][split]();
+        expect(url.pathname).toBe(`/data/${mnistFileName(resolution, split)}`);
+      }
+    }
   });
 });
