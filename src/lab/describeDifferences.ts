@@ -1,38 +1,11 @@
-import { datasetInfo } from './datasets';
 import type { LabRunSettings, SettingKey } from './labSettings';
-import {
-  ACTIVATION_LABELS,
-  FAN_MODE_LABELS,
-  INIT_LABELS,
-  NORM_LABELS,
-  formatNumber,
-} from './labels';
-
-/** Whether a setting affects the run at all, given the others (GroupNorm's groups only matter under GroupNorm). */
-export function isRelevant(key: SettingKey, s: LabRunSettings): boolean {
-  switch (key) {
-    case 'noise':
-      return datasetInfo(s.dataset).kind === 'points';
-    case 'groups':
-      return s.norm === 'groupNorm';
-    case 'placement':
-      return s.norm !== 'none';
-    case 'residual':
-      return s.architecture === 'cnn';
-    case 'initDistribution':
-    case 'initFanMode':
-    case 'initGain':
-    case 'initMultiplier':
-      return s.init === 'custom';
-    default:
-      return true;
-  }
-}
+import { formatNumber } from './formatNumber';
+import { settingRelevant, settingValueLabel } from './settingsRegistry';
 
 function normPhrase(s: LabRunSettings): string {
   if (s.norm === 'none') return 'no norm';
   if (s.norm === 'groupNorm') return `GroupNorm (${s.groups} groups)`;
-  return NORM_LABELS[s.norm];
+  return settingValueLabel('norm', s.norm);
 }
 
 function initPhrase(s: LabRunSettings): string {
@@ -44,15 +17,15 @@ function initPhrase(s: LabRunSettings): string {
     case 'orthogonal':
       return 'orthogonal init';
     case 'custom':
-      return `custom init (${s.initDistribution}, ${FAN_MODE_LABELS[s.initFanMode]}, gain ${formatNumber(s.initGain)} × ${formatNumber(s.initMultiplier)})`;
+      return `custom init (${s.initDistribution}, ${settingValueLabel('initFanMode', s.initFanMode)}, gain ${formatNumber(s.initGain)} × ${formatNumber(s.initMultiplier)})`;
     default:
-      return INIT_LABELS[s.init];
+      return settingValueLabel('init', s.init);
   }
 }
 
 /** Each phrase describes one group of settings; a group is mentioned when any of its keys differ. */
 const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) => string }[] = [
-  { keys: ['dataset'], say: (s) => datasetInfo(s.dataset).label },
+  { keys: ['dataset'], say: (s) => settingValueLabel('dataset', s.dataset) },
   { keys: ['noise'], say: (s) => `noise ${formatNumber(s.noise)}` },
   { keys: ['architecture'], say: (s) => (s.architecture === 'cnn' ? 'CNN' : 'MLP') },
   {
@@ -63,7 +36,7 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
     keys: ['width'],
     say: (s) => (s.architecture === 'cnn' ? `${s.width} channels` : `width ${s.width}`),
   },
-  { keys: ['activation'], say: (s) => ACTIVATION_LABELS[s.activation] },
+  { keys: ['activation'], say: (s) => settingValueLabel('activation', s.activation) },
   { keys: ['norm', 'groups'], say: normPhrase },
   {
     keys: ['placement'],
@@ -85,7 +58,7 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
 ];
 
 function differs(key: SettingKey, a: LabRunSettings, b: LabRunSettings): boolean {
-  return isRelevant(key, b) && a[key] !== b[key];
+  return settingRelevant(key, b) && a[key] !== b[key];
 }
 
 /**

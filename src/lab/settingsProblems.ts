@@ -1,5 +1,5 @@
 import type { LabRunSettings } from './labSettings';
-import { ACTIVATION_LABELS } from './labels';
+import { settingValueLabel } from './settingsRegistry';
 
 /** A problem with a combination of settings that the learner should know about before training. */
 export interface SettingsProblem {
@@ -52,7 +52,7 @@ export function settingsProblems(s: LabRunSettings): SettingsProblem[] {
   if (xavier && reluLike && s.depth >= 10 && s.norm === 'none') {
     problems.push({
       severity: 'warning',
-      title: `Xavier init with ${ACTIVATION_LABELS[s.activation]} in a deep network`,
+      title: `Xavier init with ${settingValueLabel('activation', s.activation)} in a deep network`,
       message:
         'Xavier keeps the variance for symmetric activations; ReLU zeroes half of its input, so the signal ' +
         'shrinks by about 1/√2 per layer. Kaiming init compensates for that.',

@@ -7,7 +7,7 @@ import {
   type LabRunSettings,
   type SettingKey,
 } from './labSettings';
-import { SETTING_KEYS, SETTINGS_TABLE } from './settingsTable';
+import { SETTING_KEYS, SETTINGS } from './settingsRegistry';
 
 /**
  * The Lab's state in the URL hash, as readable query parameters:
@@ -48,9 +48,9 @@ export interface DecodedLab {
 }
 
 const KEY_BY_PARAM = new Map<string, SettingKey>(
-  SETTING_KEYS.map((key) => [SETTINGS_TABLE[key].param, key]),
+  SETTING_KEYS.map((key) => [SETTINGS[key].param, key]),
 );
-const KNOWN_PARAMS = SETTING_KEYS.map((key) => SETTINGS_TABLE[key].param).join(', ');
+const KNOWN_PARAMS = SETTING_KEYS.map((key) => SETTINGS[key].param).join(', ');
 
 const runsSchema = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1));
 
@@ -103,13 +103,13 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function parseSetting<K extends SettingKey>(key: K, text: string): Parsed<LabRunSettings[K]> {
   if (text.length > MAX_VALUE_LENGTH) {
-    return { ok: false, error: `is not ${SETTINGS_TABLE[key].allowed}` };
+    return { ok: false, error: `is not ${SETTINGS[key].allowed}` };
   }
-  const result = SETTINGS_TABLE[key].schema.safeParse(text);
+  const result = SETTINGS[key].schema.safeParse(text);
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    error: result.error.issues[0]?.message ?? `is not ${SETTINGS_TABLE[key].allowed}`,
+    error: result.error.issues[0]?.message ?? `is not ${SETTINGS[key].allowed}`,
   };
 }
 
@@ -122,9 +122,7 @@ export function encodeLab(runs: readonly LabRunSettings[]): string {
   runs.forEach((run, i) => {
     for (const key of SETTING_KEYS) {
       if (i > 0 && run[key] === baseline[key]) continue;
-      parts.push(
-        `${letterOf(i)}.${SETTINGS_TABLE[key].param}=${encodeURIComponent(String(run[key]))}`,
-      );
+      parts.push(`${letterOf(i)}.${SETTINGS[key].param}=${encodeURIComponent(String(run[key]))}`);
     }
   });
   return parts.join('&');
@@ -223,7 +221,7 @@ export function decodeLab(query: string): DecodedLab {
     let settings = base;
     for (const [key, text] of perRun[i] ?? []) {
       const parsed = parseSetting(key, text);
-      const param = `${letter}.${SETTINGS_TABLE[key].param}`;
+      const param = `${letter}.${SETTINGS[key].param}`;
       if (parsed.ok) settings = withSetting(settings, key, parsed.value);
       else {
         notices.push({
@@ -234,7 +232,7 @@ export function decodeLab(query: string): DecodedLab {
     }
     const coherent = makeCoherent(settings);
     for (const fix of coherent.fixes) {
-      const param = `${letter}.${SETTINGS_TABLE[fix.key].param}`;
+      const param = `${letter}.${SETTINGS[fix.key].param}`;
       notices.push({
         param,
         message: `${param}=${String(settings[fix.key])} cannot be used: ${fix.reason}; used ${String(coherent.settings[fix.key])}`,

@@ -15,7 +15,7 @@ import {
   type LabRunSettings,
   type SettingKey,
 } from '../lab/labSettings';
-import { SETTING_KEYS, SETTINGS_TABLE } from '../lab/settingsTable';
+import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
 import { claimSchema } from './claims';
 import { predictionSchema } from './predictions';
 
@@ -62,7 +62,7 @@ export const frontMatterSchema = z
   .strict();
 
 /**
- * Partial Lab settings, validated by the Lab's own settings table (the same rules a shared link obeys):
+ * Partial Lab settings, validated by the settings registry (the same rules a shared link obeys):
  * `{ norm: batchNorm, learningRate: 0.3 }`.
  */
 export const partialSettingsSchema = z
@@ -77,7 +77,7 @@ export const partialSettingsSchema = z
         });
         continue;
       }
-      const field = SETTINGS_TABLE[key as SettingKey];
+      const field = SETTINGS[key as SettingKey];
       const parsed = field.schema.safeParse(String(value));
       if (!parsed.success)
         ctx.addIssue({
@@ -90,7 +90,7 @@ export const partialSettingsSchema = z
   .transform((record) => {
     const out: Partial<Record<SettingKey, unknown>> = {};
     for (const [key, value] of Object.entries(record)) {
-      out[key as SettingKey] = SETTINGS_TABLE[key as SettingKey].schema.parse(String(value));
+      out[key as SettingKey] = SETTINGS[key as SettingKey].schema.parse(String(value));
     }
     return out as Partial<LabRunSettings>;
   });

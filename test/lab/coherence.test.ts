@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupChoices, makeCoherent } from '../../src/lab/coherence';
+import { makeCoherent } from '../../src/lab/coherence';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { settingsProblems } from '../../src/lab/settingsProblems';
 
@@ -19,13 +19,6 @@ describe('makeCoherent', () => {
   it('picks the largest group count that divides the width', () => {
     expect(makeCoherent({ ...base, width: 30, groups: 4 }).settings.groups).toBe(3);
     expect(makeCoherent({ ...base, width: 7, groups: 6 }).settings.groups).toBe(1);
-  });
-});
-
-describe('groupChoices', () => {
-  it('lists the divisors of the channel count', () => {
-    expect(groupChoices(12)).toEqual([1, 2, 3, 4, 6, 12]);
-    expect(groupChoices(7)).toEqual([1, 7]);
   });
 });
 

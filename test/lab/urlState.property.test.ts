@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCoherent } from '../../src/lab/coherence';
 import { MAX_RUNS, type LabRunSettings } from '../../src/lab/labSettings';
-import { SETTING_KEYS, SETTINGS_TABLE } from '../../src/lab/settingsTable';
+import { SETTING_KEYS, SETTINGS } from '../../src/lab/settingsRegistry';
 import { decodeLab, encodeLab, MAX_LISTED_NOTICES } from '../../src/lab/urlState';
 
 /** Every run decodeLab returns must be one the Lab's controls could produce. */
@@ -13,14 +13,14 @@ function expectUsable(runs: readonly LabRunSettings[]): void {
     expect(makeCoherent(run).fixes).toEqual([]);
     for (const key of SETTING_KEYS) {
       const text = String(run[key]);
-      expect(SETTINGS_TABLE[key].schema.safeParse(text).success).toBe(true);
+      expect(SETTINGS[key].schema.safeParse(text).success).toBe(true);
     }
   }
 }
 
 const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'A', 'B', 'z', '');
 const paramName = fc.oneof(
-  fc.constantFrom(...SETTING_KEYS.map((k) => SETTINGS_TABLE[k].param), '__proto__', 'constructor'),
+  fc.constantFrom(...SETTING_KEYS.map((k) => SETTINGS[k].param), '__proto__', 'constructor'),
   fc.string({ maxLength: 12 }),
 );
 const value = fc.oneof(

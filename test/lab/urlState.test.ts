@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
-import { NUMBER_TEXT } from '../../src/lab/settingsTable';
+import { NUMBER_TEXT } from '../../src/lab/settingsRegistry';
 import {
   countUrlProblems,
   decodeLab,

@@ -6,7 +6,7 @@
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import type { ClaimVerdict } from '../claims';
 import type { Practice } from '../schema';
-import { SETTING_NAMES, settingValueLabel } from './settingNames';
+import { SETTINGS, settingValueLabel } from '../../lab/settingsRegistry';
 
 export interface PracticeCondition {
   readonly text: string;
@@ -34,7 +34,7 @@ function settingCondition<K extends SettingKey>(
   wanted: LabRunSettings[K],
 ): PracticeCondition {
   const want = settingValueLabel(key, wanted);
-  const name = SETTING_NAMES[key].label.toLowerCase();
+  const name = SETTINGS[key].label.toLowerCase();
   if (!run) return { text: `Run “${label}” uses ${name} ${want} (the run is missing)`, met: false };
   const met = run.settings[key] === wanted;
   return {

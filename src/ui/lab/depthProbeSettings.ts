@@ -1,7 +1,7 @@
 import type { DepthProbeOptions } from '../../engine/probes/depthProbe';
 import type { LabRunSettings } from '../../lab/labSettings';
-import { ACTIVATION_LABELS, INIT_LABELS, NORM_LABELS } from '../../lab/labels';
 import { toInitScheme } from '../../lab/settings';
+import { settingValueLabel } from '../../lab/settingsRegistry';
 
 /** Samples pushed through the untrained network: enough for stable statistics, quick to answer. */
 export const PROBE_BATCH = 64;
@@ -25,10 +25,10 @@ export function depthProbeRequest(s: LabRunSettings): DepthProbeRequest {
   if (s.norm !== 'none' && s.norm !== 'batchNorm' && s.norm !== 'layerNorm') {
     return {
       ok: false,
-      reason: `The signal probe measures no normalization, BatchNorm or LayerNorm, not ${NORM_LABELS[s.norm]}.`,
+      reason: `The signal probe measures no normalization, BatchNorm or LayerNorm, not ${settingValueLabel('norm', s.norm)}.`,
     };
   }
-  const norm = s.norm === 'none' ? 'no normalization' : NORM_LABELS[s.norm];
+  const norm = s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm);
   return {
     ok: true,
     options: {
@@ -40,6 +40,6 @@ export function depthProbeRequest(s: LabRunSettings): DepthProbeRequest {
       norm: s.norm,
       seed: s.seed,
     },
-    setting: `${s.depth} ${s.depth === 1 ? 'layer' : 'layers'} of width ${s.width}, ${ACTIVATION_LABELS[s.activation]}, ${INIT_LABELS[s.init]} init, ${norm}`,
+    setting: `${s.depth} ${s.depth === 1 ? 'layer' : 'layers'} of width ${s.width}, ${settingValueLabel('activation', s.activation)}, ${settingValueLabel('init', s.init)} init, ${norm}`,
   };
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lab/labels';
+import { formatNumber } from '../../lab/formatNumber';
 import type { LabRun } from '../../store/labRun';
 
 /** A run's status in a few words: "training", "paused at step 240", "diverged at step 6". */

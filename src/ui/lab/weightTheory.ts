@@ -1,8 +1,8 @@
 import type { ParamStats } from '../../engine/probes/probe';
 import { theoreticalSpread } from '../../engine/init/spread';
 import type { LabRunSettings } from '../../lab/labSettings';
-import { INIT_LABELS } from '../../lab/labels';
 import { toInitScheme } from '../../lab/settings';
+import { settingValueLabel } from '../../lab/settingsRegistry';
 import type { WeightTheoryByName } from '../charts/weightHistogramsData';
 
 /**
@@ -27,5 +27,5 @@ export function weightTheory(
 }
 
 export function initLabel(settings: LabRunSettings): string {
-  return `${INIT_LABELS[settings.init]} init`;
+  return `${settingValueLabel('init', settings.init)} init`;
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lab/labels';
+import { formatNumber } from '../../lab/formatNumber';
 import { SMOOTHING_WINDOW, smoothLosses } from '../../engine/train/smoothLosses';
 import type { LiveRun } from './liveRun';
 

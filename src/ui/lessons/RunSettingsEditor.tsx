@@ -1,5 +1,5 @@
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
-import { SETTING_NAMES } from '../../lessons/progress/settingNames';
+import { SETTINGS } from '../../lab/settingsRegistry';
 import type { LiveRun } from './liveRun';
 import { SettingControl } from './SettingControl';
 
@@ -37,10 +37,10 @@ export function RunSettingsEditor({
             hidden?.has(key) ? (
               <p key={key} className="nl-hidden-setting">
                 <span>
-                  {run.label}: {SETTING_NAMES[key].label}: <em>hidden</em>
+                  {run.label}: {SETTINGS[key].label}: <em>hidden</em>
                 </span>{' '}
                 <button type="button" className="nl-button" onClick={() => onReveal?.(key)}>
-                  Reveal {SETTING_NAMES[key].label.toLowerCase()}
+                  Reveal {SETTINGS[key].label.toLowerCase()}
                 </button>
               </p>
             ) : (

@@ -1,12 +1,6 @@
-import { LAB_DATASETS } from '../../lab/datasets';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
-import {
-  ACTIVATION_LABELS,
-  INIT_LABELS,
-  NORM_LABELS,
-  OPTIMIZER_LABELS,
-  formatNumber,
-} from '../../lab/labels';
+import { formatNumber } from '../../lab/formatNumber';
+import { settingValueLabel } from '../../lab/settingsRegistry';
 
 const INIT_KEYS: readonly SettingKey[] = [
   'init',
@@ -25,22 +19,25 @@ export function setupSummary(
   hidden: ReadonlySet<SettingKey> = new Set(),
 ): string {
   const isHidden = (...keys: readonly SettingKey[]): boolean => keys.some((k) => hidden.has(k));
+  const activation = settingValueLabel('activation', s.activation);
   const network =
     s.architecture === 'cnn'
-      ? `ResNet-like CNN, ${s.depth} ${s.residual ? 'residual' : 'plain'} block${s.depth === 1 ? '' : 's'} of ${s.width} channels, ${ACTIVATION_LABELS[s.activation]}`
-      : `MLP, ${s.depth} hidden layer${s.depth === 1 ? '' : 's'} of ${s.width} ${ACTIVATION_LABELS[s.activation]} units`;
+      ? `ResNet-like CNN, ${s.depth} ${s.residual ? 'residual' : 'plain'} block${s.depth === 1 ? '' : 's'} of ${s.width} channels, ${activation}`
+      : `MLP, ${s.depth} hidden layer${s.depth === 1 ? '' : 's'} of ${s.width} ${activation} units`;
   const norm = isHidden('norm')
     ? 'normalization hidden'
     : s.norm === 'none'
       ? 'no normalization'
-      : NORM_LABELS[s.norm];
-  const optimizer = isHidden('optimizer') ? 'optimizer hidden' : OPTIMIZER_LABELS[s.optimizer];
+      : settingValueLabel('norm', s.norm);
+  const optimizer = isHidden('optimizer')
+    ? 'optimizer hidden'
+    : settingValueLabel('optimizer', s.optimizer);
   const rate = isHidden('learningRate') ? 'hidden' : formatNumber(s.learningRate);
   return [
-    LAB_DATASETS[s.dataset].label,
+    settingValueLabel('dataset', s.dataset),
     network,
     norm,
-    isHidden(...INIT_KEYS) ? 'init hidden' : `${INIT_LABELS[s.init]} init`,
+    isHidden(...INIT_KEYS) ? 'init hidden' : `${settingValueLabel('init', s.init)} init`,
     `${optimizer}, learning rate ${rate}`,
     `batch ${isHidden('batchSize') ? 'hidden' : s.batchSize}`,
   ].join(' · ');

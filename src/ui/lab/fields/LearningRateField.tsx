@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatNumber } from '../../../lab/labels';
+import { formatNumber } from '../../../lab/formatNumber';
 import { describedBy } from './Field';
 import { numberProblem } from './NumberField';
 
@@ -19,6 +19,7 @@ export function nearestStop(lr: number): number {
 }
 
 export interface LearningRateFieldProps {
+  readonly label: string;
   readonly value: number;
   readonly hint: string;
   readonly min: number;
@@ -27,7 +28,14 @@ export interface LearningRateFieldProps {
 }
 
 /** A log-scale slider over common learning rates plus a box for any value in range; one label names both. */
-export function LearningRateField({ value, hint, min, max, onChange }: LearningRateFieldProps) {
+export function LearningRateField({
+  label,
+  value,
+  hint,
+  min,
+  max,
+  onChange,
+}: LearningRateFieldProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const boxId = `${id}-box`;
@@ -43,7 +51,7 @@ export function LearningRateField({ value, hint, min, max, onChange }: LearningR
   return (
     <div className="nl-field">
       <span className="nl-field__label" id={labelId}>
-        Learning rate
+        {label}
       </span>
       <div className="nl-field__pair">
         <input

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatNumber } from '../../../lab/labels';
+import { formatNumber } from '../../../lab/formatNumber';
 import { describedBy, Field } from './Field';
 
 export interface NumberFieldProps {

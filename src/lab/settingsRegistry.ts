@@ -1,0 +1,506 @@
+/**
+ * The settings registry: every setting of a run, written once (as TensorFlow Playground's state.ts).
+ * An entry says what the setting is called and how it is explained, what values it takes (the URL
+ * parameter, the schema a link or a lesson block is validated with, the choices or limits), and when
+ * the other settings rule a value out ("InstanceNorm needs the CNN"). The URL parser, the coherence
+ * pass, lesson validation, the Lab form, the lessons' setting controls and practice checks all read it.
+ *
+ * To add a setting: add its field to `LabRunSettings` and `DEFAULT_RUN_SETTINGS` (labSettings.ts),
+ * then its entry here (the type demands one); everything above picks it up. docs/ARCHITECTURE.md
+ * ("Run settings") says more.
+ */
+import { z } from 'zod';
+import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
+import { DATASET_IDS, datasetInfo, LAB_DATASETS } from './datasets';
+import { formatNumber } from './formatNumber';
+import {
+  ARCHITECTURES,
+  CUSTOM_DISTRIBUTIONS,
+  CUSTOM_FAN_MODES,
+  LAB_INIT_KINDS,
+  OPTIMIZERS,
+  VALIDATION_MODES,
+  type LabRunSettings,
+  type SettingKey,
+} from './labSettings';
+
+/** The Lab form's groups, in order, with their legends. */
+export const SETTING_GROUPS = [
+  { id: 'data', legend: 'Data' },
+  { id: 'network', legend: 'Network' },
+  { id: 'normalization', legend: 'Normalization' },
+  { id: 'initialization', legend: 'Initialization' },
+  { id: 'training', legend: 'Training' },
+] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number]['id'];
+
+/** A value the other settings rule out, and what a run uses instead. */
+export interface Unavailable<T> {
+  /** Shown beside the option in a menu: "CNN only". */
+  readonly short: string;
+  /** Why, as a link's or lesson's notice says it: "InstanceNorm normalizes …, so it needs the CNN". */
+  readonly reason: string;
+  readonly instead: T;
+}
+
+/** A tighter maximum that the other settings impose on a number, and why. */
+export interface Cap {
+  readonly max: number;
+  readonly reason: string;
+}
+
+/** A text that may depend on the other settings (a CNN's depth is counted in blocks). */
+type InContext<T> = T | ((s: LabRunSettings) => T);
+
+export interface SettingSpec<T> {
+  /** The URL parameter, after the run letter: `a.lr`. */
+  readonly param: string;
+  readonly type: 'choice' | 'integer' | 'number' | 'boolean';
+  /** What is allowed, in words: "a number from 0.0001 to 10". */
+  readonly allowed: string;
+  /** Parses the text of a link or a lesson block. */
+  readonly schema: z.ZodType<T, string>;
+  /** Numbers only: the widest range any run allows. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Number boxes: the arrows' step. */
+  readonly step?: number;
+  /** Numbers that span decades (the learning rate): the Lab form adds a log-scale slider. */
+  readonly scale?: 'log';
+
+  /** The setting's name wherever it stands alone: a lesson's control, a practice check. */
+  readonly label: string;
+  /** One neutral line saying what it is (a lesson's control; it must not give an answer away). */
+  readonly hint: string;
+  /** Where the Lab form puts it. */
+  readonly group: SettingGroup;
+  /** The Lab form's name, where its group and the architecture already say part of it. */
+  readonly formLabel?: InContext<string>;
+  /** The Lab form's fuller hint (defaults to `hint`). */
+  readonly formHint?: InContext<string>;
+  /** Whether the setting does anything with these settings (the Lab form shows only those that do). */
+  readonly relevant?: (s: LabRunSettings) => boolean;
+
+  /** Menus: the values to choose from, in order. */
+  readonly choices?: (s: LabRunSettings) => readonly T[];
+  /** A value as a learner reads it: 'BatchNorm', 'Kaiming normal', '0.1', 'on'. */
+  readonly valueLabel: (value: T) => string;
+  /** Whether the other settings rule this value out. */
+  readonly unavailable?: (value: T, s: LabRunSettings) => Unavailable<T> | undefined;
+  /** Numbers: a tighter maximum from the other settings. */
+  readonly cap?: (s: LabRunSettings) => Cap | undefined;
+}
+
+// Linear time: every digit can be matched one way only. The former `\d+\.?\d*` could split a run of
+// digits in n ways, and a 200,000-digit value froze a tab for 23 s (reliability audit, H2).
+export const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The CNN's tighter limits (each of its blocks is far more work than an MLP layer). */
+export const CNN_LIMITS = { maxDepth: 16, maxWidth: 64 } as const;
+
+/** The group counts GroupNorm accepts for `channels`: its divisors. */
+export function groupChoices(channels: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= channels; d++) if (channels % d === 0) out.push(d);
+  return out;
+}
+
+/** "a whole number from 1 to 512": how limits read in notices and hints. */
+export function rangeText(kind: 'integer' | 'number', min: number, max: number): string {
+  return `${kind === 'integer' ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+}
+
+type Values<T> = Pick<
+  SettingSpec<T>,
+  'param' | 'type' | 'allowed' | 'schema' | 'min' | 'max' | 'choices' | 'valueLabel'
+>;
+
+function choice<const T extends readonly [string, ...string[]]>(
+  param: string,
+  values: T,
+  labels: Readonly<Record<T[number], string>> | ((value: T[number]) => string),
+): Values<T[number]> {
+  const allowed = `one of ${values.join(', ')}`;
+  return {
+    param,
+    type: 'choice',
+    allowed,
+    schema: z.enum(values, { error: `is not ${allowed}` }),
+    choices: () => values,
+    valueLabel: typeof labels === 'function' ? labels : (value) => labels[value],
+  };
+}
+
+function numeric(
+  param: string,
+  min: number,
+  max: number,
+  kind: 'integer' | 'number',
+): Values<number> {
+  const allowed = rangeText(kind, min, max);
+  const error = `is not ${allowed}`;
+  const range =
+    kind === 'integer'
+      ? z.number().int({ error }).min(min, { error }).max(max, { error })
+      : z.number().min(min, { error }).max(max, { error });
+  return {
+    param,
+    type: kind,
+    allowed,
+    min,
+    max,
+    schema: z
+      .string()
+      .trim()
+      .regex(NUMBER_TEXT, { error })
+      // `+ 0` turns -0 into 0, which a link writes back as "0" (found by the property test).
+      .transform((text) => Number(text) + 0)
+      .pipe(range),
+    valueLabel: formatNumber,
+  };
+}
+
+function flag(param: string): Values<boolean> {
+  const allowed = 'true or false';
+  return {
+    param,
+    type: 'boolean',
+    allowed,
+    schema: z
+      .enum(['true', 'false'], { error: `is not ${allowed}` })
+      .transform((v) => v === 'true'),
+    valueLabel: (v) => (v ? 'on' : 'off'),
+  };
+}
+
+const cnn = (s: LabRunSettings): boolean => s.architecture === 'cnn';
+const customInit = (s: LabRunSettings): boolean => s.init === 'custom';
+/** "(1 to 16)": a number's range for these settings, for the Lab form's hints. */
+const range = (key: SettingKey, s: LabRunSettings): string => {
+  const { min, max } = settingLimits(key, s);
+  return `(${min} to ${max})`;
+};
+
+export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[K]> } = {
+  dataset: {
+    ...choice('data', DATASET_IDS, (id) => LAB_DATASETS[id].label),
+    label: 'Dataset',
+    hint: 'What the network learns to classify.',
+    group: 'data',
+    formHint: (s) => datasetInfo(s.dataset).hint,
+  },
+  noise: {
+    ...numeric('noise', 0, 0.5, 'number'),
+    step: 0.05,
+    label: 'Noise',
+    hint: 'How far the 2-D points scatter.',
+    group: 'data',
+    formHint: (s) => `How far points scatter from the clean shape ${range('noise', s)}.`,
+    relevant: (s) => datasetInfo(s.dataset).kind === 'points',
+  },
+  architecture: {
+    ...choice('arch', ARCHITECTURES, { mlp: 'MLP (fully connected)', cnn: 'ResNet-like CNN' }),
+    label: 'Architecture',
+    hint: 'Fully connected layers or a ResNet-like CNN.',
+    group: 'network',
+    formHint:
+      'MLP: fully connected layers. CNN: a small ResNet-like convolutional network, for MNIST.',
+    unavailable: (value, s) => {
+      const data = datasetInfo(s.dataset);
+      if (value !== 'cnn' || data.kind === 'image') return undefined;
+      return {
+        short: 'MNIST only',
+        reason: `the CNN needs images, and ${data.label} has 2-D points`,
+        instead: 'mlp',
+      };
+    },
+  },
+  depth: {
+    ...numeric('depth', 1, 100, 'integer'),
+    label: 'Depth',
+    hint: 'Hidden layers (MLP) or residual blocks (CNN).',
+    group: 'network',
+    formLabel: (s) => (cnn(s) ? 'Residual blocks' : 'Hidden layers'),
+    formHint: (s) =>
+      cnn(s)
+        ? `Blocks of two 3×3 convolutions after the first one ${range('depth', s)}.`
+        : `Fully connected hidden layers ${range('depth', s)}. Deep plain networks show vanishing signals.`,
+    cap: (s) =>
+      cnn(s)
+        ? {
+            max: CNN_LIMITS.maxDepth,
+            reason: `the CNN has at most ${CNN_LIMITS.maxDepth} blocks`,
+          }
+        : undefined,
+  },
+  width: {
+    ...numeric('width', 2, 512, 'integer'),
+    label: 'Width',
+    hint: 'Units per hidden layer, or channels per convolution.',
+    group: 'network',
+    formLabel: (s) => (cnn(s) ? 'Channels' : 'Units per layer'),
+    formHint: (s) =>
+      cnn(s)
+        ? `Feature maps of every convolution ${range('width', s)}.`
+        : `Neurons in each hidden layer ${range('width', s)}.`,
+    cap: (s) =>
+      cnn(s)
+        ? {
+            max: CNN_LIMITS.maxWidth,
+            reason: `the CNN has at most ${CNN_LIMITS.maxWidth} channels`,
+          }
+        : undefined,
+  },
+  activation: {
+    ...choice('act', ACTIVATIONS, {
+      relu: 'ReLU',
+      leakyRelu: 'LeakyReLU',
+      tanh: 'Tanh',
+      sigmoid: 'Sigmoid',
+      gelu: 'GELU',
+    }),
+    label: 'Activation',
+    hint: 'The nonlinearity after each hidden layer.',
+    group: 'network',
+    formHint: 'The nonlinearity after each layer. Tanh and Sigmoid saturate; ReLU units can die.',
+  },
+  norm: {
+    ...choice('norm', NORM_KINDS, {
+      none: 'None',
+      batchNorm: 'BatchNorm',
+      layerNorm: 'LayerNorm',
+      groupNorm: 'GroupNorm',
+      instanceNorm: 'InstanceNorm',
+    }),
+    label: 'Normalization',
+    hint: 'The normalization layer inside every block.',
+    group: 'normalization',
+    formHint:
+      'BatchNorm normalizes with batch statistics; LayerNorm, GroupNorm and InstanceNorm work within each sample.',
+    unavailable: (value, s) =>
+      value === 'instanceNorm' && !cnn(s)
+        ? {
+            short: 'CNN only',
+            reason: 'InstanceNorm normalizes over image pixels, so it needs the CNN',
+            instead: 'none',
+          }
+        : undefined,
+  },
+  groups: {
+    ...numeric('groups', 1, 512, 'integer'),
+    label: 'Groups',
+    hint: 'GroupNorm only: channel groups; must divide the width.',
+    group: 'normalization',
+    formHint: (s) =>
+      `GroupNorm splits the ${cnn(s) ? 'channels' : 'units'} into groups; the count must divide ${s.width}.`,
+    relevant: (s) => s.norm === 'groupNorm',
+    choices: (s) => groupChoices(s.width),
+    unavailable: (value, s) => {
+      if (s.width % value === 0) return undefined;
+      const fitting = groupChoices(s.width).filter((g) => g <= value);
+      return {
+        short: `does not divide ${s.width}`,
+        reason: `GroupNorm's groups must divide the width (${s.width})`,
+        instead: fitting[fitting.length - 1] ?? 1,
+      };
+    },
+  },
+  placement: {
+    ...choice('place', NORM_PLACEMENTS, {
+      before: 'Before the activation',
+      after: 'After the activation',
+    }),
+    label: 'Norm placement',
+    hint: 'Normalize before or after the activation.',
+    group: 'normalization',
+    formHint:
+      'Before: Linear → Norm → activation, as in the BatchNorm paper. After: Linear → activation → Norm.',
+    relevant: (s) => s.norm !== 'none',
+  },
+  residual: {
+    ...flag('res'),
+    label: 'Residual connections',
+    hint: 'CNN only: add each block’s input to its output.',
+    group: 'network',
+    formHint: "Adds each block's input to its output (y = x + F(x)), a direct path for gradients.",
+    relevant: cnn,
+  },
+  init: {
+    ...choice('init', LAB_INIT_KINDS, {
+      pytorchDefault: 'PyTorch default',
+      zeros: 'Zero',
+      xavierUniform: 'Xavier uniform',
+      xavierNormal: 'Xavier normal',
+      kaimingUniform: 'Kaiming uniform',
+      kaimingNormal: 'Kaiming normal',
+      orthogonal: 'Orthogonal',
+      custom: 'Custom',
+    }),
+    label: 'Weight init',
+    hint: 'How the weights are drawn before training.',
+    group: 'initialization',
+    formHint:
+      "How the weights start. Kaiming suits the ReLU family, Xavier suits Tanh. No gain rescues a deep Sigmoid stack (its slope is at most ¼): normalize it. Orthogonal keeps every direction's length.",
+  },
+  initDistribution: {
+    ...choice('dist', CUSTOM_DISTRIBUTIONS, { normal: 'Normal', uniform: 'Uniform' }),
+    label: 'Custom init distribution',
+    hint: 'Normal or uniform draws.',
+    group: 'initialization',
+    formLabel: 'Distribution',
+    formHint:
+      'Normal: std = multiplier × gain / √fan. Uniform: bound = multiplier × gain × √(3 / fan).',
+    relevant: customInit,
+  },
+  initFanMode: {
+    ...choice('fan', CUSTOM_FAN_MODES, {
+      fanIn: 'fan in',
+      fanOut: 'fan out',
+      fanAvg: 'average of fan in and fan out',
+    }),
+    label: 'Custom init fan',
+    hint: 'Which fan the spread is divided by.',
+    group: 'initialization',
+    formLabel: 'Fan mode',
+    formHint: 'Fan in keeps the forward signal steady, fan out the backward gradients.',
+    relevant: customInit,
+  },
+  initGain: {
+    ...numeric('gain', 0.01, 10, 'number'),
+    label: 'Custom init gain',
+    hint: 'Multiplies the spread, e.g. √2 for ReLU.',
+    group: 'initialization',
+    formLabel: 'Gain',
+    formHint:
+      '√2 ≈ 1.414 for ReLU, 5/3 for Tanh, 1 for linear. PyTorch also gives Sigmoid 1, a convention rather than a derivation.',
+    relevant: customInit,
+  },
+  initMultiplier: {
+    ...numeric('mult', 0, 10, 'number'),
+    label: 'Custom init multiplier',
+    hint: 'An extra factor on the spread.',
+    group: 'initialization',
+    formLabel: 'Multiplier',
+    formHint: 'Scales the whole spread: try 0.1 (too small) or 10 (too large).',
+    relevant: customInit,
+  },
+  optimizer: {
+    ...choice('opt', OPTIMIZERS, { sgd: 'SGD with momentum 0.9', adam: 'Adam' }),
+    label: 'Optimizer',
+    hint: 'How gradients become weight updates.',
+    group: 'training',
+    formHint:
+      "SGD with momentum 0.9 steps in proportion to each gradient, so uniformly tiny gradients (Xavier on a deep ReLU stack) barely move it. Adam divides each weight's step by that weight's typical gradient, which rescues such a net, but not one whose signal is gone.",
+  },
+  learningRate: {
+    ...numeric('lr', 0.0001, 10, 'number'),
+    scale: 'log',
+    label: 'Learning rate',
+    hint: 'The size of each update step.',
+    group: 'training',
+    formHint: (s) => {
+      const { min, max } = settingLimits('learningRate', s);
+      return `Step size, ${min} to ${max} (the slider is logarithmic). Too large and training diverges.`;
+    },
+  },
+  batchSize: {
+    ...numeric('batch', 1, 512, 'integer'),
+    label: 'Batch size',
+    hint: 'Samples per training step.',
+    group: 'training',
+    formHint: (s) => `Samples per step ${range('batchSize', s)}. BatchNorm needs more than one.`,
+  },
+  seed: {
+    ...numeric('seed', 0, 4294967295, 'integer'),
+    valueLabel: String,
+    label: 'Seed',
+    hint: 'Fixes the initial weights and the data order.',
+    group: 'training',
+    formHint: 'Fixes the initial weights and the data order: same seed, same run.',
+  },
+  validationMode: {
+    ...choice('val', VALIDATION_MODES, {
+      eval: 'Eval mode (running statistics)',
+      train: 'Train mode (batch statistics)',
+    }),
+    label: 'Validation mode',
+    hint: 'Validate with running or batch statistics.',
+    group: 'training',
+    formHint:
+      "Eval mode uses BatchNorm's running statistics, as at test time; train mode shows what forgetting model.eval() does.",
+  },
+};
+
+/** Every setting, in the order links list them (and, within a group, the Lab form shows them). */
+export const SETTING_KEYS = Object.keys(SETTINGS) as readonly SettingKey[];
+
+function resolve<T>(text: InContext<T> | undefined, s: LabRunSettings): T | undefined {
+  return typeof text === 'function' ? (text as (s: LabRunSettings) => T)(s) : text;
+}
+
+/** A setting's value as a learner reads it: 'BatchNorm', 'Kaiming normal', '0.1', 'on'. */
+export function settingValueLabel<K extends SettingKey>(key: K, value: LabRunSettings[K]): string {
+  return SETTINGS[key].valueLabel(value);
+}
+
+/** The Lab form's label for a setting, with these settings. */
+export function settingFormLabel(key: SettingKey, s: LabRunSettings): string {
+  return resolve(SETTINGS[key].formLabel, s) ?? SETTINGS[key].label;
+}
+
+/** The Lab form's hint for a setting, with these settings. */
+export function settingFormHint(key: SettingKey, s: LabRunSettings): string {
+  return resolve(SETTINGS[key].formHint, s) ?? SETTINGS[key].hint;
+}
+
+/** Whether a setting does anything with these settings (GroupNorm's groups under BatchNorm does not). */
+export function settingRelevant(key: SettingKey, s: LabRunSettings): boolean {
+  return SETTINGS[key].relevant?.(s) ?? true;
+}
+
+/** A number's range with these settings: the URL's limits, tightened by a cap (the CNN's 16 blocks). */
+export function settingLimits(key: SettingKey, s: LabRunSettings): { min: number; max: number } {
+  const spec = SETTINGS[key];
+  const min = spec.min ?? 0;
+  const max = spec.max ?? 0;
+  const cap = spec.cap?.(s);
+  return { min, max: cap ? Math.min(max, cap.max) : max };
+}
+
+export interface SettingChoice<K extends SettingKey> {
+  readonly value: LabRunSettings[K];
+  readonly label: string;
+  /** Why the other settings rule it out ("CNN only"), or undefined when it can be chosen. */
+  readonly unavailable: string | undefined;
+}
+
+/** A menu's choices with these settings, each with its label and whether it can be chosen now. */
+export function settingChoices<K extends SettingKey>(
+  key: K,
+  s: LabRunSettings,
+): SettingChoice<K>[] | undefined {
+  const spec: SettingSpec<LabRunSettings[K]> = SETTINGS[key];
+  return spec.choices?.(s).map((value) => ({
+    value,
+    label: spec.valueLabel(value),
+    unavailable: spec.unavailable?.(value, s)?.short,
+  }));
+}
+
+/** Why these settings rule out a setting's value and what to use instead, or undefined if they do not. */
+export function settingConflict<K extends SettingKey>(
+  key: K,
+  s: LabRunSettings,
+): Unavailable<LabRunSettings[K]> | undefined {
+  const spec: SettingSpec<LabRunSettings[K]> = SETTINGS[key];
+  const value = s[key];
+  const cap = spec.cap?.(s);
+  if (cap && typeof value === 'number' && value > cap.max) {
+    return {
+      short: `at most ${cap.max}`,
+      reason: cap.reason,
+      instead: cap.max as LabRunSettings[K],
+    };
+  }
+  return spec.unavailable?.(value, s);
+}
