@@ -12,6 +12,8 @@ import {
   blockSchemas,
   formerIdsSchema,
   frontMatterSchema,
+  NOTED_BLOCK_KINDS,
+  notesSchema,
   type BlockKind,
   type Checkpoint,
   type Experiment,
@@ -35,6 +37,8 @@ interface BlockBase {
   readonly line: number;
   /** Ids this block had before (`formerIds:` in its body), so learners' progress follows a rename. */
   readonly formerIds?: readonly string[];
+  /** Speaker notes for the block's scene in a lecture deck (`notes:` in its body). */
+  readonly notes?: string;
 }
 
 export type Segment =
@@ -164,16 +168,31 @@ export function parseLesson(source: string, file: string): ParsedLesson {
 
     let data: unknown;
     let formerIds: readonly string[] | undefined;
+    let notes: string | undefined;
     if (blockIssues.length === 0) {
       const parsedBody = parseYamlAt(body, line + 1, (_, m) => fail(m));
-      // `formerIds` belongs to every kind of block, so it is taken out before the kind's own schema.
-      const { formerIds: rawFormer, ...raw } = isPlainRecord(parsedBody)
-        ? parsedBody
-        : { formerIds: undefined };
+      // `formerIds` and `notes` are not the kind's own fields, so they are taken out before its schema.
+      const {
+        formerIds: rawFormer,
+        notes: rawNotes,
+        ...raw
+      } = isPlainRecord(parsedBody) ? parsedBody : { formerIds: undefined, notes: undefined };
       if (rawFormer !== undefined) {
         const former = formerIdsSchema.safeParse(rawFormer);
         if (former.success) formerIds = former.data;
         else for (const m of zodMessages(former.error)) fail(`formerIds ${m}`);
+      }
+      if (rawNotes !== undefined) {
+        const noted = NOTED_BLOCK_KINDS as readonly string[];
+        if (!noted.includes(kind)) {
+          fail(
+            `notes: a ${kind} block is not a scene of the lecture deck, so it takes no speaker notes (${NOTED_BLOCK_KINDS.join(', ')} blocks do)`,
+          );
+        } else {
+          const parsedNotes = notesSchema.safeParse(rawNotes);
+          if (parsedNotes.success) notes = parsedNotes.data;
+          else for (const m of zodMessages(parsedNotes.error)) fail(`notes ${m}`);
+        }
       }
       if (parsedBody !== undefined || blockIssues.length === 0) {
         const input = isPlainRecord(parsedBody) ? raw : (parsedBody ?? {});
@@ -192,7 +211,14 @@ export function parseLesson(source: string, file: string): ParsedLesson {
         message: blockIssues.join('; '),
       });
     } else {
-      segments.push({ kind, id, line, data, ...(formerIds && { formerIds }) } as BlockSegment);
+      segments.push({
+        kind,
+        id,
+        line,
+        data,
+        ...(formerIds && { formerIds }),
+        ...(notes !== undefined && { notes }),
+      } as BlockSegment);
     }
     proseLine = i + 2;
   }
@@ -227,6 +253,9 @@ function crossCheck(segments: Segment[], issue: (line: number, message: string) 
       : undefined;
   };
 
+  const mysteries = new Set(
+    [...practices.values()].filter((p) => p.hidden.length > 0).map((p) => p.experiment),
+  );
   const predicted = new Map<string, string>();
   segments.forEach((s, index) => {
     if (s.kind === 'prediction') {
@@ -246,8 +275,11 @@ function crossCheck(segments: Segment[], issue: (line: number, message: string) 
           `measure names run '${s.data.measure.run}', but the experiment's runs are ${labels.map((l) => `'${l}'`).join(', ')}`,
         );
       else predicted.set(s.data.experiment, s.id);
-    } else if (s.kind === 'experiment' && s.data.claim) {
-      const problem = checkLabels(s.data.claim, s.data, 'claim');
+    } else if (s.kind === 'experiment') {
+      const problem =
+        s.notes !== undefined && mysteries.has(s.id)
+          ? 'notes: the experiment of a mystery network is not a scene of the lecture deck (its settings are hidden), so it takes no speaker notes'
+          : s.data.claim && checkLabels(s.data.claim, s.data, 'claim');
       if (problem) invalidate(index, problem);
     } else if (s.kind === 'practice') {
       const experiment = experiments.get(s.data.experiment);

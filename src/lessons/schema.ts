@@ -38,6 +38,16 @@ const id = z
 /** Ids a lesson or block had before a rename; learners' progress under them is carried over. */
 export const formerIdsSchema = z.array(id, { error: 'must be a list of ids' }).max(20);
 
+/** The blocks a lecture deck shows as scenes; only they take speaker notes. */
+export const NOTED_BLOCK_KINDS = ['experiment', 'widget', 'quiz'] as const;
+
+/** Speaker notes for the block's scene in a lecture deck (Markdown), instead of the prose around it. */
+export const notesSchema = z
+  .string({ error: 'must be text (Markdown): what the presenter says at this scene' })
+  .trim()
+  .min(1, { error: 'must be text (Markdown): what the presenter says at this scene' })
+  .max(4000, { error: 'must be at most 4,000 characters: notes are read at a glance' });
+
 export const frontMatterSchema = z
   .object({
     id,

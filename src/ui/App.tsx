@@ -24,7 +24,8 @@ const LessonPage = lazyPage(() => import('./lessons/LessonPage').then((m) => m.L
 const MilestonePage = lazyPage(() =>
   import('./lessons/MilestonePage').then((m) => m.MilestonePage),
 );
-const LAZY_PAGES = [LabPage, LessonPage, MilestonePage];
+const DeckPage = lazyPage(() => import('./deck/DeckPage').then((m) => m.DeckPage));
+const LAZY_PAGES = [LabPage, LessonPage, MilestonePage, DeckPage];
 /** Downloads every page's code; settles when all have arrived (or failed, for their boundaries). */
 export async function preloadPages(): Promise<void> {
   await Promise.all(LAZY_PAGES.map((page) => page.preload()));
@@ -52,6 +53,11 @@ function pageTitle(route: Route, track: Track): string {
       const lesson = track.lessons.find((l) => l.meta.id === route.id);
       return lesson ? `${lesson.meta.title} · normlab` : 'No such lesson · normlab';
     }
+    case 'deck': {
+      const lesson = track.lessons.find((l) => l.meta.id === route.id);
+      const what = route.view === 'speaker' ? 'speaker view' : 'lecture deck';
+      return lesson ? `${lesson.meta.title} (${what}) · normlab` : 'No such lesson · normlab';
+    }
     case 'notFound':
       return 'Page not found · normlab';
   }
@@ -70,6 +76,16 @@ function Page({ route, track }: { route: Route; track: Track }) {
           id={route.id}
           instructor={route.instructor}
           section={route.section}
+        />
+      );
+    case 'deck':
+      return (
+        <DeckPage
+          track={track}
+          id={route.id}
+          instructor={route.instructor}
+          view={route.view}
+          scene={route.scene}
         />
       );
     case 'next':
@@ -154,20 +170,23 @@ export function App({ track: given }: AppProps) {
       >
         Skip to the content
       </a>
-      <header className="nl-app-header">
-        <nav aria-label="Main" className="nl-app-nav">
-          <a className="nl-app-nav__brand" href={HOME_HREF}>
-            normlab
-          </a>
-          <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
-            Lessons
-          </a>
-          <a href={LAB_ROUTE} aria-current={route.page === 'lab' ? 'page' : undefined}>
-            Lab
-          </a>
-          <OfflineStatus ready={serviceWorker.offlineReady} />
-        </nav>
-      </header>
+      {/* A deck fills the projector (and the speaker's window) with its scene: no site navigation. */}
+      {route.page === 'deck' ? null : (
+        <header className="nl-app-header">
+          <nav aria-label="Main" className="nl-app-nav">
+            <a className="nl-app-nav__brand" href={HOME_HREF}>
+              normlab
+            </a>
+            <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
+              Lessons
+            </a>
+            <a href={LAB_ROUTE} aria-current={route.page === 'lab' ? 'page' : undefined}>
+              Lab
+            </a>
+            <OfflineStatus ready={serviceWorker.offlineReady} />
+          </nav>
+        </header>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1} className="nl-main">
         <ProgressNotice />
         {loaded ? (

@@ -102,3 +102,78 @@ choices:
     );
   });
 });
+
+describe('speaker notes (notes: in a block)', () => {
+  const quiz = (extra: string) => `:::quiz q-notes
+question: Which?
+choices:
+  - { text: This one, correct: true, explanation: Right. }
+  - { text: That one, explanation: Wrong. }
+${extra}
+:::`;
+
+  it('keeps notes of an experiment, a widget or a quiz beside the block, out of its data', () => {
+    const lesson = parseLesson(
+      `${front}\n${experiment.replace(':::\n', ':::\n').replace(/:::$/, 'notes: Pause after the first 50 steps.\n:::')}\n\n${quiz('notes: >-\n  Let the room vote first.')}\n\n:::widget cube\nwidget: axesCube\ntitle: The cube\nnotes: Point at the batch axis.\n:::\n`,
+      'demo.md',
+    );
+    expect(lesson.issues).toEqual([]);
+    const notes = lesson.segments.flatMap((s) =>
+      s.kind === 'markdown' || s.kind === 'invalid' ? [] : [[s.id, s.notes]],
+    );
+    expect(notes).toEqual([
+      ['bn-demo', 'Pause after the first 50 steps.'],
+      ['q-notes', 'Let the room vote first.'],
+      ['cube', 'Point at the batch axis.'],
+    ]);
+    const quizSegment = lesson.segments.find((s) => s.kind === 'quiz');
+    expect(quizSegment?.kind === 'quiz' && 'notes' in quizSegment.data).toBe(false);
+  });
+
+  it('refuses empty notes and notes that are not text, naming the block', () => {
+    for (const [extra, message] of [
+      ['notes: ""', 'notes must be text (Markdown)'],
+      ['notes: [a, b]', 'notes must be text (Markdown)'],
+    ] as const) {
+      const lesson = parseLesson(`${front}\n${quiz(extra)}\n`, 'demo.md');
+      expect(lesson.issues).toHaveLength(1);
+      expect(lesson.issues[0]!.message).toContain(':::quiz q-notes: ');
+      expect(lesson.issues[0]!.message).toContain(message);
+    }
+  });
+
+  it('refuses notes on a block the deck does not show, saying which blocks take them', () => {
+    const lesson = parseLesson(
+      `${front}\n${experiment}\n\n:::checkpoint cp\ntitle: Saw it\ndescription: Run it.\nearnedBy: { experiment: bn-demo }\nnotes: Say well done.\n:::\n`,
+      'demo.md',
+    );
+    expect(lesson.issues.map((i) => i.message)).toEqual([
+      ':::checkpoint cp: notes: a checkpoint block is not a scene of the lecture deck, so it takes no speaker notes (experiment, widget, quiz blocks do)',
+    ]);
+  });
+
+  it('refuses notes on the hidden experiment of a mystery network', () => {
+    const mystery = `:::practice mystery
+title: The mystery
+task: Find the fault.
+experiment: bn-demo
+hidden: [norm]
+requireSettings:
+  - run: Plain
+    settings: { norm: layerNorm }
+claim: { kind: fasterToLoss, fast: BatchNorm, slow: Plain, loss: 0.5, ratio: 0.6 }
+question:
+  question: What is wrong?
+  choices:
+    - { text: The norm, correct: true, explanation: Yes. }
+    - { text: The data, explanation: No. }
+:::`;
+    const lesson = parseLesson(
+      `${front}\n${experiment.replace(/:::$/, 'notes: Hidden.\n:::')}\n\n${mystery}\n`,
+      'demo.md',
+    );
+    expect(lesson.issues.map((i) => i.message)).toEqual([
+      ':::experiment bn-demo: notes: the experiment of a mystery network is not a scene of the lecture deck (its settings are hidden), so it takes no speaker notes',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { lessonState, remainingSummary } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
 import { useLabStore } from '../../store/labStore';
 import { selectProgress } from '../../store/progressSlice';
-import { HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
+import { deckHref, HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
 import { CompletionRulesBox } from './CompletionRulesBox';
 import { LessonContext } from './LessonContext';
 import { LessonNotFound } from './LessonNotFound';
@@ -64,6 +64,13 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
             {completed
               ? `Completed${completedAt ? ` on ${formatDate(completedAt)}` : ''}.`
               : `In progress: ${left}.`}
+          </p>
+          <p className="nl-lesson__present">
+            <a href={deckHref(lesson.meta.id, { instructor })}>Present this lesson</a>
+            <span className="nl-hint">
+              {' '}
+              (a lecture deck of its experiments, equations and questions, with a speaker view)
+            </span>
           </p>
         </header>
         <CompletionRulesBox />

@@ -124,6 +124,19 @@ describe('App', () => {
     ).toBeInTheDocument();
   });
 
+  it('opens a lesson as a lecture deck from its page, full screen without the site navigation', async () => {
+    window.history.replaceState(null, '', '/#/lessons/alpha');
+    render(<App track={track} />);
+    await userEvent.click(await screen.findByRole('link', { name: 'Present this lesson' }));
+    expect(await screen.findByText('Scene 1 of 6')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Alpha lesson' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Deck' })).toBeInTheDocument();
+    expect(document.title).toBe('Alpha lesson (lecture deck) · normlab');
+    await userEvent.click(screen.getByRole('link', { name: 'Leave the deck' }));
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
   it('mounts the Lab on #/lab', async () => {
     window.history.replaceState(null, '', '/#/lab');
     render(<App track={track} />);

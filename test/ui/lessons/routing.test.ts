@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonHref, parseRoute, routeKey } from '../../../src/ui/routing';
+import { deckHref, lessonHref, parseRoute, routeKey } from '../../../src/ui/routing';
 
 describe('parseRoute', () => {
   it('reads the start page from an empty hash, # and #/', () => {
@@ -28,6 +28,52 @@ describe('parseRoute', () => {
   it('sends every #/lab address, with its query, to the Lab', () => {
     expect(parseRoute('#/lab')).toEqual({ page: 'lab' });
     expect(parseRoute('#/lab?runs=2&a.norm=batchNorm')).toEqual({ page: 'lab' });
+  });
+
+  it('reads a lesson’s deck and its speaker view, with the scene and the instructor flag', () => {
+    expect(parseRoute('#/lessons/going-deep/deck')).toEqual({
+      page: 'deck',
+      id: 'going-deep',
+      instructor: false,
+      view: 'audience',
+    });
+    expect(parseRoute('#/lessons/going-deep/deck/speaker?scene=12&instructor=1')).toEqual({
+      page: 'deck',
+      id: 'going-deep',
+      instructor: true,
+      view: 'speaker',
+      scene: 12,
+    });
+    for (const bad of ['0', '-1', 'x', '1.5', '123456'])
+      expect(parseRoute(`#/lessons/a/deck?scene=${bad}`)).not.toHaveProperty('scene');
+    expect(parseRoute('#/lessons/a/deck/notes')).toEqual({
+      page: 'notFound',
+      path: '/lessons/a/deck/notes',
+    });
+    expect(routeKey(parseRoute('#/lessons/a/deck?scene=3'))).toBe(
+      routeKey(parseRoute('#/lessons/a/deck?scene=4')),
+    );
+    expect(routeKey(parseRoute('#/lessons/a/deck'))).not.toBe(
+      routeKey(parseRoute('#/lessons/a/deck/speaker')),
+    );
+  });
+
+  it('writes deck addresses that read back as the same route', () => {
+    for (const options of [
+      {},
+      { instructor: true },
+      { view: 'speaker' as const, scene: 5 },
+      { instructor: true, view: 'audience' as const, scene: 1 },
+    ]) {
+      const href = deckHref('batch-normalization', options);
+      expect(parseRoute(href)).toEqual({
+        page: 'deck',
+        id: 'batch-normalization',
+        instructor: options.instructor ?? false,
+        view: options.view ?? 'audience',
+        ...('scene' in options ? { scene: options.scene } : {}),
+      });
+    }
   });
 
   it('reads the milestone page', () => {
