@@ -15,6 +15,7 @@ import {
   type LabRunSettings,
   type SettingKey,
 } from '../lab/labSettings';
+import { makeCoherent } from '../lab/coherence';
 import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
 import { claimSchema } from './claims';
 import { predictionSchema } from './predictions';
@@ -166,6 +167,20 @@ export const experimentSchema = z
           path: ['runs', i, 'label'],
           message: `'${l}' is used twice`,
         });
+    });
+    // Each run must be one the Lab could train as written: the registry's availability rules would
+    // otherwise change it silently in the browser (InstanceNorm needs the CNN, …).
+    exp.runs.forEach((run, i) => {
+      const asked = { ...DEFAULT_RUN_SETTINGS, ...exp.base, ...run.settings };
+      const { settings, fixes } = makeCoherent(asked);
+      for (const fix of fixes) {
+        const where = fix.key in run.settings ? ['runs', i, 'settings'] : ['base'];
+        ctx.addIssue({
+          code: 'custom',
+          path: [...where, fix.key],
+          message: `${String(asked[fix.key])} cannot be used in run '${run.label}': ${fix.reason} (it would train with ${String(settings[fix.key])})`,
+        });
+      }
     });
   });
 

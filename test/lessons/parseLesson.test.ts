@@ -49,6 +49,19 @@ describe('parseLesson', () => {
     expect(lesson.issues[0]!.message).toContain('runs.1.settings.norm: "superNorm" is not one of');
   });
 
+  it('reports a run the Lab could not train as written, by the settings rules', () => {
+    const bad = experiment.replace('norm: batchNorm', 'norm: instanceNorm');
+    const lesson = parseLesson(`${front}\n${bad}\n`, 'x.md');
+    expect(lesson.issues).toHaveLength(1);
+    expect(lesson.issues[0]!.message).toContain(
+      "runs.1.settings.norm: instanceNorm cannot be used in run 'BatchNorm': InstanceNorm normalizes over image pixels, so it needs the CNN (it would train with none)",
+    );
+    const cnnOnPoints = experiment.replace('depth: 6', 'depth: 6, architecture: cnn');
+    expect(parseLesson(`${front}\n${cnnOnPoints}\n`, 'x.md').issues[0]!.message).toContain(
+      'base.architecture: cnn cannot be used in run',
+    );
+  });
+
   it('reports a claim that names a run the experiment does not have', () => {
     const lesson = parseLesson(
       `${front}\n${experiment.replace('fast: BatchNorm', 'fast: LayerNorm')}\n`,
