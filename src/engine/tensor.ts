@@ -47,9 +47,19 @@ export function expectRank(x: Tensor, rank: number | readonly number[], where: s
 }
 
 /**
- * Returns `cached` when it already has `shape`, else a fresh zeroed tensor. Layers use this to reuse
- * their output buffers from one step to the next instead of allocating every call.
+ * Returns `cached` when it already has `shape`, else a tensor of `shape` on the same storage when that
+ * is big enough, else a fresh zeroed one. Layers use this to reuse their output buffers from one step
+ * to the next: a layer that alternates between a training batch and a smaller validation chunk keeps
+ * one array, as big as the larger of the two, instead of allocating anew at every switch. Contents of
+ * a reused tensor are whatever was there: callers overwrite every value.
  */
 export function reuse(cached: Tensor | undefined, shape: Shape): Tensor {
-  return cached !== undefined && sameShape(cached.shape, shape) ? cached : zeros(shape);
+  if (cached === undefined) return zeros(shape);
+  if (sameShape(cached.shape, shape)) return cached;
+  const n = numel(shape);
+  const storage = cached.data;
+  if (storage.byteOffset === 0 && storage.buffer.byteLength >= n * 4) {
+    return { shape: [...shape], data: new Float32Array(storage.buffer, 0, n) };
+  }
+  return zeros(shape);
 }

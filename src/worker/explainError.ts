@@ -1,5 +1,6 @@
 import { BatchOfOneError } from '../engine/layers/batchNorm';
 import { SpecError } from '../engine/model/spec';
+import { MemoryBudgetError } from '../engine/train/trainingRun';
 import { BATCH_OF_ONE_EXPLANATION } from '../lab/settingsProblems';
 
 /** Turns an exception from the engine into a message for the learner. */
@@ -8,6 +9,8 @@ export function explainError(error: unknown): string {
   if (error instanceof BatchOfOneError) {
     return `BatchNorm cannot train with a batch size of 1. ${BATCH_OF_ONE_EXPLANATION}`;
   }
+  // Already a sentence for the learner, naming the setting to lower.
+  if (error instanceof MemoryBudgetError) return message;
   if (error instanceof SpecError) {
     return `These settings do not describe a network the engine can build: ${error.issues.join('; ')}.`;
   }

@@ -44,7 +44,7 @@ export function decisionBoundary(
       grid[i + 1] = y;
     }
   }
-  const logits = model.forward(tensor([size * size, 2], grid), 'eval');
+  const logits = model.predict(tensor([size * size, 2], grid));
   const probabilities = new Float32Array(size * size * numClasses);
   softmaxRows(logits.data, size * size, numClasses, probabilities);
   return { size, extent, probabilities };
@@ -66,7 +66,7 @@ export function digitPredictions(model: Model, test: Dataset, indices: number[])
     x.set(test.x.subarray(sample * size, (sample + 1) * size), i * size);
     labels[i] = test.y[sample]!;
   });
-  const logits = model.forward(tensor([count, ...test.sampleShape], x), 'eval');
+  const logits = model.predict(tensor([count, ...test.sampleShape], x));
   const k = logits.shape[1] ?? 1;
   const predictions = new Int32Array(count);
   for (let i = 0; i < count; i++) {

@@ -86,7 +86,11 @@ export class SweepSession {
       const setup = toWorkerSetup(settings, 0);
       const data = await this.loadDataset(setup.dataset);
       test = data.test;
-      cell = { run: new TrainingRun(setup.config, data.train), settings, losses: [] };
+      cell = {
+        run: new TrainingRun(setup.config, data.train, { testCount: data.test.count }),
+        settings,
+        losses: [],
+      };
     } catch (error) {
       return { steps: 0, error: explainError(error) };
     }

@@ -204,7 +204,7 @@ export class TrainingSession {
     this.stepsPerSecond = 0;
     let run: TrainingRun;
     try {
-      run = new TrainingRun(setup.config, data.train);
+      run = new TrainingRun(setup.config, data.train, { testCount: data.test.count });
     } catch (error) {
       this.post({ type: 'error', message: explainError(error), step: 0 }, []);
       return;

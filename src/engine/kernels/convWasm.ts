@@ -79,17 +79,56 @@ function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
   );
 }
 
+/** Where a forward convolution puts its operands; `end` is how much memory it needs. */
+export function convForwardLayout(
+  kernels: WasmKernels,
+  g: ConvGeometry,
+  outChannels: number,
+  bias: boolean,
+): {
+  table: number;
+  offX: number;
+  offW: number;
+  offBias: number;
+  offY: number;
+  work: number;
+  end: number;
+} {
+  const { x: sizeX, w: sizeW, y: sizeY } = sizes(g, outChannels);
+  const { layout, table, offX } = layOutInput(kernels, g, sizeX);
+  const offW = layout.take(sizeW * 4);
+  const offBias = bias ? layout.take(outChannels * 4) : 0;
+  const offY = layout.take(sizeY * 4);
+  const work = layout.take(kernels.exports.workspaceBytes(g.batch * g.outHeight * g.outWidth));
+  return { table, offX, offW, offBias, offY, work, end: layout.end };
+}
+
+/** Where a weight gradient puts its operands; `end` is how much memory it needs. */
+export function convWeightGradientLayout(
+  kernels: WasmKernels,
+  g: ConvGeometry,
+  outChannels: number,
+): { table: number; offX: number; offDy: number; offDw: number; work: number; end: number } {
+  const { x: sizeX, w: sizeW, y: sizeDy } = sizes(g, outChannels);
+  const { layout, table, offX } = layOutInput(kernels, g, sizeX);
+  const offDy = layout.take(sizeDy * 4);
+  const offDw = layout.take(sizeW * 4);
+  const work = layout.take(kernels.exports.workspaceBytes(g.channels * g.kernel * g.kernel));
+  return { table, offX, offDy, offDw, work, end: layout.end };
+}
+
 export function createConvWasm(kernels: WasmKernels): ConvWasm {
-  const { convForward, convWeightGrad, workspaceBytes } = kernels.exports;
+  const { convForward, convWeightGrad } = kernels.exports;
   return {
     forward(x, weight, bias, y, g, outChannels) {
       const { x: sizeX, w: sizeW, y: sizeY } = sizes(g, outChannels);
-      const { layout, table, offX } = layOutInput(kernels, g, sizeX);
-      const offW = layout.take(sizeW * 4);
-      const offBias = bias === undefined ? 0 : layout.take(outChannels * 4);
-      const offY = layout.take(sizeY * 4);
-      const work = layout.take(workspaceBytes(g.batch * g.outHeight * g.outWidth));
-      const heap = kernels.heap(layout.end);
+      const { table, offX, offW, offBias, offY, work, end } = convForwardLayout(
+        kernels,
+        g,
+        outChannels,
+        bias !== undefined,
+      );
+      const heap = kernels.heap(end);
       heap.set(x.subarray(0, sizeX), offX >> 2);
       heap.set(weight.subarray(0, sizeW), offW >> 2);
       if (bias !== undefined) heap.set(bias.subarray(0, outChannels), offBias >> 2);
@@ -100,11 +139,12 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
 
     weightGradient(dy, x, weightGrad, g, outChannels) {
       const { x: sizeX, w: sizeW, y: sizeDy } = sizes(g, outChannels);
-      const { layout, table, offX } = layOutInput(kernels, g, sizeX);
-      const offDy = layout.take(sizeDy * 4);
-      const offDw = layout.take(sizeW * 4);
-      const work = layout.take(workspaceBytes(g.channels * g.kernel * g.kernel));
-      const heap = kernels.heap(layout.end);
+      const { table, offX, offDy, offDw, work, end } = convWeightGradientLayout(
+        kernels,
+        g,
+        outChannels,
+      );
+      const heap = kernels.heap(end);
       heap.set(x.subarray(0, sizeX), offX >> 2);
       heap.set(dy.subarray(0, sizeDy), offDy >> 2);
       heap.set(weightGrad.subarray(0, sizeW), offDw >> 2);

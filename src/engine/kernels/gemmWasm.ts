@@ -7,7 +7,7 @@ import { WasmLayout, type WasmKernels } from './wasmKernels';
  * arithmetic.
  */
 export function createGemmWasm(kernels: WasmKernels): Gemm {
-  const { sgemm, workspaceBytes } = kernels.exports;
+  const { sgemm } = kernels.exports;
   return (args) => {
     checkGemmArgs(args, 'gemm');
     const { transA, transB, M, N, K, A, B, C, accumulate } = args;
@@ -15,12 +15,8 @@ export function createGemmWasm(kernels: WasmKernels): Gemm {
     const sizeA = M * K;
     const sizeB = K * N;
     const sizeC = M * N;
-    const layout = new WasmLayout(kernels.base);
-    const offA = layout.take(sizeA * 4);
-    const offB = layout.take(sizeB * 4);
-    const offC = layout.take(sizeC * 4);
-    const work = layout.take(workspaceBytes(N));
-    const heap = kernels.heap(layout.end);
+    const { offA, offB, offC, work, end } = gemmLayout(kernels, M, N, K);
+    const heap = kernels.heap(end);
 
     heap.set(A.length === sizeA ? A : A.subarray(0, sizeA), offA >> 2);
     heap.set(B.length === sizeB ? B : B.subarray(0, sizeB), offB >> 2);
@@ -28,4 +24,22 @@ export function createGemmWasm(kernels: WasmKernels): Gemm {
     sgemm(transA ? 1 : 0, transB ? 1 : 0, M, N, K, offA, offB, offC, accumulate ? 1 : 0, work);
     C.set(heap.subarray(offC >> 2, (offC >> 2) + sizeC));
   };
+}
+
+/**
+ * Where an M×N×K product puts A, B, C and its workspace in the module's memory; `end` is how much
+ * memory it needs (the memory plan reads it too, src/engine/train/memoryPlan.ts).
+ */
+export function gemmLayout(
+  kernels: WasmKernels,
+  M: number,
+  N: number,
+  K: number,
+): { offA: number; offB: number; offC: number; work: number; end: number } {
+  const layout = new WasmLayout(kernels.base);
+  const offA = layout.take(M * K * 4);
+  const offB = layout.take(K * N * 4);
+  const offC = layout.take(M * N * 4);
+  const work = layout.take(kernels.exports.workspaceBytes(N));
+  return { offA, offB, offC, work, end: layout.end };
 }

@@ -61,7 +61,8 @@ const FUNCTIONS = [
   'convWeightGrad',
 ] as const;
 
-const PAGE_BYTES = 65536;
+/** WebAssembly memory grows in pages of this many bytes. */
+export const WASM_PAGE_BYTES = 65536;
 
 /**
  * Instantiates the SIMD module, or returns undefined where WebAssembly or its SIMD proposal is
@@ -90,7 +91,7 @@ export function loadWasmKernels(): WasmKernels | undefined {
     base: module.scratchBase(),
     heap(bytes) {
       if (bytes > memory.buffer.byteLength) {
-        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
+        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / WASM_PAGE_BYTES));
       }
       // Growing detaches the old ArrayBuffer, so the view must be remade.
       if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);

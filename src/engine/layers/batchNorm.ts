@@ -1,4 +1,5 @@
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 import {
   checkEps,
@@ -52,7 +53,6 @@ export abstract class BatchNorm implements Layer {
   private x: Tensor | undefined;
   private mode: Mode = 'train';
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
 
   protected constructor(
     name: string,
@@ -136,7 +136,7 @@ export abstract class BatchNorm implements Layer {
     const count = n * spatial;
     // In eval mode μ and σ² are constants, so only the direct path dy·γ r remains.
     const throughStatistics = this.mode === 'train';
-    const dx = (this.dx = reuse(this.dx, x.shape));
+    const dx = scratch.gradientBuffer(x.shape, dy);
     const xd = x.data;
     const dyd = dy.data;
     const dxd = dx.data;

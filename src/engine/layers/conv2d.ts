@@ -3,6 +3,7 @@ import { gemm } from '../kernels/gemm';
 import { col2im, convOutputSize, im2col, type ConvGeometry } from '../kernels/im2col';
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
+import { scratch } from './scratch';
 
 export interface Conv2dOptions {
   inChannels: number;
@@ -20,7 +21,9 @@ export interface Conv2dOptions {
  * With WebAssembly SIMD (everywhere we run) the product is an implicit GEMM in the wasm module
  * (src/engine/kernels/convWasm.ts): cols is never built and Y lands in NCHW directly. Without it,
  * im2col builds cols here and the product's result is regrouped into NCHW. Both give the same bits.
- * Weights start at zero; init fills them.
+ * Working arrays (cols, the products, the flipped kernel) are shared by every layer (scratch.ts), so
+ * backward builds cols again from x rather than keeping them: k² times the input, per layer, was what
+ * made a deep CNN take gigabytes. Weights start at zero; init fills them.
  */
 export class Conv2d implements Layer {
   readonly label: string;
@@ -32,17 +35,8 @@ export class Conv2d implements Layer {
   readonly weight: Param;
   readonly bias: Param | undefined;
   private geometry: ConvGeometry | undefined;
-  private cols: Float32Array = new Float32Array(0);
-  /** Y and dY in the [O, N·OH·OW] layout of the matrix product. */
-  private product: Float32Array = new Float32Array(0);
-  private dcols: Float32Array = new Float32Array(0);
-  /** W flipped in space and transposed in channels, [C, O·k·k], for the stride-1 input gradient. */
-  private flipped: Float32Array = new Float32Array(0);
-  /** dX in the [C, N·H·W] layout of the matrix product. */
-  private dxProduct: Float32Array = new Float32Array(0);
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
-  /** The input of the last forward pass, read again by the implicit GEMM's weight gradient. */
+  /** The input of the last forward pass, read again by the weight gradient. */
   private x: Tensor | undefined;
   /** The kernel the last forward pass ran on, so that backward matches it. */
   private implicit: ConvWasm | undefined;
@@ -83,8 +77,8 @@ export class Conv2d implements Layer {
   forward(x: Tensor, _mode: Mode): Tensor {
     const g = (this.geometry = this.geometryOf(x));
     const implicit = (this.implicit = implicitConv());
+    this.x = x;
     if (implicit !== undefined) {
-      this.x = x;
       const y = (this.y = reuse(this.y, [g.batch, this.outChannels, g.outHeight, g.outWidth]));
       const b = this.bias?.value.data;
       implicit.forward(x.data, this.weight.value.data, b, y.data, g, this.outChannels);
@@ -93,9 +87,9 @@ export class Conv2d implements Layer {
     const planeOut = g.outHeight * g.outWidth;
     const columns = g.batch * planeOut;
     const patch = this.inChannels * this.kernelSize * this.kernelSize;
-    this.cols = ensureLength(this.cols, patch * columns);
-    this.product = ensureLength(this.product, this.outChannels * columns);
-    im2col(x.data, g, this.cols);
+    const cols = scratch.floats('conv.columns', patch * columns);
+    const product = scratch.floats('conv.product', this.outChannels * columns);
+    im2col(x.data, g, cols);
     // Y = W · cols
     gemm({
       transA: false,
@@ -104,14 +98,13 @@ export class Conv2d implements Layer {
       N: columns,
       K: patch,
       A: this.weight.value.data,
-      B: this.cols,
-      C: this.product,
+      B: cols,
+      C: product,
       accumulate: false,
     });
     // y[n, o] = Y[o, n-th block] + b[o]
     const y = (this.y = reuse(this.y, [g.batch, this.outChannels, g.outHeight, g.outWidth]));
     const out = y.data;
-    const product = this.product;
     const b = this.bias?.value.data;
     for (let n = 0; n < g.batch; n++) {
       for (let o = 0; o < this.outChannels; o++) {
@@ -137,7 +130,9 @@ export class Conv2d implements Layer {
     }
     this.addBiasGradient(dy, g);
     if (this.implicit !== undefined) return this.backwardImplicit(dy, g, this.implicit);
-    this.reorderGradient(dy, g);
+    const dY = this.reorderGradient(dy, g);
+    const cols = scratch.floats('conv.columns', patch * columns);
+    im2col(cached(this.x, this.label).data, g, cols);
     // dW += dY · colsᵀ
     gemm({
       transA: false,
@@ -145,14 +140,14 @@ export class Conv2d implements Layer {
       M: this.outChannels,
       N: patch,
       K: columns,
-      A: this.product,
-      B: this.cols,
+      A: dY,
+      B: cols,
       C: this.weight.grad.data,
       accumulate: true,
     });
-    const dx = (this.dx = reuse(this.dx, [g.batch, g.channels, g.height, g.width]));
+    const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
     if (this.gathersInputGradient(g)) this.inputGradientByGather(dy, g, dx);
-    else this.inputGradientByScatter(this.product, g, dx);
+    else this.inputGradientByScatter(dY, g, dx);
     return dx;
   }
 
@@ -160,13 +155,12 @@ export class Conv2d implements Layer {
   private backwardImplicit(dy: Tensor, g: ConvGeometry, implicit: ConvWasm): Tensor {
     const x = cached(this.x, this.label);
     implicit.weightGradient(dy.data, x.data, this.weight.grad.data, g, this.outChannels);
-    const dx = (this.dx = reuse(this.dx, [g.batch, g.channels, g.height, g.width]));
+    const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
     if (this.gathersInputGradient(g)) {
       const full = this.fullGeometry(g);
       implicit.forward(dy.data, this.flippedWeight(), undefined, dx.data, full, this.inChannels);
     } else {
-      this.reorderGradient(dy, g);
-      this.inputGradientByScatter(this.product, g, dx);
+      this.inputGradientByScatter(this.reorderGradient(dy, g), g, dx);
     }
     return dx;
   }
@@ -192,12 +186,11 @@ export class Conv2d implements Layer {
     }
   }
 
-  /** dY [O, N·OH·OW] (in `product`): dY[o, n-th block] = dy[n, o]. */
-  private reorderGradient(dy: Tensor, g: ConvGeometry): void {
+  /** dY [O, N·OH·OW] (in the shared product array): dY[o, n-th block] = dy[n, o]. */
+  private reorderGradient(dy: Tensor, g: ConvGeometry): Float32Array {
     const planeOut = g.outHeight * g.outWidth;
     const columns = g.batch * planeOut;
-    this.product = ensureLength(this.product, this.outChannels * columns);
-    const dY = this.product;
+    const dY = scratch.floats('conv.product', this.outChannels * columns);
     const grad = dy.data;
     for (let n = 0; n < g.batch; n++) {
       for (let o = 0; o < this.outChannels; o++) {
@@ -206,13 +199,15 @@ export class Conv2d implements Layer {
         for (let p = 0; p < planeOut; p++) dY[to + p] = grad[from + p]!;
       }
     }
+    return dY;
   }
 
   /** dcols = Wᵀ · dY;  dx = col2im(dcols): every column entry is added back to the pixel it came from. */
   private inputGradientByScatter(dY: Float32Array, g: ConvGeometry, dx: Tensor): void {
     const columns = g.batch * g.outHeight * g.outWidth;
     const patch = this.inChannels * this.kernelSize * this.kernelSize;
-    this.dcols = ensureLength(this.dcols, patch * columns);
+    // The columns of the forward pass are no longer needed: dcols takes their place.
+    const dcols = scratch.floats('conv.columns', patch * columns);
     gemm({
       transA: true,
       transB: false,
@@ -221,10 +216,10 @@ export class Conv2d implements Layer {
       K: this.outChannels,
       A: this.weight.value.data,
       B: dY,
-      C: this.dcols,
+      C: dcols,
       accumulate: false,
     });
-    col2im(this.dcols, g, dx.data);
+    col2im(dcols, g, dx.data);
   }
 
   /**
@@ -252,9 +247,8 @@ export class Conv2d implements Layer {
   private flippedWeight(): Float32Array {
     const taps = this.kernelSize * this.kernelSize;
     const [C, O] = [this.inChannels, this.outChannels];
-    this.flipped = ensureLength(this.flipped, C * O * taps);
+    const flipped = scratch.floats('conv.flipped', C * O * taps);
     const w = this.weight.value.data;
-    const flipped = this.flipped;
     for (let c = 0; c < C; c++) {
       for (let o = 0; o < O; o++) {
         const from = (o * C + c) * taps + taps - 1;
@@ -272,10 +266,11 @@ export class Conv2d implements Layer {
     const columns = g.batch * plane;
     const full = this.fullGeometry(g);
     const depth = this.outChannels * this.kernelSize * this.kernelSize;
-    this.dcols = ensureLength(this.dcols, depth * columns);
-    im2col(dy.data, full, this.dcols);
+    const dcols = scratch.floats('conv.columns', depth * columns);
+    im2col(dy.data, full, dcols);
     // dX [C, N·H·W] = flipped [C, O·k·k] · im2col(dy) [O·k·k, N·H·W]
-    this.dxProduct = ensureLength(this.dxProduct, C * columns);
+    // dY, in the product array, went into dW already.
+    const product = scratch.floats('conv.product', C * columns);
     gemm({
       transA: false,
       transB: false,
@@ -283,12 +278,11 @@ export class Conv2d implements Layer {
       N: columns,
       K: depth,
       A: this.flippedWeight(),
-      B: this.dcols,
-      C: this.dxProduct,
+      B: dcols,
+      C: product,
       accumulate: false,
     });
     // dx[n, c] = dX[c, n-th block]
-    const product = this.dxProduct;
     const out = dx.data;
     for (let n = 0; n < g.batch; n++) {
       for (let c = 0; c < C; c++) {
@@ -334,9 +328,4 @@ export class Conv2d implements Layer {
     }
     return { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth };
   }
-}
-
-/** `buffer` when it holds at least `length` values (gemm uses only the prefix it is told), else a new array. */
-function ensureLength(buffer: Float32Array, length: number): Float32Array {
-  return buffer.length >= length ? buffer : new Float32Array(length);
 }

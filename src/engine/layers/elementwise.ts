@@ -1,4 +1,5 @@
 import { formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /** The activation functions the engine implements (probes read `kind` to measure dead or saturated units). */
@@ -16,7 +17,6 @@ export abstract class Elementwise implements Layer {
   abstract readonly label: string;
   private x: Tensor | undefined;
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
 
   forward(x: Tensor, _mode: Mode): Tensor {
     this.x = x;
@@ -32,7 +32,7 @@ export abstract class Elementwise implements Layer {
         `${this.label}: backward expected a gradient of shape ${formatShape(x.shape)}, got ${formatShape(dy.shape)}`,
       );
     }
-    const dx = (this.dx = reuse(this.dx, x.shape));
+    const dx = scratch.gradientBuffer(x.shape, dy);
     this.derive(x.data, cached(this.y, this.label).data, dy.data, dx.data);
     return dx;
   }

@@ -1,4 +1,5 @@
 import { expectRank, formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /**
@@ -9,7 +10,6 @@ export class GlobalAvgPool2d implements Layer {
   readonly label = 'GlobalAvgPool2d';
   private inputShape: readonly number[] | undefined;
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
 
   forward(x: Tensor, _mode: Mode): Tensor {
     expectRank(x, 4, this.label);
@@ -37,7 +37,7 @@ export class GlobalAvgPool2d implements Layer {
       );
     }
     const area = h * w;
-    const dx = (this.dx = reuse(this.dx, shape));
+    const dx = scratch.gradientBuffer(shape, dy);
     for (let plane = 0; plane < n * c; plane++) {
       const base = plane * area;
       dx.data.fill(dy.data[plane]! / area, base, base + area);

@@ -1,5 +1,6 @@
 import { gemm } from '../kernels/gemm';
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /** nn.Linear: y = x Wᵀ + b, with W stored [out, in] as in PyTorch. Weights start at zero; init fills them. */
@@ -9,7 +10,6 @@ export class Linear implements Layer {
   readonly bias: Param | undefined;
   private x: Tensor | undefined;
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
 
   constructor(
     readonly inFeatures: number,
@@ -78,7 +78,7 @@ export class Linear implements Layer {
       }
     }
     // dx = dy W
-    const dx = (this.dx = reuse(this.dx, x.shape));
+    const dx = scratch.gradientBuffer(x.shape, dy);
     gemm({
       transA: false,
       transB: false,

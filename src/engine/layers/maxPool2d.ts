@@ -1,4 +1,5 @@
 import { expectRank, formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /**
@@ -10,7 +11,6 @@ export class MaxPool2d implements Layer {
   readonly label: string;
   private inputShape: readonly number[] | undefined;
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
   /** argmax[i] = flat index into x of the maximum that produced y[i]. */
   private argmax: Int32Array = new Int32Array(0);
 
@@ -82,7 +82,7 @@ export class MaxPool2d implements Layer {
         `${this.label}: backward expected a gradient of shape ${formatShape(y.shape)}, got ${formatShape(dy.shape)}`,
       );
     }
-    const dx = (this.dx = reuse(this.dx, shape));
+    const dx = scratch.gradientBuffer(shape, dy);
     const grad = dx.data;
     grad.fill(0);
     const argmax = this.argmax;

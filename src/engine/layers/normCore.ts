@@ -1,4 +1,5 @@
 import { formatShape, reuse, sameShape, tensor, type Shape, type Tensor } from '../tensor';
+import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /** Which normalisation a layer performs; the Lab switches on it. */
@@ -55,7 +56,6 @@ export abstract class GroupedNorm implements Layer {
   readonly bias: Param;
   private x: Tensor | undefined;
   private y: Tensor | undefined;
-  private dx: Tensor | undefined;
   private layout: GroupLayout | undefined;
   /** Per (sample, group): μ and 1/√(σ² + eps) of the latest forward. */
   private mean = new Float64Array(0);
@@ -132,7 +132,7 @@ export abstract class GroupedNorm implements Layer {
     checkGradientShape(dy, x, this.label);
     const rows = samples * groups;
     const size = channelsPerGroup * spatial;
-    const dx = (this.dx = reuse(this.dx, x.shape));
+    const dx = scratch.gradientBuffer(x.shape, dy);
     const xd = x.data;
     const dyd = dy.data;
     const dxd = dx.data;

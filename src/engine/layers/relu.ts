@@ -34,12 +34,20 @@ export class ReLU extends Elementwise {
       // (−b & ~b) < 0 ⇔ b > 0;  0x7f800000 − |b| < 0 ⇔ NaN
       db[i] = gb[i]! & (((-b & ~b) | (0x7f800000 - (b & 0x7fffffff))) >> 31);
     }
+    // dy and dx live in shared scratch (scratch.ts): a cached view would keep a buffer alive that
+    // the scratch has let go.
+    this.views.forget(2);
+    this.views.forget(3);
   }
 }
 
 /** Int32Array views of Float32Arrays, kept per slot so steady-state calls allocate nothing. */
 class Int32Views {
   private readonly slots: (Int32Array | undefined)[] = [];
+
+  forget(slot: number): void {
+    this.slots[slot] = undefined;
+  }
 
   of(slot: number, values: Float32Array): Int32Array {
     const view = this.slots[slot];

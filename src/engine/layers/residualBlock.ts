@@ -1,6 +1,7 @@
 import { formatShape, reuse, sameShape, type Tensor } from '../tensor';
 import { Conv2d } from './conv2d';
 import { prefixed, type Buffer, type Layer, type Mode, type Param } from './layer';
+import { scratch } from './scratch';
 import { Sequential, type NamedLayer } from './sequential';
 
 export interface ResidualBlockOptions {
@@ -42,7 +43,6 @@ export class ResidualBlock implements Layer {
   /** Everything after the sum: act, or act → bn2. */
   private readonly tail: readonly Layer[];
   private sum: Tensor | undefined;
-  private dx: Tensor | undefined;
 
   constructor({
     inChannels,
@@ -124,17 +124,28 @@ export class ResidualBlock implements Layer {
   backward(dy: Tensor): Tensor {
     let dsum = dy;
     for (let i = this.tail.length - 1; i >= 0; i--) dsum = this.tail[i]!.backward(dsum);
-    let dBranch = dsum;
-    for (let i = this.branch.length - 1; i >= 0; i--) dBranch = this.branch[i]!.backward(dBranch);
-    if (!this.residual) return dBranch;
-    // dx = dF + dshortcut, both fed the gradient of the sum
-    const dSkip = this.shortcut ? this.shortcut.backward(dsum) : dsum;
-    const dx = (this.dx = reuse(this.dx, dBranch.shape));
-    const out = dx.data;
-    const a = dBranch.data;
-    const b = dSkip.data;
-    for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
-    return dx;
+    // Gradients live in shared scratch (scratch.ts): the sum's must survive the branch's backward.
+    const release = this.residual ? scratch.hold(dsum) : () => {};
+    try {
+      let dBranch = dsum;
+      for (let i = this.branch.length - 1; i >= 0; i--) dBranch = this.branch[i]!.backward(dBranch);
+      if (!this.residual) return dBranch;
+      // dx = dF + dshortcut, both fed the gradient of the sum
+      const releaseBranch = scratch.hold(dBranch);
+      try {
+        const dSkip = this.shortcut ? this.shortcut.backward(dsum) : dsum;
+        const dx = scratch.gradientBuffer(dBranch.shape, dBranch, dSkip);
+        const out = dx.data;
+        const a = dBranch.data;
+        const b = dSkip.data;
+        for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
+        return dx;
+      } finally {
+        releaseBranch();
+      }
+    } finally {
+      release();
+    }
   }
 
   params(): readonly Param[] {

@@ -1,6 +1,6 @@
 import type { Buffer, Layer, Mode, Param } from '../layers/layer';
 import type { NamedLayer, Sequential } from '../layers/sequential';
-import { formatShape, type Tensor } from '../tensor';
+import { formatShape, tensor, type Tensor } from '../tensor';
 import type { ModelSpec } from './spec';
 
 /** A layer with its dotted state_dict path ('fc1', 'block2.bn1'). */
@@ -19,10 +19,18 @@ interface HasChildren {
 const hasChildren = (layer: Layer): layer is Layer & HasChildren =>
   Array.isArray((layer as Partial<HasChildren>).children);
 
+/** `Model.predict`'s chunk when nothing smaller is asked for: forward-only passes never go wider. */
+export const MAX_FORWARD_CHUNK = 256;
+
 /** A built network: the spec it came from and the root Sequential that computes it. */
 export class Model {
   private readonly paramList: readonly Param[];
   private readonly bufferList: readonly Buffer[];
+  /**
+   * The most samples `predict` sends through at once. Every layer's output grows with the samples of
+   * one forward, so a run sets this from its memory plan (src/engine/train/memoryPlan.ts).
+   */
+  forwardChunk = MAX_FORWARD_CHUNK;
 
   constructor(
     readonly spec: ModelSpec,
@@ -41,6 +49,30 @@ export class Model {
       observe(name, layer, h);
     }
     return h;
+  }
+
+  /**
+   * Eval-mode logits [N, classes] for every sample of `x`, `forwardChunk` samples at a time. Eval mode
+   * treats every sample on its own (BatchNorm uses its running statistics), so the chunks give the
+   * same numbers as one pass. The result is the last layer's buffer when one chunk does, else a copy.
+   */
+  predict(x: Tensor): Tensor {
+    const n = x.shape[0] ?? 0;
+    const chunk = Math.max(1, Math.floor(this.forwardChunk));
+    if (n <= chunk) return this.forward(x, 'eval');
+    const sampleShape = x.shape.slice(1);
+    const size = x.data.length / n;
+    let out: Float32Array | undefined;
+    let classes = 0;
+    for (let start = 0; start < n; start += chunk) {
+      const m = Math.min(chunk, n - start);
+      const part = tensor([m, ...sampleShape], x.data.subarray(start * size, (start + m) * size));
+      const logits = this.forward(part, 'eval');
+      classes = logits.shape[1] ?? 1;
+      out ??= new Float32Array(n * classes);
+      out.set(logits.data.subarray(0, m * classes), start * classes);
+    }
+    return { shape: [n, classes], data: out ?? new Float32Array(0) };
   }
 
   /** Backpropagates ∂loss/∂logits; parameter gradients accumulate into each Param.grad. */

@@ -11,6 +11,9 @@ import { allFinite } from '../probes/moments';
 import { ProbeRecorder, type ProbeSnapshot } from '../probes/probe';
 import { createRng } from '../rng';
 import { tensor } from '../tensor';
+import { engineWasmKernels } from '../kernels/wasmKernels';
+import { scratch } from '../layers/scratch';
+import { memoryRefusal, planRunMemory, type MemoryPlan } from './memoryPlan';
 import { parseRunConfig, type RunConfig } from './runConfig';
 
 export interface StepOk {
@@ -31,6 +34,19 @@ export interface StepDiverged {
 }
 
 export type StepResult = StepOk | StepDiverged;
+
+/** A run that would not fit in RUN_MEMORY_BUDGET, refused before anything is allocated. */
+export class MemoryBudgetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MemoryBudgetError';
+  }
+}
+
+export interface TrainingRunOptions {
+  /** Samples of the test set the run will validate on (its memory counts too); default none. */
+  readonly testCount?: number;
+}
 
 /**
  * Validation looks at up to this many test samples: enough for a stable number, quick enough to
@@ -55,12 +71,15 @@ export class TrainingRun {
   readonly config: RunConfig;
   readonly model: Model;
   readonly optimizer: Optimizer;
+  /** What the run allocates, part by part; forward-only passes go in chunks of `memory.evalBatch`. */
+  readonly memory: MemoryPlan;
   private readonly loader: Loader;
   private readonly recorder = new ProbeRecorder();
   private steps = 0;
   private divergence: StepDiverged | undefined;
 
-  constructor(config: RunConfig | unknown, train: Dataset) {
+  /** Throws a MemoryBudgetError, before allocating anything, when the run would not fit its budget. */
+  constructor(config: RunConfig | unknown, train: Dataset, options: TrainingRunOptions = {}) {
     this.config = parseRunConfig(config);
     const expected = inputFeatures(this.config);
     const actual = train.sampleShape.reduce((a, b) => a * b, 1);
@@ -69,8 +88,16 @@ export class TrainingRun {
         `The model expects ${expected} input values per sample, but the dataset '${train.name}' has samples of shape [${train.sampleShape.join(', ')}] (${actual} values)`,
       );
     }
+    // A new run starts from empty scratch; the wasm memory an earlier run grew stays and counts.
+    scratch.clear();
+    const data = { trainCount: train.count, testCount: options.testCount ?? 0 };
+    const held = { wasm: engineWasmKernels?.exports.memory.buffer.byteLength ?? 0 };
+    const refusal = memoryRefusal(this.config, data, held);
+    if (refusal !== undefined) throw new MemoryBudgetError(refusal);
+    this.memory = planRunMemory(this.config, data, held);
     const rng = createRng(this.config.seed);
     this.model = buildModel(this.config.model, rng.fork('init'));
+    this.model.forwardChunk = this.memory.evalBatch;
     this.optimizer = createOptimizer(this.model.params(), this.config.optimizer);
     this.loader = createLoader(train, this.config.batchSize, rng.fork('data'));
   }
@@ -159,7 +186,10 @@ export class TrainingRun {
     const available = Math.min(options.limit ?? data.count, data.count);
     const batchSize = Math.max(
       1,
-      Math.min(options.batchSize ?? (mode === 'train' ? this.config.batchSize : 256), available),
+      Math.min(
+        options.batchSize ?? (mode === 'train' ? this.config.batchSize : this.model.forwardChunk),
+        available,
+      ),
     );
     // In train mode every batch is normalised by its own statistics, so evaluate full batches only: a
     // stray last batch of one sample would have no variance to normalise by.

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:memory`: peak memory per run, in Node, through the worker's own code path (a
+ * TrainingSession fed the worker's messages, the same engine and dataset loader), for the largest
+ * setting of each architecture and dataset (src/lab/memoryLimits.ts), printed next to the plan and
+ * the budget. Each setting runs in a fresh process, so no run inherits another's memory.
+ *
+ * Memory = typed arrays (process.memoryUsage().arrayBuffers, after a forced GC, minus what the process
+ * held before the run) + the WebAssembly module's memory. It is sampled whenever the session reads the
+ * clock (several times per step and per validation chunk) and whenever it posts a message.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadMnistNode } from '../src/data/loadMnistNode';
+import { engineWasmKernels } from '../src/engine/kernels/wasmKernels';
+import { formatMegabytes, planRunMemory, RUN_MEMORY_BUDGET } from '../src/engine/train/memoryPlan';
+import { DATASET_IDS, type DatasetId } from '../src/lab/datasets';
+import type { Architecture, LabRunSettings } from '../src/lab/labSettings';
+import { architecturesFor, LAB_DATA_SIZES, largestSetting } from '../src/lab/memoryLimits';
+import { toRunConfig, toWorkerSetup } from '../src/lab/settings';
+import { createDatasetLoader } from '../src/worker/loadDataset';
+import type { FromWorker } from '../src/worker/protocol';
+import { TrainingSession } from '../src/worker/trainingSession';
+
+/** Training steps measured after the first (which allocates gradients' users and optimizer state). */
+const STEPS = 3;
+
+interface Measurement {
+  readonly architecture: Architecture;
+  readonly dataset: DatasetId;
+  readonly settings: LabRunSettings;
+  /** Peak from configure until the first validation arrived, before any training step. */
+  readonly beforeTrain: number;
+  /** Peak over the whole run: configure, STEPS steps with probes, and the validation after them. */
+  readonly peak: number;
+  readonly seconds: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function held(baseline: number): number {
+  gc?.();
+  const wasm = engineWasmKernels?.exports.memory.buffer.byteLength ?? 0;
+  return process.memoryUsage().arrayBuffers - baseline + wasm;
+}
+
+/** Trains one setting through a TrainingSession and reports its peak memory. */
+async function measureOne(architecture: Architecture, dataset: DatasetId): Promise<Measurement> {
+  if (!gc)
+    throw new Error('bench/memory.ts needs node --expose-gc (npm run bench:memory passes it)');
+  const settings = largestSetting(architecture, dataset);
+  const started = performance.now();
+  const baseline = (gc(), process.memoryUsage().arrayBuffers);
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, held(baseline));
+  };
+  let validations = 0;
+  let failure: string | undefined;
+  const session = new TrainingSession({
+    post: (message: FromWorker) => {
+      if (message.type === 'snapshot' && message.validation) validations++;
+      if (message.type === 'error') failure = message.message;
+      sample();
+    },
+    loadDataset: createDatasetLoader((resolution, standardize) =>
+      Promise.resolve(loadMnistNode(resolution, { standardize })),
+    ),
+    now: () => {
+      sample();
+      return performance.now();
+    },
+  });
+  const until = async (done: () => boolean) => {
+    while (!done()) {
+      if (failure !== undefined) throw new Error(`${architecture} on ${dataset}: ${failure}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
+  await until(() => validations >= 1);
+  const beforeTrain = peak;
+  await session.handle({ type: 'step', count: 1 + STEPS });
+  await until(() => validations >= 2);
+  sample();
+  return {
+    architecture,
+    dataset,
+    settings,
+    beforeTrain,
+    peak,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function describe(s: LabRunSettings): string {
+  return `depth ${s.depth} × width ${s.width}, batch ${s.batchSize}, ${s.norm}, ${s.optimizer}`;
+}
+
+function runChild(architecture: Architecture, dataset: DatasetId): Measurement {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', script, '--one', architecture, dataset],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) {
+    throw new Error(`${architecture} on ${dataset} failed:\n${child.stderr}${child.stdout}`);
+  }
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as Measurement;
+}
+
+async function main(): Promise<void> {
+  const [flag, architecture, dataset] = process.argv.slice(2);
+  if (flag === '--one') {
+    const result = await measureOne(architecture as Architecture, dataset as DatasetId);
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(
+    `Peak memory per run: typed arrays + wasm memory, budget ${formatMegabytes(RUN_MEMORY_BUDGET)}`,
+  );
+  console.log(
+    `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString()}\n`,
+  );
+  const rows: string[][] = [
+    [
+      'architecture',
+      'dataset',
+      'largest setting',
+      'plan',
+      'measured',
+      'before Train (plan)',
+      'budget',
+    ],
+  ];
+  let over = false;
+  for (const id of DATASET_IDS) {
+    for (const arch of architecturesFor(id)) {
+      const m = runChild(arch, id);
+      const plan = planRunMemory(toRunConfig(m.settings), LAB_DATA_SIZES[id]);
+      if (m.peak > RUN_MEMORY_BUDGET || m.peak > plan.total) over = true;
+      rows.push([
+        arch,
+        id,
+        describe(m.settings),
+        formatMegabytes(plan.total),
+        formatMegabytes(m.peak),
+        `${formatMegabytes(m.beforeTrain)} (${formatMegabytes(plan.beforeTraining)})`,
+        formatMegabytes(RUN_MEMORY_BUDGET),
+      ]);
+      console.log(`  ${arch} on ${id}: ${formatMegabytes(m.peak)} in ${m.seconds.toFixed(1)} s`);
+    }
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  if (over) {
+    console.log('\nA run went over its plan or the budget.');
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,453 @@
+import { convForwardLayout, convWeightGradientLayout, implicitConv } from '../kernels/convWasm';
+import { gemmLayout } from '../kernels/gemmWasm';
+import type { ConvGeometry } from '../kernels/im2col';
+import { engineWasmKernels, WASM_PAGE_BYTES, type WasmKernels } from '../kernels/wasmKernels';
+import { MAX_FORWARD_CHUNK } from '../model/model';
+import type { CnnSpec, MlpSpec, ModelSpec, NormSpec } from '../model/spec';
+import type { RunConfig } from './runConfig';
+
+/**
+ * The memory one run may use: typed arrays and WebAssembly memory of its worker, everything included
+ * (the data, the model, its optimizer, activations, scratch). 256 MB in decimal megabytes, so it holds
+ * whichever way a reader counts.
+ */
+export const RUN_MEMORY_BUDGET = 256_000_000;
+
+/** The sizes of the data a run holds. */
+export interface DataSize {
+  readonly trainCount: number;
+  readonly testCount: number;
+}
+
+/** What this thread holds already and cannot give back. */
+export interface Held {
+  /** WebAssembly memory never shrinks: a worker that ran a bigger network keeps its memory. */
+  readonly wasm: number;
+}
+
+const NOTHING_HELD: Held = { wasm: 0 };
+
+/** Bytes, by what they hold. */
+export interface MemoryParts {
+  /** Train and test samples and labels, and the loader's batch. */
+  readonly data: number;
+  /** Weights, biases, norm affines and norm statistics. */
+  readonly parameters: number;
+  readonly gradients: number;
+  /** SGD's momentum, Adam's two moments. */
+  readonly optimizer: number;
+  /** Every layer's output, for the larger of a training batch and a forward-only chunk. */
+  readonly activations: number;
+  /** The input gradients backward hands down, in a few buffers all layers share. */
+  readonly gradientScratch: number;
+  /** The JavaScript convolution's working arrays and the flipped kernel, shared by all layers. */
+  readonly convScratch: number;
+  /** The copies a probe step makes (the weights before the update, one delta at a time). */
+  readonly probes: number;
+  /** The WebAssembly module's memory: the operands of its largest product or convolution. */
+  readonly wasm: number;
+}
+
+export interface MemoryPlan {
+  readonly budget: number;
+  readonly batchSize: number;
+  /** Samples per forward-only chunk. */
+  readonly evalBatch: number;
+  readonly parts: MemoryParts;
+  readonly total: number;
+  readonly fits: boolean;
+  /**
+   * What the run holds before its first step (built, validated once, its views drawn): no gradients,
+   * no optimizer state, no training batch. Opening a link costs this much per run, not `total`.
+   */
+  readonly beforeTraining: number;
+}
+
+/** One layer's cost. Floats unless the name says bytes; "per sample" scales with the batch. */
+interface LayerCost {
+  /** Learned values (their gradients are as many). */
+  readonly params: number;
+  /** Everything else the layer keeps whatever the batch (norm statistics, float64 gradient sums). */
+  readonly stateBytes: number;
+  /** The output buffer. */
+  readonly outputPerSample: number;
+  /** Per-sample statistics of a LayerNorm/GroupNorm/InstanceNorm, in bytes. */
+  readonly statsBytesPerSample: number;
+  /** The input gradient. */
+  readonly inputGradientPerSample: number;
+  readonly conv?: {
+    readonly geometry: ConvGeometry;
+    readonly outChannels: number;
+    readonly bias: boolean;
+  };
+  readonly linear?: { readonly inFeatures: number; readonly outFeatures: number };
+}
+
+const F32 = 4;
+const F64 = 8;
+
+function layer(cost: Partial<LayerCost>): LayerCost {
+  return {
+    params: 0,
+    stateBytes: 0,
+    outputPerSample: 0,
+    statsBytesPerSample: 0,
+    inputGradientPerSample: 0,
+    ...cost,
+  };
+}
+
+function linear(inFeatures: number, outFeatures: number, bias: boolean): LayerCost {
+  return layer({
+    params: inFeatures * outFeatures + (bias ? outFeatures : 0),
+    outputPerSample: outFeatures,
+    inputGradientPerSample: inFeatures,
+    linear: { inFeatures, outFeatures },
+  });
+}
+
+/** A 3×3, padding-1 convolution on an H×W map (the only kind the CNN has), per sample. */
+function conv3x3(inChannels: number, outChannels: number, h: number, w: number, bias: boolean) {
+  const geometry: ConvGeometry = {
+    batch: 1,
+    channels: inChannels,
+    height: h,
+    width: w,
+    kernel: 3,
+    stride: 1,
+    padding: 1,
+    outHeight: h,
+    outWidth: w,
+  };
+  return layer({
+    params: outChannels * inChannels * 9 + (bias ? outChannels : 0),
+    outputPerSample: outChannels * h * w,
+    inputGradientPerSample: inChannels * h * w,
+    conv: { geometry, outChannels, bias },
+  });
+}
+
+function activation(size: number): LayerCost {
+  return layer({ outputPerSample: size, inputGradientPerSample: size });
+}
+
+/** A norm over `channels` channels of `spatial` positions each (spatial 1 in the MLP). */
+function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): LayerCost | null {
+  const size = channels * spatial;
+  const perSample = { outputPerSample: size, inputGradientPerSample: size };
+  /** γ and β over `affine` entries, with the float64 sums of their gradients. */
+  const grouped = (affine: number, groups: number) =>
+    layer({
+      ...perSample,
+      params: 2 * affine,
+      stateBytes: 2 * affine * F64,
+      statsBytesPerSample: 2 * groups * F64,
+    });
+  switch (spec.kind) {
+    case 'none':
+      return null;
+    case 'batchNorm':
+      // running mean and var, the batch's mean, var and unbiased var (float32), μ and 1/σ (float64),
+      // and num_batches_tracked
+      return layer({
+        ...perSample,
+        params: 2 * channels,
+        stateBytes: channels * (5 * F32 + 2 * F64) + F32,
+      });
+    case 'layerNorm':
+      // nn.LayerNorm([C, H, W]) in the CNN: its affine covers every position.
+      return grouped(cnn ? size : channels, 1);
+    case 'groupNorm':
+      return grouped(channels, spec.groups ?? 1);
+    case 'instanceNorm':
+      return grouped(channels, channels);
+  }
+}
+
+/** The layers buildModel makes from `spec`, in forward order, with what each one costs. */
+function layerCosts(spec: ModelSpec): LayerCost[] {
+  return spec.family === 'mlp' ? mlpCosts(spec) : cnnCosts(spec);
+}
+
+function mlpCosts(spec: MlpSpec): LayerCost[] {
+  const costs: LayerCost[] = [];
+  let features = spec.inputSize;
+  for (let i = 0; i < spec.depth; i++) {
+    costs.push(linear(features, spec.width, spec.bias), activation(spec.width));
+    const n = norm(spec.norm, spec.width, 1, false);
+    if (n) costs.push(n);
+    features = spec.width;
+  }
+  costs.push(linear(features, spec.numClasses, true));
+  return costs;
+}
+
+function cnnCosts(spec: CnnSpec): LayerCost[] {
+  const [inChannels, h, w] = spec.inputShape;
+  const c = spec.stemChannels;
+  const plane = h * w;
+  const normed = spec.norm.kind !== 'none';
+  const convBias = !(normed && spec.normPlacement === 'before');
+  const normLayer = () => norm(spec.norm, c, plane, true);
+  const costs: LayerCost[] = [conv3x3(inChannels, c, h, w, !normed)];
+  const stemNorm = normLayer();
+  if (stemNorm) costs.push(stemNorm);
+  costs.push(activation(c * plane));
+  for (let b = 0; b < spec.blocks; b++) {
+    for (let k = 0; k < 2; k++) {
+      costs.push(conv3x3(c, c, h, w, convBias), activation(c * plane));
+      const n = normLayer();
+      if (n) costs.push(n);
+    }
+    // act1 and act2 are above; the sum of a residual block keeps a buffer of its own.
+    if (spec.residual) costs.push(activation(c * plane));
+  }
+  // Global average pooling, then the classifier.
+  costs.push(layer({ outputPerSample: c, inputGradientPerSample: c * plane }));
+  costs.push(linear(c, spec.numClasses, true));
+  return costs;
+}
+
+const sum = (values: Iterable<number>): number => {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+};
+
+/**
+ * The WebAssembly memory the run's products and convolutions need: the module grows its memory to the
+ * operands of the largest call and keeps it (pages of 64 KiB).
+ */
+function wasmBytes(
+  kernels: WasmKernels | undefined,
+  costs: readonly LayerCost[],
+  batch: number,
+  forwardBatch: number,
+  training: boolean,
+): number {
+  if (kernels === undefined) return 0;
+  const implicit = implicitConv() !== undefined;
+  let largest = 0;
+  for (const cost of costs) {
+    if (cost.linear) {
+      const { inFeatures: i, outFeatures: o } = cost.linear;
+      largest = Math.max(largest, gemmLayout(kernels, forwardBatch, o, i).end);
+      if (training) {
+        largest = Math.max(
+          largest,
+          gemmLayout(kernels, o, i, batch).end, // dW = dyᵀ x
+          gemmLayout(kernels, batch, i, o).end, // dx = dy W
+        );
+      }
+    }
+    if (cost.conv) {
+      const { geometry, outChannels, bias } = cost.conv;
+      const at = (n: number): ConvGeometry => ({ ...geometry, batch: n });
+      if (implicit) {
+        largest = Math.max(
+          largest,
+          convForwardLayout(kernels, at(forwardBatch), outChannels, bias).end,
+        );
+        if (training) {
+          const g = at(batch);
+          // The input gradient is a convolution of dy with the flipped kernel (Conv2d.fullGeometry).
+          const full: ConvGeometry = {
+            ...g,
+            channels: outChannels,
+            padding: g.kernel - 1 - g.padding,
+          };
+          largest = Math.max(
+            largest,
+            convWeightGradientLayout(kernels, g, outChannels).end,
+            convForwardLayout(kernels, full, g.channels, false).end,
+          );
+        }
+      } else {
+        const { channels, kernel, outHeight, outWidth, height, width } = geometry;
+        const patch = channels * kernel * kernel;
+        const columns = (n: number) => n * outHeight * outWidth;
+        largest = Math.max(
+          largest,
+          gemmLayout(kernels, outChannels, columns(forwardBatch), patch).end,
+        );
+        if (training) {
+          largest = Math.max(
+            largest,
+            gemmLayout(kernels, outChannels, patch, columns(batch)).end,
+            gemmLayout(kernels, channels, batch * height * width, outChannels * kernel * kernel)
+              .end,
+          );
+        }
+      }
+    }
+  }
+  return largest === 0 ? 0 : Math.ceil(largest / WASM_PAGE_BYTES) * WASM_PAGE_BYTES;
+}
+
+/** The JavaScript convolution's shared working arrays (columns, product) and the flipped kernel. */
+function convScratchBytes(
+  costs: readonly LayerCost[],
+  batch: number,
+  forwardBatch: number,
+  training: boolean,
+): number {
+  const implicit = implicitConv() !== undefined;
+  let columns = 0;
+  let product = 0;
+  let flipped = 0;
+  for (const cost of costs) {
+    if (!cost.conv) continue;
+    const { geometry: g, outChannels } = cost.conv;
+    const taps = g.kernel * g.kernel;
+    const plane = g.outHeight * g.outWidth;
+    if (training) flipped = Math.max(flipped, g.channels * outChannels * taps);
+    if (implicit) continue;
+    columns = Math.max(columns, g.channels * taps * forwardBatch * plane);
+    product = Math.max(product, outChannels * forwardBatch * plane);
+    if (training) {
+      columns = Math.max(columns, outChannels * taps * batch * g.height * g.width);
+      product = Math.max(product, g.channels * batch * g.height * g.width);
+    }
+  }
+  return (columns + product + flipped) * F32;
+}
+
+/** How many input-gradient buffers backward keeps at once: two in a chain, three in a residual net. */
+function gradientBuffers(spec: ModelSpec): number {
+  return spec.family === 'cnn' && spec.residual && spec.blocks > 0 ? 3 : 2;
+}
+
+function sampleFloats(spec: ModelSpec): number {
+  return spec.family === 'mlp'
+    ? spec.inputSize
+    : spec.inputShape[0] * spec.inputShape[1] * spec.inputShape[2];
+}
+
+/**
+ * What a run of `config` on data of `data`'s size allocates, part by part, with training batches of
+ * `config.batchSize` and forward-only chunks of `evalBatch` samples. The sizes follow the engine's
+ * own allocations (test/engine/train/memoryPlan.test.ts holds them against a real run).
+ */
+export function memoryFor(
+  config: RunConfig,
+  data: DataSize,
+  evalBatch: number,
+  held: Held = NOTHING_HELD,
+): MemoryPlan {
+  const { model: spec, batchSize: batch } = config;
+  const costs = layerCosts(spec);
+  const sample = sampleFloats(spec);
+  const paramFloats = sum(costs.map((c) => c.params));
+  const largestParam = Math.max(0, ...costs.map((c) => c.params));
+  const forwardBatch = Math.max(batch, evalBatch);
+  const outputs = (n: number) =>
+    n * sum(costs.map((c) => c.outputPerSample * F32 + c.statsBytesPerSample));
+  // Each shared buffer is as big as the largest gradient it ever held, so together they are at most
+  // the largest few gradients.
+  const widest = costs.map((c) => c.inputGradientPerSample).sort((a, b) => b - a);
+  const gradientScratch = (n: number) => n * sum(widest.slice(0, gradientBuffers(spec))) * F32;
+  const optimizerCopies =
+    config.optimizer.kind === 'sgd' ? (config.optimizer.momentum > 0 ? 1 : 0) : 2;
+  const dataBytes = (data.trainCount + data.testCount) * (sample * F32 + 4);
+  const parts: MemoryParts = {
+    // Two batch buffers: the loader's, and one a probe or a partial batch may gather.
+    data: dataBytes + 2 * batch * (sample * F32 + 4),
+    parameters: paramFloats * F32 + sum(costs.map((c) => c.stateBytes)),
+    gradients: paramFloats * F32,
+    optimizer: optimizerCopies * paramFloats * F32,
+    // The logits' gradient is the batch × classes array that starts backward.
+    activations: outputs(forwardBatch) + batch * spec.numClasses * F32,
+    gradientScratch: gradientScratch(batch),
+    convScratch: convScratchBytes(costs, batch, forwardBatch, true),
+    probes: (paramFloats + largestParam) * F32,
+    wasm: Math.max(held.wasm, wasmBytes(engineWasmKernels, costs, batch, forwardBatch, true)),
+  };
+  const total = sum(Object.values(parts));
+  const beforeTraining =
+    dataBytes +
+    parts.parameters +
+    parts.gradients +
+    // Validation in train mode (the forgotten model.eval()) runs whole training batches.
+    outputs(forwardBatch) +
+    convScratchBytes(costs, batch, forwardBatch, false) +
+    Math.max(held.wasm, wasmBytes(engineWasmKernels, costs, batch, forwardBatch, false));
+  return {
+    budget: RUN_MEMORY_BUDGET,
+    batchSize: batch,
+    evalBatch,
+    parts,
+    total,
+    fits: total <= RUN_MEMORY_BUDGET,
+    beforeTraining,
+  };
+}
+
+/**
+ * The plan for `config`: forward-only chunks as large as fit (up to MAX_FORWARD_CHUNK). When even chunks of
+ * one sample do not fit, the plan of that smallest chunk, with `fits` false.
+ */
+export function planRunMemory(
+  config: RunConfig,
+  data: DataSize,
+  held: Held = NOTHING_HELD,
+): MemoryPlan {
+  let best = memoryFor(config, data, 1, held);
+  if (!best.fits) return best;
+  // Memory grows with the chunk, so the largest chunk that fits is found by bisection.
+  let low = 1;
+  let high = MAX_FORWARD_CHUNK;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const plan = memoryFor(config, data, mid, held);
+    if (plan.fits) {
+      low = mid;
+      best = plan;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return best;
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / 1e6;
+  return `${mb >= 100 ? Math.round(mb) : mb.toPrecision(2)} MB`;
+}
+
+/**
+ * Why `config` cannot run within the budget, naming the setting to lower; undefined when it fits.
+ * Lowering the batch size is proposed when some batch size would fit; otherwise the weights alone
+ * (with their gradients and the optimizer's state) are too many, and only width or depth can help.
+ */
+export function memoryRefusal(
+  config: RunConfig,
+  data: DataSize,
+  held: Held = NOTHING_HELD,
+): string | undefined {
+  const plan = planRunMemory(config, data, held);
+  if (plan.fits) return undefined;
+  const needs = `This network needs about ${formatMegabytes(plan.total)} of memory to train, more than the ${formatMegabytes(RUN_MEMORY_BUDGET)} a run may use.`;
+  const largest = largestBatchThatFits(config, data, held);
+  if (largest !== undefined) {
+    return `${needs} Lower the batch size to ${largest} or less (or lower the width or the depth).`;
+  }
+  return `${needs} Lower the width or the depth: even with a batch of one sample it does not fit.`;
+}
+
+/** The largest batch size below `config.batchSize` whose plan fits, or undefined when not even 1 does. */
+export function largestBatchThatFits(
+  config: RunConfig,
+  data: DataSize,
+  held: Held = NOTHING_HELD,
+): number | undefined {
+  const fits = (batchSize: number) => planRunMemory({ ...config, batchSize }, data, held).fits;
+  if (!fits(1)) return undefined;
+  let low = 1;
+  let high = config.batchSize;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
