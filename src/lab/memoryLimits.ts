@@ -4,7 +4,7 @@ import type { Architecture, LabRunSettings } from './labSettings';
 import { DEFAULT_RUN_SETTINGS } from './labSettings';
 import { LAB_DATASETS, type DatasetId } from './datasets';
 import { toRunConfig } from './settings';
-import { CNN_LIMITS, SETTINGS_TABLE } from './settingsTable';
+import { settingLimits } from './settingsRegistry';
 
 /**
  * How many samples each dataset holds in the worker (public/data/README.md for MNIST; the 2-D sets are
@@ -20,11 +20,6 @@ export const LAB_DATA_SIZES: Readonly<Record<DatasetId, DataSize>> = {
   blobs: { trainCount: 1000, testCount: 500 },
 };
 
-function limit(value: number | undefined, name: string): number {
-  if (value === undefined) throw new Error(`SETTINGS_TABLE.${name} has no maximum`);
-  return value;
-}
-
 /**
  * The most memory-hungry run the Lab allows for an architecture and dataset: the deepest and widest
  * network, with Adam, the normalization that costs most, at the largest batch size the budget admits
@@ -33,9 +28,10 @@ function limit(value: number | undefined, name: string): number {
  */
 export function largestSetting(architecture: Architecture, dataset: DatasetId): LabRunSettings {
   const cnn = architecture === 'cnn';
-  const maxDepth = cnn ? CNN_LIMITS.maxDepth : limit(SETTINGS_TABLE.depth.max, 'depth');
-  const maxWidth = cnn ? CNN_LIMITS.maxWidth : limit(SETTINGS_TABLE.width.max, 'width');
-  const maxBatch = limit(SETTINGS_TABLE.batchSize.max, 'batchSize');
+  const shape = { ...DEFAULT_RUN_SETTINGS, architecture, dataset };
+  const maxDepth = settingLimits('depth', shape).max;
+  const maxWidth = settingLimits('width', shape).max;
+  const maxBatch = settingLimits('batchSize', shape).max;
   const data = LAB_DATA_SIZES[dataset];
   const base: LabRunSettings = {
     ...DEFAULT_RUN_SETTINGS,

@@ -14,7 +14,7 @@ import { MemoryBudgetError, TrainingRun } from '../../../src/engine/train/traini
 import { LAB_DATASETS, type DatasetId } from '../../../src/lab/datasets';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../../src/lab/labSettings';
 import { toRunConfig } from '../../../src/lab/settings';
-import { CNN_LIMITS, SETTINGS_TABLE } from '../../../src/lab/settingsTable';
+import { settingLimits } from '../../../src/lab/settingsRegistry';
 import { largestSetting, LAB_DATA_SIZES } from '../../../src/lab/memoryLimits';
 
 /** Random samples of the given shape: the plan depends on sizes only. */
@@ -230,17 +230,18 @@ describe('the largest setting of each architecture and dataset', () => {
     ),
   )('%s on %s fits in the budget', (architecture, dataset) => {
     const s = largestSetting(architecture, dataset);
-    const limits =
-      architecture === 'cnn'
-        ? CNN_LIMITS
-        : { maxDepth: SETTINGS_TABLE.depth.max!, maxWidth: SETTINGS_TABLE.width.max! };
+    const limits = {
+      maxDepth: settingLimits('depth', s).max,
+      maxWidth: settingLimits('width', s).max,
+      maxBatch: settingLimits('batchSize', s).max,
+    };
     expect(s.depth).toBe(limits.maxDepth);
     expect(s.width).toBeGreaterThanOrEqual(2);
     const plan = planRunMemory(toRunConfig(s), LAB_DATA_SIZES[dataset]);
     expect(plan.fits).toBe(true);
     expect(plan.total).toBeLessThanOrEqual(RUN_MEMORY_BUDGET);
     // Nothing bigger fits: one more sample per batch or, at one sample, one more unit of width.
-    if (s.batchSize < SETTINGS_TABLE.batchSize.max!) {
+    if (s.batchSize < limits.maxBatch) {
       const bigger = toRunConfig({ ...s, batchSize: s.batchSize + 1 });
       expect(planRunMemory(bigger, LAB_DATA_SIZES[dataset]).fits).toBe(false);
     }
