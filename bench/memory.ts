@@ -4,9 +4,10 @@
  * setting of each architecture and dataset (src/lab/memoryLimits.ts), printed next to the plan and
  * the budget. Each setting runs in a fresh process, so no run inherits another's memory.
  *
- * Memory = typed arrays (process.memoryUsage().arrayBuffers, after a forced GC, minus what the process
- * held before the run) + the WebAssembly module's memory. It is sampled whenever the session reads the
- * clock (several times per step and per validation chunk) and whenever it posts a message.
+ * Memory = typed arrays (process.memoryUsage().arrayBuffers minus what the process held before the
+ * run) + the WebAssembly module's memory, sampled whenever the session reads the clock (several times
+ * per step and per validation chunk) and whenever it posts a message. A sample above the peak so far
+ * is taken again after a forced GC, so the peak counts live memory, not garbage.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -38,8 +39,7 @@ interface Measurement {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function held(baseline: number): number {
-  gc?.();
+function raw(baseline: number): number {
   const wasm = engineWasmKernels?.exports.memory.buffer.byteLength ?? 0;
   return process.memoryUsage().arrayBuffers - baseline + wasm;
 }
@@ -52,8 +52,12 @@ async function measureOne(architecture: Architecture, dataset: DatasetId): Promi
   const started = performance.now();
   const baseline = (gc(), process.memoryUsage().arrayBuffers);
   let peak = 0;
+  // A reading above the peak so far may be garbage not yet collected: collect, then read again, so
+  // the peak is live memory (and the GC runs only a few times per run).
   const sample = () => {
-    peak = Math.max(peak, held(baseline));
+    if (raw(baseline) <= peak) return;
+    gc();
+    peak = Math.max(peak, raw(baseline));
   };
   let validations = 0;
   let failure: string | undefined;
