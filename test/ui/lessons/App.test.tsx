@@ -22,6 +22,19 @@ function go(hash: string): void {
   });
 }
 
+/** Lets a lazy page's Suspense boundary retry: its code is preloaded, so after this it is rendered,
+ * however long a busy machine takes (a findBy* wait of one second is not enough there). */
+async function settle(): Promise<void> {
+  await act(async () => {});
+}
+
+/** Renders the app and lets the page of the current address arrive. */
+async function renderApp(): Promise<ReturnType<typeof render>> {
+  const view = render(<App track={track} />);
+  await settle();
+  return view;
+}
+
 function save(progress: object): void {
   localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify(progress));
 }
@@ -74,32 +87,30 @@ describe('App', () => {
   it('opens the next lesson once the saved progress completes the one before', async () => {
     save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT } });
     window.history.replaceState(null, '', '/#/lessons/beta');
-    render(<App track={track} />);
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Beta lesson' }),
-    ).toBeInTheDocument();
+    await renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Beta lesson' })).toBeInTheDocument();
     expect(screen.queryByText('This lesson is locked')).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: /b question 1/ })).toBeInTheDocument();
   });
 
   it('opens any lesson for an instructor', async () => {
     window.history.replaceState(null, '', '/#/lessons/gamma?instructor=1');
-    render(<App track={track} />);
-    expect(await screen.findByText('Instructor view')).toBeInTheDocument();
+    await renderApp();
+    expect(screen.getByText('Instructor view')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Gamma lesson' })).toBeInTheDocument();
   });
 
   it('locks the milestone page until every lesson is complete, then shows the teaser', async () => {
     window.history.replaceState(null, '', '/#/next');
-    const { unmount } = render(<App track={track} />);
-    expect(await screen.findByRole('heading', { name: 'This page is locked' })).toBeInTheDocument();
+    const { unmount } = await renderApp();
+    expect(screen.getByRole('heading', { name: 'This page is locked' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Beta lesson' })).toBeInTheDocument();
     unmount();
 
     save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT, beta: AT, gamma: AT } });
-    render(<App track={track} />);
+    await renderApp();
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Next: learning-rate schedulers' }),
+      screen.getByRole('heading', { level: 1, name: 'Next: learning-rate schedulers' }),
     ).toBeInTheDocument();
     for (const name of [
       'What a schedule is',
@@ -126,21 +137,23 @@ describe('App', () => {
 
   it('opens a lesson as a lecture deck from its page, full screen without the site navigation', async () => {
     window.history.replaceState(null, '', '/#/lessons/alpha');
-    render(<App track={track} />);
-    await userEvent.click(await screen.findByRole('link', { name: 'Present this lesson' }));
-    expect(await screen.findByText('Scene 1 of 6')).toBeInTheDocument();
+    await renderApp();
+    await userEvent.click(screen.getByRole('link', { name: 'Present this lesson' }));
+    await settle();
+    expect(screen.getByText('Scene 1 of 6')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Alpha lesson' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Deck' })).toBeInTheDocument();
     expect(document.title).toBe('Alpha lesson (lecture deck) · normlab');
     await userEvent.click(screen.getByRole('link', { name: 'Leave the deck' }));
-    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    await settle();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
   it('mounts the Lab on #/lab', async () => {
     window.history.replaceState(null, '', '/#/lab');
-    render(<App track={track} />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Lab' })).toBeInTheDocument();
+    await renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Lab' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Lab' })).toHaveAttribute('aria-current', 'page');
   });
 
