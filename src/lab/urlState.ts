@@ -52,6 +52,18 @@ const KEY_BY_PARAM = new Map<string, SettingKey>(
 );
 const KNOWN_PARAMS = SETTING_KEYS.map((key) => SETTINGS[key].param).join(', ');
 
+/**
+ * Parameters of the view beside the runs (presenter mode, panels, log scale, smoothing, a classroom
+ * link's controls), read by src/ui/lab/labViewUrl.ts: decodeLab passes over them.
+ */
+export const VIEW_PARAMS: ReadonlySet<string> = new Set([
+  'present',
+  'panels',
+  'log',
+  'smooth',
+  'show',
+]);
+
 const runsSchema = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1));
 
 function letterOf(index: number): string {
@@ -165,6 +177,7 @@ export function decodeLab(query: string): DecodedLab {
     const param = /^[a-z]\./i.test(trimmed)
       ? `${trimmed.charAt(0).toLowerCase()}${trimmed.slice(1)}`
       : trimmed;
+    if (VIEW_PARAMS.has(param)) continue;
     if (seen.has(param)) {
       notices.push({
         param,

@@ -7,6 +7,7 @@ import { selectProgressTrack } from '../store/progressSlice';
 import { PROGRESS_STORAGE_KEY } from '../store/progressStorage';
 import { lazyPage } from './lazyPage';
 import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
+import { AppShortcuts } from './present/AppShortcuts';
 import { HomePage } from './lessons/HomePage';
 import { NotFoundPage } from './lessons/NotFoundPage';
 import { ProgressNotice } from './lessons/ProgressNotice';
@@ -213,6 +214,7 @@ export function App({ track: given }: AppProps) {
         onReload={serviceWorker.update}
         onLater={serviceWorker.postpone}
       />
+      <AppShortcuts />
     </>
   );
 }

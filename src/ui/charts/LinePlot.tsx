@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { formatNumber } from './format';
 import type { PlotArea, PlotMark, PlotSeries } from './plotScene';
-import { PlotFrame, type PlotAxis, type PlotReference } from './PlotFrame';
+import { PlotFrame, type PlotAxis, type PlotMarker, type PlotReference } from './PlotFrame';
 import { seriesReadout } from './plotReadout';
 
 export interface LinePlotProps {
@@ -20,6 +20,10 @@ export interface LinePlotProps {
   /** The hover readout's title for an x value, e.g. 'Step 1,200'. */
   readonly readoutTitle: (x: number) => string;
   readonly readoutValue?: ((y: number) => string) | undefined;
+  /** Labelled vertical marks (where a run diverged). */
+  readonly markers?: readonly PlotMarker[] | undefined;
+  /** The share of the window's height the plot takes when its chart fills the screen. */
+  readonly fullScreenShare?: number | undefined;
 }
 
 /** Lines over a shared x axis on one canvas, with a hover readout of every line's value. */
@@ -32,6 +36,8 @@ export function LinePlot({
   maxVertices,
   readoutTitle,
   readoutValue = formatNumber,
+  markers,
+  fullScreenShare,
 }: LinePlotProps) {
   const marks = useMemo<PlotMark[]>(
     () => series.map((s) => ({ kind: 'line', series: s, maxVertices })),
@@ -43,6 +49,15 @@ export function LinePlot({
     [series, readoutTitle, readoutValue],
   );
   return (
-    <PlotFrame x={x} y={y} height={height} marks={marks} reference={reference} readout={readout} />
+    <PlotFrame
+      x={x}
+      y={y}
+      height={height}
+      marks={marks}
+      reference={reference}
+      readout={readout}
+      markers={markers}
+      fullScreenShare={fullScreenShare}
+    />
   );
 }

@@ -1,7 +1,10 @@
 import { memo, useMemo, useState } from 'react';
+import { useChartView } from '../present/chartView';
+import { presenterRunColor } from '../present/presenterPalette';
 import { tickBudget } from './axisStyle';
 import { ChartCard } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
+import { withoutDivergedTails } from './divergence';
 import { formatNumber, formatPercent, formatStep } from './format';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { LinePlot } from './LinePlot';
@@ -16,7 +19,9 @@ import {
 } from './lossChartData';
 import { REFERENCE_COLOR } from './palette';
 import type { PlotSeries } from './plotScene';
-import type { PlotAxis } from './PlotFrame';
+import type { PlotAxis, PlotMarker } from './PlotFrame';
+import { exponentialMovingAverage, PRESENTER_SMOOTHING } from './smoothing';
+import { SmoothingField } from './SmoothingField';
 import { niceTicks } from './ticks';
 import { ToggleField } from './ToggleField';
 
@@ -48,11 +53,26 @@ const ACCURACY_AXIS: PlotAxis = {
 };
 const stepTitle = (step: number): string => `Step ${formatStep(step)}`;
 const lossPlotHeight = (width: number): number => (width >= 560 ? 260 : 220);
+/** On a projector the loss plot takes about half of a 720 px screen. */
+const presenterLossHeight = (width: number): number => (width >= 560 ? 340 : 260);
+/** The raw per-batch curve behind a smoothed one: its colour at this opacity (hex alpha). */
+const RAW_CURVE_ALPHA = '55';
 
-function legendItems(runs: readonly LossRun[]): LegendItem[] {
+const divergedNote = (run: LossRun): string =>
+  run.divergedAt === undefined ? '' : ` (diverged at step ${formatStep(run.divergedAt)})`;
+
+function legendItems(runs: readonly LossRun[], smoothing: number): LegendItem[] {
   return [
-    ...runs.map((run) => ({ label: run.label || `Run ${run.id}`, color: run.color })),
-    { label: 'training, one batch per step (solid)', color: REFERENCE_COLOR },
+    ...runs.map((run) => ({
+      label: `${run.label || `Run ${run.id}`}${divergedNote(run)}`,
+      color: run.color,
+    })),
+    smoothing > 0
+      ? {
+          label: 'training, exponential moving average (solid; raw per-batch curve faint)',
+          color: REFERENCE_COLOR,
+        }
+      : { label: 'training, one batch per step (solid)', color: REFERENCE_COLOR },
     {
       label: 'validation on held-out data (dashed)',
       color: REFERENCE_COLOR,
@@ -63,14 +83,33 @@ function legendItems(runs: readonly LossRun[]): LegendItem[] {
 
 /** Training and validation loss of every run over steps, overlaid, with validation accuracy below. */
 export const LossChart = memo(function LossChart({
-  runs,
+  runs: given,
   title = 'Loss',
   headingLevel = 3,
   defaultLogScale = false,
   maxPoints,
   emptyMessage = 'Press Train to see the loss curve.',
 }: LossChartProps) {
-  const [logScale, setLogScale] = useState(defaultLogScale);
+  const view = useChartView();
+  const { presenting } = view;
+  const [ownLogScale, setOwnLogScale] = useState(defaultLogScale);
+  // null: the default, which is on in presenter mode and off for the learner.
+  const [ownSmoothing, setOwnSmoothing] = useState<number | null>(null);
+  const logScale = view.loss ? view.loss.logScale : ownLogScale;
+  const setLogScale = view.loss ? view.loss.setLogScale : setOwnLogScale;
+  const smoothing = view.loss
+    ? view.loss.smoothing
+    : (ownSmoothing ?? (presenting ? PRESENTER_SMOOTHING : 0));
+  const setSmoothing = view.loss ? view.loss.setSmoothing : setOwnSmoothing;
+
+  // A diverged run is cut where it diverged, so its 8e25 does not set the axis (divergence.ts).
+  const { runs, limit } = useMemo(() => {
+    const cut = withoutDivergedTails(given);
+    return {
+      limit: cut.limit,
+      runs: cut.runs.map((run) => ({ ...run, color: presenterRunColor(run.id, presenting) })),
+    };
+  }, [given, presenting]);
   const summary = useMemo(() => summarizeLoss(runs), [runs]);
   const empty = !hasLossData(runs);
 
@@ -85,7 +124,7 @@ export const LossChart = memo(function LossChart({
     }),
     [firstStep, lastStep],
   );
-  const loss = useMemo(() => lossAxis(runs, logScale), [runs, logScale]);
+  const loss = useMemo(() => lossAxis(runs, logScale, limit), [runs, logScale, limit]);
   const yAxis = useMemo<PlotAxis | null>(
     () =>
       loss && {
@@ -103,30 +142,51 @@ export const LossChart = memo(function LossChart({
       const name = run.label || `Run ${run.id}`;
       const validation = validationColumns(run.validation);
       const dotRadius = run.validation.length <= MAX_VALIDATION_DOTS ? 2 : 0;
-      lossLines.push(
-        {
+      // Typed arrays reach the chart worker as one copy of memory, not number by number.
+      const steps = Float64Array.from(run.train.steps);
+      const raw = Float64Array.from(run.train.losses);
+      if (smoothing > 0) {
+        lossLines.push(
+          {
+            name: `${name} training (raw)`,
+            color: `${run.color}${RAW_CURVE_ALPHA}`,
+            xs: steps,
+            ys: raw,
+            lineWidth: 1,
+            connectGaps: true,
+          },
+          {
+            name: `${name} training (EMA)`,
+            color: run.color,
+            xs: steps,
+            ys: exponentialMovingAverage(raw, smoothing),
+            lineWidth: 1.5,
+            connectGaps: true,
+          },
+        );
+      } else {
+        lossLines.push({
           name: `${name} training`,
           color: run.color,
-          // Typed arrays reach the chart worker as one copy of memory, not number by number.
-          xs: Float64Array.from(run.train.steps),
-          ys: Float64Array.from(run.train.losses),
+          xs: steps,
+          ys: raw,
           // One pixel: the rasteriser draws that as a hairline, about six times faster than a wider
           // stroke (without a GPU this line was the chart worker's largest cost), and the noisy
           // per-batch curve reads more clearly thin, under the dashed validation line.
           lineWidth: 1,
           connectGaps: true,
-        },
-        {
-          name: `${name} validation`,
-          color: run.color,
-          xs: validation.steps,
-          ys: validation.losses,
-          lineWidth: 2,
-          dash: VALIDATION_DASH,
-          dotRadius,
-          connectGaps: true,
-        },
-      );
+        });
+      }
+      lossLines.push({
+        name: `${name} validation`,
+        color: run.color,
+        xs: validation.steps,
+        ys: validation.losses,
+        lineWidth: 2,
+        dash: VALIDATION_DASH,
+        dotRadius,
+        connectGaps: true,
+      });
       accuracyLines.push({
         name: `${name} validation accuracy`,
         color: run.color,
@@ -139,7 +199,22 @@ export const LossChart = memo(function LossChart({
       });
     }
     return { lossSeries: lossLines, accuracySeries: accuracyLines };
-  }, [runs]);
+  }, [runs, smoothing]);
+  const markers = useMemo<PlotMarker[]>(
+    () =>
+      runs.flatMap((run) =>
+        run.divergedAt === undefined
+          ? []
+          : [
+              {
+                x: run.divergedAt,
+                label: `↑ ${run.id} diverged at step ${formatStep(run.divergedAt)}`,
+                color: run.color,
+              },
+            ],
+      ),
+    [runs],
+  );
 
   return (
     <ChartCard
@@ -147,14 +222,26 @@ export const LossChart = memo(function LossChart({
       headingLevel={headingLevel}
       summary={summary}
       emptyMessage={empty ? emptyMessage : undefined}
-      description={<p>Solid lines: loss on each training batch. Dashed: loss on held-out data.</p>}
+      description={
+        <p>
+          {smoothing > 0
+            ? 'Solid lines: training loss smoothed by an exponential moving average, the raw per-batch loss faint behind. Dashed: loss on held-out data.'
+            : 'Solid lines: loss on each training batch. Dashed: loss on held-out data.'}
+          {markers.length > 0
+            ? ' A run that diverged is cut where it did, so the axis stays on the others.'
+            : ''}
+        </p>
+      }
       controls={
-        <ToggleField
-          label="Log scale for loss"
-          hint="Spreads out small losses so progress late in training stays visible."
-          checked={logScale}
-          onChange={setLogScale}
-        />
+        <>
+          <ToggleField
+            label="Log scale for loss"
+            hint="Spreads out small losses so progress late in training stays visible."
+            checked={logScale}
+            onChange={setLogScale}
+          />
+          <SmoothingField value={smoothing} onChange={setSmoothing} />
+        </>
       }
     >
       {yAxis ? (
@@ -162,9 +249,11 @@ export const LossChart = memo(function LossChart({
           series={lossSeries}
           x={xAxis}
           y={yAxis}
-          height={lossPlotHeight}
+          height={presenting ? presenterLossHeight : lossPlotHeight}
           maxVertices={maxPoints}
           readoutTitle={stepTitle}
+          markers={markers}
+          fullScreenShare={0.5}
         />
       ) : (
         <p className="nl-chart__note">
@@ -173,7 +262,7 @@ export const LossChart = memo(function LossChart({
             : 'No loss can be drawn yet: every loss so far is not a number.'}
         </p>
       )}
-      <ChartLegend items={legendItems(runs)} />
+      <ChartLegend items={legendItems(runs, smoothing)} />
       <Heading level={subLevel(headingLevel)} className="nl-chart__subtitle">
         Validation accuracy
       </Heading>
@@ -182,10 +271,11 @@ export const LossChart = memo(function LossChart({
           series={accuracySeries}
           x={xAxis}
           y={ACCURACY_AXIS}
-          height={160}
+          height={presenting ? 200 : 160}
           maxVertices={maxPoints}
           readoutTitle={stepTitle}
           readoutValue={formatPercent}
+          fullScreenShare={0.2}
         />
       ) : (
         <p className="nl-chart__note">Validation accuracy appears after the first evaluation.</p>

@@ -1,4 +1,11 @@
 import { useMemo, useState, type PointerEvent, type ReactNode } from 'react';
+import {
+  PRESENTER_LINE_SCALE,
+  PRESENTER_TEXT_SCALE,
+  useChartView,
+  useFullScreen,
+} from '../present/chartView';
+import { useViewportHeight } from '../present/useViewportHeight';
 import { X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './axisStyle';
 import { REFERENCE_COLOR } from './palette';
 import type { PlotReadout } from './plotReadout';
@@ -29,6 +36,13 @@ export interface PlotReference {
   readonly label: string;
 }
 
+/** A labelled vertical mark at one x, e.g. where a run diverged ("A diverged at step 2,448"). */
+export interface PlotMarker {
+  readonly x: number;
+  readonly label: string;
+  readonly color: string;
+}
+
 export interface PlotFrameProps {
   readonly x: PlotAxis;
   readonly y: PlotAxis;
@@ -43,6 +57,9 @@ export interface PlotFrameProps {
   readonly yAxisWidth?: number | undefined;
   /** Caps the plot's width (square scatter plots). */
   readonly maxWidth?: number | undefined;
+  readonly markers?: readonly PlotMarker[] | undefined;
+  /** The share of the window's height the plot takes when its chart fills the screen. */
+  readonly fullScreenShare?: number | undefined;
 }
 
 const MARGIN_TOP = 8;
@@ -115,6 +132,7 @@ function Readout({
 const LABEL_CHAR_PX = 6.6;
 const LABEL_HEIGHT_PX = 14;
 const LABEL_GAP_PX = 6;
+const MARKER_DASH = [6, 4];
 
 interface PlacedTick {
   readonly value: number;
@@ -141,8 +159,22 @@ export function labelledTicks(
   return ticks.slice(0, 1);
 }
 
-const labelWidth = (t: PlacedTick): number => t.label.length * LABEL_CHAR_PX;
-const labelHeight = (): number => LABEL_HEIGHT_PX;
+/** How much room a tick label takes along its axis, with text `scale` times the learner's size. */
+const labelWidth =
+  (scale: number) =>
+  (t: PlacedTick): number =>
+    t.label.length * LABEL_CHAR_PX * scale;
+const labelHeight = (scale: number) => (): number => LABEL_HEIGHT_PX * scale;
+
+/** Every line `factor` times as thick (presenter mode), other marks as they are. */
+function thicker(marks: readonly PlotMark[], factor: number): readonly PlotMark[] {
+  if (factor === 1) return marks;
+  return marks.map((m) =>
+    m.kind === 'line'
+      ? { ...m, series: { ...m.series, lineWidth: (m.series.lineWidth ?? 1.5) * factor } }
+      : m,
+  );
+}
 
 /**
  * How far the canvas reaches past the plot area: enough for the axis lines and for a dot on an edge,
@@ -201,14 +233,42 @@ export function PlotFrame({
   readout,
   yAxisWidth = Y_AXIS_WIDTH,
   maxWidth,
+  markers,
+  fullScreenShare = 0.6,
 }: PlotFrameProps) {
   const [containerRef, container] = useElementSize<HTMLDivElement>();
+  const { presenting } = useChartView();
+  const full = useFullScreen();
+  const viewportHeight = useViewportHeight();
+  const textScale = presenting ? PRESENTER_TEXT_SCALE : 1;
   const width = container.width;
-  const cssHeight = Math.max(0, Math.round(typeof height === 'function' ? height(width) : height));
-  const margin = useMemo(
-    () => ({ left: yAxisWidth, top: MARGIN_TOP, right: MARGIN_RIGHT, bottom: X_AXIS_HEIGHT }),
-    [yAxisWidth],
+  const baseHeight = typeof height === 'function' ? height(width) : height;
+  const cssHeight = Math.max(
+    0,
+    Math.round(full ? Math.max(baseHeight, viewportHeight * fullScreenShare) : baseHeight),
   );
+  const margin = useMemo(
+    () => ({
+      left: Math.round(yAxisWidth * textScale),
+      top: MARGIN_TOP,
+      right: MARGIN_RIGHT,
+      bottom: Math.round(X_AXIS_HEIGHT * textScale),
+    }),
+    [yAxisWidth, textScale],
+  );
+  const drawn = useMemo(() => {
+    const lines = thicker(marks, presenting ? PRESENTER_LINE_SCALE : 1);
+    if (!markers || markers.length === 0) return lines;
+    const [y0, y1] = y.scale.domain;
+    const rules: PlotMark[] = markers.map((m) => ({
+      kind: 'segment',
+      from: [m.x, y0],
+      to: [m.x, y1],
+      color: m.color,
+      dash: MARKER_DASH,
+    }));
+    return [...lines, ...rules];
+  }, [marks, presenting, markers, y.scale.domain]);
   const problem = scaleProblem(x.scale) ?? scaleProblem(y.scale);
   const box = useMemo(() => canvasBox(width, cssHeight, margin), [width, cssHeight, margin]);
   const scene = useMemo<PlotScene | null>(() => {
@@ -222,10 +282,10 @@ export function PlotFrame({
       margin: box.margin,
       axes: true,
       marks: reference
-        ? [{ kind: 'rule', y: reference.y, color: REFERENCE_COLOR, dash: REFERENCE_DASH }, ...marks]
-        : marks,
+        ? [{ kind: 'rule', y: reference.y, color: REFERENCE_COLOR, dash: REFERENCE_DASH }, ...drawn]
+        : drawn,
     };
-  }, [problem, x, y, margin, width, cssHeight, box, marks, reference]);
+  }, [problem, x, y, margin, width, cssHeight, box, drawn, reference]);
   const canvasRef = useSceneCanvas(scene, box.width, box.height);
   const [pointer, setPointer] = useState<Pointer | null>(null);
   if (problem) throw new Error(problem);
@@ -257,7 +317,7 @@ export function PlotFrame({
         <div aria-hidden="true">
           {labelledTicks(
             placedTicks(y, area.y, area.height).map((t) => ({ ...t, label: y.format(t.value) })),
-            labelHeight,
+            labelHeight(textScale),
           ).map((t, i) => (
             // Keyed by position: as the axis range moves, a label changes its text in place
             // instead of being removed and created again (about 20 times a second per chart).
@@ -271,7 +331,7 @@ export function PlotFrame({
           ))}
           {labelledTicks(
             placedTicks(x, area.x, area.width).map((t) => ({ ...t, label: x.format(t.value) })),
-            labelWidth,
+            labelWidth(textScale),
           ).map((t, i) => (
             <span
               key={`x${i}`}
@@ -298,6 +358,24 @@ export function PlotFrame({
     );
     overlay = (
       <>
+        {(markers ?? []).map((m) => {
+          const px = toPixel(area.x, m.x);
+          if (Number.isNaN(px)) return null;
+          const onLeft = px > area.left + area.width * 0.6;
+          return (
+            <span
+              key={`${m.label}|${m.x}`}
+              className="nl-plot__marker"
+              style={{
+                top: area.top + 2,
+                borderColor: m.color,
+                ...(onLeft ? { right: width - px + 4 } : { left: px + 4 }),
+              }}
+            >
+              {m.label}
+            </span>
+          );
+        })}
         {referencePx >= area.top - 0.5 && referencePx <= area.top + area.height + 0.5 ? (
           <span
             className="nl-plot__reference"

@@ -18,6 +18,8 @@ export interface LossRun {
   readonly color: string;
   readonly train: LossSeries;
   readonly validation: readonly ValidationPoint[];
+  /** The step the engine stopped the run at because its loss or weights stopped being finite. */
+  readonly divergedAt?: number | undefined;
 }
 
 /** A run's validation points as parallel arrays, the form the canvas lines draw from. */
@@ -71,15 +73,19 @@ export interface LossAxis {
 }
 
 /**
- * The loss axis over every training and validation loss: from 0 to a round number above the largest
- * (linear), or the whole decades around them (log, which shows only positive losses). Null when no
- * loss can be drawn.
+ * The loss axis over every training and validation loss up to `limit` (divergence.ts: a diverged
+ * run's losses do not stretch it): from 0 to a round number above the largest (linear), or the whole
+ * decades around them (log, which shows only positive losses). Null when no loss can be drawn.
  */
-export function lossAxis(runs: readonly LossRun[], logScale: boolean): LossAxis | null {
+export function lossAxis(
+  runs: readonly LossRun[],
+  logScale: boolean,
+  limit = Infinity,
+): LossAxis | null {
   let lo = Infinity;
   let hi = -Infinity;
   const see = (v: number): void => {
-    if (!Number.isFinite(v) || (logScale && v <= 0)) return;
+    if (!Number.isFinite(v) || v > limit || (logScale && v <= 0)) return;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   };
@@ -138,6 +144,7 @@ function describeRun(run: LossRun): string {
       `validation loss ${formatNumber(validation.loss)} and accuracy ${formatPercent(validation.accuracy)} at step ${formatStep(validation.step)}${mode}`,
     );
   }
+  if (run.divergedAt !== undefined) parts.push(`diverged at step ${formatStep(run.divergedAt)}`);
   return `${runName(run)}: ${parts.join('; ')}.`;
 }
 

@@ -12,6 +12,7 @@ import {
   UpdatesPanel,
   WeightsPanel,
 } from './chartPanels';
+import { useLabView } from './labView';
 import { PanelToggles } from './PanelToggles';
 
 /**
@@ -23,12 +24,14 @@ export function LabCharts() {
   const panels = useLabStore(selectPanels);
   const letter = useLabStore(selectSelectedLetter);
   const settings = useLabStore(selectSelectedSettings);
+  // In presenter mode the panel choice sits in the presenter bar.
+  const presenting = useLabView((s) => s.presenting);
   if (!settings) return null;
   const batchNorm = settings.norm === 'batchNorm';
 
   return (
     <div className="nl-charts">
-      <PanelToggles />
+      {presenting ? null : <PanelToggles />}
       {panels.loss ? <LossPanel /> : null}
       <section className="nl-internals" aria-labelledby="nl-internals-title">
         <h2 id="nl-internals-title" className="nl-section-title">

@@ -1,39 +1,66 @@
+import { PresenterView } from '../present/PresenterView';
 import { LabCharts } from './LabCharts';
+import { useLabLossView, useLabView } from './labView';
 import { LabToolbar } from './LabToolbar';
+import { PresenterBar } from './PresenterBar';
 import { RunPanel } from './RunPanel';
 import { RunTabs } from './RunTabs';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { UrlNotices } from './UrlNotices';
+import { useLabShortcuts } from './useLabShortcuts';
 import { useLabUrlSync } from './useLabUrlSync';
 
 /**
  * The Lab: up to four runs trained side by side in workers. Controls on the left (stacked above the
- * charts on a phone), every run's loss and the selected run's internals on the right.
+ * charts on a phone), every run's loss and the selected run's internals on the right. In presenter
+ * mode (P, the Present button or `present=1` in the link) the title, intro and settings give way to
+ * one compact bar and the chosen charts fill the width.
  */
 export function LabPage() {
   useLabUrlSync();
+  useLabShortcuts();
+  const presenting = useLabView((s) => s.presenting);
+  const lossView = useLabLossView();
   return (
-    <div className="nl-lab">
-      <header className="nl-lab__header">
-        <h1>Lab</h1>
-        <p className="nl-lab__intro">
-          Train real networks in your browser. Change one setting per run, press Train, and compare
-          the loss curves, activations and gradients. The address bar always links to exactly these
-          runs.
-        </p>
-      </header>
+    <PresenterView
+      presenting={presenting}
+      loss={lossView}
+      className="nl-lab"
+      label="Lab, presenter mode"
+    >
+      {presenting ? (
+        <h1 className="nl-visually-hidden">Lab</h1>
+      ) : (
+        <header className="nl-lab__header">
+          <h1>Lab</h1>
+          <p className="nl-lab__intro">
+            Train real networks in your browser. Change one setting per run, press Train, and
+            compare the loss curves, activations and gradients. The address bar always links to
+            exactly these runs.
+          </p>
+        </header>
+      )}
       <UrlNotices />
       <StatusAnnouncer />
-      <div className="nl-lab__columns">
-        <div className="nl-lab__controls">
-          <LabToolbar />
-          <RunTabs />
-          <RunPanel />
+      {presenting ? (
+        <>
+          <PresenterBar />
+          <div className="nl-lab__charts">
+            <LabCharts />
+          </div>
+        </>
+      ) : (
+        <div className="nl-lab__columns">
+          <div className="nl-lab__controls">
+            <LabToolbar />
+            <RunTabs />
+            <RunPanel />
+          </div>
+          <div className="nl-lab__charts">
+            <LabCharts />
+          </div>
         </div>
-        <div className="nl-lab__charts">
-          <LabCharts />
-        </div>
-      </div>
-    </div>
+      )}
+    </PresenterView>
   );
 }

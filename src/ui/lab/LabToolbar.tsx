@@ -3,6 +3,7 @@ import { useLabStore } from '../../store/labStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
 import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
 import { SelectField } from './fields/SelectField';
+import { setPresenting } from './labView';
 
 const SPEED_LABELS: Record<Speed, string> = {
   0: 'As fast as possible',
@@ -82,6 +83,17 @@ export function LabToolbar() {
         >
           Copy link
         </button>
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          aria-describedby="nl-present-hint"
+          onClick={() => setPresenting(true)}
+        >
+          Present
+        </button>
+        <p className="nl-field__hint" id="nl-present-hint">
+          Present (P): large charts and one compact bar for a projector; ? lists every shortcut.
+        </p>
         <p className="nl-note" role="status">
           {copied ?? ''}
         </p>

@@ -2,18 +2,34 @@ import { useEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
 import { useLabStore } from '../../store/labStore';
+import { applyLabView, currentLabView, useLabView } from './labView';
+import { decodeLabView, encodeLabView } from './labViewUrl';
 
 function sameSettings(a: readonly LabRunSettings[], b: readonly LabRunSettings[]): boolean {
   return a.length === b.length && a.every((s, i) => JSON.stringify(s) === JSON.stringify(b[i]));
 }
 
-/** Loads the runs a link describes (reporting what it could not use), unless they are already open. */
+/**
+ * Loads the runs a link describes (unless they are already open) and its view, reporting what it
+ * could not use.
+ */
 function loadFromHash(hash: string): void {
   const store = useLabStore.getState();
-  const { runs, notices } = decodeLab(queryOfHash(hash));
+  const query = queryOfHash(hash);
+  const { runs, notices } = decodeLab(query);
+  const view = decodeLabView(query);
   const current = store.runs.map((r) => r.settings);
   if (!sameSettings(current, runs)) store.loadRuns(runs);
-  store.setUrlNotices(notices);
+  applyLabView(view.view);
+  store.setUrlNotices([...notices, ...view.notices]);
+}
+
+/** The Lab's link: its runs, then its view (labViewUrl.ts). */
+export function labViewHash(runs: readonly LabRunSettings[]): string {
+  const hash = labHash(runs);
+  const view = encodeLabView(currentLabView());
+  if (view === '') return hash;
+  return `${hash}${hash.includes('?') ? '&' : '?'}${view}`;
 }
 
 /** '#/lab' and '#/lab?…', not '#/lessons' (the app is leaving the Lab). */
@@ -23,14 +39,15 @@ function isLabHash(hash: string): boolean {
 
 function writeHash(runs: readonly LabRunSettings[]): void {
   if (!isLabHash(window.location.hash) && window.location.hash !== '') return;
-  const hash = labHash(runs);
+  const hash = labViewHash(runs);
   if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
 }
 
 /**
  * Keeps the Lab and the address bar in step: the link opens the runs it describes, and every
  * settings change rewrites it in place (replaceState: no history entry per slider move), so the
- * address is always a link to exactly what is on screen. Workers start when the page opens; leaving
+ * address is always a link to exactly what is on screen, view included (panels, log scale,
+ * smoothing, presenter mode), so a reload keeps it. Workers start when the page opens; leaving
  * pauses training but keeps the runs.
  */
 export function useLabUrlSync(): void {
@@ -46,12 +63,19 @@ export function useLabUrlSync(): void {
         state.runs.some((r, i) => r.settings !== previous.runs[i]?.settings);
       if (changed) writeHash(state.runs.map((r) => r.settings));
     });
+    const rewrite = (): void => writeHash(useLabStore.getState().runs.map((r) => r.settings));
+    const unsubscribePanels = useLabStore.subscribe((state, previous) => {
+      if (state.panels !== previous.panels) rewrite();
+    });
+    const unsubscribeView = useLabView.subscribe(rewrite);
     const onHashChange = (): void => {
       if (isLabHash(window.location.hash)) loadFromHash(window.location.hash);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {
       unsubscribe();
+      unsubscribePanels();
+      unsubscribeView();
       window.removeEventListener('hashchange', onHashChange);
       useLabStore.getState().pauseAll();
     };

@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { PresenterView } from '../present/PresenterView';
+import { useShortcuts } from '../shortcuts/useShortcuts';
 import type { SettingKey } from '../../lab/labSettings';
 import { labHash } from '../../lab/urlState';
 import type { ChartKind, Experiment } from '../../lessons/schema';
@@ -70,6 +72,78 @@ export function ExperimentPanel({
     else live.start();
   };
   const letters = runs.map((r, i) => `${RUN_LETTERS[i] ?? '?'}: ${r.label}`).join(', ');
+  const [presenting, setPresenting] = useState(false);
+  useShortcuts(
+    [
+      {
+        keys: [' '],
+        label: 'Space',
+        description: 'Run, pause or resume the presented experiment',
+        group: 'Presented experiment',
+        run: primary,
+      },
+      {
+        keys: ['r', 'R'],
+        label: 'R',
+        description: 'Reset the presented experiment',
+        group: 'Presented experiment',
+        run: () => {
+          if (phase !== 'idle') live.reset();
+        },
+      },
+      {
+        keys: ['p', 'P', 'Escape'],
+        label: 'P',
+        description: 'Leave presenter mode',
+        group: 'Presented experiment',
+        run: () => setPresenting(false),
+      },
+    ],
+    presenting,
+  );
+
+  if (presenting) {
+    return (
+      <PresenterView
+        presenting
+        className="nl-experiment-present"
+        label={`${experiment.title}, presenter mode`}
+      >
+        <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
+          <p className="nl-experiment-present__title">{experiment.title}</p>
+          <button type="button" className="nl-button nl-button--primary" onClick={primary}>
+            {primaryLabel(phase)}
+          </button>
+          <button
+            type="button"
+            className="nl-button"
+            onClick={live.reset}
+            disabled={phase === 'idle'}
+          >
+            Reset
+          </button>
+          <button
+            type="button"
+            className="nl-button nl-button--quiet"
+            onClick={() => setPresenting(false)}
+          >
+            Leave presenter mode
+          </button>
+        </div>
+        <p className="nl-visually-hidden" role="status">
+          {phaseAnnouncement(live, experiment.steps)}
+        </p>
+        {phase !== 'idle' ? <RunProgressList runs={runs} /> : null}
+        {status}
+        <ExperimentCharts
+          charts={experiment.charts}
+          runs={runs}
+          percentileLayer={experiment.percentileLayer}
+          onViewed={onChartViewed}
+        />
+      </PresenterView>
+    );
+  }
 
   return (
     <>
@@ -101,6 +175,14 @@ export function ExperimentPanel({
           disabled={phase === 'idle'}
         >
           Reset
+        </button>
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          aria-label={`Present: ${experiment.title}`}
+          onClick={() => setPresenting(true)}
+        >
+          Present
         </button>
         {secret ? (
           <span className="nl-hint">

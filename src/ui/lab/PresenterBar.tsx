@@ -1,0 +1,76 @@
+import { RUN_LETTERS } from '../../lab/labSettings';
+import { useLabStore } from '../../store/labStore';
+import { runLabels, selectAnyRunning, selectRuns, selectSelectedRun } from '../../store/selectors';
+import { presenterRunColor } from '../present/presenterPalette';
+import { openShortcutList } from '../shortcuts/ShortcutList';
+import { setPresenting } from './labView';
+import { PanelToggles } from './PanelToggles';
+
+/**
+ * Presenter mode's one compact bar: Train/Pause, Step, Reset, the run to look inside, the panels, the
+ * shortcut list and the way back. Everything else of the Lab's controls waits until presenting ends.
+ */
+export function PresenterBar() {
+  const runs = useLabStore(selectRuns);
+  const anyRunning = useLabStore(selectAnyRunning);
+  const selected = useLabStore(selectSelectedRun);
+  const actions = useLabStore.getState();
+  const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+  const labels = runLabels(runs);
+  return (
+    <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
+      <button
+        type="button"
+        className="nl-button nl-button--primary"
+        disabled={!anyRunning && !trainable}
+        onClick={anyRunning ? actions.pauseAll : actions.trainAll}
+      >
+        {anyRunning ? 'Pause' : 'Train'}
+      </button>
+      <button
+        type="button"
+        className="nl-button"
+        disabled={anyRunning || !trainable}
+        onClick={() => actions.stepAll(1)}
+      >
+        Step
+      </button>
+      <button type="button" className="nl-button" onClick={actions.resetAll}>
+        Reset
+      </button>
+      <div className="nl-presenter-bar__runs" role="group" aria-label="Run to look inside">
+        {runs.map((run, i) => {
+          const letter = RUN_LETTERS[i] ?? '?';
+          return (
+            <button
+              key={run.id}
+              type="button"
+              className="nl-button nl-presenter-bar__run"
+              aria-pressed={run.id === selected?.id}
+              aria-label={`Inside run ${labels.get(run.id) ?? letter}`}
+              onClick={() => actions.selectRun(run.id)}
+            >
+              <span
+                className="nl-run-tab__swatch"
+                style={{ background: presenterRunColor(letter, true) }}
+                aria-hidden="true"
+              />
+              {letter}
+            </button>
+          );
+        })}
+      </div>
+      <PanelToggles />
+      <button type="button" className="nl-button nl-button--quiet" onClick={openShortcutList}>
+        Shortcuts (?)
+      </button>
+      <button
+        type="button"
+        className="nl-button nl-button--quiet"
+        onClick={() => setPresenting(false)}
+      >
+        Leave presenter mode
+      </button>
+    </div>
+  );
+}
