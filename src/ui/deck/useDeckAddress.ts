@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { deckHref, type DeckView } from '../routing';
+import { deckHref, parseRoute, type DeckView } from '../routing';
 
 /**
  * Keeps the address on the current scene (replacing, not adding, history entries), so a reload or a
@@ -12,8 +12,11 @@ export function useDeckAddress(
   scene: number,
 ): void {
   useEffect(() => {
+    // An address without a scene means the first: it is left as it was opened.
+    const shown = parseRoute(window.location.hash);
+    if (shown.page === 'deck' && (shown.scene ?? 1) === scene + 1) return;
     const href = deckHref(lessonId, { instructor, view, scene: scene + 1 });
-    if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
+    window.history.replaceState(window.history.state, '', href);
   }, [lessonId, view, instructor, scene]);
 }
 

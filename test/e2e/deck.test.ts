@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
+import { useApp } from './harness';
+
+/** A projector. */
+const PROJECTOR = { width: 1280, height: 720 };
+/** Lesson 1's first experiment trains two MNIST networks (one of 20 layers) on a shared machine. */
+const TRAINING = { timeout: 300_000 };
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+describe('Lesson 1 as a lecture deck, driven from the speaker view', () => {
+  const app = useApp(PROJECTOR);
+
+  test(
+    'the speaker window steps the audience window end to end, starts and pauses its training and reveals an answer',
+    { timeout: 900_000 },
+    async () => {
+      await app.open('#/lessons/signal-propagation');
+      const audience = app.page;
+      await audience.getByRole('link', { name: 'Present this lesson' }).click();
+      await audience.getByText(/^Scene 1 of \d+$/).waitFor();
+      expect(await heading(audience).innerText()).toBe('Why deep networks stall');
+      expect(await audience.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+      expect(await seriousViolations(audience)).toEqual([]);
+      const count = Number(
+        /of (\d+)/.exec(await audience.getByText(/^Scene 1 of/).innerText())![1],
+      );
+
+      const [speaker] = await Promise.all([
+        app.context.waitForEvent('page'),
+        audience.getByRole('button', { name: 'Open speaker view' }).click(),
+      ]);
+      const speakerErrors: string[] = [];
+      speaker.on('pageerror', (error) => speakerErrors.push(error.message));
+      speaker.on('console', (message) => {
+        if (message.type() === 'error') speakerErrors.push(message.text());
+      });
+      await speaker.setViewportSize(PROJECTOR);
+      await speaker.getByText('The audience window follows this one.').waitFor();
+      expect(await heading(speaker).innerText()).toBe(
+        `Scene 1 of ${count}: Why deep networks stall`,
+      );
+      expect(await speaker.getByRole('region', { name: 'Notes' }).innerText()).toMatch(
+        /Here is the situation this track is built around/,
+      );
+      expect(await speaker.getByRole('region', { name: 'Next' }).innerText()).toMatch(
+        /A deep network that never leaves the starting line/,
+      );
+      expect(await speaker.getByRole('group', { name: 'Clock' }).innerText()).toMatch(
+        /Time\s+\d\d:\d\d\s+Elapsed\s+0:0\d/,
+      );
+      expect(await speaker.getByRole('region', { name: 'Shortcuts' }).innerText()).toMatch(
+        /Page Down, → or ↓\s+Next scene/,
+      );
+      expect(await seriousViolations(speaker)).toEqual([]);
+
+      // The clicker's Page Down in the speaker window: the room sees the experiment, untrained.
+      await speaker.keyboard.press('PageDown');
+      await audience
+        .getByRole('heading', {
+          level: 1,
+          name: 'A deep network that never leaves the starting line',
+        })
+        .waitFor();
+      expect(await audience.getByText(`Scene 2 of ${count}`).count()).toBe(1);
+      await speaker.getByText('Not started.').waitFor();
+      expect(await speaker.getByRole('region', { name: 'Notes' }).innerText()).toMatch(
+        /Ask the room to predict first[\s\S]*Both networks below are plain MLPs/,
+      );
+      const runs = audience.getByRole('list', { name: 'Runs' });
+      expect(await runs.innerText()).toMatch(/20 layers[\s\S]*2 layers/);
+      expect(await seriousViolations(audience)).toEqual([]);
+
+      // Space in the speaker window trains in the audience window; Space again pauses it there.
+      await speaker.keyboard.press(' ');
+      await audience.getByRole('button', { name: 'Pause' }).waitFor();
+      await speaker.getByText(/^Training: step [1-9]/).waitFor(TRAINING);
+      await speaker.getByRole('button', { name: 'Pause training' }).click();
+      await audience.getByRole('button', { name: 'Resume' }).waitFor();
+      const paused = await speaker.getByText(/^Paused at step \d+ of 400\.$/).innerText();
+      const pausedAt = Number(/step (\d+)/.exec(paused)![1]);
+      expect(pausedAt).toBeGreaterThan(0);
+      expect(pausedAt).toBeLessThan(400);
+      await speaker.getByRole('button', { name: 'Start training' }).click();
+      await audience.getByRole('button', { name: 'Pause' }).waitFor();
+      await speaker.keyboard.press(' ');
+      await audience.getByRole('button', { name: 'Resume' }).waitFor();
+
+      // Every scene, one press at a time, to the first question.
+      const jump = speaker.getByLabel('Go to scene');
+      const options = await jump.locator('option').allInnerTexts();
+      const firstQuestion = options.findIndex((text) => text.endsWith('Question 1 of 6'));
+      expect(firstQuestion).toBeGreaterThan(2);
+      for (let scene = 2; scene < firstQuestion; scene++) {
+        await speaker.keyboard.press('ArrowRight');
+        await audience.getByText(`Scene ${scene + 1} of ${count}`).waitFor();
+        expect(await heading(audience).innerText()).toBe(options[scene]!.replace(/^\d+\. /, ''));
+      }
+      await speaker.keyboard.press('PageDown');
+      await audience.getByRole('heading', { level: 1, name: 'Question 1 of 6' }).waitFor();
+      expect(await audience.getByText('The answer', { exact: true }).count()).toBe(0);
+      const answer = await speaker.getByRole('heading', { name: /^Answer: [A-D]$/ }).innerText();
+      expect(await audience.getByRole('list').last().innerText()).toMatch(
+        /A[\s\S]*B[\s\S]*C[\s\S]*D/,
+      );
+      // On a question the clicker reveals the answer first, then steps on.
+      await speaker.keyboard.press('PageDown');
+      const revealed = audience
+        .getByRole('listitem')
+        .filter({ has: audience.getByText('The answer', { exact: true }) });
+      await revealed.waitFor();
+      expect(await revealed.innerText()).toMatch(new RegExp(`^${answer.slice(-1)}`));
+      expect(await revealed.innerText()).toMatch(/2 per layer, so about 1,000 times larger/);
+      expect(await audience.locator('main').innerText()).toMatch(/Right: n_in · Var\(w\) = 400/);
+      expect(await seriousViolations(audience)).toEqual([]);
+      await speaker.keyboard.press('PageDown');
+      await audience.getByRole('heading', { level: 1, name: 'Question 2 of 6' }).waitFor();
+
+      // A key in the audience window moves the speaker view too.
+      await audience.keyboard.press('PageUp');
+      await speaker
+        .getByRole('heading', {
+          level: 1,
+          name: `Scene ${firstQuestion + 1} of ${count}: Question 1 of 6`,
+        })
+        .waitFor();
+      await speaker.getByRole('button', { name: 'Reveal the answer' }).click();
+      await audience.getByText('The answer', { exact: true }).waitFor();
+      expect(speakerErrors).toEqual([]);
+    },
+  );
+});
