@@ -8,8 +8,8 @@ import {
 } from '../lab/labSettings';
 import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
+import { applyRunMessage, BOUNDED_HISTORY } from '../runs/runState';
 import type { ToWorker } from '../worker/protocol';
-import { applyWorkerMessage } from './applyWorkerMessage';
 import { selectSelectedRun } from './selectors';
 import { clearedRun, freshRun, type LabRun } from './labRun';
 import type { LabState } from './labState';
@@ -74,7 +74,12 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
     leads: (id, message) => message.type !== 'snapshot' || id === selectSelectedRun(get())?.id,
     apply: (batch) => {
       set((state) => ({
-        runs: applyBatch(state.runs, batch, (run) => run.id, applyWorkerMessage),
+        runs: applyBatch(
+          state.runs,
+          batch,
+          (run) => run.id,
+          (run, message) => applyRunMessage(run, message, BOUNDED_HISTORY),
+        ),
       }));
       let statusChanged = false;
       for (const [id, message] of batch) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   applyBatch,
   createBatcher,
@@ -6,12 +6,18 @@ import {
   setMessageBatchWindow,
 } from '../../src/runs/messageBatching';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-afterEach(() => setMessageBatchWindow(undefined));
+// Windows are timed on a fake clock, so no outcome depends on how busy the machine is.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+afterEach(() => {
+  setMessageBatchWindow(undefined);
+  vi.useRealTimers();
+});
+const sleep = (ms: number): void => void vi.advanceTimersByTime(ms);
 
 describe('createBatcher', () => {
-  it('applies the first item at once and merges a burst into the next batch, in order', async () => {
+  it('applies the first item at once and merges a burst into the next batch, in order', () => {
     setMessageBatchWindow(40);
     const batches: number[][] = [];
     const batcher = createBatcher<number>((items) => batches.push(items));
@@ -21,7 +27,7 @@ describe('createBatcher', () => {
     batcher.push(3);
     batcher.push(4);
     expect(batches).toEqual([[1]]);
-    await sleep(80);
+    sleep(80);
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
@@ -34,54 +40,54 @@ describe('createBatcher', () => {
     expect(batches).toEqual([[1], [2]]);
   });
 
-  it('drops waiting items on clear', async () => {
+  it('drops waiting items on clear', () => {
     setMessageBatchWindow(30);
     const batches: number[][] = [];
     const batcher = createBatcher<number>((items) => batches.push(items));
     batcher.push(1);
     batcher.push(2);
     batcher.clear();
-    await sleep(60);
+    sleep(60);
     expect(batches).toEqual([[1]]);
   });
 });
 
 describe('createBatcher with leading items', () => {
-  it('lets a follower wait for its window, and a leading item take it along at once', async () => {
+  it('lets a follower wait for its window, and a leading item take it along at once', () => {
     const batches: string[][] = [];
     const batcher = createBatcher<string>((items) => batches.push(items), 1000);
     batcher.push('b1'); // the first after a quiet spell goes at once
     batcher.push('b2');
     batcher.push('c1');
-    await sleep(LEAD_GAP_MS + 20);
+    sleep(LEAD_GAP_MS + 20);
     expect(batches).toEqual([['b1']]); // followers wait for the 1 s window…
     batcher.push('a1', true);
     expect(batches).toEqual([['b1'], ['b2', 'c1', 'a1']]); // …or a leader, in arrival order
   });
 
-  it('gives two leading items an update each when they are the gap apart', async () => {
+  it('gives two leading items an update each when they are the gap apart', () => {
     const batches: string[][] = [];
     const batcher = createBatcher<string>((items) => batches.push(items), 1000);
     batcher.push('a1', true);
     batcher.push('b1');
     batcher.push('a2', true); // too soon after a1: waits for the gap, not for the window
     expect(batches).toEqual([['a1']]);
-    await sleep(LEAD_GAP_MS + 30);
+    sleep(LEAD_GAP_MS + 30);
     expect(batches).toEqual([['a1'], ['b1', 'a2']]);
-    await sleep(LEAD_GAP_MS + 10);
+    sleep(LEAD_GAP_MS + 10);
     batcher.push('a3', true);
     expect(batches).toEqual([['a1'], ['b1', 'a2'], ['a3']]);
   });
 
-  it('applies followers on their own when nothing leads', async () => {
+  it('applies followers on their own when nothing leads', () => {
     const batches: string[][] = [];
     const batcher = createBatcher<string>((items) => batches.push(items), 60);
     batcher.push('b1');
     batcher.push('c1');
-    await sleep(30);
+    sleep(30);
     batcher.push('b2');
     expect(batches).toEqual([['b1']]);
-    await sleep(70);
+    sleep(70);
     expect(batches).toEqual([['b1'], ['c1', 'b2']]);
   });
 });

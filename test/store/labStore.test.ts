@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProbeSnapshot } from '../../src/engine/probes/probe';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
-import { MAX_PROBE_HISTORY } from '../../src/store/labRun';
+import { MAX_PROBE_HISTORY } from '../../src/runs/runState';
 import { resetLabStore, useLabStore } from '../../src/store/labStore';
 import {
   FOLLOW_WINDOW_MS,

@@ -26,6 +26,15 @@ export function activationTracks(
   }));
 }
 
+/**
+ * The activation heatmap's tracks: each layer's activation outputs, or every tapped layer when the
+ * network has no activation taps (a linear model).
+ */
+export function activationOutputTracks(snapshots: readonly ProbeSnapshot[]): HistogramTrack[] {
+  const outputs = activationTracks(snapshots, ['activation']);
+  return outputs.length > 0 ? outputs : activationTracks(snapshots);
+}
+
 /** One track per weight tensor: its gradient or its value histograms over time. */
 export function paramTracks(
   snapshots: readonly ProbeSnapshot[],

@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
-import { RUN_LETTERS, type LabRunSettings } from '../../lab/labSettings';
+import type { LabRunSettings } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
 import type { LabRun } from '../../store/labRun';
 import type { PanelId } from '../../store/preferencesSlice';
@@ -12,9 +12,9 @@ import { DepthProbePanel } from '../charts/DepthProbePanel';
 import { DigitGrid } from '../charts/DigitGrid';
 import { GradNormChart } from '../charts/GradNormChart';
 import { HistogramHeatmap } from '../charts/HistogramHeatmap';
-import { LossChart, type LossRun } from '../charts/LossChart';
-import { runColor } from '../charts/palette';
-import { activationTracks } from '../charts/probeHistory';
+import { LossChart } from '../charts/LossChart';
+import { activationOutputTracks } from '../charts/probeHistory';
+import { runLossSeries } from '../charts/runLossSeries';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
 import { datasetInfo } from '../../lab/datasets';
@@ -33,27 +33,16 @@ export function Panel({ id, children }: { id: PanelId; children: ReactNode }) {
   );
 }
 
-function toLossRuns(runs: readonly LabRun[]): LossRun[] {
-  const labels = runLabels(runs);
-  return runs.map((run, i) => {
-    const letter = RUN_LETTERS[i] ?? '?';
-    return {
-      id: letter,
-      label: labels.get(run.id) ?? letter,
-      color: runColor(letter),
-      train: { steps: run.history.steps, losses: run.history.losses },
-      validation: run.validation.items,
-    };
-  });
-}
-
 /**
  * Every run's training and validation loss, overlaid. Deferred like the panels below (and the Step
  * counter), so the first group draws in one frame.
  */
 export const LossPanel = memo(function LossPanel() {
   const runs = useDeferredValue(useLabStore(selectRuns));
-  const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
+  const lossRuns = useMemo(() => {
+    const labels = runLabels(runs);
+    return runLossSeries(runs, (run, letter) => labels.get(run.id) ?? letter);
+  }, [runs]);
   return (
     <Panel id="loss">
       <LossChart runs={lossRuns} maxPoints={300} headingLevel={2} />
@@ -137,11 +126,7 @@ export const ActivationHeatmapPanel = selectedRunPanel(
   1,
   function ActivationHeatmap({ run }: RunViewProps) {
     const history = run?.probeHistory.items;
-    const tracks = useMemo(() => {
-      if (!history) return [];
-      const outputs = activationTracks(history, ['activation']);
-      return outputs.length > 0 ? outputs : activationTracks(history);
-    }, [history]);
+    const tracks = useMemo(() => (history ? activationOutputTracks(history) : []), [history]);
     return (
       <Panel id="activationHeatmap">
         <HistogramHeatmap tracks={tracks} title="Activations over time" valueLabel="Activation" />

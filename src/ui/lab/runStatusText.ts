@@ -10,6 +10,8 @@ export function statusPhrase(run: LabRun): string {
       return 'training';
     case 'paused':
       return `paused at step ${run.step.toLocaleString('en-US')}`;
+    case 'done':
+      return `finished at step ${run.step.toLocaleString('en-US')}`;
     case 'diverged':
       return `diverged at step ${(run.divergedAt ?? run.step).toLocaleString('en-US')}`;
     case 'error':

@@ -8,7 +8,6 @@ import {
   type ReactNode,
 } from 'react';
 import { datasetInfo } from '../../lab/datasets';
-import { RUN_LETTERS } from '../../lab/labSettings';
 import { CHART_NAMES } from '../../lessons/progress/chartNames';
 import { CHART_KINDS, type ChartKind } from '../../lessons/schema';
 import { ActivationHistograms } from '../charts/ActivationHistograms';
@@ -18,29 +17,29 @@ import { DecisionBoundaryView } from '../charts/DecisionBoundaryView';
 import { DigitGrid } from '../charts/DigitGrid';
 import { GradNormChart } from '../charts/GradNormChart';
 import { HistogramHeatmap } from '../charts/HistogramHeatmap';
-import { LossChart, type LossRun } from '../charts/LossChart';
-import { runColor } from '../charts/palette';
-import { activationTracks } from '../charts/probeHistory';
+import { LossChart } from '../charts/LossChart';
+import { activationOutputTracks } from '../charts/probeHistory';
+import { runLossSeries } from '../charts/runLossSeries';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
 import { initLabel, weightTheory } from '../lab/weightTheory';
-import type { LiveRun } from './liveRun';
+import type { ExperimentRun } from './experimentRun';
 import { PercentilesChart } from './PercentilesChart';
 
 export interface ExperimentChartsProps {
   readonly charts: readonly ChartKind[];
-  readonly runs: readonly LiveRun[];
+  readonly runs: readonly ExperimentRun[];
   readonly percentileLayer?: string | undefined;
   /** Called when a chart is on screen with the learner's runs in it. */
   readonly onViewed?: ((chart: ChartKind) => void) | undefined;
 }
 
 /** Whether the runs have produced what this chart draws. */
-export function chartHasData(chart: ChartKind, runs: readonly LiveRun[]): boolean {
+export function chartHasData(chart: ChartKind, runs: readonly ExperimentRun[]): boolean {
   switch (chart) {
     case 'loss':
     case 'accuracy':
-      return runs.some((r) => r.losses.length > 0);
+      return runs.some((r) => r.history.losses.length > 0);
     case 'boundary':
       return runs.some((r) => r.boundary !== undefined);
     case 'digits':
@@ -50,24 +49,9 @@ export function chartHasData(chart: ChartKind, runs: readonly LiveRun[]): boolea
   }
 }
 
-function toLossRuns(runs: readonly LiveRun[]): LossRun[] {
-  return runs.map((run, i) => {
-    const letter = RUN_LETTERS[i] ?? '?';
-    return {
-      id: letter,
-      label: run.label,
-      color: runColor(letter),
-      train: { steps: run.steps, losses: run.losses },
-      validation: run.validation,
-    };
-  });
-}
-
-function RunHeatmap({ run }: { run: LiveRun }) {
-  const tracks = useMemo(() => {
-    const outputs = activationTracks(run.probeHistory, ['activation']);
-    return outputs.length > 0 ? outputs : activationTracks(run.probeHistory);
-  }, [run.probeHistory]);
+function RunHeatmap({ run }: { run: ExperimentRun }) {
+  const history = run.probeHistory.items;
+  const tracks = useMemo(() => activationOutputTracks(history), [history]);
   return (
     <HistogramHeatmap
       tracks={tracks}
@@ -79,7 +63,7 @@ function RunHeatmap({ run }: { run: LiveRun }) {
   );
 }
 
-function RunWeights({ run }: { run: LiveRun }) {
+function RunWeights({ run }: { run: ExperimentRun }) {
   const params = run.probes?.params;
   const theory = useMemo(
     () => (params ? weightTheory(run.settings, params) : undefined),
@@ -105,7 +89,7 @@ function RunChart({
   percentileLayer,
 }: {
   chart: ChartKind;
-  run: LiveRun;
+  run: ExperimentRun;
   percentileLayer: string | undefined;
 }): ReactNode {
   const title = `${CHART_NAMES[chart]}: ${run.label}`;
@@ -124,11 +108,11 @@ function RunChart({
     case 'heatmap':
       return <RunHeatmap run={run} />;
     case 'gradNorms':
-      return <GradNormChart snapshots={run.probeHistory} title={title} headingLevel={4} />;
+      return <GradNormChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
     case 'weights':
       return <RunWeights run={run} />;
     case 'updateRatio':
-      return <UpdateRatioChart snapshots={run.probeHistory} title={title} headingLevel={4} />;
+      return <UpdateRatioChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
     case 'bnStats':
       if (run.settings.norm !== 'batchNorm') {
         return (
@@ -170,7 +154,7 @@ function RunChart({
     case 'percentiles':
       return (
         <PercentilesChart
-          snapshots={run.probeHistory}
+          snapshots={run.probeHistory.items}
           layer={percentileLayer}
           title={title}
           headingLevel={4}
@@ -209,10 +193,10 @@ function ChartView({
   percentileLayer,
 }: {
   tab: ChartTab;
-  runs: readonly LiveRun[];
+  runs: readonly ExperimentRun[];
   percentileLayer: string | undefined;
 }) {
-  const lossRuns = useMemo(() => toLossRuns(runs), [runs]);
+  const lossRuns = useMemo(() => runLossSeries(runs, (run) => run.label), [runs]);
   const chart = tab.kinds[0];
   if (chart === undefined) return null;
   if (chart === 'loss' || chart === 'accuracy') {

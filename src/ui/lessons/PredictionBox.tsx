@@ -11,7 +11,7 @@ import {
 import type { PredictionRecord } from '../../lessons/progress/schema';
 import { useLabStore } from '../../store/labStore';
 import { selectProgress, selectRecordPrediction } from '../../store/progressSlice';
-import { isSettled, toRunHistory, type LiveRun } from './liveRun';
+import { isSettled, toRunHistory, type ExperimentRun } from './experimentRun';
 import type { ExperimentPhase } from './useExperimentRuns';
 import { InlineProse, Prose } from './Prose';
 
@@ -20,7 +20,7 @@ export interface PredictionBoxProps {
   /** Where the prediction is kept in progress (lesson/prediction). */
   readonly progressKey: string;
   /** The experiment's live runs, to read the result from once the measured run has finished. */
-  readonly runs: readonly LiveRun[];
+  readonly runs: readonly ExperimentRun[];
   /** A prediction can only be made while the experiment has not started. */
   readonly phase: ExperimentPhase;
 }

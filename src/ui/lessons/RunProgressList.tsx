@@ -1,8 +1,8 @@
 import { formatNumber } from '../../lab/formatNumber';
 import { SMOOTHING_WINDOW, smoothLosses } from '../../engine/train/smoothLosses';
-import type { LiveRun } from './liveRun';
+import type { ExperimentRun } from './experimentRun';
 
-function statusText(run: LiveRun): string {
+function statusText(run: ExperimentRun): string {
   const step = run.step.toLocaleString('en-US');
   const target = run.target.toLocaleString('en-US');
   switch (run.status) {
@@ -28,25 +28,26 @@ function statusText(run: LiveRun): string {
  * ("mean of steps 381–400"), so the two never seem to disagree. A diverged run's last finite loss is
  * one batch's, just before it blew up.
  */
-export function latestLoss(run: Pick<LiveRun, 'status' | 'steps' | 'losses'>): string {
-  const n = run.losses.length;
+export function latestLoss(run: Pick<ExperimentRun, 'status' | 'history'>): string {
+  const { steps, losses } = run.history;
+  const n = losses.length;
   if (n === 0) return '';
-  const lastStep = run.steps[n - 1] ?? n;
+  const lastStep = steps[n - 1] ?? n;
   const at = lastStep.toLocaleString('en-US');
   if (run.status === 'diverged') {
-    return ` · last finite loss (one batch) ${formatNumber(run.losses[n - 1]!)} at step ${at}`;
+    return ` · last finite loss (one batch) ${formatNumber(losses[n - 1]!)} at step ${at}`;
   }
-  if (n === 1) return ` · training loss ${formatNumber(run.losses[0]!)} (one batch) at step ${at}`;
+  if (n === 1) return ` · training loss ${formatNumber(losses[0]!)} (one batch) at step ${at}`;
   const window = Math.min(n, SMOOTHING_WINDOW);
-  const mean = smoothLosses(run.losses.slice(n - window), window)[window - 1]!;
-  const from = (run.steps[n - window] ?? n - window + 1).toLocaleString('en-US');
+  const mean = smoothLosses(losses.slice(n - window), window)[window - 1]!;
+  const from = (steps[n - window] ?? n - window + 1).toLocaleString('en-US');
   // Three decimals, as the claim box prints the same average (huge values in scientific notation).
   const shown = Math.abs(mean) < 1e4 ? mean.toFixed(3) : formatNumber(mean);
   return ` · training loss ${shown} (mean of steps ${from}–${at})`;
 }
 
 /** Each run's progress, with the reason when it stopped early. */
-export function RunProgressList({ runs }: { readonly runs: readonly LiveRun[] }) {
+export function RunProgressList({ runs }: { readonly runs: readonly ExperimentRun[] }) {
   return (
     <ul className="nl-run-progress" aria-label="Run progress">
       {runs.map((run) => (

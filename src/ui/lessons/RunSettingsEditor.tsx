@@ -1,10 +1,10 @@
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { SETTINGS } from '../../lab/settingsRegistry';
-import type { LiveRun } from './liveRun';
+import type { ExperimentRun } from './experimentRun';
 import { SettingControl } from './SettingControl';
 
 export interface RunSettingsEditorProps {
-  readonly runs: readonly LiveRun[];
+  readonly runs: readonly ExperimentRun[];
   /** The settings the learner may change here. */
   readonly keys: readonly SettingKey[];
   readonly disabled: boolean;

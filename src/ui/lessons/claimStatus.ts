@@ -1,5 +1,5 @@
 import { claimRunLabels, evaluateClaim, type Claim } from '../../lessons/claims';
-import { isSettled, toRunHistory, type LiveRun } from './liveRun';
+import { isSettled, toRunHistory, type ExperimentRun } from './experimentRun';
 
 export type ClaimStatus =
   /** Nothing has trained yet. */
@@ -30,7 +30,7 @@ function isFinalOnceShown(claim: Claim): boolean {
   }
 }
 
-export function claimStatus(claim: Claim, runs: readonly LiveRun[]): ClaimStatus {
+export function claimStatus(claim: Claim, runs: readonly ExperimentRun[]): ClaimStatus {
   const named = new Set(claimRunLabels(claim));
   const involved = runs.filter((r) => named.has(r.label));
   const started = involved.some(

@@ -3,7 +3,8 @@ import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
-import { applyLiveMessage, freshLiveRun, startLiveRun, type LiveRun } from './liveRun';
+import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
+import { freshExperimentRun, type ExperimentRun } from './experimentRun';
 
 export interface RunDefinition {
   readonly label: string;
@@ -14,7 +15,7 @@ export interface RunDefinition {
 export type ExperimentPhase = 'idle' | 'running' | 'paused' | 'finished';
 
 export interface ExperimentRuns {
-  readonly runs: readonly LiveRun[];
+  readonly runs: readonly ExperimentRun[];
   readonly phase: ExperimentPhase;
   /** Trains every run from step 0 for `steps` steps. */
   start(): void;
@@ -35,33 +36,39 @@ type Action =
   | { readonly type: 'reset'; readonly awaitingReady: readonly boolean[] }
   | { readonly type: 'settings'; readonly index: number; readonly settings: LabRunSettings };
 
-function reducer(runs: readonly LiveRun[], action: Action): readonly LiveRun[] {
+function reducer(runs: readonly ExperimentRun[], action: Action): readonly ExperimentRun[] {
   switch (action.type) {
     case 'messages':
-      return applyBatch(runs, action.batch, (_, index) => index, applyLiveMessage);
+      // A lesson's claims are judged on every step: nothing of the history is thinned.
+      return applyBatch(
+        runs,
+        action.batch,
+        (_, index) => index,
+        (run, message) => applyRunMessage(run, message, COMPLETE_HISTORY),
+      );
     case 'start':
       return runs.map((r, i) =>
-        startLiveRun(
-          freshLiveRun(r.label, r.settings, action.awaitingReady[i] ?? false),
+        startRun(
+          freshExperimentRun(r.label, r.settings, action.awaitingReady[i] ?? false),
           action.target,
         ),
       );
     case 'pause':
       return runs.map((r) => (r.status === 'running' ? { ...r, status: 'paused' } : r));
     case 'resume':
-      return runs.map((r) => (r.status === 'paused' ? startLiveRun(r, r.target) : r));
+      return runs.map((r) => (r.status === 'paused' ? startRun(r, r.target) : r));
     case 'reset':
       return runs.map((r, i) =>
-        freshLiveRun(r.label, r.settings, action.awaitingReady[i] ?? false),
+        freshExperimentRun(r.label, r.settings, action.awaitingReady[i] ?? false),
       );
     case 'settings':
       return runs.map((r, i) =>
-        i === action.index ? freshLiveRun(r.label, action.settings, true) : r,
+        i === action.index ? freshExperimentRun(r.label, action.settings, true) : r,
       );
   }
 }
 
-export function experimentPhase(runs: readonly LiveRun[]): ExperimentPhase {
+export function experimentPhase(runs: readonly ExperimentRun[]): ExperimentPhase {
   if (runs.some((r) => r.status === 'running')) return 'running';
   if (runs.some((r) => r.status === 'paused')) return 'paused';
   if (runs.some((r) => r.status !== 'idle')) return 'finished';
@@ -78,12 +85,13 @@ export function useExperimentRuns(
   /** Validate every this many steps, as the lesson's own tests do. */
   validationEvery: number,
   /** Finished runs to start from (restored from earlier in the tab): no worker until the next Run. */
-  initial?: readonly LiveRun[],
+  initial?: readonly ExperimentRun[],
 ): ExperimentRuns {
   const [runs, dispatch] = useReducer(
     reducer,
     definitions,
-    (defs) => initial ?? defs.map((d) => freshLiveRun(d.label, makeCoherent(d.settings).settings)),
+    (defs) =>
+      initial ?? defs.map((d) => freshExperimentRun(d.label, makeCoherent(d.settings).settings)),
   );
   // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
   // snapshots a second between them, and the page redraws at most once per batch.

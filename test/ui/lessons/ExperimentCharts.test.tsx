@@ -5,20 +5,20 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { chartTabs, ExperimentCharts } from '../../../src/ui/lessons/ExperimentCharts';
-import { freshLiveRun, type LiveRun } from '../../../src/ui/lessons/liveRun';
+import { freshExperimentRun, type ExperimentRun } from '../../../src/ui/lessons/experimentRun';
+import { boundedListOf, historyOf } from '../../runs/runFixtures';
 import { setupLessonTests } from './lessonTestEnvironment';
 
 setupLessonTests();
 
-const trained: LiveRun = {
-  ...freshLiveRun('Net', DEFAULT_RUN_SETTINGS),
+const trained: ExperimentRun = {
+  ...freshExperimentRun('Net', DEFAULT_RUN_SETTINGS),
   status: 'done',
   step: 3,
   target: 3,
-  steps: [1, 2, 3],
-  losses: [1, 0.8, 0.6],
+  history: historyOf([1, 0.8, 0.6]),
   probes: { step: 3, params: [], activations: [], norms: [] },
-  probeHistory: [{ step: 3, params: [], activations: [], norms: [] }],
+  probeHistory: boundedListOf([{ step: 3, params: [], activations: [], norms: [] }]),
 };
 
 describe('chartTabs', () => {
@@ -78,7 +78,7 @@ describe('ExperimentCharts', () => {
     render(
       <ExperimentCharts
         charts={['loss']}
-        runs={[freshLiveRun('Net', DEFAULT_RUN_SETTINGS)]}
+        runs={[freshExperimentRun('Net', DEFAULT_RUN_SETTINGS)]}
         onViewed={viewed}
       />,
     );

@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../src/lessons/claims';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { claimStatus } from '../../../src/ui/lessons/claimStatus';
-import { freshLiveRun, type LiveRun, type LiveStatus } from '../../../src/ui/lessons/liveRun';
+import type { RunStatus } from '../../../src/runs/runState';
+import { freshExperimentRun, type ExperimentRun } from '../../../src/ui/lessons/experimentRun';
+import { boundedListOf, historyOf } from '../../runs/runFixtures';
 
 /** A run of `losses.length` steps; `validatedAt` adds a validation point at that step. */
 function run(
   label: string,
   losses: number[],
-  status: LiveStatus,
-  extra: Partial<LiveRun> = {},
-): LiveRun {
+  status: RunStatus,
+  extra: Partial<ExperimentRun> = {},
+): ExperimentRun {
   return {
-    ...freshLiveRun(label, DEFAULT_RUN_SETTINGS),
+    ...freshExperimentRun(label, DEFAULT_RUN_SETTINGS),
     status,
     target: 100,
     step: losses.length,
-    steps: losses.map((_, i) => i + 1),
-    losses,
+    history: historyOf(losses),
     ...extra,
   };
 }
@@ -25,7 +26,7 @@ function run(
 const falling = (n: number) => Array.from({ length: n }, (_, i) => 2 / (i + 1));
 const flat = (n: number) => Array.from({ length: n }, () => 2);
 const finalValidation = {
-  validation: [{ step: 100, loss: 0.5, accuracy: 0.9, mode: 'eval' as const }],
+  validation: boundedListOf([{ step: 100, loss: 0.5, accuracy: 0.9, mode: 'eval' as const }]),
 };
 
 describe('claimStatus', () => {

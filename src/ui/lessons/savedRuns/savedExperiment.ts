@@ -1,13 +1,10 @@
 import type { ProbeSnapshot } from '../../../engine/probes/probe';
 import type { LabRunSettings } from '../../../lab/labSettings';
 import { decodeLab, encodeLab } from '../../../lab/urlState';
-import type {
-  DatasetInfo,
-  DecisionBoundary,
-  DigitPredictions,
-  ValidationPoint,
-} from '../../../worker/protocol';
-import { thinFrames, type LiveRun, type LiveStatus } from '../liveRun';
+import { boundedListOf } from '../../../runs/boundedList';
+import type { RunStatus } from '../../../runs/runState';
+import type { ValidationPoint } from '../../../worker/protocol';
+import type { ExperimentRun } from '../experimentRun';
 import { packJson, unpackJson } from './packJson';
 
 /**
@@ -16,26 +13,26 @@ import { packJson, unpackJson } from './packJson';
  * a restored run is never "running".
  */
 
-const VERSION = 1;
+/** 2: the one run state of src/runs (version 1 had a lesson-only copy of it). */
+const VERSION = 2;
 
-const SETTLED: readonly LiveStatus[] = ['idle', 'done', 'diverged', 'error'];
+const SETTLED: readonly RunStatus[] = ['idle', 'done', 'diverged', 'error'];
 
-interface SavedRun {
-  readonly label: string;
-  readonly status: LiveStatus;
-  readonly message: string | null;
-  readonly step: number;
-  readonly target: number;
+/**
+ * A run as saved: its state as it is, but for the settings (saved for all runs at once, as a Lab
+ * query) and its histories, which are stored as plain arrays (the losses as the float32 the worker
+ * sent, so they come back exactly). A lesson's history is complete, so nothing is lost by that.
+ */
+type SavedRun = Omit<
+  ExperimentRun,
+  'settings' | 'awaitingReady' | 'history' | 'validation' | 'probeHistory'
+> & {
   readonly steps: Int32Array;
   readonly losses: Float32Array;
+  readonly accuracies: Float32Array;
   readonly validation: readonly ValidationPoint[];
-  readonly divergedAt: number | null;
-  readonly probes: ProbeSnapshot | null;
   readonly probeHistory: readonly ProbeSnapshot[];
-  readonly boundary: DecisionBoundary | null;
-  readonly digits: DigitPredictions | null;
-  readonly dataset: DatasetInfo | null;
-}
+};
 
 interface SavedRecord {
   readonly version: number;
@@ -48,7 +45,7 @@ interface SavedRecord {
 }
 
 export interface RestoredExperiment {
-  readonly runs: readonly LiveRun[];
+  readonly runs: readonly ExperimentRun[];
   /** When the runs were saved (ISO 8601). */
   readonly savedAt: string;
 }
@@ -68,29 +65,35 @@ export function experimentFingerprint(
   });
 }
 
-export function isSettledStatus(status: LiveStatus): boolean {
+export function isSettledStatus(status: RunStatus): boolean {
   return SETTLED.includes(status);
 }
 
-function toSaved(run: LiveRun, probeFrames: number): SavedRun {
-  let history = run.probeHistory;
-  while (history.length > probeFrames) history = thinFrames(history);
+/** Every other frame, always keeping the newest, so the over-time charts still end at the latest step. */
+function thinFrames<T>(frames: readonly T[]): T[] {
+  const last = frames.length - 1;
+  return frames.filter((_, i) => i % 2 === 1 || i === last);
+}
+
+function toSaved(run: ExperimentRun, probeFrames: number): SavedRun {
+  const {
+    settings: _settings,
+    awaitingReady: _awaiting,
+    history,
+    validation,
+    probeHistory,
+    ...rest
+  } = run;
+  let frames = probeHistory.items;
+  while (frames.length > probeFrames) frames = thinFrames(frames);
   return {
-    label: run.label,
-    status: run.status,
-    message: run.message ?? null,
-    step: run.step,
-    target: run.target,
-    steps: Int32Array.from(run.steps),
+    ...rest,
+    steps: Int32Array.from(history.steps),
     // The worker sends losses as float32, so this keeps them exactly.
-    losses: Float32Array.from(run.losses),
-    validation: run.validation,
-    divergedAt: run.divergedAt ?? null,
-    probes: run.probes ?? null,
-    probeHistory: history,
-    boundary: run.boundary ?? null,
-    digits: run.digits ?? null,
-    dataset: run.dataset ?? null,
+    losses: Float32Array.from(history.losses),
+    accuracies: Float32Array.from(history.accuracies),
+    validation: validation.items,
+    probeHistory: frames,
   };
 }
 
@@ -99,12 +102,12 @@ function toSaved(run: LiveRun, probeFrames: number): SavedRun {
  * Probe frames over time are thinned (every other one, the newest kept) until the text fits.
  */
 export function encodeExperiment(
-  runs: readonly LiveRun[],
+  runs: readonly ExperimentRun[],
   fingerprint: string,
   savedAt: Date,
   maxChars: number,
 ): string | undefined {
-  let frames = Math.max(0, ...runs.map((r) => r.probeHistory.length));
+  let frames = Math.max(0, ...runs.map((r) => r.probeHistory.items.length));
   for (;;) {
     const record: SavedRecord = {
       version: VERSION,
@@ -131,6 +134,8 @@ function validRun(run: SavedRun, label: string | undefined): boolean {
     run.steps instanceof Int32Array &&
     run.losses instanceof Float32Array &&
     run.steps.length === run.losses.length &&
+    run.accuracies instanceof Float32Array &&
+    run.accuracies.length === run.losses.length &&
     Array.isArray(run.validation) &&
     run.validation.every((v) => isNumber(v.step) && typeof v.loss === 'number') &&
     Array.isArray(run.probeHistory)
@@ -167,23 +172,21 @@ export function decodeExperiment(
   }
   const decoded = decodeLab(record.settings);
   if (decoded.notices.length > 0 || decoded.runs.length !== labels.length) return undefined;
-  const runs = record.runs.map((run, i): LiveRun => ({
-    label: run.label,
-    settings: decoded.runs[i]!,
-    status: run.status,
-    message: run.message ?? undefined,
-    awaitingReady: false,
-    step: run.step,
-    target: run.target,
-    steps: Array.from(run.steps),
-    losses: Array.from(run.losses),
-    validation: run.validation,
-    divergedAt: run.divergedAt ?? undefined,
-    probes: run.probes ?? undefined,
-    probeHistory: run.probeHistory,
-    boundary: run.boundary ?? undefined,
-    digits: run.digits ?? undefined,
-    dataset: run.dataset ?? undefined,
-  }));
+  const runs = record.runs.map(
+    ({ steps, losses, accuracies, validation, probeHistory, ...rest }, i): ExperimentRun => ({
+      ...rest,
+      settings: decoded.runs[i]!,
+      awaitingReady: false,
+      history: {
+        steps: Array.from(steps),
+        losses: Array.from(losses),
+        accuracies: Array.from(accuracies),
+        stride: 1,
+        provisionalTail: false,
+      },
+      validation: boundedListOf(validation),
+      probeHistory: boundedListOf(probeHistory),
+    }),
+  );
   return { runs, savedAt: record.savedAt };
 }

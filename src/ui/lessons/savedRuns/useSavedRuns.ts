@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LiveRun } from '../liveRun';
+import type { ExperimentRun } from '../experimentRun';
 import type { ExperimentPhase, RunDefinition } from '../useExperimentRuns';
 import {
   decodeExperiment,
@@ -48,7 +48,7 @@ export function useSavedRuns(
  */
 export function useSaveFinishedRuns(
   saved: SavedRuns,
-  runs: readonly LiveRun[],
+  runs: readonly ExperimentRun[],
   phase: ExperimentPhase,
 ): void {
   const { key, fingerprint, restored } = saved;

@@ -6,7 +6,8 @@ import {
   experimentFingerprint,
 } from '../../../../src/ui/lessons/savedRuns/savedExperiment';
 import { packJson } from '../../../../src/ui/lessons/savedRuns/packJson';
-import { freshLiveRun, type LiveRun } from '../../../../src/ui/lessons/liveRun';
+import { freshExperimentRun, type ExperimentRun } from '../../../../src/ui/lessons/experimentRun';
+import { boundedListOf, historyOf } from '../../../runs/runFixtures';
 import { activation, hist, param, snapshot } from '../../charts/probeFixtures';
 
 const plain = DEFAULT_RUN_SETTINGS;
@@ -27,18 +28,17 @@ function probesAt(step: number) {
   );
 }
 
-function finished(label: string, settings = plain): LiveRun {
+function finished(label: string, settings = plain): ExperimentRun {
   const steps = Array.from({ length: 100 }, (_, i) => i + 1);
   return {
-    ...freshLiveRun(label, settings),
+    ...freshExperimentRun(label, settings),
     status: 'done',
     step: 100,
     target: 100,
-    steps,
-    losses: steps.map((s) => Math.fround(1 / s)),
-    validation: [{ step: 100, loss: 0.5, accuracy: 0.9, mode: 'eval' }],
+    history: historyOf(steps.map((s) => Math.fround(1 / s))),
+    validation: boundedListOf([{ step: 100, loss: 0.5, accuracy: 0.9, mode: 'eval' }]),
     probes: probesAt(100),
-    probeHistory: Array.from({ length: 64 }, (_, i) => probesAt(i + 1)),
+    probeHistory: boundedListOf(Array.from({ length: 64 }, (_, i) => probesAt(i + 1))),
   };
 }
 
@@ -64,7 +64,7 @@ describe('a saved experiment', () => {
   it('thins the probe frames over time (keeping the newest) until it fits', () => {
     const full = encodeExperiment(runs, fingerprint, AT, 1_000_000)!;
     const text = encodeExperiment(runs, fingerprint, AT, full.length - 1)!;
-    const history = decodeExperiment(text, fingerprint, labels)!.runs[0]!.probeHistory;
+    const history = decodeExperiment(text, fingerprint, labels)!.runs[0]!.probeHistory.items;
     expect(history).toHaveLength(32);
     expect(history.at(-1)?.step).toBe(64);
     expect(encodeExperiment(runs, fingerprint, AT, 100)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendBounded, emptyBoundedList, type BoundedList } from '../../src/store/boundedList';
+import { appendBounded, emptyBoundedList, type BoundedList } from '../../src/runs/boundedList';
 
 function fill(count: number, max: number): BoundedList<number> {
   let list = emptyBoundedList<number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendLosses, EMPTY_LOSS_HISTORY, MAX_LOSS_POINTS } from '../../src/store/lossHistory';
+import { appendLosses, EMPTY_LOSS_HISTORY, MAX_LOSS_POINTS } from '../../src/runs/lossHistory';
 
 function feed(total: number, chunk: number) {
   let h = EMPTY_LOSS_HISTORY;

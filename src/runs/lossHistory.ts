@@ -1,5 +1,6 @@
 /**
- * A run's training curve with bounded memory: at most MAX_LOSS_POINTS kept points. When full, the
+ * A run's training curve with bounded memory: at most MAX_LOSS_POINTS kept points (or every point,
+ * with a bound of Infinity). When full, the
  * resolution halves (only steps that are multiples of twice the stride stay), so a 20,000-step run
  * costs the same memory as a 2,000-step one. Kept points are real steps, never averages, and every run
  * keeps the same steps (multiples of its stride, plus step 1), so curves line up when overlaid.
@@ -34,7 +35,11 @@ export function appendLosses(
   accuracies: ArrayLike<number>,
   maxPoints = MAX_LOSS_POINTS,
 ): LossHistory {
-  if (steps.length === 0) return history;
+  // A step already recorded (a snapshot that repeats the latest steps) is not recorded twice.
+  const latest = history.steps[history.steps.length - 1] ?? 0;
+  let first = 0;
+  while (first < steps.length && steps[first]! <= latest) first++;
+  if (first === steps.length) return history;
   let stride = history.stride;
   let s = history.steps.slice();
   let l = history.losses.slice();
@@ -44,7 +49,7 @@ export function appendLosses(
     l.pop();
     a.pop();
   }
-  for (let i = 0; i < steps.length; i++) {
+  for (let i = first; i < steps.length; i++) {
     const step = steps[i]!;
     if (!kept(step, stride)) continue;
     s.push(step);

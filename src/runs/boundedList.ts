@@ -44,3 +44,14 @@ export function appendBounded<T>(list: BoundedList<T>, item: T, max: number): Bo
   }
   return { items, ordinals, stride, received: ordinal + 1, provisionalTail };
 }
+
+/** A list holding exactly `items`, as if each had been appended below the bound (stride 1). */
+export function boundedListOf<T>(items: readonly T[]): BoundedList<T> {
+  return {
+    items: [...items],
+    ordinals: items.map((_, i) => i),
+    stride: 1,
+    received: items.length,
+    provisionalTail: false,
+  };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
+import {
+  applyRunMessage,
+  BOUNDED_HISTORY,
+  COMPLETE_HISTORY,
+  freshRunState,
+  MAX_PROBE_HISTORY,
+  startRun,
+  type HistoryPolicy,
+  type RunState,
+} from '../../src/runs/runState';
+import type { FromWorker } from '../../src/worker/protocol';
+import { snapshotOf } from '../store/fakeRunWorker';
+
+const READY: FromWorker = {
+  type: 'ready',
+  dataset: { id: 'spiral', trainCount: 4, testCount: 4, sampleShape: [2], numClasses: 2 },
+  parameterCount: 3,
+  layers: [],
+};
+
+function apply(run: RunState, ...messages: FromWorker[]): RunState {
+  return applyWithPolicy(COMPLETE_HISTORY, run, ...messages);
+}
+
+function applyWithPolicy(
+  policy: HistoryPolicy,
+  run: RunState,
+  ...messages: FromWorker[]
+): RunState {
+  return messages.reduce((r, m) => applyRunMessage(r, m, policy), run);
+}
+
+/** A lesson's run, just told to train to `target`: waiting for its worker's 'ready'. */
+const running = (target = 10) => startRun(freshRunState(DEFAULT_RUN_SETTINGS, true), target);
+
+describe('a run with a target (a lesson experiment)', () => {
+  it('ignores what an old run still sends until the worker is ready again', () => {
+    const run = apply(running(), snapshotOf(1, 5), READY, snapshotOf(1, 3));
+    expect(run.history.steps).toEqual([1, 2, 3]);
+    expect(run.step).toBe(3);
+  });
+
+  it('keeps the loss of every step, each step once', () => {
+    const run = apply(running(), READY, snapshotOf(1, 4), snapshotOf(3, 6));
+    expect(run.history.steps).toEqual([1, 2, 3, 4, 5, 6]);
+    // snapshotOf reports loss 1/step
+    expect(run.history.losses).toEqual([1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6].map(Math.fround));
+  });
+
+  it('is done at the target step', () => {
+    const run = apply(running(10), READY, snapshotOf(1, 10));
+    expect(run.status).toBe('done');
+    expect(apply(run, { type: 'status', running: false }).status).toBe('done');
+  });
+
+  it('is paused when the worker stops before the target', () => {
+    const run = apply(running(10), READY, snapshotOf(1, 4), { type: 'status', running: false });
+    expect(run.status).toBe('paused');
+  });
+
+  it('stays paused when paused before its first step', () => {
+    const paused: RunState = { ...apply(running(10), READY), status: 'paused' };
+    expect(apply(paused, { type: 'status', running: false }).status).toBe('paused');
+  });
+
+  it('records a divergence, and an error (accepted even while waiting for ready)', () => {
+    const diverged = apply(running(), READY, snapshotOf(1, 2), {
+      type: 'diverged',
+      step: 3,
+      reason: 'loss is NaN',
+    });
+    expect(diverged).toMatchObject({ status: 'diverged', divergedAt: 3, message: 'loss is NaN' });
+    const failed = apply(running(), { type: 'error', message: 'no data', step: 0 });
+    expect(failed).toMatchObject({ status: 'error', message: 'no data' });
+  });
+
+  it('keeps every validation point with the complete history', () => {
+    let run = apply(running(100_000), READY);
+    for (let s = 1; s <= 1500; s++) {
+      run = apply(run, {
+        ...snapshotOf(s, s),
+        validation: { step: s, loss: 1 / s, accuracy: 0.5, mode: 'eval' },
+      });
+    }
+    expect(run.validation.items).toHaveLength(1500);
+    expect(run.history.steps).toHaveLength(1500);
+  });
+
+  it('thins the probe history to every other frame when it is full', () => {
+    let run = apply(running(1000), READY);
+    for (let s = 1; s <= MAX_PROBE_HISTORY + 1; s++) {
+      run = apply(
+        run,
+        snapshotOf(s, s, { probes: { step: s, params: [], activations: [], norms: [] } }),
+      );
+    }
+    // 201 frames: every other one stays (steps 1, 3, …, 199), and the newest (step 201).
+    const steps = run.probeHistory.items.map((p) => p.step);
+    expect(steps).toHaveLength(MAX_PROBE_HISTORY / 2 + 1);
+    expect(steps.slice(0, 3)).toEqual([1, 3, 5]);
+    expect(steps.slice(-2)).toEqual([MAX_PROBE_HISTORY - 1, MAX_PROBE_HISTORY + 1]);
+  });
+});
+
+describe('a run without a target (the Lab)', () => {
+  const lab = (...messages: FromWorker[]) =>
+    applyWithPolicy(BOUNDED_HISTORY, freshRunState(DEFAULT_RUN_SETTINGS), ...messages);
+
+  it('is ready with its model and data, trains, and pauses; never done', () => {
+    const run = lab(READY, { type: 'status', running: true }, snapshotOf(1, 40), {
+      type: 'status',
+      running: false,
+    });
+    expect(run).toMatchObject({ ready: true, parameterCount: 3, status: 'paused', step: 40 });
+  });
+
+  it('is idle again when stopped before its first step, paused after a Step', () => {
+    expect(
+      lab(READY, { type: 'status', running: true }, { type: 'status', running: false }).status,
+    ).toBe('idle');
+    expect(lab(READY, snapshotOf(1, 1)).status).toBe('paused');
+  });
+
+  it('bounds the loss curve and the validation points', () => {
+    let run = lab(READY);
+    for (let s = 1; s <= 1500; s++) {
+      run = applyWithPolicy(BOUNDED_HISTORY, run, {
+        ...snapshotOf(s * 20 - 19, s * 20),
+        validation: { step: s * 20, loss: 1 / s, accuracy: 0.5, mode: 'eval' },
+      });
+    }
+    expect(run.history.steps.length).toBeLessThanOrEqual(BOUNDED_HISTORY.lossPoints + 1);
+    expect(run.validation.items.length).toBeLessThanOrEqual(BOUNDED_HISTORY.validationPoints + 1);
+    expect(run.validation.items.at(-1)?.step).toBe(30_000);
+  });
+
+  it('keeps diverged and error final until the run starts over', () => {
+    const diverged = lab(READY, { type: 'diverged', step: 3, reason: 'NaN' });
+    expect(
+      lab(READY, { type: 'diverged', step: 3, reason: 'NaN' }, { type: 'status', running: false })
+        .status,
+    ).toBe('diverged');
+    expect(diverged.stepsPerSecond).toBe(0);
+  });
+});

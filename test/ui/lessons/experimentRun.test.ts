@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
+import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../../src/runs/runState';
+import {
+  freshExperimentRun,
+  isSettled,
+  toRunHistory,
+  type ExperimentRun,
+} from '../../../src/ui/lessons/experimentRun';
+import type { FromWorker } from '../../../src/worker/protocol';
+import { snapshotOf } from '../../store/fakeRunWorker';
+
+const READY: FromWorker = {
+  type: 'ready',
+  dataset: { id: 'spiral', trainCount: 4, testCount: 4, sampleShape: [2], numClasses: 2 },
+  parameterCount: 3,
+  layers: [],
+};
+
+function apply(run: ExperimentRun, ...messages: FromWorker[]): ExperimentRun {
+  return messages.reduce((r, m) => applyRunMessage(r, m, COMPLETE_HISTORY), run);
+}
+
+const running = (target = 10) =>
+  startRun(freshExperimentRun('Net', DEFAULT_RUN_SETTINGS, true), target);
+
+describe('an experiment run', () => {
+  it('is settled once validated at its target step', () => {
+    let run = apply(running(10), READY, snapshotOf(1, 10));
+    expect(run.status).toBe('done');
+    expect(isSettled(run)).toBe(false);
+    run = apply(run, {
+      ...snapshotOf(10, 10),
+      validation: { step: 10, loss: 0.4, accuracy: 0.8, mode: 'eval' },
+    });
+    expect(isSettled(run)).toBe(true);
+  });
+
+  it('is not settled while paused before the target', () => {
+    const run = apply(running(10), READY, snapshotOf(1, 4), { type: 'status', running: false });
+    expect(isSettled(run)).toBe(false);
+  });
+
+  it('is settled by a divergence, which the claim evaluator hears of', () => {
+    const diverged = apply(running(), READY, snapshotOf(1, 2), {
+      type: 'diverged',
+      step: 3,
+      reason: 'loss is NaN',
+    });
+    expect(isSettled(diverged)).toBe(true);
+    expect(toRunHistory(diverged).divergedAt).toBe(3);
+  });
+
+  it('gives the claim evaluator validation after training only', () => {
+    const run = apply(
+      running(),
+      READY,
+      { ...snapshotOf(1, 1), validation: { step: 0, loss: 2.3, accuracy: 0.1, mode: 'eval' } },
+      { ...snapshotOf(2, 2), validation: { step: 2, loss: 1.1, accuracy: 0.6, mode: 'eval' } },
+    );
+    expect(toRunHistory(run).validation).toEqual([
+      { step: 2, loss: 1.1, accuracy: 0.6, mode: 'eval' },
+    ]);
+  });
+});
