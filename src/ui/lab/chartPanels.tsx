@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
+import type { DepthProbeOptions } from '../../engine/probes/depthProbe';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { useLabStore } from '../../store/labStore';
 import type { LabRun } from '../../store/labRun';
@@ -20,7 +21,7 @@ import { WeightHistograms } from '../charts/WeightHistograms';
 import { datasetInfo } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
 import { PANEL_LABELS } from './PanelToggles';
-import { useDepthProbe } from './useDepthProbe';
+import { useDepthProbe } from '../useDepthProbe';
 import { panelLag, useLaggedValue } from './useLaggedValue';
 import { initLabel, weightTheory } from './weightTheory';
 
@@ -194,6 +195,8 @@ export const BatchNormPanel = selectedRunPanel(
   },
 );
 
+const asOptions = (options: DepthProbeOptions): DepthProbeOptions => options;
+
 /** The selected run's network before training: does the signal survive its depth? */
 export const DepthProbeSection = memo(function DepthProbeSection({
   settings,
@@ -201,13 +204,13 @@ export const DepthProbeSection = memo(function DepthProbeSection({
   settings: LabRunSettings;
 }) {
   const request = useMemo(() => depthProbeRequest(settings), [settings]);
-  const probe = useDepthProbe(request.ok ? request.options : undefined);
+  const probe = useDepthProbe(request.ok ? request.options : undefined, asOptions);
   return (
     <Panel id="depthProbe">
       <DepthProbePanel
         title="Signal at initialization"
-        result={request.ok ? probe.result : undefined}
-        loading={request.ok && probe.loading}
+        result={request.ok ? probe.measured?.result : undefined}
+        loading={request.ok && probe.busy}
         error={request.ok ? probe.error : undefined}
         setting={request.ok ? request.setting : ''}
         emptyMessage={

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { QuizChart as QuizChartData } from '../../lessons/schema';
-import type { DepthProbeChoice } from '../../lessons/widgets/depthProbeSetup';
+import { probeOptions, type DepthProbeChoice } from '../../lessons/widgets/depthProbeSetup';
 import { DepthProbePanel } from '../charts/DepthProbePanel';
 import type { HeadingLevel } from '../charts/Heading';
-import { useDepthProbe } from '../widgets/useDepthProbe';
+import { useDepthProbe } from '../useDepthProbe';
 
 export interface QuizChartProps {
   readonly chart: QuizChartData;
@@ -21,7 +21,7 @@ export function QuizChart({ chart, headingLevel }: QuizChartProps) {
     () => ({ depth, width, activation, init, norm }),
     [depth, width, activation, init, norm],
   );
-  const { measured, busy, error } = useDepthProbe(choice);
+  const { measured, busy, error } = useDepthProbe(choice, probeOptions);
   return (
     <DepthProbePanel
       title="The chart to read: activation std and gradient norm per layer"

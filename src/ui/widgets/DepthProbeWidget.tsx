@@ -9,6 +9,7 @@ import {
   PROBE_INITS,
   PROBE_NORMS,
   probeInitScheme,
+  probeOptions,
   readDepthProbe,
   type DepthProbeChoice,
   type DepthProbeWidget as DepthProbeWidgetData,
@@ -18,7 +19,7 @@ import { formatNumber } from '../charts/format';
 import { ChoiceField } from './fields/ChoiceField';
 import { RangeField } from './fields/RangeField';
 import { probeReadingText, probeSettingText } from './depthProbeText';
-import { useDepthProbe } from './useDepthProbe';
+import { useDepthProbe } from '../useDepthProbe';
 import { WidgetFrame } from './WidgetFrame';
 
 /** The init's weight std for this width, as the hint under the init menu. */
@@ -45,13 +46,13 @@ function initHint(choice: DepthProbeChoice): string {
 
 export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidgetData }) {
   const [choice, setChoice] = useState<DepthProbeChoice>(() => choiceFromWidget(widget));
-  const { measured, busy, error } = useDepthProbe(choice);
+  const { measured, busy, error } = useDepthProbe(choice, probeOptions);
   const change = (patch: Partial<DepthProbeChoice>) => setChoice((c) => ({ ...c, ...patch }));
 
   const reading = useMemo(
     () =>
       measured
-        ? probeReadingText(readDepthProbe(measured.result), measured.choice.depth)
+        ? probeReadingText(readDepthProbe(measured.result), measured.request.depth)
         : undefined,
     [measured],
   );
@@ -109,7 +110,7 @@ export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidget
         result={measured?.result}
         loading={busy}
         error={error}
-        setting={measured ? probeSettingText(measured.choice) : probeSettingText(choice)}
+        setting={measured ? probeSettingText(measured.request) : probeSettingText(choice)}
       />
     </WidgetFrame>
   );

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SweepCell } from '../../lessons/widgets/depthSweep';
 import type { SweepCellResult } from '../../worker/sweepProtocol';
+import { createSweepWorker } from '../../runs/workerFactory';
 import type { SweepWorker } from '../../worker/sweepClient';
-import { useWidgetWorkers } from './widgetWorkers';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -23,13 +23,12 @@ export function useDepthSweep(
   cells: readonly SweepCell[],
   steps: number,
 ): DepthSweepState & { start: () => void; stop: () => void } {
-  const workers = useWidgetWorkers();
   const [state, setState] = useState<DepthSweepState>(IDLE);
   const worker = useRef<SweepWorker | null>(null);
   const sweepId = useRef(0);
 
   useEffect(() => {
-    const created = workers.sweep();
+    const created = createSweepWorker();
     const unsubscribe = created.onMessage((message) => {
       if (message.type === 'failed') {
         setState((s) =>
@@ -59,7 +58,7 @@ export function useDepthSweep(
       unsubscribe();
       created.terminate();
     };
-  }, [workers]);
+  }, []);
 
   const start = useCallback(() => {
     const id = ++sweepId.current;

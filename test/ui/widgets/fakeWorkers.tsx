@@ -1,7 +1,8 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { afterEach } from 'vitest';
 import { depthProbe } from '../../../src/engine/probes/depthProbe';
-import { WidgetWorkersContext } from '../../../src/ui/widgets/widgetWorkers';
+import { setProbeWorkerFactory, setSweepWorkerFactory } from '../../../src/runs/workerFactory';
 import type { FromWorker, ToWorker } from '../../../src/worker/protocol';
 import type { FromSweepWorker, ToSweepWorker } from '../../../src/worker/sweepProtocol';
 import type { SweepWorker } from '../../../src/worker/sweepClient';
@@ -64,7 +65,16 @@ export class FakeSweepWorker implements SweepWorker {
   }
 }
 
-/** Renders `ui` with fake workers; `probe()` / `sweep()` return the newest fake of each kind. */
+// The app's own workers again after each test (renderWithWorkers points the factories at fakes).
+afterEach(() => {
+  setProbeWorkerFactory(undefined);
+  setSweepWorkerFactory(undefined);
+});
+
+/**
+ * Renders `ui` with fake workers (through src/runs/workerFactory, the app's one worker seam);
+ * `probe()` / `sweep()` return the newest fake of each kind.
+ */
 export function renderWithWorkers(ui: ReactElement): RenderResult & {
   probe: () => FakeProbeWorker;
   sweep: () => FakeSweepWorker;
@@ -72,21 +82,17 @@ export function renderWithWorkers(ui: ReactElement): RenderResult & {
 } {
   const probes: FakeProbeWorker[] = [];
   const sweeps: FakeSweepWorker[] = [];
-  const workers = {
-    probe: () => {
-      const w = new FakeProbeWorker();
-      probes.push(w);
-      return w;
-    },
-    sweep: () => {
-      const w = new FakeSweepWorker();
-      sweeps.push(w);
-      return w;
-    },
-  };
-  const result = render(
-    <WidgetWorkersContext.Provider value={workers}>{ui}</WidgetWorkersContext.Provider>,
-  );
+  setProbeWorkerFactory(() => {
+    const w = new FakeProbeWorker();
+    probes.push(w);
+    return w;
+  });
+  setSweepWorkerFactory(() => {
+    const w = new FakeSweepWorker();
+    sweeps.push(w);
+    return w;
+  });
+  const result = render(ui);
   const newest = <T,>(list: T[], kind: string): T => {
     const w = list[list.length - 1];
     if (!w) throw new Error(`no ${kind} worker was created`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatestRequest } from '../../../src/lessons/widgets/latestRequest';
+import { LatestRequest } from '../../src/runs/latestRequest';
 
 function setup() {
   const sent: { id: number; request: string }[] = [];

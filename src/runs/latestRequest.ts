@@ -6,14 +6,14 @@
  */
 export class LatestRequest<T> {
   private nextId = 1;
-  private inFlight: { readonly id: number; readonly request: T } | undefined;
+  private current: { readonly id: number; readonly request: T } | undefined;
   private waiting: T | undefined;
 
   constructor(private readonly send: (id: number, request: T) => void) {}
 
   /** Asks for `request` now, or as soon as the request in flight is answered. */
   request(request: T): void {
-    if (this.inFlight) this.waiting = request;
+    if (this.current) this.waiting = request;
     else this.dispatch(request);
   }
 
@@ -22,8 +22,8 @@ export class LatestRequest<T> {
    * the reply answers the newest request (nothing newer is waiting), false for a superseded or unknown id.
    */
   settle(id: number): boolean {
-    if (!this.inFlight || this.inFlight.id !== id) return false;
-    this.inFlight = undefined;
+    if (!this.current || this.current.id !== id) return false;
+    this.current = undefined;
     const next = this.waiting;
     this.waiting = undefined;
     if (next === undefined) return true;
@@ -36,20 +36,33 @@ export class LatestRequest<T> {
    * the picture catches up with the controls.
    */
   resend(): void {
-    const newest = this.waiting ?? this.inFlight?.request;
-    this.inFlight = undefined;
+    const newest = this.waiting ?? this.current?.request;
+    this.current = undefined;
     this.waiting = undefined;
     if (newest !== undefined) this.dispatch(newest);
   }
 
+  /** The request being computed, if any. */
+  get inFlight(): T | undefined {
+    return this.current?.request;
+  }
+
+  /** Forgets the request in flight; a waiting one, if any, is sent instead. */
+  forget(): void {
+    const next = this.waiting;
+    this.current = undefined;
+    this.waiting = undefined;
+    if (next !== undefined) this.dispatch(next);
+  }
+
   /** True while a request is being computed. */
   get busy(): boolean {
-    return this.inFlight !== undefined;
+    return this.current !== undefined;
   }
 
   private dispatch(request: T): void {
     const id = this.nextId++;
-    this.inFlight = { id, request };
+    this.current = { id, request };
     this.send(id, request);
   }
 }
