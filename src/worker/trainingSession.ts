@@ -7,10 +7,11 @@ import type { DatasetLoader } from './loadDataset';
 import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
 import type { WorkerSetup } from '../lab/settings';
 import type { DatasetInfo, FromWorker, Snapshot, SnapshotDetail, ToWorker } from './protocol';
+import { Pacer } from './pacer';
+import { StepBuffer } from './stepBuffer';
 import { ValidationJob } from './validationJob';
+import { ValidationSchedule } from './validationSchedule';
 
-/** Work is done in slices of about this long, then the session yields so messages (pause!) get through. */
-export const SLICE_MS = 20;
 /**
  * At most one snapshot per this many milliseconds: 12.5 a second, so that the selected run's charts,
  * which change only with its own snapshots, still redraw more than ten times a second when a snapshot
@@ -27,10 +28,6 @@ export const VIEWS_COST_SHARE = 10;
 export const MAX_VIEWS_MS = 1000;
 /** With 'reduced' detail, probes and views come at most this often. */
 export const REDUCED_DETAIL_MS = 1000;
-/** Validate at most every this many steps… */
-export const VALIDATE_EVERY = 50;
-/** …and spend at most 1/(1 + this) of the time validating. */
-const VALIDATION_SPACING = 4;
 /** Steps per second is measured over windows of about this long. */
 const SPEED_WINDOW_MS = 500;
 
@@ -54,7 +51,7 @@ export class TrainingSession {
   private readonly post: SessionEnvironment['post'];
   private readonly loadDataset: DatasetLoader;
   private readonly now: () => number;
-  private readonly schedule: (task: () => void, delay: number) => void;
+  private readonly later: (task: () => void, delay: number) => void;
   private queue: Promise<void> = Promise.resolve();
 
   private setup: WorkerSetup | undefined;
@@ -69,24 +66,18 @@ export class TrainingSession {
   private tickScheduled = false;
   private validation: ValidationJob | undefined;
   private finishedValidation: Snapshot['validation'];
-  private validationStartedAt = 0;
-  /** The step, end time and duration of the latest finished validation. */
-  private lastValidation = { step: -1, end: -Infinity, cost: 0 };
-
-  private pendingSteps: number[] = [];
-  private pendingLosses: number[] = [];
-  private pendingAccuracies: number[] = [];
+  private readonly validationSchedule: ValidationSchedule;
+  private readonly pacer: Pacer;
+  /** The steps trained since the last snapshot. */
+  private readonly pending = new StepBuffer();
   private lastSnapshotAt = -Infinity;
   private lastProbeAt = -Infinity;
   private lastViewsAt = -Infinity;
   /** What the latest decision boundary or digit predictions took, in ms. */
   private viewsCost = 0;
   private detail: SnapshotDetail = 'full';
-  /** The share of a core this session may use: it rests (1 − share) / share as long as it worked. */
-  private cpuShare = 1;
   private snapshotSoon = false;
 
-  private rateOrigin = { time: 0, steps: 0 };
   private speedWindow = { time: 0, steps: 0 };
   private stepsPerSecond = 0;
 
@@ -94,7 +85,9 @@ export class TrainingSession {
     this.post = env.post;
     this.loadDataset = env.loadDataset;
     this.now = env.now ?? (() => performance.now());
-    this.schedule = env.schedule ?? ((task, delay) => void setTimeout(task, delay));
+    this.later = env.schedule ?? ((task, delay) => void setTimeout(task, delay));
+    this.validationSchedule = new ValidationSchedule(this.now);
+    this.pacer = new Pacer(this.now);
   }
 
   /** Handles one message. Messages are processed in order; the promise settles when this one is done. */
@@ -148,9 +141,7 @@ export class TrainingSession {
         if (message.detail === 'full') this.snapshotSoon = true;
         return;
       case 'setCpuShare':
-        // Anything but a share in (0, 1] means no limit: a bad value must not stall the run.
-        this.cpuShare =
-          Number.isFinite(message.share) && message.share > 0 ? Math.min(1, message.share) : 1;
+        this.pacer.setCpuShare(message.share);
         return;
       case 'depthProbe':
         try {
@@ -196,11 +187,9 @@ export class TrainingSession {
     const { setup, data } = this;
     this.run = undefined;
     if (!setup || !data) return;
-    this.pendingSteps = [];
-    this.pendingLosses = [];
-    this.pendingAccuracies = [];
+    this.pending.clear();
     this.finishedValidation = undefined;
-    this.lastValidation = { step: -1, end: -Infinity, cost: 0 };
+    this.validationSchedule.reset();
     this.stepsPerSecond = 0;
     let run: TrainingRun;
     try {
@@ -292,23 +281,13 @@ export class TrainingSession {
   }
 
   private restartSpeedLimit(): void {
-    this.rateOrigin = { time: this.now(), steps: this.run?.stepCount ?? 0 };
-  }
-
-  /** Milliseconds to wait before the next step is allowed under the speed limit (0: go now). */
-  private speedWait(run: TrainingRun): number {
-    const speed = this.setup?.speed ?? 0;
-    if (speed <= 0) return 0;
-    const elapsed = this.now() - this.rateOrigin.time;
-    const taken = run.stepCount - this.rateOrigin.steps;
-    const dueAt = (taken * 1000) / speed;
-    return dueAt <= elapsed ? 0 : Math.max(1, dueAt - elapsed);
+    this.pacer.restartSpeedLimit(this.run?.stepCount ?? 0);
   }
 
   private ensureTick(delay = 0): void {
     if (this.tickScheduled) return;
     this.tickScheduled = true;
-    this.schedule(() => {
+    this.later(() => {
       this.tickScheduled = false;
       this.tick();
     }, delay);
@@ -318,9 +297,7 @@ export class TrainingSession {
     const run = this.run;
     if (!run) return;
     const sliceStart = this.now();
-    // With a share of a core, work and rest alternate about every SLICE_MS, so a snapshot that
-    // falls due while the worker rests is not held back for long.
-    const sliceMs = Math.max(2, SLICE_MS * this.cpuShare);
+    const sliceMs = this.pacer.sliceMs;
     try {
       while (this.now() - sliceStart < sliceMs) {
         if (this.validation) {
@@ -330,15 +307,15 @@ export class TrainingSession {
         if (this.activity === 'idle') return;
         if (this.activity === 'stepping' && run.stepCount >= this.stepTarget) {
           this.activity = 'idle';
-          if (this.lastValidation.step !== run.stepCount) this.startValidation(run);
+          if (this.validationSchedule.lastStep !== run.stepCount) this.startValidation(run);
           // Validated at the last step on schedule, while still stepping: nothing else would send it.
           else if (this.finishedValidation) this.postSnapshot(run, undefined, true);
           continue;
         }
         if (this.activity === 'training') {
-          const wait = this.speedWait(run);
+          const wait = this.pacer.speedWait(this.setup?.speed ?? 0, run.stepCount);
           if (wait > 0) {
-            if (this.now() - this.lastSnapshotAt >= SNAPSHOT_MS && this.pendingSteps.length > 0) {
+            if (this.now() - this.lastSnapshotAt >= SNAPSHOT_MS && this.pending.size > 0) {
               this.postSnapshot(run, undefined, false);
             }
             this.ensureTick(wait);
@@ -351,14 +328,9 @@ export class TrainingSession {
       this.fail(run, error);
       return;
     }
-    if (this.activity !== 'idle' || this.validation) this.ensureTick(this.restAfter(sliceStart));
-  }
-
-  /** How long to rest after a slice that began at `sliceStart`, to use only this.cpuShare of a core. */
-  private restAfter(sliceStart: number): number {
-    if (this.cpuShare >= 1) return 0;
-    const worked = this.now() - sliceStart;
-    return (worked * (1 - this.cpuShare)) / this.cpuShare;
+    if (this.activity !== 'idle' || this.validation) {
+      this.ensureTick(this.pacer.restAfter(sliceStart));
+    }
   }
 
   /** One training step; false when the run diverged and stopped. */
@@ -378,27 +350,19 @@ export class TrainingSession {
       const wasTraining = this.activity === 'training';
       this.activity = 'idle';
       this.validation = undefined;
-      if (this.pendingSteps.length > 0) this.postSnapshot(run, undefined, false);
+      if (this.pending.size > 0) this.postSnapshot(run, undefined, false);
       this.post({ type: 'diverged', step: result.step, reason: result.reason }, []);
       if (wasTraining) this.post({ type: 'status', running: false }, []);
       return false;
     }
-    this.pendingSteps.push(result.step);
-    this.pendingLosses.push(result.loss);
-    this.pendingAccuracies.push(result.accuracy);
+    this.pending.push(result.step, result.loss, result.accuracy);
     if (snapshotDue) {
       this.snapshotSoon = false;
       this.postSnapshot(run, result.probes, lastOfStepping);
     }
-    if (this.validationDue(run)) this.startValidation(run);
+    if (this.validationSchedule.due(run.stepCount, this.setup?.validationEvery))
+      this.startValidation(run);
     return true;
-  }
-
-  private validationDue(run: TrainingRun): boolean {
-    const { step, end, cost } = this.lastValidation;
-    const every = this.setup?.validationEvery;
-    if (every !== undefined) return run.stepCount % every === 0 && run.stepCount !== step;
-    return run.stepCount - step >= VALIDATE_EVERY && this.now() - end >= VALIDATION_SPACING * cost;
   }
 
   private startValidation(run: TrainingRun): void {
@@ -410,15 +374,14 @@ export class TrainingSession {
       run.stepCount,
       this.now,
     );
-    this.validationStartedAt = this.now();
+    this.validationSchedule.started();
   }
 
   private advanceValidation(run: TrainingRun, job: ValidationJob): void {
     job.advance();
     if (!job.done) return;
     this.validation = undefined;
-    const end = this.now();
-    this.lastValidation = { step: job.step, end, cost: end - this.validationStartedAt };
+    this.validationSchedule.finished(job.step);
     // A snapshot carries one validation. On the worker's own schedule the newest simply wins; on a
     // lesson's fixed schedule every point is wanted, so the one still waiting goes out first.
     if (this.finishedValidation && this.setup?.validationEvery !== undefined) {
@@ -444,12 +407,7 @@ export class TrainingSession {
 
   private postSnapshot(run: TrainingRun, probes: ProbeSnapshot | undefined, views: boolean): void {
     const now = this.now();
-    const steps = Int32Array.from(this.pendingSteps);
-    const losses = Float32Array.from(this.pendingLosses);
-    const accuracies = Float32Array.from(this.pendingAccuracies);
-    this.pendingSteps = [];
-    this.pendingLosses = [];
-    this.pendingAccuracies = [];
+    const { steps, losses, accuracies } = this.pending.take();
     const transfer: Transferable[] = [steps.buffer, losses.buffer, accuracies.buffer];
     const snapshot: {
       -readonly [K in keyof Snapshot]: Snapshot[K];
@@ -501,9 +459,7 @@ export class TrainingSession {
     const wasTraining = this.activity === 'training';
     this.activity = 'idle';
     this.validation = undefined;
-    this.pendingSteps = [];
-    this.pendingLosses = [];
-    this.pendingAccuracies = [];
+    this.pending.clear();
     this.post({ type: 'error', message: explainError(error), step: run.stepCount }, []);
     if (wasTraining) this.post({ type: 'status', running: false }, []);
   }
