@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DepthProbeOptions, DepthProbeResult } from '../../src/engine/probes/depthProbe';
+import type { DepthProbeResult } from '../../src/engine/probes/depthProbe';
 import { DepthProbeChannel, type DepthProbeEvent } from '../../src/runs/depthProbeChannel';
 import { FakeRunWorker } from '../store/fakeRunWorker';
+import { probeOptionsAt } from './runFixtures';
 
-const options = (depth: number): DepthProbeOptions => ({
-  depth,
-  width: 8,
-  batchSize: 64,
-  activation: 'relu',
-  init: { kind: 'zeros' },
-  norm: 'none',
-  seed: 1,
-});
+const options = probeOptionsAt;
 const RESULT: DepthProbeResult = { inputStd: 1, layers: [] };
 const CRASH = { type: 'error', message: 'The worker stopped unexpectedly.', step: 0 } as const;
 

@@ -1,36 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import {
-  applyRunMessage,
   BOUNDED_HISTORY,
   COMPLETE_HISTORY,
   freshRunState,
   MAX_PROBE_HISTORY,
   startRun,
-  type HistoryPolicy,
   type RunState,
 } from '../../src/runs/runState';
 import type { FromWorker } from '../../src/worker/protocol';
 import { snapshotOf } from '../store/fakeRunWorker';
+import { applyAll, READY } from './runFixtures';
 
-const READY: FromWorker = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 4, testCount: 4, sampleShape: [2], numClasses: 2 },
-  parameterCount: 3,
-  layers: [],
-};
-
-function apply(run: RunState, ...messages: FromWorker[]): RunState {
-  return applyWithPolicy(COMPLETE_HISTORY, run, ...messages);
-}
-
-function applyWithPolicy(
-  policy: HistoryPolicy,
-  run: RunState,
-  ...messages: FromWorker[]
-): RunState {
-  return messages.reduce((r, m) => applyRunMessage(r, m, policy), run);
-}
+const apply = (run: RunState, ...messages: FromWorker[]): RunState =>
+  applyAll(COMPLETE_HISTORY, run, ...messages);
+const applyWithPolicy = applyAll;
 
 /** A lesson's run, just told to train to `target`: waiting for its worker's 'ready'. */
 const running = (target = 10) => startRun(freshRunState(DEFAULT_RUN_SETTINGS, true), target);

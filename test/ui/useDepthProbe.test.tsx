@@ -5,18 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { DepthProbeOptions, DepthProbeResult } from '../../src/engine/probes/depthProbe';
 import { useDepthProbe } from '../../src/ui/useDepthProbe';
 import { setupLabTests } from './lab/labTestEnvironment';
+import { probeOptionsAt } from '../runs/runFixtures';
 
 const { probeWorkers } = setupLabTests();
 
-const options = (depth: number): DepthProbeOptions => ({
-  depth,
-  width: 8,
-  batchSize: 64,
-  activation: 'relu',
-  init: { kind: 'zeros' },
-  norm: 'none',
-  seed: 1,
-});
+const options = probeOptionsAt;
 const result = (layers: number): DepthProbeResult => ({
   inputStd: 1,
   layers: Array.from({ length: layers }, (_, i) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
-import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../../src/runs/runState';
+import { COMPLETE_HISTORY, startRun } from '../../../src/runs/runState';
 import {
   freshExperimentRun,
   isSettled,
@@ -8,18 +8,11 @@ import {
   type ExperimentRun,
 } from '../../../src/ui/lessons/experimentRun';
 import type { FromWorker } from '../../../src/worker/protocol';
+import { applyAll, READY } from '../../runs/runFixtures';
 import { snapshotOf } from '../../store/fakeRunWorker';
 
-const READY: FromWorker = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 4, testCount: 4, sampleShape: [2], numClasses: 2 },
-  parameterCount: 3,
-  layers: [],
-};
-
-function apply(run: ExperimentRun, ...messages: FromWorker[]): ExperimentRun {
-  return messages.reduce((r, m) => applyRunMessage(r, m, COMPLETE_HISTORY), run);
-}
+const apply = (run: ExperimentRun, ...messages: FromWorker[]): ExperimentRun =>
+  applyAll(COMPLETE_HISTORY, run, ...messages);
 
 const running = (target = 10) =>
   startRun(freshExperimentRun('Net', DEFAULT_RUN_SETTINGS, true), target);
