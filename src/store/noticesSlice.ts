@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { UrlNotice } from '../lab/urlState';
-import type { LabState } from './labState';
+import type { AppState } from './appState';
 
 export interface NoticesSlice {
   /** What a shared link asked for that could not be used (shown until dismissed). */
@@ -9,7 +9,7 @@ export interface NoticesSlice {
   dismissUrlNotices(): void;
 }
 
-export const createNoticesSlice: StateCreator<LabState, [], [], NoticesSlice> = (set) => ({
+export const createNoticesSlice: StateCreator<AppState, [], [], NoticesSlice> = (set) => ({
   urlNotices: [],
   setUrlNotices(notices) {
     set({ urlNotices: notices });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LabState } from './labState';
+import type { AppState } from './appState';
 
 /** The Lab's chart panels, each of which the learner can hide. */
 export const PANEL_IDS = [
@@ -31,7 +31,7 @@ export interface PreferencesSlice {
 
 const ALL_PANELS = Object.fromEntries(PANEL_IDS.map((p) => [p, true])) as Record<PanelId, boolean>;
 
-export const createPreferencesSlice: StateCreator<LabState, [], [], PreferencesSlice> = (
+export const createPreferencesSlice: StateCreator<AppState, [], [], PreferencesSlice> = (
   set,
   get,
 ) => ({

@@ -12,7 +12,7 @@ import { applyRunMessage, BOUNDED_HISTORY } from '../runs/runState';
 import type { ToWorker } from '../worker/protocol';
 import { selectSelectedRun } from './selectors';
 import { clearedRun, freshRun, type LabRun } from './labRun';
-import type { LabState } from './labState';
+import type { AppState } from './appState';
 
 export interface RunsSlice {
   readonly runs: readonly LabRun[];
@@ -54,7 +54,7 @@ export interface RunsSlice {
   syncSpeed(): void;
 }
 
-type RunsSliceCreator = StateCreator<LabState, [], [], RunsSlice>;
+type RunsSliceCreator = StateCreator<AppState, [], [], RunsSlice>;
 
 export const createRunsSlice: RunsSliceCreator = (set, get) => {
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);

@@ -1,31 +1,31 @@
 import { runLegend } from '../lab/describeDifferences';
 import { RUN_LETTERS } from '../lab/labSettings';
 import type { LabRun } from './labRun';
-import type { LabState } from './labState';
+import type { AppState } from './appState';
 
 /** Selectors live here, at module scope, so components subscribe to stable functions. */
 
-export const selectRuns = (s: LabState): readonly LabRun[] => s.runs;
-export const selectSpeed = (s: LabState) => s.speed;
-export const selectPanels = (s: LabState) => s.panels;
-export const selectUrlNotices = (s: LabState) => s.urlNotices;
-export const selectSelectedRunId = (s: LabState): string | undefined => s.selectedRunId;
-export const selectAnyRunning = (s: LabState): boolean =>
+export const selectRuns = (s: AppState): readonly LabRun[] => s.runs;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectPanels = (s: AppState) => s.panels;
+export const selectUrlNotices = (s: AppState) => s.urlNotices;
+export const selectSelectedRunId = (s: AppState): string | undefined => s.selectedRunId;
+export const selectAnyRunning = (s: AppState): boolean =>
   s.runs.some((r) => r.status === 'running');
-export const selectCanAddRun = (s: LabState): boolean => s.runs.length < RUN_LETTERS.length;
+export const selectCanAddRun = (s: AppState): boolean => s.runs.length < RUN_LETTERS.length;
 
 /** The selected run, or run A when the selection is gone (removed) or was never made. */
-export const selectSelectedRun = (s: LabState): LabRun | undefined =>
+export const selectSelectedRun = (s: AppState): LabRun | undefined =>
   s.runs.find((r) => r.id === s.selectedRunId) ?? s.runs[0];
 
 /** The selected run's letter ('A'–'D'). */
-export const selectSelectedLetter = (s: LabState): string => {
+export const selectSelectedLetter = (s: AppState): string => {
   const selected = selectSelectedRun(s);
   return RUN_LETTERS[selected ? s.runs.indexOf(selected) : 0] ?? '?';
 };
 
 /** The selected run's settings (the same object until a setting changes, so cheap to watch). */
-export const selectSelectedSettings = (s: LabState) => selectSelectedRun(s)?.settings;
+export const selectSelectedSettings = (s: AppState) => selectSelectedRun(s)?.settings;
 
 /** 'A'–'D': a run's letter is its position. */
 export function runLetter(runs: readonly LabRun[], id: string): string {

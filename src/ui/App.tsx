@@ -2,7 +2,7 @@ import { Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { LAB_ROUTE } from '../lab/urlState';
 import { loadTrack } from '../lessons/loadTrack';
 import type { Track } from '../lessons/track';
-import { useLabStore } from '../store/labStore';
+import { useAppStore } from '../store/appStore';
 import { selectProgressTrack } from '../store/progressSlice';
 import { PROGRESS_STORAGE_KEY } from '../store/progressStorage';
 import { lazyPage } from './lazyPage';
@@ -105,20 +105,20 @@ export function App({ track: given }: AppProps) {
   const track = useMemo(() => given ?? loadTrack(), [given]);
   const route = useRoute();
   const key = routeKey(route);
-  const loaded = useLabStore(selectProgressTrack) === track;
+  const loaded = useAppStore(selectProgressTrack) === track;
   const mainRef = useRef<HTMLElement>(null);
   const serviceWorker = useServiceWorker();
   const previousKey = useRef<string | undefined>(undefined);
 
   useLayoutEffect(() => {
-    useLabStore.getState().loadProgress(track);
+    useAppStore.getState().loadProgress(track);
   }, [track]);
 
   useEffect(() => {
     // Another tab saved progress: take it up here, so the two never work on different copies.
     const onStorage = (event: StorageEvent): void => {
       if (event.key === null || event.key === PROGRESS_STORAGE_KEY)
-        useLabStore.getState().progressStorageChanged();
+        useAppStore.getState().progressStorageChanged();
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);

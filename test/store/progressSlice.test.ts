@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProgress } from '../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS, type Progress } from '../../src/lessons/progress/schema';
 import { PROGRESS_STORAGE_KEY } from '../../src/store/progressStorage';
-import { resetLabStore, useLabStore } from '../../src/store/labStore';
+import { resetAppStore, useAppStore } from '../../src/store/appStore';
 import { fixtureQuizKeys, fixtureTrack } from '../lessons/progress/fixtureTrack';
 
 const track = fixtureTrack();
@@ -11,11 +11,11 @@ const NOW = new Date('2025-05-06T07:08:09.000Z');
 const AT = '2025-03-01T10:00:00.000Z';
 
 const saved = (): Progress => JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null');
-const state = () => useLabStore.getState();
+const state = () => useAppStore.getState();
 
 /** Reloading the page: a fresh store reading what the previous one saved. */
 function reload(): void {
-  resetLabStore();
+  resetAppStore();
   state().loadProgress(track);
 }
 
@@ -24,7 +24,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 afterEach(() => {
-  resetLabStore();
+  resetAppStore();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });

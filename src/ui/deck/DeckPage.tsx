@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { buildDeck } from '../../lessons/deck';
 import { lessonState } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { LessonNotFound } from '../lessons/LessonNotFound';
 import { LockedLesson } from '../lessons/LockedLesson';
@@ -22,7 +22,7 @@ export interface DeckPageProps {
 
 /** A lesson as a lecture deck: the audience's window, or the speaker view that drives it. */
 export function DeckPage({ track, id, instructor, view, scene }: DeckPageProps) {
-  const progress = useLabStore(selectProgress);
+  const progress = useAppStore(selectProgress);
   const state = lessonState(track, progress, id);
   const lesson = state?.lesson;
   const deck = useMemo(() => (lesson ? buildDeck(lesson) : undefined), [lesson]);

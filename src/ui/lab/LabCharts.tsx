@@ -1,5 +1,5 @@
 import { datasetInfo } from '../../lab/datasets';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectPanels, selectSelectedLetter, selectSelectedSettings } from '../../store/selectors';
 import {
   ActivationHeatmapPanel,
@@ -21,9 +21,9 @@ import { PanelToggles } from './PanelToggles';
  * fetches and redraws its own data at its own pace.
  */
 export function LabCharts() {
-  const panels = useLabStore(selectPanels);
-  const letter = useLabStore(selectSelectedLetter);
-  const settings = useLabStore(selectSelectedSettings);
+  const panels = useAppStore(selectPanels);
+  const letter = useAppStore(selectSelectedLetter);
+  const settings = useAppStore(selectSelectedSettings);
   // In presenter mode the panel choice sits in the presenter bar.
   const presenting = useLabView((s) => s.presenting);
   if (!settings) return null;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
 import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
 import { SelectField } from './fields/SelectField';
@@ -15,10 +15,10 @@ const SPEED_LABELS: Record<Speed, string> = {
 
 /** Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. */
 export function LabToolbar() {
-  const runs = useLabStore(selectRuns);
-  const anyRunning = useLabStore(selectAnyRunning);
-  const speed = useLabStore(selectSpeed);
-  const actions = useLabStore.getState();
+  const runs = useAppStore(selectRuns);
+  const anyRunning = useAppStore(selectAnyRunning);
+  const speed = useAppStore(selectSpeed);
+  const actions = useAppStore.getState();
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const all = runs.length > 1 ? ' every run' : ' the run';

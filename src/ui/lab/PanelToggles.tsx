@@ -1,4 +1,4 @@
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { PANEL_IDS, type PanelId } from '../../store/preferencesSlice';
 import { selectPanels } from '../../store/selectors';
 import { CheckboxField } from './fields/CheckboxField';
@@ -26,8 +26,8 @@ export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
 
 /** Which chart panels are shown (an instructor can hide what a lecture does not need). */
 export function PanelToggles() {
-  const panels = useLabStore(selectPanels);
-  const setPanelVisible = useLabStore((s) => s.setPanelVisible);
+  const panels = useAppStore(selectPanels);
+  const setPanelVisible = useAppStore((s) => s.setPanelVisible);
   return (
     <details className="nl-panel-toggles">
       <summary>Choose panels</summary>

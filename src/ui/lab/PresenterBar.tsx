@@ -1,5 +1,5 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { runLabels, selectAnyRunning, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { presenterRunColor } from '../present/presenterPalette';
 import { openShortcutList } from '../shortcuts/ShortcutList';
@@ -11,10 +11,10 @@ import { PanelToggles } from './PanelToggles';
  * shortcut list and the way back. Everything else of the Lab's controls waits until presenting ends.
  */
 export function PresenterBar() {
-  const runs = useLabStore(selectRuns);
-  const anyRunning = useLabStore(selectAnyRunning);
-  const selected = useLabStore(selectSelectedRun);
-  const actions = useLabStore.getState();
+  const runs = useAppStore(selectRuns);
+  const anyRunning = useAppStore(selectAnyRunning);
+  const selected = useAppStore(selectSelectedRun);
+  const actions = useAppStore.getState();
   const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const labels = runLabels(runs);
   return (

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { ExportButton } from '../export/ExportButton';
 import { labExportRun } from '../export/exportRuns';
@@ -14,14 +14,14 @@ import { SettingsForm, type SettingsFormProps } from './SettingsForm';
  * Step and Reset live in the toolbar only, so each name means one button on the page.
  */
 export function RunPanel() {
-  const runs = useLabStore(selectRuns);
-  const run = useLabStore(selectSelectedRun);
-  const actions = useLabStore.getState();
+  const runs = useAppStore(selectRuns);
+  const run = useAppStore(selectSelectedRun);
+  const actions = useAppStore.getState();
   const runId = run?.id;
   // Stable while the run is the same, so the form skips the ten-per-second progress updates.
   const onChange = useCallback<SettingsFormProps['onChange']>(
     (key, value) => {
-      if (runId !== undefined) useLabStore.getState().updateSetting(runId, key, value);
+      if (runId !== undefined) useAppStore.getState().updateSetting(runId, key, value);
     },
     [runId],
   );

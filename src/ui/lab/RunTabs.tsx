@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { runLabels, selectCanAddRun, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { runColor } from '../charts/palette';
 import { statusPhrase } from './runStatusText';
@@ -10,11 +10,11 @@ export const runTabId = (runId: string): string => `nl-run-tab-${runId}`;
 
 /** One tab per run (A–D), arrow keys move between them, and "Add run" after the last. */
 export function RunTabs() {
-  const runs = useLabStore(selectRuns);
-  const selected = useLabStore(selectSelectedRun);
-  const canAdd = useLabStore(selectCanAddRun);
-  const selectRun = useLabStore((s) => s.selectRun);
-  const addRun = useLabStore((s) => s.addRun);
+  const runs = useAppStore(selectRuns);
+  const selected = useAppStore(selectSelectedRun);
+  const canAdd = useAppStore(selectCanAddRun);
+  const selectRun = useAppStore((s) => s.selectRun);
+  const addRun = useAppStore((s) => s.addRun);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const labels = runLabels(runs);
 

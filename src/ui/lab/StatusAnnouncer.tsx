@@ -1,10 +1,10 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
-import type { LabState } from '../../store/labStore';
-import { useLabStore } from '../../store/labStore';
+import type { AppState } from '../../store/appStore';
+import { useAppStore } from '../../store/appStore';
 import { statusPhrase } from './runStatusText';
 
 /** One sentence per run's status; it only changes when a status does, not with every step. */
-export const selectStatusLine = (s: LabState): string =>
+export const selectStatusLine = (s: AppState): string =>
   s.runs
     .map((run, i) => {
       const phrase = run.status === 'idle' && !run.ready ? 'preparing' : statusPhrase(run);
@@ -14,7 +14,7 @@ export const selectStatusLine = (s: LabState): string =>
 
 /** A polite live region, so a screen reader hears "Run A training." and "Run B diverged at step 6." */
 export function StatusAnnouncer() {
-  const line = useLabStore(selectStatusLine);
+  const line = useAppStore(selectStatusLine);
   return (
     <p className="nl-visually-hidden" role="status" aria-live="polite">
       {line}

@@ -1,5 +1,5 @@
 import { countUrlProblems } from '../../lab/urlState';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectUrlNotices } from '../../store/selectors';
 
 /** The list shows this many notices and counts the rest: a hand-edited link can hold thousands. */
@@ -7,8 +7,8 @@ export const SHOWN_URL_NOTICES = 5;
 
 /** What a shared link asked for that could not be used, and what was used instead. */
 export function UrlNotices() {
-  const notices = useLabStore(selectUrlNotices);
-  const dismiss = useLabStore((s) => s.dismissUrlNotices);
+  const notices = useAppStore(selectUrlNotices);
+  const dismiss = useAppStore((s) => s.dismissUrlNotices);
   if (notices.length === 0) return null;
   const shown = notices.filter((n) => n.more === undefined).slice(0, SHOWN_URL_NOTICES);
   const rest = countUrlProblems(notices) - shown.length;

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
 import type { DepthProbeOptions } from '../../engine/probes/depthProbe';
 import type { LabRunSettings } from '../../lab/labSettings';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import type { LabRun } from '../../store/labRun';
 import type { PanelId } from '../../store/preferencesSlice';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
@@ -39,7 +39,7 @@ export function Panel({ id, children }: { id: PanelId; children: ReactNode }) {
  * counter), so the first group draws in one frame.
  */
 export const LossPanel = memo(function LossPanel() {
-  const runs = useDeferredValue(useLabStore(selectRuns));
+  const runs = useDeferredValue(useAppStore(selectRuns));
   const lossRuns = useMemo(() => {
     const labels = runLabels(runs);
     return runLossSeries(runs, (run, letter) => labels.get(run.id) ?? letter);
@@ -76,7 +76,7 @@ interface RunViewProps {
 function selectedRunPanel(name: string, group: number, view: ComponentType<RunViewProps>) {
   const View = memo(view);
   const SelectedRunPanel = memo(function SelectedRunPanel() {
-    const run = useDeferredValue(useLaggedValue(useLabStore(selectSelectedRun), panelLag(group)));
+    const run = useDeferredValue(useLaggedValue(useAppStore(selectSelectedRun), panelLag(group)));
     return <View run={run} />;
   });
   SelectedRunPanel.displayName = name;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectPanels } from '../../store/selectors';
 import type { LossView } from '../present/chartView';
 import { PRESENTER_SMOOTHING } from '../charts/smoothing';
@@ -60,14 +60,14 @@ function useMemoLossView(logScale: boolean, smoothing: number): LossView {
 /** The whole view, for the link. */
 export function currentLabView(): LabView {
   const { presenting, logScale, smoothing, shown } = useLabView.getState();
-  return { presenting, logScale, smoothing, shown, panels: selectPanels(useLabStore.getState()) };
+  return { presenting, logScale, smoothing, shown, panels: selectPanels(useAppStore.getState()) };
 }
 
 /** Shows the view a link describes. */
 export function applyLabView(view: LabView): void {
   const { presenting, logScale, smoothing, shown } = view;
   useLabView.setState({ presenting, logScale, smoothing, shown });
-  const store = useLabStore.getState();
+  const store = useAppStore.getState();
   for (const [panel, visible] of Object.entries(view.panels)) {
     if (store.panels[panel as keyof typeof store.panels] !== visible) {
       store.setPanelVisible(panel as keyof typeof store.panels, visible);

@@ -1,12 +1,12 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectAnyRunning, selectSelectedRun } from '../../store/selectors';
 import type { Shortcut } from '../shortcuts/shortcutRegistry';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { togglePresenting } from './labView';
 
 const trainable = (): boolean =>
-  useLabStore.getState().runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+  useAppStore.getState().runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
 
 /** The Lab's keys, for a keyboard or a presenter's clicker; the "?" list shows them all. */
 export const LAB_SHORTCUTS: readonly Shortcut[] = [
@@ -16,7 +16,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     description: 'Train or pause every run',
     group: 'Lab',
     run: () => {
-      const store = useLabStore.getState();
+      const store = useAppStore.getState();
       if (selectAnyRunning(store)) store.pauseAll();
       else if (trainable()) store.trainAll();
     },
@@ -27,7 +27,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     description: 'Step every run by one batch (while paused)',
     group: 'Lab',
     run: () => {
-      const store = useLabStore.getState();
+      const store = useAppStore.getState();
       if (!selectAnyRunning(store) && trainable()) store.stepAll(1);
     },
   },
@@ -36,7 +36,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     label: 'R',
     description: 'Reset every run to its initial weights',
     group: 'Lab',
-    run: () => useLabStore.getState().resetAll(),
+    run: () => useAppStore.getState().resetAll(),
   },
   {
     keys: ['1', '2', '3', '4'],
@@ -44,7 +44,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     description: 'Select run A, B, C or D',
     group: 'Lab',
     run: (key) => {
-      const store = useLabStore.getState();
+      const store = useAppStore.getState();
       const run = store.runs[Number(key) - 1];
       if (run) store.selectRun(run.id);
     },
@@ -55,7 +55,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     description: 'Duplicate the selected run',
     group: 'Lab',
     run: () => {
-      const store = useLabStore.getState();
+      const store = useAppStore.getState();
       const run = selectSelectedRun(store);
       if (run && store.runs.length < RUN_LETTERS.length) store.duplicateRun(run.id);
     },

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { applyLabView, currentLabView, useLabView } from './labView';
 import { decodeLabView, encodeLabView } from './labViewUrl';
 
@@ -14,7 +14,7 @@ function sameSettings(a: readonly LabRunSettings[], b: readonly LabRunSettings[]
  * could not use.
  */
 function loadFromHash(hash: string): void {
-  const store = useLabStore.getState();
+  const store = useAppStore.getState();
   const query = queryOfHash(hash);
   const { runs, notices } = decodeLab(query);
   const view = decodeLabView(query);
@@ -53,18 +53,18 @@ function writeHash(runs: readonly LabRunSettings[]): void {
 export function useLabUrlSync(): void {
   useEffect(() => {
     loadFromHash(window.location.hash);
-    useLabStore.getState().connect();
-    writeHash(useLabStore.getState().runs.map((r) => r.settings));
+    useAppStore.getState().connect();
+    writeHash(useAppStore.getState().runs.map((r) => r.settings));
 
-    const unsubscribe = useLabStore.subscribe((state, previous) => {
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.runs === previous.runs) return;
       const changed =
         state.runs.length !== previous.runs.length ||
         state.runs.some((r, i) => r.settings !== previous.runs[i]?.settings);
       if (changed) writeHash(state.runs.map((r) => r.settings));
     });
-    const rewrite = (): void => writeHash(useLabStore.getState().runs.map((r) => r.settings));
-    const unsubscribePanels = useLabStore.subscribe((state, previous) => {
+    const rewrite = (): void => writeHash(useAppStore.getState().runs.map((r) => r.settings));
+    const unsubscribePanels = useAppStore.subscribe((state, previous) => {
       if (state.panels !== previous.panels) rewrite();
     });
     const unsubscribeView = useLabView.subscribe(rewrite);
@@ -77,7 +77,7 @@ export function useLabUrlSync(): void {
       unsubscribePanels();
       unsubscribeView();
       window.removeEventListener('hashchange', onHashChange);
-      useLabStore.getState().pauseAll();
+      useAppStore.getState().pauseAll();
     };
   }, []);
 }

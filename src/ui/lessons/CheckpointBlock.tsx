@@ -3,7 +3,7 @@ import { evaluateCheckpoint, peekingScope } from '../../lessons/progress/checkpo
 import { blockKey } from '../../lessons/progress/keys';
 import { answeredWithoutPeeking } from '../../lessons/progress/quizProgress';
 import type { Checkpoint } from '../../lessons/schema';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress, selectRetakeQuizzes } from '../../store/progressSlice';
 import { lessonHref } from '../routing';
 import { formatDate } from './formatDate';
@@ -19,8 +19,8 @@ export interface CheckpointBlockProps {
 export function CheckpointBlock({ id, checkpoint }: CheckpointBlockProps) {
   const headingId = useId();
   const { track, lesson } = useLessonContext();
-  const progress = useLabStore(selectProgress);
-  const retakeQuizzes = useLabStore(selectRetakeQuizzes);
+  const progress = useAppStore(selectProgress);
+  const retakeQuizzes = useAppStore(selectRetakeQuizzes);
   const record = progress.checkpoints[blockKey(lesson.meta.id, id)];
   const verdict = record ? undefined : evaluateCheckpoint(lesson, checkpoint, progress, track);
   const by = checkpoint.earnedBy;

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { completionRules } from '../../lessons/progress/completionRules';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { useLessonContext } from './LessonContext';
 
@@ -25,7 +25,7 @@ function Item({ met, children }: { readonly met: boolean; readonly children: Rea
 export function CompletionRulesBox() {
   const headingId = useId();
   const { track, lesson } = useLessonContext();
-  const progress = useLabStore(selectProgress);
+  const progress = useAppStore(selectProgress);
   const rules = completionRules(lesson, progress, track);
   const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 

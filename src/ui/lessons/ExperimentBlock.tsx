@@ -6,7 +6,7 @@ import {
   type Experiment,
   type Prediction,
 } from '../../lessons/schema';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
 import { claimStatus } from './claimStatus';
 import { ClaimStatusBox } from './ClaimStatusBox';
@@ -50,8 +50,8 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
   // Said for as long as the restored runs are on screen untouched.
   const restoredAt =
     saved.restored && live.runs === saved.restored.runs ? saved.restored.savedAt : undefined;
-  const recordClaimShown = useLabStore(selectRecordClaimShown);
-  const recordChartViewed = useLabStore(selectRecordChartViewed);
+  const recordClaimShown = useAppStore(selectRecordClaimShown);
+  const recordChartViewed = useAppStore(selectRecordChartViewed);
 
   const status = useMemo(
     () => (experiment.claim ? claimStatus(experiment.claim, live.runs) : undefined),

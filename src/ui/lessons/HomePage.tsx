@@ -1,14 +1,14 @@
 import { formatIssue, type Track } from '../../lessons/track';
 import { lessonStates, milestoneAccess, remainingSummary } from '../../lessons/progress/unlock';
 import { LAB_ROUTE } from '../../lab/urlState';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { lessonHref, NEXT_HREF } from '../routing';
 import { ProgressTools } from './ProgressTools';
 
 /** The start page: what normlab is, the lessons in order with where the learner stands, progress tools. */
 export function HomePage({ track }: { readonly track: Track }) {
-  const progress = useLabStore(selectProgress);
+  const progress = useAppStore(selectProgress);
   const states = lessonStates(track, progress);
   const milestone = milestoneAccess(track, progress);
   const done = states.filter((s) => s.completed).length;

@@ -2,7 +2,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { formatDate } from './formatDate';
 import { lessonState, remainingSummary } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { deckHref, HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
 import { CompletionRulesBox } from './CompletionRulesBox';
@@ -28,7 +28,7 @@ const FINISHING_TITLE = 'Finishing this lesson';
 const FINISHING_ID = 'section-finishing-this-lesson';
 
 export function LessonPage({ track, id, instructor, section }: LessonPageProps) {
-  const progress = useLabStore(selectProgress);
+  const progress = useAppStore(selectProgress);
   const state = lessonState(track, progress, id);
   const placed = state?.lesson;
   const context = useMemo(() => (placed ? { track, lesson: placed } : undefined), [track, placed]);

@@ -2,7 +2,7 @@ import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../lab/labSettings
 import { labHash } from '../../lab/urlState';
 import { milestoneAccess } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { HOME_HREF, lessonHref } from '../routing';
 import { Prose } from './Prose';
@@ -91,7 +91,7 @@ export function MilestonePage({
   readonly track: Track;
   readonly instructor: boolean;
 }) {
-  const progress = useLabStore(selectProgress);
+  const progress = useAppStore(selectProgress);
   const access = milestoneAccess(track, progress);
 
   if (!access.open && !instructor) {

@@ -3,7 +3,7 @@ import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
 import { runSettings, type ChartKind, type Experiment, type Practice } from '../../lessons/schema';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import {
   selectProgress,
   selectRecordChartViewed,
@@ -48,9 +48,9 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
     [experiment],
   );
   const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
-  const progress = useLabStore(selectProgress);
-  const recordPracticePassed = useLabStore(selectRecordPracticePassed);
-  const recordChartViewed = useLabStore(selectRecordChartViewed);
+  const progress = useAppStore(selectProgress);
+  const recordPracticePassed = useAppStore(selectRecordPracticePassed);
+  const recordChartViewed = useAppStore(selectRecordChartViewed);
   const [revealed, setRevealed] = useState<ReadonlySet<SettingKey>>(new Set());
   const hidden = useMemo(
     () => new Set(practice.hidden.filter((k) => !revealed.has(k))),

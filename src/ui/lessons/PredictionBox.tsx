@@ -9,7 +9,7 @@ import {
   type PredictionAnswer,
 } from '../../lessons/predictions';
 import type { PredictionRecord } from '../../lessons/progress/schema';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress, selectRecordPrediction } from '../../store/progressSlice';
 import { isSettled, toRunHistory, type ExperimentRun } from './experimentRun';
 import type { ExperimentPhase } from './useExperimentRuns';
@@ -43,8 +43,8 @@ function recordAnswer(record: PredictionRecord): PredictionAnswer {
 export function PredictionBox({ prediction, progressKey, runs, phase }: PredictionBoxProps) {
   const baseId = useId();
   const headingId = `${baseId}-heading`;
-  const record = useLabStore(selectProgress).predictions[progressKey];
-  const recordPrediction = useLabStore(selectRecordPrediction);
+  const record = useAppStore(selectProgress).predictions[progressKey];
+  const recordPrediction = useAppStore(selectRecordPrediction);
   const slider = prediction.slider;
   const [choice, setChoice] = useState<number | undefined>(undefined);
   const [value, setValue] = useState<number>(() =>

@@ -1,14 +1,14 @@
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgressNotices, selectStorageProblem } from '../../store/progressSlice';
-import type { LabState } from '../../store/labState';
+import type { AppState } from '../../store/appState';
 
-const selectDismiss = (s: LabState) => s.dismissProgressNotices;
+const selectDismiss = (s: AppState) => s.dismissProgressNotices;
 
 /** What was reset when saved progress was read back, and whether this browser keeps progress. */
 export function ProgressNotice() {
-  const notices = useLabStore(selectProgressNotices);
-  const storageProblem = useLabStore(selectStorageProblem);
-  const dismiss = useLabStore(selectDismiss);
+  const notices = useAppStore(selectProgressNotices);
+  const storageProblem = useAppStore(selectStorageProblem);
+  const dismiss = useAppStore(selectDismiss);
   if (notices.length === 0 && !storageProblem) return null;
   return (
     <div className="nl-notice" role="status">

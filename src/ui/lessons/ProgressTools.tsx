@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { useLabStore } from '../../store/labStore';
-import type { LabState } from '../../store/labState';
+import { useAppStore } from '../../store/appStore';
+import type { AppState } from '../../store/appState';
 import {
   MAX_IMPORT_BYTES,
   selectCanUndoImport,
@@ -10,12 +10,12 @@ import {
 import type { KeptRecord } from '../../store/progressStorage';
 import { ConfirmDialog } from './ConfirmDialog';
 
-const selectExport = (s: LabState) => s.exportProgress;
-const selectPreview = (s: LabState) => s.previewImport;
-const selectImport = (s: LabState) => s.importProgress;
-const selectUndo = (s: LabState) => s.undoImport;
-const selectForgetKept = (s: LabState) => s.forgetKeptProgress;
-const selectReset = (s: LabState) => s.resetProgress;
+const selectExport = (s: AppState) => s.exportProgress;
+const selectPreview = (s: AppState) => s.previewImport;
+const selectImport = (s: AppState) => s.importProgress;
+const selectUndo = (s: AppState) => s.undoImport;
+const selectForgetKept = (s: AppState) => s.forgetKeptProgress;
+const selectReset = (s: AppState) => s.resetProgress;
 
 /** Offers `text` as a download named `name`. */
 function downloadText(text: string, name: string): void {
@@ -45,14 +45,14 @@ export function exportFileName(now: Date): string {
 
 /** Save progress to a file, bring it back (on another browser too), or start over. */
 export function ProgressTools() {
-  const exportProgress = useLabStore(selectExport);
-  const previewImport = useLabStore(selectPreview);
-  const importProgress = useLabStore(selectImport);
-  const undoImport = useLabStore(selectUndo);
-  const canUndo = useLabStore(selectCanUndoImport);
-  const kept = useLabStore(selectKeptProgress);
-  const forgetKept = useLabStore(selectForgetKept);
-  const resetProgress = useLabStore(selectReset);
+  const exportProgress = useAppStore(selectExport);
+  const previewImport = useAppStore(selectPreview);
+  const importProgress = useAppStore(selectImport);
+  const undoImport = useAppStore(selectUndo);
+  const canUndo = useAppStore(selectCanUndoImport);
+  const kept = useAppStore(selectKeptProgress);
+  const forgetKept = useAppStore(selectForgetKept);
+  const resetProgress = useAppStore(selectReset);
   const headingId = useId();
   const importId = useId();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Quiz } from '../../lessons/schema';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectAnswerQuiz, selectProgress, selectRevealQuiz } from '../../store/progressSlice';
 import type { HeadingLevel } from '../charts/Heading';
 import { Heading, subLevel } from '../charts/Heading';
@@ -29,9 +29,9 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
   const baseId = useId();
   const headingId = `${baseId}-question`;
   const revealHintId = `${baseId}-reveal-hint`;
-  const record = useLabStore(selectProgress).quizzes[progressKey];
-  const answerQuiz = useLabStore(selectAnswerQuiz);
-  const revealQuiz = useLabStore(selectRevealQuiz);
+  const record = useAppStore(selectProgress).quizzes[progressKey];
+  const answerQuiz = useAppStore(selectAnswerQuiz);
+  const revealQuiz = useAppStore(selectRevealQuiz);
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const [retrying, setRetrying] = useState(false);
   const [missingChoice, setMissingChoice] = useState(false);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { lostStakes, openStakes, type PeekingCheckpoint } from '../../lessons/progress/stakes';
-import { useLabStore } from '../../store/labStore';
+import { useAppStore } from '../../store/appStore';
 import { selectProgress, selectProgressTrack } from '../../store/progressSlice';
 
 export interface QuizStakes {
@@ -12,8 +12,8 @@ export interface QuizStakes {
 
 /** What answering this question can still cost, or has cost, for "without peeking" checkpoints. */
 export function useQuizStakes(quizKey: string): QuizStakes {
-  const progress = useLabStore(selectProgress);
-  const track = useLabStore(selectProgressTrack);
+  const progress = useAppStore(selectProgress);
+  const track = useAppStore(selectProgressTrack);
   return useMemo(
     () =>
       track

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { toWorkerSetup } from '../../../src/lab/settings';
 import { labHash } from '../../../src/lab/urlState';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LEARNING_RATE_STOPS } from '../../../src/ui/lab/fields/LearningRateField';
 import { LabPage } from '../../../src/ui/lab/LabPage';
 import type { FromWorker } from '../../../src/worker/protocol';
@@ -115,7 +115,7 @@ describe('LabPage controls', () => {
     expect(worker().types()).toEqual(['configure']);
     await user.clear(box);
     await user.type(box, '0.03{Enter}');
-    expect(useLabStore.getState().runs[0]?.settings.learningRate).toBe(0.03);
+    expect(useAppStore.getState().runs[0]?.settings.learningRate).toBe(0.03);
     expect(box).not.toHaveAttribute('aria-invalid');
   });
 
@@ -125,7 +125,7 @@ describe('LabPage controls', () => {
     expect(slider).toHaveAttribute('aria-valuetext', '0.03');
     // jsdom does not move range inputs with the keyboard; the browser sends this change event.
     fireEvent.change(slider, { target: { value: String(LEARNING_RATE_STOPS.indexOf(0.05)) } });
-    expect(useLabStore.getState().runs[0]?.settings.learningRate).toBe(0.05);
+    expect(useAppStore.getState().runs[0]?.settings.learningRate).toBe(0.05);
     expect(slider).toHaveAttribute('aria-valuetext', '0.05');
   });
 
@@ -341,7 +341,7 @@ describe('LabPage links', () => {
       window.location.hash = '#/lab?a.norm=layerNorm';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(useLabStore.getState().runs[0]?.settings.norm).toBe('layerNorm');
+    expect(useAppStore.getState().runs[0]?.settings.norm).toBe('layerNorm');
   });
 });
 

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { resetLabStore } from '../../../src/store/labStore';
+import { resetAppStore } from '../../../src/store/appStore';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import { setPanelStagger } from '../../../src/ui/lab/useLaggedValue';
@@ -54,7 +54,7 @@ export function setupLabTests(): {
   });
   afterEach(() => {
     cleanup();
-    resetLabStore();
+    resetAppStore();
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);
     setMessageBatchWindow(undefined);

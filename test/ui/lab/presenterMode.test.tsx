@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LabPage } from '../../../src/ui/lab/LabPage';
 import { resetLabView } from '../../../src/ui/lab/labView';
 import { AppShortcuts } from '../../../src/ui/present/AppShortcuts';
@@ -101,18 +101,18 @@ describe('Lab presenter mode', () => {
 
     await user.keyboard('d');
     await user.keyboard('d');
-    expect(useLabStore.getState().runs).toHaveLength(3);
+    expect(useAppStore.getState().runs).toHaveLength(3);
     await user.keyboard('1');
-    expect(useLabStore.getState().selectedRunId).toBe(useLabStore.getState().runs[0]!.id);
+    expect(useAppStore.getState().selectedRunId).toBe(useAppStore.getState().runs[0]!.id);
     await user.keyboard('3');
-    expect(useLabStore.getState().selectedRunId).toBe(useLabStore.getState().runs[2]!.id);
+    expect(useAppStore.getState().selectedRunId).toBe(useAppStore.getState().runs[2]!.id);
 
     // Typing a learning rate does not reset, step, duplicate or present.
     const sent = worker(2).sent.length;
     const field = screen.getByRole('spinbutton', { name: 'Learning rate' });
     await user.click(field);
     await user.keyboard('srdp1');
-    expect(useLabStore.getState().runs).toHaveLength(3);
+    expect(useAppStore.getState().runs).toHaveLength(3);
     expect(screen.queryByRole('toolbar', { name: 'Presenter controls' })).not.toBeInTheDocument();
     expect(
       worker(2)

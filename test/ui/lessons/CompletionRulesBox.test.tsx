@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { deltaTrack } from '../../lessons/progress/practiceFixture';
@@ -38,9 +38,9 @@ describe('What completes this lesson', () => {
   it('follows the learner: solved questions count, and a revealed answer is counted as ruled out', () => {
     const box = renderRules(fixtureTrack(), 'alpha');
     act(() => {
-      useLabStore.getState().revealQuiz('alpha/aq1');
-      useLabStore.getState().answerQuiz('alpha/aq1', 1, true);
-      useLabStore.getState().answerQuiz('alpha/aq2', 1, true);
+      useAppStore.getState().revealQuiz('alpha/aq1');
+      useAppStore.getState().answerQuiz('alpha/aq1', 1, true);
+      useAppStore.getState().answerQuiz('alpha/aq2', 1, true);
     });
     expect(items(box)[0]).toMatch(/\(2 of 4 done\)\.$/);
     expect(box).toHaveTextContent('1 of the 4 questions here is ruled out so far.');

@@ -7,7 +7,7 @@ import { toWorkerSetup } from '../../../src/lab/settings';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { labHash } from '../../../src/lab/urlState';
 import { runSettings, type Experiment } from '../../../src/lessons/schema';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
@@ -132,7 +132,7 @@ describe('ExperimentBlock', () => {
     emit(0, snapshotOf(1, 60));
     // lossFalls is a final-state claim: it holds already, but only counts when the run has finished.
     expect(claim()).toHaveTextContent(/The effect is showing; finishing the runs to be sure/);
-    expect(useLabStore.getState().progress.experiments).toEqual({});
+    expect(useAppStore.getState().progress.experiments).toEqual({});
 
     emit(0, snapshotOf(61, 100));
     emit(0, validationAt(100, 0.9));
@@ -140,7 +140,7 @@ describe('ExperimentBlock', () => {
     expect(claim()).toHaveTextContent(
       'Effect shown: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100.',
     );
-    expect(useLabStore.getState().progress.experiments['alpha/falls']?.detail).toBe(
+    expect(useAppStore.getState().progress.experiments['alpha/falls']?.detail).toBe(
       'Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     );
 
@@ -155,7 +155,7 @@ describe('ExperimentBlock', () => {
     expect(within(checkpoint).getByRole('status')).toHaveTextContent(
       /^Earned on .*\. “Loss falls”: Net: training loss \(mean of 20 steps\) 0\.180 at step 20 → 0\.011 at step 100$/,
     );
-    expect(useLabStore.getState().progress.checkpoints['alpha/saw-it']).toMatchObject({
+    expect(useAppStore.getState().progress.checkpoints['alpha/saw-it']).toMatchObject({
       detail:
         '“Loss falls”: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     });

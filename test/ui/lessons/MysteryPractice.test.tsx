@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { deltaTrack } from '../../lessons/progress/practiceFixture';
 import { snapshotOf } from '../../store/fakeRunWorker';
@@ -75,17 +75,17 @@ describe('a checkpoint earned by a practice with a chart to look at', () => {
     await user.click(within(practice).getByRole('button', { name: 'Run experiment' }));
     trainAll();
     await user.click(within(practice).getByRole('tab', { name: 'Weights' }));
-    expect(useLabStore.getState().progress.viewedCharts['delta/add-norm']).toBeUndefined();
+    expect(useAppStore.getState().progress.viewedCharts['delta/add-norm']).toBeUndefined();
 
     await user.selectOptions(
       within(practice).getByRole('combobox', { name: 'Mine: Normalization' }),
       'batchNorm',
     );
-    expect(useLabStore.getState().progress.viewedCharts['delta/add-norm']).toBeUndefined();
+    expect(useAppStore.getState().progress.viewedCharts['delta/add-norm']).toBeUndefined();
     await user.click(within(practice).getByRole('button', { name: /Run experiment|Run again/ }));
     trainAll();
-    expect(useLabStore.getState().progress.viewedCharts['delta/add-norm']).toEqual(['weights']);
-    expect(useLabStore.getState().progress.practice['delta/add-norm']).toBeDefined();
+    expect(useAppStore.getState().progress.viewedCharts['delta/add-norm']).toEqual(['weights']);
+    expect(useAppStore.getState().progress.practice['delta/add-norm']).toBeDefined();
     const checkpoint = screen.getByRole('region', {
       name: /Checkpoint Added BatchNorm and read the weights/,
     });

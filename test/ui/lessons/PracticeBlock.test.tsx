@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
@@ -82,14 +82,14 @@ describe('PracticeBlock', () => {
       'Done: ✓ Run “Net” uses normalization BatchNorm',
       'Done: ✓ The effect shows in your runs: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     ]);
-    expect(useLabStore.getState().progress.practice).toEqual({});
+    expect(useAppStore.getState().progress.practice).toEqual({});
 
     await user.click(within(section).getByRole('radio', { name: 'It keeps activations scaled' }));
     await user.click(within(section).getByRole('button', { name: 'Check answer' }));
     expect(
       within(section).getByText(/^Passed on/, { selector: '.nl-practice__check strong' }),
     ).toBeInTheDocument();
-    expect(useLabStore.getState().progress.practice['alpha/add-bn']).toMatchObject({
+    expect(useAppStore.getState().progress.practice['alpha/add-bn']).toMatchObject({
       detail: 'Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
     });
   });
@@ -105,6 +105,6 @@ describe('PracticeBlock', () => {
     expect(conditions(section)[0]).toBe(
       'Not yet: ○ Run “Net” uses normalization BatchNorm (now None)',
     );
-    expect(useLabStore.getState().progress.practice).toEqual({});
+    expect(useAppStore.getState().progress.practice).toEqual({});
   });
 });

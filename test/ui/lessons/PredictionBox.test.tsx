@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
-import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import type { Snapshot } from '../../../src/worker/protocol';
 import { ALPHA, BETA, GAMMA } from '../../lessons/progress/fixtureTrack';
@@ -62,11 +62,11 @@ describe('predict, then run', () => {
 
     await user.click(within(prediction).getByRole('button', { name: 'Commit prediction' }));
     expect(within(prediction).getByRole('status')).toHaveTextContent('Choose a prediction first.');
-    expect(useLabStore.getState().progress.predictions[KEY]).toBeUndefined();
+    expect(useAppStore.getState().progress.predictions[KEY]).toBeUndefined();
 
     await user.click(within(prediction).getByRole('radio', { name: 'Half or better' }));
     await user.click(within(prediction).getByRole('button', { name: 'Commit prediction' }));
-    expect(useLabStore.getState().progress.predictions[KEY]).toMatchObject({ choice: 1 });
+    expect(useAppStore.getState().progress.predictions[KEY]).toMatchObject({ choice: 1 });
     expect(within(prediction).queryByRole('radio')).not.toBeInTheDocument();
     const status = within(prediction).getByRole('status');
     expect(status).toHaveTextContent(/Your prediction\s*Half or better/);
@@ -92,7 +92,7 @@ describe('predict, then run', () => {
     await user.click(within(first.prediction).getByRole('radio', { name: 'Below half' }));
     await user.click(within(first.prediction).getByRole('button', { name: 'Commit prediction' }));
     document.body.innerHTML = '';
-    resetLabStore();
+    resetAppStore();
 
     const { experiment, prediction } = renderAlpha();
     expect(within(prediction).queryByRole('button', { name: 'Commit prediction' })).toBeNull();

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { serializeProgress } from '../../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS } from '../../../src/lessons/progress/schema';
-import { useLabStore } from '../../../src/store/labStore';
+import { useAppStore } from '../../../src/store/appStore';
 import { exportFileName, ProgressTools } from '../../../src/ui/lessons/ProgressTools';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
@@ -17,13 +17,13 @@ const AT = '2025-03-01T10:00:00.000Z';
 
 function renderTools() {
   loadProgressFor(track);
-  act(() => useLabStore.getState().answerQuiz('alpha/aq1', 1, true));
+  act(() => useAppStore.getState().answerQuiz('alpha/aq1', 1, true));
   const user = userEvent.setup();
   render(<ProgressTools />);
   return user;
 }
 
-const progress = () => useLabStore.getState().progress;
+const progress = () => useAppStore.getState().progress;
 
 describe('ProgressTools', () => {
   it('exports the progress as a dated JSON download', async () => {

@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Quiz } from '../../../src/lessons/schema';
-import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { QuizQuestion } from '../../../src/ui/lessons/QuizQuestion';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { renderWithWorkers } from '../widgets/fakeWorkers';
@@ -51,7 +51,7 @@ function renderQuiz() {
 }
 
 const choice = (name: RegExp) => screen.getByRole('radio', { name });
-const record = () => useLabStore.getState().progress.quizzes[KEY];
+const record = () => useAppStore.getState().progress.quizzes[KEY];
 
 describe('QuizQuestion', () => {
   it('shows the question as a heading and names the radio group by it', () => {
@@ -182,7 +182,7 @@ describe('QuizQuestion', () => {
     await user.click(choice(/biases/));
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
     user.unmount();
-    resetLabStore();
+    resetAppStore();
     loadProgressFor(track);
     render(<QuizQuestion quiz={quiz} progressKey={KEY} />);
     const section = screen.getByRole('region', { name: /Why does Xavier/ });

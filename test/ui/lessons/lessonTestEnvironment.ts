@@ -1,7 +1,7 @@
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Track } from '../../../src/lessons/track';
-import { resetLabStore, useLabStore } from '../../../src/store/labStore';
+import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import type { FromWorker } from '../../../src/worker/protocol';
@@ -72,7 +72,7 @@ export function setupLessonTests(): void {
   afterEach(() => {
     cleanup();
     setMessageBatchWindow(undefined);
-    resetLabStore();
+    resetAppStore();
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);
     vi.unstubAllGlobals();
@@ -83,7 +83,7 @@ export function setupLessonTests(): void {
 
 /** Loads progress for `track` as the app does on start. */
 export function loadProgressFor(track: Track): void {
-  act(() => useLabStore.getState().loadProgress(track));
+  act(() => useAppStore.getState().loadProgress(track));
 }
 
 export function workerAt(index: number): FakeRunWorker {

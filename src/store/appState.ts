@@ -3,5 +3,5 @@ import type { PreferencesSlice } from './preferencesSlice';
 import type { ProgressSlice } from './progressSlice';
 import type { RunsSlice } from './runsSlice';
 
-/** The Lab's whole store: one store, one slice per concern. */
-export type LabState = RunsSlice & PreferencesSlice & NoticesSlice & ProgressSlice;
+/** The app's whole store (the Lab's runs, preferences, notices, lesson progress): one slice per concern. */
+export type AppState = RunsSlice & PreferencesSlice & NoticesSlice & ProgressSlice;

@@ -3,7 +3,7 @@ import type { ProbeSnapshot } from '../../src/engine/probes/probe';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import { toWorkerSetup } from '../../src/lab/settings';
 import { MAX_PROBE_HISTORY } from '../../src/runs/runState';
-import { resetLabStore, useLabStore } from '../../src/store/labStore';
+import { resetAppStore, useAppStore } from '../../src/store/appStore';
 import {
   FOLLOW_WINDOW_MS,
   LEAD_GAP_MS,
@@ -14,7 +14,7 @@ import { runLabels, selectAnyRunning, selectSelectedRun } from '../../src/store/
 import { fakeWorkerFactory, snapshotOf, type FakeRunWorker } from './fakeRunWorker';
 
 let made: FakeRunWorker[];
-const store = () => useLabStore.getState();
+const store = () => useAppStore.getState();
 const run = (i: number) => store().runs[i]!;
 
 beforeEach(() => {
@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  resetLabStore();
+  resetAppStore();
   setRunWorkerFactory(undefined);
   setMessageBatchWindow(undefined);
 });
@@ -334,7 +334,7 @@ describe('applying worker messages', () => {
     const [a, b] = made;
     await quiet();
     const updates: number[][] = [];
-    const unsubscribe = useLabStore.subscribe((s) => updates.push(s.runs.map((r) => r.step)));
+    const unsubscribe = useAppStore.subscribe((s) => updates.push(s.runs.map((r) => r.step)));
     b?.emit(snapshotOf(1, 5));
     expect(run(1).step).toBe(5);
     a?.emit(snapshotOf(1, 7)); // A is not selected: it waits for B's next snapshot
@@ -386,11 +386,11 @@ describe('preferences', () => {
   });
 });
 
-describe('resetLabStore', () => {
+describe('resetAppStore', () => {
   it('returns to one default run and terminates workers', () => {
     store().connect();
     store().addRun();
-    resetLabStore();
+    resetAppStore();
     expect(store().runs).toHaveLength(1);
     expect(store().connected).toBe(false);
     expect(made.every((w) => w.terminated)).toBe(true);

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { createNoticesSlice } from './noticesSlice';
+import { createPreferencesSlice } from './preferencesSlice';
+import { createProgressSlice } from './progressSlice';
+import { createRunsSlice } from './runsSlice';
+import type { AppState } from './appState';
+
+export type { AppState } from './appState';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createRunsSlice(...a),
+  ...createPreferencesSlice(...a),
+  ...createNoticesSlice(...a),
+  ...createProgressSlice(a[0], a[1]),
+}));
+
+const initialState = useAppStore.getState();
+
+/** Back to a fresh app: one default Lab run, no workers (tests call this after each test). */
+export function resetAppStore(): void {
+  useAppStore.getState().disconnect();
+  useAppStore.setState(initialState, true);
+}
