@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { resolve, sep } from 'node:path';
+import { runnerImport, type Plugin } from 'vite';
+import type * as LessonChecks from './scripts/checkLessons';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -38,6 +40,47 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+const LESSON_TRACK_ID = 'virtual:normlab/lesson-track';
+type LessonScripts = typeof LessonChecks;
+
+/**
+ * The lessons, parsed and validated when the app is built: `import track from
+ * 'virtual:normlab/lesson-track'` is the Track that buildTrack makes of lessons/*.md, as JSON. The
+ * browser then neither downloads the YAML parser nor spends a few hundred milliseconds of main thread
+ * parsing every lesson before the home page can draw. scripts/checkLessons.ts (run by `npm run build`
+ * first) stops the build on any issue. The lesson code runs through Vite's module runner rather than
+ * an import of this file: the config stays free of the app's sources. Editing a lesson under the dev
+ * server reloads the page with the new track.
+ */
+function lessonTrack(root: string): Plugin {
+  const resolved = `\0${LESSON_TRACK_ID}`;
+  const lessons = resolve(root, 'lessons');
+  return {
+    name: 'normlab-lesson-track',
+    resolveId: (id) => (id === LESSON_TRACK_ID ? resolved : undefined),
+    async load(id) {
+      if (id !== resolved) return undefined;
+      const { module } = await runnerImport<LessonScripts>(
+        resolve(root, 'scripts/checkLessons.ts'),
+      );
+      const track = module.buildLessonTrack(lessons, root);
+      for (const lesson of [...track.lessons, ...track.broken]) {
+        this.addWatchFile(resolve(root, lesson.file));
+      }
+      // V8 parses JSON in a string faster than the same data written as an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(track))});`;
+    },
+    handleHotUpdate({ file, server }) {
+      if (!(resolve(file).startsWith(`${lessons}${sep}`) && file.endsWith('.md'))) return undefined;
+      const module = server.moduleGraph.getModuleById(resolved);
+      if (module === undefined) return undefined;
+      server.moduleGraph.invalidateModule(module);
+      server.ws.send({ type: 'full-reload' });
+      return [];
+    },
   };
 }
 
@@ -90,7 +133,12 @@ function progressiveWebApp(): Plugin[] {
 export default defineConfig({
   // Relative URLs everywhere, so the same dist/ works at a host's root or under any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), progressiveWebApp()],
+  plugins: [
+    react(),
+    lessonTrack(import.meta.dirname),
+    contentSecurityPolicy(),
+    progressiveWebApp(),
+  ],
   worker: { format: 'es' },
   build: {
     rolldownOptions: {

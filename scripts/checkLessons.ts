@@ -15,14 +15,15 @@ import {
   trackQuestions,
   type QuizFairness,
 } from '../src/lessons/quizFairness';
-import { buildTrack, formatIssue } from '../src/lessons/track';
+import { buildTrack, formatIssue, type Track } from '../src/lessons/track';
 
 export interface LessonCheck {
   readonly files: readonly string[];
   readonly issues: readonly LessonIssue[];
 }
 
-function readSources(dir: string, root: string): Record<string, string> {
+/** Every lesson file of `dir` (not its README), by its name relative to `root`: `lessons/01-….md`. */
+export function readLessonSources(dir: string, root: string): Record<string, string> {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
     .sort();
@@ -34,9 +35,14 @@ function readSources(dir: string, root: string): Record<string, string> {
   return sources;
 }
 
+/** The Track the app shows, built from the lesson files of `dir` (vite.config.ts bundles it). */
+export function buildLessonTrack(dir: string, root = process.cwd()): Track {
+  return buildTrack(readLessonSources(dir, root));
+}
+
 /** Checks the Markdown files of `dir`; file names are reported relative to `root`. */
 export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
-  const sources = readSources(dir, root);
+  const sources = readLessonSources(dir, root);
   const files = Object.keys(sources);
   if (files.length === 0) {
     return {
@@ -51,7 +57,7 @@ export function checkLessons(dir: string, root = process.cwd()): LessonCheck {
 
 /** How gameable the multiple-choice questions of `dir` are (see src/lessons/quizFairness.ts). */
 export function checkQuizFairness(dir: string, root = process.cwd()): QuizFairness {
-  return quizFairness(trackQuestions(buildTrack(readSources(dir, root)).lessons));
+  return quizFairness(trackQuestions(buildTrack(readLessonSources(dir, root)).lessons));
 }
 
 function main(): void {

@@ -25,12 +25,9 @@ import {
   runSettings,
 } from './schema';
 import type { SettingKey } from '../lab/labSettings';
+import type { LessonIssue } from './lessonIssue';
 
-export interface LessonIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
+export type { LessonIssue };
 
 interface BlockBase {
   readonly id: string;

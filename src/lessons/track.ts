@@ -85,6 +85,4 @@ export function buildTrack(files: Readonly<Record<string, string>>): Track {
   return { lessons: [...placed].sort((a, b) => a.meta.order - b.meta.order), broken, issues };
 }
 
-export function formatIssue(issue: LessonIssue): string {
-  return `${issue.file}:${issue.line}: ${issue.message}`;
-}
+export { formatIssue } from './lessonIssue';

@@ -1,4 +1,5 @@
-import { formatIssue, type Track } from '../../lessons/track';
+import { formatIssue } from '../../lessons/lessonIssue';
+import type { Track } from '../../lessons/track';
 import { lessonStates, milestoneAccess, remainingSummary } from '../../lessons/progress/unlock';
 import { LAB_ROUTE } from '../../lab/urlState';
 import { useAppStore } from '../../store/appStore';
