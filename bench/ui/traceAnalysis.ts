@@ -36,7 +36,9 @@ export interface LongTask {
   readonly inside: readonly (readonly [string, number])[];
 }
 
-const TASK = 'RunTask';
+/** A scheduler task: 'RunTask' in older Chromium, 'ThreadControllerImpl::RunTask' in Chromium 156. */
+const TASK_NAMES: ReadonlySet<string> = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+const isTask = (e: TraceEvent): boolean => TASK_NAMES.has(e.name);
 const threadKey = (e: TraceEvent): string => `${e.pid}:${e.tid}`;
 
 function threadNames(events: readonly TraceEvent[]): Map<string, string> {
@@ -52,7 +54,7 @@ export function threadUse(events: readonly TraceEvent[], seconds: number): Threa
   const names = threadNames(events);
   const byThread = new Map<string, { wall: number; cpu: number; durations: number[] }>();
   for (const e of events) {
-    if (e.name !== TASK || e.ph !== 'X') continue;
+    if (!isTask(e) || e.ph !== 'X') continue;
     const entry = byThread.get(threadKey(e)) ?? { wall: 0, cpu: 0, durations: [] };
     entry.wall += (e.dur ?? 0) / 1000;
     entry.cpu += (e.tdur ?? 0) / 1000;
@@ -85,10 +87,10 @@ export function mainThreadLongTasks(events: readonly TraceEvent[], thresholdMs =
   const out: LongTask[] = [];
   for (const task of timed) {
     const dur = task.dur ?? 0;
-    if (task.name !== TASK || dur <= thresholdMs * 1000) continue;
+    if (!isTask(task) || dur <= thresholdMs * 1000) continue;
     const inside = new Map<string, number>();
     for (const e of timed) {
-      if (e === task || e.name === TASK || threadKey(e) !== threadKey(task)) continue;
+      if (e === task || isTask(e) || threadKey(e) !== threadKey(task)) continue;
       if (e.ts < task.ts || e.ts >= task.ts + dur) continue;
       inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
     }

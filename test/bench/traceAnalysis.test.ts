@@ -66,3 +66,13 @@ describe('mainThreadLongTasks', () => {
     expect(mainThreadLongTasks(trace, 10)).toHaveLength(2);
   });
 });
+
+describe('task events of newer Chromium', () => {
+  it("reads 'ThreadControllerImpl::RunTask' (Chromium 156) as a task", () => {
+    const newer = trace.map((e) =>
+      e.name === 'RunTask' ? { ...e, name: 'ThreadControllerImpl::RunTask' } : e,
+    );
+    expect(mainThreadLongTasks(newer, 50)).toEqual(mainThreadLongTasks(trace, 50));
+    expect(threadUse(newer, 1)).toEqual(threadUse(trace, 1));
+  });
+});
