@@ -1,4 +1,5 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { downloadFile } from '../../export/exportClient';
 import { ChartViewContext, FullScreenContext, useChartView } from '../present/chartView';
 import {
   CHART_ID_ATTRIBUTE,
@@ -8,6 +9,9 @@ import {
 } from '../present/fullScreenChart';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { ChartErrorBoundary } from './ChartErrorBoundary';
+import { chartPng, chartTable, fileStem, PNG_SCALE } from './exporting/chartFiles';
+import { toCsv } from './exporting/chartTable';
+import { SceneRegistryContext, type SceneRegistry } from './exporting/sceneRegistry';
 import { Heading, type HeadingLevel } from './Heading';
 import './charts.css';
 
@@ -52,6 +56,38 @@ export function ChartCard({
   // A chart filling the screen is there to be seen from afar: it draws as presenter mode does.
   const fullView = useMemo(() => ({ ...view, presenting: true }), [view]);
   const empty = emptyMessage !== undefined;
+  const figureRef = useRef<HTMLElement>(null);
+  const scenes = useRef<SceneRegistry>(new Map()).current;
+  const [saved, setSaved] = useState('');
+  const downloadPng = async (): Promise<void> => {
+    const figure = figureRef.current;
+    if (!figure) return;
+    try {
+      const png = await chartPng(figure, scenes);
+      const name = `${fileStem(title)}.png`;
+      downloadFile(new Uint8Array(await png.blob.arrayBuffer()), name, 'image/png');
+      setSaved(
+        `Saved ${name}: ${png.width.toLocaleString('en-US')} × ${png.height.toLocaleString('en-US')} pixels (${PNG_SCALE}× the chart on screen).`,
+      );
+    } catch (error) {
+      setSaved(`The picture could not be made: ${(error as Error).message}`);
+    }
+  };
+  const downloadCsv = (): void => {
+    const figure = figureRef.current;
+    if (!figure) return;
+    const table = chartTable(figure, scenes, title);
+    if (table.rows.length === 0) {
+      setSaved('This chart has no plotted data to download yet.');
+      return;
+    }
+    const name = `${fileStem(title)}.csv`;
+    downloadFile(new TextEncoder().encode(toCsv(table)), name, 'text/csv');
+    const rows = table.rows.length;
+    setSaved(
+      `Saved ${name}: ${table.header.length} columns (${table.header[0]} first), ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}.`,
+    );
+  };
   useShortcuts(
     [
       {
@@ -73,6 +109,7 @@ export function ChartCard({
     .join(' ');
   return (
     <figure
+      ref={figureRef}
       className={classes}
       aria-labelledby={headingId}
       aria-describedby={summaryId}
@@ -93,8 +130,31 @@ export function ChartCard({
           >
             {full ? 'Leave full screen' : 'Full screen'}
           </button>
+          {empty ? null : (
+            <>
+              <button
+                type="button"
+                className="nl-chart__tool"
+                aria-label={`Download PNG: ${title}`}
+                onClick={() => void downloadPng()}
+              >
+                Download PNG
+              </button>
+              <button
+                type="button"
+                className="nl-chart__tool"
+                aria-label={`Download CSV: ${title}`}
+                onClick={downloadCsv}
+              >
+                Download CSV
+              </button>
+            </>
+          )}
         </div>
       </div>
+      <p className="nl-chart__saved" role="status">
+        {saved}
+      </p>
       {description ? <div className="nl-chart__description">{description}</div> : null}
       {controls ? <div className="nl-chart__controls">{controls}</div> : null}
       {empty ? (
@@ -105,7 +165,9 @@ export function ChartCard({
         <>
           <FullScreenContext.Provider value={full}>
             <ChartViewContext.Provider value={full ? fullView : view}>
-              <ChartErrorBoundary title={title}>{children}</ChartErrorBoundary>
+              <SceneRegistryContext.Provider value={scenes}>
+                <ChartErrorBoundary title={title}>{children}</ChartErrorBoundary>
+              </SceneRegistryContext.Provider>
             </ChartViewContext.Provider>
           </FullScreenContext.Provider>
           <p id={summaryId} className="nl-visually-hidden">

@@ -4,6 +4,8 @@ import { useAppStore } from '../../store/appStore';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { ExportButton } from '../export/ExportButton';
 import { labExportRun } from '../export/exportRuns';
+import { downloadFile } from '../../export/exportClient';
+import { runHistoryCsv, runHistoryJson } from './runHistoryFiles';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
@@ -66,6 +68,34 @@ export function RunPanel() {
           name={`normlab-lab-run-${letter.toLowerCase()}`}
           runs={() => [labExportRun(run.settings, letter)]}
         />
+      </div>
+      <div className="nl-button-row" role="group" aria-label={`History of run ${letter}`}>
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          onClick={() =>
+            downloadFile(
+              new TextEncoder().encode(runHistoryCsv(run, letter)),
+              `normlab-run-${letter.toLowerCase()}-history.csv`,
+              'text/csv',
+            )
+          }
+        >
+          Download history (CSV)
+        </button>
+        <button
+          type="button"
+          className="nl-button nl-button--quiet"
+          onClick={() =>
+            downloadFile(
+              new TextEncoder().encode(runHistoryJson(run, letter)),
+              `normlab-run-${letter.toLowerCase()}-history.json`,
+              'application/json',
+            )
+          }
+        >
+          Download history (JSON)
+        </button>
       </div>
       <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
       <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />

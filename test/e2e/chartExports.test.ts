@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { useApp } from './harness';
+import { LabDriver } from './labDriver';
+
+const TRAINING = { timeout: 300_000, interval: 500 };
+
+describe('chart downloads', () => {
+  const app = useApp({ width: 1280, height: 720 });
+
+  test(
+    'PNG at twice the chart size, CSV with a step column and one column per series',
+    { timeout: 900_000 },
+    async () => {
+      await app.open('#/lab');
+      const l = new LabDriver(app.page);
+      await expect.poll(() => l.button('Train').isEnabled(), TRAINING).toBe(true);
+      await l.button('Train').click();
+      await expect
+        .poll(async () => (await l.validationLoss())?.step ?? 0, TRAINING)
+        .toBeGreaterThan(0);
+      await l.button('Pause').click();
+      await expect.poll(() => l.button('Train').isVisible(), TRAINING).toBe(true);
+      const loss = l.figure('Loss');
+
+      const [png] = await Promise.all([
+        app.page.waitForEvent('download'),
+        loss.getByRole('button', { name: 'Download PNG: Loss' }).click(),
+      ]);
+      expect(png.suggestedFilename()).toBe('loss.png');
+      const bytes = readFileSync((await png.path())!);
+      const stated = await loss.getByRole('status').textContent();
+      const size = /(\d[\d,]*) × (\d[\d,]*) pixels/.exec(stated ?? '');
+      expect(size).not.toBeNull();
+      const [width, height] = [
+        Number(size![1]!.replace(/,/g, '')),
+        Number(size![2]!.replace(/,/g, '')),
+      ];
+      const decoded = await app.page.evaluate(async (base64) => {
+        const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
+          type: 'image/png',
+        });
+        const bitmap = await createImageBitmap(blob);
+        return { width: bitmap.width, height: bitmap.height };
+      }, bytes.toString('base64'));
+      expect(decoded).toEqual({ width, height });
+      const box = (await loss.boundingBox())!;
+      expect(width).toBe(2 * Math.round(box.width));
+
+      const [csv] = await Promise.all([
+        app.page.waitForEvent('download'),
+        loss.getByRole('button', { name: 'Download CSV: Loss' }).click(),
+      ]);
+      const lines = readFileSync((await csv.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      const header = lines[0]!.split(',');
+      expect(header).toEqual([
+        'Step',
+        'A training (Loss)',
+        'A validation (Loss)',
+        'A validation accuracy (Accuracy)',
+      ]);
+      const rows = lines.slice(1).map((line) => line.split(','));
+      const statedCsv = await loss.getByRole('status').textContent();
+      expect(statedCsv).toContain(
+        `${header.length} columns (Step first), ${rows.length.toLocaleString('en-US')} rows`,
+      );
+      // One row per plotted step: the steps are distinct and ascending, and every row has a value.
+      const steps = rows.map((r) => Number(r[0]));
+      expect(new Set(steps).size).toBe(rows.length);
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
+      expect(
+        rows.every((r) => r.length === header.length && r.slice(1).some((v) => v !== '')),
+      ).toBe(true);
+      // As many rows as the chart has points: the run's history has the same training steps.
+      const [history] = await Promise.all([
+        app.page.waitForEvent('download'),
+        l.button('Download history (JSON)').click(),
+      ]);
+      const json = JSON.parse(readFileSync((await history.path())!, 'utf8')) as {
+        training: { step: number }[];
+        validation: { step: number }[];
+      };
+      const plotted = new Set([
+        ...json.training.map((p) => p.step),
+        ...json.validation.map((p) => p.step),
+      ]);
+      expect(rows.length).toBe(plotted.size);
+    },
+  );
+});
