@@ -31,7 +31,7 @@ export const zipInWorker: ExportZipper = (runs, name) =>
     worker.postMessage(request);
   });
 
-/** Saves bytes as a file through the browser's download. */
+/** Saves bytes as a file through the browser's download (the PyTorch zip, a progress record). */
 export function downloadFile(bytes: Uint8Array, fileName: string, type = 'application/zip'): void {
   // a copy with a plain ArrayBuffer behind it, which is what Blob accepts
   const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));

@@ -2,8 +2,9 @@ import { formatShape, reuse, sameShape, tensor, type Shape, type Tensor } from '
 import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
-/** Which normalisation a layer performs; the Lab switches on it. */
-export type NormKind = 'batchNorm' | 'layerNorm' | 'groupNorm' | 'instanceNorm';
+/** The normalisations a layer performs (a model's NormKind adds 'none'); the Lab switches on it. */
+export const NORM_LAYER_KINDS = ['batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'] as const;
+export type NormLayerKind = (typeof NORM_LAYER_KINDS)[number];
 
 export interface NormOptions {
   /** Added to the variance inside the square root; PyTorch's default is 1e-5. */
@@ -49,7 +50,7 @@ export interface GroupLayout {
  */
 export abstract class GroupedNorm implements Layer {
   abstract readonly label: string;
-  abstract readonly kind: NormKind;
+  abstract readonly kind: NormLayerKind;
   /** γ, PyTorch's `weight`. */
   readonly weight: Param;
   /** β, PyTorch's `bias`. */

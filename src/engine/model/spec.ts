@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NONLINEARITIES } from '../init/gain';
 import { ACTIVATIONS } from '../layers/elementwise';
+import { NORM_LAYER_KINDS } from '../layers/normCore';
 import type { InitScheme as EngineInitScheme } from '../init/schemes';
 
 /**
@@ -11,7 +12,7 @@ import type { InitScheme as EngineInitScheme } from '../init/schemes';
 
 export { ACTIVATIONS, type ActivationKind } from '../layers/elementwise';
 
-export const NORM_KINDS = ['none', 'batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'] as const;
+export const NORM_KINDS = ['none', ...NORM_LAYER_KINDS] as const;
 export type NormKind = (typeof NORM_KINDS)[number];
 
 export const NORM_PLACEMENTS = ['before', 'after'] as const;

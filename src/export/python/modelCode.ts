@@ -1,9 +1,11 @@
-import type {
-  ActivationKind,
-  CnnSpec,
-  MlpSpec,
-  ModelSpec,
-  NormSpec,
+import { NORM_LAYER_KINDS } from '../../engine/layers/normCore';
+import {
+  ACTIVATIONS,
+  type ActivationKind,
+  type CnnSpec,
+  type MlpSpec,
+  type ModelSpec,
+  type NormSpec,
 } from '../../engine/model/spec';
 import { pyFloat } from './pythonText';
 import { refuse } from './refusal';
@@ -15,14 +17,6 @@ import { refuse } from './refusal';
 export function modelCode(spec: ModelSpec): string {
   return spec.family === 'mlp' ? mlpCode(spec) : cnnCode(spec);
 }
-
-const ACTIVATION_NAMES: readonly ActivationKind[] = [
-  'relu',
-  'leakyRelu',
-  'tanh',
-  'sigmoid',
-  'gelu',
-];
 
 export function activationCode(kind: ActivationKind, negativeSlope = 0.01): string {
   switch (kind) {
@@ -37,11 +31,12 @@ export function activationCode(kind: ActivationKind, negativeSlope = 0.01): stri
     case 'gelu':
       return 'nn.GELU()';
     default:
-      return refuse('the activation', kind, ACTIVATION_NAMES);
+      return refuse('the activation', kind, ACTIVATIONS);
   }
 }
 
-const NORM_NAMES = ['none', 'batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'];
+/** InstanceNorm normalises over pixels: the MLP has none. */
+const MLP_NORMS = NORM_LAYER_KINDS.filter((kind) => kind !== 'instanceNorm');
 
 function norm1dCode(norm: NormSpec, features: number): string {
   switch (norm.kind) {
@@ -52,7 +47,7 @@ function norm1dCode(norm: NormSpec, features: number): string {
     case 'groupNorm':
       return `nn.GroupNorm(${norm.groups ?? 1}, ${features})`;
     default:
-      return refuse('the MLP normalization', norm.kind, NORM_NAMES.slice(1, 4));
+      return refuse('the MLP normalization', norm.kind, MLP_NORMS);
   }
 }
 
@@ -69,7 +64,7 @@ function norm2dCode(norm: NormSpec, channels: string, height: number, width: num
     case 'instanceNorm':
       return `nn.InstanceNorm2d(${channels}, affine=True)`;
     default:
-      return refuse('the CNN normalization', norm.kind, NORM_NAMES.slice(1));
+      return refuse('the CNN normalization', norm.kind, NORM_LAYER_KINDS);
   }
 }
 

@@ -1,4 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { downloadFile } from '../../export/exportClient';
 import { useAppStore } from '../../store/appStore';
 import type { AppState } from '../../store/appState';
 import {
@@ -17,17 +18,9 @@ const selectUndo = (s: AppState) => s.undoImport;
 const selectForgetKept = (s: AppState) => s.forgetKeptProgress;
 const selectReset = (s: AppState) => s.resetProgress;
 
-/** Offers `text` as a download named `name`. */
+/** Offers a progress record's JSON text as a download named `name`. */
 function downloadText(text: string, name: string): void {
-  const blob = new Blob([text], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  downloadFile(new TextEncoder().encode(text), name, 'application/json');
 }
 
 interface PendingImport {
