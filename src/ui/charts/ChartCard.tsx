@@ -152,9 +152,13 @@ export function ChartCard({
           )}
         </div>
       </div>
-      <p className="nl-chart__saved" role="status">
-        {saved}
-      </p>
+      {/* Only once something was saved: an empty status line in every chart would make each quiz,
+          prediction or widget that holds a chart announce two statuses. */}
+      {saved ? (
+        <p className="nl-chart__saved" role="status">
+          {saved}
+        </p>
+      ) : null}
       {description ? <div className="nl-chart__description">{description}</div> : null}
       {controls ? <div className="nl-chart__controls">{controls}</div> : null}
       {empty ? (
