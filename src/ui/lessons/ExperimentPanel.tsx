@@ -71,6 +71,17 @@ export function ExperimentPanel({
     else if (phase === 'paused') live.resume();
     else live.start();
   };
+  // The same two buttons in the lesson and in presenter mode.
+  const runButtons = (
+    <>
+      <button type="button" className="nl-button nl-button--primary" onClick={primary}>
+        {primaryLabel(phase)}
+      </button>
+      <button type="button" className="nl-button" onClick={live.reset} disabled={phase === 'idle'}>
+        Reset
+      </button>
+    </>
+  );
   const letters = runs.map((r, i) => `${RUN_LETTERS[i] ?? '?'}: ${r.label}`).join(', ');
   const [presenting, setPresenting] = useState(false);
   useShortcuts(
@@ -111,17 +122,7 @@ export function ExperimentPanel({
       >
         <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
           <p className="nl-experiment-present__title">{experiment.title}</p>
-          <button type="button" className="nl-button nl-button--primary" onClick={primary}>
-            {primaryLabel(phase)}
-          </button>
-          <button
-            type="button"
-            className="nl-button"
-            onClick={live.reset}
-            disabled={phase === 'idle'}
-          >
-            Reset
-          </button>
+          {runButtons}
           <button
             type="button"
             className="nl-button nl-button--quiet"
@@ -165,17 +166,7 @@ export function ExperimentPanel({
         onReveal={onReveal}
       />
       <div className="nl-experiment__actions">
-        <button type="button" className="nl-button nl-button--primary" onClick={primary}>
-          {primaryLabel(phase)}
-        </button>
-        <button
-          type="button"
-          className="nl-button"
-          onClick={live.reset}
-          disabled={phase === 'idle'}
-        >
-          Reset
-        </button>
+        {runButtons}
         <button
           type="button"
           className="nl-button nl-button--quiet"
