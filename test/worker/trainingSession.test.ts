@@ -6,6 +6,7 @@ import { toWorkerSetup } from '../../src/lab/settings';
 import { createDatasetLoader, type DatasetLoader } from '../../src/worker/loadDataset';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type * as ModelViews from '../../src/worker/modelViews';
+import { SLICE_MS } from '../../src/worker/pacer';
 import { SNAPSHOT_MS, TrainingSession } from '../../src/worker/trainingSession';
 
 const nodeLoader = createDatasetLoader((resolution, standardize) =>
@@ -61,8 +62,6 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_00
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function configured(settings: LabRunSettings, speed = 0): Promise<Harness> {
   const h = harness();
@@ -185,29 +184,31 @@ describe('configure', () => {
 
 describe('train and pause', () => {
   it('posts the first loss right after the first step, then every step once, until paused', async () => {
-    const h = await configured(small);
-    const pressed = performance.now();
-    await h.send({ type: 'train' });
-    expect(h.of('status')).toEqual([{ type: 'status', running: true }]);
-    await waitFor(() => h.steps().length > 0, 'the first step');
-    expect(performance.now() - pressed).toBeLessThan(300);
-    const first = h.snapshots().find((s) => s.steps.length > 0);
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    const pressed = fakeClock.time;
+    await s.session.handle({ type: 'train' });
+    expect(s.of('status')).toEqual([{ type: 'status', running: true }]);
+    s.pump(1);
+    const first = s.training()[0];
     expect(Array.from(first?.steps ?? [])).toEqual([1]);
     expect(first?.probes?.step).toBe(1);
+    // in the first slice of work, not a snapshot interval later
+    expect(s.postedAt(first) - pressed).toBeLessThan(SLICE_MS);
 
-    await waitFor(() => h.steps().length >= 300, '300 steps');
-    await h.send({ type: 'pause' });
-    expect(h.session.isRunning).toBe(false);
-    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false });
-    const reported = h.steps();
+    s.pump(600);
+    await s.session.handle({ type: 'pause' });
+    expect(s.session.isRunning).toBe(false);
+    expect(s.of('status').at(-1)).toEqual({ type: 'status', running: false });
+    const reported = s.steps();
+    expect(reported.length).toBeGreaterThanOrEqual(300);
     // Every step exactly once, in order, with finite losses.
     expect(reported).toEqual(Array.from({ length: reported.length }, (_, i) => i + 1));
-    expect(h.losses().every(Number.isFinite)).toBe(true);
+    expect(s.training().every((t) => Array.from(t.losses).every(Number.isFinite))).toBe(true);
 
     const atPause = reported.length;
-    await sleep(150);
-    expect(h.steps().length).toBe(atPause);
-    expect(h.snapshots().at(-1)?.step).toBe(atPause);
+    s.pump(500);
+    expect(s.steps().length).toBe(atPause);
+    expect(s.of('snapshot').at(-1)?.step).toBe(atPause);
   });
 
   it('attaches probes of the latest step, validation and the boundary while training', async () => {
@@ -231,16 +232,16 @@ describe('train and pause', () => {
   });
 
   it(`snapshots at most about every ${SNAPSHOT_MS} ms`, async () => {
-    const h = await configured(small);
-    await h.send({ type: 'train' });
-    const started = performance.now();
-    await sleep(600);
-    await h.send({ type: 'pause' });
-    const elapsed = performance.now() - started;
-    const count = h.snapshots().filter((s) => s.steps.length > 0).length;
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    await s.session.handle({ type: 'train' });
+    const started = fakeClock.time;
+    s.pump(600);
+    await s.session.handle({ type: 'pause' });
+    const elapsed = fakeClock.time - started;
+    const count = s.training().length;
     // one right after step 1, one per SNAPSHOT_MS, one at the pause (and validations may add a few)
     expect(count).toBeLessThanOrEqual(Math.ceil(elapsed / SNAPSHOT_MS) + 4);
-    expect(count).toBeGreaterThanOrEqual(3);
+    expect(count).toBeGreaterThanOrEqual(Math.floor(elapsed / SNAPSHOT_MS));
   });
 
   it('transfers the typed arrays it posts', async () => {
@@ -254,48 +255,48 @@ describe('train and pause', () => {
   });
 
   it('holds to the speed limit', async () => {
-    const h = await configured(small, 20);
-    await h.send({ type: 'train' });
-    await sleep(500);
-    await h.send({ type: 'pause' });
-    // 20 steps/s for 0.5 s: about 10 (the first is immediate)
-    expect(h.steps().length).toBeGreaterThanOrEqual(5);
-    expect(h.steps().length).toBeLessThanOrEqual(13);
+    const s = await onFakeClock(small, { speed: 20 });
+    await s.session.handle({ type: 'train' });
+    s.pump(500);
+    await s.session.handle({ type: 'pause' });
+    // 20 steps/s for 0.5 s: 10, plus the first, which is immediate
+    expect(s.steps().length).toBeGreaterThanOrEqual(10);
+    expect(s.steps().length).toBeLessThanOrEqual(11);
   });
 
   it('changes speed on the fly', async () => {
-    const h = await configured(small, 10);
-    await h.send({ type: 'setSpeed', speed: 0 });
-    await h.send({ type: 'train' });
-    await sleep(300);
-    await h.send({ type: 'pause' });
-    expect(h.steps().length).toBeGreaterThan(30);
+    const s = await onFakeClock(small, { readMs: 0.5, speed: 10 });
+    await s.session.handle({ type: 'setSpeed', speed: 0 });
+    await s.session.handle({ type: 'train' });
+    s.pump(300);
+    await s.session.handle({ type: 'pause' });
+    // 10 steps/s would have allowed 4
+    expect(s.steps().length).toBeGreaterThan(30);
   });
 });
 
 describe('detail', () => {
   it('sends probes and the boundary about once a second with reduced detail, losses as before', async () => {
-    const h = await configured(small);
-    await h.send({ type: 'setDetail', detail: 'reduced' });
-    await h.send({ type: 'train' });
-    await sleep(700);
-    const training = h.snapshots().filter((s) => s.steps.length > 0);
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    await s.session.handle({ type: 'setDetail', detail: 'reduced' });
+    await s.session.handle({ type: 'train' });
+    s.pump(700);
+    const training = s.training();
     // the first step always carries probes; within 0.7 s nothing more than that
-    expect(training.filter((s) => s.probes).length).toBeLessThanOrEqual(2);
-    expect(training.filter((s) => s.boundary).length).toBeLessThanOrEqual(2);
+    expect(training.filter((t) => t.probes).length).toBeLessThanOrEqual(2);
+    expect(training.filter((t) => t.boundary).length).toBeLessThanOrEqual(2);
     expect(training.length).toBeGreaterThanOrEqual(4);
-    const before = h.snapshots().length;
-    await h.send({ type: 'setDetail', detail: 'full' });
-    await waitFor(
-      () =>
-        h
-          .snapshots()
-          .slice(before)
-          .some((s) => s.probes),
-      'probes at full detail',
-    );
-    await h.send({ type: 'pause' });
-    expect(h.steps()).toEqual(Array.from({ length: h.steps().length }, (_, i) => i + 1));
+    const before = s.training().length;
+    await s.session.handle({ type: 'setDetail', detail: 'full' });
+    s.pump(SNAPSHOT_MS * 2);
+    expect(
+      s
+        .training()
+        .slice(before)
+        .some((t) => t.probes),
+    ).toBe(true);
+    await s.session.handle({ type: 'pause' });
+    expect(s.steps()).toEqual(Array.from({ length: s.steps().length }, (_, i) => i + 1));
   });
 });
 
@@ -496,23 +497,36 @@ vi.mock('../../src/worker/modelViews', async (importOriginal) => {
  * (resting). So the time the session works and the time it rests can be told apart exactly, and no
  * outcome depends on how fast the machine running the test is.
  */
-async function onFakeClock(settings: LabRunSettings, { readMs = 0.01, boundaryMs = 0 } = {}) {
+async function onFakeClock(
+  settings: LabRunSettings,
+  { readMs = 0.01, boundaryMs = 0, speed = 0 } = {},
+) {
   fakeClock.time = 0;
   fakeClock.boundaryMs = boundaryMs;
   let rested = 0;
   const queue: { task: () => void; at: number }[] = [];
   const messages: FromWorker[] = [];
+  const postedAt = new Map<FromWorker, number>();
   const session = new TrainingSession({
-    post: (message) => void messages.push(message),
+    post: (message) => {
+      messages.push(message);
+      postedAt.set(message, fakeClock.time);
+    },
     loadDataset: nodeLoader,
     now: () => (fakeClock.time += readMs),
     schedule: (task, delay) => void queue.push({ task, at: fakeClock.time + delay }),
   });
   sessions.push(session);
-  await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
+  await session.handle({ type: 'configure', setup: toWorkerSetup(settings, speed) });
+  const of = <T extends FromWorker['type']>(type: T) =>
+    messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const training = () => of('snapshot').filter((m) => m.steps.length > 0);
   return {
     session,
     messages,
+    of,
+    /** The fake time at which the session posted `message`. */
+    postedAt: (message: FromWorker | undefined) => (message && postedAt.get(message)) ?? Number.NaN,
     /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
     pump(ms: number): number {
       const end = fakeClock.time + ms;
@@ -530,9 +544,9 @@ async function onFakeClock(settings: LabRunSettings, { readMs = 0.01, boundaryMs
       return rested;
     },
     /** The snapshots with training steps in them. */
-    training(): Snapshot[] {
-      return messages.filter((m): m is Snapshot => m.type === 'snapshot' && m.steps.length > 0);
-    },
+    training,
+    /** Every training step reported so far, in order. */
+    steps: () => training().flatMap((t) => Array.from(t.steps)),
   };
 }
 
