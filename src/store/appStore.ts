@@ -7,11 +7,11 @@ import type { AppState } from './appState';
 
 export type { AppState } from './appState';
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createRunsSlice(...a),
-  ...createPreferencesSlice(...a),
-  ...createNoticesSlice(...a),
-  ...createProgressSlice(a[0], a[1]),
+export const useAppStore = create<AppState>()((set, get) => ({
+  ...createRunsSlice(set, get),
+  ...createPreferencesSlice(set, get),
+  ...createNoticesSlice(set),
+  ...createProgressSlice(set, get),
 }));
 
 const initialState = useAppStore.getState();

@@ -23,3 +23,11 @@ export function clearedRun(run: LabRun): LabRun {
     awaitingReady: true,
   };
 }
+
+/** The selected run, or run A when the selection is gone (removed) or was never made. */
+export function selectedRun(
+  runs: readonly LabRun[],
+  selectedId: string | undefined,
+): LabRun | undefined {
+  return runs.find((r) => r.id === selectedId) ?? runs[0];
+}

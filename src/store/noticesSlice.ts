@@ -1,6 +1,5 @@
-import type { StateCreator } from 'zustand';
 import type { UrlNotice } from '../lab/urlState';
-import type { AppState } from './appState';
+import type { SetSlice } from './sliceAccess';
 
 export interface NoticesSlice {
   /** What a shared link asked for that could not be used (shown until dismissed). */
@@ -9,7 +8,7 @@ export interface NoticesSlice {
   dismissUrlNotices(): void;
 }
 
-export const createNoticesSlice: StateCreator<AppState, [], [], NoticesSlice> = (set) => ({
+export const createNoticesSlice = (set: SetSlice<NoticesSlice>): NoticesSlice => ({
   urlNotices: [],
   setUrlNotices(notices) {
     set({ urlNotices: notices });

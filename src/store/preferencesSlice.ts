@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { AppState } from './appState';
+import type { GetSlice, SetSlice } from './sliceAccess';
 
 /** The Lab's chart panels, each of which the learner can hide. */
 export const PANEL_IDS = [
@@ -31,10 +30,20 @@ export interface PreferencesSlice {
 
 const ALL_PANELS = Object.fromEntries(PANEL_IDS.map((p) => [p, true])) as Record<PanelId, boolean>;
 
-export const createPreferencesSlice: StateCreator<AppState, [], [], PreferencesSlice> = (
-  set,
-  get,
-) => ({
+/**
+ * What the preferences slice uses of the runs slice: telling the workers what changed. Declared
+ * here, not picked from RunsSlice, since the runs slice reads the preferences' types.
+ */
+interface PreferencesNeeds {
+  syncSpeed(): void;
+  syncDetail(): void;
+}
+type PreferencesView = PreferencesSlice & PreferencesNeeds;
+
+export const createPreferencesSlice = (
+  set: SetSlice<PreferencesView>,
+  get: GetSlice<PreferencesView>,
+): PreferencesSlice => ({
   speed: 0,
   panels: ALL_PANELS,
   selectedRunId: undefined,

@@ -1,4 +1,3 @@
-import type { StateCreator } from 'zustand';
 import { makeCoherent } from '../lab/coherence';
 import {
   DEFAULT_RUN_SETTINGS,
@@ -10,9 +9,9 @@ import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
 import { applyRunMessage, BOUNDED_HISTORY } from '../runs/runState';
 import type { ToWorker } from '../worker/protocol';
-import { selectSelectedRun } from './selectors';
-import { clearedRun, freshRun, type LabRun } from './labRun';
-import type { AppState } from './appState';
+import { clearedRun, freshRun, selectedRun, type LabRun } from './labRun';
+import type { PreferencesSlice } from './preferencesSlice';
+import type { GetSlice, SetSlice } from './sliceAccess';
 
 export interface RunsSlice {
   readonly runs: readonly LabRun[];
@@ -54,9 +53,11 @@ export interface RunsSlice {
   syncSpeed(): void;
 }
 
-type RunsSliceCreator = StateCreator<AppState, [], [], RunsSlice>;
+/** The runs slice reads the speed and the selection, and selects a new run. */
+type RunsView = RunsSlice & Pick<PreferencesSlice, 'speed' | 'selectedRunId'>;
 
-export const createRunsSlice: RunsSliceCreator = (set, get) => {
+export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>): RunsSlice {
+  const selected = (): LabRun | undefined => selectedRun(get().runs, get().selectedRunId);
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);
 
   /** Runs told to train whose worker has not answered with its status yet. */
@@ -71,7 +72,7 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
   // at the pace of the selected run's snapshots (see messageBatching.ts).
   const workers = new RunPool<string>({
     windowMs: FOLLOW_WINDOW_MS,
-    leads: (id, message) => message.type !== 'snapshot' || id === selectSelectedRun(get())?.id,
+    leads: (id, message) => message.type !== 'snapshot' || id === selected()?.id,
     apply: (batch) => {
       set((state) => ({
         runs: applyBatch(
@@ -135,9 +136,9 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       for (const run of get().runs) if (!workers.has(run.id)) configure(run);
     },
     syncDetail() {
-      const selected = selectSelectedRun(get());
+      const shown = selected();
       for (const run of get().runs) {
-        workers.setDetail(run.id, run.id === selected?.id ? 'full' : 'reduced');
+        workers.setDetail(run.id, run.id === shown?.id ? 'full' : 'reduced');
       }
     },
     syncSpeed() {
@@ -227,4 +228,4 @@ export const createRunsSlice: RunsSliceCreator = (set, get) => {
       if (get().connected) configure(updated);
     },
   };
-};
+}

@@ -1,6 +1,6 @@
 import { runLegend } from '../lab/describeDifferences';
 import { RUN_LETTERS } from '../lab/labSettings';
-import type { LabRun } from './labRun';
+import { selectedRun, type LabRun } from './labRun';
 import type { AppState } from './appState';
 
 /** Selectors live here, at module scope, so components subscribe to stable functions. */
@@ -16,7 +16,7 @@ export const selectCanAddRun = (s: AppState): boolean => s.runs.length < RUN_LET
 
 /** The selected run, or run A when the selection is gone (removed) or was never made. */
 export const selectSelectedRun = (s: AppState): LabRun | undefined =>
-  s.runs.find((r) => r.id === s.selectedRunId) ?? s.runs[0];
+  selectedRun(s.runs, s.selectedRunId);
 
 /** The selected run's letter ('A'–'D'). */
 export const selectSelectedLetter = (s: AppState): string => {
