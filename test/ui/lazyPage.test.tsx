@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyPage, type LazyPage } from '../../src/ui/lazyPage';
 import { BlockErrorBoundary } from '../../src/ui/lessons/BlockErrorBoundary';
 
@@ -20,6 +20,10 @@ function shown(Page: LazyPage<{ name: string }>) {
     </BlockErrorBoundary>,
   );
 }
+
+// Unmounted after each test: a render left mounted commits on React's scheduler after jsdom is torn
+// down, and vitest reports that as an unhandled error (seen in a clean-clone CI run).
+afterEach(cleanup);
 
 describe('lazyPage', () => {
   it('shows the page once its code has arrived, and downloads it only once', async () => {

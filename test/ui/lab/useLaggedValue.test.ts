@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { act, renderHook } from '@testing-library/react';
+import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { panelLag, setPanelStagger, useLaggedValue } from '../../../src/ui/lab/useLaggedValue';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
+  cleanup();
   vi.useRealTimers();
   setPanelStagger(undefined);
 });

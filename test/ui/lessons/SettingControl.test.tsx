@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_RUN_SETTINGS,
   type LabRunSettings,
@@ -19,6 +19,8 @@ function renderControl(setting: SettingKey, settings: LabRunSettings = DEFAULT_R
   );
   return { onChange, user: userEvent.setup() };
 }
+
+afterEach(cleanup);
 
 describe('SettingControl', () => {
   it('names a number by its run and setting, and ends its hint with the range', () => {
