@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BatchNorm } from '../../../src/engine/layers/batchNorm';
+import { buildModel } from '../../../src/engine/model/buildModel';
+import { recalibrateBatchNorm } from '../../../src/engine/model/recalibrateBatchNorm';
+import type { MlpSpec } from '../../../src/engine/model/spec';
+import { createRng } from '../../../src/engine/rng';
+import type { Tensor } from '../../../src/engine/tensor';
+import { randomTensor } from '../../helpers/gradcheck';
+import { torchPython } from '../../helpers/torchPython';
+
+const spec: MlpSpec = {
+  family: 'mlp',
+  inputSize: 6,
+  numClasses: 3,
+  depth: 2,
+  width: 5,
+  activation: 'relu',
+  norm: { kind: 'batchNorm' },
+  normPlacement: 'before',
+  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
+  bias: true,
+};
+
+/** Batches whose features are far from zero mean and unit variance, so the statistics are not the defaults. */
+function batches(count: number, size: number): Tensor[] {
+  return Array.from({ length: count }, (_, k) => {
+    const x = randomTensor([size, 6], 40 + k, 3);
+    for (let i = 0; i < x.data.length; i++) x.data[i] = x.data[i]! + (i % 6) - 2;
+    return x;
+  });
+}
+
+const norms = (model: ReturnType<typeof buildModel>) =>
+  model.layers().flatMap(({ layer }) => (layer instanceof BatchNorm ? [layer] : []));
+
+describe('recalibrateBatchNorm (precise BN)', () => {
+  it('sets the running statistics to the plain average of the batch means and unbiased variances', () => {
+    const model = buildModel(spec, createRng(2));
+    const data = batches(5, 8);
+    // What each batch gives the first BatchNorm, batch by batch, from a copy of the model.
+    const probe = buildModel(spec, createRng(2));
+    const first = norms(probe)[0]!;
+    const expectedMean = new Float64Array(5);
+    const expectedVar = new Float64Array(5);
+    for (const x of data) {
+      probe.forward(x, 'train');
+      for (let c = 0; c < 5; c++) {
+        expectedMean[c]! += first.lastBatchStats!.mean[c]! / data.length;
+        expectedVar[c]! += first.lastBatchStats!.varUnbiased[c]! / data.length;
+      }
+    }
+    const weightsBefore = model.params().map((p) => Float32Array.from(p.value.data));
+    expect(recalibrateBatchNorm(model, data)).toBe(5);
+    const norm = norms(model)[0]!;
+    for (let c = 0; c < 5; c++) {
+      expect(norm.runningMean.value.data[c]).toBeCloseTo(expectedMean[c]!, 5);
+      expect(norm.runningVar.value.data[c]).toBeCloseTo(expectedVar[c]!, 5);
+    }
+    expect(norm.numBatchesTracked.value.data[0]).toBe(5);
+    // The weights are frozen: only buffers change.
+    model
+      .params()
+      .forEach((p, i) => expect(Array.from(p.value.data)).toEqual(Array.from(weightsBefore[i]!)));
+  });
+
+  it('forgets the old statistics entirely (unlike the moving average, which keeps 0.9 of them per batch)', () => {
+    const a = buildModel(spec, createRng(2));
+    const b = buildModel(spec, createRng(2));
+    for (const norm of norms(b)) {
+      norm.runningMean.value.data.fill(50);
+      norm.runningVar.value.data.fill(900);
+    }
+    const data = batches(3, 8);
+    recalibrateBatchNorm(a, data);
+    recalibrateBatchNorm(b, data);
+    expect(b.stateDict()).toEqual(a.stateDict());
+  });
+
+  it('refuses a model without BatchNorm and an empty set of batches, leaving the model as it was', () => {
+    const plain = buildModel({ ...spec, norm: { kind: 'none' } }, createRng(2));
+    expect(() => recalibrateBatchNorm(plain, batches(1, 4))).toThrow(/no BatchNorm/);
+    const model = buildModel(spec, createRng(2));
+    const before = model.stateDict();
+    expect(() => recalibrateBatchNorm(model, [])).toThrow(/no batches/);
+    expect(model.stateDict()).toEqual(before);
+  });
+});
+
+describe('recalibrateBatchNorm matches torch.optim.swa_utils.update_bn', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'normlab-update-bn-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the running statistics and num_batches_tracked update_bn gives (float32 tolerance)', async () => {
+    const model = buildModel(spec, createRng(4));
+    // Statistics from earlier training, which update_bn and the recalibration both discard.
+    for (const x of batches(4, 16)) model.forward(x, 'train');
+    const shapes: Record<string, readonly number[]> = {};
+    for (const p of model.params()) shapes[p.name] = p.value.shape;
+    for (const b of model.buffers()) shapes[b.name] = b.value.shape;
+    const state = Object.fromEntries(
+      Object.entries(model.stateDict()).map(([name, values]) => [name, Array.from(values)]),
+    );
+    const data = batches(6, 10);
+    const file = join(dir, 'case.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ spec, state, shapes, batches: data.map((x) => Array.from(x.data)) }),
+    );
+    const { stdout } = await promisify(execFile)(torchPython(), [
+      join(import.meta.dirname, 'update_bn.py'),
+      file,
+    ]);
+    const torch = JSON.parse(stdout) as Record<string, number[]>;
+    recalibrateBatchNorm(model, data);
+    const mine = model.stateDict();
+    expect(Object.keys(torch).sort()).toEqual(
+      model
+        .buffers()
+        .map((b) => b.name)
+        .sort(),
+    );
+    for (const [name, expected] of Object.entries(torch)) {
+      const actual = mine[name]!;
+      expected.forEach((e, i) => {
+        expect(Math.abs(actual[i]! - e), `${name}[${i}]`).toBeLessThanOrEqual(
+          1e-5 + 1e-4 * Math.abs(e),
+        );
+      });
+    }
+  }, 120_000);
+});
