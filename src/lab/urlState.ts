@@ -125,8 +125,15 @@ function parseSetting<K extends SettingKey>(key: K, text: string): Parsed<LabRun
   };
 }
 
-/** The query string (without `#/lab?`) for these runs. */
-export function encodeLab(runs: readonly LabRunSettings[]): string {
+/**
+ * The query string (without `#/lab?`) for these runs. `short` leaves out run A's settings that equal
+ * today's defaults too: a link for the room, read on the spot, where a few dozen characters matter
+ * more than surviving a later change of defaults (decodeLab fills them in from the defaults).
+ */
+export function encodeLab(
+  runs: readonly LabRunSettings[],
+  { short = false }: { short?: boolean } = {},
+): string {
   const baseline = runs[0];
   if (!baseline) return '';
   const parts: string[] = [];
@@ -134,14 +141,18 @@ export function encodeLab(runs: readonly LabRunSettings[]): string {
   runs.forEach((run, i) => {
     for (const key of SETTING_KEYS) {
       if (i > 0 && run[key] === baseline[key]) continue;
+      if (i === 0 && short && run[key] === DEFAULT_RUN_SETTINGS[key]) continue;
       parts.push(`${letterOf(i)}.${SETTINGS[key].param}=${encodeURIComponent(String(run[key]))}`);
     }
   });
   return parts.join('&');
 }
 
-export function labHash(runs: readonly LabRunSettings[]): string {
-  const query = encodeLab(runs);
+export function labHash(
+  runs: readonly LabRunSettings[],
+  options: { short?: boolean } = {},
+): string {
+  const query = encodeLab(runs, options);
   return query === '' ? LAB_ROUTE : `${LAB_ROUTE}?${query}`;
 }
 

@@ -75,6 +75,18 @@ describe('encodeLab / decodeLab round trip', () => {
     expect(queryOfHash('#/lab')).toBe('');
   });
 
+  it('writes a short link (for the room) without the settings A shares with the defaults', () => {
+    const a: LabRunSettings = { ...base, dataset: 'mnist14', learningRate: 0.1 };
+    const runs = [a, { ...a, norm: 'batchNorm' as const }];
+    const short = encodeLab(runs, { short: true });
+    expect(short).toBe('runs=2&a.data=mnist14&a.lr=0.1&b.norm=batchNorm');
+    expect(short.length).toBeLessThan(encodeLab(runs).length / 4);
+    const decoded = decodeLab(short);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.runs).toEqual(runs);
+    expect(labHash([base], { short: true })).toBe('#/lab');
+  });
+
   it('keeps very small and very large numbers exact', () => {
     const run = { ...base, learningRate: 0.0001, seed: 123456789 };
     expect(decodeLab(encodeLab([run])).runs[0]).toEqual(run);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sceneKindName, sceneTrains, type Deck } from '../../lessons/deck';
+import { sectionId } from '../../lessons/sections';
 import { deckHref, lessonHref } from '../routing';
+import { ShareWithRoom } from '../share/ShareWithRoom';
 import type { TrainingPhase } from './deckChannel';
 import { useDeckKeys, type DeckCommand } from './deckKeys';
 import type { TrainingControl, TrainingReport } from './ExperimentScene';
@@ -108,6 +110,16 @@ export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProp
         <button type="button" className="nl-button" onClick={openSpeaker}>
           Open speaker view
         </button>
+        <ShareWithRoom
+          hash={() =>
+            lessonHref(
+              deck.lessonId,
+              instructor,
+              scene.section === undefined ? undefined : sectionId(scene.section),
+            )
+          }
+          what="this part of the lesson"
+        />
         <FullScreenButton />
         <a className="nl-deck__leave" href={lessonHref(deck.lessonId, instructor)}>
           Leave the deck

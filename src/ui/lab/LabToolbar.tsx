@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/appStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
 import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
 import { SelectField } from './fields/SelectField';
+import { LabShareWithRoom } from './LabShareWithRoom';
 import { setPresenting } from './labView';
 
 const SPEED_LABELS: Record<Speed, string> = {
@@ -83,6 +84,7 @@ export function LabToolbar() {
         >
           Copy link
         </button>
+        <LabShareWithRoom />
         <button
           type="button"
           className="nl-button nl-button--quiet"

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/appStore';
 import { runLabels, selectAnyRunning, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { presenterRunColor } from '../present/presenterPalette';
 import { openShortcutList } from '../shortcuts/ShortcutList';
+import { LabShareWithRoom } from './LabShareWithRoom';
 import { setPresenting } from './labView';
 import { PanelToggles } from './PanelToggles';
 
@@ -61,6 +62,7 @@ export function PresenterBar() {
         })}
       </div>
       <PanelToggles />
+      <LabShareWithRoom />
       <button type="button" className="nl-button nl-button--quiet" onClick={openShortcutList}>
         Shortcuts (?)
       </button>

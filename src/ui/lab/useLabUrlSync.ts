@@ -26,10 +26,21 @@ function loadFromHash(hash: string): void {
 
 /** The Lab's link: its runs, then its view (labViewUrl.ts). */
 export function labViewHash(runs: readonly LabRunSettings[]): string {
-  const hash = labHash(runs);
-  const view = encodeLabView(currentLabView());
-  if (view === '') return hash;
-  return `${hash}${hash.includes('?') ? '&' : '?'}${view}`;
+  return joinQuery(labHash(runs), encodeLabView(currentLabView()));
+}
+
+/**
+ * The link for the room's phones: the short form of the runs (encodeLab) and the view without
+ * presenter mode, which is for the projector, not for a phone.
+ */
+export function labRoomHash(runs: readonly LabRunSettings[]): string {
+  const view = { ...currentLabView(), presenting: false };
+  return joinQuery(labHash(runs, { short: true }), encodeLabView(view));
+}
+
+function joinQuery(hash: string, query: string): string {
+  if (query === '') return hash;
+  return `${hash}${hash.includes('?') ? '&' : '?'}${query}`;
 }
 
 /** '#/lab' and '#/lab?…', not '#/lessons' (the app is leaving the Lab). */

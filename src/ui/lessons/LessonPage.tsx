@@ -5,6 +5,7 @@ import type { Track } from '../../lessons/track';
 import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { deckHref, HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
+import { ShareWithRoom } from '../share/ShareWithRoom';
 import { CompletionRulesBox } from './CompletionRulesBox';
 import { LessonContext } from './LessonContext';
 import { LessonNotFound } from './LessonNotFound';
@@ -70,7 +71,12 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
             <span className="nl-hint">
               {' '}
               (a lecture deck of its experiments, equations and questions, with a speaker view)
-            </span>
+            </span>{' '}
+            <ShareWithRoom
+              hash={() => lessonHref(lesson.meta.id, instructor)}
+              what="this lesson"
+              className="nl-button nl-button--quiet"
+            />
           </p>
         </header>
         <CompletionRulesBox />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import './present.css';
 
 export interface ModalProps {
@@ -15,7 +16,8 @@ const FOCUSABLE =
 
 /**
  * A modal dialog: focus moves in (to Close), Tab stays inside, Escape closes, and the opener gets
- * focus back when it closes.
+ * focus back when it closes. It is drawn in document.body, above the page, since an opener inside a
+ * sticky column (the Lab's controls) would otherwise keep it in that column's stacking layer.
  */
 export function Modal({
   title,
@@ -34,7 +36,7 @@ export function Modal({
     return () => opener?.focus();
   }, []);
 
-  return (
+  return createPortal(
     <div className={`nl-modal-backdrop nl-modal-backdrop--${size}`}>
       <div
         role="dialog"
@@ -66,6 +68,7 @@ export function Modal({
         </div>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
