@@ -181,6 +181,21 @@ const range = (key: SettingKey, s: LabRunSettings): string => {
   return `(${min} to ${max})`;
 };
 
+/** What each normalization does and where it is used today: the Lab form's hint under the menu. */
+export const NORM_HINTS: Readonly<Record<LabRunSettings['norm'], string>> = {
+  none: 'No normalization: the signal keeps whatever scale the initialization gives it. Deep networks without it need a careful init or residual branches scaled down at the start (Fixup, arXiv:1901.09321).',
+  batchNorm:
+    "BatchNorm normalizes each feature with the batch's mean and variance (Ioffe & Szegedy 2015, arXiv:1502.03167). The standard in convolutional networks such as ResNets; it needs batches of more than one and uses running statistics in eval mode.",
+  layerNorm:
+    "LayerNorm normalizes each sample over its own features (Ba et al. 2016, arXiv:1607.06450), so it ignores the batch. The Transformer's normalization, today usually at the input of each sublayer (pre-normalization, Xiong et al. 2020, arXiv:2002.04745).",
+  rmsNorm:
+    'RMSNorm divides each sample by the root mean square of its features, with no mean subtracted and no β (Zhang & Sennrich 2019, arXiv:1910.07467). Most current large language models use it, before each sublayer (pre-normalization), as LLaMA does (arXiv:2302.13971).',
+  groupNorm:
+    'GroupNorm normalizes groups of channels within each sample (Wu & He 2018, arXiv:1803.08494), so it works at any batch size: common in detection and segmentation networks trained with small batches, and in the U-Nets of diffusion models.',
+  instanceNorm:
+    'InstanceNorm normalizes each channel of each image over its pixels (Ulyanov et al. 2016, arXiv:1607.08022): used in style transfer and image generation, where each image keeps its own contrast.',
+};
+
 export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[K]> } = {
   dataset: {
     ...choice('data', DATASET_IDS, (id) => LAB_DATASETS[id].label),
@@ -269,14 +284,14 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       none: 'None',
       batchNorm: 'BatchNorm',
       layerNorm: 'LayerNorm',
+      rmsNorm: 'RMSNorm',
       groupNorm: 'GroupNorm',
       instanceNorm: 'InstanceNorm',
     }),
     label: 'Normalization',
     hint: 'The normalization layer inside every block.',
     group: 'normalization',
-    formHint:
-      'BatchNorm normalizes with batch statistics; LayerNorm, GroupNorm and InstanceNorm work within each sample.',
+    formHint: (s) => NORM_HINTS[s.norm],
     unavailable: (value, s) =>
       value === 'instanceNorm' && !cnn(s)
         ? {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NORM_KINDS } from '../../src/engine/model/spec';
 import { TrainingRun } from '../../src/engine/train/trainingRun';
 import { exportFiles } from '../../src/export/exportFiles';
 import type { ExportSetup } from '../../src/export/exportSetup';
@@ -79,6 +80,15 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     norm: 'batchNorm',
     placement: 'after',
     init: 'xavierNormal',
+  },
+  'MLP, spiral, RMSNorm before, Kaiming uniform, SGD': {
+    dataset: 'spiral',
+    depth: 3,
+    width: 16,
+    norm: 'rmsNorm',
+    placement: 'before',
+    init: 'kaimingUniform',
+    learningRate: 0.02,
   },
   'MLP, spiral, zeros, SGD': { dataset: 'spiral', depth: 2, width: 8, init: 'zeros' },
   'CNN, MNIST 14×14, BatchNorm before, residual, Kaiming uniform, SGD': {
@@ -256,7 +266,7 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
     const data = new Set(cases.map((c) => c.setup.dataset.id));
     expect(cases.length).toBeGreaterThanOrEqual(8);
     expect([...families].sort()).toEqual(['cnn', 'mlp']);
-    expect(norms).toEqual(new Set(['none', 'batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm']));
+    expect(norms).toEqual(new Set(NORM_KINDS));
     expect(placements).toEqual(new Set(['before', 'after']));
     expect(residual).toEqual(new Set([true, false]));
     expect(inits).toEqual(

@@ -20,6 +20,7 @@ import {
   settingValueLabel,
 } from '../../src/lab/settingsRegistry';
 import { decodeLab, encodeLab } from '../../src/lab/urlState';
+import { NORM_KINDS } from '../../src/engine/model/spec';
 
 const mlp = DEFAULT_RUN_SETTINGS;
 const cnn: LabRunSettings = { ...DEFAULT_RUN_SETTINGS, dataset: 'mnist14', architecture: 'cnn' };
@@ -112,6 +113,22 @@ describe('the settings registry', () => {
     expect(SETTINGS.depth.schema.safeParse('101').success).toBe(false);
     expect(SETTINGS.depth.schema.safeParse('2.5').success).toBe(false);
     expect(SETTINGS.residual.schema.safeParse('false').data).toBe(false);
+  });
+});
+
+describe('the normalization hint', () => {
+  it('says, for the chosen normalization, what it does and where it is used today, citing the paper', () => {
+    for (const norm of NORM_KINDS) {
+      const hint = settingFormHint('norm', { ...cnn, norm });
+      expect(hint, norm).toMatch(/arXiv:\d{4}\.\d{5}/);
+      if (norm !== 'none') expect(hint, norm).toContain(settingValueLabel('norm', norm));
+    }
+    const rms = settingFormHint('norm', { ...mlp, norm: 'rmsNorm' });
+    expect(rms).toContain('arXiv:1910.07467');
+    expect(rms).toMatch(/language models/);
+    expect(rms).toMatch(/pre-normalization/);
+    expect(settingFormHint('norm', { ...mlp, norm: 'layerNorm' })).toMatch(/Transformer/);
+    expect(settingFormHint('norm', { ...mlp, norm: 'batchNorm' })).toMatch(/convolutional/);
   });
 });
 

@@ -172,7 +172,7 @@ describe('decodeLab with corrupted links', () => {
     const { runs, notices } = decodeLab('a.norm=batchnorm&a.act=swish&a.res=yes');
     expect(runs[0]).toEqual(base);
     expect(notices.map((n) => n.message)).toEqual([
-      'a.norm=batchnorm is not one of none, batchNorm, layerNorm, groupNorm, instanceNorm; used none',
+      'a.norm=batchnorm is not one of none, batchNorm, layerNorm, rmsNorm, groupNorm, instanceNorm; used none',
       'a.act=swish is not one of relu, leakyRelu, tanh, sigmoid, gelu; used relu',
       'a.res=yes is not true or false; used true',
     ]);

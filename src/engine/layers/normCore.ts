@@ -3,7 +3,13 @@ import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
 /** The normalisations a layer performs (a model's NormKind adds 'none'); the Lab switches on it. */
-export const NORM_LAYER_KINDS = ['batchNorm', 'layerNorm', 'groupNorm', 'instanceNorm'] as const;
+export const NORM_LAYER_KINDS = [
+  'batchNorm',
+  'layerNorm',
+  'rmsNorm',
+  'groupNorm',
+  'instanceNorm',
+] as const;
 export type NormLayerKind = (typeof NORM_LAYER_KINDS)[number];
 
 export interface NormOptions {

@@ -11,6 +11,7 @@ import type { Layer } from '../layers/layer';
 import { LayerNorm } from '../layers/layerNorm';
 import { LeakyReLU } from '../layers/leakyRelu';
 import { Linear } from '../layers/linear';
+import { RMSNorm } from '../layers/rmsNorm';
 import { ReLU } from '../layers/relu';
 import { ResidualBlock } from '../layers/residualBlock';
 import { Sequential } from '../layers/sequential';
@@ -64,6 +65,8 @@ function makeNorm1d(norm: NormSpec, features: number): Layer | null {
       return new BatchNorm1d(features);
     case 'layerNorm':
       return new LayerNorm([features]);
+    case 'rmsNorm':
+      return new RMSNorm([features]);
     case 'groupNorm':
       return new GroupNorm(norm.groups ?? 1, features);
     case 'instanceNorm':
@@ -81,6 +84,9 @@ function makeNorm2d(norm: NormSpec, channels: number, height: number, width: num
     case 'layerNorm':
       // nn.LayerNorm([C, H, W]): every sample normalised over all its features.
       return new LayerNorm([channels, height, width]);
+    case 'rmsNorm':
+      // nn.RMSNorm([C, H, W]): every sample scaled by the RMS of all its features, as LayerNorm.
+      return new RMSNorm([channels, height, width]);
     case 'groupNorm':
       return new GroupNorm(norm.groups ?? 1, channels);
     case 'instanceNorm':

@@ -57,6 +57,7 @@ function tapKind(layer: Layer): { kind: TapKind; activation?: string } {
   if (
     kind === 'batchNorm' ||
     kind === 'layerNorm' ||
+    kind === 'rmsNorm' ||
     kind === 'groupNorm' ||
     kind === 'instanceNorm'
   ) {

@@ -71,7 +71,7 @@ interface LayerCost {
   readonly stateBytes: number;
   /** The output buffer. */
   readonly outputPerSample: number;
-  /** Per-sample statistics of a LayerNorm/GroupNorm/InstanceNorm, in bytes. */
+  /** Per-sample statistics of a LayerNorm/RMSNorm/GroupNorm/InstanceNorm, in bytes. */
   readonly statsBytesPerSample: number;
   /** The input gradient. */
   readonly inputGradientPerSample: number;
@@ -157,6 +157,16 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
     case 'layerNorm':
       // nn.LayerNorm([C, H, W]) in the CNN: its affine covers every position.
       return grouped(cnn ? size : channels, 1);
+    case 'rmsNorm': {
+      // γ only (no β) with its float64 gradient sum, and one 1/RMS per sample.
+      const affine = cnn ? size : channels;
+      return layer({
+        ...perSample,
+        params: affine,
+        stateBytes: affine * F64,
+        statsBytesPerSample: F64,
+      });
+    }
     case 'groupNorm':
       return grouped(channels, spec.groups ?? 1);
     case 'instanceNorm':

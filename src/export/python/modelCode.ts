@@ -15,8 +15,31 @@ import { refuse } from './refusal';
  * norm1, act1, …; stem_conv, block1.conv1, …, fc), so the exported state_dict loads one to one.
  */
 export function modelCode(spec: ModelSpec): string {
-  return spec.family === 'mlp' ? mlpCode(spec) : cnnCode(spec);
+  const net = spec.family === 'mlp' ? mlpCode(spec) : cnnCode(spec);
+  return spec.norm.kind === 'rmsNorm' ? `${RMS_NORM_CODE}\n\n${net}` : net;
 }
+
+/**
+ * torch 1.13 has no nn.RMSNorm (it came in 2.4), so the script defines one with 2.4's semantics:
+ * eps defaults to float32's machine epsilon, there is a `weight` and no bias, and the state_dict
+ * names are nn.RMSNorm's, so on a newer torch the class can be swapped for nn.RMSNorm as it is.
+ */
+const RMS_NORM_CODE = `class RMSNorm(nn.Module):
+    """RMSNorm (Zhang & Sennrich 2019, arXiv:1910.07467), as torch.nn.RMSNorm of PyTorch >= 2.4:
+    y = weight * x / sqrt(mean(x^2) + eps) over the trailing normalized_shape dims; no centring, no bias."""
+
+    def __init__(self, normalized_shape, eps=torch.finfo(torch.float32).eps):
+        super().__init__()
+        if isinstance(normalized_shape, int):
+            normalized_shape = (normalized_shape,)
+        self.normalized_shape = tuple(normalized_shape)
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(self.normalized_shape))
+
+    def forward(self, x):
+        dims = tuple(range(-len(self.normalized_shape), 0))
+        return self.weight * x * torch.rsqrt(x.pow(2).mean(dim=dims, keepdim=True) + self.eps)
+`;
 
 export function activationCode(kind: ActivationKind, negativeSlope = 0.01): string {
   switch (kind) {
@@ -44,6 +67,8 @@ function norm1dCode(norm: NormSpec, features: number): string {
       return `nn.BatchNorm1d(${features})`;
     case 'layerNorm':
       return `nn.LayerNorm(${features})`;
+    case 'rmsNorm':
+      return `RMSNorm(${features})`;
     case 'groupNorm':
       return `nn.GroupNorm(${norm.groups ?? 1}, ${features})`;
     default:
@@ -59,6 +84,9 @@ function norm2dCode(norm: NormSpec, channels: string, height: number, width: num
     case 'layerNorm':
       // every sample normalised over all of its C·H·W features, as the engine's LayerNorm([C, H, W])
       return `nn.LayerNorm([${channels}, ${height}, ${width}])`;
+    case 'rmsNorm':
+      // every sample scaled by the RMS of all of its C·H·W features, as the engine's RMSNorm([C, H, W])
+      return `RMSNorm([${channels}, ${height}, ${width}])`;
     case 'groupNorm':
       return `nn.GroupNorm(${norm.groups ?? 1}, ${channels})`;
     case 'instanceNorm':
@@ -74,6 +102,8 @@ function normTitle(norm: NormSpec): string {
       return 'BatchNorm';
     case 'layerNorm':
       return 'LayerNorm';
+    case 'rmsNorm':
+      return 'RMSNorm';
     case 'groupNorm':
       return `GroupNorm (${norm.groups ?? 1} groups)`;
     case 'instanceNorm':

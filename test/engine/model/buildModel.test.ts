@@ -3,6 +3,7 @@ import { BatchNorm1d, BatchNorm2d } from '../../../src/engine/layers/batchNorm';
 import { GroupNorm } from '../../../src/engine/layers/groupNorm';
 import { InstanceNorm2d } from '../../../src/engine/layers/instanceNorm2d';
 import { LayerNorm } from '../../../src/engine/layers/layerNorm';
+import { RMSNorm } from '../../../src/engine/layers/rmsNorm';
 import type { Linear } from '../../../src/engine/layers/linear';
 import type { ResidualBlock } from '../../../src/engine/layers/residualBlock';
 import { buildModel } from '../../../src/engine/model/buildModel';
@@ -73,6 +74,9 @@ describe('buildModel', () => {
     expect(normOf(mlp)).toBeInstanceOf(BatchNorm1d);
     expect(normOf({ ...mlp, norm: { kind: 'layerNorm' } })).toBeInstanceOf(LayerNorm);
     expect(normOf({ ...mlp, norm: { kind: 'groupNorm', groups: 4 } })).toBeInstanceOf(GroupNorm);
+    const rms = normOf({ ...mlp, norm: { kind: 'rmsNorm' } });
+    expect(rms).toBeInstanceOf(RMSNorm);
+    expect(rms.label).toBe(`RMSNorm(${mlp.width})`);
   });
 
   it('builds the ResNet-like CNN: stem conv → norm → act, residual blocks, pool, fc', () => {
@@ -94,6 +98,11 @@ describe('buildModel', () => {
     expect(instance.layers().find((l) => l.name === 'stem_bn')!.layer).toBeInstanceOf(
       InstanceNorm2d,
     );
+    // RMSNorm over each sample's C×H×W, as LayerNorm there; γ only, so no 'bn1.bias'.
+    const rms = buildModel({ ...cnn, norm: { kind: 'rmsNorm' } }, createRng(1));
+    expect(rms.layers().find((l) => l.name === 'stem_bn')!.layer.label).toBe('RMSNorm([4, 6, 6])');
+    expect(rms.params().map((p) => p.name)).toContain('block1.bn1.weight');
+    expect(rms.params().map((p) => p.name)).not.toContain('block1.bn1.bias');
   });
 
   it('drops the conv bias when a norm follows it, keeps it without a norm', () => {

@@ -110,6 +110,10 @@ describe('the memory plan', () => {
       }),
     ],
     [
+      'an MLP with RMSNorm before, Adam',
+      settings({ dataset: 'mnist14', depth: 2, width: 24, norm: 'rmsNorm', optimizer: 'adam' }),
+    ],
+    [
       'a residual CNN with BatchNorm',
       settings({
         dataset: 'mnist14',
@@ -142,6 +146,17 @@ describe('the memory plan', () => {
         width: 4,
         norm: 'layerNorm',
         optimizer: 'adam',
+        batchSize: 5,
+      }),
+    ],
+    [
+      'a CNN with RMSNorm over C×H×W',
+      settings({
+        dataset: 'mnist14',
+        architecture: 'cnn',
+        depth: 1,
+        width: 4,
+        norm: 'rmsNorm',
         batchSize: 5,
       }),
     ],
