@@ -17,7 +17,8 @@ import { engineWasmKernels } from '../src/engine/kernels/wasmKernels';
 import { formatMegabytes, planRunMemory, RUN_MEMORY_BUDGET } from '../src/engine/train/memoryPlan';
 import { DATASET_IDS, type DatasetId } from '../src/lab/datasets';
 import type { Architecture, LabRunSettings } from '../src/lab/labSettings';
-import { architecturesFor, LAB_DATA_SIZES, largestSetting } from '../src/lab/memoryLimits';
+import { largestSetting } from '../src/lab/largestSetting';
+import { architecturesFor, LAB_DATA_SIZES } from '../src/lab/memoryLimits';
 import { toRunConfig, toWorkerSetup } from '../src/lab/settings';
 import { createDatasetLoader } from '../src/worker/loadDataset';
 import type { FromWorker } from '../src/worker/protocol';
@@ -54,8 +55,12 @@ async function measureOne(architecture: Architecture, dataset: DatasetId): Promi
   let peak = 0;
   // A reading above the peak so far may be garbage not yet collected: collect, then read again, so
   // the peak is live memory (and the GC runs only a few times per run).
+  // V8 frees the storage of collected typed arrays on a background sweeper, so right after one GC the
+  // count can still include garbage (a probe step's 8 MB weight copy, seen "live" on one run in two);
+  // the second GC finishes the first one's sweeping.
   const sample = () => {
     if (raw(baseline) <= peak) return;
+    gc();
     gc();
     peak = Math.max(peak, raw(baseline));
   };

@@ -1,10 +1,9 @@
-import { planRunMemory, largestBatchThatFits, type DataSize } from '../engine/train/memoryPlan';
-import { NORM_KINDS } from '../engine/model/spec';
+import { memoryFor, RUN_MEMORY_BUDGET, formatMegabytes } from '../engine/train/memoryPlan';
+import type { DataSize } from '../engine/train/memoryPlan';
+import { NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import type { Architecture, LabRunSettings } from './labSettings';
-import { DEFAULT_RUN_SETTINGS } from './labSettings';
 import { LAB_DATASETS, type DatasetId } from './datasets';
 import { toRunConfig } from './settings';
-import { settingLimits } from './settingsRegistry';
 
 /**
  * How many samples each dataset holds in the worker (public/data/README.md for MNIST; the 2-D sets are
@@ -20,49 +19,100 @@ export const LAB_DATA_SIZES: Readonly<Record<DatasetId, DataSize>> = {
   blobs: { trainCount: 1000, testCount: 500 },
 };
 
-/**
- * The most memory-hungry run the Lab allows for an architecture and dataset: the deepest and widest
- * network, with Adam, the normalization that costs most, at the largest batch size the budget admits
- * (where even one sample is too many, the widest network that fits). The memory benchmark trains it
- * and the plan's test checks that it fits.
- */
-export function largestSetting(architecture: Architecture, dataset: DatasetId): LabRunSettings {
-  const cnn = architecture === 'cnn';
-  const shape = { ...DEFAULT_RUN_SETTINGS, architecture, dataset };
-  const maxDepth = settingLimits('depth', shape).max;
-  const maxWidth = settingLimits('width', shape).max;
-  const maxBatch = settingLimits('batchSize', shape).max;
-  const data = LAB_DATA_SIZES[dataset];
-  const base: LabRunSettings = {
-    ...DEFAULT_RUN_SETTINGS,
-    dataset,
-    architecture,
-    depth: maxDepth,
-    width: maxWidth,
-    optimizer: 'adam',
-    residual: true,
-    groups: 1,
-    batchSize: maxBatch,
-  };
-  const norms = NORM_KINDS.filter((n) => cnn || n !== 'instanceNorm');
-  const costliest = norms
-    .map((norm) => ({ ...base, norm }))
-    .reduce((a, b) =>
-      planRunMemory(toRunConfig(b), data).total > planRunMemory(toRunConfig(a), data).total ? b : a,
-    );
-  const fitsAtAll = (width: number) =>
-    largestBatchThatFits(toRunConfig({ ...costliest, width }), data) !== undefined;
-  // Memory grows with the width: bisect for the widest network that fits with batches of one sample.
-  let low = 2;
-  let high = maxWidth;
+/** "256 MB": the budget as the Lab's hints and notices name it. */
+export const BUDGET_TEXT = formatMegabytes(RUN_MEMORY_BUDGET);
+
+/** Whether a run of `s` fits its budget: with forward-only chunks of one sample, the least it can plan. */
+function fits(s: LabRunSettings): boolean {
+  return memoryFor(toRunConfig(s), LAB_DATA_SIZES[s.dataset], 1).fits;
+}
+
+/** The largest n in [low, high] with ok(n), for ok true up to some n and false after; low - 1 if none. */
+function largestWhere(low: number, high: number, ok: (n: number) => boolean): number {
+  if (!ok(low)) return low - 1;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fitsAtAll(mid)) low = mid;
+    if (ok(mid)) low = mid;
     else high = mid - 1;
   }
-  const settings = { ...costliest, width: low };
-  const batchSize = largestBatchThatFits(toRunConfig(settings), data) ?? 1;
-  return { ...settings, batchSize: Math.min(batchSize, maxBatch) };
+  return low;
+}
+
+/**
+ * The batch size every network the Lab allows can train with, whatever its normalization and
+ * optimizer: enough for BatchNorm's statistics to mean something. Only a larger batch depends on
+ * those choices.
+ */
+export const BATCH_ROOM = 8;
+
+/**
+ * The costliest runs of `s`'s network at every width: each normalization (GroupNorm with one group
+ * per channel keeps the most statistics), placement (a bias or not) and residual choice, with Adam
+ * (two moments) at a batch of one.
+ */
+function costliestVariants(s: LabRunSettings): LabRunSettings[] {
+  const cnn = s.architecture === 'cnn';
+  const variants: LabRunSettings[] = [];
+  for (const norm of NORM_KINDS) {
+    if (norm === 'instanceNorm' && !cnn) continue;
+    for (const placement of NORM_PLACEMENTS) {
+      variants.push({
+        ...s,
+        norm,
+        placement,
+        residual: true,
+        optimizer: 'adam',
+        batchSize: BATCH_ROOM,
+      });
+    }
+  }
+  return variants;
+}
+
+/** A few hundred entries at most: the Lab asks again for the same handful of networks. */
+class Memo {
+  private readonly values = new Map<string, number>();
+  get(key: string, compute: () => number): number {
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    if (this.values.size > 500) this.values.clear();
+    const value = compute();
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+const widths = new Memo();
+const batches = new Memo();
+
+/**
+ * The widest network (at most `upTo`) of `s`'s dataset, architecture and depth that fits the budget
+ * whatever else is chosen: with the costliest normalization and optimizer, at a batch of one. So
+ * choosing a normalization or an optimizer never has to narrow the network; only the batch size
+ * (`largestBatch`) depends on them. 1 when not even the narrowest fits.
+ */
+export function widestThatFits(s: LabRunSettings, upTo: number): number {
+  const key = `${s.dataset}|${s.architecture}|${s.depth}|${upTo}`;
+  return widths.get(key, () =>
+    largestWhere(2, upTo, (width) => costliestVariants({ ...s, width, groups: width }).every(fits)),
+  );
+}
+
+/** The largest batch size (at most `upTo`) with which `s` fits the budget; 0 when not even 1 does. */
+export function largestBatch(s: LabRunSettings, upTo: number): number {
+  const key = [
+    s.dataset,
+    s.architecture,
+    s.depth,
+    s.width,
+    s.norm,
+    s.groups,
+    s.placement,
+    s.residual,
+    s.optimizer,
+    upTo,
+  ].join('|');
+  return batches.get(key, () => largestWhere(1, upTo, (batchSize) => fits({ ...s, batchSize })));
 }
 
 /** The architectures a dataset can be trained with: the CNN needs images. */

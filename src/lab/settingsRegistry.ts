@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import { DATASET_IDS, datasetInfo, LAB_DATASETS } from './datasets';
 import { formatNumber } from './formatNumber';
+import { BUDGET_TEXT, largestBatch, widestThatFits } from './memoryLimits';
 import {
   ARCHITECTURES,
   CUSTOM_DISTRIBUTIONS,
@@ -47,6 +48,11 @@ export interface Unavailable<T> {
 export interface Cap {
   readonly max: number;
   readonly reason: string;
+  /**
+   * The cap keeps the run within its memory budget (src/lab/memoryLimits.ts): the Lab form and the
+   * lessons' controls say so beside the setting, since the range alone would not explain it.
+   */
+  readonly memory?: boolean;
 }
 
 /** A text that may depend on the other settings (a CNN's depth is counted in blocks). */
@@ -94,6 +100,10 @@ export interface SettingSpec<T> {
 // Linear time: every digit can be matched one way only. The former `\d+\.?\d*` could split a run of
 // digits in n ways, and a 200,000-digit value froze a tab for 23 s (reliability audit, H2).
 export const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+const WIDTH_MIN = 2;
+const WIDTH_MAX = 512;
+const BATCH_MAX = 512;
 
 /** The CNN's tighter limits (each of its blocks is far more work than an MLP layer). */
 export const CNN_LIMITS = { maxDepth: 16, maxWidth: 64 } as const;
@@ -249,7 +259,7 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
         : undefined,
   },
   width: {
-    ...numeric('width', 2, 512, 'integer'),
+    ...numeric('width', WIDTH_MIN, WIDTH_MAX, 'integer'),
     label: 'Width',
     hint: 'Units per hidden layer, or channels per convolution.',
     group: 'network',
@@ -258,13 +268,24 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       cnn(s)
         ? `Feature maps of every convolution ${range('width', s)}.`
         : `Neurons in each hidden layer ${range('width', s)}.`,
-    cap: (s) =>
-      cnn(s)
+    cap: (s) => {
+      const limit = cnn(s) ? CNN_LIMITS.maxWidth : WIDTH_MAX;
+      const fitting = widestThatFits(s, limit);
+      if (fitting < limit) {
+        const unit = cnn(s) ? 'blocks' : 'layers';
+        return {
+          max: Math.max(WIDTH_MIN, fitting),
+          reason: `a wider network of ${s.depth} ${unit} would not fit the ${BUDGET_TEXT} of memory a run may use`,
+          memory: true,
+        };
+      }
+      return cnn(s)
         ? {
             max: CNN_LIMITS.maxWidth,
             reason: `the CNN has at most ${CNN_LIMITS.maxWidth} channels`,
           }
-        : undefined,
+        : undefined;
+    },
   },
   activation: {
     ...choice('act', ACTIVATIONS, {
@@ -419,11 +440,21 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
     },
   },
   batchSize: {
-    ...numeric('batch', 1, 512, 'integer'),
+    ...numeric('batch', 1, BATCH_MAX, 'integer'),
     label: 'Batch size',
     hint: 'Samples per training step.',
     group: 'training',
     formHint: (s) => `Samples per step ${range('batchSize', s)}. BatchNorm needs more than one.`,
+    cap: (s) => {
+      const fitting = largestBatch(s, BATCH_MAX);
+      if (fitting >= BATCH_MAX) return undefined;
+      const units = cnn(s) ? `blocks of ${s.width} channels` : `layers of ${s.width} units`;
+      return {
+        max: Math.max(1, fitting),
+        reason: `a larger batch would not fit the ${BUDGET_TEXT} of memory a run may use with ${s.depth} ${units}, ${s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm)} and ${settingValueLabel('optimizer', s.optimizer)}`,
+        memory: true,
+      };
+    },
   },
   seed: {
     ...numeric('seed', 0, 4294967295, 'integer'),
@@ -465,7 +496,19 @@ export function settingFormLabel(key: SettingKey, s: LabRunSettings): string {
 
 /** The Lab form's hint for a setting, with these settings. */
 export function settingFormHint(key: SettingKey, s: LabRunSettings): string {
-  return resolve(SETTINGS[key].formHint, s) ?? SETTINGS[key].hint;
+  const hint = resolve(SETTINGS[key].formHint, s) ?? SETTINGS[key].hint;
+  const note = memoryCapNote(key, s);
+  return note ? `${hint} ${note}` : hint;
+}
+
+/**
+ * Why a number stops below its usual maximum to keep the run within its memory budget, as a sentence
+ * for the setting's hint ("At most 11 here: a larger batch would not fit …"), or undefined.
+ */
+export function memoryCapNote(key: SettingKey, s: LabRunSettings): string | undefined {
+  const cap = SETTINGS[key].cap?.(s);
+  if (!cap?.memory) return undefined;
+  return `At most ${cap.max} here: ${cap.reason}.`;
 }
 
 /** Whether a setting does anything with these settings (GroupNorm's groups under BatchNorm does not). */

@@ -1,5 +1,5 @@
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
-import { rangeText, SETTINGS, settingLimits } from '../../lab/settingsRegistry';
+import { memoryCapNote, rangeText, SETTINGS, settingLimits } from '../../lab/settingsRegistry';
 import { SettingInput } from '../lab/fields/SettingInput';
 
 export interface SettingControlProps {
@@ -16,7 +16,8 @@ function lessonHint(setting: SettingKey, settings: LabRunSettings): string {
   if (spec.choices || (spec.type !== 'integer' && spec.type !== 'number')) return spec.hint;
   const { min, max } = settingLimits(setting, settings);
   const range = rangeText(spec.type, min, max);
-  return `${spec.hint} ${range.charAt(0).toUpperCase()}${range.slice(1)}.`;
+  const note = memoryCapNote(setting, settings);
+  return `${spec.hint} ${range.charAt(0).toUpperCase()}${range.slice(1)}.${note ? ` ${note}` : ''}`;
 }
 
 /** One setting of one run in a lesson: its registry name and neutral hint, the Lab's own control. */

@@ -7,15 +7,12 @@ import {
   memoryFor,
   memoryRefusal,
   planRunMemory,
-  RUN_MEMORY_BUDGET,
 } from '../../../src/engine/train/memoryPlan';
 import type { RunConfig } from '../../../src/engine/train/runConfig';
 import { MemoryBudgetError, TrainingRun } from '../../../src/engine/train/trainingRun';
-import { LAB_DATASETS, type DatasetId } from '../../../src/lab/datasets';
+import { LAB_DATASETS } from '../../../src/lab/datasets';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../../src/lab/labSettings';
 import { toRunConfig } from '../../../src/lab/settings';
-import { settingLimits } from '../../../src/lab/settingsRegistry';
-import { largestSetting, LAB_DATA_SIZES } from '../../../src/lab/memoryLimits';
 
 /** Random samples of the given shape: the plan depends on sizes only. */
 function randomSet(count: number, sampleShape: readonly number[], numClasses: number): Dataset {
@@ -233,37 +230,6 @@ describe('the memory plan', () => {
     expect(chunked.loss).toBeCloseTo(whole.loss, 12);
     // Each sample's logits are the same bits whatever chunk it went through.
     expect(Array.from(run.model.predict(all).data)).toEqual(Array.from(logits));
-  });
-});
-
-describe('the largest setting of each architecture and dataset', () => {
-  it.each(
-    Object.keys(LAB_DATASETS).flatMap((dataset) =>
-      (['mlp', 'cnn'] as const)
-        .filter((arch) => arch === 'mlp' || LAB_DATASETS[dataset as DatasetId].kind === 'image')
-        .map((arch) => [arch, dataset as DatasetId] as const),
-    ),
-  )('%s on %s fits in the budget', (architecture, dataset) => {
-    const s = largestSetting(architecture, dataset);
-    const limits = {
-      maxDepth: settingLimits('depth', s).max,
-      maxWidth: settingLimits('width', s).max,
-      maxBatch: settingLimits('batchSize', s).max,
-    };
-    expect(s.depth).toBe(limits.maxDepth);
-    expect(s.width).toBeGreaterThanOrEqual(2);
-    const plan = planRunMemory(toRunConfig(s), LAB_DATA_SIZES[dataset]);
-    expect(plan.fits).toBe(true);
-    expect(plan.total).toBeLessThanOrEqual(RUN_MEMORY_BUDGET);
-    // Nothing bigger fits: one more sample per batch or, at one sample, one more unit of width.
-    if (s.batchSize < limits.maxBatch) {
-      const bigger = toRunConfig({ ...s, batchSize: s.batchSize + 1 });
-      expect(planRunMemory(bigger, LAB_DATA_SIZES[dataset]).fits).toBe(false);
-    }
-    if (s.width < limits.maxWidth) {
-      const wider = toRunConfig({ ...s, width: s.width + 1, batchSize: 1 });
-      expect(planRunMemory(wider, LAB_DATA_SIZES[dataset]).fits).toBe(false);
-    }
   });
 });
 
