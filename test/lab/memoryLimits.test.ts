@@ -168,4 +168,3 @@ describe('the Lab form and links', () => {
     );
   });
 });
-
