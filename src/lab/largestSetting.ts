@@ -10,7 +10,7 @@ import {
 } from './labSettings';
 import { LAB_DATA_SIZES } from './memoryLimits';
 import { toRunConfig } from './settings';
-import { settingLimits } from './settingsRegistry';
+import { SETTINGS, settingLimits } from './settingsRegistry';
 
 /**
  * Every setting's largest value the Lab allows, settled in the registry's order as the Lab form and
@@ -33,17 +33,16 @@ export function atLargest(s: LabRunSettings): LabRunSettings {
  */
 export function largestSettings(architecture: Architecture, dataset: DatasetId): LabRunSettings[] {
   const cnn = architecture === 'cnn';
+  const network = { ...DEFAULT_RUN_SETTINGS, dataset, architecture };
   const out: LabRunSettings[] = [];
   for (const norm of NORM_KINDS) {
-    if (norm === 'instanceNorm' && !cnn) continue;
+    if (SETTINGS.norm.unavailable?.(norm, network)) continue;
     for (const placement of NORM_PLACEMENTS) {
       for (const residual of cnn ? [true, false] : [true]) {
         for (const optimizer of OPTIMIZERS) {
           out.push(
             atLargest({
-              ...DEFAULT_RUN_SETTINGS,
-              dataset,
-              architecture,
+              ...network,
               norm,
               placement,
               residual,
