@@ -1,6 +1,7 @@
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import type { LabRunSettings } from '../lab/labSettings';
 import type {
+  AfterTrainingResult,
   DatasetInfo,
   DecisionBoundary,
   DigitPredictions,
@@ -72,6 +73,34 @@ export interface RunState {
   readonly dataset: DatasetInfo | undefined;
   readonly parameterCount: number | undefined;
   readonly layers: readonly { readonly name: string; readonly label: string }[];
+  /** The latest fold and recalibration of this run (BatchNorm after training), and any refusal. */
+  readonly afterTraining: AfterTrainingState;
+}
+
+export interface AfterTrainingState {
+  /** The operation asked for and not answered yet. */
+  readonly pending: 'fold' | 'recalibrate' | undefined;
+  readonly fold: Extract<AfterTrainingResult, { kind: 'fold' }> | undefined;
+  readonly recalibration: Extract<AfterTrainingResult, { kind: 'recalibrate' }> | undefined;
+  readonly refusal: Extract<AfterTrainingResult, { kind: 'refused' }> | undefined;
+}
+
+export const NO_AFTER_TRAINING: AfterTrainingState = {
+  pending: undefined,
+  fold: undefined,
+  recalibration: undefined,
+  refusal: undefined,
+};
+
+function afterTrainingWith(result: AfterTrainingResult): Partial<AfterTrainingState> {
+  switch (result.kind) {
+    case 'fold':
+      return { fold: result, refusal: undefined };
+    case 'recalibrate':
+      return { recalibration: result, refusal: undefined };
+    case 'refused':
+      return { refusal: result };
+  }
 }
 
 /** A run that has not trained yet. */
@@ -96,6 +125,7 @@ export function freshRunState(settings: LabRunSettings, awaitingReady = false): 
     dataset: undefined,
     parameterCount: undefined,
     layers: [],
+    afterTraining: NO_AFTER_TRAINING,
   };
 }
 
@@ -178,6 +208,15 @@ export function applyRunMessage<R extends RunState>(
       };
     case 'error':
       return { ...run, status: 'error', message: message.message, stepsPerSecond: 0 };
+    case 'afterTraining':
+      return {
+        ...run,
+        afterTraining: {
+          ...run.afterTraining,
+          pending: undefined,
+          ...afterTrainingWith(message.result),
+        },
+      };
     case 'depthProbe':
     case 'depthProbeError':
       return run;

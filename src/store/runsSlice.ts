@@ -33,6 +33,10 @@ export interface RunsSlice {
   pauseRun(id: string): void;
   stepRun(id: string, count?: number): void;
   resetRun(id: string): void;
+  /** Folds the run's BatchNorms into a copy of its network and measures the two (the run must be paused). */
+  foldRun(id: string): void;
+  /** Re-estimates the run's BatchNorm running statistics from `batches` training batches (precise BN). */
+  recalibrateRun(id: string, batches: number): void;
   trainAll(): void;
   stepAll(count?: number): void;
   resetAll(): void;
@@ -186,6 +190,19 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
       } else {
         send(id, { type: 'reset' });
       }
+    },
+    foldRun(id) {
+      if (!runOf(id)) return;
+      updateRun(id, (r) => ({ ...r, afterTraining: { ...r.afterTraining, pending: 'fold' } }));
+      send(id, { type: 'foldBatchNorm' });
+    },
+    recalibrateRun(id, batches) {
+      if (!runOf(id)) return;
+      updateRun(id, (r) => ({
+        ...r,
+        afterTraining: { ...r.afterTraining, pending: 'recalibrate' },
+      }));
+      send(id, { type: 'recalibrateBatchNorm', batches });
     },
     trainAll() {
       startTraining(get().runs);

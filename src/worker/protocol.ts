@@ -4,6 +4,7 @@
  * an engine object, only these messages.
  */
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormAfterTraining';
 import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
 import type { DatasetId } from '../lab/datasets';
 import type { WorkerSetup } from '../lab/settings';
@@ -30,7 +31,23 @@ export type ToWorker =
    * runs training together leave the page a core to draw with (src/runs/cpuShare.ts).
    */
   | { readonly type: 'setCpuShare'; readonly share: number }
-  | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions };
+  | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions }
+  /** Folds the paused run's BatchNorms into a copy of its network and compares the two. */
+  | { readonly type: 'foldBatchNorm' }
+  /** Precise BN: re-estimates the paused run's running statistics from `batches` training batches. */
+  | { readonly type: 'recalibrateBatchNorm'; readonly batches: number };
+
+/** The answer to 'foldBatchNorm' or 'recalibrateBatchNorm', measured at `step`. */
+export type AfterTrainingResult =
+  | { readonly kind: 'fold'; readonly step: number; readonly report: FoldReport }
+  | { readonly kind: 'recalibrate'; readonly step: number; readonly report: RecalibrationReport }
+  /** Not done (no BatchNorm, wrong placement, still training, no memory): `message` says why. */
+  | {
+      readonly kind: 'refused';
+      readonly operation: 'fold' | 'recalibrate';
+      readonly step: number;
+      readonly message: string;
+    };
 
 export interface ValidationPoint {
   readonly step: number;
@@ -95,4 +112,5 @@ export type FromWorker =
   /** A run that cannot go on (bad config, batch size 1 under BatchNorm…): `message` is for the learner. */
   | { readonly type: 'error'; readonly message: string; readonly step: number }
   | { readonly type: 'depthProbe'; readonly id: number; readonly result: DepthProbeResult }
-  | { readonly type: 'depthProbeError'; readonly id: number; readonly message: string };
+  | { readonly type: 'depthProbeError'; readonly id: number; readonly message: string }
+  | { readonly type: 'afterTraining'; readonly result: AfterTrainingResult };

@@ -1,6 +1,7 @@
 import type { TrainTestSplit } from '../engine/data/dataset';
 import { depthProbe } from '../engine/probes/depthProbe';
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import { measureFold, recalibrateRun } from '../engine/train/batchNormAfterTraining';
 import { TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
@@ -154,6 +155,48 @@ export class TrainingSession {
           this.post({ type: 'depthProbeError', id: message.id, message: text }, []);
         }
         return;
+      case 'foldBatchNorm':
+        return this.afterTraining('fold', 0);
+      case 'recalibrateBatchNorm':
+        return this.afterTraining('recalibrate', message.batches);
+    }
+  }
+
+  /**
+   * Folds or recalibrates the paused run (src/engine/train/batchNormAfterTraining.ts) and posts what
+   * it measured. A recalibrated run keeps its new statistics and is validated again, so its validation
+   * curve shows the change; a fold changes nothing in the run.
+   */
+  private afterTraining(operation: 'fold' | 'recalibrate', batches: number): void {
+    const run = this.run;
+    const data = this.data;
+    const step = run?.stepCount ?? 0;
+    const refuse = (message: string): void =>
+      this.post(
+        { type: 'afterTraining', result: { kind: 'refused', operation, step, message } },
+        [],
+      );
+    if (!run || !data) return refuse('The run is not ready yet: wait until its data has loaded.');
+    if (this.activity !== 'idle') {
+      return refuse('Pause the run first: its weights must stay still while this is measured.');
+    }
+    // A validation in progress would mix the statistics before and after; it starts again below.
+    const wasValidating = this.validation !== undefined;
+    this.validation = undefined;
+    try {
+      if (operation === 'fold') {
+        const report = measureFold(run, data.test);
+        this.post({ type: 'afterTraining', result: { kind: 'fold', step, report } }, []);
+      } else {
+        const report = recalibrateRun(run, data.train, data.test, batches);
+        this.post({ type: 'afterTraining', result: { kind: 'recalibrate', step, report } }, []);
+      }
+    } catch (error) {
+      refuse(error instanceof Error ? error.message : String(error));
+    }
+    if (wasValidating || operation === 'recalibrate') {
+      this.startValidation(run);
+      this.ensureTick();
     }
   }
 

@@ -129,3 +129,45 @@ describe('a run without a target (the Lab)', () => {
     expect(diverged.stepsPerSecond).toBe(0);
   });
 });
+
+describe('BatchNorm after training (fold and recalibrate answers)', () => {
+  const evaluation = (loss: number) => ({ loss, accuracy: 0.9, count: 500, mode: 'eval' as const });
+  const recalibrated: FromWorker = {
+    type: 'afterTraining',
+    result: {
+      kind: 'recalibrate',
+      step: 40,
+      report: { batches: 20, batchSize: 32, before: evaluation(2), after: evaluation(0.5) },
+    },
+  };
+  const refused: FromWorker = {
+    type: 'afterTraining',
+    result: { kind: 'refused', operation: 'fold', step: 40, message: 'Pause the run first' },
+  };
+
+  it('keeps the latest result of each operation, clears what was pending, and a refusal until the next success', () => {
+    const asked: RunState = {
+      ...apply(running(), READY),
+      afterTraining: {
+        ...freshRunState(DEFAULT_RUN_SETTINGS).afterTraining,
+        pending: 'recalibrate',
+      },
+    };
+    const done = apply(asked, recalibrated);
+    expect(done.afterTraining.pending).toBeUndefined();
+    expect(done.afterTraining.recalibration?.report.after.loss).toBe(0.5);
+    const thenRefused = apply(done, refused);
+    expect(thenRefused.afterTraining.refusal?.message).toBe('Pause the run first');
+    expect(thenRefused.afterTraining.recalibration).toBe(done.afterTraining.recalibration);
+    expect(apply(thenRefused, recalibrated).afterTraining.refusal).toBeUndefined();
+  });
+
+  it('a fresh run has none', () => {
+    expect(freshRunState(DEFAULT_RUN_SETTINGS).afterTraining).toEqual({
+      pending: undefined,
+      fold: undefined,
+      recalibration: undefined,
+      refusal: undefined,
+    });
+  });
+});

@@ -2,7 +2,7 @@ import { createLoader } from '../data/loader';
 import type { Dataset } from '../data/dataset';
 import { foldBatchNorm, foldRefusal } from '../model/foldBatchNorm';
 import type { Model } from '../model/model';
-import { recalibrateBatchNorm } from '../model/recalibrateBatchNorm';
+import { MAX_RECALIBRATION_BATCHES, recalibrateBatchNorm } from '../model/recalibrateBatchNorm';
 import { createRng } from '../rng';
 import { tensor, type Tensor } from '../tensor';
 import { formatMegabytes, RUN_MEMORY_BUDGET } from './memoryPlan';
@@ -127,9 +127,6 @@ export interface RecalibrationReport {
   readonly before: Evaluation;
   readonly after: Evaluation;
 }
-
-/** The most batches a recalibration may use (Wu & Johnson find a few hundred samples' worth plenty). */
-export const MAX_RECALIBRATION_BATCHES = 200;
 
 /**
  * Precise BN on a run: `batches` training batches of the run's batch size (a fixed, seeded draw that

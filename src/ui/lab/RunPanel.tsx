@@ -3,6 +3,7 @@ import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { ExportButton } from '../export/ExportButton';
+import { AfterTrainingPanel } from './AfterTrainingPanel';
 import { labExportRun } from '../export/exportRuns';
 import { downloadFile } from '../../export/exportClient';
 import { runHistoryCsv, runHistoryJson } from './runHistoryFiles';
@@ -98,6 +99,11 @@ export function RunPanel() {
         </button>
       </div>
       <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
+      <AfterTrainingPanel
+        run={run}
+        onFold={() => actions.foldRun(run.id)}
+        onRecalibrate={(batches) => actions.recalibrateRun(run.id, batches)}
+      />
       <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
     </section>
   );

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrateBatchNorm';
+import type { FoldReport, RecalibrationReport } from '../../engine/train/batchNormAfterTraining';
+import type { LabRun } from '../../store/labRun';
+import { formatNumber, formatPercent, formatStep } from '../charts/format';
+import { NumberField } from './fields/NumberField';
+
+const DEFAULT_BATCHES = 20;
+
+function FoldResult({ step, report }: { readonly step: number; readonly report: FoldReport }) {
+  const folds = report.layersBefore - report.layersAfter;
+  return (
+    <p>
+      Folded at step {formatStep(step)}: {folds} BatchNorm layer{folds === 1 ? '' : 's'} merged into
+      the layers before them ({report.layersBefore} → {report.layersAfter} layers,{' '}
+      {report.parametersBefore.toLocaleString('en-US')} →{' '}
+      {report.parametersAfter.toLocaleString('en-US')} stored numbers). On {report.samples} test
+      samples the largest difference between the two networks&apos; logits is{' '}
+      {formatNumber(report.maxDifference)} (the largest logit is {formatNumber(report.maxLogit)}):
+      float32 rounding, so accuracy is {formatPercent(report.accuracyBefore)} before and{' '}
+      {formatPercent(report.accuracyAfter)} after. One eval pass took{' '}
+      {formatNumber(report.msBefore)} ms before and {formatNumber(report.msAfter)} ms after (best of
+      3 in this tab; timings vary with what else the machine does).
+    </p>
+  );
+}
+
+function RecalibrationResult({
+  step,
+  report,
+}: {
+  readonly step: number;
+  readonly report: RecalibrationReport;
+}) {
+  return (
+    <p>
+      Recalibrated at step {formatStep(step)} from {report.batches} training batches of{' '}
+      {report.batchSize}: eval loss {formatNumber(report.before.loss)} →{' '}
+      {formatNumber(report.after.loss)}, accuracy {formatPercent(report.before.accuracy)} →{' '}
+      {formatPercent(report.after.accuracy)} on {report.after.count} test samples. The run keeps the
+      new statistics.
+    </p>
+  );
+}
+
+/**
+ * BatchNorm after training, for the selected run: fold the norms into the layers before them (and
+ * see that nothing changes), or re-estimate the running statistics with the weights frozen ("precise
+ * BN") and see what the lagging moving averages cost. Both go through the run's worker.
+ */
+export function AfterTrainingPanel({
+  run,
+  onFold,
+  onRecalibrate,
+}: {
+  readonly run: LabRun;
+  readonly onFold: () => void;
+  readonly onRecalibrate: (batches: number) => void;
+}) {
+  const [batches, setBatches] = useState(DEFAULT_BATCHES);
+  if (run.settings.norm !== 'batchNorm') return null;
+  const { pending, fold, recalibration, refusal } = run.afterTraining;
+  const busy = pending !== undefined || run.status === 'running' || !run.ready;
+  const foldable = run.settings.placement === 'before';
+  return (
+    <section className="nl-fieldset" aria-labelledby={`${run.id}-after-training`}>
+      <h3 id={`${run.id}-after-training`} className="nl-section-title">
+        BatchNorm after training
+      </h3>
+      <p className="nl-note">
+        Pause the run first. Folding merges each BatchNorm into the layer before it; recalibrating
+        replaces the running statistics by their average over fresh training batches, with the
+        weights frozen.
+      </p>
+      <div className="nl-button-row">
+        <button type="button" className="nl-button" disabled={busy || !foldable} onClick={onFold}>
+          {pending === 'fold' ? 'Folding…' : 'Fold BatchNorm'}
+        </button>
+        <button
+          type="button"
+          className="nl-button"
+          disabled={busy}
+          onClick={() => onRecalibrate(batches)}
+        >
+          {pending === 'recalibrate' ? 'Recalibrating…' : 'Recalibrate statistics'}
+        </button>
+      </div>
+      {foldable ? null : (
+        <p className="nl-note">
+          Folding needs BatchNorm directly after its layer: set placement to “before”.
+        </p>
+      )}
+      <NumberField
+        label="Batches for recalibration"
+        hint={`Training batches averaged, 1 to ${MAX_RECALIBRATION_BATCHES}`}
+        value={batches}
+        min={1}
+        max={MAX_RECALIBRATION_BATCHES}
+        integer
+        onChange={setBatches}
+      />
+      <div role="status">
+        {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
+        {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}
+        {recalibration ? (
+          <RecalibrationResult step={recalibration.step} report={recalibration.report} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useAppStore } from '../../../src/store/appStore';
+import { LabPage } from '../../../src/ui/lab/LabPage';
+import type { FromWorker } from '../../../src/worker/protocol';
+import { READY } from '../../runs/runFixtures';
+import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
+import { setupLabTests } from './labTestEnvironment';
+
+const { workers } = setupLabTests();
+
+function worker(): FakeRunWorker {
+  const w = workers().at(-1);
+  if (!w) throw new Error('no worker');
+  return w;
+}
+const emit = (message: FromWorker) => act(() => worker().emit(message));
+const evaluation = (loss: number, accuracy: number) => ({
+  loss,
+  accuracy,
+  count: 500,
+  mode: 'eval' as const,
+});
+
+function renderPausedBatchNormRun() {
+  const user = userEvent.setup();
+  render(<LabPage />);
+  act(() => {
+    const store = useAppStore.getState();
+    store.updateSetting(store.runs[0]!.id, 'norm', 'batchNorm');
+  });
+  emit(READY);
+  emit(snapshotOf(1, 40));
+  emit({ type: 'status', running: false });
+  return user;
+}
+
+describe('BatchNorm after training in the Lab', () => {
+  it('is offered only for a BatchNorm run', () => {
+    render(<LabPage />);
+    expect(screen.queryByRole('button', { name: 'Fold BatchNorm' })).not.toBeInTheDocument();
+  });
+
+  it('folds through the worker and shows what it measured', async () => {
+    const user = renderPausedBatchNormRun();
+    await user.click(screen.getByRole('button', { name: 'Fold BatchNorm' }));
+    expect(worker().sent.at(-1)).toEqual({ type: 'foldBatchNorm' });
+    expect(screen.getByRole('button', { name: 'Folding…' })).toBeDisabled();
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'fold',
+        step: 40,
+        report: {
+          samples: 500,
+          maxDifference: 2.4e-6,
+          maxLogit: 4.3,
+          accuracyBefore: 0.952,
+          accuracyAfter: 0.952,
+          layersBefore: 12,
+          layersAfter: 8,
+          parametersBefore: 3000,
+          parametersAfter: 2800,
+          msBefore: 1.2,
+          msAfter: 0.7,
+        },
+      },
+    });
+    const status = screen.getByText(/Folded at step 40/);
+    expect(status).toHaveTextContent('4 BatchNorm layers merged');
+    expect(status).toHaveTextContent(
+      'largest difference between the two networks’ logits is 2.4e−6'.replace('’', "'"),
+    );
+    expect(status).toHaveTextContent('accuracy is 95% before and 95% after');
+    expect(screen.getByRole('button', { name: 'Fold BatchNorm' })).toBeEnabled();
+  });
+
+  it('recalibrates with the number of batches asked for, and shows the loss before and after', async () => {
+    const user = renderPausedBatchNormRun();
+    const box = screen.getByRole('spinbutton', { name: 'Batches for recalibration' });
+    await user.clear(box);
+    await user.type(box, '50{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
+    expect(worker().sent.at(-1)).toEqual({ type: 'recalibrateBatchNorm', batches: 50 });
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'recalibrate',
+        step: 40,
+        report: {
+          batches: 50,
+          batchSize: 32,
+          before: evaluation(7.16, 0.396),
+          after: evaluation(1.72, 0.535),
+        },
+      },
+    });
+    expect(screen.getByText(/Recalibrated at step 40/)).toHaveTextContent(
+      'eval loss 7.16 → 1.72, accuracy 40% → 54%',
+    );
+  });
+
+  it('shows a refusal, and offers nothing while training', async () => {
+    const user = renderPausedBatchNormRun();
+    await user.click(screen.getByRole('button', { name: 'Fold BatchNorm' }));
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'refused',
+        operation: 'fold',
+        step: 40,
+        message: 'Pause the run first: its weights must stay still.',
+      },
+    });
+    expect(screen.getByText(/its weights must stay still/)).toBeInTheDocument();
+    emit({ type: 'status', running: true });
+    expect(screen.getByRole('button', { name: 'Fold BatchNorm' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Recalibrate statistics' })).toBeDisabled();
+  });
+});
