@@ -8,6 +8,8 @@ import { LabDriver } from './labDriver';
 /** A projector, as the issue states it. */
 const PROJECTOR = { width: 1280, height: 720 };
 const TEST = { timeout: 300_000 };
+/** The machine is shared: a page's first render may take a while. */
+const LOAD = { timeout: 60_000 };
 
 /**
  * Reads the QR code as a phone would: a screenshot of the code on screen, its pixels decoded by a QR
@@ -45,9 +47,9 @@ describe('Share with the room at 1280 × 720', () => {
     async () => {
       await app.open('#/lab?runs=2&a.data=mnist14&a.lr=0.1&b.norm=batchNorm&log=1&panels=loss');
       const l = new LabDriver(app.page);
-      await expect.poll(() => l.tab('B').isVisible()).toBe(true);
+      await expect.poll(() => l.tab('B').isVisible(), LOAD).toBe(true);
       // The Lab writes its full link into the address bar: that is the state to reproduce.
-      await expect.poll(() => app.page.url()).toMatch(/a\.seed=1/);
+      await expect.poll(() => app.page.url(), LOAD).toMatch(/a\.seed=1/);
       const full = app.page.url();
 
       await l.button('Share with the room').click();
@@ -73,8 +75,8 @@ describe('Share with the room at 1280 × 720', () => {
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(link);
       const student = new LabDriver(phone);
-      await expect.poll(() => student.tab('B').isVisible()).toBe(true);
-      await expect.poll(() => phone.url()).toBe(full);
+      await expect.poll(() => student.tab('B').isVisible(), LOAD).toBe(true);
+      await expect.poll(() => phone.url(), LOAD).toBe(full);
       expect(await student.tab('B').innerText()).toMatch(/BatchNorm/);
       expect(await student.setting('Dataset').inputValue()).toBe('mnist14');
       expect(await phone.getByRole('checkbox', { name: 'Log scale for loss' }).isChecked()).toBe(
@@ -107,7 +109,7 @@ describe('Share with the room at 1280 × 720', () => {
     await phone.getByRole('heading', { level: 1, name: 'Why deep networks stall' }).waitFor();
     const section = new URL(link).hash.split('section=')[1]!;
     await expect
-      .poll(() => phone.evaluate((id) => document.getElementById(id) !== null, section))
+      .poll(() => phone.evaluate((id) => document.getElementById(id) !== null, section), LOAD)
       .toBe(true);
     await phone.close();
   });

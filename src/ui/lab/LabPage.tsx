@@ -1,4 +1,5 @@
 import { PresenterView } from '../present/PresenterView';
+import { ClassroomNote } from './ClassroomNote';
 import { LabCharts } from './LabCharts';
 import { useLabLossView, useLabView } from './labView';
 import { LabToolbar } from './LabToolbar';
@@ -41,6 +42,7 @@ export function LabPage() {
         </header>
       )}
       <UrlNotices />
+      <ClassroomNote />
       <StatusAnnouncer />
       {presenting ? (
         <>

@@ -3,8 +3,9 @@ import { useAppStore } from '../../store/appStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
 import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
 import { SelectField } from './fields/SelectField';
+import { ClassroomLinkPicker } from './ClassroomLinkPicker';
 import { LabShareWithRoom } from './LabShareWithRoom';
-import { setPresenting } from './labView';
+import { setPresenting, useControlShown } from './labView';
 
 const SPEED_LABELS: Record<Speed, string> = {
   0: 'As fast as possible',
@@ -21,6 +22,9 @@ export function LabToolbar() {
   const speed = useAppStore(selectSpeed);
   const actions = useAppStore.getState();
   const [copied, setCopied] = useState<string | undefined>(undefined);
+  const showTrain = useControlShown('train');
+  const showSpeed = useControlShown('speed');
+  const showShare = useControlShown('share');
   const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const all = runs.length > 1 ? ' every run' : ' the run';
 
@@ -33,73 +37,83 @@ export function LabToolbar() {
     }
   };
 
+  if (!showTrain && !showSpeed && !showShare) return null;
   return (
     <div className="nl-toolbar" role="group" aria-label="Training controls">
-      <div className="nl-button-row">
-        <button
-          type="button"
-          className="nl-button nl-button--primary"
-          disabled={!anyRunning && !trainable}
-          aria-describedby="nl-toolbar-hint"
-          onClick={anyRunning ? actions.pauseAll : actions.trainAll}
-        >
-          {anyRunning ? 'Pause' : 'Train'}
-        </button>
-        <button
-          type="button"
-          className="nl-button"
-          disabled={anyRunning || !trainable}
-          aria-describedby="nl-toolbar-hint"
-          onClick={() => actions.stepAll(1)}
-        >
-          Step
-        </button>
-        <button
-          type="button"
-          className="nl-button"
-          aria-describedby="nl-toolbar-hint"
-          onClick={actions.resetAll}
-        >
-          Reset
-        </button>
-      </div>
-      <p className="nl-field__hint" id="nl-toolbar-hint">
-        {`Train, Step (one batch) and Reset (back to the initial weights) act on${all}.`}
-      </p>
-      <SelectField
-        label="Speed"
-        hint="Slow training down to watch the histograms change step by step."
-        value={String(speed)}
-        options={SPEED_CHOICES.map((s) => ({ value: String(s), label: SPEED_LABELS[s] }))}
-        onChange={(value) => {
-          const chosen = SPEED_CHOICES.find((s) => String(s) === value);
-          if (chosen !== undefined) actions.setSpeed(chosen);
-        }}
-      />
-      <div className="nl-share">
-        <button
-          type="button"
-          className="nl-button nl-button--quiet"
-          onClick={() => void copyLink()}
-        >
-          Copy link
-        </button>
-        <LabShareWithRoom />
-        <button
-          type="button"
-          className="nl-button nl-button--quiet"
-          aria-describedby="nl-present-hint"
-          onClick={() => setPresenting(true)}
-        >
-          Present
-        </button>
-        <p className="nl-field__hint" id="nl-present-hint">
-          Present (P): large charts and one compact bar for a projector; ? lists every shortcut.
-        </p>
-        <p className="nl-note" role="status">
-          {copied ?? ''}
-        </p>
-      </div>
+      {showTrain ? (
+        <>
+          <div className="nl-button-row">
+            <button
+              type="button"
+              className="nl-button nl-button--primary"
+              disabled={!anyRunning && !trainable}
+              aria-describedby="nl-toolbar-hint"
+              onClick={anyRunning ? actions.pauseAll : actions.trainAll}
+            >
+              {anyRunning ? 'Pause' : 'Train'}
+            </button>
+            <button
+              type="button"
+              className="nl-button"
+              disabled={anyRunning || !trainable}
+              aria-describedby="nl-toolbar-hint"
+              onClick={() => actions.stepAll(1)}
+            >
+              Step
+            </button>
+            <button
+              type="button"
+              className="nl-button"
+              aria-describedby="nl-toolbar-hint"
+              onClick={actions.resetAll}
+            >
+              Reset
+            </button>
+          </div>
+          <p className="nl-field__hint" id="nl-toolbar-hint">
+            {`Train, Step (one batch) and Reset (back to the initial weights) act on${all}.`}
+          </p>
+        </>
+      ) : null}
+      {showSpeed ? (
+        <SelectField
+          label="Speed"
+          hint="Slow training down to watch the histograms change step by step."
+          value={String(speed)}
+          options={SPEED_CHOICES.map((s) => ({ value: String(s), label: SPEED_LABELS[s] }))}
+          onChange={(value) => {
+            const chosen = SPEED_CHOICES.find((s) => String(s) === value);
+            if (chosen !== undefined) actions.setSpeed(chosen);
+          }}
+        />
+      ) : null}
+      {showShare ? (
+        <div className="nl-share">
+          <button
+            type="button"
+            className="nl-button nl-button--quiet"
+            onClick={() => void copyLink()}
+          >
+            Copy link
+          </button>
+          <LabShareWithRoom />
+          <ClassroomLinkPicker />
+          <button
+            type="button"
+            className="nl-button nl-button--quiet"
+            aria-describedby="nl-present-hint"
+            onClick={() => setPresenting(true)}
+          >
+            Present
+          </button>
+          <p className="nl-field__hint" id="nl-present-hint">
+            Present (P): large charts and one compact bar for a projector; ? lists every shortcut.
+          </p>
+          <p className="nl-note" role="status">
+            {copied ?? ''}
+          </p>
+        </div>
+      ) : null}
     </div>
   );
 }

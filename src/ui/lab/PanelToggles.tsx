@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/appStore';
 import { PANEL_IDS, type PanelId } from '../../store/preferencesSlice';
 import { selectPanels } from '../../store/selectors';
 import { CheckboxField } from './fields/CheckboxField';
+import { useControlShown } from './labView';
 
 export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
   loss: { label: 'Loss curves', hint: 'Training and validation loss of every run.' },
@@ -28,6 +29,8 @@ export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
 export function PanelToggles() {
   const panels = useAppStore(selectPanels);
   const setPanelVisible = useAppStore((s) => s.setPanelVisible);
+  const shown = useControlShown('panels');
+  if (!shown) return null;
   return (
     <details className="nl-panel-toggles">
       <summary>Choose panels</summary>

@@ -4,7 +4,7 @@ import { runLabels, selectAnyRunning, selectRuns, selectSelectedRun } from '../.
 import { presenterRunColor } from '../present/presenterPalette';
 import { openShortcutList } from '../shortcuts/ShortcutList';
 import { LabShareWithRoom } from './LabShareWithRoom';
-import { setPresenting } from './labView';
+import { setPresenting, useControlShown } from './labView';
 import { PanelToggles } from './PanelToggles';
 
 /**
@@ -18,27 +18,32 @@ export function PresenterBar() {
   const actions = useAppStore.getState();
   const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const labels = runLabels(runs);
+  const showTrain = useControlShown('train');
   return (
     <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
-      <button
-        type="button"
-        className="nl-button nl-button--primary"
-        disabled={!anyRunning && !trainable}
-        onClick={anyRunning ? actions.pauseAll : actions.trainAll}
-      >
-        {anyRunning ? 'Pause' : 'Train'}
-      </button>
-      <button
-        type="button"
-        className="nl-button"
-        disabled={anyRunning || !trainable}
-        onClick={() => actions.stepAll(1)}
-      >
-        Step
-      </button>
-      <button type="button" className="nl-button" onClick={actions.resetAll}>
-        Reset
-      </button>
+      {showTrain ? (
+        <>
+          <button
+            type="button"
+            className="nl-button nl-button--primary"
+            disabled={!anyRunning && !trainable}
+            onClick={anyRunning ? actions.pauseAll : actions.trainAll}
+          >
+            {anyRunning ? 'Pause' : 'Train'}
+          </button>
+          <button
+            type="button"
+            className="nl-button"
+            disabled={anyRunning || !trainable}
+            onClick={() => actions.stepAll(1)}
+          >
+            Step
+          </button>
+          <button type="button" className="nl-button" onClick={actions.resetAll}>
+            Reset
+          </button>
+        </>
+      ) : null}
       <div className="nl-presenter-bar__runs" role="group" aria-label="Run to look inside">
         {runs.map((run, i) => {
           const letter = RUN_LETTERS[i] ?? '?';

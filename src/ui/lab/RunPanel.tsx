@@ -9,6 +9,7 @@ import { downloadFile } from '../../export/exportClient';
 import { runHistoryCsv, runHistoryJson } from './runHistoryFiles';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
+import { useControlShown } from './labView';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
 import { SettingsForm, type SettingsFormProps } from './SettingsForm';
 
@@ -21,6 +22,7 @@ export function RunPanel() {
   const run = useAppStore(selectSelectedRun);
   const actions = useAppStore.getState();
   const runId = run?.id;
+  const showRuns = useControlShown('runs');
   // Stable while the run is the same, so the form skips the ten-per-second progress updates.
   const onChange = useCallback<SettingsFormProps['onChange']>(
     (key, value) => {
@@ -49,22 +51,26 @@ export function RunPanel() {
         ) : null}
       </div>
       <div className="nl-button-row">
-        <button
-          type="button"
-          className="nl-button"
-          disabled={runs.length >= RUN_LETTERS.length}
-          onClick={() => actions.duplicateRun(run.id)}
-        >
-          Duplicate run
-        </button>
-        <button
-          type="button"
-          className="nl-button nl-button--quiet"
-          disabled={!several}
-          onClick={() => actions.removeRun(run.id)}
-        >
-          Remove run
-        </button>
+        {showRuns ? (
+          <>
+            <button
+              type="button"
+              className="nl-button"
+              disabled={runs.length >= RUN_LETTERS.length}
+              onClick={() => actions.duplicateRun(run.id)}
+            >
+              Duplicate run
+            </button>
+            <button
+              type="button"
+              className="nl-button nl-button--quiet"
+              disabled={!several}
+              onClick={() => actions.removeRun(run.id)}
+            >
+              Remove run
+            </button>
+          </>
+        ) : null}
         <ExportButton
           name={`normlab-lab-run-${letter.toLowerCase()}`}
           runs={() => [labExportRun(run.settings, letter)]}

@@ -3,6 +3,7 @@ import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
 import { runLabels, selectCanAddRun, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { runColor } from '../charts/palette';
+import { useControlShown } from './labView';
 import { statusPhrase } from './runStatusText';
 
 export const RUN_PANEL_ID = 'nl-run-panel';
@@ -16,6 +17,7 @@ export function RunTabs() {
   const selectRun = useAppStore((s) => s.selectRun);
   const addRun = useAppStore((s) => s.addRun);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const showRuns = useControlShown('runs');
   const labels = runLabels(runs);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
@@ -78,10 +80,14 @@ export function RunTabs() {
           );
         })}
       </div>
-      <button type="button" className="nl-button" onClick={addRun} disabled={!canAdd}>
-        Add run
-      </button>
-      {!canAdd ? <p className="nl-note">The Lab compares at most four runs.</p> : null}
+      {showRuns ? (
+        <>
+          <button type="button" className="nl-button" onClick={addRun} disabled={!canAdd}>
+            Add run
+          </button>
+          {!canAdd ? <p className="nl-note">The Lab compares at most four runs.</p> : null}
+        </>
+      ) : null}
     </div>
   );
 }

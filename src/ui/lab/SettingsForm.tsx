@@ -8,7 +8,9 @@ import {
   settingFormLabel,
   settingRelevant,
 } from '../../lab/settingsRegistry';
+import { isSettingShown } from './classroomControls';
 import { SettingInput } from './fields/SettingInput';
+import { useLabView } from './labView';
 
 export interface SettingsFormProps {
   readonly settings: LabRunSettings;
@@ -21,14 +23,21 @@ export interface SettingsFormProps {
  * settings registry.
  */
 export const SettingsForm = memo(function SettingsForm({ settings, onChange }: SettingsFormProps) {
+  // A classroom link may show only some settings (classroomControls.ts).
+  const shown = useLabView((s) => s.shown);
+  const keysOf = (group: string): SettingKey[] =>
+    SETTING_KEYS.filter(
+      (key) =>
+        SETTINGS[key].group === group &&
+        settingRelevant(key, settings) &&
+        isSettingShown(shown, key),
+    );
   return (
     <div className="nl-settings">
-      {SETTING_GROUPS.map((group) => (
+      {SETTING_GROUPS.filter((group) => keysOf(group.id).length > 0).map((group) => (
         <fieldset key={group.id} className="nl-fieldset">
           <legend>{group.legend}</legend>
-          {SETTING_KEYS.filter(
-            (key) => SETTINGS[key].group === group.id && settingRelevant(key, settings),
-          ).map((key) => (
+          {keysOf(group.id).map((key) => (
             <SettingInput
               key={key}
               setting={key}

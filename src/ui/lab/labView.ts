@@ -5,7 +5,7 @@ import { selectPanels } from '../../store/selectors';
 import type { LossView } from '../present/chartView';
 import { PRESENTER_SMOOTHING } from '../charts/smoothing';
 import { DEFAULT_LAB_VIEW, type LabView } from './labViewUrl';
-import type { ClassroomControl } from './classroomControls';
+import { isShown, type ClassroomControl, type LabControl } from './classroomControls';
 
 interface LabViewStore {
   readonly presenting: boolean;
@@ -25,6 +25,16 @@ export const useLabView = create<LabViewStore>(() => ({
   smoothing: DEFAULT_LAB_VIEW.smoothing,
   shown: DEFAULT_LAB_VIEW.shown,
 }));
+
+/** Whether a classroom link shows this Lab control (every control when no link chose). */
+export function useControlShown(control: LabControl): boolean {
+  return useLabView((s) => isShown(s.shown, control));
+}
+
+/** Shows every control again (the classroom note's "Show all controls"). */
+export function showAllControls(): void {
+  useLabView.setState({ shown: null });
+}
 
 /** Where the learner was on the page when presenter mode began, to go back there on leaving. */
 let scrollBeforePresenting = 0;

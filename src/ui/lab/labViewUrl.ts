@@ -45,7 +45,11 @@ export function encodeLabView(view: LabView): string {
   if (panels.length < PANEL_IDS.length) parts.push(`panels=${panels.join(',')}`);
   if (view.logScale) parts.push('log=1');
   if (view.smoothing !== null) parts.push(`smooth=${clampSmoothing(view.smoothing)}`);
-  if (view.shown !== null) parts.push(`show=${view.shown.join(',')}`);
+  // In the picker's order, so the same choice always makes the same link.
+  if (view.shown !== null) {
+    const shown = view.shown;
+    parts.push(`show=${CLASSROOM_CONTROLS.filter((c) => shown.includes(c)).join(',')}`);
+  }
   return parts.join('&');
 }
 

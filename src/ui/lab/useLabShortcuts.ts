@@ -3,10 +3,16 @@ import { useAppStore } from '../../store/appStore';
 import { selectAnyRunning, selectSelectedRun } from '../../store/selectors';
 import type { Shortcut } from '../shortcuts/shortcutRegistry';
 import { useShortcuts } from '../shortcuts/useShortcuts';
-import { togglePresenting } from './labView';
+import { isShown } from './classroomControls';
+import { togglePresenting, useLabView } from './labView';
 
 const trainable = (): boolean =>
   useAppStore.getState().runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+
+/** A classroom link that hides a control turns its keys off too. */
+const shown = (control: 'train' | 'runs'): (() => boolean) => {
+  return () => isShown(useLabView.getState().shown, control);
+};
 
 /** The Lab's keys, for a keyboard or a presenter's clicker; the "?" list shows them all. */
 export const LAB_SHORTCUTS: readonly Shortcut[] = [
@@ -15,6 +21,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     label: 'Space',
     description: 'Train or pause every run',
     group: 'Lab',
+    enabled: shown('train'),
     run: () => {
       const store = useAppStore.getState();
       if (selectAnyRunning(store)) store.pauseAll();
@@ -26,6 +33,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     label: 'S',
     description: 'Step every run by one batch (while paused)',
     group: 'Lab',
+    enabled: shown('train'),
     run: () => {
       const store = useAppStore.getState();
       if (!selectAnyRunning(store) && trainable()) store.stepAll(1);
@@ -36,6 +44,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     label: 'R',
     description: 'Reset every run to its initial weights',
     group: 'Lab',
+    enabled: shown('train'),
     run: () => useAppStore.getState().resetAll(),
   },
   {
@@ -54,6 +63,7 @@ export const LAB_SHORTCUTS: readonly Shortcut[] = [
     label: 'D',
     description: 'Duplicate the selected run',
     group: 'Lab',
+    enabled: shown('runs'),
     run: () => {
       const store = useAppStore.getState();
       const run = selectSelectedRun(store);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
 import { useAppStore } from '../../store/appStore';
+import type { ClassroomControl } from './classroomControls';
 import { applyLabView, currentLabView, useLabView } from './labView';
 import { decodeLabView, encodeLabView } from './labViewUrl';
 
@@ -36,6 +37,15 @@ export function labViewHash(runs: readonly LabRunSettings[]): string {
 export function labRoomHash(runs: readonly LabRunSettings[]): string {
   const view = { ...currentLabView(), presenting: false };
   return joinQuery(labHash(runs, { short: true }), encodeLabView(view));
+}
+
+/** A classroom link: the full link to these runs and this view, showing only `shown`'s controls. */
+export function labClassroomHash(
+  runs: readonly LabRunSettings[],
+  shown: readonly ClassroomControl[],
+): string {
+  const view = { ...currentLabView(), presenting: false, shown };
+  return joinQuery(labHash(runs), encodeLabView(view));
 }
 
 function joinQuery(hash: string, query: string): string {

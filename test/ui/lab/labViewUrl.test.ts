@@ -20,11 +20,11 @@ describe('the Lab view in the link', () => {
       logScale: true,
       smoothing: 0.95,
       panels: { ...ALL_PANELS_SHOWN, weights: false, updates: false, depthProbe: false },
-      shown: ['train', 'normalization'],
+      shown: ['train', 'norm'],
     };
     const query = encodeLabView(view);
     expect(query).toBe(
-      'present=1&panels=loss,boundary,activations,activationHeatmap,gradients,batchNorm&log=1&smooth=0.95&show=train,normalization',
+      'present=1&panels=loss,boundary,activations,activationHeatmap,gradients,batchNorm&log=1&smooth=0.95&show=train,norm',
     );
     expect(decodeLabView(query)).toEqual({ view, notices: [] });
   });
