@@ -49,6 +49,10 @@ export const notesSchema = z
   .min(1, { error: 'must be text (Markdown): what the presenter says at this scene' })
   .max(4000, { error: 'must be at most 4,000 characters: notes are read at a glance' });
 
+/** The course (lessons 1–5) and the advanced track after it. */
+export const LESSON_TRACKS = ['core', 'advanced'] as const;
+export type LessonTrack = (typeof LESSON_TRACKS)[number];
+
 export const frontMatterSchema = z
   .object({
     id,
@@ -67,6 +71,13 @@ export const frontMatterSchema = z
     unlocks: z.array(z.union([id, z.literal('milestone')]), {
       error: 'must be a list of lesson ids (or milestone)',
     }),
+    /**
+     * 'core' (the default): the course, whose last lesson opens the milestone. 'advanced': the
+     * advanced track, placed after every core lesson and before the milestone, which it does not gate.
+     */
+    track: z
+      .enum(LESSON_TRACKS, { error: `must be ${LESSON_TRACKS.map((t) => `'${t}'`).join(' or ')}` })
+      .default('core'),
     /** Ids this lesson had before, so learners' progress follows a rename. */
     formerIds: formerIdsSchema.optional(),
   })

@@ -47,6 +47,7 @@ export function buildTrack(files: Readonly<Record<string, string>>): Track {
       });
     byOrder.set(p.meta.order, p.file);
   }
+  issues.push(...advancedTrackIssues(placed));
   for (const p of placed) {
     for (const target of p.meta.unlocks) {
       if (target !== 'milestone' && !byId.has(target)) {
@@ -83,6 +84,39 @@ export function buildTrack(files: Readonly<Record<string, string>>): Track {
     }
   }
   return { lessons: [...placed].sort((a, b) => a.meta.order - b.meta.order), broken, issues };
+}
+
+/**
+ * The advanced track comes after the course: every advanced lesson's order is above every core
+ * lesson's, and only the course leads to the milestone.
+ */
+function advancedTrackIssues(
+  placed: readonly (ParsedLesson & { meta: LessonFrontMatter })[],
+): LessonIssue[] {
+  const core = placed.filter((p) => p.meta.track === 'core');
+  const lastCore = core.reduce<(typeof core)[number] | undefined>(
+    (last, p) => (last === undefined || p.meta.order > last.meta.order ? p : last),
+    undefined,
+  );
+  const issues: LessonIssue[] = [];
+  for (const p of placed) {
+    if (p.meta.track !== 'advanced') continue;
+    if (lastCore && p.meta.order < lastCore.meta.order) {
+      issues.push({
+        file: p.file,
+        line: 1,
+        message: `front matter: an advanced-track lesson comes after the whole course, but order ${p.meta.order} is before core lesson '${lastCore.meta.id}' (order ${lastCore.meta.order})`,
+      });
+    }
+    if (p.meta.unlocks.includes('milestone')) {
+      issues.push({
+        file: p.file,
+        line: 1,
+        message: `front matter: an advanced-track lesson cannot unlock the milestone (the course's last lesson does; the advanced track is optional)`,
+      });
+    }
+  }
+  return issues;
 }
 
 export { formatIssue } from './lessonIssue';

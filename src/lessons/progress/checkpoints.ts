@@ -27,12 +27,19 @@ function practiceTitle(lesson: PlacedLesson, id: string): string {
   return s?.kind === 'practice' ? s.data.title : id;
 }
 
-/** The quiz keys the learner must answer without peeking, with the lessons they come from. */
+/**
+ * The quiz keys the learner must answer without peeking, with the lessons they come from. 'all' means
+ * every lesson of the checkpoint's own track: the course's final checkpoint does not wait for the
+ * advanced track.
+ */
 export function peekingScope(
   earnedBy: 'all' | readonly string[],
   track: Track,
+  lesson: PlacedLesson,
 ): { keys: string[]; lessons: PlacedLesson[] } {
-  const lessons = track.lessons.filter((l) => earnedBy === 'all' || earnedBy.includes(l.meta.id));
+  const lessons = track.lessons.filter((l) =>
+    earnedBy === 'all' ? l.meta.track === lesson.meta.track : earnedBy.includes(l.meta.id),
+  );
   return { keys: lessons.flatMap(lessonQuizKeys), lessons };
 }
 
@@ -88,7 +95,7 @@ export function evaluateCheckpoint(
         .join(' '),
     };
   }
-  const { keys } = peekingScope(by.quizzesWithoutPeeking, track);
+  const { keys } = peekingScope(by.quizzesWithoutPeeking, track, lesson);
   const clean = keys.filter((k) => answeredWithoutPeeking(progress.quizzes[k])).length;
   if (keys.length > 0 && clean === keys.length) {
     return {

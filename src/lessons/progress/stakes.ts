@@ -25,7 +25,7 @@ export function peekingCheckpoints(track: Track): PeekingCheckpoint[] {
   return track.lessons.flatMap((lesson, index) =>
     lesson.segments.flatMap((s): PeekingCheckpoint[] => {
       if (s.kind !== 'checkpoint' || !('quizzesWithoutPeeking' in s.data.earnedBy)) return [];
-      const { keys } = peekingScope(s.data.earnedBy.quizzesWithoutPeeking, track);
+      const { keys } = peekingScope(s.data.earnedBy.quizzesWithoutPeeking, track, lesson);
       return [
         {
           key: blockKey(lesson.meta.id, s.id),

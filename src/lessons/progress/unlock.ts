@@ -7,8 +7,9 @@
  *   completed even if the lesson later gains a question.
  * - The first lesson is always open. A lesson that some lesson names in its `unlocks` front matter
  *   opens when one of those lessons is completed; a lesson nobody names opens when the lesson before
- *   it (by `order`) is completed.
- * - The milestone page opens when every lesson is completed.
+ *   it (by `order`) is completed, except that an advanced-track lesson nobody names opens when the
+ *   last core lesson is completed (each advanced lesson stands on the course, not on the others).
+ * - The milestone page opens when every core lesson is completed: the advanced track is optional.
  */
 import type { Track } from '../track';
 import { blockKey } from './keys';
@@ -90,7 +91,8 @@ export function lessonStates(track: Track, progress: Progress): LessonState[] {
     const isDone = completed.has(lesson.meta.id);
     if (index === 0) return { lesson, access: { open: true }, completed: isDone };
     const namedBy = track.lessons.filter((l) => l.meta.unlocks.includes(lesson.meta.id));
-    const after = namedBy.length > 0 ? namedBy : [track.lessons[index - 1]!];
+    const lastCore = lesson.meta.track === 'advanced' ? coreLessons(track).at(-1) : undefined;
+    const after = namedBy.length > 0 ? namedBy : [lastCore ?? track.lessons[index - 1]!];
     const open = after.some((l) => completed.has(l.meta.id));
     const access: Access = open
       ? { open: true }
@@ -111,15 +113,21 @@ export function lessonState(
   return lessonStates(track, progress).find((s) => s.lesson.meta.id === lessonId);
 }
 
-/** The milestone page opens when every lesson is completed. */
+/** The lessons of the course, without the advanced track, in order. */
+export function coreLessons(track: Track): PlacedLesson[] {
+  return track.lessons.filter((l) => l.meta.track === 'core');
+}
+
+/** The milestone page opens when every core lesson is completed; the advanced track is optional. */
 export function milestoneAccess(track: Track, progress: Progress): Access {
-  const states = lessonStates(track, progress);
+  const states = lessonStates(track, progress).filter((s) => s.lesson.meta.track === 'core');
   const left = states.filter((s) => !s.completed).map((s) => s.lesson);
   if (states.length > 0 && left.length === 0) return { open: true };
   const done = states.length - left.length;
+  const every = track.lessons.length > states.length ? 'every core lesson' : 'every lesson';
   return {
     open: false,
-    reason: `It opens when you complete every lesson: ${done} of ${states.length} done so far.`,
+    reason: `It opens when you complete ${every}: ${done} of ${states.length} done so far.`,
     after: left,
   };
 }

@@ -26,7 +26,7 @@ export function CheckpointBlock({ id, checkpoint }: CheckpointBlockProps) {
   const by = checkpoint.earnedBy;
   const peeked =
     !record && 'quizzesWithoutPeeking' in by
-      ? peekingScope(by.quizzesWithoutPeeking, track).keys.filter(
+      ? peekingScope(by.quizzesWithoutPeeking, track, lesson).keys.filter(
           (k) => progress.quizzes[k] !== undefined && !answeredWithoutPeeking(progress.quizzes[k]),
         )
       : [];

@@ -37,6 +37,12 @@ export function HomePage({ track }: { readonly track: Track }) {
               key={lesson.meta.id}
               className={`nl-lesson-list__item nl-lesson-list__item--${completed ? 'done' : access.open ? 'open' : 'locked'}`}
             >
+              {lesson.meta.track === 'advanced' ? (
+                <p className="nl-lesson-list__track">
+                  <span className="nl-badge">Advanced track</span> Beyond the course: optional, not
+                  needed for the next step.
+                </p>
+              ) : null}
               <h3 className="nl-lesson-list__title">
                 {access.open ? (
                   <a href={lessonHref(lesson.meta.id)}>{lesson.meta.title}</a>

@@ -2,6 +2,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { formatDate } from './formatDate';
 import { lessonState, remainingSummary } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
+import type { PlacedLesson } from '../../lessons/progress/lessonTypes';
 import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { deckHref, HOME_HREF, lessonHref, NEXT_HREF } from '../routing';
@@ -37,8 +38,7 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
   const { lesson, access, completed } = state;
   if (!access.open && !instructor) return <LockedLesson lesson={lesson} access={access} />;
 
-  const index = track.lessons.indexOf(lesson);
-  const next = track.lessons[index + 1];
+  const { position, next, advancedAfter } = placeInTrack(track, lesson);
   const left = remainingSummary(lesson, progress);
   const completedAt = progress.completedLessons[lesson.meta.id];
 
@@ -52,7 +52,7 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
       >
         <header className="nl-lesson__header">
           <p className="nl-lesson__eyebrow">
-            Lesson {index + 1} of {track.lessons.length} · about {lesson.meta.minutes} minutes
+            {position} · about {lesson.meta.minutes} minutes
             {instructor ? (
               <span className="nl-badge" title="Opened with ?instructor=1: every lesson is open">
                 Instructor view
@@ -102,6 +102,13 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
                 </a>
               </li>
             )}
+            {advancedAfter ? (
+              <li>
+                <a href={lessonHref(advancedAfter.meta.id, instructor)}>
+                  Going further, the advanced track: {advancedAfter.meta.title}
+                </a>
+              </li>
+            ) : null}
             <li>
               <a href={HOME_HREF}>All lessons and your progress</a>
             </li>
@@ -110,6 +117,25 @@ export function LessonPage({ track, id, instructor, section }: LessonPageProps) 
       </OpenLesson>
     </LessonContext>
   );
+}
+
+/**
+ * Where a lesson stands: "Lesson 3 of 5" in the course, "Advanced track · lesson 1 of 2" after it.
+ * The course's last lesson leads to the milestone, and to the advanced track beside it.
+ */
+function placeInTrack(
+  track: Track,
+  lesson: PlacedLesson,
+): { position: string; next: PlacedLesson | undefined; advancedAfter: PlacedLesson | undefined } {
+  const same = track.lessons.filter((l) => l.meta.track === lesson.meta.track);
+  const index = same.indexOf(lesson);
+  const advanced = lesson.meta.track === 'advanced';
+  const firstAdvanced = track.lessons.find((l) => l.meta.track === 'advanced');
+  return {
+    position: `${advanced ? 'Advanced track · lesson' : 'Lesson'} ${index + 1} of ${same.length}`,
+    next: same[index + 1],
+    advancedAfter: !advanced && index === same.length - 1 ? firstAdvanced : undefined,
+  };
 }
 
 interface OpenLessonProps {

@@ -120,7 +120,7 @@ export function MilestonePage({
   return (
     <article className="nl-page nl-milestone">
       <p className="nl-lesson__eyebrow">
-        {access.open ? 'You completed every lesson.' : 'Preview'}
+        {access.open ? 'You completed the course.' : 'Preview'}
         {instructor ? <span className="nl-badge">Instructor view</span> : null}
       </p>
       <h1 tabIndex={-1}>Next: learning-rate schedulers</h1>

@@ -7,7 +7,8 @@ import { serializeProgress } from '../../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS } from '../../../src/lessons/progress/schema';
 import { PROGRESS_STORAGE_KEY } from '../../../src/store/progressStorage';
 import { App, preloadPages } from '../../../src/ui/App';
-import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
+import { buildTrack } from '../../../src/lessons/track';
+import { FIXTURE_FILES, fixtureTrack, GAMMA } from '../../lessons/progress/fixtureTrack';
 import { setupLessonTests } from './lessonTestEnvironment';
 
 setupLessonTests();
@@ -62,6 +63,30 @@ describe('App', () => {
       screen.getByText('Locked. It opens when you complete every lesson: 0 of 3 done so far.'),
     ).toBeInTheDocument();
     expect(document.title).toBe('normlab');
+  });
+
+  it('lists advanced-track lessons after the course and before the milestone, marked as such', () => {
+    const withAdvanced = buildTrack({
+      ...FIXTURE_FILES,
+      'lessons/03-gamma.md': GAMMA.replace('unlocks: [milestone]', 'unlocks: []\ntrack: advanced'),
+    });
+    save({ ...EMPTY_PROGRESS, completedLessons: { alpha: AT, beta: AT } });
+    render(<App track={withAdvanced} />);
+    const list = document.querySelector<HTMLElement>('.nl-lesson-list')!;
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('h3')?.textContent)).toEqual([
+      'Alpha lesson',
+      'Beta lesson',
+      'Gamma lesson',
+      'Next: learning-rate schedulers',
+    ]);
+    expect(items[2]).toHaveTextContent(/^Advanced track/);
+    expect(items[1]).not.toHaveTextContent(/Advanced track/);
+    // The course is done: the milestone is open although the advanced lesson is not completed.
+    expect(
+      within(items[3]!).getByRole('link', { name: 'Next: learning-rate schedulers' }),
+    ).toBeInTheDocument();
+    expect(within(items[2]!).getByRole('link', { name: 'Gamma lesson' })).toBeInTheDocument();
   });
 
   it('moves focus to the new page’s heading on every route change', async () => {

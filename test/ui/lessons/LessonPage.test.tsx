@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
@@ -124,6 +124,31 @@ describe('LessonPage', () => {
     expect(
       screen.getByRole('link', { name: 'What comes next: learning-rate schedulers' }),
     ).toHaveAttribute('href', '#/next?instructor=1');
+  });
+
+  it('marks an advanced-track lesson, and leads from the course’s last lesson to the milestone and to it', () => {
+    const files = {
+      'lessons/1.md': ALPHA,
+      'lessons/2.md': BETA,
+      'lessons/3.md': GAMMA.replace('unlocks: [milestone]', 'unlocks: []\ntrack: advanced'),
+    };
+    renderLesson(files, 'beta', true);
+    expect(screen.getByText('Lesson 2 of 2 · about 10 minutes')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'What comes next: learning-rate schedulers' }),
+    ).toHaveAttribute('href', '#/next?instructor=1');
+    expect(
+      screen.getByRole('link', { name: 'Going further, the advanced track: Gamma lesson' }),
+    ).toHaveAttribute('href', '#/lessons/gamma?instructor=1');
+    cleanup();
+    renderLesson(files, 'gamma', true);
+    expect(
+      screen.getByText('Advanced track · lesson 1 of 1 · about 10 minutes'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'What comes next: learning-rate schedulers' }),
+    ).toHaveAttribute('href', '#/next?instructor=1');
+    expect(screen.queryByRole('link', { name: /Going further/ })).not.toBeInTheDocument();
   });
 
   it('renders a quiz choice’s Markdown and math', () => {
