@@ -51,6 +51,8 @@ export interface RunState {
   readonly status: RunStatus;
   /** Why the run stopped (diverged / error), in the learner's words. */
   readonly message: string | undefined;
+  /** The error is a refusal before training: the settings would not fit the run's memory budget. */
+  readonly refused?: boolean | undefined;
   /** The worker has built the model and loaded the data. */
   readonly ready: boolean;
   /**
@@ -207,7 +209,13 @@ export function applyRunMessage<R extends RunState>(
         stepsPerSecond: 0,
       };
     case 'error':
-      return { ...run, status: 'error', message: message.message, stepsPerSecond: 0 };
+      return {
+        ...run,
+        status: 'error',
+        message: message.message,
+        refused: message.refused === true,
+        stepsPerSecond: 0,
+      };
     case 'afterTraining':
       return {
         ...run,

@@ -110,7 +110,16 @@ export type FromWorker =
   | { readonly type: 'status'; readonly running: boolean }
   | { readonly type: 'diverged'; readonly step: number; readonly reason: string }
   /** A run that cannot go on (bad config, batch size 1 under BatchNorm…): `message` is for the learner. */
-  | { readonly type: 'error'; readonly message: string; readonly step: number }
+  | {
+      readonly type: 'error';
+      readonly message: string;
+      readonly step: number;
+      /**
+       * The run was refused before anything was allocated (it would not fit its memory budget): not a
+       * crash, and `message` names the setting to lower.
+       */
+      readonly refused?: boolean;
+    }
   | { readonly type: 'depthProbe'; readonly id: number; readonly result: DepthProbeResult }
   | { readonly type: 'depthProbeError'; readonly id: number; readonly message: string }
   | { readonly type: 'afterTraining'; readonly result: AfterTrainingResult };

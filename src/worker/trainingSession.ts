@@ -2,7 +2,7 @@ import type { TrainTestSplit } from '../engine/data/dataset';
 import { depthProbe } from '../engine/probes/depthProbe';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import { measureFold, recalibrateRun } from '../engine/train/batchNormAfterTraining';
-import { TrainingRun } from '../engine/train/trainingRun';
+import { MemoryBudgetError, TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
 import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
@@ -238,7 +238,8 @@ export class TrainingSession {
     try {
       run = new TrainingRun(setup.config, data.train, { testCount: data.test.count });
     } catch (error) {
-      this.post({ type: 'error', message: explainError(error), step: 0 }, []);
+      const refused = error instanceof MemoryBudgetError;
+      this.post({ type: 'error', message: explainError(error), step: 0, refused }, []);
       return;
     }
     this.run = run;

@@ -42,7 +42,14 @@ export function RunMessages({
           <StartOver onClick={onStartOver} />
         </div>
       ) : null}
-      {failed ? (
+      {failed && run.refused ? (
+        // Nothing ran: these settings were refused before training, and starting over would be
+        // refused the same way, so the message names the setting to lower instead.
+        <div className="nl-message nl-message--error" role="alert">
+          <p className="nl-message__title">Too large to train with these settings</p>
+          <p>{run.message}</p>
+        </div>
+      ) : failed ? (
         <div className="nl-message nl-message--error" role="alert">
           <p className="nl-message__title">Training stopped</p>
           <p>{run.message}</p>

@@ -15,7 +15,7 @@ export function statusPhrase(run: LabRun): string {
     case 'diverged':
       return `diverged at step ${(run.divergedAt ?? run.step).toLocaleString('en-US')}`;
     case 'error':
-      return 'stopped by an error';
+      return run.refused ? 'refused: too large to train' : 'stopped by an error';
   }
 }
 

@@ -19,7 +19,7 @@ function statusText(run: ExperimentRun): string {
     case 'diverged':
       return `diverged at step ${(run.divergedAt ?? run.step).toLocaleString('en-US')}`;
     case 'error':
-      return 'stopped by an error';
+      return run.refused ? 'too large to train: lower a setting' : 'stopped by an error';
   }
 }
 

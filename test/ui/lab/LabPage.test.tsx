@@ -193,6 +193,24 @@ describe('LabPage messages', () => {
     expect(screen.getByText('Run A stopped by an error.')).toBeInTheDocument();
   });
 
+  it('shows a run refused for its memory as a refusal naming the setting to lower, not as a crash', () => {
+    renderLab();
+    emit({
+      type: 'error',
+      message:
+        'This network needs about 8997 MB of memory to train, more than the 256 MB a run may use. Lower the batch size to 11 or less (or lower the width or the depth).',
+      step: 0,
+      refused: true,
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(/^Too large to train with these settings/);
+    expect(alert).toHaveTextContent('Lower the batch size to 11 or less');
+    expect(alert).not.toHaveTextContent('Training stopped');
+    // Starting over would be refused the same way: the learner changes a setting instead.
+    expect(screen.queryByRole('button', { name: 'Start this run over' })).toBeNull();
+    expect(screen.getByText('Run A refused: too large to train.')).toBeInTheDocument();
+  });
+
   it('says where a run diverged and what to try', () => {
     renderLab();
     emit({ type: 'status', running: true });
