@@ -76,6 +76,16 @@ function ownsSpace(target: EventTarget | null): boolean {
   return role === 'tab' || role === 'checkbox' || role === 'switch' || role === 'menuitem';
 }
 
+/** Controls that use arrow keys, Home and End themselves (tabs, sliders, radio groups, menus). */
+const ARROW_CONTROLS =
+  '[role="tab"], [role="slider"], [role="radio"], [role="option"], [role="menuitem"], [role="spinbutton"], input[type="range"], input[type="radio"]';
+
+function ownsArrows(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(ARROW_CONTROLS) !== null;
+}
+
+const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
 /** The shortcuts in force: for each key the latest registration's, in registration order. */
 function computeActive(): Shortcut[] {
   const claimed = new Set<string>();
@@ -117,6 +127,7 @@ export function shortcutFor(event: {
     if ((event.key === ' ' || event.key === 'Enter') && !shortcut.overControls) {
       if (ownsSpace(event.target)) return undefined;
     }
+    if (ARROW_KEYS.has(event.key) && ownsArrows(event.target)) return undefined;
     if (shortcut.enabled && !shortcut.enabled()) return undefined;
     return shortcut;
   }

@@ -1,11 +1,30 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { DECK_SHORTCUTS, deckCommandFor } from '../../../src/ui/deck/deckKeys';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DECK_SHORTCUTS, deckShortcuts, type DeckCommand } from '../../../src/ui/deck/deckKeys';
+import { activeShortcuts, registerShortcuts } from '../../../src/ui/shortcuts/shortcutRegistry';
 
-function press(key: string, target: Element = document.body, init: KeyboardEventInit = {}) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
-  Object.defineProperty(event, 'target', { value: target });
-  return deckCommandFor(event);
+let commands: DeckCommand[] = [];
+let unregister: () => void = () => undefined;
+beforeEach(() => {
+  commands = [];
+  unregister = registerShortcuts(deckShortcuts((command) => commands.push(command)));
+});
+afterEach(() => {
+  unregister();
+  document.body.innerHTML = '';
+});
+
+/** Presses a key on `target` as a browser would (the registry listens on the document). */
+function press(
+  key: string,
+  target: Element = document.body,
+  init: KeyboardEventInit = {},
+): DeckCommand | undefined {
+  const before = commands.length;
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }),
+  );
+  return commands.length > before ? commands[commands.length - 1] : undefined;
 }
 
 function element(html: string): Element {
@@ -15,7 +34,7 @@ function element(html: string): Element {
   return holder.firstElementChild!;
 }
 
-describe('deckCommandFor', () => {
+describe('the deck keys, in the shortcut registry', () => {
   it('steps with a clicker’s Page Up / Page Down and with the arrow keys', () => {
     for (const key of ['PageDown', 'ArrowRight', 'ArrowDown']) expect(press(key)).toBe('next');
     for (const key of ['PageUp', 'ArrowLeft', 'ArrowUp']) expect(press(key)).toBe('previous');
@@ -51,9 +70,19 @@ describe('deckCommandFor', () => {
     expect(press('PageDown', document.body, { ctrlKey: true })).toBeUndefined();
     expect(press('ArrowLeft', document.body, { altKey: true })).toBeUndefined();
     expect(press('a', document.body, { metaKey: true })).toBeUndefined();
-    const taken = new KeyboardEvent('keydown', { key: 'PageDown', cancelable: true });
-    taken.preventDefault();
-    expect(deckCommandFor(taken)).toBeUndefined();
+    const taken = element('<div></div>');
+    taken.addEventListener('keydown', (event) => event.preventDefault());
+    expect(press('PageDown', taken)).toBeUndefined();
+  });
+
+  it('stay out of an open dialog, such as the QR code for the room', () => {
+    const dialog = element('<div role="dialog" aria-modal="true"><button>Close</button></div>');
+    expect(press('PageDown', dialog.firstElementChild!)).toBeUndefined();
+  });
+
+  it('are in the "?" list, under Deck', () => {
+    const listed = activeShortcuts().filter((s) => s.group === 'Deck');
+    expect(listed.map((s) => s.label)).toEqual(DECK_SHORTCUTS.map((s) => s.label));
   });
 
   it('lists every command once, each with a label and a description', () => {
