@@ -17,7 +17,7 @@ export type LabInitKind = (typeof LAB_INIT_KINDS)[number];
 export const ARCHITECTURES = ['mlp', 'cnn'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
-export const OPTIMIZERS = ['sgd', 'adam'] as const;
+export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
 export type LabOptimizer = (typeof OPTIMIZERS)[number];
 
 export const VALIDATION_MODES = ['eval', 'train'] as const;
@@ -55,6 +55,8 @@ export interface LabRunSettings {
   readonly initMultiplier: number;
   readonly optimizer: LabOptimizer;
   readonly learningRate: number;
+  /** PyTorch's weight_decay: L2 added to the gradient (SGD, Adam) or decoupled shrinking (AdamW). */
+  readonly weightDecay: number;
   readonly batchSize: number;
   /** Seeds the initial weights and the data order. */
   readonly seed: number;
@@ -82,6 +84,7 @@ export const DEFAULT_RUN_SETTINGS: LabRunSettings = {
   initMultiplier: 1,
   optimizer: 'sgd',
   learningRate: 0.03,
+  weightDecay: 0,
   batchSize: 32,
   seed: 1,
   validationMode: 'eval',

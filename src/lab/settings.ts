@@ -94,13 +94,23 @@ export function toModelSpec(s: LabRunSettings): ModelSpec {
   };
 }
 
+/** AdamW always states its decay (PyTorch's default would be 0.01); SGD and Adam only when it is on. */
+function toOptimizerSpec(s: LabRunSettings): RunConfig['optimizer'] {
+  const decay = s.weightDecay > 0 ? { weightDecay: s.weightDecay } : {};
+  switch (s.optimizer) {
+    case 'sgd':
+      return { kind: 'sgd', lr: s.learningRate, momentum: SGD_MOMENTUM, ...decay };
+    case 'adam':
+      return { kind: 'adam', lr: s.learningRate, ...decay };
+    case 'adamw':
+      return { kind: 'adamw', lr: s.learningRate, weightDecay: s.weightDecay };
+  }
+}
+
 export function toRunConfig(s: LabRunSettings): RunConfig {
   return {
     model: toModelSpec(s),
-    optimizer:
-      s.optimizer === 'sgd'
-        ? { kind: 'sgd', lr: s.learningRate, momentum: SGD_MOMENTUM }
-        : { kind: 'adam', lr: s.learningRate },
+    optimizer: toOptimizerSpec(s),
     batchSize: s.batchSize,
     seed: s.seed,
   };

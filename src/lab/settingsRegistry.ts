@@ -421,7 +421,11 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
     relevant: customInit,
   },
   optimizer: {
-    ...choice('opt', OPTIMIZERS, { sgd: 'SGD with momentum 0.9', adam: 'Adam' }),
+    ...choice('opt', OPTIMIZERS, {
+      sgd: 'SGD with momentum 0.9',
+      adam: 'Adam',
+      adamw: 'AdamW (decoupled weight decay)',
+    }),
     label: 'Optimizer',
     hint: 'How gradients become weight updates.',
     group: 'training',
@@ -438,6 +442,19 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       const { min, max } = settingLimits('learningRate', s);
       return `Step size, ${min} to ${max} (the slider is logarithmic). Too large and training diverges.`;
     },
+  },
+  weightDecay: {
+    ...numeric('wd', 0, 0.1, 'number'),
+    step: 0.0005,
+    label: 'Weight decay',
+    hint: 'Pulls every weight towards zero a little at each step.',
+    group: 'training',
+    formHint: (s) =>
+      s.optimizer === 'adamw'
+        ? 'AdamW shrinks every weight by the factor 1 − lr·wd at each step, apart from the gradient step (decoupled weight decay, Loshchilov & Hutter, arXiv:1711.05101).'
+        : s.optimizer === 'adam'
+          ? "Adam adds wd·w to the gradient before dividing by each weight's typical gradient, so weights with large gradients decay less; AdamW decouples the two (arXiv:1711.05101)."
+          : "SGD adds wd·w to every gradient (L2 regularization). Under BatchNorm a weight's scale does not change the loss, so the decay sets the weights' norm, and with it the effective step (van Laarhoven 2017, arXiv:1706.05350).",
   },
   batchSize: {
     ...numeric('batch', 1, BATCH_MAX, 'integer'),

@@ -5,7 +5,7 @@ import { NORM_KINDS } from '../../src/engine/model/spec';
 import { planRunMemory, RUN_MEMORY_BUDGET } from '../../src/engine/train/memoryPlan';
 import { makeCoherent } from '../../src/lab/coherence';
 import { DATASET_IDS } from '../../src/lab/datasets';
-import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
+import { DEFAULT_RUN_SETTINGS, OPTIMIZERS, type LabRunSettings } from '../../src/lab/labSettings';
 import { atLargest, largestSetting, largestSettings } from '../../src/lab/largestSetting';
 import { architecturesFor, BATCH_ROOM, LAB_DATA_SIZES } from '../../src/lab/memoryLimits';
 import { toRunConfig } from '../../src/lab/settings';
@@ -43,7 +43,9 @@ describe('the largest setting the Lab allows', () => {
       const network = { ...DEFAULT_RUN_SETTINGS, dataset, architecture };
       const norms = NORM_KINDS.filter((n) => !SETTINGS.norm.unavailable?.(n, network));
       expect(norms).toContain('batchNorm');
-      expect(all.length).toBe(norms.length * 2 * (architecture === 'cnn' ? 2 : 1) * 2);
+      expect(all.length).toBe(
+        norms.length * 2 * (architecture === 'cnn' ? 2 : 1) * OPTIMIZERS.length,
+      );
       for (const s of all) {
         // The Lab allows it as it is: nothing is changed by the registry's rules.
         expect(makeCoherent(s).fixes).toEqual([]);

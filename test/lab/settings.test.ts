@@ -74,6 +74,26 @@ describe('toRunConfig', () => {
     expect(toRunConfig({ ...base, norm: 'layerNorm' }).model).toMatchObject({ bias: true });
   });
 
+  it('passes weight decay to SGD and Adam when it is on, and always to AdamW', () => {
+    expect(toRunConfig({ ...base, weightDecay: 5e-4 }).optimizer).toEqual({
+      kind: 'sgd',
+      lr: base.learningRate,
+      momentum: 0.9,
+      weightDecay: 5e-4,
+    });
+    expect(toRunConfig({ ...base, optimizer: 'adam', weightDecay: 0.01 }).optimizer).toEqual({
+      kind: 'adam',
+      lr: base.learningRate,
+      weightDecay: 0.01,
+    });
+    // AdamW states 0 explicitly: left out, PyTorch's AdamW would decay by 0.01.
+    expect(toRunConfig({ ...base, optimizer: 'adamw' }).optimizer).toEqual({
+      kind: 'adamw',
+      lr: base.learningRate,
+      weightDecay: 0,
+    });
+  });
+
   it('uses SGD with momentum 0.9 or Adam at the chosen learning rate', () => {
     expect(toRunConfig({ ...base, learningRate: 0.3 }).optimizer).toEqual({
       kind: 'sgd',
