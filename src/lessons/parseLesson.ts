@@ -297,8 +297,9 @@ function crossCheck(segments: Segment[], issue: (line: number, message: string) 
 /**
  * A practice must ask for a change: for every run it names, at least one required setting differs
  * from the experiment as written, so passing it (and any checkpoint it earns) takes the learner's own
- * action. A mystery network also needs its question (naming the fault) and its fix inside the hidden
- * settings, and its experiment may serve no other block, which would show the hidden values.
+ * action. A mystery network (diagnosed in the Lab, as run A) also needs an experiment of one run, its
+ * question (naming the fault) and its fix inside the hidden settings, and its experiment may serve no
+ * other block, which would show the hidden values.
  */
 function practiceProblem(practice: Practice, experiment: Experiment): string | undefined {
   for (const required of practice.requireSettings) {
@@ -311,6 +312,8 @@ function practiceProblem(practice: Practice, experiment: Experiment): string | u
       return `requireSettings for run '${required.run}' already hold in the experiment as written; ask for a change the learner has to make`;
   }
   if (practice.hidden.length === 0) return undefined;
+  if (experiment.runs.length !== 1)
+    return `a mystery network opens in the Lab as one run: its experiment has ${experiment.runs.length} runs`;
   if (!practice.question)
     return 'a mystery network (hidden settings) needs a question that names the fault';
   if (practice.requireSettings.length === 0)

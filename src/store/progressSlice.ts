@@ -11,6 +11,7 @@ import {
 import type { PredictionAnswer } from '../lessons/predictions';
 import { settleProgress } from '../lessons/progress/settle';
 import { summarizeProgress } from '../lessons/progress/summary';
+import type { SettingKey } from '../lab/labSettings';
 import type { ChartKind } from '../lessons/schema';
 import type { Track } from '../lessons/track';
 import {
@@ -73,6 +74,8 @@ export interface ProgressSlice {
   recordPracticePassed(practiceKey: string, detail: string): void;
   /** The learner committed to a prediction before running its experiment (the first one is kept). */
   recordPrediction(predictionKey: string, answer: PredictionAnswer): void;
+  /** The learner revealed one of a mystery network's hidden settings (kept for good). */
+  revealMysterySetting(practiceKey: string, setting: SettingKey): void;
   /** The progress as the text of an export file. */
   exportProgress(): string;
   /** What an import of this text would bring, or why it is refused; changes nothing. */
@@ -315,6 +318,16 @@ export function createProgressSlice(set: SetProgress, get: GetProgress): Progres
             },
       );
     },
+    revealMysterySetting(practiceKey, setting) {
+      update((p) => {
+        const revealed = p.revealedSettings[practiceKey] ?? [];
+        if (revealed.includes(setting)) return p;
+        return {
+          ...p,
+          revealedSettings: { ...p.revealedSettings, [practiceKey]: [...revealed, setting] },
+        };
+      });
+    },
     exportProgress() {
       return serializeProgress(get().progress);
     },
@@ -406,3 +419,4 @@ export const selectKeptProgress = (s: ProgressSlice): readonly KeptRecord[] => s
 export const selectCanUndoImport = (s: ProgressSlice): boolean =>
   s.progressBeforeImport !== undefined;
 export const selectRecordPrediction = (s: ProgressSlice) => s.recordPrediction;
+export const selectRevealMysterySetting = (s: ProgressSlice) => s.revealMysterySetting;

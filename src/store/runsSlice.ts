@@ -19,6 +19,11 @@ export interface RunsSlice {
   readonly nextRunNumber: number;
   /** Whether runs have live workers (the Lab page is open). */
   readonly connected: boolean;
+  /**
+   * Validate every this many steps instead of on the worker's own schedule: set while the Lab holds a
+   * lesson's mystery network, which is judged on the validation at the lesson's step budget.
+   */
+  readonly validationEvery: number | undefined;
 
   /** Creates and configures a worker for every run that lacks one. */
   connect(): void;
@@ -26,8 +31,8 @@ export interface RunsSlice {
   pauseAll(): void;
   /** Terminates every worker. */
   disconnect(): void;
-  /** Replaces all runs (opening a shared link). */
-  loadRuns(settings: readonly LabRunSettings[]): void;
+  /** Replaces all runs (opening a shared link or a mystery network). */
+  loadRuns(settings: readonly LabRunSettings[], validationEvery?: number): void;
 
   trainRun(id: string): void;
   pauseRun(id: string): void;
@@ -102,7 +107,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
 
   const configure = (run: LabRun): void => {
     starting.delete(run.id);
-    workers.configure(run.id, run.settings, get().speed);
+    workers.configure(run.id, run.settings, get().speed, get().validationEvery);
     get().syncDetail();
   };
 
@@ -134,6 +139,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     runs: [freshRun('run-1', DEFAULT_RUN_SETTINGS)],
     nextRunNumber: 2,
     connected: false,
+    validationEvery: undefined,
 
     connect() {
       set({ connected: true });
@@ -159,7 +165,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
         runs: state.runs.map((r) => (r.status === 'running' ? { ...r, status: 'paused' } : r)),
       }));
     },
-    loadRuns(settings) {
+    loadRuns(settings, validationEvery) {
       workers.stopAll();
       workers.dropWaiting();
       starting.clear();
@@ -167,7 +173,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
       const runs = settings
         .slice(0, MAX_RUNS)
         .map((s, i) => freshRun(`run-${first + i}`, makeCoherent(s).settings));
-      set({ runs, nextRunNumber: first + runs.length });
+      set({ runs, nextRunNumber: first + runs.length, validationEvery });
       if (get().connected) for (const run of runs) configure(run);
     },
 

@@ -69,7 +69,7 @@ function Page({ route, track }: { route: Route; track: Track }) {
     case 'home':
       return <HomePage track={track} />;
     case 'lab':
-      return <LabPage />;
+      return <LabPage track={track} />;
     case 'lesson':
       return (
         <LessonPage

@@ -24,9 +24,10 @@ export async function addBatchNormYourself(page: Page, checkpoint: Locator): Pro
 }
 
 /**
- * Lesson 3's mystery network: the prepared eval/train experiment earns nothing; the learner trains
- * the mystery as it is, reveals its validation mode, names the fault, switches to eval mode and
- * trains again, which earns cp-eval-mode.
+ * Lesson 3's mystery network, diagnosed in the Lab: the prepared eval/train experiment earns nothing;
+ * the learner opens the mystery in the Lab (its settings hidden, none in the address), trains it as
+ * it is, reveals its validation mode (still revealed after a reload), names the fault, switches to
+ * eval mode and trains again, which earns cp-eval-mode back in the lesson.
  */
 export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
   const checkpoint = page.getByRole('region', {
@@ -42,20 +43,32 @@ export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
     .waitFor({ timeout: TRAINING.timeout });
   expect(await earned(checkpoint)()).toMatch(/^Not earned yet\./);
 
+  const lesson = page.getByRole('region', {
+    name: 'Mystery network The validation score that does not match the deployed model',
+  });
+  expect(await lesson.getByRole('link', { name: 'Open in Lab' }).count()).toBe(0);
+  await lesson.getByRole('link', { name: 'Open the mystery in the Lab' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lab' }).waitFor();
+  expect(page.url()).toMatch(/#\/lab\?mystery=batch-normalization%2Fmystery-forgotten-eval$/);
   const mystery = page.getByRole('region', {
     name: 'Mystery network The validation score that does not match the deployed model',
   });
-  // Nothing on the page gives the hidden settings away, and there is no Lab link carrying them.
-  expect(await mystery.innerText()).toMatch(/normalization hidden · init hidden/);
-  expect(await mystery.getByRole('link', { name: 'Open in Lab' }).count()).toBe(0);
-  await mystery.getByRole('button', { name: 'Run experiment' }).click();
+  // Nothing in the Lab gives the hidden settings away: no control, no export, not the address.
+  const settings = page.getByRole('tabpanel');
+  expect(await settings.innerText()).toMatch(/Validation mode: hidden/);
+  expect(await settings.getByRole('combobox', { name: /Validation mode/ }).count()).toBe(0);
+  expect(await settings.getByRole('button', { name: /Export/ }).count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect
     .poll(() => mystery.innerText(), TRAINING)
-    .toMatch(/Mystery network: finished 300 steps/);
-  expect(await earned(checkpoint)()).toMatch(/^Not earned yet\./);
+    .toMatch(/The effect shows in your runs \(not yet: run A at step 300/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  expect(await mystery.innerText()).toMatch(/Not passed yet/);
 
-  await mystery.getByRole('button', { name: 'Reveal validation mode' }).click();
-  const mode = mystery.getByRole('combobox', { name: 'Mystery network: Validation mode' });
+  await page.getByRole('button', { name: 'Reveal validation mode' }).click();
+  await page.reload();
+  const mode = page.getByRole('combobox', { name: 'Run A: Validation mode' });
   expect(await mode.inputValue()).toBe('train');
   await mystery
     .getByRole('radio', {
@@ -65,6 +78,10 @@ export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
   await mystery.getByRole('button', { name: 'Check answer' }).click();
   expect(await mystery.innerText()).toMatch(/Run “Mystery network” uses validation mode Eval/);
   await mode.selectOption('eval');
-  await mystery.getByRole('button', { name: /^(Run experiment|Run again)$/ }).click();
-  await expect.poll(earned(checkpoint), TRAINING).toMatch(/^Earned on /);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => mystery.innerText(), TRAINING).toMatch(/Passed on /);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.goBack();
+  await checkpoint.waitFor();
+  await expect.poll(earned(checkpoint), { timeout: 30_000, interval: 250 }).toMatch(/^Earned on /);
 }

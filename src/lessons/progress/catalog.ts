@@ -3,6 +3,7 @@
  * so answers to a question that was removed (or whose choices changed) are dropped instead of
  * counting for something they no longer mean.
  */
+import type { SettingKey } from '../../lab/labSettings';
 import type { ChartKind, Quiz } from '../schema';
 import type { Track } from '../track';
 import { blockKey, practiceQuestionKey } from './keys';
@@ -41,6 +42,8 @@ export interface ProgressCatalog {
   /** Former keys (from `formerIds` of lessons and blocks) → current keys. */
   readonly aliases: ReadonlyMap<string, string>;
   readonly predictions: ReadonlyMap<string, PredictionShape>;
+  /** Mystery networks (practices with hidden settings), by key, with the settings they hide. */
+  readonly mysteries: ReadonlyMap<string, readonly SettingKey[]>;
 }
 
 /**
@@ -79,6 +82,7 @@ export function progressCatalog(track: Track): ProgressCatalog {
   const practice = new Set<string>();
   const aliases = new Map<string, string>();
   const predictions = new Map<string, PredictionShape>();
+  const mysteries = new Map<string, readonly SettingKey[]>();
   for (const lesson of track.lessons) {
     const id = lesson.meta.id;
     const title = lesson.meta.title;
@@ -109,6 +113,7 @@ export function progressCatalog(track: Track): ProgressCatalog {
         });
       } else if (s.kind === 'practice') {
         practice.add(blockKey(id, s.id));
+        if (s.data.hidden.length > 0) mysteries.set(blockKey(id, s.id), s.data.hidden);
         const target = lesson.segments.find(
           (e) => e.kind === 'experiment' && e.id === s.data.experiment,
         );
@@ -119,5 +124,5 @@ export function progressCatalog(track: Track): ProgressCatalog {
       }
     }
   }
-  return { lessons, quizzes, experiments, checkpoints, practice, predictions, aliases };
+  return { lessons, quizzes, experiments, checkpoints, practice, predictions, mysteries, aliases };
 }

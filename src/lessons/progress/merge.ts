@@ -30,18 +30,22 @@ function better(ours: QuizRecord, theirs: QuizRecord): QuizRecord {
 const earlier = <T extends { readonly at: string }>(ours: T, theirs: T): T =>
   theirs.at < ours.at ? theirs : ours;
 
+/** Everything either record lists, ours first. */
+const union = <T>(ours: readonly T[], theirs: readonly T[]): T[] => [
+  ...ours,
+  ...theirs.filter((c) => !ours.includes(c)),
+];
+
 const MERGE_ENTRY: { readonly [F in ProgressField]: EntryMerge<Progress[F][string]> } = {
   quizzes: better,
   experiments: earlier,
-  viewedCharts: (ours: readonly ChartKind[], theirs: readonly ChartKind[]) => [
-    ...ours,
-    ...theirs.filter((c) => !ours.includes(c)),
-  ],
+  viewedCharts: union<ChartKind>,
   checkpoints: earlier,
   practice: earlier,
   completedLessons: (ours: string, theirs: string) => (theirs < ours ? theirs : ours),
   // A prediction is committed once, before the run: the first one made is the learner's prediction.
   predictions: earlier,
+  revealedSettings: union,
 };
 
 function mergeRecord<T>(

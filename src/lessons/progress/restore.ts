@@ -50,6 +50,10 @@ const STILL_EXISTS: {
   checkpoints: (catalog, key) => catalog.checkpoints.has(key),
   practice: (catalog, key) => catalog.practice.has(key),
   completedLessons: (catalog, key) => catalog.lessons.has(key),
+  revealedSettings: (catalog, key, revealed) => {
+    const hidden = catalog.mysteries.get(key);
+    return hidden !== undefined && revealed.every((k) => hidden.includes(k));
+  },
   predictions: (catalog, key, record) => {
     const shape = catalog.predictions.get(key);
     if (!shape) return false;
@@ -70,6 +74,8 @@ const GONE: Record<ProgressField, (n: number) => string> = {
   practice: (n) => `${count(n, 'practice exercise')} no longer in the lessons`,
   completedLessons: (n) => `${count(n, 'completed lesson')} no longer in the track`,
   predictions: (n) => `${count(n, 'prediction')} for predictions no longer in the lessons`,
+  revealedSettings: (n) =>
+    `revealed settings of ${count(n, 'mystery network')} that changed or no longer exist`,
 };
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -4,6 +4,8 @@
  * tick. Bump PROGRESS_VERSION when the shape changes and teach `restoreProgress` to migrate.
  */
 import { z } from 'zod';
+import type { SettingKey } from '../../lab/labSettings';
+import { SETTING_KEYS } from '../../lab/settingsRegistry';
 import { CHART_KINDS, type ChartKind } from '../schema';
 
 export const PROGRESS_VERSION = 1;
@@ -59,6 +61,11 @@ export type Achievement = z.infer<typeof achievementSchema>;
 
 export const viewedChartsSchema = z.array(z.enum(CHART_KINDS)).max(CHART_KINDS.length);
 
+/** A mystery network's hidden settings the learner has revealed. */
+export const revealedSettingsSchema = z
+  .array(z.enum(SETTING_KEYS as unknown as [SettingKey, ...SettingKey[]]))
+  .max(SETTING_KEYS.length);
+
 export interface Progress {
   readonly version: typeof PROGRESS_VERSION;
   /** By quiz key (lesson/quiz) or practice question key (lesson/practice/question). */
@@ -74,6 +81,8 @@ export interface Progress {
   readonly completedLessons: Readonly<Record<string, string>>;
   /** Predictions committed before running an experiment, by lesson/prediction. */
   readonly predictions: Readonly<Record<string, PredictionRecord>>;
+  /** The hidden settings of a mystery network the learner revealed, by lesson/practice. */
+  readonly revealedSettings: Readonly<Record<string, readonly SettingKey[]>>;
   /**
    * Valid entries whose lesson or block is not in the current lessons (renamed, removed, or a quiz
    * whose correct choice changed), kept so they come back if the lesson does, and go into exports.
@@ -94,6 +103,7 @@ export const PROGRESS_FIELDS = {
   practice: { schema: achievementSchema, what: 'practice exercises' },
   completedLessons: { schema: isoDate, what: 'completed lessons' },
   predictions: { schema: predictionRecordSchema, what: 'predictions' },
+  revealedSettings: { schema: revealedSettingsSchema, what: 'revealed mystery settings' },
 } as const;
 export type ProgressField = keyof typeof PROGRESS_FIELDS;
 export const PROGRESS_FIELD_NAMES = Object.keys(PROGRESS_FIELDS) as readonly ProgressField[];
@@ -107,4 +117,5 @@ export const EMPTY_PROGRESS: Progress = {
   practice: {},
   completedLessons: {},
   predictions: {},
+  revealedSettings: {},
 };

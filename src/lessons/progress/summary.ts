@@ -8,6 +8,10 @@ const NOUNS: Record<ProgressField, readonly [string, string]> = {
   practice: ['practice exercise', 'practice exercises'],
   completedLessons: ['completed lesson', 'completed lessons'],
   predictions: ['prediction', 'predictions'],
+  revealedSettings: [
+    'mystery network with settings revealed',
+    'mystery networks with settings revealed',
+  ],
 };
 
 /** "3 answered questions, 1 checkpoint and 2 completed lessons", or "nothing yet". */

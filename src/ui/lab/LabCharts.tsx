@@ -13,6 +13,7 @@ import {
   WeightsPanel,
 } from './chartPanels';
 import { useLabView } from './labView';
+import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { PanelToggles } from './PanelToggles';
 
 /**
@@ -26,6 +27,8 @@ export function LabCharts() {
   const settings = useAppStore(selectSelectedSettings);
   // In presenter mode the panel choice sits in the presenter bar.
   const presenting = useLabView((s) => s.presenting);
+  // The depth probe names the network it measures: not while a mystery network hides settings.
+  const hiding = useHiddenLabSettings().size > 0;
   if (!settings) return null;
   const batchNorm = settings.norm === 'batchNorm';
 
@@ -44,7 +47,7 @@ export function LabCharts() {
         {panels.weights ? <WeightsPanel /> : null}
         {panels.updates ? <UpdatesPanel /> : null}
         {panels.batchNorm && batchNorm ? <BatchNormPanel /> : null}
-        {panels.depthProbe ? <DepthProbeSection settings={settings} /> : null}
+        {panels.depthProbe && !hiding ? <DepthProbeSection settings={settings} /> : null}
       </section>
     </div>
   );

@@ -6,6 +6,8 @@ import { ExportButton } from '../export/ExportButton';
 import { AfterTrainingPanel } from './AfterTrainingPanel';
 import { labExportRun } from '../export/exportRuns';
 import { downloadFile } from '../../export/exportClient';
+import { useLabMysteryContext } from './mystery/LabMysteryContext';
+import { MysterySettings } from './mystery/MysterySettings';
 import { runHistoryCsv, runHistoryJson } from './runHistoryFiles';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
@@ -23,6 +25,9 @@ export function RunPanel() {
   const actions = useAppStore.getState();
   const runId = run?.id;
   const showRuns = useControlShown('runs');
+  const mystery = useLabMysteryContext();
+  // While a mystery network hides settings, neither the form nor an export may show them.
+  const hiding = mystery !== undefined && mystery.hidden.size > 0;
   // Stable while the run is the same, so the form skips the ten-per-second progress updates.
   const onChange = useCallback<SettingsFormProps['onChange']>(
     (key, value) => {
@@ -71,10 +76,12 @@ export function RunPanel() {
             </button>
           </>
         ) : null}
-        <ExportButton
-          name={`normlab-lab-run-${letter.toLowerCase()}`}
-          runs={() => [labExportRun(run.settings, letter)]}
-        />
+        {hiding ? null : (
+          <ExportButton
+            name={`normlab-lab-run-${letter.toLowerCase()}`}
+            runs={() => [labExportRun(run.settings, letter)]}
+          />
+        )}
       </div>
       <div className="nl-button-row" role="group" aria-label={`History of run ${letter}`}>
         <button
@@ -90,27 +97,44 @@ export function RunPanel() {
         >
           Download history (CSV)
         </button>
-        <button
-          type="button"
-          className="nl-button nl-button--quiet"
-          onClick={() =>
-            downloadFile(
-              new TextEncoder().encode(runHistoryJson(run, letter)),
-              `normlab-run-${letter.toLowerCase()}-history.json`,
-              'application/json',
-            )
-          }
-        >
-          Download history (JSON)
-        </button>
+        {/* The JSON carries the settings that reproduce the run, hidden ones included. */}
+        {hiding ? null : (
+          <button
+            type="button"
+            className="nl-button nl-button--quiet"
+            onClick={() =>
+              downloadFile(
+                new TextEncoder().encode(runHistoryJson(run, letter)),
+                `normlab-run-${letter.toLowerCase()}-history.json`,
+                'application/json',
+              )
+            }
+          >
+            Download history (JSON)
+          </button>
+        )}
       </div>
       <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
-      <AfterTrainingPanel
-        run={run}
-        onFold={() => actions.foldRun(run.id)}
-        onRecalibrate={(batches) => actions.recalibrateRun(run.id, batches)}
-      />
-      <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
+      {/* Shown only for BatchNorm runs, so it would tell a mystery's hidden normalization. */}
+      {hiding ? null : (
+        <AfterTrainingPanel
+          run={run}
+          onFold={() => actions.foldRun(run.id)}
+          onRecalibrate={(batches) => actions.recalibrateRun(run.id, batches)}
+        />
+      )}
+      {hiding ? (
+        <MysterySettings
+          key={run.id}
+          runName={`Run ${letter}`}
+          settings={run.settings}
+          hidden={mystery.hidden}
+          onReveal={mystery.reveal}
+          onChange={onChange}
+        />
+      ) : (
+        <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
+      )}
     </section>
   );
 }

@@ -24,6 +24,7 @@ import { PANEL_LABELS } from './PanelToggles';
 import { useDepthProbe } from '../useDepthProbe';
 import { panelLag, useLaggedValue } from './useLaggedValue';
 import { initLabel, weightTheory } from './weightTheory';
+import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 
 /** A chart panel: unable to take the page down with it. */
 export function Panel({ id, children }: { id: PanelId; children: ReactNode }) {
@@ -153,7 +154,9 @@ export const WeightsPanel = selectedRunPanel(
   2,
   function Weights({ run }: RunViewProps) {
     const params = run?.probes?.params;
-    const settings = run?.settings;
+    // The theory line names the init: not while a mystery network hides it.
+    const initHidden = useHiddenLabSettings().has('init');
+    const settings = initHidden ? undefined : run?.settings;
     const theory = useMemo(
       () => (params && settings ? weightTheory(settings, params) : undefined),
       [settings, params],

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
+import { mysteryKeyOfHash } from '../../lessons/mystery';
 import { useAppStore } from '../../store/appStore';
 import type { ClassroomControl } from './classroomControls';
 import { applyLabView, currentLabView, useLabView } from './labView';
@@ -15,12 +16,14 @@ function sameSettings(a: readonly LabRunSettings[], b: readonly LabRunSettings[]
  * could not use.
  */
 function loadFromHash(hash: string): void {
+  // A mystery network's address names only the mystery; useLabMystery opens it.
+  if (mysteryKeyOfHash(hash) !== undefined) return;
   const store = useAppStore.getState();
   const query = queryOfHash(hash);
   const { runs, notices } = decodeLab(query);
   const view = decodeLabView(query);
   const current = store.runs.map((r) => r.settings);
-  if (!sameSettings(current, runs)) store.loadRuns(runs);
+  if (!sameSettings(current, runs) || store.validationEvery !== undefined) store.loadRuns(runs);
   applyLabView(view.view);
   store.setUrlNotices([...notices, ...view.notices]);
 }
@@ -60,6 +63,8 @@ function isLabHash(hash: string): boolean {
 
 function writeHash(runs: readonly LabRunSettings[]): void {
   if (!isLabHash(window.location.hash) && window.location.hash !== '') return;
+  // A mystery network's settings are never written into the address: it would show the hidden ones.
+  if (mysteryKeyOfHash(window.location.hash) !== undefined) return;
   const hash = labViewHash(runs);
   if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
 }

@@ -20,9 +20,6 @@ export interface ExperimentPanelProps {
   /** Shown between the run progress and the charts (the claim's status). */
   readonly status?: ReactNode;
   readonly onChartViewed?: ((chart: ChartKind) => void) | undefined;
-  /** A mystery network's settings not yet revealed: their values are shown nowhere. */
-  readonly hidden?: ReadonlySet<SettingKey> | undefined;
-  readonly onReveal?: ((key: SettingKey) => void) | undefined;
 }
 
 function primaryLabel(phase: ExperimentRuns['phase']): string {
@@ -59,10 +56,7 @@ export function ExperimentPanel({
   editable,
   status,
   onChartViewed,
-  hidden,
-  onReveal,
 }: ExperimentPanelProps) {
-  const secret = hidden !== undefined && hidden.size > 0;
   const linkHintId = useId();
   const { runs, phase } = live;
   const base = runs[0]?.settings;
@@ -148,12 +142,12 @@ export function ExperimentPanel({
 
   return (
     <>
-      {base ? <p className="nl-experiment__setup">{setupSummary(base, hidden)}</p> : null}
+      {base ? <p className="nl-experiment__setup">{setupSummary(base)}</p> : null}
       <ul className="nl-experiment__runs" aria-label="Runs">
         {runs.map((run, i) => (
           <li key={run.label}>
             <strong>{run.label}</strong>
-            {i > 0 && base && !secret ? ` — ${describeDifferences(base, run.settings)}` : ''}
+            {i > 0 && base ? ` — ${describeDifferences(base, run.settings)}` : ''}
           </li>
         ))}
       </ul>
@@ -162,8 +156,6 @@ export function ExperimentPanel({
         keys={editable}
         disabled={phase === 'running'}
         onChange={live.setSetting}
-        hidden={hidden}
-        onReveal={onReveal}
       />
       <div className="nl-experiment__actions">
         {runButtons}
@@ -175,24 +167,16 @@ export function ExperimentPanel({
         >
           Present
         </button>
-        {secret ? (
-          <span className="nl-hint">
-            “Open in Lab” appears once every hidden setting is revealed: the Lab shows them all.
-          </span>
-        ) : (
-          <>
-            <a
-              className="nl-experiment__lab-link"
-              href={labHash(runs.map((r) => r.settings))}
-              aria-describedby={linkHintId}
-            >
-              Open in Lab
-            </a>
-            <span id={linkHintId} className="nl-hint">
-              The Lab opens with these runs and all their settings ({letters}).
-            </span>
-          </>
-        )}
+        <a
+          className="nl-experiment__lab-link"
+          href={labHash(runs.map((r) => r.settings))}
+          aria-describedby={linkHintId}
+        >
+          Open in Lab
+        </a>
+        <span id={linkHintId} className="nl-hint">
+          The Lab opens with these runs and all their settings ({letters}).
+        </span>
       </div>
       <p className="nl-visually-hidden" role="status">
         {phaseAnnouncement(live, experiment.steps)}

@@ -7,6 +7,7 @@ import { CheckpointBlock } from './CheckpointBlock';
 import { ExperimentBlock } from './ExperimentBlock';
 import { InvalidBlock } from './InvalidBlock';
 import { useLessonContext } from './LessonContext';
+import { MysteryBlock } from './MysteryBlock';
 import { PracticeBlock } from './PracticeBlock';
 import { Prose } from './Prose';
 import { QuizQuestion } from './QuizQuestion';
@@ -85,6 +86,15 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
       if (target?.kind !== 'experiment') {
         throw new Error(`its experiment '${segment.data.experiment}' is missing from this lesson`);
       }
+      if (segment.data.hidden.length > 0)
+        return (
+          <MysteryBlock
+            lessonId={lessonId}
+            id={segment.id}
+            practice={segment.data}
+            experiment={target.data}
+          />
+        );
       return (
         <PracticeBlock
           lessonId={lessonId}

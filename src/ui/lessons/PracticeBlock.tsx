@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo } from 'react';
 import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
@@ -25,16 +25,17 @@ export interface PracticeBlockProps {
   readonly experiment: Experiment;
 }
 
-/** The settings offered: the experiment's controls, every setting the task requires and every hidden one. */
+/** The settings offered: the experiment's controls and every setting the task requires. */
 function editableKeys(practice: Practice, experiment: Experiment): SettingKey[] {
-  const keys = new Set<SettingKey>([...experiment.controls, ...practice.hidden]);
+  const keys = new Set<SettingKey>(experiment.controls);
   for (const r of practice.requireSettings)
     for (const key of Object.keys(r.settings) as SettingKey[]) keys.add(key);
   return [...keys];
 }
 
 /**
- * A guided exercise on a copy of one of the lesson's experiments. It is passed when the named runs
+ * A guided exercise on a copy of one of the lesson's experiments (a mystery network is a MysteryBlock,
+ * done in the Lab). It is passed when the named runs
  * have the settings the task asks for, the claimed effect shows in the learner's own runs, and the
  * question (if any) is answered correctly; the checklist says which of those still hold back.
  */
@@ -51,16 +52,6 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
   const progress = useAppStore(selectProgress);
   const recordPracticePassed = useAppStore(selectRecordPracticePassed);
   const recordChartViewed = useAppStore(selectRecordChartViewed);
-  const [revealed, setRevealed] = useState<ReadonlySet<SettingKey>>(new Set());
-  const hidden = useMemo(
-    () => new Set(practice.hidden.filter((k) => !revealed.has(k))),
-    [practice.hidden, revealed],
-  );
-  const reveal = useCallback(
-    (k: SettingKey) => setRevealed((before) => new Set([...before, k])),
-    [],
-  );
-  const mystery = practice.hidden.length > 0;
   const record = progress.practice[key];
   const questionSolved = progress.quizzes[questionKey]?.solved === true;
 
@@ -98,28 +89,17 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        <span className="nl-block__kind">{mystery ? 'Mystery network' : 'Practice'}</span>{' '}
-        {practice.title}
+        <span className="nl-block__kind">Practice</span> {practice.title}
       </h3>
       <Prose text={practice.task} />
-      {mystery ? (
-        <p className="nl-hint">
-          Some settings are hidden. Train the network and read its charts first; each “Reveal” shows
-          one setting (and lets you change it). Name the fault below, fix it, and train again: the
-          exercise is passed when a run with the fix shows the network training as it should.
-        </p>
-      ) : (
-        <p className="nl-hint">
-          This starts from the experiment “{experiment.title}”; the runs here are your own copy.
-        </p>
-      )}
+      <p className="nl-hint">
+        This starts from the experiment “{experiment.title}”; the runs here are your own copy.
+      </p>
       <ExperimentPanel
         experiment={experiment}
         live={live}
         editable={editableKeys(practice, experiment)}
         onChartViewed={onChartViewed}
-        hidden={mystery ? hidden : undefined}
-        onReveal={reveal}
       />
       {practice.question ? (
         <QuizQuestion quiz={practice.question} progressKey={questionKey} headingLevel={4} />

@@ -40,6 +40,7 @@ const full: Progress = {
   practice: { 'alpha/add-bn': { at: AT, detail: 'done' } },
   completedLessons: { alpha: AT },
   predictions: {},
+  revealedSettings: {},
 };
 
 function restored(text: string | null, using = catalog) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/store/appStore';
@@ -39,32 +39,37 @@ function trainAll(): void {
 }
 
 describe('a mystery network in a lesson', () => {
-  it('shows none of its hidden settings, nor a Lab link that would carry them', () => {
+  it('links to the Lab by the mystery’s name, and shows none of its settings or runs', () => {
     renderLesson();
     const section = screen.getByRole('region', { name: /Mystery network Find the fault/ });
-    expect(section.querySelector('.nl-experiment__setup')).toHaveTextContent(
-      'normalization hidden',
-    );
-    expect(section).not.toHaveTextContent(/BatchNorm|Train mode/);
-    expect(within(section).queryByRole('link', { name: 'Open in Lab' })).toBeNull();
     expect(
-      within(section).queryByRole('combobox', { name: 'Mystery: Validation mode' }),
-    ).toBeNull();
+      within(section).getByRole('link', { name: 'Open the mystery in the Lab' }),
+    ).toHaveAttribute('href', '#/lab?mystery=delta%2Fmystery');
+    expect(section).toHaveTextContent(/2 of its settings hidden/);
+    expect(section).not.toHaveTextContent(/BatchNorm|Train mode/);
+    expect(within(section).queryByRole('button', { name: 'Run experiment' })).toBeNull();
+    expect(within(section).queryByRole('link', { name: 'Open in Lab' })).toBeNull();
     // Its experiment is not shown on its own elsewhere in the lesson.
     expect(screen.queryByRole('region', { name: /Experiment A hidden fault/ })).toBeNull();
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      'Not passed yet. The fault is not named yet.',
+    );
   });
 
-  it('reveals one setting at a time, which the learner can then change', async () => {
-    const user = renderLesson();
+  it('says where the learner stands in the Lab: fault named, settings revealed, passed', () => {
+    loadProgressFor(track);
+    const state = useAppStore.getState();
+    act(() => {
+      state.answerQuiz('delta/mystery/question', 0, true);
+      state.revealMysterySetting('delta/mystery', 'validationMode');
+    });
+    render(<LessonPage track={track} id="delta" instructor={false} />);
     const section = screen.getByRole('region', { name: /Mystery network Find the fault/ });
-    await user.click(within(section).getByRole('button', { name: 'Reveal validation mode' }));
-    expect(within(section).getByRole('combobox', { name: 'Mystery: Validation mode' })).toHaveValue(
-      'train',
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      'Not passed yet. You named the fault; now fix it and train. You revealed 1 of 2 hidden settings.',
     );
-    expect(within(section).getByRole('button', { name: 'Reveal normalization' })).toBeVisible();
-    expect(section.querySelector('.nl-experiment__setup')).toHaveTextContent(
-      'normalization hidden',
-    );
+    act(() => state.recordPracticePassed('delta/mystery', 'run A at step 100: accuracy 90%'));
+    expect(within(section).getByRole('status')).toHaveTextContent(/^Passed on .*run A at step 100/);
   });
 });
 
