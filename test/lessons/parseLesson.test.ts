@@ -185,8 +185,9 @@ question:
       `${front}\n${experiment.replace(/:::$/, 'notes: Hidden.\n:::')}\n\n${mystery}\n`,
       'demo.md',
     );
-    expect(lesson.issues.map((i) => i.message)).toEqual([
+    // (This two-run experiment is also refused as a mystery's, which the Lab opens as one run.)
+    expect(lesson.issues.map((i) => i.message)).toContain(
       ':::experiment bn-demo: notes: the experiment of a mystery network is not a scene of the lecture deck (its settings are hidden), so it takes no speaker notes',
-    ]);
+    );
   });
 });
