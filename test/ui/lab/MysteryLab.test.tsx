@@ -62,6 +62,9 @@ describe('a mystery network opened in the Lab', () => {
     // The placement exists only under a normalization: showing it would give the norm away.
     expect(screen.queryByRole('combobox', { name: /Norm placement/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Export/ })).toBeNull();
+    // The history's JSON carries the run's settings; its CSV only the steps and losses.
+    expect(screen.queryByRole('button', { name: 'Download history (JSON)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download history (CSV)' })).toBeVisible();
     expect(screen.getByRole('tabpanel')).not.toHaveTextContent(/BatchNorm|Train mode/);
     expect(window.location.hash).toBe(HASH);
     const run = useAppStore.getState().runs[0]!;
