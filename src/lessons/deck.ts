@@ -167,7 +167,7 @@ function blockNotes(
 
 /** What other blocks say about the lesson's experiments. */
 interface Companions {
-  /** Experiments a mystery network hides: the lesson shows them only inside their practice. */
+  /** Experiments a mystery network hides: the lesson never shows them (they open in the Lab). */
   readonly hidden: ReadonlySet<string>;
   /** The tasks of the other practices, by the experiment they edit. */
   readonly tasks: ReadonlyMap<string, readonly string[]>;

@@ -196,8 +196,17 @@ Prose after.
   });
 
   it('leaves out the hidden experiment of a mystery network, as the lesson page does, and gives a practice’s task to its experiment', () => {
+    // A mystery network opens in the Lab as one run, so its experiment has one.
     const deck = deckOf(`
-${experiment('mystery-lab')}
+:::experiment mystery-lab
+title: Experiment mystery-lab
+base: { dataset: spiral, depth: 2, width: 8 }
+runs:
+  - label: Net
+charts: [loss]
+steps: 50
+takeaway: The loss of mystery-lab falls.
+:::
 
 :::practice mystery
 title: The mystery

@@ -50,7 +50,7 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
         />
       );
     case 'experiment': {
-      // A mystery network's experiment is shown only inside its practice, with its settings hidden.
+      // A mystery network's experiment is never shown in the lesson: it opens in the Lab, settings hidden.
       if (
         lesson.segments.some(
           (s) =>
