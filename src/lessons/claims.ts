@@ -242,7 +242,9 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
     case 'deadShare':
     case 'updateRatio':
     case 'unitPercentile':
-    case 'initialLoss': {
+    case 'initialLoss':
+    case 'finalLoss':
+    case 'stepsToLoss': {
       const run = find(claim.run);
       return run ? evaluateInternal(claim, run) : missing(claim.run);
     }

@@ -1,12 +1,15 @@
 /**
- * Claims about what happens inside a network, read from the probe snapshot of a run's last step (the
- * headless runner probes that step, and the browser worker always probes the last step of a "Run
- * experiment"): gradient ratios between layers, saturated and dead shares, the update-to-data ratio,
- * and the loss of the very first step. A lesson that says "the first layer's weight gradient is 10⁴×
- * smaller" or "a fifth of the ReLUs are dead" states it as one of these, and the tests train and check it.
+ * Claims that measure one number of a run and check it lies in a range: what happens inside the
+ * network, read from the probe snapshot of the run's last step (the headless runner probes that step,
+ * and the browser worker always probes the last step of a "Run experiment"): gradient ratios between
+ * layers, saturated and dead shares, the update-to-data ratio; and the loss curve's own numbers: the
+ * loss of the very first step, where the smoothed loss ends and the step at which it reaches a value.
+ * A lesson that says "the first layer's weight gradient is 10⁴× smaller", "a fifth of the ReLUs are
+ * dead" or "ends near loss 0.3" states it as one of these, and the tests train and check it.
  */
 import { z } from 'zod';
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
 const layerName = z
@@ -75,6 +78,23 @@ export const internalClaims = [
     .object({ kind: z.literal('initialLoss'), run: label, ...range })
     .strict()
     .refine(hasBound, boundError),
+  /** The smoothed training loss at the run's last step ("ends near 0.3"). */
+  z
+    .object({ kind: z.literal('finalLoss'), run: label, ...range })
+    .strict()
+    .refine(hasBound, boundError),
+  /** The step at which the smoothed training loss first reaches `loss` ("passes 0.6 after about 60 steps"). */
+  z
+    .object({
+      kind: z.literal('stepsToLoss'),
+      run: label,
+      loss: z
+        .number({ error: 'must be a positive loss' })
+        .positive({ error: 'must be a positive loss' }),
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
 ] as const;
 
 export type InternalClaim = z.infer<(typeof internalClaims)[number]>;
@@ -85,6 +105,8 @@ export const INTERNAL_CLAIM_KINDS = [
   'updateRatio',
   'unitPercentile',
   'initialLoss',
+  'finalLoss',
+  'stepsToLoss',
 ] as const;
 
 /** What these claims read from a run. */
@@ -122,6 +144,33 @@ function mean(values: readonly number[]): number | undefined {
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** The smoothed loss curve's measures: where it ends, and when it first reaches a value. */
+function measureLossCurve(
+  claim: Extract<InternalClaim, { kind: 'finalLoss' | 'stepsToLoss' }>,
+  run: InternalHistory,
+): Measured {
+  if (run.divergedAt !== undefined)
+    return { why: `${run.label} diverged at step ${run.divergedAt}` };
+  const smooth = smoothLosses(run.losses);
+  if (smooth.length < SMOOTHING_WINDOW) return { why: `${run.label} needs more steps` };
+  const stepAt = (i: number) => (run.steps ? run.steps[i]! : i + 1);
+  const smoothed = `smoothed training loss (mean of ${SMOOTHING_WINDOW} steps)`;
+  if (claim.kind === 'finalLoss')
+    return {
+      what: `${run.label}: ${smoothed} at step ${stepAt(smooth.length - 1)}`,
+      value: smooth[smooth.length - 1]!,
+    };
+  for (let i = SMOOTHING_WINDOW - 1; i < smooth.length; i++)
+    if (smooth[i]! <= claim.loss)
+      return {
+        what: `${run.label}: first step with a ${smoothed} ≤ ${claim.loss}`,
+        value: stepAt(i),
+      };
+  return {
+    why: `${run.label} has not reached a ${smoothed} of ${claim.loss} after ${stepAt(smooth.length - 1)} steps`,
+  };
+}
+
 export function measureInternal(claim: InternalClaim, run: InternalHistory): Measured {
   if (claim.kind === 'initialLoss') {
     const what = `${run.label}: training loss of the single batch at step 1`;
@@ -129,6 +178,8 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
       ? { why: `${run.label} has not trained a step yet` }
       : { what, value: run.losses[0]! };
   }
+  if (claim.kind === 'finalLoss' || claim.kind === 'stepsToLoss')
+    return measureLossCurve(claim, run);
   const probe = finalProbe(run);
   switch (claim.kind) {
     case 'gradRatio': {

@@ -99,6 +99,37 @@ describe('internal claims', () => {
     );
   });
 
+  it('finalLoss reads where the smoothed loss ends; stepsToLoss the first step it reaches a value', () => {
+    // 40 steps: 2.0 for the first 20, then 0.5; the smoothing window is 20 steps.
+    const losses = Array.from({ length: 40 }, (_, i) => (i < 20 ? 2 : 0.5));
+    const curve: RunHistory = { label: 'A', losses, validation: [] };
+    const final = evaluateClaim(parse({ kind: 'finalLoss', run: 'A', atLeast: 0.4, atMost: 0.6 }), [
+      curve,
+    ]);
+    expect(final.shown).toBe(true);
+    expect(final.detail).toContain('smoothed training loss (mean of 20 steps) at step 40 = 0.500');
+    expect(evaluateClaim(parse({ kind: 'finalLoss', run: 'A', atMost: 0.4 }), [curve]).shown).toBe(
+      false,
+    );
+    // The mean of the last 20 steps reaches 1.25 when half the window is at 0.5: step 30.
+    const reach = evaluateClaim(
+      parse({ kind: 'stepsToLoss', run: 'A', loss: 1.25, atLeast: 28, atMost: 32 }),
+      [curve],
+    );
+    expect(reach.shown).toBe(true);
+    expect(reach.detail).toContain('= 30.0');
+    const never = evaluateClaim(parse({ kind: 'stepsToLoss', run: 'A', loss: 0.1, atMost: 100 }), [
+      curve,
+    ]);
+    expect(never.shown).toBe(false);
+    expect(never.detail).toContain('has not reached');
+    expect(
+      evaluateClaim(parse({ kind: 'finalLoss', run: 'A', atLeast: 0 }), [
+        { ...curve, divergedAt: 12 },
+      ]).detail,
+    ).toContain('diverged at step 12');
+  });
+
   it("unitPercentile reads one percentile of a layer's unit 0", () => {
     const claim = parse({
       kind: 'unitPercentile',
