@@ -36,8 +36,18 @@ const baseClaims = [
   z.object({ kind: z.literal('accuracyAbove'), run: label, accuracy: fraction }).strict(),
   /** The run's latest validation accuracy stays at most `accuracy` (e.g. near chance). */
   z.object({ kind: z.literal('accuracyBelow'), run: label, accuracy: fraction }).strict(),
-  /** The run stopped with a non-finite loss or gradient. */
-  z.object({ kind: z.literal('diverges'), run: label }).strict(),
+  /** The run stopped with a non-finite loss or gradient (at step `byStep` at the latest, if given). */
+  z
+    .object({
+      kind: z.literal('diverges'),
+      run: label,
+      byStep: z
+        .number({ error: 'must be a whole number of steps' })
+        .int({ error: 'must be a whole number of steps' })
+        .positive({ error: 'must be a whole number of steps' })
+        .optional(),
+    })
+    .strict(),
   /** The run did not diverge and its smoothed loss fell to at most `fraction` of where it started. */
   z.object({ kind: z.literal('lossFalls'), run: label, fraction: fraction }).strict(),
   /** The final validation losses of runs `a` and `b` differ by at least `minDifference`. */
@@ -203,9 +213,15 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
     case 'diverges': {
       const run = find(claim.run);
       if (!run) return missing(claim.run);
-      return run.divergedAt !== undefined
-        ? { shown: true, detail: `${claim.run} diverged at step ${run.divergedAt}` }
-        : { shown: false, detail: `${claim.run} has not diverged (${run.losses.length} steps)` };
+      if (run.divergedAt === undefined)
+        return {
+          shown: false,
+          detail: `${claim.run} has not diverged (${run.losses.length} steps)`,
+        };
+      const detail = `${claim.run} diverged at step ${run.divergedAt}`;
+      return claim.byStep === undefined || run.divergedAt <= claim.byStep
+        ? { shown: true, detail }
+        : { shown: false, detail: `${detail}, later than step ${claim.byStep}` };
     }
     case 'lossFalls': {
       const run = find(claim.run);

@@ -154,7 +154,7 @@ function measureLossCurve(
   const smooth = smoothLosses(run.losses);
   if (smooth.length < SMOOTHING_WINDOW) return { why: `${run.label} needs more steps` };
   const stepAt = (i: number) => (run.steps ? run.steps[i]! : i + 1);
-  const smoothed = `smoothed training loss (mean of ${SMOOTHING_WINDOW} steps)`;
+  const smoothed = `training loss (mean of ${SMOOTHING_WINDOW} steps)`;
   if (claim.kind === 'finalLoss')
     return {
       what: `${run.label}: ${smoothed} at step ${stepAt(smooth.length - 1)}`,

@@ -27,6 +27,18 @@ describe('claim details', () => {
     );
   });
 
+  it('diverges with byStep holds only for a divergence at that step or before, and says when', () => {
+    const diverged: RunHistory = { ...run('A', 18, () => 3), divergedAt: 19 };
+    expect(evaluateClaim({ kind: 'diverges', run: 'A', byStep: 20 }, [diverged])).toEqual({
+      shown: true,
+      detail: 'A diverged at step 19',
+    });
+    expect(evaluateClaim({ kind: 'diverges', run: 'A', byStep: 10 }, [diverged])).toEqual({
+      shown: false,
+      detail: 'A diverged at step 19, later than step 10',
+    });
+  });
+
   it('fasterToLoss says the threshold is on the moving average', () => {
     const verdict = evaluateClaim(
       { kind: 'fasterToLoss', fast: 'A', slow: 'B', loss: 0.5, ratio: 0.6 },

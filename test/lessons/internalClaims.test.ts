@@ -107,7 +107,7 @@ describe('internal claims', () => {
       curve,
     ]);
     expect(final.shown).toBe(true);
-    expect(final.detail).toContain('smoothed training loss (mean of 20 steps) at step 40 = 0.500');
+    expect(final.detail).toContain('A: training loss (mean of 20 steps) at step 40 = 0.500');
     expect(evaluateClaim(parse({ kind: 'finalLoss', run: 'A', atMost: 0.4 }), [curve]).shown).toBe(
       false,
     );
