@@ -5,6 +5,7 @@ import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors
 import { SelectField } from './fields/SelectField';
 import { ClassroomLinkPicker } from './ClassroomLinkPicker';
 import { LabShareWithRoom } from './LabShareWithRoom';
+import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { setPresenting, useControlShown } from './labView';
 
 const SPEED_LABELS: Record<Speed, string> = {
@@ -25,6 +26,7 @@ export function LabToolbar() {
   const showTrain = useControlShown('train');
   const showSpeed = useControlShown('speed');
   const showShare = useControlShown('share');
+  const hidingSettings = useHiddenLabSettings().size > 0;
   const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const all = runs.length > 1 ? ' every run' : ' the run';
 
@@ -96,8 +98,13 @@ export function LabToolbar() {
           >
             Copy link
           </button>
-          <LabShareWithRoom />
-          <ClassroomLinkPicker />
+          {/* Both put every run's settings into their link: not while a mystery hides some. */}
+          {hidingSettings ? null : (
+            <>
+              <LabShareWithRoom />
+              <ClassroomLinkPicker />
+            </>
+          )}
           <button
             type="button"
             className="nl-button nl-button--quiet"

@@ -65,6 +65,11 @@ describe('a mystery network opened in the Lab', () => {
     // The history's JSON carries the run's settings; its CSV only the steps and losses.
     expect(screen.queryByRole('button', { name: 'Download history (JSON)' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Download history (CSV)' })).toBeVisible();
+    // "Share with the room" and the classroom link carry every run's settings; "Copy link" copies
+    // the mystery's own address, which names only the mystery.
+    expect(screen.queryByRole('button', { name: 'Share with the room' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Classroom link/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeVisible();
     expect(screen.getByRole('tabpanel')).not.toHaveTextContent(/BatchNorm|Train mode/);
     expect(window.location.hash).toBe(HASH);
     const run = useAppStore.getState().runs[0]!;
