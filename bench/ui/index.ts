@@ -201,29 +201,42 @@ function homeLoadRows(loads: readonly HomeLoad[]): Row[] {
   ];
 }
 
-async function measureHomeOnly(args: ReadonlySet<string>, browser: Browser, url: string) {
+function homeLoads(browser: Browser, url: string): Promise<HomeLoad[]> {
   log(`the home page, ${HOME_LOADS} first visits…`);
-  const home = await homePageLoads(browser, url, HOME_LOADS);
-  const rows = homeLoadRows(home);
-  const result = {
-    environment: { node: process.version, cores: cpus().length, chromium: browser.version() },
-    loadAtEnd: loadavg(),
-    targets: { homeLoadTaskMs: TARGETS.homeLoadTaskMs },
-    home,
-    rows,
-  };
+  return homePageLoads(browser, url, HOME_LOADS);
+}
+
+/** Where the figures were taken: versions, cores, and the load when the measuring ended. */
+const environment = (browser: Browser) => ({
+  node: process.version,
+  cores: cpus().length,
+  chromium: browser.version(),
+  loadAtEnd: loadavg(),
+});
+
+/** Prints the table (or the JSON with --json); with --check, a missed target fails the command. */
+function publish(args: ReadonlySet<string>, result: { readonly rows: readonly Row[] }): void {
   if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
   else {
-    printTable(rows);
+    printTable(result.rows);
     console.log(`\nload at the end: ${load()}\n${JSON.stringify(result)}`);
   }
-  if (args.has('--check') && rows.some((r) => r.met === false)) process.exitCode = 1;
+  if (args.has('--check') && result.rows.some((r) => r.met === false)) process.exitCode = 1;
+}
+
+async function measureHomeOnly(args: ReadonlySet<string>, browser: Browser, url: string) {
+  const home = await homeLoads(browser, url);
+  publish(args, {
+    environment: environment(browser),
+    targets: { homeLoadTaskMs: TARGETS.homeLoadTaskMs },
+    home,
+    rows: homeLoadRows(home),
+  });
 }
 
 async function measureAll(args: ReadonlySet<string>, browser: Browser, url: string): Promise<void> {
   if (args.has('--home')) return measureHomeOnly(args, browser, url);
-  log(`the home page, ${HOME_LOADS} first visits…`);
-  const home = await homePageLoads(browser, url, HOME_LOADS);
+  const home = await homeLoads(browser, url);
   const enginePage = await startEngineBenchPage(browser);
   const engine = await engineRounds(enginePage).finally(() => enginePage.close());
   const ratio = median(engine.map((r) => r.ratio));
@@ -364,13 +377,8 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
     ),
   ];
 
-  const result = {
-    environment: {
-      node: process.version,
-      cores: cpus().length,
-      chromium: browser.version(),
-      loadAtEnd: loadavg(),
-    },
+  publish(args, {
+    environment: environment(browser),
     targets: TARGETS,
     engine: {
       model: MODEL,
@@ -392,13 +400,7 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
     fourRuns: window,
     memory,
     rows,
-  };
-  if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
-  else {
-    printTable(rows);
-    console.log(`\nload at the end: ${load()}\n${JSON.stringify(result)}`);
-  }
-  if (args.has('--check') && rows.some((r) => r.met === false)) process.exitCode = 1;
+  });
 }
 
 await main();
