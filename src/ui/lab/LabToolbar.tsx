@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
-import { selectAnyRunning, selectRuns, selectSpeed } from '../../store/selectors';
+import { selectRuns, selectSpeed } from '../../store/selectors';
 import { SelectField } from './fields/SelectField';
 import { ClassroomLinkPicker } from './ClassroomLinkPicker';
 import { LabShareWithRoom } from './LabShareWithRoom';
 import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { setPresenting, useControlShown } from './labView';
+import { TrainStepButtons } from './TrainStepButtons';
 
 const SPEED_LABELS: Record<Speed, string> = {
   0: 'As fast as possible',
@@ -19,7 +20,6 @@ const SPEED_LABELS: Record<Speed, string> = {
 /** Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. */
 export function LabToolbar() {
   const runs = useAppStore(selectRuns);
-  const anyRunning = useAppStore(selectAnyRunning);
   const speed = useAppStore(selectSpeed);
   const actions = useAppStore.getState();
   const [copied, setCopied] = useState<string | undefined>(undefined);
@@ -27,7 +27,6 @@ export function LabToolbar() {
   const showSpeed = useControlShown('speed');
   const showShare = useControlShown('share');
   const hidingSettings = useHiddenLabSettings().size > 0;
-  const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const all = runs.length > 1 ? ' every run' : ' the run';
 
   const copyLink = async (): Promise<void> => {
@@ -45,32 +44,7 @@ export function LabToolbar() {
       {showTrain ? (
         <>
           <div className="nl-button-row">
-            <button
-              type="button"
-              className="nl-button nl-button--primary"
-              disabled={!anyRunning && !trainable}
-              aria-describedby="nl-toolbar-hint"
-              onClick={anyRunning ? actions.pauseAll : actions.trainAll}
-            >
-              {anyRunning ? 'Pause' : 'Train'}
-            </button>
-            <button
-              type="button"
-              className="nl-button"
-              disabled={anyRunning || !trainable}
-              aria-describedby="nl-toolbar-hint"
-              onClick={() => actions.stepAll(1)}
-            >
-              Step
-            </button>
-            <button
-              type="button"
-              className="nl-button"
-              aria-describedby="nl-toolbar-hint"
-              onClick={actions.resetAll}
-            >
-              Reset
-            </button>
+            <TrainStepButtons describedBy="nl-toolbar-hint" />
           </div>
           <p className="nl-field__hint" id="nl-toolbar-hint">
             {`Train, Step (one batch) and Reset (back to the initial weights) act on${all}.`}

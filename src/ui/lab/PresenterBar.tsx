@@ -1,11 +1,12 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
-import { runLabels, selectAnyRunning, selectRuns, selectSelectedRun } from '../../store/selectors';
+import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { presenterRunColor } from '../present/presenterPalette';
 import { openShortcutList } from '../shortcuts/ShortcutList';
 import { LabShareWithRoom } from './LabShareWithRoom';
 import { setPresenting, useControlShown } from './labView';
 import { PanelToggles } from './PanelToggles';
+import { TrainStepButtons } from './TrainStepButtons';
 
 /**
  * Presenter mode's one compact bar: Train/Pause, Step, Reset, the run to look inside, the panels, the
@@ -13,37 +14,13 @@ import { PanelToggles } from './PanelToggles';
  */
 export function PresenterBar() {
   const runs = useAppStore(selectRuns);
-  const anyRunning = useAppStore(selectAnyRunning);
   const selected = useAppStore(selectSelectedRun);
   const actions = useAppStore.getState();
-  const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
   const labels = runLabels(runs);
   const showTrain = useControlShown('train');
   return (
     <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
-      {showTrain ? (
-        <>
-          <button
-            type="button"
-            className="nl-button nl-button--primary"
-            disabled={!anyRunning && !trainable}
-            onClick={anyRunning ? actions.pauseAll : actions.trainAll}
-          >
-            {anyRunning ? 'Pause' : 'Train'}
-          </button>
-          <button
-            type="button"
-            className="nl-button"
-            disabled={anyRunning || !trainable}
-            onClick={() => actions.stepAll(1)}
-          >
-            Step
-          </button>
-          <button type="button" className="nl-button" onClick={actions.resetAll}>
-            Reset
-          </button>
-        </>
-      ) : null}
+      {showTrain ? <TrainStepButtons /> : null}
       <div className="nl-presenter-bar__runs" role="group" aria-label="Run to look inside">
         {runs.map((run, i) => {
           const letter = RUN_LETTERS[i] ?? '?';
