@@ -1,4 +1,4 @@
-import type { InitScheme } from '../../engine/init/schemes';
+import { INIT_SCHEMES, type InitScheme } from '../../engine/init/schemes';
 import type { ModelSpec } from '../../engine/model/spec';
 import { pyFloat, pyNumber } from './pythonText';
 import { refuse } from './refusal';
@@ -14,20 +14,6 @@ const TORCH_NONLINEARITY: Record<string, string> = {
   leakyRelu: 'leaky_relu',
   selu: 'selu',
 };
-
-const SCHEMES = [
-  'zeros',
-  'constant',
-  'uniform',
-  'normal',
-  'xavierUniform',
-  'xavierNormal',
-  'kaimingUniform',
-  'kaimingNormal',
-  'orthogonal',
-  'pytorchDefault',
-  'custom',
-];
 
 interface InitLines {
   /** What the scheme is, for the docstring. */
@@ -142,7 +128,11 @@ function schemeLines(scheme: InitScheme): InitLines {
       };
     }
     default:
-      return refuse('the init scheme', (scheme as { kind?: unknown }).kind, SCHEMES);
+      return refuse(
+        'the init scheme',
+        (scheme as { kind?: unknown }).kind,
+        INIT_SCHEMES.map((s) => s.kind),
+      );
   }
 }
 
