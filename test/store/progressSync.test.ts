@@ -1,36 +1,19 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStore } from 'zustand/vanilla';
+import { describe, expect, it, vi } from 'vitest';
 import { serializeProgress } from '../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS, type Progress } from '../../src/lessons/progress/schema';
-import {
-  createProgressSlice,
-  MAX_IMPORT_BYTES,
-  type ProgressSlice,
-} from '../../src/store/progressSlice';
+import { MAX_IMPORT_BYTES } from '../../src/store/progressSlice';
 import { PROGRESS_STORAGE_KEY } from '../../src/store/progressStorage';
 import { fixtureTrack } from '../lessons/progress/fixtureTrack';
+import { openTab as openTabOn, savedProgress as saved, tabsStartEmptyAt } from './progressTabs';
 
 const track = fixtureTrack();
 const NOW = new Date('2025-05-06T07:08:09.000Z');
 const AT = '2025-03-01T10:00:00.000Z';
 
-/** One browser tab: its own progress store over the shared localStorage. */
-function openTab() {
-  const store = createStore<ProgressSlice>()((set, get) => createProgressSlice(set, get));
-  store.getState().loadProgress(track);
-  return store;
-}
-const saved = (): Progress => JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null');
+const openTab = () => openTabOn(track);
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  localStorage.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+tabsStartEmptyAt(NOW);
 
 describe('two tabs', () => {
   it('never lose each other’s answers, even before the storage event arrives', () => {

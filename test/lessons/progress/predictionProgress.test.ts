@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStore } from 'zustand/vanilla';
+import { describe, expect, it } from 'vitest';
 import { choiceFingerprint, progressCatalog } from '../../../src/lessons/progress/catalog';
 import { mergeProgress } from '../../../src/lessons/progress/merge';
 import { restoreProgress, serializeProgress } from '../../../src/lessons/progress/restore';
 import { EMPTY_PROGRESS, type Progress } from '../../../src/lessons/progress/schema';
 import { buildTrack, type Track } from '../../../src/lessons/track';
-import { createProgressSlice, type ProgressSlice } from '../../../src/store/progressSlice';
-import { PROGRESS_STORAGE_KEY } from '../../../src/store/progressStorage';
+import {
+  openTab as openTabOn,
+  savedProgress as saved,
+  tabsStartEmptyAt,
+} from '../../store/progressTabs';
 import { ALPHA, BETA, GAMMA } from './fixtureTrack';
 
 const AT = '2025-03-01T10:00:00.000Z';
@@ -176,18 +178,8 @@ describe('saved predictions', () => {
 describe('predictions in the store', () => {
   const track = predictionTrack();
   const NOW = new Date(LATER);
-  function openTab() {
-    const store = createStore<ProgressSlice>()((set, get) => createProgressSlice(set, get));
-    store.getState().loadProgress(track);
-    return store;
-  }
-  const saved = (): Progress => JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null');
-
-  beforeEach(() => {
-    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    localStorage.clear();
-  });
-  afterEach(() => vi.useRealTimers());
+  const openTab = () => openTabOn(track);
+  tabsStartEmptyAt(NOW);
 
   it('saves a prediction with the choices it was made among; the first one made stays', () => {
     const tab = openTab();
