@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GELU } from '../../../src/engine/layers/gelu';
 import { tensor } from '../../../src/engine/tensor';
-import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectActivationParity } from './activationParity';
+import { itIsASmoothActivation } from './activationParity';
 
 // Φ(1) = 0.8413447460685429, φ(1) = e^(−1/2)/√(2π) = 0.24197072451914337
 const PHI_1 = 0.8413447460685429;
@@ -33,15 +32,5 @@ describe('GELU', () => {
     expect(Array.from(dx.data).every(Number.isFinite)).toBe(true);
   });
 
-  it('matches PyTorch (act_gelu fixture)', () => {
-    expectActivationParity(new GELU(), 'act_gelu');
-  });
-
-  it('gradients: finite differences on an odd shape', () => {
-    gradcheck(new GELU(), randomTensor([3, 5, 7], 15));
-  });
-
-  it('exposes its kind for the probes', () => {
-    expect(new GELU().kind).toBe('gelu');
-  });
+  itIsASmoothActivation(() => new GELU(), 'gelu', 'act_gelu', 15);
 });

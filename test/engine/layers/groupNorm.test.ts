@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GroupNorm } from '../../../src/engine/layers/groupNorm';
 import { tensor } from '../../../src/engine/tensor';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectClose, loadFixture, SINGLE_OP } from '../../helpers/fixtures';
+import { expectClose, loadFixture } from '../../helpers/fixtures';
+import { expectGroupedNormParity } from './normParity';
 
 const HAND = { rtol: 1e-6, atol: 1e-6 };
 
@@ -50,20 +51,8 @@ describe('GroupNorm', () => {
   ]) {
     it(`matches PyTorch: ${name}`, () => {
       const f = loadFixture(name);
-      const input = (key: string) => f.inputs[key]!;
-      const gn = new GroupNorm(
-        f.config['num_groups'] as number,
-        f.config['num_channels'] as number,
-      );
-      expect(f.config['eps']).toBe(gn.eps);
-      gn.weight.value.data.set(input('gamma').data);
-      gn.bias.value.data.set(input('beta').data);
-      const y = gn.forward(tensor(input('x').shape, input('x').data), 'train');
-      expectClose(y.data, f.outputs['y']!, SINGLE_OP, 'y');
-      const dx = gn.backward(tensor(input('grad_out').shape, input('grad_out').data));
-      expectClose(dx.data, f.outputs['grad_x']!, SINGLE_OP, 'grad_x');
-      expectClose(gn.weight.grad.data, f.outputs['grad_gamma']!, SINGLE_OP, 'grad_gamma');
-      expectClose(gn.bias.grad.data, f.outputs['grad_beta']!, SINGLE_OP, 'grad_beta');
+      const groups = f.config['num_groups'] as number;
+      expectGroupedNormParity(new GroupNorm(groups, f.config['num_channels'] as number), f);
     });
   }
 

@@ -3,7 +3,8 @@ import { GroupNorm } from '../../../src/engine/layers/groupNorm';
 import { InstanceNorm2d } from '../../../src/engine/layers/instanceNorm2d';
 import { tensor } from '../../../src/engine/tensor';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectClose, loadFixture, SINGLE_OP } from '../../helpers/fixtures';
+import { expectClose, loadFixture } from '../../helpers/fixtures';
+import { expectGroupedNormParity } from './normParity';
 
 const HAND = { rtol: 1e-6, atol: 1e-6 };
 
@@ -35,18 +36,8 @@ describe('InstanceNorm2d', () => {
 
   it('matches PyTorch: instancenorm2d', () => {
     const f = loadFixture('instancenorm2d');
-    const input = (key: string) => f.inputs[key]!;
-    const inorm = new InstanceNorm2d(input('gamma').shape[0]!);
-    expect(f.config['eps']).toBe(inorm.eps);
     expect(f.config['track_running_stats']).toBe(false);
-    inorm.weight.value.data.set(input('gamma').data);
-    inorm.bias.value.data.set(input('beta').data);
-    const y = inorm.forward(tensor(input('x').shape, input('x').data), 'train');
-    expectClose(y.data, f.outputs['y']!, SINGLE_OP, 'y');
-    const dx = inorm.backward(tensor(input('grad_out').shape, input('grad_out').data));
-    expectClose(dx.data, f.outputs['grad_x']!, SINGLE_OP, 'grad_x');
-    expectClose(inorm.weight.grad.data, f.outputs['grad_gamma']!, SINGLE_OP, 'grad_gamma');
-    expectClose(inorm.bias.grad.data, f.outputs['grad_beta']!, SINGLE_OP, 'grad_beta');
+    expectGroupedNormParity(new InstanceNorm2d(f.inputs['gamma']!.shape[0]!), f);
   });
 
   it('equals GroupNorm with one group per channel, forward and backward', () => {

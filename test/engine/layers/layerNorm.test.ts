@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LayerNorm } from '../../../src/engine/layers/layerNorm';
 import { numel, tensor } from '../../../src/engine/tensor';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectClose, loadFixture, SINGLE_OP } from '../../helpers/fixtures';
+import { expectClose, loadFixture } from '../../helpers/fixtures';
+import { expectGroupedNormParity } from './normParity';
 
 const HAND = { rtol: 1e-6, atol: 1e-6 };
 
@@ -46,18 +47,7 @@ describe('LayerNorm', () => {
   for (const name of ['layernorm_2d', 'layernorm_4d']) {
     it(`matches PyTorch: ${name}`, () => {
       const f = loadFixture(name);
-      const input = (key: string) => f.inputs[key]!;
-      const ln = new LayerNorm(f.config['normalized_shape'] as number[]);
-      expect(f.config['eps']).toBe(ln.eps);
-      expect(ln.weight.value.shape).toEqual(input('gamma').shape);
-      ln.weight.value.data.set(input('gamma').data);
-      ln.bias.value.data.set(input('beta').data);
-      const y = ln.forward(tensor(input('x').shape, input('x').data), 'train');
-      expectClose(y.data, f.outputs['y']!, SINGLE_OP, 'y');
-      const dx = ln.backward(tensor(input('grad_out').shape, input('grad_out').data));
-      expectClose(dx.data, f.outputs['grad_x']!, SINGLE_OP, 'grad_x');
-      expectClose(ln.weight.grad.data, f.outputs['grad_gamma']!, SINGLE_OP, 'grad_gamma');
-      expectClose(ln.bias.grad.data, f.outputs['grad_beta']!, SINGLE_OP, 'grad_beta');
+      expectGroupedNormParity(new LayerNorm(f.config['normalized_shape'] as number[]), f);
     });
   }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sigmoid } from '../../../src/engine/layers/sigmoid';
 import { tensor } from '../../../src/engine/tensor';
-import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectActivationParity } from './activationParity';
+import { itIsASmoothActivation } from './activationParity';
 
 describe('Sigmoid', () => {
   it('forward and backward: hand-worked values', () => {
@@ -32,15 +31,5 @@ describe('Sigmoid', () => {
     expect(Math.abs(dx.data[2]! / Math.exp(-80) - 1)).toBeLessThan(1e-6);
   });
 
-  it('matches PyTorch (act_sigmoid fixture)', () => {
-    expectActivationParity(new Sigmoid(), 'act_sigmoid');
-  });
-
-  it('gradients: finite differences on an odd shape', () => {
-    gradcheck(new Sigmoid(), randomTensor([3, 5, 7], 14));
-  });
-
-  it('exposes its kind for the probes', () => {
-    expect(new Sigmoid().kind).toBe('sigmoid');
-  });
+  itIsASmoothActivation(() => new Sigmoid(), 'sigmoid', 'act_sigmoid', 14);
 });

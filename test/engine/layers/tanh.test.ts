@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tanh } from '../../../src/engine/layers/tanh';
 import { tensor } from '../../../src/engine/tensor';
-import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { expectActivationParity } from './activationParity';
+import { itIsASmoothActivation } from './activationParity';
 
 describe('Tanh', () => {
   it('forward and backward: hand-worked values', () => {
@@ -25,15 +24,5 @@ describe('Tanh', () => {
     expect(Array.from(layer.backward(tensor([2], [1, 1])).data)).toEqual([0, 0]);
   });
 
-  it('matches PyTorch (act_tanh fixture)', () => {
-    expectActivationParity(new Tanh(), 'act_tanh');
-  });
-
-  it('gradients: finite differences on an odd shape', () => {
-    gradcheck(new Tanh(), randomTensor([3, 5, 7], 13));
-  });
-
-  it('exposes its kind for the probes', () => {
-    expect(new Tanh().kind).toBe('tanh');
-  });
+  itIsASmoothActivation(() => new Tanh(), 'tanh', 'act_tanh', 13);
 });
