@@ -1,4 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 export interface BlockErrorBoundaryProps {
   /** What the block is, for the message: "the experiment “BatchNorm vs plain”". */
@@ -10,42 +11,19 @@ export interface BlockErrorBoundaryProps {
   readonly children: ReactNode;
 }
 
-interface State {
-  readonly error: Error | null;
-}
-
 /** Keeps one failing block from blanking the lesson: the rest of the page goes on working. */
-export class BlockErrorBoundary extends Component<BlockErrorBoundaryProps, State> {
-  override state: State = { error: null };
-
-  static getDerivedStateFromError(error: unknown): State {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`normlab: ${this.props.what} failed`, error, info);
-  }
-
-  override render() {
-    const { error } = this.state;
-    if (!error) return this.props.children;
-    return (
-      <div className="nl-block-error" role="alert">
-        <p>
-          Something went wrong showing {this.props.what}: {error.message}.{' '}
-          {this.props.rest ?? 'The rest of the lesson still works.'}
-        </p>
-        <button
-          type="button"
-          className="nl-button"
-          onClick={() => {
-            this.props.onRetry?.();
-            this.setState({ error: null });
-          }}
-        >
-          Try again
-        </button>
-      </div>
-    );
-  }
+export function BlockErrorBoundary({ what, rest, onRetry, children }: BlockErrorBoundaryProps) {
+  return (
+    <ErrorBoundary
+      what={what}
+      className="nl-block-error"
+      retryClassName="nl-button"
+      message={(error) =>
+        `Something went wrong showing ${what}: ${error.message}. ${rest ?? 'The rest of the lesson still works.'}`
+      }
+      {...(onRetry ? { onRetry } : {})}
+    >
+      {children}
+    </ErrorBoundary>
+  );
 }
