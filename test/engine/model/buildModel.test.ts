@@ -11,32 +11,14 @@ import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
+import { cnnSpec, mlpSpec } from './specFixtures';
 
-const mlp: MlpSpec = {
-  family: 'mlp',
-  inputSize: 12,
-  numClasses: 3,
-  depth: 2,
-  width: 8,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: true,
-};
+const mlp = mlpSpec({ inputSize: 12, numClasses: 3, depth: 2, width: 8 });
 
-const cnn: CnnSpec = {
-  family: 'cnn',
-  inputShape: [1, 6, 6],
-  numClasses: 4,
-  stemChannels: 4,
-  blocks: 2,
-  residual: true,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'pytorchDefault' },
-};
+const cnn = cnnSpec(
+  { inputShape: [1, 6, 6], numClasses: 4, stemChannels: 4, blocks: 2 },
+  { init: { kind: 'pytorchDefault' } },
+);
 
 const names = (spec: MlpSpec | CnnSpec) =>
   buildModel(spec, createRng(1))

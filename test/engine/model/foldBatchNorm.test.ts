@@ -12,33 +12,14 @@ import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { randomTensor } from '../../helpers/gradcheck';
 import { torchPython } from '../../helpers/torchPython';
+import { cnnSpec, mlpSpec } from './specFixtures';
 
-const mlp: MlpSpec = {
-  family: 'mlp',
-  inputSize: 12,
-  numClasses: 4,
-  depth: 3,
-  width: 10,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: false,
-};
+const mlp = mlpSpec({ inputSize: 12, numClasses: 4, depth: 3, width: 10 }, { bias: false });
 
-const cnn: CnnSpec = {
-  family: 'cnn',
-  inputShape: [2, 6, 6],
-  numClasses: 3,
-  stemChannels: 4,
-  blocks: 2,
-  residual: true,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  zeroInitResidualGamma: false,
-};
+const cnn = cnnSpec(
+  { inputShape: [2, 6, 6], numClasses: 3, stemChannels: 4, blocks: 2 },
+  { zeroInitResidualGamma: false },
+);
 
 /**
  * A model whose BatchNorms hold statistics far from their defaults: train-mode forwards of shifted,

@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseModelSpec,
-  SpecError,
-  type CnnSpec,
-  type MlpSpec,
-} from '../../../src/engine/model/spec';
+import { parseModelSpec, SpecError } from '../../../src/engine/model/spec';
+import { cnnSpec, mlpSpec } from './specFixtures';
 
-const mlp: MlpSpec = {
-  family: 'mlp',
-  inputSize: 196,
-  numClasses: 10,
-  depth: 8,
-  width: 64,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: true,
-};
+const mlp = mlpSpec({ inputSize: 196, numClasses: 10, depth: 8, width: 64 });
 
-const cnn: CnnSpec = {
-  family: 'cnn',
-  inputShape: [1, 14, 14],
-  numClasses: 10,
-  stemChannels: 16,
-  blocks: 3,
-  residual: true,
-  activation: 'relu',
-  norm: { kind: 'groupNorm', groups: 4 },
-  normPlacement: 'before',
-  init: { kind: 'pytorchDefault' },
-};
+const cnn = cnnSpec(
+  { inputShape: [1, 14, 14], numClasses: 10, stemChannels: 16, blocks: 3 },
+  { norm: { kind: 'groupNorm', groups: 4 }, init: { kind: 'pytorchDefault' } },
+);
 
 const messageOf = (input: unknown): string => {
   try {

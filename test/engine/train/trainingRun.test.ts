@@ -7,6 +7,7 @@ import { createOptimizer } from '../../../src/engine/optim/createOptimizer';
 import { createRng } from '../../../src/engine/rng';
 import type { RunConfig } from '../../../src/engine/train/runConfig';
 import { TrainingRun } from '../../../src/engine/train/trainingRun';
+import { mlpSpec } from '../model/specFixtures';
 
 const data = spiral(400, 0.05, createRng(1));
 const test = spiral(200, 0.05, createRng(2));
@@ -16,19 +17,7 @@ const config = (
   model: Partial<RunConfig['model']> = {},
 ): RunConfig =>
   ({
-    model: {
-      family: 'mlp',
-      inputSize: 2,
-      numClasses: 2,
-      depth: 3,
-      width: 32,
-      activation: 'relu',
-      norm: { kind: 'batchNorm' },
-      normPlacement: 'before',
-      init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-      bias: true,
-      ...model,
-    },
+    model: { ...mlpSpec({ inputSize: 2, numClasses: 2, depth: 3, width: 32 }), ...model },
     optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 },
     batchSize: 32,
     seed: 5,
