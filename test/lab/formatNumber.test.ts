@@ -2,36 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/lab/formatNumber';
 
 describe('formatNumber', () => {
-  it('keeps three significant digits in the readable range', () => {
-    expect(formatNumber(0.42)).toBe('0.42');
-    expect(formatNumber(2.302585)).toBe('2.3');
-    expect(formatNumber(0.0012345)).toBe('0.00123');
-    expect(formatNumber(12345)).toBe('12,300');
-  });
-
-  it('writes learning rates down to 0.0001 as they are typed', () => {
-    expect(formatNumber(0.0003)).toBe('0.0003');
-    expect(formatNumber(0.0001)).toBe('0.0001');
-    expect(formatNumber(0.00009)).toBe('9e−5');
-  });
-
-  it('switches to e-notation from a million, after rounding', () => {
-    expect(formatNumber(999_999)).toBe('1e6');
-    expect(formatNumber(123_456)).toBe('123,000');
-  });
-
-  it('uses e-notation with a true minus sign for tiny magnitudes', () => {
-    expect(formatNumber(3.2e-5)).toBe('3.2e−5');
-    expect(formatNumber(-1e-7)).toBe('−1e−7');
-  });
-
-  it('writes negative numbers with U+2212', () => {
-    expect(formatNumber(-2.95)).toBe('−2.95');
-  });
-
-  it('names values that are not finite instead of printing NaN', () => {
-    expect(formatNumber(Number.NaN)).toBe('not a number');
-    expect(formatNumber(Infinity)).toBe('∞');
-    expect(formatNumber(0)).toBe('0');
+  it.each([
+    ['keeps three significant digits', 2.302585, '2.3'],
+    ['keeps three significant digits of a small number', 0.0012345, '0.00123'],
+    ['groups thousands', 12345, '12,300'],
+    ['writes a learning rate as it is typed', 0.0003, '0.0003'],
+    ['writes the smallest learning rate as it is typed', 0.0001, '0.0001'],
+    ['uses e-notation below 0.0001', 0.00009, '9e−5'],
+    ['uses e-notation with a true minus sign', 3.2e-5, '3.2e−5'],
+    ['writes a negative tiny number with U+2212 twice', -1e-7, '−1e−7'],
+    ['writes negative numbers with U+2212', -2.95, '−2.95'],
+    ['switches to e-notation from a million, after rounding', 999_999, '1e6'],
+    ['keeps a number below a million', 123_456, '123,000'],
+    ['writes zero', 0, '0'],
+    ['names a value that is not a number', Number.NaN, 'not a number'],
+    ['writes infinity as ∞', Infinity, '∞'],
+    ['writes minus infinity as −∞', -Infinity, '−∞'],
+  ])('%s: %d → %s', (_, value, written) => {
+    expect(formatNumber(value)).toBe(written);
   });
 });
