@@ -1,5 +1,5 @@
 import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol';
-import type { WorkerEventLike } from './workerClient';
+import { watchWorker, type WorkerEvents } from './watchWorker';
 
 /** The one module the depth-sweep widget uses to talk to its worker (a crash becomes a 'failed' message). */
 export interface SweepWorker {
@@ -11,13 +11,9 @@ export interface SweepWorker {
 export type SweepWorkerFactory = () => SweepWorker;
 
 /** The minimal part of the DOM Worker this module needs (tests pass a fake). */
-export interface SweepWorkerLike {
+export interface SweepWorkerLike extends WorkerEvents {
   postMessage(message: ToSweepWorker): void;
   terminate(): void;
-  addEventListener(
-    type: 'message' | 'messageerror' | 'error',
-    listener: (event: WorkerEventLike) => void,
-  ): void;
 }
 
 function spawnSweepWorker(): SweepWorkerLike {
@@ -45,18 +41,11 @@ export function createSweepWorker(spawn: () => SweepWorkerLike = spawnSweepWorke
   const start = (): SweepWorkerLike | undefined => {
     try {
       const created = spawn();
-      created.addEventListener('message', (event) => {
-        // Our own worker only ever posts FromSweepWorker messages (sweepWorker.ts).
-        if (created === worker) emit(event.data as FromSweepWorker);
-      });
-      created.addEventListener('messageerror', () => {
-        if (created === worker) fail('A message from the sweep worker could not be read.');
-      });
-      created.addEventListener('error', (event) => {
-        if (created !== worker) return;
-        event.preventDefault();
-        const detail = event.message ? ` (${event.message})` : '';
-        fail(`The sweep worker stopped unexpectedly${detail}. Press Run sweep to try again.`);
+      watchWorker(created, 'sweep worker', () => created === worker, {
+        message: emit,
+        // A stopped worker is replaced on the next send: say how to get there.
+        crash: (sentence, cause) =>
+          fail(cause === 'stopped' ? `${sentence} Press Run sweep to try again.` : sentence),
       });
       return created;
     } catch (error) {

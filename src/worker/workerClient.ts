@@ -1,4 +1,5 @@
 import type { FromWorker, ToWorker } from './protocol';
+import { watchWorker, type WorkerEvents } from './watchWorker';
 
 /**
  * The one module the UI uses to talk to a training worker: typed messages in and out, and a crashed
@@ -17,21 +18,10 @@ export interface RunWorker {
 
 export type RunWorkerFactory = () => RunWorker;
 
-/** What this module reads from a worker's message, messageerror and error events. */
-export interface WorkerEventLike {
-  readonly data?: unknown;
-  readonly message?: string;
-  preventDefault(): void;
-}
-
 /** The minimal part of the DOM Worker this module needs (tests pass a fake). */
-export interface WorkerLike {
+export interface WorkerLike extends WorkerEvents {
   postMessage(message: ToWorker): void;
   terminate(): void;
-  addEventListener(
-    type: 'message' | 'messageerror' | 'error',
-    listener: (event: WorkerEventLike) => void,
-  ): void;
 }
 
 function spawnTrainingWorker(): WorkerLike {
@@ -63,19 +53,7 @@ export function createRunWorker(spawn: () => WorkerLike = spawnTrainingWorker): 
     lastStep = 0;
     try {
       const created = spawn();
-      created.addEventListener('message', (event) => {
-        // Our own worker only ever posts FromWorker messages (trainingWorker.ts).
-        if (created === worker) emit(event.data as FromWorker);
-      });
-      created.addEventListener('messageerror', () => {
-        if (created === worker) crash('A message from the training worker could not be read.');
-      });
-      created.addEventListener('error', (event) => {
-        if (created !== worker) return;
-        event.preventDefault();
-        const detail = event.message ? ` (${event.message})` : '';
-        crash(`The training worker stopped unexpectedly${detail}.`);
-      });
+      watchWorker(created, 'training worker', () => created === worker, { message: emit, crash });
       worker = created;
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

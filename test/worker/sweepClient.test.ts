@@ -1,45 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerEventLike } from '../../src/worker/workerClient';
-import { createSweepWorker, type SweepWorkerLike } from '../../src/worker/sweepClient';
+import { createSweepWorker } from '../../src/worker/sweepClient';
 import type { FromSweepWorker, ToSweepWorker } from '../../src/worker/sweepProtocol';
-
-type Listener = (event: WorkerEventLike) => void;
-
-class FakeWorker implements SweepWorkerLike {
-  readonly sent: ToSweepWorker[] = [];
-  terminated = false;
-  private readonly listeners = new Map<string, Listener[]>();
-
-  postMessage(message: ToSweepWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message' | 'messageerror' | 'error', listener: Listener): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  fire(type: 'message' | 'messageerror' | 'error', data?: unknown, message?: string): boolean {
-    let prevented = false;
-    const event: WorkerEventLike = {
-      data,
-      ...(message === undefined ? {} : { message }),
-      preventDefault: () => {
-        prevented = true;
-      },
-    };
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-    return prevented;
-  }
-}
+import { fakeDomWorkers } from './fakeDomWorker';
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const client = createSweepWorker(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  });
+  const { workers, spawn } = fakeDomWorkers<ToSweepWorker>();
+  const client = createSweepWorker(spawn);
   const received: FromSweepWorker[] = [];
   client.onMessage((m) => received.push(m));
   return { client, workers, received };

@@ -1,49 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-import {
-  createRunWorker,
-  type WorkerEventLike,
-  type WorkerLike,
-} from '../../src/worker/workerClient';
-
-type Listener = (event: WorkerEventLike) => void;
-
-/** Stands in for a DOM Worker: records what it is sent and lets the test fire its events. */
-class FakeWorker implements WorkerLike {
-  readonly sent: ToWorker[] = [];
-  terminated = false;
-  private readonly listeners = new Map<string, Listener[]>();
-
-  postMessage(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message' | 'messageerror' | 'error', listener: Listener): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  fire(type: 'message' | 'messageerror' | 'error', data?: unknown, message?: string): boolean {
-    let prevented = false;
-    const event: WorkerEventLike = {
-      data,
-      ...(message === undefined ? {} : { message }),
-      preventDefault: () => {
-        prevented = true;
-      },
-    };
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-    return prevented;
-  }
-}
+import { createRunWorker } from '../../src/worker/workerClient';
+import { fakeDomWorkers } from './fakeDomWorker';
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const client = createRunWorker(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  });
+  const { workers, spawn } = fakeDomWorkers<ToWorker>();
+  const client = createRunWorker(spawn);
   const received: FromWorker[] = [];
   client.onMessage((m) => received.push(m));
   return { client, workers, received };
