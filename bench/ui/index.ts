@@ -215,7 +215,10 @@ const environment = (browser: Browser) => ({
 });
 
 /** Prints the table (or the JSON with --json); with --check, a missed target fails the command. */
-function publish(args: ReadonlySet<string>, result: { readonly rows: readonly Row[] }): void {
+function publish<R extends { readonly rows: readonly Row[] }>(
+  args: ReadonlySet<string>,
+  result: R,
+): void {
   if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
   else {
     printTable(result.rows);
