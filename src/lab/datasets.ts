@@ -1,6 +1,25 @@
-/** The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are generated. */
-export const DATASET_IDS = ['mnist14', 'mnist28', 'spiral', 'circles', 'xor', 'blobs'] as const;
+import { ownDataSummary, type OwnDataSummary } from './ownDatasets';
+
+/**
+ * The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are
+ * generated, and the learner's own data (a CSV file, points drawn on the plane) is kept in the browser.
+ */
+export const DATASET_IDS = [
+  'mnist14',
+  'mnist28',
+  'spiral',
+  'circles',
+  'xor',
+  'blobs',
+  'csv',
+  'drawn',
+] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
+export type OwnDatasetId = 'csv' | 'drawn';
+
+export function isOwnDataset(id: DatasetId): id is OwnDatasetId {
+  return id === 'csv' || id === 'drawn';
+}
 
 /** A dataset as a run asks the worker for it. */
 export interface DatasetChoice {
@@ -9,15 +28,20 @@ export interface DatasetChoice {
   readonly noise: number;
   /** MNIST: standardize inputs with the training set's mean and std. */
   readonly standardize: boolean;
+  /** Own data: the fingerprint of the table the run was set up for (absent: none is loaded). */
+  readonly fingerprint?: string;
 }
 
 export interface LabDatasetInfo {
   readonly id: DatasetId;
   readonly label: string;
   readonly hint: string;
-  /** 'image': MNIST digits (MLP or CNN); 'points': 2-D sets with a decision boundary (MLP only). */
-  readonly kind: 'image' | 'points';
-  /** [C, H, W] for images, [2] for points. */
+  /**
+   * 'image': MNIST digits (MLP or CNN); 'points': 2-D sets with a decision boundary (MLP only);
+   * 'table': an own table with any other number of features (MLP only).
+   */
+  readonly kind: 'image' | 'points' | 'table';
+  /** [C, H, W] for images, [2] for points, [features] for a table. */
   readonly sampleShape: readonly number[];
   readonly numClasses: number;
 }
@@ -71,17 +95,49 @@ export const LAB_DATASETS: Readonly<Record<DatasetId, LabDatasetInfo>> = {
     sampleShape: [2],
     numClasses: 3,
   },
+  csv: {
+    id: 'csv',
+    label: 'Your CSV file',
+    hint: 'Numeric feature columns and a label column, from a file of yours. Choose the file below.',
+    kind: 'table',
+    sampleShape: [1],
+    numClasses: 2,
+  },
+  drawn: {
+    id: 'drawn',
+    label: 'Your drawn points',
+    hint: 'Points you place on the plane, class by class. Draw them below.',
+    kind: 'points',
+    sampleShape: [2],
+    numClasses: 2,
+  },
 };
 
+/** What an own dataset looks like once the learner has given one. */
+function ownDatasetInfo(base: LabDatasetInfo, own: OwnDataSummary): LabDatasetInfo {
+  const features = own.featureNames.length;
+  const classes = own.classNames.length;
+  return {
+    ...base,
+    hint: `${own.name}: ${own.count.toLocaleString('en')} rows, ${features} feature${features === 1 ? '' : 's'}, ${classes} classes.`,
+    kind: features === 2 ? 'points' : 'table',
+    sampleShape: [features],
+    numClasses: classes,
+  };
+}
+
 export function datasetInfo(id: DatasetId): LabDatasetInfo {
-  return LAB_DATASETS[id];
+  const base = LAB_DATASETS[id];
+  if (!isOwnDataset(id)) return base;
+  const own = ownDataSummary(id);
+  return own ? ownDatasetInfo(base, own) : base;
 }
 
 export function isImageDataset(id: DatasetId): boolean {
   return LAB_DATASETS[id].kind === 'image';
 }
 
-/** Features per sample after flattening: 196, 784 or 2. */
+/** Features per sample after flattening: 196, 784, 2, or an own table's columns. */
 export function inputFeatures(id: DatasetId): number {
-  return LAB_DATASETS[id].sampleShape.reduce((a, b) => a * b, 1);
+  return datasetInfo(id).sampleShape.reduce((a, b) => a * b, 1);
 }

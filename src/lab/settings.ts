@@ -1,6 +1,7 @@
 import type { ActivationKind, InitScheme, ModelSpec } from '../engine/model/spec';
 import type { RunConfig } from '../engine/train/runConfig';
-import { datasetInfo, inputFeatures, type DatasetChoice } from './datasets';
+import { datasetInfo, inputFeatures, isOwnDataset, type DatasetChoice } from './datasets';
+import { ownDataSummary } from './ownDatasets';
 import { LEAKY_SLOPE, SGD_MOMENTUM, type LabRunSettings } from './labSettings';
 
 /** Everything a training worker needs to build and run one run (the `configure` message's payload). */
@@ -117,7 +118,10 @@ export function toRunConfig(s: LabRunSettings): RunConfig {
 }
 
 export function toDatasetChoice(s: LabRunSettings): DatasetChoice {
-  return { id: s.dataset, noise: s.noise, standardize: true };
+  const choice = { id: s.dataset, noise: s.noise, standardize: true };
+  if (!isOwnDataset(s.dataset)) return choice;
+  const own = ownDataSummary(s.dataset);
+  return own ? { ...choice, fingerprint: own.fingerprint } : choice;
 }
 
 export function toWorkerSetup(

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
-import { DATASET_IDS, datasetInfo, LAB_DATASETS } from './datasets';
+import { DATASET_IDS, datasetInfo, isOwnDataset, LAB_DATASETS } from './datasets';
 import { formatNumber } from './formatNumber';
 import { BUDGET_TEXT, largestBatch, widestThatFits } from './memoryLimits';
 import {
@@ -221,7 +221,8 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
     hint: 'How far the 2-D points scatter.',
     group: 'data',
     formHint: (s) => `How far points scatter from the clean shape ${range('noise', s)}.`,
-    relevant: (s) => datasetInfo(s.dataset).kind === 'points',
+    // Own points are where the learner put them: nothing to scatter.
+    relevant: (s) => datasetInfo(s.dataset).kind === 'points' && !isOwnDataset(s.dataset),
   },
   architecture: {
     ...choice('arch', ARCHITECTURES, { mlp: 'MLP (fully connected)', cnn: 'ResNet-like CNN' }),

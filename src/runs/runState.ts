@@ -143,7 +143,8 @@ const isFinal = (status: RunStatus): boolean =>
 /**
  * How a run's state changes with one message from its worker, keeping as much history as `policy`
  * says. Pure, so the whole protocol is tested without a worker. Depth-probe replies are not run
- * state; their own channel takes them (depthProbeChannel.ts).
+ * state; their own channel takes them (depthProbeChannel.ts). An inference reply is applied by the
+ * Lab's adapter (applyLabMessage in src/store/labRun.ts), the only one that asks for it.
  */
 export function applyRunMessage<R extends RunState>(
   run: R,
@@ -225,6 +226,8 @@ export function applyRunMessage<R extends RunState>(
           ...afterTrainingWith(message.result),
         },
       };
+    // The drawing pad's answer is the Lab's alone (LabRun.inference, applyLabMessage in labRun.ts).
+    case 'inference':
     case 'depthProbe':
     case 'depthProbeError':
       return run;

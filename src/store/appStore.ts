@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createNoticesSlice } from './noticesSlice';
+import { createOwnDataSlice } from './ownDataSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createProgressSlice } from './progressSlice';
 import { createRunsSlice } from './runsSlice';
@@ -11,6 +12,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   ...createRunsSlice(set, get),
   ...createPreferencesSlice(set, get),
   ...createNoticesSlice(set),
+  ...createOwnDataSlice(set, get),
   ...createProgressSlice(set, get),
 }));
 

@@ -1,5 +1,6 @@
 import type { LabRunSettings } from '../lab/labSettings';
-import { freshRunState, type RunState } from '../runs/runState';
+import { applyRunMessage, BOUNDED_HISTORY, freshRunState, type RunState } from '../runs/runState';
+import type { FromWorker, Inference } from '../worker/protocol';
 
 /**
  * One run of the Lab: the one run state (src/runs/runState.ts) under an id that is stable for the
@@ -7,11 +8,13 @@ import { freshRunState, type RunState } from '../runs/runState';
  */
 export interface LabRun extends RunState {
   readonly id: string;
+  /** The current network's answer to the learner's drawn digit (the Lab's drawing pad only). */
+  readonly inference: Inference | undefined;
 }
 
 /** A run that has not trained yet (after creation, a settings change or a reset). */
 export function freshRun(id: string, settings: LabRunSettings): LabRun {
-  return { id, ...freshRunState(settings) };
+  return { id, ...freshRunState(settings), inference: undefined };
 }
 
 /** The same run, with its training progress cleared, waiting for its worker to start over. */
@@ -30,4 +33,15 @@ export function selectedRun(
   selectedId: string | undefined,
 ): LabRun | undefined {
   return runs.find((r) => r.id === selectedId) ?? runs[0];
+}
+
+/**
+ * How a Lab run changes with one message from its worker: the one run reducer (src/runs/runState.ts)
+ * with the Lab's bounded history, plus the drawing pad's answer, which only Lab runs ask for. An
+ * answer the old network gave before a configure or reset is ignored like any other stale message.
+ */
+export function applyLabMessage(run: LabRun, message: FromWorker): LabRun {
+  if (message.type === 'inference')
+    return run.awaitingReady ? run : { ...run, inference: message.result };
+  return applyRunMessage(run, message, BOUNDED_HISTORY);
 }

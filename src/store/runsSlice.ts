@@ -1,4 +1,5 @@
 import { makeCoherent } from '../lab/coherence';
+import { isOwnDataset, type DatasetId } from '../lab/datasets';
 import {
   DEFAULT_RUN_SETTINGS,
   MAX_RUNS,
@@ -7,9 +8,9 @@ import {
 } from '../lab/labSettings';
 import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
-import { applyRunMessage, BOUNDED_HISTORY } from '../runs/runState';
 import type { ToWorker } from '../worker/protocol';
-import { clearedRun, freshRun, selectedRun, type LabRun } from './labRun';
+import { applyLabMessage, clearedRun, freshRun, selectedRun, type LabRun } from './labRun';
+import type { OwnDataSlice } from './ownDataSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { GetSlice, SetSlice } from './sliceAccess';
 
@@ -31,9 +32,13 @@ export interface RunsSlice {
   pauseAll(): void;
   /** Terminates every worker. */
   disconnect(): void;
+  /** Sets up again every run on this dataset (own data that was stored, replaced or forgotten). */
+  reconfigureDataset(id: DatasetId): void;
   /** Replaces all runs (opening a shared link or a mystery network). */
   loadRuns(settings: readonly LabRunSettings[], validationEvery?: number): void;
 
+  /** Runs one input (a drawn digit's bytes) through the run's current network; see LabRun.inference. */
+  inferRun(id: string, pixels: Uint8Array): void;
   trainRun(id: string): void;
   pauseRun(id: string): void;
   stepRun(id: string, count?: number): void;
@@ -62,13 +67,16 @@ export interface RunsSlice {
   syncSpeed(): void;
 }
 
-/** The runs slice reads the speed and the selection, and selects a new run. */
-type RunsView = RunsSlice & Pick<PreferencesSlice, 'speed' | 'selectedRunId'>;
+/** The runs slice reads the speed, the selection and whether own data is still loading, and selects a new run. */
+type RunsView = RunsSlice &
+  Pick<PreferencesSlice, 'speed' | 'selectedRunId'> &
+  Pick<OwnDataSlice, 'ownDataStatus'>;
 
 export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>): RunsSlice {
   const selected = (): LabRun | undefined => selectedRun(get().runs, get().selectedRunId);
   const runOf = (id: string): LabRun | undefined => get().runs.find((r) => r.id === id);
 
+  let nextInference = 1;
   /** Runs told to train whose worker has not answered with its status yet. */
   const starting = new Set<string>();
   /** Tells every worker its share of a core for as many runs as are (about to be) training. */
@@ -84,12 +92,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     leads: (id, message) => message.type !== 'snapshot' || id === selected()?.id,
     apply: (batch) => {
       set((state) => ({
-        runs: applyBatch(
-          state.runs,
-          batch,
-          (run) => run.id,
-          (run, message) => applyRunMessage(run, message, BOUNDED_HISTORY),
-        ),
+        runs: applyBatch(state.runs, batch, (run) => run.id, applyLabMessage),
       }));
       let statusChanged = false;
       for (const [id, message] of batch) {
@@ -143,7 +146,20 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
 
     connect() {
       set({ connected: true });
-      for (const run of get().runs) if (!workers.has(run.id)) configure(run);
+      // Runs on own data wait for it to be read from storage (restoreOwnData sets them up).
+      const waiting = get().ownDataStatus === 'loading';
+      for (const run of get().runs) {
+        if (!workers.has(run.id) && !(waiting && isOwnDataset(run.settings.dataset)))
+          configure(run);
+      }
+    },
+    reconfigureDataset(id) {
+      for (const run of get().runs) {
+        if (run.settings.dataset !== id) continue;
+        const updated: LabRun = { ...clearedRun(run), dataset: undefined, layers: [] };
+        updateRun(run.id, () => updated);
+        if (get().connected) configure(updated);
+      }
     },
     syncDetail() {
       const shown = selected();
@@ -177,6 +193,9 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
       if (get().connected) for (const run of runs) configure(run);
     },
 
+    inferRun(id, pixels) {
+      send(id, { type: 'infer', id: nextInference++, pixels });
+    },
     trainRun(id) {
       startTraining(get().runs.filter((r) => r.id === id));
     },

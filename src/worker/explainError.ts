@@ -2,6 +2,7 @@ import { BatchOfOneError } from '../engine/layers/batchNorm';
 import { SpecError } from '../engine/model/spec';
 import { MemoryBudgetError } from '../engine/train/trainingRun';
 import { BATCH_OF_ONE_EXPLANATION } from '../lab/settingsProblems';
+import { OwnDataError } from '../engine/data/ownData';
 
 /** Turns an exception from the engine into a message for the learner. */
 export function explainError(error: unknown): string {
@@ -11,6 +12,11 @@ export function explainError(error: unknown): string {
   }
   // Already a sentence for the learner, naming the setting to lower.
   if (error instanceof MemoryBudgetError) return message;
+  if (error instanceof OwnDataError) return message;
+  const tooBig = /batch size must be an integer in \[1, (\d+)\]/.exec(message);
+  if (tooBig) {
+    return `The batch size is larger than the ${tooBig[1]} training rows of this dataset. Lower the batch size to at most ${tooBig[1]}, or add rows.`;
+  }
   if (error instanceof SpecError) {
     return `These settings do not describe a network the engine can build: ${error.issues.join('; ')}.`;
   }

@@ -2,7 +2,14 @@ import type { TrainTestSplit } from '../engine/data/dataset';
 import { SYNTHETIC_SETS, type SyntheticSetName } from '../engine/data/synthetic';
 import { createRng } from '../engine/rng';
 import { loadMnistBrowser } from '../data/loadMnistBrowser';
-import type { DatasetChoice, DatasetId } from '../lab/datasets';
+import {
+  isOwnDataset,
+  type DatasetChoice,
+  type DatasetId,
+  type OwnDatasetId,
+} from '../lab/datasets';
+import type { OwnDataRecord } from '../data/ownDataStore';
+import { loadOwnSplit } from './loadOwnData';
 
 /** Turns a learner's dataset choice into train and test sets. */
 export type DatasetLoader = (choice: DatasetChoice) => Promise<TrainTestSplit>;
@@ -37,11 +44,14 @@ export function syntheticSplit(name: SyntheticSetName, noise: number): TrainTest
  */
 export function createDatasetLoader(
   loadMnist: (resolution: '14' | '28', standardize: boolean) => Promise<TrainTestSplit>,
+  readOwn?: (id: OwnDatasetId) => Promise<OwnDataRecord | undefined>,
 ): DatasetLoader {
   const mnistCache = new Map<string, Promise<TrainTestSplit>>();
   return async (choice) => {
     const synthetic = SYNTHETIC_BY_ID[choice.id];
     if (synthetic) return syntheticSplit(synthetic, choice.noise);
+    const { id } = choice;
+    if (isOwnDataset(id)) return loadOwnSplit({ ...choice, id }, readOwn);
     const resolution = choice.id === 'mnist14' ? '14' : '28';
     const key = `${resolution}:${String(choice.standardize)}`;
     let pending = mnistCache.get(key);

@@ -1,12 +1,24 @@
 import type { Dataset } from '../engine/data/dataset';
 import type { Model } from '../engine/model/model';
 import { tensor } from '../engine/tensor';
-import type { DecisionBoundary, DigitPredictions } from './protocol';
+import type { DecisionBoundary, DigitPredictions, Inference, LayerActivation } from './protocol';
 
 export const BOUNDARY_SIZE = 48;
 /** The grid covers [−1.5, 1.5]²: the 2-D sets fill [−1, 1]², plus a margin to see how the boundary extends. */
 export const BOUNDARY_EXTENT = 1.5;
 export const DIGIT_COUNT = 16;
+
+/**
+ * The half-width of the boundary grid for a set of 2-D points: the built-in sets' 1.5 while every
+ * point lies inside it, else enough (in steps of 0.5) to show every point with a tenth to spare, so
+ * a learner's own points, standardized or raw, are never off the picture.
+ */
+export function boundaryExtent(points: Float32Array): number {
+  let largest = 0;
+  for (const v of points) largest = Math.max(largest, Math.abs(v));
+  if (!Number.isFinite(largest)) return BOUNDARY_EXTENT;
+  return largest <= BOUNDARY_EXTENT ? BOUNDARY_EXTENT : Math.ceil((1.1 * largest) / 0.5) * 0.5;
+}
 
 /** Row-wise softmax of [n, k] logits into `out` (max-shifted, so large logits do not overflow). */
 function softmaxRows(logits: Float32Array, n: number, k: number, out: Float32Array): void {
@@ -82,4 +94,50 @@ export function digitPredictions(model: Model, test: Dataset, indices: number[])
     pixels[i] = Math.min(1, Math.max(0, p));
   }
   return { height, width, pixels, labels, predictions };
+}
+
+/**
+ * One input of `data`'s kind (bytes 0–255 at its resolution, as a drawn digit) through the model in
+ * eval mode: the class probabilities, the prediction and every top-level layer's output. The bytes
+ * are scaled exactly as the data set's pixels were (/255, then its standardization).
+ */
+export function inferOne(
+  model: Model,
+  data: Dataset,
+  pixels: Uint8Array,
+  id: number,
+  step: number,
+): Inference {
+  const size = data.sampleShape.reduce((a, b) => a * b, 1);
+  if (pixels.length !== size) {
+    throw new Error(`inferOne: the data set's samples have ${size} values, got ${pixels.length}`);
+  }
+  const stats = data.standardization;
+  const x = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const p = pixels[i]! / 255;
+    x[i] = stats ? (p - stats.mean) / stats.std : p;
+  }
+  const layers: LayerActivation[] = [];
+  const logits = model.forward(tensor([1, ...data.sampleShape], x), 'eval', (name, layer, out) => {
+    if (out.shape.length === 4) {
+      const [, channels = 0, h = 0, w = 0] = out.shape;
+      const means = new Float32Array(channels);
+      for (let c = 0; c < channels; c++) {
+        let sum = 0;
+        for (let i = 0; i < h * w; i++) sum += out.data[c * h * w + i]!;
+        means[c] = sum / (h * w);
+      }
+      layers.push({ name, label: layer.label, kind: 'channels', values: means });
+    } else {
+      // Copied: a layer may reuse its output buffer on the next forward.
+      layers.push({ name, label: layer.label, kind: 'units', values: Float32Array.from(out.data) });
+    }
+  });
+  const k = logits.shape[1] ?? 1;
+  const probabilities = new Float32Array(k);
+  softmaxRows(logits.data, 1, k, probabilities);
+  let prediction = 0;
+  for (let c = 1; c < k; c++) if (probabilities[c]! > probabilities[prediction]!) prediction = c;
+  return { id, step, probabilities, prediction, layers };
 }

@@ -35,7 +35,12 @@ export type ToWorker =
   /** Folds the paused run's BatchNorms into a copy of its network and compares the two. */
   | { readonly type: 'foldBatchNorm' }
   /** Precise BN: re-estimates the paused run's running statistics from `batches` training batches. */
-  | { readonly type: 'recalibrateBatchNorm'; readonly batches: number };
+  | { readonly type: 'recalibrateBatchNorm'; readonly batches: number }
+  /**
+   * One input through the current network in eval mode (the learner's drawn digit): bytes 0–255 at
+   * the data set's resolution, scaled as the data set is. Replies `inference`.
+   */
+  | { readonly type: 'infer'; readonly id: number; readonly pixels: Uint8Array };
 
 /** The answer to 'foldBatchNorm' or 'recalibrateBatchNorm', measured at `step`. */
 export type AfterTrainingResult =
@@ -48,6 +53,25 @@ export type AfterTrainingResult =
       readonly step: number;
       readonly message: string;
     };
+
+/** One layer's output for a single input: the values of a vector, or each channel's mean. */
+export interface LayerActivation {
+  readonly name: string;
+  readonly label: string;
+  /** 'units' for a vector output, 'channels' for feature maps reduced to their means. */
+  readonly kind: 'units' | 'channels';
+  readonly values: Float32Array;
+}
+
+/** What the current network makes of one input. */
+export interface Inference {
+  readonly id: number;
+  /** The training step whose weights answered. */
+  readonly step: number;
+  readonly probabilities: Float32Array;
+  readonly prediction: number;
+  readonly layers: readonly LayerActivation[];
+}
 
 export interface ValidationPoint {
   readonly step: number;
@@ -80,6 +104,7 @@ export interface DatasetInfo {
   readonly testCount: number;
   readonly sampleShape: readonly number[];
   readonly numClasses: number;
+  readonly classNames?: readonly string[];
   /** 2-D sets: the training points, for drawing over the decision boundary. */
   readonly points?: { readonly x: Float32Array; readonly y: Int32Array };
 }
@@ -121,5 +146,6 @@ export type FromWorker =
       readonly refused?: boolean;
     }
   | { readonly type: 'depthProbe'; readonly id: number; readonly result: DepthProbeResult }
+  | { readonly type: 'inference'; readonly result: Inference }
   | { readonly type: 'depthProbeError'; readonly id: number; readonly message: string }
   | { readonly type: 'afterTraining'; readonly result: AfterTrainingResult };

@@ -1,11 +1,17 @@
-import type { TrainTestSplit } from '../engine/data/dataset';
+import type { Dataset, TrainTestSplit } from '../engine/data/dataset';
 import { depthProbe } from '../engine/probes/depthProbe';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import { measureFold, recalibrateRun } from '../engine/train/batchNormAfterTraining';
 import { MemoryBudgetError, TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
-import { decisionBoundary, digitIndices, digitPredictions } from './modelViews';
+import {
+  boundaryExtent,
+  decisionBoundary,
+  digitIndices,
+  digitPredictions,
+  inferOne,
+} from './modelViews';
 import type { WorkerSetup } from '../lab/settings';
 import type { DatasetInfo, FromWorker, Snapshot, SnapshotDetail, ToWorker } from './protocol';
 import { Pacer } from './pacer';
@@ -43,6 +49,11 @@ export interface SessionEnvironment {
 
 type Activity = 'idle' | 'training' | 'stepping';
 
+/** Samples that are points of the plane, drawn with a decision boundary. */
+function isPlane(data: Dataset): boolean {
+  return data.sampleShape.length === 1 && data.sampleShape[0] === 2;
+}
+
 /**
  * Everything a training worker does, as a plain class so it runs (and is tested) in Node. It owns one
  * TrainingRun, trains it in short slices, and reports progress as snapshots: every step's loss since the
@@ -59,6 +70,8 @@ export class TrainingSession {
   private data: TrainTestSplit | undefined;
   private run: TrainingRun | undefined;
   private digits: number[] = [];
+  /** Half-width of the decision boundary's grid, from the training points. */
+  private extent = 0;
   /** Bumped by every configure, so a slow dataset download cannot resurrect an old configuration. */
   private generation = 0;
 
@@ -144,6 +157,17 @@ export class TrainingSession {
       case 'setCpuShare':
         this.pacer.setCpuShare(message.share);
         return;
+      case 'infer': {
+        const { run, data } = this;
+        // Nothing to answer with before the run is built; the page asks again with the next snapshot.
+        if (!run || !data) return;
+        const result = inferOne(run.model, data.test, message.pixels, message.id, run.stepCount);
+        this.post({ type: 'inference', result }, [
+          result.probabilities.buffer,
+          ...result.layers.map((l) => l.values.buffer),
+        ]);
+        return;
+      }
       case 'depthProbe':
         try {
           this.post(
@@ -217,6 +241,7 @@ export class TrainingSession {
     if (generation !== this.generation) return;
     this.data = data;
     this.digits = data.test.sampleShape.length === 3 ? digitIndices(data.test) : [];
+    this.extent = isPlane(data.train) ? boundaryExtent(data.train.x) : 0;
     this.build();
   }
 
@@ -243,16 +268,16 @@ export class TrainingSession {
       return;
     }
     this.run = run;
-    const points =
-      data.train.sampleShape.length === 1
-        ? { x: Float32Array.from(data.train.x), y: Int32Array.from(data.train.y) }
-        : undefined;
+    const points = isPlane(data.train)
+      ? { x: Float32Array.from(data.train.x), y: Int32Array.from(data.train.y) }
+      : undefined;
     const dataset: DatasetInfo = {
       id: setup.dataset.id,
       trainCount: data.train.count,
       testCount: data.test.count,
       sampleShape: [...data.train.sampleShape],
       numClasses: data.train.numClasses,
+      ...(data.train.classNames ? { classNames: [...data.train.classNames] } : {}),
       ...(points ? { points } : {}),
     };
     this.post(
@@ -479,8 +504,8 @@ export class TrainingSession {
     if ((views || now - this.lastViewsAt >= viewsEvery) && this.data) {
       this.lastViewsAt = now;
       const { train, test } = this.data;
-      if (train.sampleShape.length === 1 && train.sampleShape[0] === 2) {
-        snapshot.boundary = decisionBoundary(run.model, train.numClasses);
+      if (isPlane(train)) {
+        snapshot.boundary = decisionBoundary(run.model, train.numClasses, undefined, this.extent);
         transfer.push(snapshot.boundary.probabilities.buffer);
       } else if (this.digits.length > 0) {
         snapshot.digits = digitPredictions(run.model, test, this.digits);

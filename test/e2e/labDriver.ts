@@ -2,7 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 
 /** A number as the Lab prints it: '2,069' → 2069, '0.711' → 0.711, '3e-5' → 0.00003. */
 export function parseShown(text: string): number {
-  const value = Number(text.replace(/,/g, '').trim());
+  // The Lab writes small numbers with a true minus sign: 2.2e−5.
+  const value = Number(
+    text
+      .replace(/,/g, '')
+      .replace(/\u2212/g, '-')
+      .trim(),
+  );
   if (!Number.isFinite(value)) throw new Error(`expected a number, the page shows '${text}'`);
   return value;
 }
@@ -70,7 +76,7 @@ export class LabDriver {
   }
 }
 
-const NUMBER = '([-+0-9.,e]+)';
+const NUMBER = '([-+\u22120-9.,e]+)';
 
 function readLoss(summary: string, letter: string, kind: string): LossReading | undefined {
   // "Run A (…): training loss 0.412 (one batch) at step 1,200; validation loss 0.43 and accuracy 81% at step 1,150."

@@ -16,6 +16,10 @@ export function datasetDescription(dataset: DatasetChoice): string {
     case 'xor':
     case 'blobs':
       return `the app's 2-D ${dataset.id} set (1,000 training and 500 test points, noise ${dataset.noise})`;
+    case 'csv':
+      return "the rows of your own CSV file, split into training and validation rows as the app split them (features standardized with the training rows' mean and std when you chose to)";
+    case 'drawn':
+      return 'the points you drew, split into training and validation points as the app split them';
   }
 }
 

@@ -1,6 +1,12 @@
-import { datasetInfo } from '../../lab/datasets';
+import { datasetInfo, isImageDataset } from '../../lab/datasets';
 import { useAppStore } from '../../store/appStore';
-import { selectPanels, selectSelectedLetter, selectSelectedSettings } from '../../store/selectors';
+import { DigitPad } from './ownData/DigitPad';
+import {
+  selectPanels,
+  selectSelectedLetter,
+  selectSelectedRun,
+  selectSelectedSettings,
+} from '../../store/selectors';
 import {
   ActivationHeatmapPanel,
   ActivationsPanel,
@@ -15,6 +21,12 @@ import {
 import { useLabView } from './labView';
 import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { PanelToggles } from './PanelToggles';
+
+/** The selected MNIST run's drawing pad; a new pad (and an empty one) for another run. */
+function SelectedRunDigitPad() {
+  const run = useAppStore(selectSelectedRun);
+  return run ? <DigitPad key={run.id} run={run} /> : null;
+}
 
 /**
  * The right-hand column: every run's loss together, then the selected run's internals. This component
@@ -41,6 +53,7 @@ export function LabCharts() {
           Inside run {letter}
         </h2>
         {panels.boundary ? <PredictionsPanel key={datasetInfo(settings.dataset).kind} /> : null}
+        {isImageDataset(settings.dataset) ? <SelectedRunDigitPad /> : null}
         {panels.activations ? <ActivationsPanel /> : null}
         {panels.activationHeatmap ? <ActivationHeatmapPanel /> : null}
         {panels.gradients ? <GradientsPanel /> : null}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
@@ -9,6 +9,7 @@ import { downloadFile } from '../../export/exportClient';
 import { useLabMysteryContext } from './mystery/LabMysteryContext';
 import { MysterySettings } from './mystery/MysterySettings';
 import { runHistoryCsv, runHistoryJson } from './runHistoryFiles';
+import { OwnDataControls } from './ownData/OwnDataControls';
 import { RunMessages } from './RunMessages';
 import { RunProgress } from './RunProgress';
 import { useControlShown } from './labView';
@@ -34,6 +35,12 @@ export function RunPanel() {
       if (runId !== undefined) useAppStore.getState().updateSetting(runId, key, value);
     },
     [runId],
+  );
+  const dataset = run?.settings.dataset;
+  // Memoized like onChange, so the form still skips the progress updates.
+  const dataControls = useMemo(
+    () => (dataset ? <OwnDataControls dataset={dataset} /> : null),
+    [dataset],
   );
   if (!run) return null;
   const several = runs.length > 1;
@@ -133,7 +140,12 @@ export function RunPanel() {
           onChange={onChange}
         />
       ) : (
-        <SettingsForm key={run.id} settings={run.settings} onChange={onChange} />
+        <SettingsForm
+          key={run.id}
+          settings={run.settings}
+          onChange={onChange}
+          dataControls={dataControls}
+        />
       )}
     </section>
   );

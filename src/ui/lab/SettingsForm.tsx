@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import {
   SETTING_GROUPS,
@@ -15,6 +15,8 @@ import { useLabView } from './labView';
 export interface SettingsFormProps {
   readonly settings: LabRunSettings;
   readonly onChange: <K extends SettingKey>(key: K, value: LabRunSettings[K]) => void;
+  /** Shown at the end of the Data group: the controls of the learner's own data. */
+  readonly dataControls?: ReactNode;
 }
 
 /**
@@ -22,7 +24,11 @@ export interface SettingsFormProps {
  * training), each shown only where it does something. Names, hints, choices and limits come from the
  * settings registry.
  */
-export const SettingsForm = memo(function SettingsForm({ settings, onChange }: SettingsFormProps) {
+export const SettingsForm = memo(function SettingsForm({
+  settings,
+  onChange,
+  dataControls,
+}: SettingsFormProps) {
   // A classroom link may show only some settings (classroomControls.ts).
   const shown = useLabView((s) => s.shown);
   const keysOf = (group: string): SettingKey[] =>
@@ -48,6 +54,7 @@ export const SettingsForm = memo(function SettingsForm({ settings, onChange }: S
               slider
             />
           ))}
+          {group.id === 'data' ? dataControls : null}
         </fieldset>
       ))}
     </div>

@@ -18,7 +18,7 @@ import { activationOutputTracks } from '../charts/probeHistory';
 import { runLossSeries } from '../charts/runLossSeries';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
-import { datasetInfo } from '../../lab/datasets';
+import { datasetInfo, isOwnDataset } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
 import { PANEL_LABELS } from './PanelToggles';
 import { useDepthProbe } from '../useDepthProbe';
@@ -90,6 +90,9 @@ export const PredictionsPanel = selectedRunPanel(
   function Predictions({ run }: RunViewProps) {
     if (!run) return null;
     const info = datasetInfo(run.settings.dataset);
+    if (info.kind === 'table') return null;
+    // Own data names its classes; the built-in sets keep their numbered legend.
+    const classNames = isOwnDataset(info.id) ? run.dataset?.classNames : undefined;
     return (
       <Panel id="boundary">
         {info.kind === 'points' ? (
@@ -97,6 +100,7 @@ export const PredictionsPanel = selectedRunPanel(
             boundary={run.boundary}
             points={run.dataset?.points}
             numClasses={info.numClasses}
+            classNames={classNames}
             step={run.step}
             title="Decision boundary"
           />

@@ -79,6 +79,8 @@ function writeHash(runs: readonly LabRunSettings[]): void {
 export function useLabUrlSync(): void {
   useEffect(() => {
     loadFromHash(window.location.hash);
+    // Before connect: runs on own data wait for it to be read from the browser's storage.
+    void useAppStore.getState().restoreOwnData();
     useAppStore.getState().connect();
     writeHash(useAppStore.getState().runs.map((r) => r.settings));
 

@@ -1,3 +1,4 @@
+import { isOwnDataset } from '../../lab/datasets';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { memoryCapNote, rangeText, SETTINGS, settingLimits } from '../../lab/settingsRegistry';
 import { SettingInput } from '../lab/fields/SettingInput';
@@ -20,6 +21,11 @@ function lessonHint(setting: SettingKey, settings: LabRunSettings): string {
   return `${spec.hint} ${range.charAt(0).toUpperCase()}${range.slice(1)}.${note ? ` ${note}` : ''}`;
 }
 
+/** A lesson's experiments run on built-in data: the learner's own sets live in the Lab only. */
+function offeredInLessons(setting: SettingKey, value: unknown): boolean {
+  return setting !== 'dataset' || !isOwnDataset(value as LabRunSettings['dataset']);
+}
+
 /** One setting of one run in a lesson: its registry name and neutral hint, the Lab's own control. */
 export function SettingControl({ setting, settings, onChange, runLabel }: SettingControlProps) {
   return (
@@ -29,6 +35,7 @@ export function SettingControl({ setting, settings, onChange, runLabel }: Settin
       label={`${runLabel}: ${SETTINGS[setting].label}`}
       hint={lessonHint(setting, settings)}
       onChange={onChange}
+      offers={(value) => offeredInLessons(setting, value)}
     />
   );
 }

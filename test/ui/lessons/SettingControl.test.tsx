@@ -59,6 +59,17 @@ describe('SettingControl', () => {
     expect(onChange).toHaveBeenCalledWith('groups', 6);
   });
 
+  it('offers the built-in datasets only: own data belongs to the Lab', () => {
+    renderControl('dataset');
+    const options = within(screen.getByRole('combobox', { name: 'Net: Dataset' }))
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value);
+    expect(options).toContain('spiral');
+    expect(options).toContain('mnist14');
+    expect(options).not.toContain('csv');
+    expect(options).not.toContain('drawn');
+  });
+
   it('makes a flag a checkbox', async () => {
     const { onChange, user } = renderControl('residual', cnn);
     await user.click(screen.getByRole('checkbox', { name: 'Net: Residual connections' }));

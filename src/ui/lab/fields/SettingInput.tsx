@@ -13,6 +13,8 @@ export interface SettingInputProps<K extends SettingKey> {
   readonly onChange: <Key extends SettingKey>(key: Key, value: LabRunSettings[Key]) => void;
   /** Give a setting that spans decades its log-scale slider beside the box (the Lab form does). */
   readonly slider?: boolean | undefined;
+  /** Which of a menu's choices it offers (all by default; a lesson leaves out the learner's own data). */
+  readonly offers?: ((value: LabRunSettings[K]) => boolean) | undefined;
 }
 
 /**
@@ -27,11 +29,14 @@ export function SettingInput<K extends SettingKey>({
   hint,
   onChange,
   slider = false,
+  offers,
 }: SettingInputProps<K>) {
   const spec = SETTINGS[setting];
   const value = settings[setting];
   const set = (next: unknown): void => onChange(setting, next as LabRunSettings[K]);
-  const choices = settingChoices(setting, settings);
+  const choices = settingChoices(setting, settings)?.filter(
+    (c) => !offers || c.value === value || offers(c.value),
+  );
   if (choices) {
     return (
       <SelectField
