@@ -1,16 +1,11 @@
-import type { OwnDataOptions } from '../engine/data/ownData';
+import type { OwnData, OwnDataOptions } from '../engine/data/ownData';
 
 /**
  * What the page knows of the learner's own datasets: their shape, names and options, never their
  * rows (a training worker reads those from the browser's storage). The store keeps this up to date,
  * so that `datasetInfo('csv')` describes the file the learner chose.
  */
-export interface OwnDataSummary {
-  readonly name: string;
-  readonly source: 'csv' | 'drawn';
-  readonly featureNames: readonly string[];
-  readonly classNames: readonly string[];
-  readonly count: number;
+export interface OwnDataSummary extends Omit<OwnData, 'x' | 'y'> {
   readonly options: OwnDataOptions;
   readonly labelColumn?: number;
   readonly fingerprint: string;

@@ -123,17 +123,7 @@ export function CsvDataPanel() {
           }}
         />
       ) : null}
-      {summary ? (
-        <OwnDataOptionsFields
-          options={options}
-          onChange={(next) => {
-            void useAppStore
-              .getState()
-              .setOwnDataOptions('csv', next)
-              .catch((error: unknown) => setProblem(problemText(error)));
-          }}
-        />
-      ) : null}
+      {summary ? <OwnDataOptionsFields id="csv" options={options} onProblem={setProblem} /> : null}
     </div>
   );
 }

@@ -226,15 +226,7 @@ export function DrawPointsPanel() {
         </div>
       ) : null}
       {summary ? (
-        <OwnDataOptionsFields
-          options={options}
-          onChange={(next) => {
-            void useAppStore
-              .getState()
-              .setOwnDataOptions('drawn', next)
-              .catch((error: unknown) => setProblem(String(error)));
-          }}
-        />
+        <OwnDataOptionsFields id="drawn" options={options} onProblem={setProblem} />
       ) : null}
     </div>
   );

@@ -3,19 +3,32 @@ import {
   MIN_VALIDATION_FRACTION,
   type OwnDataOptions,
 } from '../../../engine/data/ownData';
+import type { OwnDatasetId } from '../../../lab/datasets';
+import { useAppStore } from '../../../store/appStore';
 import { CheckboxField } from '../fields/CheckboxField';
 import { NumberField } from '../fields/NumberField';
 
 export const DEFAULT_OWN_OPTIONS: OwnDataOptions = { validationFraction: 0.2, standardize: true };
 
-/** How an own table is split and scaled: the share held out for validation, standardization. */
+/**
+ * How a stored own table is split and scaled: the share held out for validation, standardization.
+ * A change is stored with the table and every run on it starts over.
+ */
 export function OwnDataOptionsFields({
+  id,
   options,
-  onChange,
+  onProblem,
 }: {
+  readonly id: OwnDatasetId;
   readonly options: OwnDataOptions;
-  readonly onChange: (options: OwnDataOptions) => void;
+  readonly onProblem: (message: string) => void;
 }) {
+  const onChange = (next: OwnDataOptions) => {
+    useAppStore
+      .getState()
+      .setOwnDataOptions(id, next)
+      .catch((error: unknown) => onProblem(error instanceof Error ? error.message : String(error)));
+  };
   return (
     <>
       <NumberField
