@@ -2,7 +2,10 @@ import { memoryFor, RUN_MEMORY_BUDGET, formatMegabytes } from '../engine/train/m
 import type { DataSize } from '../engine/train/memoryPlan';
 import { NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import type { Architecture, LabRunSettings } from './labSettings';
-import { LAB_DATASETS, type DatasetId } from './datasets';
+import { MAX_ROWS } from '../data/csv/csvTable';
+import { MAX_VALIDATION_FRACTION, MIN_VALIDATION_FRACTION } from '../engine/data/ownData';
+import { datasetInfo, LAB_DATASETS, type DatasetId } from './datasets';
+import { MAX_DRAWN_POINTS } from './drawnPoints';
 import { toRunConfig } from './settings';
 
 /**
@@ -17,6 +20,16 @@ export const LAB_DATA_SIZES: Readonly<Record<DatasetId, DataSize>> = {
   circles: { trainCount: 1000, testCount: 500 },
   xor: { trainCount: 1000, testCount: 500 },
   blobs: { trainCount: 1000, testCount: 500 },
+  // Own data: the most rows a run may train on (the smallest validation share of the largest file)
+  // and the most it may validate on (the largest share).
+  csv: {
+    trainCount: Math.round(MAX_ROWS * (1 - MIN_VALIDATION_FRACTION)),
+    testCount: Math.round(MAX_ROWS * MAX_VALIDATION_FRACTION),
+  },
+  drawn: {
+    trainCount: Math.round(MAX_DRAWN_POINTS * (1 - MIN_VALIDATION_FRACTION)),
+    testCount: Math.round(MAX_DRAWN_POINTS * MAX_VALIDATION_FRACTION),
+  },
 };
 
 /** "256 MB": the budget as the Lab's hints and notices name it. */
@@ -86,13 +99,22 @@ const widths = new Memo();
 const batches = new Memo();
 
 /**
+ * A dataset as the memory plan sees it: its id and, since an own table's features and classes change
+ * with the file the learner loads, its sample shape and class count.
+ */
+function dataKey(s: LabRunSettings): string {
+  const info = datasetInfo(s.dataset);
+  return `${s.dataset}:${info.sampleShape.join('x')}:${info.numClasses}`;
+}
+
+/**
  * The widest network (at most `upTo`) of `s`'s dataset, architecture and depth that fits the budget
  * whatever else is chosen: with the costliest normalization and optimizer, at a batch of one. So
  * choosing a normalization or an optimizer never has to narrow the network; only the batch size
  * (`largestBatch`) depends on them. 1 when not even the narrowest fits.
  */
 export function widestThatFits(s: LabRunSettings, upTo: number): number {
-  const key = `${s.dataset}|${s.architecture}|${s.depth}|${upTo}`;
+  const key = `${dataKey(s)}|${s.architecture}|${s.depth}|${upTo}`;
   return widths.get(key, () =>
     largestWhere(2, upTo, (width) => costliestVariants({ ...s, width, groups: width }).every(fits)),
   );
@@ -101,7 +123,7 @@ export function widestThatFits(s: LabRunSettings, upTo: number): number {
 /** The largest batch size (at most `upTo`) with which `s` fits the budget; 0 when not even 1 does. */
 export function largestBatch(s: LabRunSettings, upTo: number): number {
   const key = [
-    s.dataset,
+    dataKey(s),
     s.architecture,
     s.depth,
     s.width,

@@ -4,7 +4,7 @@ import { loadMnistNode } from '../../src/data/loadMnistNode';
 import { NORM_KINDS } from '../../src/engine/model/spec';
 import { planRunMemory, RUN_MEMORY_BUDGET } from '../../src/engine/train/memoryPlan';
 import { makeCoherent } from '../../src/lab/coherence';
-import { DATASET_IDS } from '../../src/lab/datasets';
+import { DATASET_IDS, isOwnDataset } from '../../src/lab/datasets';
 import { DEFAULT_RUN_SETTINGS, OPTIMIZERS, type LabRunSettings } from '../../src/lab/labSettings';
 import { atLargest, largestSetting, largestSettings } from '../../src/lab/largestSetting';
 import { architecturesFor, BATCH_ROOM, LAB_DATA_SIZES } from '../../src/lab/memoryLimits';
@@ -15,7 +15,9 @@ import {
   SETTINGS,
   SETTING_KEYS,
 } from '../../src/lab/settingsRegistry';
+import { setOwnDataSummary } from '../../src/lab/ownDatasets';
 import { decodeLab } from '../../src/lab/urlState';
+import { MAX_CLASSES, MAX_FEATURES } from '../../src/data/csv/csvTable';
 import { createDatasetLoader } from '../../src/worker/loadDataset';
 
 const plan = (s: LabRunSettings) => planRunMemory(toRunConfig(s), LAB_DATA_SIZES[s.dataset]);
@@ -25,13 +27,16 @@ const pairs = DATASET_IDS.flatMap((dataset) =>
 );
 
 describe('LAB_DATA_SIZES', () => {
-  it.each(DATASET_IDS)('%s holds as many samples as the worker loads', async (id) => {
-    const load = createDatasetLoader((resolution, standardize) =>
-      Promise.resolve(loadMnistNode(resolution, { standardize })),
-    );
-    const { train, test } = await load({ id, noise: 0.1, standardize: true });
-    expect(LAB_DATA_SIZES[id]).toEqual({ trainCount: train.count, testCount: test.count });
-  });
+  it.each(DATASET_IDS.filter((id) => !isOwnDataset(id)))(
+    '%s holds as many samples as the worker loads',
+    async (id) => {
+      const load = createDatasetLoader((resolution, standardize) =>
+        Promise.resolve(loadMnistNode(resolution, { standardize })),
+      );
+      const { train, test } = await load({ id, noise: 0.1, standardize: true });
+      expect(LAB_DATA_SIZES[id]).toEqual({ trainCount: train.count, testCount: test.count });
+    },
+  );
 });
 
 describe('the largest setting the Lab allows', () => {
@@ -109,6 +114,38 @@ describe('the largest setting the Lab allows', () => {
       reason: 'a wider network of 100 layers would not fit the 256 MB of memory a run may use',
     });
     expect(plan(fixed.settings).fits).toBe(true);
+  });
+});
+
+describe('own data', () => {
+  it('is planned with the table the learner loaded: the largest settings on 256 features and 20 classes fit', () => {
+    // Limits worked out for the table before (or none) must not be reused for a wider one.
+    const before = largestSettings('mlp', 'csv');
+    for (const s of before) expect(plan(s).fits).toBe(true);
+    const features = Array.from({ length: MAX_FEATURES }, (_, i) => `f${i}`);
+    const classes = Array.from({ length: MAX_CLASSES }, (_, i) => `c${i}`);
+    setOwnDataSummary('csv', {
+      name: 'wide.csv',
+      source: 'csv',
+      featureNames: features,
+      classNames: classes,
+      count: 50_000,
+      options: { validationFraction: 0.2, standardize: true },
+      fingerprint: 'wide',
+    });
+    try {
+      const wide = largestSettings('mlp', 'csv');
+      for (const s of wide) {
+        expect(toRunConfig(s).model).toMatchObject({
+          inputSize: MAX_FEATURES,
+          numClasses: MAX_CLASSES,
+        });
+        expect(plan(s).fits).toBe(true);
+      }
+      expect(wide[0]!.width).toBeLessThanOrEqual(before[0]!.width);
+    } finally {
+      setOwnDataSummary('csv', undefined);
+    }
   });
 });
 
