@@ -16,6 +16,7 @@ import {
   type SettingKey,
 } from '../lab/labSettings';
 import { makeCoherent } from '../lab/coherence';
+import { isOwnDataset } from '../lab/datasets';
 import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
 import { claimSchema } from './claims';
 import { predictionSchema } from './predictions';
@@ -183,6 +184,15 @@ export const experimentSchema = z
     // otherwise change it silently in the browser (InstanceNorm needs the CNN, …).
     exp.runs.forEach((run, i) => {
       const asked = { ...DEFAULT_RUN_SETTINGS, ...exp.base, ...run.settings };
+      // A learner's own data lives in their browser only: a lesson run on it would have nothing to train.
+      if (isOwnDataset(asked.dataset)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...('dataset' in run.settings ? ['runs', i, 'settings'] : ['base']), 'dataset'],
+          message: `${asked.dataset} is the learner's own data, which only the Lab can train on: run '${run.label}' needs a built-in data set (mnist14, mnist28, spiral, circles, xor or blobs)`,
+        });
+        return;
+      }
       const { settings, fixes } = makeCoherent(asked);
       for (const fix of fixes) {
         const where = fix.key in run.settings ? ['runs', i, 'settings'] : ['base'];

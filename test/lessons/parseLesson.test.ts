@@ -62,6 +62,15 @@ describe('parseLesson', () => {
     );
   });
 
+  it("refuses a run on the learner's own data, which a lesson cannot have", () => {
+    const own = experiment.replace('norm: batchNorm', 'norm: batchNorm, dataset: csv');
+    const lesson = parseLesson(`${front}\n${own}\n`, 'x.md');
+    expect(lesson.issues).toHaveLength(1);
+    expect(lesson.issues[0]!.message).toContain(
+      "runs.1.settings.dataset: csv is the learner's own data, which only the Lab can train on: run 'BatchNorm' needs a built-in data set",
+    );
+  });
+
   it('reports a claim that names a run the experiment does not have', () => {
     const lesson = parseLesson(
       `${front}\n${experiment.replace('fast: BatchNorm', 'fast: LayerNorm')}\n`,
