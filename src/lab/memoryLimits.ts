@@ -2,7 +2,7 @@ import { memoryFor, RUN_MEMORY_BUDGET, formatMegabytes } from '../engine/train/m
 import type { DataSize } from '../engine/train/memoryPlan';
 import { NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import type { Architecture, LabRunSettings } from './labSettings';
-import { MAX_ROWS } from '../data/csv/csvTable';
+import { MAX_ROWS } from '../data/csv/csvLimits';
 import { MAX_VALIDATION_FRACTION, MIN_VALIDATION_FRACTION } from '../engine/data/ownData';
 import { datasetInfo, LAB_DATASETS, type DatasetId } from './datasets';
 import { MAX_DRAWN_POINTS } from './drawnPoints';

@@ -17,7 +17,7 @@ import {
 } from '../../src/lab/settingsRegistry';
 import { setOwnDataSummary } from '../../src/lab/ownDatasets';
 import { decodeLab } from '../../src/lab/urlState';
-import { MAX_CLASSES, MAX_FEATURES } from '../../src/data/csv/csvTable';
+import { MAX_CLASSES, MAX_FEATURES } from '../../src/data/csv/csvLimits';
 import { createDatasetLoader } from '../../src/worker/loadDataset';
 
 const plan = (s: LabRunSettings) => planRunMemory(toRunConfig(s), LAB_DATA_SIZES[s.dataset]);

@@ -1,11 +1,6 @@
 import Papa from 'papaparse';
 import { CsvError } from './csvError';
-
-/** Own data limits: rows of data (the header not counted) and feature columns. */
-export const MAX_ROWS = 50_000;
-export const MAX_FEATURES = 256;
-/** A label column may name at most this many classes (a column of measurements is not a label). */
-export const MAX_CLASSES = 20;
+import { MAX_CLASSES, MAX_FEATURES, MAX_ROWS } from './csvLimits';
 /** Bigger than any file of MAX_ROWS × (MAX_FEATURES + 1) numbers written with a dozen characters each. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 

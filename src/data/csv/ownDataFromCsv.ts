@@ -1,6 +1,7 @@
 import type { OwnData } from '../../engine/data/ownData';
 import { cellPlace, CsvError } from './csvError';
-import { MAX_CLASSES, MAX_FEATURES, type CsvTable } from './csvTable';
+import { MAX_CLASSES, MAX_FEATURES } from './csvLimits';
+import type { CsvTable } from './csvTable';
 
 /** Class names in a natural order: numerically when every name is a number, else alphabetically. */
 function classOrder(names: readonly string[]): number[] {

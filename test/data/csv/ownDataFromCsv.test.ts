@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError } from '../../../src/data/csv/csvError';
-import {
-  decodeCsv,
-  MAX_CLASSES,
-  MAX_FEATURES,
-  MAX_ROWS,
-  parseCsvTable,
-} from '../../../src/data/csv/csvTable';
+import { MAX_CLASSES, MAX_FEATURES, MAX_ROWS } from '../../../src/data/csv/csvLimits';
+import { decodeCsv, parseCsvTable } from '../../../src/data/csv/csvTable';
 import { ownDataFromCsv } from '../../../src/data/csv/ownDataFromCsv';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { CsvError } from '../../../data/csv/csvError';
-import { MAX_FEATURES, MAX_ROWS, type CsvTable } from '../../../data/csv/csvTable';
+import { MAX_FEATURES, MAX_ROWS } from '../../../data/csv/csvLimits';
+import type { CsvTable } from '../../../data/csv/csvTable';
 import { ownDataFromCsv } from '../../../data/csv/ownDataFromCsv';
 import type { OwnDataOptions } from '../../../engine/data/ownData';
 import { useAppStore } from '../../../store/appStore';
