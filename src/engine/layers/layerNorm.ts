@@ -1,9 +1,10 @@
-import { formatShape, numel, type Shape, type Tensor } from '../tensor';
+import { numel, type Shape, type Tensor } from '../tensor';
 import {
   checkEps,
-  checkPositiveInteger,
   DEFAULT_EPS,
   GroupedNorm,
+  samplesOverTrailingDims,
+  trailingDimsLabel,
   type GroupLayout,
   type NormOptions,
 } from './normCore';
@@ -20,14 +21,7 @@ export class LayerNorm extends GroupedNorm {
   private readonly normalizedSize: number;
 
   constructor(normalizedShape: readonly number[], options: NormOptions = {}) {
-    const label =
-      normalizedShape.length === 1
-        ? `LayerNorm(${normalizedShape[0]})`
-        : `LayerNorm(${formatShape(normalizedShape)})`;
-    if (normalizedShape.length === 0) {
-      throw new Error('LayerNorm: normalizedShape must name at least one trailing dim, got []');
-    }
-    for (const d of normalizedShape) checkPositiveInteger(d, 'every normalizedShape dim', label);
+    const label = trailingDimsLabel('LayerNorm', normalizedShape);
     super(normalizedShape, checkEps(options.eps ?? DEFAULT_EPS, label));
     this.label = label;
     this.normalizedShape = [...normalizedShape];
@@ -35,15 +29,8 @@ export class LayerNorm extends GroupedNorm {
   }
 
   protected layoutOf(x: Tensor): GroupLayout {
-    const k = this.normalizedShape.length;
-    const trailing = x.shape.slice(x.shape.length - k);
-    if (x.shape.length < k || trailing.some((d, i) => d !== this.normalizedShape[i])) {
-      throw new Error(
-        `${this.label}: the trailing dims of the input must be ${formatShape(this.normalizedShape)}, got shape ${formatShape(x.shape)}`,
-      );
-    }
     return {
-      samples: x.data.length / this.normalizedSize,
+      samples: samplesOverTrailingDims(x, this.normalizedShape, this.label),
       groups: 1,
       channelsPerGroup: this.normalizedSize,
       spatial: 1,

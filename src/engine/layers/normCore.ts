@@ -1,4 +1,4 @@
-import { formatShape, reuse, sameShape, tensor, type Shape, type Tensor } from '../tensor';
+import { formatShape, numel, reuse, sameShape, tensor, type Shape, type Tensor } from '../tensor';
 import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
@@ -23,6 +23,38 @@ export function checkPositiveInteger(value: number, what: string, where: string)
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(`${where}: ${what} must be a positive integer, got ${value}`);
   }
+}
+
+/**
+ * The label of a layer normalising each sample over its trailing dims `normalizedShape`
+ * (`LayerNorm(64)`, `RMSNorm(16×7×7)`), after checking the shape names at least one positive dim.
+ */
+export function trailingDimsLabel(name: string, normalizedShape: readonly number[]): string {
+  const label =
+    normalizedShape.length === 1
+      ? `${name}(${normalizedShape[0]})`
+      : `${name}(${formatShape(normalizedShape)})`;
+  if (normalizedShape.length === 0) {
+    throw new Error(`${name}: normalizedShape must name at least one trailing dim, got []`);
+  }
+  for (const d of normalizedShape) checkPositiveInteger(d, 'every normalizedShape dim', label);
+  return label;
+}
+
+/** How many samples `x` holds, each of shape `normalizedShape` in its trailing dims (or throws). */
+export function samplesOverTrailingDims(
+  x: Tensor,
+  normalizedShape: readonly number[],
+  where: string,
+): number {
+  const k = normalizedShape.length;
+  const trailing = x.shape.slice(x.shape.length - k);
+  if (x.shape.length < k || trailing.some((d, i) => d !== normalizedShape[i])) {
+    throw new Error(
+      `${where}: the trailing dims of the input must be ${formatShape(normalizedShape)}, got shape ${formatShape(x.shape)}`,
+    );
+  }
+  return x.data.length / numel(normalizedShape);
 }
 
 export function checkEps(eps: number, where: string): number {

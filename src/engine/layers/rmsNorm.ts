@@ -1,6 +1,12 @@
-import { formatShape, numel, reuse, tensor, type Shape, type Tensor } from '../tensor';
+import { numel, reuse, tensor, type Shape, type Tensor } from '../tensor';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
-import { addInto, checkEps, checkGradientShape, checkPositiveInteger } from './normCore';
+import {
+  addInto,
+  checkEps,
+  checkGradientShape,
+  samplesOverTrailingDims,
+  trailingDimsLabel,
+} from './normCore';
 import { scratch } from './scratch';
 
 /** torch.finfo(torch.float32).eps = 2⁻²³: nn.RMSNorm's eps when none is given (PyTorch ≥ 2.4). */
@@ -35,14 +41,7 @@ export class RMSNorm implements Layer {
   private readonly gammaGrad: Float64Array;
 
   constructor(normalizedShape: readonly number[], options: RMSNormOptions = {}) {
-    const label =
-      normalizedShape.length === 1
-        ? `RMSNorm(${normalizedShape[0]})`
-        : `RMSNorm(${formatShape(normalizedShape)})`;
-    if (normalizedShape.length === 0) {
-      throw new Error('RMSNorm: normalizedShape must name at least one trailing dim, got []');
-    }
-    for (const d of normalizedShape) checkPositiveInteger(d, 'every normalizedShape dim', label);
+    const label = trailingDimsLabel('RMSNorm', normalizedShape);
     this.label = label;
     this.eps = checkEps(options.eps ?? RMS_NORM_DEFAULT_EPS, label);
     this.normalizedShape = [...normalizedShape];
@@ -53,19 +52,8 @@ export class RMSNorm implements Layer {
     this.gammaGrad = new Float64Array(this.size);
   }
 
-  private rowsOf(x: Tensor): number {
-    const k = this.normalizedShape.length;
-    const trailing = x.shape.slice(x.shape.length - k);
-    if (x.shape.length < k || trailing.some((d, i) => d !== this.normalizedShape[i])) {
-      throw new Error(
-        `${this.label}: the trailing dims of the input must be ${formatShape(this.normalizedShape)}, got shape ${formatShape(x.shape)}`,
-      );
-    }
-    return x.data.length / this.size;
-  }
-
   forward(x: Tensor, _mode: Mode): Tensor {
-    const rows = this.rowsOf(x);
+    const rows = samplesOverTrailingDims(x, this.normalizedShape, this.label);
     const n = this.size;
     if (this.invRms.length !== rows) this.invRms = new Float64Array(rows);
     this.x = x;
