@@ -4,7 +4,7 @@ import { practiceQuestionKey, blockKey } from '../../lessons/progress/keys';
 import type { Experiment, Practice } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
-import { formatDate } from './formatDate';
+import { PracticeStatus } from './PracticeStatus';
 import { Prose } from './Prose';
 
 export interface MysteryBlockProps {
@@ -47,21 +47,16 @@ export function MysteryBlock({ lessonId, id, practice, experiment }: MysteryBloc
           Open the mystery in the Lab
         </a>
       </p>
-      <div className="nl-practice__check" role="status">
-        {record ? (
-          <p>
-            <strong>Passed on {formatDate(record.at)}.</strong> {record.detail}
-          </p>
-        ) : (
-          <p>
-            <strong>Not passed yet.</strong>{' '}
-            {named ? 'You named the fault; now fix it and train.' : 'The fault is not named yet.'}
-            {revealed > 0
-              ? ` You revealed ${revealed} of ${practice.hidden.length} hidden settings.`
-              : ''}
-          </p>
-        )}
-      </div>
+      <PracticeStatus
+        record={record}
+        notPassed={
+          ' ' +
+          (named ? 'You named the fault; now fix it and train.' : 'The fault is not named yet.') +
+          (revealed > 0
+            ? ` You revealed ${revealed} of ${practice.hidden.length} hidden settings.`
+            : '')
+        }
+      />
     </section>
   );
 }

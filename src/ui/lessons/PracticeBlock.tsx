@@ -12,7 +12,7 @@ import {
 import { claimStatus } from './claimStatus';
 import { chartHasData } from './ExperimentCharts';
 import { ExperimentPanel } from './ExperimentPanel';
-import { formatDate } from './formatDate';
+import { PracticeStatus } from './PracticeStatus';
 import { Prose } from './Prose';
 import { QuizQuestion } from './QuizQuestion';
 import { useExperimentRuns } from './useExperimentRuns';
@@ -104,28 +104,11 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
       {practice.question ? (
         <QuizQuestion quiz={practice.question} progressKey={questionKey} headingLevel={4} />
       ) : null}
-      <div className="nl-practice__check" role="status">
-        {record ? (
-          <p>
-            <strong>Passed on {formatDate(record.at)}.</strong> {record.detail}
-          </p>
-        ) : (
-          <p>
-            <strong>Not passed yet.</strong> What the exercise checks:
-          </p>
-        )}
-      </div>
-      {!record ? (
-        <ul className="nl-practice__conditions">
-          {verdict.conditions.map((c) => (
-            <li key={c.text} className={c.met ? 'nl-met' : 'nl-unmet'}>
-              <span className="nl-visually-hidden">{c.met ? 'Done: ' : 'Not yet: '}</span>
-              <span aria-hidden="true">{c.met ? '✓ ' : '○ '}</span>
-              {c.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PracticeStatus
+        record={record}
+        notPassed=" What the exercise checks:"
+        conditions={verdict.conditions}
+      />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import type { LabRun } from '../../../store/labRun';
 import { selectProgress, selectRecordPracticePassed } from '../../../store/progressSlice';
 import { selectRuns } from '../../../store/selectors';
 import { lessonHref } from '../../routing';
-import { formatDate } from '../../lessons/formatDate';
+import { PracticeStatus } from '../../lessons/PracticeStatus';
 import { Prose } from '../../lessons/Prose';
 import { QuizQuestion } from '../../lessons/QuizQuestion';
 import type { LabMysteryValue } from './LabMysteryContext';
@@ -73,29 +73,11 @@ export function MysteryLabPanel({ value }: { readonly value: LabMysteryValue }) 
       {mystery.practice.question ? (
         <QuizQuestion quiz={mystery.practice.question} progressKey={questionKey} headingLevel={3} />
       ) : null}
-      <div className="nl-practice__check" role="status">
-        {record ? (
-          <p>
-            <strong>Passed on {formatDate(record.at)}.</strong> {record.detail}
-          </p>
-        ) : (
-          <p>
-            <strong>Not passed yet.</strong> What the exercise checks
-            {verdict.letter !== undefined ? ` (closest: run ${verdict.letter})` : ''}:
-          </p>
-        )}
-      </div>
-      {!record ? (
-        <ul className="nl-practice__conditions">
-          {verdict.conditions.map((c) => (
-            <li key={c.text} className={c.met ? 'nl-met' : 'nl-unmet'}>
-              <span className="nl-visually-hidden">{c.met ? 'Done: ' : 'Not yet: '}</span>
-              <span aria-hidden="true">{c.met ? '✓ ' : '○ '}</span>
-              {c.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PracticeStatus
+        record={record}
+        notPassed={` What the exercise checks${verdict.letter !== undefined ? ` (closest: run ${verdict.letter})` : ''}:`}
+        conditions={verdict.conditions}
+      />
     </section>
   );
 }
