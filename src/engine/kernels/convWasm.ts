@@ -1,5 +1,6 @@
 import type { ConvGeometry } from './im2col';
-import { engineWasmKernels, WasmLayout, type WasmKernels } from './wasmKernels';
+import { engineWasmKernels, type WasmKernels } from './wasmKernels';
+import { convForwardLayout, convSizes, convWeightGradientLayout } from './wasmLayout';
 
 /**
  * Convolutions on the WebAssembly SIMD module as implicit GEMMs (assembly/conv.ts): the im2col
@@ -27,43 +28,6 @@ export interface ConvWasm {
   ): void;
 }
 
-/**
- * Floats the kernel may read before and after an input: in a "same" convolution it loads four
- * neighbouring pixels at once, at offsets up to k·(W + 1) from the plane, and masks the ones that
- * fall outside the image (see assembly/conv.ts).
- */
-function guardBytes(g: ConvGeometry): number {
-  return (g.kernel * (Math.max(g.width, g.outWidth) + 1) + 4) * 4;
-}
-
-/** Float counts of x, W and y (or dy). */
-function sizes(g: ConvGeometry, outChannels: number): { x: number; w: number; y: number } {
-  return {
-    x: g.batch * g.channels * g.height * g.width,
-    w: outChannels * g.channels * g.kernel * g.kernel,
-    y: g.batch * outChannels * g.outHeight * g.outWidth,
-  };
-}
-
-/**
- * Reserves the geometry table and x with its guard bands at the start of the module's scratch
- * memory, and returns where the table and x are.
- */
-function layOutInput(
-  kernels: WasmKernels,
-  g: ConvGeometry,
-  sizeX: number,
-): { layout: WasmLayout; table: number; offX: number } {
-  const guard = guardBytes(g);
-  const layout = new WasmLayout(kernels.base);
-  const table = layout.take(
-    kernels.exports.convTableBytes(g.channels, g.kernel, g.outHeight, g.outWidth),
-  );
-  layout.take(guard);
-  const offX = layout.take(sizeX * 4 + guard);
-  return { layout, table, offX };
-}
-
 function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
   kernels.exports.convSetup(
     g.batch,
@@ -79,49 +43,11 @@ function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
   );
 }
 
-/** Where a forward convolution puts its operands; `end` is how much memory it needs. */
-export function convForwardLayout(
-  kernels: WasmKernels,
-  g: ConvGeometry,
-  outChannels: number,
-  bias: boolean,
-): {
-  table: number;
-  offX: number;
-  offW: number;
-  offBias: number;
-  offY: number;
-  work: number;
-  end: number;
-} {
-  const { x: sizeX, w: sizeW, y: sizeY } = sizes(g, outChannels);
-  const { layout, table, offX } = layOutInput(kernels, g, sizeX);
-  const offW = layout.take(sizeW * 4);
-  const offBias = bias ? layout.take(outChannels * 4) : 0;
-  const offY = layout.take(sizeY * 4);
-  const work = layout.take(kernels.exports.workspaceBytes(g.batch * g.outHeight * g.outWidth));
-  return { table, offX, offW, offBias, offY, work, end: layout.end };
-}
-
-/** Where a weight gradient puts its operands; `end` is how much memory it needs. */
-export function convWeightGradientLayout(
-  kernels: WasmKernels,
-  g: ConvGeometry,
-  outChannels: number,
-): { table: number; offX: number; offDy: number; offDw: number; work: number; end: number } {
-  const { x: sizeX, w: sizeW, y: sizeDy } = sizes(g, outChannels);
-  const { layout, table, offX } = layOutInput(kernels, g, sizeX);
-  const offDy = layout.take(sizeDy * 4);
-  const offDw = layout.take(sizeW * 4);
-  const work = layout.take(kernels.exports.workspaceBytes(g.channels * g.kernel * g.kernel));
-  return { table, offX, offDy, offDw, work, end: layout.end };
-}
-
 export function createConvWasm(kernels: WasmKernels): ConvWasm {
   const { convForward, convWeightGrad } = kernels.exports;
   return {
     forward(x, weight, bias, y, g, outChannels) {
-      const { x: sizeX, w: sizeW, y: sizeY } = sizes(g, outChannels);
+      const { x: sizeX, w: sizeW, y: sizeY } = convSizes(g, outChannels);
       const { table, offX, offW, offBias, offY, work, end } = convForwardLayout(
         kernels,
         g,
@@ -138,7 +64,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
     },
 
     weightGradient(dy, x, weightGrad, g, outChannels) {
-      const { x: sizeX, w: sizeW, y: sizeDy } = sizes(g, outChannels);
+      const { x: sizeX, w: sizeW, y: sizeDy } = convSizes(g, outChannels);
       const { table, offX, offDy, offDw, work, end } = convWeightGradientLayout(
         kernels,
         g,

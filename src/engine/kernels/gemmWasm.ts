@@ -1,5 +1,6 @@
 import { checkGemmArgs, type Gemm } from './gemmReference';
-import { WasmLayout, type WasmKernels } from './wasmKernels';
+import type { WasmKernels } from './wasmKernels';
+import { gemmLayout } from './wasmLayout';
 
 /**
  * A `Gemm` on the WebAssembly SIMD module (assembly/gemm.ts): copies A, B (and C when accumulating)
@@ -24,22 +25,4 @@ export function createGemmWasm(kernels: WasmKernels): Gemm {
     sgemm(transA ? 1 : 0, transB ? 1 : 0, M, N, K, offA, offB, offC, accumulate ? 1 : 0, work);
     C.set(heap.subarray(offC >> 2, (offC >> 2) + sizeC));
   };
-}
-
-/**
- * Where an M×N×K product puts A, B, C and its workspace in the module's memory; `end` is how much
- * memory it needs (the memory plan reads it too, src/engine/train/memoryPlan.ts).
- */
-export function gemmLayout(
-  kernels: WasmKernels,
-  M: number,
-  N: number,
-  K: number,
-): { offA: number; offB: number; offC: number; work: number; end: number } {
-  const layout = new WasmLayout(kernels.base);
-  const offA = layout.take(M * K * 4);
-  const offB = layout.take(K * N * 4);
-  const offC = layout.take(M * N * 4);
-  const work = layout.take(kernels.exports.workspaceBytes(N));
-  return { offA, offB, offC, work, end: layout.end };
 }

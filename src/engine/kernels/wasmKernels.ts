@@ -1,5 +1,6 @@
 import { decodeBase64 } from './base64';
 import { wasmKernelsBase64 } from './wasmKernels.generated';
+import { WASM_PAGE_BYTES } from './wasmLayout';
 
 /** The exports of assembly/index.ts (see assembly/gemm.ts and assembly/conv.ts for the algorithms). */
 export interface WasmKernelExports {
@@ -61,9 +62,6 @@ const FUNCTIONS = [
   'convWeightGrad',
 ] as const;
 
-/** WebAssembly memory grows in pages of this many bytes. */
-export const WASM_PAGE_BYTES = 65536;
-
 /**
  * Instantiates the SIMD module, or returns undefined where WebAssembly or its SIMD proposal is
  * missing (the callers then fall back to pure JavaScript). Synchronous on purpose: the engine must be
@@ -99,29 +97,6 @@ export function loadWasmKernels(): WasmKernels | undefined {
     },
   };
 }
-
-/** Lays operands out one after another from `start`, each on a 64-byte boundary. */
-export class WasmLayout {
-  private next: number;
-
-  constructor(start: number) {
-    this.next = align64(start);
-  }
-
-  /** Reserves `bytes` and returns where they start. */
-  take(bytes: number): number {
-    const at = this.next;
-    this.next = align64(at + bytes);
-    return at;
-  }
-
-  /** The first byte past everything reserved. */
-  get end(): number {
-    return this.next;
-  }
-}
-
-const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 
 function loadOnce(): WasmKernels | undefined {
   try {

@@ -1,7 +1,12 @@
-import { convForwardLayout, convWeightGradientLayout, implicitConv } from '../kernels/convWasm';
-import { gemmLayout } from '../kernels/gemmWasm';
 import type { ConvGeometry } from '../kernels/im2col';
-import { engineWasmKernels, WASM_PAGE_BYTES, type WasmKernels } from '../kernels/wasmKernels';
+import {
+  convForwardLayout,
+  convWeightGradientLayout,
+  gemmLayout,
+  WASM_PAGE_BYTES,
+  type WasmSizing,
+} from '../kernels/wasmLayout';
+import { SIMD_WASM_SIZING } from '../kernels/wasmSizing';
 import { MAX_FORWARD_CHUNK } from '../model/model';
 import type { CnnSpec, MlpSpec, ModelSpec, NormSpec } from '../model/spec';
 import type { RunConfig } from './runConfig';
@@ -19,13 +24,22 @@ export interface DataSize {
   readonly testCount: number;
 }
 
-/** What this thread holds already and cannot give back. */
-export interface Held {
+/** The worker a run is planned for: its kernels, and what it holds already and cannot give back. */
+export interface RunHost {
+  /** The SIMD module's sizes, or undefined where the engine multiplies in plain JavaScript. */
+  readonly wasm: WasmSizing | undefined;
+  /** Whether Conv2d runs on the module's implicit GEMM (else im2col and a product). */
+  readonly implicitConv: boolean;
   /** WebAssembly memory never shrinks: a worker that ran a bigger network keeps its memory. */
-  readonly wasm: number;
+  readonly heldWasm: number;
 }
 
-const NOTHING_HELD: Held = { wasm: 0 };
+/**
+ * A new training worker with WebAssembly SIMD, as every browser normlab supports gives it: what the
+ * Lab plans for before a worker exists (the worker checks again with what it really has,
+ * workerHost.ts).
+ */
+export const FRESH_WORKER: RunHost = { wasm: SIMD_WASM_SIZING, implicitConv: true, heldWasm: 0 };
 
 /** Bytes, by what they hold. */
 export interface MemoryParts {
@@ -229,14 +243,15 @@ const sum = (values: Iterable<number>): number => {
  * operands of the largest call and keeps it (pages of 64 KiB).
  */
 function wasmBytes(
-  kernels: WasmKernels | undefined,
+  host: RunHost,
   costs: readonly LayerCost[],
   batch: number,
   forwardBatch: number,
   training: boolean,
 ): number {
+  const kernels = host.wasm;
   if (kernels === undefined) return 0;
-  const implicit = implicitConv() !== undefined;
+  const implicit = host.implicitConv;
   let largest = 0;
   for (const cost of costs) {
     if (cost.linear) {
@@ -296,12 +311,13 @@ function wasmBytes(
 
 /** The JavaScript convolution's shared working arrays (columns, product) and the flipped kernel. */
 function convScratchBytes(
+  host: RunHost,
   costs: readonly LayerCost[],
   batch: number,
   forwardBatch: number,
   training: boolean,
 ): number {
-  const implicit = implicitConv() !== undefined;
+  const implicit = host.wasm !== undefined && host.implicitConv;
   let columns = 0;
   let product = 0;
   let flipped = 0;
@@ -342,7 +358,7 @@ export function memoryFor(
   config: RunConfig,
   data: DataSize,
   evalBatch: number,
-  held: Held = NOTHING_HELD,
+  host: RunHost = FRESH_WORKER,
 ): MemoryPlan {
   const { model: spec, batchSize: batch } = config;
   const costs = layerCosts(spec);
@@ -368,9 +384,9 @@ export function memoryFor(
     // The logits' gradient is the batch × classes array that starts backward.
     activations: outputs(forwardBatch) + batch * spec.numClasses * F32,
     gradientScratch: gradientScratch(batch),
-    convScratch: convScratchBytes(costs, batch, forwardBatch, true),
+    convScratch: convScratchBytes(host, costs, batch, forwardBatch, true),
     probes: (paramFloats + largestParam) * F32,
-    wasm: Math.max(held.wasm, wasmBytes(engineWasmKernels, costs, batch, forwardBatch, true)),
+    wasm: Math.max(host.heldWasm, wasmBytes(host, costs, batch, forwardBatch, true)),
   };
   const total = sum(Object.values(parts));
   const beforeTraining =
@@ -379,8 +395,8 @@ export function memoryFor(
     parts.gradients +
     // Validation in train mode (the forgotten model.eval()) runs whole training batches.
     outputs(forwardBatch) +
-    convScratchBytes(costs, batch, forwardBatch, false) +
-    Math.max(held.wasm, wasmBytes(engineWasmKernels, costs, batch, forwardBatch, false));
+    convScratchBytes(host, costs, batch, forwardBatch, false) +
+    Math.max(host.heldWasm, wasmBytes(host, costs, batch, forwardBatch, false));
   return {
     budget: RUN_MEMORY_BUDGET,
     batchSize: batch,
@@ -399,16 +415,16 @@ export function memoryFor(
 export function planRunMemory(
   config: RunConfig,
   data: DataSize,
-  held: Held = NOTHING_HELD,
+  host: RunHost = FRESH_WORKER,
 ): MemoryPlan {
-  let best = memoryFor(config, data, 1, held);
+  let best = memoryFor(config, data, 1, host);
   if (!best.fits) return best;
   // Memory grows with the chunk, so the largest chunk that fits is found by bisection.
   let low = 1;
   let high = MAX_FORWARD_CHUNK;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    const plan = memoryFor(config, data, mid, held);
+    const plan = memoryFor(config, data, mid, host);
     if (plan.fits) {
       low = mid;
       best = plan;
@@ -432,12 +448,12 @@ export function formatMegabytes(bytes: number): string {
 export function memoryRefusal(
   config: RunConfig,
   data: DataSize,
-  held: Held = NOTHING_HELD,
+  host: RunHost = FRESH_WORKER,
 ): string | undefined {
-  const plan = planRunMemory(config, data, held);
+  const plan = planRunMemory(config, data, host);
   if (plan.fits) return undefined;
   const needs = `This network needs about ${formatMegabytes(plan.total)} of memory to train, more than the ${formatMegabytes(RUN_MEMORY_BUDGET)} a run may use.`;
-  const largest = largestBatchThatFits(config, data, held);
+  const largest = largestBatchThatFits(config, data, host);
   if (largest !== undefined) {
     return `${needs} Lower the batch size to ${largest} or less (or lower the width or the depth).`;
   }
@@ -448,9 +464,9 @@ export function memoryRefusal(
 export function largestBatchThatFits(
   config: RunConfig,
   data: DataSize,
-  held: Held = NOTHING_HELD,
+  host: RunHost = FRESH_WORKER,
 ): number | undefined {
-  const fits = (batchSize: number) => planRunMemory({ ...config, batchSize }, data, held).fits;
+  const fits = (batchSize: number) => planRunMemory({ ...config, batchSize }, data, host).fits;
   if (!fits(1)) return undefined;
   let low = 1;
   let high = config.batchSize;

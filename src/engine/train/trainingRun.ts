@@ -11,9 +11,9 @@ import { allFinite } from '../probes/moments';
 import { ProbeRecorder, type ProbeSnapshot } from '../probes/probe';
 import { createRng } from '../rng';
 import { tensor } from '../tensor';
-import { engineWasmKernels } from '../kernels/wasmKernels';
 import { scratch } from '../layers/scratch';
 import { memoryRefusal, planRunMemory, type MemoryPlan } from './memoryPlan';
+import { thisWorker } from './workerHost';
 import { parseRunConfig, type RunConfig } from './runConfig';
 
 export interface StepOk {
@@ -91,10 +91,10 @@ export class TrainingRun {
     // A new run starts from empty scratch; the wasm memory an earlier run grew stays and counts.
     scratch.clear();
     const data = { trainCount: train.count, testCount: options.testCount ?? 0 };
-    const held = { wasm: engineWasmKernels?.exports.memory.buffer.byteLength ?? 0 };
-    const refusal = memoryRefusal(this.config, data, held);
+    const host = thisWorker();
+    const refusal = memoryRefusal(this.config, data, host);
     if (refusal !== undefined) throw new MemoryBudgetError(refusal);
-    this.memory = planRunMemory(this.config, data, held);
+    this.memory = planRunMemory(this.config, data, host);
     const rng = createRng(this.config.seed);
     this.model = buildModel(this.config.model, rng.fork('init'));
     this.model.forwardChunk = this.memory.evalBatch;

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  engineWasmKernels,
-  loadWasmKernels,
-  WasmLayout,
-} from '../../../src/engine/kernels/wasmKernels';
+import { engineWasmKernels, loadWasmKernels } from '../../../src/engine/kernels/wasmKernels';
+import { WasmLayout } from '../../../src/engine/kernels/wasmLayout';
 
 describe('wasmKernels', () => {
   it('loads the SIMD module in Node, and the engine shares one instance', () => {

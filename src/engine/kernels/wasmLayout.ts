@@ -1,0 +1,138 @@
+import type { ConvGeometry } from './im2col';
+
+/**
+ * What laying operands out in the WebAssembly module's memory needs to know about the module: where
+ * the caller's scratch starts and how big the kernels' workspaces and tables are. The instantiated
+ * module (wasmKernels.ts) answers from its exports; the memory plan answers without instantiating it
+ * (wasmSizing.ts), so planning a run on the main thread never loads the module.
+ */
+export interface WasmSizing {
+  /** First byte callers may lay out operands from (below it is the module's own data). */
+  readonly base: number;
+  readonly exports: {
+    workspaceBytes(N: number): number;
+    convTableBytes(channels: number, kernel: number, outHeight: number, outWidth: number): number;
+  };
+}
+
+/** WebAssembly memory grows in pages of this many bytes. */
+export const WASM_PAGE_BYTES = 65536;
+
+/** Lays operands out one after another from `start`, each on a 64-byte boundary. */
+export class WasmLayout {
+  private next: number;
+
+  constructor(start: number) {
+    this.next = align64(start);
+  }
+
+  /** Reserves `bytes` and returns where they start. */
+  take(bytes: number): number {
+    const at = this.next;
+    this.next = align64(at + bytes);
+    return at;
+  }
+
+  /** The first byte past everything reserved. */
+  get end(): number {
+    return this.next;
+  }
+}
+
+const align64 = (bytes: number): number => Math.ceil(bytes / 64) * 64;
+
+/**
+ * Where an M×N×K product puts A, B, C and its workspace in the module's memory; `end` is how much
+ * memory it needs (the memory plan reads it too, src/engine/train/memoryPlan.ts).
+ */
+export function gemmLayout(
+  sizing: WasmSizing,
+  M: number,
+  N: number,
+  K: number,
+): { offA: number; offB: number; offC: number; work: number; end: number } {
+  const layout = new WasmLayout(sizing.base);
+  const offA = layout.take(M * K * 4);
+  const offB = layout.take(K * N * 4);
+  const offC = layout.take(M * N * 4);
+  const work = layout.take(sizing.exports.workspaceBytes(N));
+  return { offA, offB, offC, work, end: layout.end };
+}
+
+/**
+ * Floats the kernel may read before and after an input: in a "same" convolution it loads four
+ * neighbouring pixels at once, at offsets up to k·(W + 1) from the plane, and masks the ones that
+ * fall outside the image (see assembly/conv.ts).
+ */
+function guardBytes(g: ConvGeometry): number {
+  return (g.kernel * (Math.max(g.width, g.outWidth) + 1) + 4) * 4;
+}
+
+/** Float counts of x, W and y (or dy). */
+export function convSizes(
+  g: ConvGeometry,
+  outChannels: number,
+): { x: number; w: number; y: number } {
+  return {
+    x: g.batch * g.channels * g.height * g.width,
+    w: outChannels * g.channels * g.kernel * g.kernel,
+    y: g.batch * outChannels * g.outHeight * g.outWidth,
+  };
+}
+
+/**
+ * Reserves the geometry table and x with its guard bands at the start of the module's scratch
+ * memory, and returns where the table and x are.
+ */
+function layOutInput(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  sizeX: number,
+): { layout: WasmLayout; table: number; offX: number } {
+  const guard = guardBytes(g);
+  const layout = new WasmLayout(sizing.base);
+  const table = layout.take(
+    sizing.exports.convTableBytes(g.channels, g.kernel, g.outHeight, g.outWidth),
+  );
+  layout.take(guard);
+  const offX = layout.take(sizeX * 4 + guard);
+  return { layout, table, offX };
+}
+
+/** Where a forward convolution puts its operands; `end` is how much memory it needs. */
+export function convForwardLayout(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+  bias: boolean,
+): {
+  table: number;
+  offX: number;
+  offW: number;
+  offBias: number;
+  offY: number;
+  work: number;
+  end: number;
+} {
+  const { x: sizeX, w: sizeW, y: sizeY } = convSizes(g, outChannels);
+  const { layout, table, offX } = layOutInput(sizing, g, sizeX);
+  const offW = layout.take(sizeW * 4);
+  const offBias = bias ? layout.take(outChannels * 4) : 0;
+  const offY = layout.take(sizeY * 4);
+  const work = layout.take(sizing.exports.workspaceBytes(g.batch * g.outHeight * g.outWidth));
+  return { table, offX, offW, offBias, offY, work, end: layout.end };
+}
+
+/** Where a weight gradient puts its operands; `end` is how much memory it needs. */
+export function convWeightGradientLayout(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+): { table: number; offX: number; offDy: number; offDw: number; work: number; end: number } {
+  const { x: sizeX, w: sizeW, y: sizeDy } = convSizes(g, outChannels);
+  const { layout, table, offX } = layOutInput(sizing, g, sizeX);
+  const offDy = layout.take(sizeDy * 4);
+  const offDw = layout.take(sizeW * 4);
+  const work = layout.take(sizing.exports.workspaceBytes(g.channels * g.kernel * g.kernel));
+  return { table, offX, offDy, offDw, work, end: layout.end };
+}
