@@ -254,6 +254,8 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
       };
     }
     case 'gradRatio':
+    case 'gradNorm':
+    case 'validationLoss':
     case 'saturatedShare':
     case 'deadShare':
     case 'updateRatio':

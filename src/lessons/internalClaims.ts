@@ -5,7 +5,8 @@
  * layers, saturated and dead shares, the update-to-data ratio; and the loss curve's own numbers: the
  * loss of the very first step, where the smoothed loss ends and the step at which it reaches a value.
  * A lesson that says "the first layer's weight gradient is 10⁴× smaller", "a fifth of the ReLUs are
- * dead" or "ends near loss 0.3" states it as one of these, and the tests train and check it.
+ * dead", "ends near loss 0.3" or "validation loss about 0.34" states it as one of these, and the tests
+ * train and check it.
  */
 import { z } from 'zod';
 import type { ProbeSnapshot } from '../engine/probes/probe';
@@ -36,6 +37,20 @@ export const internalClaims = [
       param: z.enum(['weight', 'bias'], { error: `must be 'weight' or 'bias'` }).default('weight'),
       numerator: layerName,
       denominator: layerName,
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
+  /**
+   * ‖∂L/∂P‖ of one layer's parameter at the run's last step: "the first layer's weight gradient is
+   * about 2 × 10⁻⁸" (a ratio between layers is `gradRatio`).
+   */
+  z
+    .object({
+      kind: z.literal('gradNorm'),
+      run: label,
+      param: z.enum(['weight', 'bias'], { error: `must be 'weight' or 'bias'` }).default('weight'),
+      layer: layerName,
       ...range,
     })
     .strict()
@@ -83,6 +98,11 @@ export const internalClaims = [
     .object({ kind: z.literal('finalLoss'), run: label, ...range })
     .strict()
     .refine(hasBound, boundError),
+  /** The run's latest validation loss (on up to 1,000 test images): "eval mode gives about 0.34". */
+  z
+    .object({ kind: z.literal('validationLoss'), run: label, ...range })
+    .strict()
+    .refine(hasBound, boundError),
   /** The step at which the smoothed training loss first reaches `loss` ("passes 0.6 after about 60 steps"). */
   z
     .object({
@@ -100,12 +120,14 @@ export const internalClaims = [
 export type InternalClaim = z.infer<(typeof internalClaims)[number]>;
 export const INTERNAL_CLAIM_KINDS = [
   'gradRatio',
+  'gradNorm',
   'saturatedShare',
   'deadShare',
   'updateRatio',
   'unitPercentile',
   'initialLoss',
   'finalLoss',
+  'validationLoss',
   'stepsToLoss',
 ] as const;
 
@@ -115,6 +137,8 @@ export interface InternalHistory {
   readonly losses: ArrayLike<number>;
   readonly steps?: ArrayLike<number>;
   readonly divergedAt?: number;
+  /** The run's validation results so far, the latest last. */
+  readonly validation?: readonly { readonly step: number; readonly loss: number }[];
   /** The probe snapshot of the run's last step. */
   readonly finalProbe?: ProbeSnapshot;
 }
@@ -180,6 +204,12 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
   }
   if (claim.kind === 'finalLoss' || claim.kind === 'stepsToLoss')
     return measureLossCurve(claim, run);
+  if (claim.kind === 'validationLoss') {
+    const last = run.validation?.[run.validation.length - 1];
+    return last === undefined
+      ? { why: `${run.label} has no validation result yet` }
+      : { what: `${run.label}: validation loss at step ${last.step}`, value: last.loss };
+  }
   const probe = finalProbe(run);
   switch (claim.kind) {
     case 'gradRatio': {
@@ -194,6 +224,16 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
           why: `${run.label} has no ${claim.param} in ${top === undefined ? claim.numerator : claim.denominator}`,
         };
       return { what, value: bottom === 0 ? Infinity : top / bottom };
+    }
+    case 'gradNorm': {
+      if (typeof probe === 'string') return { why: probe };
+      const grad = probe.params.find((p) => p.name === `${claim.layer}.${claim.param}`)?.gradNorm;
+      return grad === undefined
+        ? { why: `${run.label} has no ${claim.param} in ${claim.layer}` }
+        : {
+            what: `${run.label}: ‖∂L/∂${claim.param === 'bias' ? 'b' : 'W'}‖ of ${claim.layer} at step ${probe.step}`,
+            value: grad,
+          };
     }
     case 'saturatedShare':
     case 'deadShare': {

@@ -72,6 +72,38 @@ describe('internal claims', () => {
     expect(bias.shown).toBe(false);
   });
 
+  it("gradNorm reads one layer's parameter gradient at the last step", () => {
+    const weight = evaluateClaim(
+      parse({ kind: 'gradNorm', run: 'A', layer: 'fc1', atLeast: 5e-7, atMost: 2e-6 }),
+      [run],
+    );
+    expect(weight.shown).toBe(true);
+    expect(weight.detail).toContain('‖∂L/∂W‖ of fc1 at step 3 = 1.00e-6');
+    const bias = parse({ kind: 'gradNorm', run: 'A', param: 'bias', layer: 'fc1', atLeast: 1e-7 });
+    expect(evaluateClaim(bias, [run]).shown).toBe(false);
+    expect(
+      evaluateClaim(parse({ kind: 'gradNorm', run: 'A', layer: 'fc9', atLeast: 0 }), [run]).detail,
+    ).toContain('no weight in fc9');
+  });
+
+  it('validationLoss reads the latest validation loss', () => {
+    const validated: RunHistory = {
+      ...run,
+      validation: [
+        { step: 2, loss: 0.9, accuracy: 0.5 },
+        { step: 3, loss: 0.34, accuracy: 0.9 },
+      ],
+    };
+    const claim = parse({ kind: 'validationLoss', run: 'A', atLeast: 0.3, atMost: 0.4 });
+    const verdict = evaluateClaim(claim, [validated]);
+    expect(verdict.shown).toBe(true);
+    expect(verdict.detail).toContain('A: validation loss at step 3 = 0.340');
+    expect(evaluateClaim(claim, [run]).detail).toContain('no validation result yet');
+    expect(
+      evaluateClaim(parse({ kind: 'validationLoss', run: 'A', atMost: 0.3 }), [validated]).shown,
+    ).toBe(false);
+  });
+
   it('deadShare averages over the ReLU layers or reads one layer', () => {
     expect(
       evaluateClaim(parse({ kind: 'deadShare', run: 'A', atLeast: 0.19, atMost: 0.21 }), [run])
