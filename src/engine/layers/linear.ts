@@ -3,7 +3,10 @@ import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
 import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 
-/** nn.Linear: y = x Wᵀ + b, with W stored [out, in] as in PyTorch. Weights start at zero; init fills them. */
+/**
+ * nn.Linear: y = x Wᵀ + b, with W stored [out, in] as in PyTorch. Weights start at zero; init fills them.
+ * A caller that keeps the weights elsewhere (the depth probe's bank) passes `weight`, storage included.
+ */
 export class Linear implements Layer {
   readonly label: string;
   readonly weight: Param;
@@ -15,9 +18,15 @@ export class Linear implements Layer {
     readonly inFeatures: number,
     readonly outFeatures: number,
     hasBias = true,
+    weight?: Param,
   ) {
     this.label = `Linear(${inFeatures}→${outFeatures})`;
-    this.weight = makeParam('weight', 'weight', tensor([outFeatures, inFeatures]));
+    if (weight && weight.value.data.length !== outFeatures * inFeatures) {
+      throw new Error(
+        `${this.label}: the given weight has ${weight.value.data.length} values, expected ${outFeatures * inFeatures}`,
+      );
+    }
+    this.weight = weight ?? makeParam('weight', 'weight', tensor([outFeatures, inFeatures]));
     this.bias = hasBias ? makeParam('bias', 'bias', tensor([outFeatures])) : undefined;
   }
 

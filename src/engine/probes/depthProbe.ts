@@ -1,13 +1,16 @@
 import { BatchNorm1d } from '../layers/batchNorm';
-import type { Layer } from '../layers/layer';
+import type { Layer, Param } from '../layers/layer';
 import { LayerNorm } from '../layers/layerNorm';
 import { Linear } from '../layers/linear';
+import { scratch } from '../layers/scratch';
 import { weightDistribution } from '../init/distribution';
 import { initWeight } from '../init/initialize';
 import { makeActivation } from '../model/buildModel';
 import type { ActivationKind, InitScheme } from '../model/spec';
 import { createRng, type Rng } from '../rng';
 import { tensor } from '../tensor';
+import { RUN_MEMORY_BUDGET } from '../train/memoryPlan';
+import { depthProbeMemory, depthProbeRefusal, type DepthProbeMemory } from './depthProbeMemory';
 import { l2Norm, meanStd } from './moments';
 
 export interface DepthProbeOptions {
@@ -46,8 +49,27 @@ export interface DepthProbeResult {
  * Signal propagation in an untrained network: push a batch of N(0, 1) inputs through `depth` layers of
  * [Linear(width, width, no bias) → norm → activation] and backpropagate a unit loss L = Σ r ⊙ y / N with a
  * fixed random r, to see how activations and gradients scale with depth before any training happens.
+ * Refused, before anything is allocated, when it would not fit `budget` (depthProbeMemory).
  */
-export function depthProbe(options: DepthProbeOptions): DepthProbeResult {
+export function depthProbe(
+  options: DepthProbeOptions,
+  budget: number = RUN_MEMORY_BUDGET,
+): DepthProbeResult {
+  return buildDepthProbe(options, budget).run();
+}
+
+/** A probe built and ready to run. */
+export interface BuiltDepthProbe {
+  readonly memory: DepthProbeMemory;
+  /** Everything the probe allocates (the memory test counts its typed arrays against the plan). */
+  readonly holds: readonly object[];
+  run(): DepthProbeResult;
+}
+
+export function buildDepthProbe(
+  options: DepthProbeOptions,
+  budget: number = RUN_MEMORY_BUDGET,
+): BuiltDepthProbe {
   const { depth, width, batchSize, activation, init, norm, seed } = options;
   if (!Number.isInteger(depth) || depth < 1 || depth > 200) {
     throw new Error(`depthProbe: depth must be a whole number from 1 to 200, got ${depth}`);
@@ -60,16 +82,24 @@ export function depthProbe(options: DepthProbeOptions): DepthProbeResult {
       `depthProbe: batch size must be a whole number of at least 2, got ${batchSize}`,
     );
   }
-  const rng = createRng(seed);
-  const dataRng = rng.fork('data');
-  const weights = weightBank(seed, width, init);
+  const refusal = depthProbeRefusal(options, budget);
+  if (refusal !== undefined) throw new Error(refusal);
+  const memory = depthProbeMemory(options, budget);
+  const bank = weightBank(seed, width, init);
+  bank.keep(memory.bankedLayers);
 
+  // Every layer adds its ∂L/∂W to the same matrix, read and zeroed layer by layer; the layers beyond
+  // the bank share one weight matrix, drawn again for each of them in forward and in backward.
+  const shape = [width, width] as const;
+  const weightGrad = tensor(shape);
+  const spare = memory.bankedLayers < depth ? tensor(shape) : undefined;
   const linears: Linear[] = [];
   const chain: Layer[] = [];
   const taps: number[] = []; // index in `chain` of each layer's last op
   for (let i = 0; i < depth; i++) {
-    const linear = new Linear(width, width, false);
-    linear.weight.value.data.set(weights.layer(i));
+    const value = i < memory.bankedLayers ? { shape, data: bank.layer(i) } : spare!;
+    const weight: Param = { name: 'weight', role: 'weight', value, grad: weightGrad };
+    const linear = new Linear(width, width, false, weight);
     linears.push(linear);
     chain.push(linear);
     if (norm === 'batchNorm') chain.push(new BatchNorm1d(width));
@@ -77,70 +107,108 @@ export function depthProbe(options: DepthProbeOptions): DepthProbeResult {
     chain.push(makeActivation(activation));
     taps.push(chain.length - 1);
   }
-
-  const x = tensor(
-    [batchSize, width],
-    Array.from({ length: batchSize * width }, () => dataRng.normal()),
-  );
-  const stats: { mean: number; std: number }[] = [];
-  let h = x;
-  chain.forEach((layer, i) => {
-    h = layer.forward(h, 'train');
-    if (taps.includes(i)) stats.push(meanStd(h.data));
-  });
-
-  // L = Σ r ⊙ y / N  ⇒  ∂L/∂y = r / N
-  let g = tensor(
-    h.shape,
-    Array.from({ length: h.data.length }, () => dataRng.normal() / batchSize),
-  );
-  const gradNorms = new Array<number>(depth).fill(0);
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const tap = taps.indexOf(i);
-    if (tap >= 0) gradNorms[tap] = l2Norm(g.data);
-    g = chain[i]!.backward(g);
-  }
-
-  return {
-    inputStd: meanStd(x.data).std,
-    layers: stats.map((s, i) => ({
-      layer: i + 1,
-      activationMean: s.mean,
-      activationStd: s.std,
-      gradNorm: gradNorms[i]!,
-      weightGradNorm: l2Norm(linears[i]!.weight.grad.data),
-    })),
+  /** Puts layer `index`'s weights in the spare matrix when the bank does not keep them. */
+  const ready = (index: number) => {
+    if (spare && index >= memory.bankedLayers) bank.draw(index, spare.data);
   };
+
+  const x = tensor([batchSize, width]);
+  const lossGradient = tensor([batchSize, width]);
+
+  const run = (): DepthProbeResult => {
+    const dataRng = createRng(seed).fork('data');
+    for (let i = 0; i < x.data.length; i++) x.data[i] = dataRng.normal();
+    const stats: { mean: number; std: number }[] = [];
+    let h = x;
+    chain.forEach((layer, i) => {
+      const linear = linears.indexOf(layer as Linear);
+      if (linear >= 0) ready(linear);
+      h = layer.forward(h, 'train');
+      if (taps.includes(i)) stats.push(meanStd(h.data));
+    });
+
+    // L = Σ r ⊙ y / N  ⇒  ∂L/∂y = r / N
+    for (let i = 0; i < lossGradient.data.length; i++) {
+      lossGradient.data[i] = dataRng.normal() / batchSize;
+    }
+    let g = lossGradient;
+    const gradNorms = new Array<number>(depth).fill(0);
+    const weightGradNorms = new Array<number>(depth).fill(0);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const tap = taps.indexOf(i);
+      if (tap >= 0) gradNorms[tap] = l2Norm(g.data);
+      const linear = linears.indexOf(chain[i] as Linear);
+      if (linear >= 0) {
+        ready(linear);
+        weightGrad.data.fill(0);
+      }
+      g = chain[i]!.backward(g);
+      if (linear >= 0) weightGradNorms[linear] = l2Norm(weightGrad.data);
+    }
+
+    return {
+      inputStd: meanStd(x.data).std,
+      layers: stats.map((s, i) => ({
+        layer: i + 1,
+        activationMean: s.mean,
+        activationStd: s.std,
+        gradNorm: gradNorms[i]!,
+        weightGradNorm: weightGradNorms[i]!,
+      })),
+    };
+  };
+  return { memory, holds: [chain, bank, weightGrad, spare ?? {}, x, lossGradient, scratch], run };
 }
 
 /**
  * Layer i's weights depend only on (seed, width, init, i), so the bank of the latest setting is kept:
- * moving the depth, activation or norm slider reuses every layer already drawn.
+ * moving the depth, activation or norm slider reuses every layer already drawn. It keeps the first
+ * layers only, as many as the memory budget leaves room for; the others are drawn when needed.
  */
-interface WeightBank {
-  readonly key: string;
-  layer(index: number): Float32Array;
+class WeightBank {
+  private readonly layers: Float32Array[] = [];
+  private capacity = 0;
+
+  constructor(
+    readonly key: string,
+    private readonly width: number,
+    private readonly init: InitScheme,
+    private readonly initRng: Rng,
+  ) {}
+
+  /** Keeps at most the first `count` layers from now on, letting any others go. */
+  keep(count: number): void {
+    this.capacity = count;
+    if (this.layers.length > count) this.layers.length = count;
+  }
+
+  /** Layer `index`'s weights, drawn once and kept (index below the capacity). */
+  layer(index: number): Float32Array {
+    if (index >= this.capacity) throw new Error(`depthProbe: layer ${index} is not in the bank`);
+    let w = this.layers[index];
+    if (!w) {
+      w = new Float32Array(this.width * this.width);
+      this.draw(index, w);
+      this.layers[index] = w;
+    }
+    return w;
+  }
+
+  /** Draws layer `index`'s weights into `out` (the same values `layer` keeps). */
+  draw(index: number, out: Float32Array): void {
+    drawWeights(out, [this.width, this.width], this.init, this.initRng.fork(`layer${index}`));
+  }
 }
 
 let latestBank: WeightBank | undefined;
 
 function weightBank(seed: number, width: number, init: InitScheme): WeightBank {
   const key = JSON.stringify([seed, width, init]);
-  if (latestBank?.key === key) return latestBank;
-  const initRng = createRng(seed).fork('init');
-  const layers: Float32Array[] = [];
-  latestBank = {
-    key,
-    layer(index) {
-      let w = layers[index];
-      if (!w) {
-        w = new Float32Array(width * width);
-        drawWeights(w, [width, width], init, initRng.fork(`layer${index}`));
-        layers[index] = w;
-      }
-      return w;
-    },
-  };
+  if (latestBank?.key !== key) {
+    // Let the old bank go before the new one fills up.
+    latestBank = undefined;
+    latestBank = new WeightBank(key, width, init, createRng(seed).fork('init'));
+  }
   return latestBank;
 }
 

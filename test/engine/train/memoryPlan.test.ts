@@ -13,6 +13,7 @@ import { MemoryBudgetError, TrainingRun } from '../../../src/engine/train/traini
 import { LAB_DATASETS } from '../../../src/lab/datasets';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../../src/lab/labSettings';
 import { toRunConfig } from '../../../src/lab/settings';
+import { heldBytes } from '../heldBytes';
 
 /** Random samples of the given shape: the plan depends on sizes only. */
 function randomSet(count: number, sampleShape: readonly number[], numClasses: number): Dataset {
@@ -23,26 +24,6 @@ function randomSet(count: number, sampleShape: readonly number[], numClasses: nu
   const y = new Int32Array(count);
   for (let i = 0; i < count; i++) y[i] = rng.int(numClasses);
   return { name: 'random', x, y, count, sampleShape, numClasses };
-}
-
-/** Bytes of every typed array reachable from `root`, each storage counted once, minus `exclude`. */
-function heldBytes(root: object, exclude: ReadonlySet<ArrayBufferLike>): number {
-  const seen = new Set<unknown>();
-  const buffers = new Set<ArrayBufferLike>();
-  const visit = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    if (ArrayBuffer.isView(value)) {
-      if (!exclude.has(value.buffer)) buffers.add(value.buffer);
-      return;
-    }
-    const values = value instanceof Map ? [...value.values()] : Object.values(value);
-    for (const v of values) visit(v);
-  };
-  visit(root);
-  let total = 0;
-  for (const b of buffers) total += b.byteLength;
-  return total;
 }
 
 const settings = (over: Partial<LabRunSettings>): LabRunSettings => ({
