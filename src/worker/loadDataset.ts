@@ -40,13 +40,15 @@ export function syntheticSplit(name: SyntheticSetName, noise: number): TrainTest
 
 /**
  * A loader whose MNIST sets come from `loadMnist` (the browser fetches the committed binaries; tests
- * read them from disk). MNIST is cached per resolution, so switching back and forth is instant.
+ * read them from disk). The latest MNIST split is kept, so a run started over or a setting changed on
+ * the same data reuses it; only one is kept, because a run's memory budget counts the data of its own
+ * dataset only (MNIST 28×28 is 31 MB, and all four resolution × standardization variants 78 MB).
  */
 export function createDatasetLoader(
   loadMnist: (resolution: '14' | '28', standardize: boolean) => Promise<TrainTestSplit>,
   readOwn?: (id: OwnDatasetId) => Promise<OwnDataRecord | undefined>,
 ): DatasetLoader {
-  const mnistCache = new Map<string, Promise<TrainTestSplit>>();
+  let cached: { key: string; split: Promise<TrainTestSplit> } | undefined;
   return async (choice) => {
     const synthetic = SYNTHETIC_BY_ID[choice.id];
     if (synthetic) return syntheticSplit(synthetic, choice.noise);
@@ -54,14 +56,16 @@ export function createDatasetLoader(
     if (isOwnDataset(id)) return loadOwnSplit({ ...choice, id }, readOwn);
     const resolution = choice.id === 'mnist14' ? '14' : '28';
     const key = `${resolution}:${String(choice.standardize)}`;
-    let pending = mnistCache.get(key);
-    if (!pending) {
-      pending = loadMnist(resolution, choice.standardize);
-      // A failed download may succeed next time (the network came back): do not cache the failure.
-      pending.catch(() => mnistCache.delete(key));
-      mnistCache.set(key, pending);
-    }
-    return pending;
+    if (cached?.key === key) return cached.split;
+    // Let the previous split go before the next one is decoded.
+    cached = undefined;
+    const entry = { key, split: loadMnist(resolution, choice.standardize) };
+    // A failed download may succeed next time (the network came back): do not cache the failure.
+    entry.split.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    cached = entry;
+    return entry.split;
   };
 }
 

@@ -5,6 +5,7 @@ import {
   createDatasetLoader,
   SYNTHETIC_TEST_COUNT,
   SYNTHETIC_TRAIN_COUNT,
+  syntheticSplit,
 } from '../../src/worker/loadDataset';
 import { DATASET_IDS, isOwnDataset, type DatasetId } from '../../src/lab/datasets';
 
@@ -46,18 +47,26 @@ describe('createDatasetLoader', () => {
       expect(radius(clean.train.x, i)).toBeLessThan(0.5);
   });
 
-  it('loads MNIST once per resolution and reuses it', async () => {
-    let calls = 0;
+  it('reuses the latest MNIST split and keeps no other (a run budget counts its own data only)', async () => {
+    const loaded: string[] = [];
+    // Each decoded split is a new object; reading real MNIST four times would only slow the test.
     const load = createDatasetLoader((resolution, standardize) => {
-      calls++;
-      return nodeMnist(resolution, standardize);
+      loaded.push(`${resolution}:${standardize}`);
+      return Promise.resolve({
+        train: syntheticSplit('xor', 0).train,
+        test: syntheticSplit('xor', 0).test,
+      });
     });
     const first = await load(choice('mnist14'));
     const second = await load(choice('mnist14'));
     expect(second).toBe(first);
-    expect(calls).toBe(1);
+    expect(loaded).toEqual(['14:true']);
     await load(choice('mnist28'));
-    expect(calls).toBe(2);
+    await load({ ...choice('mnist28'), standardize: false });
+    const again = await load(choice('mnist14'));
+    // mnist14 was let go when mnist28 came: it is read again, not held next to the 28×28 sets.
+    expect(again).not.toBe(first);
+    expect(loaded).toEqual(['14:true', '28:true', '28:false', '14:true']);
   });
 
   it('retries an MNIST download that failed', async () => {
