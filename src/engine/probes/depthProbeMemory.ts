@@ -1,5 +1,5 @@
-import { gemmLayout } from '../kernels/gemmWasm';
-import { engineWasmKernels, WASM_PAGE_BYTES } from '../kernels/wasmKernels';
+import { engineWasmKernels } from '../kernels/wasmKernels';
+import { gemmLayout, WASM_PAGE_BYTES } from '../kernels/wasmLayout';
 import { formatMegabytes, RUN_MEMORY_BUDGET } from '../train/memoryPlan';
 
 /** The sizes that decide what a depth probe allocates (a subset of DepthProbeOptions). */
