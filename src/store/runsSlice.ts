@@ -9,6 +9,7 @@ import {
 import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
 import type { ToWorker } from '../worker/protocol';
+import type { InputShift } from '../engine/data/shift';
 import { applyLabMessage, clearedRun, freshRun, selectedRun, type LabRun } from './labRun';
 import type { OwnDataSlice } from './ownDataSlice';
 import type { PreferencesSlice } from './preferencesSlice';
@@ -46,7 +47,8 @@ export interface RunsSlice {
   /** Folds the run's BatchNorms into a copy of its network and measures the two (the run must be paused). */
   foldRun(id: string): void;
   /** Re-estimates the run's BatchNorm running statistics from `batches` training batches (precise BN). */
-  recalibrateRun(id: string, batches: number): void;
+  /** Precise BN on the paused run; with a `shift`, on shifted inputs (AdaBN). */
+  recalibrateRun(id: string, batches: number, shift?: InputShift): void;
   trainAll(): void;
   stepAll(count?: number): void;
   resetAll(): void;
@@ -221,13 +223,13 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
       updateRun(id, (r) => ({ ...r, afterTraining: { ...r.afterTraining, pending: 'fold' } }));
       send(id, { type: 'foldBatchNorm' });
     },
-    recalibrateRun(id, batches) {
+    recalibrateRun(id, batches, shift) {
       if (!runOf(id)) return;
       updateRun(id, (r) => ({
         ...r,
         afterTraining: { ...r.afterTraining, pending: 'recalibrate' },
       }));
-      send(id, { type: 'recalibrateBatchNorm', batches });
+      send(id, { type: 'recalibrateBatchNorm', batches, shift });
     },
     trainAll() {
       startTraining(get().runs);

@@ -4,6 +4,7 @@
  * an engine object, only these messages.
  */
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import type { InputShift } from '../engine/data/shift';
 import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormAfterTraining';
 import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
 import type { DatasetId } from '../lab/datasets';
@@ -34,8 +35,15 @@ export type ToWorker =
   | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions }
   /** Folds the paused run's BatchNorms into a copy of its network and compares the two. */
   | { readonly type: 'foldBatchNorm' }
-  /** Precise BN: re-estimates the paused run's running statistics from `batches` training batches. */
-  | { readonly type: 'recalibrateBatchNorm'; readonly batches: number }
+  /**
+   * Precise BN: re-estimates the paused run's running statistics from `batches` training batches;
+   * with a `shift`, from shifted copies of the images, evaluated on shifted test images (AdaBN).
+   */
+  | {
+      readonly type: 'recalibrateBatchNorm';
+      readonly batches: number;
+      readonly shift?: InputShift | undefined;
+    }
   /**
    * One input through the current network in eval mode (the learner's drawn digit): bytes 0–255 at
    * the data set's resolution, scaled as the data set is. Replies `inference`.

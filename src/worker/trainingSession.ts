@@ -1,6 +1,7 @@
 import type { Dataset, TrainTestSplit } from '../engine/data/dataset';
 import { depthProbe } from '../engine/probes/depthProbe';
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import type { InputShift } from '../engine/data/shift';
 import { measureFold, recalibrateRun } from '../engine/train/batchNormAfterTraining';
 import { MemoryBudgetError, TrainingRun } from '../engine/train/trainingRun';
 import { explainError } from './explainError';
@@ -182,7 +183,7 @@ export class TrainingSession {
       case 'foldBatchNorm':
         return this.afterTraining('fold', 0);
       case 'recalibrateBatchNorm':
-        return this.afterTraining('recalibrate', message.batches);
+        return this.afterTraining('recalibrate', message.batches, message.shift);
     }
   }
 
@@ -191,7 +192,11 @@ export class TrainingSession {
    * it measured. A recalibrated run keeps its new statistics and is validated again, so its validation
    * curve shows the change; a fold changes nothing in the run.
    */
-  private afterTraining(operation: 'fold' | 'recalibrate', batches: number): void {
+  private afterTraining(
+    operation: 'fold' | 'recalibrate',
+    batches: number,
+    shift?: InputShift,
+  ): void {
     const run = this.run;
     const data = this.data;
     const step = run?.stepCount ?? 0;
@@ -212,7 +217,7 @@ export class TrainingSession {
         const report = measureFold(run, data.test);
         this.post({ type: 'afterTraining', result: { kind: 'fold', step, report } }, []);
       } else {
-        const report = recalibrateRun(run, data.train, data.test, batches);
+        const report = recalibrateRun(run, data.train, data.test, batches, shift);
         this.post({ type: 'afterTraining', result: { kind: 'recalibrate', step, report } }, []);
       }
     } catch (error) {

@@ -77,6 +77,27 @@ describe('fold and recalibrate through the worker', () => {
     expect(latest?.loss).toBeCloseTo(result.report.after.loss, 5);
   });
 
+  it('recalibrates on shifted inputs (AdaBN) when asked: the report is on shifted test points', async () => {
+    const shift = { contrast: 0.5, brightness: 1 };
+    const plain = await session(withBatchNorm);
+    const adapted = await session(withBatchNorm);
+    for (const h of [plain, adapted]) {
+      await h.send({ type: 'step', count: 40 });
+      h.settle();
+    }
+    await plain.send({ type: 'recalibrateBatchNorm', batches: 20 });
+    await adapted.send({ type: 'recalibrateBatchNorm', batches: 20, shift });
+    const [clean] = plain.results();
+    const [shifted] = adapted.results();
+    if (clean?.kind !== 'recalibrate' || shifted?.kind !== 'recalibrate')
+      throw new Error('expected two recalibrations');
+    expect(shifted.report.shift).toEqual(shift);
+    expect(clean.report.shift).toBeUndefined();
+    // Same weights and statistics before: only the inputs differ.
+    expect(shifted.report.before.loss).not.toBeCloseTo(clean.report.before.loss, 3);
+    expect(shifted.report.before.count).toBe(clean.report.before.count);
+  });
+
   it('refuses while training, and for a network without BatchNorm, saying why', async () => {
     const h = await session(withBatchNorm);
     await h.send({ type: 'train' });

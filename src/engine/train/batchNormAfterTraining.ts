@@ -1,5 +1,6 @@
 import { createLoader } from '../data/loader';
 import type { Dataset } from '../data/dataset';
+import { shiftDataset, type InputShift } from '../data/shift';
 import { foldBatchNorm, foldRefusal } from '../model/foldBatchNorm';
 import type { Model } from '../model/model';
 import { MAX_RECALIBRATION_BATCHES, recalibrateBatchNorm } from '../model/recalibrateBatchNorm';
@@ -124,6 +125,8 @@ function bufferCount(model: Model): number {
 export interface RecalibrationReport {
   readonly batches: number;
   readonly batchSize: number;
+  /** The input shift both the batches and the evaluations went through (AdaBN), if any. */
+  readonly shift?: InputShift | undefined;
   readonly before: Evaluation;
   readonly after: Evaluation;
 }
@@ -132,12 +135,15 @@ export interface RecalibrationReport {
  * Precise BN on a run: `batches` training batches of the run's batch size (a fixed, seeded draw that
  * leaves the training order untouched) go through the frozen network, and every BatchNorm's running
  * statistics become their average. The run's model keeps the new statistics.
+ * With a `shift`, the batches and both evaluations see the shifted inputs instead (AdaBN, Li et al.
+ * 2016, arXiv:1603.04779: the statistics are re-estimated on the new domain, without its labels).
  */
 export function recalibrateRun(
   run: TrainingRun,
-  train: Dataset,
-  test: Dataset,
+  cleanTrain: Dataset,
+  cleanTest: Dataset,
   batches: number,
+  shift?: InputShift,
 ): RecalibrationReport {
   if (!Number.isInteger(batches) || batches < 1 || batches > MAX_RECALIBRATION_BATCHES) {
     throw new Error(
@@ -149,6 +155,8 @@ export function recalibrateRun(
       'Recalibration re-estimates BatchNorm running statistics, and this network has no BatchNorm (LayerNorm, GroupNorm and InstanceNorm keep no running statistics).',
     );
   }
+  const train = shift ? shiftDataset(cleanTrain, shift) : cleanTrain;
+  const test = shift ? shiftDataset(cleanTest, shift, VALIDATION_SAMPLES) : cleanTest;
   const limit = { limit: VALIDATION_SAMPLES };
   const before = run.evaluate(test, 'eval', limit);
   const loader = createLoader(
@@ -161,5 +169,5 @@ export function recalibrateRun(
   };
   recalibrateBatchNorm(run.model, draw());
   const after = run.evaluate(test, 'eval', limit);
-  return { batches, batchSize: run.config.batchSize, before, after };
+  return { batches, batchSize: run.config.batchSize, shift, before, after };
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isIdentityShift, type InputShift } from '../../engine/data/shift';
 import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrateBatchNorm';
 import type { FoldReport, RecalibrationReport } from '../../engine/train/batchNormAfterTraining';
 import type { LabRun } from '../../store/labRun';
@@ -6,6 +7,11 @@ import { formatNumber, formatPercent, formatStep } from '../charts/format';
 import { NumberField } from './fields/NumberField';
 
 const DEFAULT_BATCHES = 20;
+const NO_SHIFT: InputShift = { contrast: 1, brightness: 0 };
+
+function describeShift({ contrast, brightness }: InputShift): string {
+  return `contrast ×${formatNumber(contrast)}, brightness ${brightness >= 0 ? '+' : ''}${formatNumber(brightness)}`;
+}
 
 function FoldResult({ step, report }: { readonly step: number; readonly report: FoldReport }) {
   const folds = report.layersBefore - report.layersAfter;
@@ -32,13 +38,19 @@ function RecalibrationResult({
   readonly step: number;
   readonly report: RecalibrationReport;
 }) {
+  const { shift } = report;
   return (
     <p>
       Recalibrated at step {formatStep(step)} from {report.batches} training batches of{' '}
-      {report.batchSize}: eval loss {formatNumber(report.before.loss)} →{' '}
-      {formatNumber(report.after.loss)}, accuracy {formatPercent(report.before.accuracy)} →{' '}
-      {formatPercent(report.after.accuracy)} on {report.after.count} test samples. The run keeps the
-      new statistics.
+      {report.batchSize}
+      {shift ? `, shifted (${describeShift(shift)})` : ''}: eval loss{' '}
+      {formatNumber(report.before.loss)} → {formatNumber(report.after.loss)}, accuracy{' '}
+      {formatPercent(report.before.accuracy)} → {formatPercent(report.after.accuracy)} on{' '}
+      {report.after.count} {shift ? 'test samples shifted the same way' : 'test samples'}. The run
+      keeps the new statistics
+      {shift
+        ? ', so its validation on the unshifted test images now normalizes with the statistics of shifted inputs.'
+        : '.'}
     </p>
   );
 }
@@ -55,9 +67,10 @@ export function AfterTrainingPanel({
 }: {
   readonly run: LabRun;
   readonly onFold: () => void;
-  readonly onRecalibrate: (batches: number) => void;
+  readonly onRecalibrate: (batches: number, shift: InputShift | undefined) => void;
 }) {
   const [batches, setBatches] = useState(DEFAULT_BATCHES);
+  const [shift, setShift] = useState(NO_SHIFT);
   if (run.settings.norm !== 'batchNorm') return null;
   const { pending, fold, recalibration, refusal } = run.afterTraining;
   const busy = pending !== undefined || run.status === 'running' || !run.ready;
@@ -80,7 +93,7 @@ export function AfterTrainingPanel({
           type="button"
           className="nl-button"
           disabled={busy}
-          onClick={() => onRecalibrate(batches)}
+          onClick={() => onRecalibrate(batches, isIdentityShift(shift) ? undefined : shift)}
         >
           {pending === 'recalibrate' ? 'Recalibrating…' : 'Recalibrate statistics'}
         </button>
@@ -99,6 +112,33 @@ export function AfterTrainingPanel({
         integer
         onChange={setBatches}
       />
+      <fieldset className="nl-fieldset">
+        <legend>Shifted inputs (AdaBN)</legend>
+        <p className="nl-note">
+          To see a change of input distribution, recalibrate on a shifted copy of the data: every
+          input value x becomes contrast · x + brightness, in the recalibration batches and in the
+          test images the loss before and after is measured on. Contrast 1 and brightness 0 leave
+          the data as it is.
+        </p>
+        <NumberField
+          label="Contrast"
+          hint="Factor on every input value, 0.1 to 10"
+          value={shift.contrast}
+          min={0.1}
+          max={10}
+          step="any"
+          onChange={(contrast) => setShift((s) => ({ ...s, contrast }))}
+        />
+        <NumberField
+          label="Brightness"
+          hint="Added to every input value, −5 to 5"
+          value={shift.brightness}
+          min={-5}
+          max={5}
+          step="any"
+          onChange={(brightness) => setShift((s) => ({ ...s, brightness }))}
+        />
+      </fieldset>
       <div role="status">
         {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
         {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}

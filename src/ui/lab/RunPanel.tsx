@@ -127,7 +127,7 @@ export function RunPanel() {
         <AfterTrainingPanel
           run={run}
           onFold={() => actions.foldRun(run.id)}
-          onRecalibrate={(batches) => actions.recalibrateRun(run.id, batches)}
+          onRecalibrate={(batches, shift) => actions.recalibrateRun(run.id, batches, shift)}
         />
       )}
       {hiding ? (

@@ -16,6 +16,15 @@ describe('shiftDataset', () => {
     expect(shifted.x).not.toBe(data.x);
   });
 
+  it('copies only the first `limit` samples when asked (an evaluation reads no more)', () => {
+    const data = spiral(20, 0.05, createRng(1));
+    const shifted = shiftDataset(data, { contrast: 2, brightness: 0 }, 5);
+    expect(shifted.count).toBe(5);
+    expect(shifted.x).toHaveLength(10);
+    expect([...shifted.y]).toEqual([...data.y.subarray(0, 5)]);
+    expect(shifted.x[9]).toBeCloseTo(2 * data.x[9]!, 6);
+  });
+
   it('refuses non-finite settings', () => {
     const data = spiral(4, 0.05, createRng(1));
     expect(() => shiftDataset(data, { contrast: NaN, brightness: 0 })).toThrow(/finite/);

@@ -84,7 +84,11 @@ describe('BatchNorm after training in the Lab', () => {
     await user.clear(box);
     await user.type(box, '50{Enter}');
     await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
-    expect(worker().sent.at(-1)).toEqual({ type: 'recalibrateBatchNorm', batches: 50 });
+    expect(worker().sent.at(-1)).toEqual({
+      type: 'recalibrateBatchNorm',
+      batches: 50,
+      shift: undefined,
+    });
     emit({
       type: 'afterTraining',
       result: {
@@ -93,6 +97,7 @@ describe('BatchNorm after training in the Lab', () => {
         report: {
           batches: 50,
           batchSize: 32,
+          shift: undefined,
           before: evaluation(7.16, 0.396),
           after: evaluation(1.72, 0.535),
         },
@@ -101,6 +106,51 @@ describe('BatchNorm after training in the Lab', () => {
     expect(screen.getByText(/Recalibrated at step 40/)).toHaveTextContent(
       'eval loss 7.16 → 1.72, accuracy 40% → 54%',
     );
+  });
+
+  it('recalibrates on shifted inputs (AdaBN) when a contrast or brightness is set, and says so', async () => {
+    const user = renderPausedBatchNormRun();
+    const contrast = screen.getByRole('spinbutton', { name: 'Contrast' });
+    await user.clear(contrast);
+    await user.type(contrast, '0.5{Enter}');
+    const brightness = screen.getByRole('spinbutton', { name: 'Brightness' });
+    await user.clear(brightness);
+    await user.type(brightness, '1{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
+    const shift = { contrast: 0.5, brightness: 1 };
+    expect(worker().sent.at(-1)).toEqual({ type: 'recalibrateBatchNorm', batches: 20, shift });
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'recalibrate',
+        step: 40,
+        report: {
+          batches: 20,
+          batchSize: 32,
+          shift,
+          before: evaluation(2.41, 0.302),
+          after: evaluation(0.19, 0.946),
+        },
+      },
+    });
+    const status = screen.getByText(/Recalibrated at step 40/);
+    expect(status).toHaveTextContent('shifted (contrast ×0.5, brightness +1)');
+    expect(status).toHaveTextContent('accuracy 30% → 95% on 500 test samples shifted the same way');
+    expect(status).toHaveTextContent('validation on the unshifted test images');
+  });
+
+  it('refuses a contrast out of range and keeps the last good one', async () => {
+    const user = renderPausedBatchNormRun();
+    const contrast = screen.getByRole('spinbutton', { name: 'Contrast' });
+    await user.clear(contrast);
+    await user.type(contrast, '0{Enter}');
+    expect(screen.getByText(/is not a number from 0.1 to 10/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
+    expect(worker().sent.at(-1)).toEqual({
+      type: 'recalibrateBatchNorm',
+      batches: 20,
+      shift: undefined,
+    });
   });
 
   it('shows a refusal, and offers nothing while training', async () => {
