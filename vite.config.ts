@@ -44,40 +44,45 @@ function contentSecurityPolicy(): Plugin {
 }
 
 const LESSON_TRACK_ID = 'virtual:normlab/lesson-track';
+const LESSON_PROSE_ID = 'virtual:normlab/lesson-prose';
 type LessonScripts = typeof LessonChecks;
 
 /**
  * The lessons, parsed and validated when the app is built: `import track from
- * 'virtual:normlab/lesson-track'` is the Track that buildTrack makes of lessons/*.md, as JSON. The
- * browser then neither downloads the YAML parser nor spends a few hundred milliseconds of main thread
- * parsing every lesson before the home page can draw. scripts/checkLessons.ts (run by `npm run build`
- * first) stops the build on any issue. The lesson code runs through Vite's module runner rather than
- * an import of this file: the config stays free of the app's sources. Editing a lesson under the dev
- * server reloads the page with the new track.
+ * 'virtual:normlab/lesson-track'` is the Track that buildTrack makes of lessons/*.md, as JSON,
+ * without the Markdown between the blocks; `virtual:normlab/lesson-prose` is that Markdown, imported
+ * only by the lesson page and the deck (src/lessons/lessonProse.ts), so the home page does not
+ * download it. The browser then neither downloads the YAML parser nor spends a few hundred
+ * milliseconds of main thread parsing every lesson before the home page can draw.
+ * scripts/checkLessons.ts (run by `npm run build` first) stops the build on any issue. The lesson
+ * code runs through Vite's module runner rather than an import of this file: the config stays free
+ * of the app's sources. Editing a lesson under the dev server reloads the page with the new track.
  */
 function lessonTrack(root: string): Plugin {
-  const resolved = `\0${LESSON_TRACK_ID}`;
+  const ids = new Map([LESSON_TRACK_ID, LESSON_PROSE_ID].map((id) => [`\0${id}`, id]));
   const lessons = resolve(root, 'lessons');
   return {
     name: 'normlab-lesson-track',
-    resolveId: (id) => (id === LESSON_TRACK_ID ? resolved : undefined),
+    resolveId: (id) => [...ids].find(([, name]) => name === id)?.[0],
     async load(id) {
-      if (id !== resolved) return undefined;
+      const name = ids.get(id);
+      if (name === undefined) return undefined;
       const { module } = await runnerImport<LessonScripts>(
         resolve(root, 'scripts/checkLessons.ts'),
       );
-      const track = module.buildLessonTrack(lessons, root);
-      for (const lesson of [...track.lessons, ...track.broken]) {
+      const parts = module.buildLessonTrackParts(lessons, root);
+      for (const lesson of [...parts.track.lessons, ...parts.track.broken]) {
         this.addWatchFile(resolve(root, lesson.file));
       }
+      const value = name === LESSON_TRACK_ID ? parts.track : parts.prose;
       // V8 parses JSON in a string faster than the same data written as an object literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(track))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
     handleHotUpdate({ file, server }) {
       if (!(resolve(file).startsWith(`${lessons}${sep}`) && file.endsWith('.md'))) return undefined;
-      const module = server.moduleGraph.getModuleById(resolved);
-      if (module === undefined) return undefined;
-      server.moduleGraph.invalidateModule(module);
+      const modules = [...ids.keys()].flatMap((id) => server.moduleGraph.getModuleById(id) ?? []);
+      if (modules.length === 0) return undefined;
+      for (const module of modules) server.moduleGraph.invalidateModule(module);
       server.ws.send({ type: 'full-reload' });
       return [];
     },

@@ -15,6 +15,7 @@ import {
   trackQuestions,
   type QuizFairness,
 } from '../src/lessons/quizFairness';
+import { splitProse, type LessonProse } from '../src/lessons/lessonProse';
 import { buildTrack, formatIssue, type Track } from '../src/lessons/track';
 
 export interface LessonCheck {
@@ -38,6 +39,14 @@ export function readLessonSources(dir: string, root: string): Record<string, str
 /** The Track the app shows, built from the lesson files of `dir` (vite.config.ts bundles it). */
 export function buildLessonTrack(dir: string, root = process.cwd()): Track {
   return buildTrack(readLessonSources(dir, root));
+}
+
+/** That Track without its prose, and the prose (src/lessons/lessonProse.ts): what the app bundles. */
+export function buildLessonTrackParts(
+  dir: string,
+  root = process.cwd(),
+): { readonly track: Track; readonly prose: LessonProse } {
+  return splitProse(buildLessonTrack(dir, root));
 }
 
 /** Checks the Markdown files of `dir`; file names are reported relative to `root`. */

@@ -1,7 +1,15 @@
-/** lessons/*.md as buildTrack parsed them at build time (scripts/lessonTrackPlugin.ts). */
+/** lessons/*.md as buildTrack parsed them at build time (vite.config.ts), without their prose. */
 declare module 'virtual:normlab/lesson-track' {
   import type { Track } from './track';
 
   const track: Track;
   export default track;
+}
+
+/** The prose taken out of that track (src/lessons/lessonProse.ts), for the pages that show it. */
+declare module 'virtual:normlab/lesson-prose' {
+  import type { LessonProse } from './lessonProse';
+
+  const prose: LessonProse;
+  export default prose;
 }

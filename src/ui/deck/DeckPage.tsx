@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { buildDeck } from '../../lessons/deck';
+import { withBundledProse } from '../../lessons/loadProse';
 import { lessonState } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
 import { useAppStore } from '../../store/appStore';
@@ -21,7 +22,8 @@ export interface DeckPageProps {
 }
 
 /** A lesson as a lecture deck: the audience's window, or the speaker view that drives it. */
-export function DeckPage({ track, id, instructor, view, scene }: DeckPageProps) {
+export function DeckPage({ track: bare, id, instructor, view, scene }: DeckPageProps) {
+  const track = withBundledProse(bare);
   const progress = useAppStore(selectProgress);
   const state = lessonState(track, progress, id);
   const lesson = state?.lesson;

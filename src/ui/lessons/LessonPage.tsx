@@ -16,6 +16,7 @@ import { LessonContents } from './LessonContents';
 import { useReadingPosition } from './readingPosition';
 import type { Segment } from '../../lessons/parseLesson';
 import { lessonSections } from '../../lessons/sections';
+import { withBundledProse } from '../../lessons/loadProse';
 
 export interface LessonPageProps {
   readonly track: Track;
@@ -29,7 +30,8 @@ export interface LessonPageProps {
 const FINISHING_TITLE = 'Finishing this lesson';
 const FINISHING_ID = 'section-finishing-this-lesson';
 
-export function LessonPage({ track, id, instructor, section }: LessonPageProps) {
+export function LessonPage({ track: bare, id, instructor, section }: LessonPageProps) {
+  const track = withBundledProse(bare);
   const progress = useAppStore(selectProgress);
   const state = lessonState(track, progress, id);
   const placed = state?.lesson;
