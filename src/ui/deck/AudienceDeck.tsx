@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { sceneKindName, sceneTrains, type Deck } from '../../lessons/deck';
 import { sectionId } from '../../lessons/sections';
 import { deckHref, lessonHref } from '../routing';
+import { PresenterView } from '../present/PresenterView';
 import { ShareWithRoom } from '../share/ShareWithRoom';
 import type { TrainingPhase } from './deckChannel';
 import { useDeckKeys, type DeckCommand } from './deckKeys';
@@ -23,7 +24,9 @@ const speakerWindowName = (lessonId: string) => `normlab-speaker-${lessonId}`;
 
 /**
  * The deck as the room sees it: one scene at a time, stepped with a clicker or the keyboard, or
- * from the speaker view in another window (which this window follows, training included).
+ * from the speaker view in another window (which this window follows, training included). It is
+ * presenter mode throughout (PresenterView): its charts draw as the presented Lab's do, an
+ * experiment's controls are presenter mode's compact bar, and the deck's own controls are one too.
  */
 export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProps) {
   const control = useRef<TrainingControl | undefined>(undefined);
@@ -80,7 +83,7 @@ export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProp
   };
 
   return (
-    <div className="nl-deck">
+    <PresenterView presenting className="nl-deck" label="Lecture deck">
       <section className="nl-deck__stage" aria-labelledby="nl-deck-scene-title">
         <p className="nl-deck__eyebrow">
           {scene.kind === 'title'
@@ -100,7 +103,7 @@ export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProp
           onTraining={onTraining}
         />
       </section>
-      <nav className="nl-deck__bar" aria-label="Deck">
+      <nav className="nl-presenter-bar nl-deck__bar" aria-label="Deck">
         <StepButtons scene={position.scene} count={deck.scenes.length} dispatch={dispatch}>
           <p className="nl-deck__count" aria-live="polite">
             Scene {position.scene + 1} of {deck.scenes.length}
@@ -134,6 +137,6 @@ export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProp
           </p>
         ) : null}
       </nav>
-    </div>
+    </PresenterView>
   );
 }

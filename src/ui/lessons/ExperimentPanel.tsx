@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useChartView } from '../present/chartView';
 import { PresenterView } from '../present/PresenterView';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import type { SettingKey } from '../../lab/labSettings';
@@ -7,6 +8,13 @@ import type { ChartKind, Experiment } from '../../lessons/schema';
 import { ExperimentCharts } from './ExperimentCharts';
 import { RunProgressList } from './RunProgressList';
 import { RunSettingsEditor } from './RunSettingsEditor';
+import {
+  EXPERIMENT_ID_ATTRIBUTE,
+  leavePresentedExperiment,
+  presentExperiment,
+  PRESENT_EXPERIMENT_SHORTCUT,
+  usePresentedExperiment,
+} from './presentedExperiment';
 import { setupSummary } from './setupSummary';
 import type { ExperimentRuns } from './useExperimentRuns';
 import { describeDifferences } from '../../lab/describeDifferences';
@@ -49,7 +57,12 @@ function phaseAnnouncement(live: ExperimentRuns, steps: number): string {
   }
 }
 
-/** The runs of an experiment with their settings, buttons, progress and charts. */
+/**
+ * The runs of an experiment with their settings, buttons, progress and charts. Presented (its Present
+ * button, or `P` while it is in view) it is laid over the lesson in presenter mode's layout: one
+ * compact bar and the charts large; leaving gives the lesson back as it was. Inside a view that is
+ * presented already (a lecture deck's scene) it always takes that layout.
+ */
 export function ExperimentPanel({
   experiment,
   live,
@@ -77,7 +90,24 @@ export function ExperimentPanel({
     </>
   );
   const letters = runs.map((r, i) => `${RUN_LETTERS[i] ?? '?'}: ${r.label}`).join(', ');
-  const [presenting, setPresenting] = useState(false);
+  const id = useId();
+  // Inside a presented view (a lecture deck's scene) the experiment is already on the projector.
+  const inPresentedView = useChartView().presenting;
+  const ownPresenting = usePresentedExperiment((s) => s.id === id);
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    // Leaving presenter mode puts the keyboard back where it was: on the Present button.
+    if (wasPresenting.current && !ownPresenting) presentButton.current?.focus();
+    wasPresenting.current = ownPresenting;
+  }, [ownPresenting]);
+  useEffect(
+    () => () => {
+      if (usePresentedExperiment.getState().id === id) leavePresentedExperiment();
+    },
+    [id],
+  );
+  useShortcuts([PRESENT_EXPERIMENT_SHORTCUT], !inPresentedView);
   useShortcuts(
     [
       {
@@ -97,73 +127,106 @@ export function ExperimentPanel({
         },
       },
       {
-        keys: ['p', 'P', 'Escape'],
-        label: 'P',
+        keys: ['Escape'],
+        label: 'Esc',
         description: 'Leave presenter mode',
         group: 'Presented experiment',
-        run: () => setPresenting(false),
+        run: leavePresentedExperiment,
       },
     ],
-    presenting,
+    ownPresenting,
   );
 
-  if (presenting) {
-    return (
+  const results = (
+    <>
+      <p className="nl-visually-hidden" role="status">
+        {phaseAnnouncement(live, experiment.steps)}
+      </p>
+      {phase !== 'idle' ? <RunProgressList runs={runs} /> : null}
+      {status}
+      <ExperimentCharts
+        charts={experiment.charts}
+        runs={runs}
+        percentileLayer={experiment.percentileLayer}
+        onViewed={onChartViewed}
+      />
+    </>
+  );
+  // What is compared: on the projector too, since the charts are empty until the runs train.
+  const runList = (
+    <ul className="nl-experiment__runs" aria-label="Runs">
+      {runs.map((run, i) => (
+        <li key={run.label}>
+          <strong>{run.label}</strong>
+          {i > 0 && base ? ` — ${describeDifferences(base, run.settings)}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+  const settings = (
+    <RunSettingsEditor
+      runs={runs}
+      keys={editable}
+      disabled={phase === 'running'}
+      onChange={live.setSetting}
+    />
+  );
+
+  if (ownPresenting || inPresentedView) {
+    // Presenter mode's layout: one compact bar (the settings folded into it), then the charts.
+    const presented = (
+      <>
+        <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
+          {ownPresenting ? (
+            <p className="nl-experiment-present__title">{experiment.title}</p>
+          ) : null}
+          {runButtons}
+          {editable.length > 0 ? (
+            <details className="nl-panel-toggles">
+              <summary>Settings</summary>
+              <div className="nl-presenter-bar__fold">{settings}</div>
+            </details>
+          ) : null}
+          {ownPresenting ? (
+            <button
+              type="button"
+              className="nl-button nl-button--quiet"
+              onClick={leavePresentedExperiment}
+            >
+              Leave presenter mode
+            </button>
+          ) : null}
+        </div>
+        {runList}
+        {results}
+      </>
+    );
+    return ownPresenting ? (
       <PresenterView
         presenting
         className="nl-experiment-present"
         label={`${experiment.title}, presenter mode`}
       >
-        <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
-          <p className="nl-experiment-present__title">{experiment.title}</p>
-          {runButtons}
-          <button
-            type="button"
-            className="nl-button nl-button--quiet"
-            onClick={() => setPresenting(false)}
-          >
-            Leave presenter mode
-          </button>
-        </div>
-        <p className="nl-visually-hidden" role="status">
-          {phaseAnnouncement(live, experiment.steps)}
-        </p>
-        {phase !== 'idle' ? <RunProgressList runs={runs} /> : null}
-        {status}
-        <ExperimentCharts
-          charts={experiment.charts}
-          runs={runs}
-          percentileLayer={experiment.percentileLayer}
-          onViewed={onChartViewed}
-        />
+        {presented}
       </PresenterView>
+    ) : (
+      presented
     );
   }
 
   return (
-    <>
+    <div {...{ [EXPERIMENT_ID_ATTRIBUTE]: id }}>
       {base ? <p className="nl-experiment__setup">{setupSummary(base)}</p> : null}
-      <ul className="nl-experiment__runs" aria-label="Runs">
-        {runs.map((run, i) => (
-          <li key={run.label}>
-            <strong>{run.label}</strong>
-            {i > 0 && base ? ` — ${describeDifferences(base, run.settings)}` : ''}
-          </li>
-        ))}
-      </ul>
-      <RunSettingsEditor
-        runs={runs}
-        keys={editable}
-        disabled={phase === 'running'}
-        onChange={live.setSetting}
-      />
+      {runList}
+      {settings}
       <div className="nl-experiment__actions">
         {runButtons}
         <button
+          ref={presentButton}
           type="button"
           className="nl-button nl-button--quiet"
           aria-label={`Present: ${experiment.title}`}
-          onClick={() => setPresenting(true)}
+          onClick={() => presentExperiment(id)}
         >
           Present
         </button>
@@ -178,17 +241,7 @@ export function ExperimentPanel({
           The Lab opens with these runs and all their settings ({letters}).
         </span>
       </div>
-      <p className="nl-visually-hidden" role="status">
-        {phaseAnnouncement(live, experiment.steps)}
-      </p>
-      {phase !== 'idle' ? <RunProgressList runs={runs} /> : null}
-      {status}
-      <ExperimentCharts
-        charts={experiment.charts}
-        runs={runs}
-        percentileLayer={experiment.percentileLayer}
-        onViewed={onChartViewed}
-      />
-    </>
+      {results}
+    </div>
   );
 }

@@ -60,6 +60,11 @@ describe('the speaker view drives the audience window over the deck channel', ()
     expect(audience.getByText('Scene 2 of 6')).toBeInTheDocument();
     // The experiment's runs are set up on entry: both listed, none training yet.
     expect(audience.getByRole('list', { name: 'Runs' })).toHaveTextContent('Net');
+    // The deck is presenter mode: the scene's controls are its compact bar, with nothing to present.
+    const deck = audience.getByRole('region', { name: 'Lecture deck' });
+    const bar = within(deck).getByRole('toolbar', { name: 'Presenter controls' });
+    expect(within(bar).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+    expect(within(deck).queryByRole('button', { name: /^Present/ })).not.toBeInTheDocument();
     expect(createdWorkers).toHaveLength(0);
     expect(speaker.getByText('Not started.')).toBeInTheDocument();
     // The notes are the prose around the block, and the practice to do on it.

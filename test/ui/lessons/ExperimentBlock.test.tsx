@@ -250,6 +250,67 @@ describe('ExperimentBlock', () => {
     expect(within(section).getByText('The loss became infinite at step 6.')).toBeInTheDocument();
   });
 
+  describe('presenter mode', () => {
+    const presented = () => screen.queryByRole('region', { name: 'Loss falls, presenter mode' });
+
+    it('P presents the experiment holding focus and P again gives the lesson back, as the button does', async () => {
+      const { user, section } = renderAlpha();
+      within(section).getByRole('button', { name: 'Run experiment' }).focus();
+      await user.keyboard('p');
+      const view = presented();
+      expect(view).toBeInTheDocument();
+      expect(
+        within(view!).getByRole('toolbar', { name: 'Presenter controls' }),
+      ).toBeInTheDocument();
+      // The lesson's own layout of the experiment (its settings, its Present button) gave way.
+      expect(within(section).queryByRole('button', { name: /^Present/ })).not.toBeInTheDocument();
+      expect(within(view!).getByRole('list', { name: 'Runs' })).toHaveTextContent('Net');
+
+      await user.keyboard('P');
+      expect(presented()).not.toBeInTheDocument();
+      const present = within(section).getByRole('button', { name: 'Present: Loss falls' });
+      expect(present).toHaveFocus();
+
+      await user.click(present);
+      expect(presented()).toBeInTheDocument();
+      await user.keyboard('p');
+      expect(presented()).not.toBeInTheDocument();
+    });
+
+    it('P picks the experiment taking most of the window when none has focus', async () => {
+      const { user, section } = renderAlpha();
+      const panel = within(section).getByRole('list', { name: 'Runs' }).parentElement!;
+      vi.spyOn(panel, 'getBoundingClientRect').mockReturnValue(
+        DOMRect.fromRect({ x: 0, y: 100, width: 800, height: 400 }),
+      );
+      await user.keyboard('p');
+      expect(presented()).toBeInTheDocument();
+      await user.keyboard('{Escape}');
+      expect(presented()).not.toBeInTheDocument();
+    });
+
+    it('P does nothing while no experiment is in view, and nothing while typing', async () => {
+      const { user, section } = renderAlpha();
+      await user.keyboard('p');
+      expect(presented()).not.toBeInTheDocument();
+      const lr = within(section).getByRole('spinbutton', { name: 'Net: Learning rate' });
+      await user.click(lr);
+      await user.keyboard('p');
+      expect(presented()).not.toBeInTheDocument();
+    });
+
+    it('runs and pauses from the bar, with its settings folded into it', async () => {
+      const { user, section } = renderAlpha();
+      await user.click(within(section).getByRole('button', { name: 'Present: Loss falls' }));
+      const bar = within(presented()!).getByRole('toolbar', { name: 'Presenter controls' });
+      await user.click(within(bar).getByText('Settings'));
+      expect(within(bar).getByRole('spinbutton', { name: 'Net: Learning rate' })).toBeVisible();
+      await user.click(within(bar).getByRole('button', { name: 'Run experiment' }));
+      expect(createdWorkers).toHaveLength(2);
+      expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    });
+  });
+
   describe('after leaving the page (Open in Lab, then Back) or a reload', () => {
     it('shows the finished runs again, saying where they come from, without training', async () => {
       const first = renderAlpha();
