@@ -90,3 +90,71 @@ describe('chart downloads', () => {
     },
   );
 });
+
+describe('downloads of a chart drawn in SVG (recharts)', () => {
+  const app = useApp({ width: 1280, height: 720 });
+
+  test('the closing page’s schedules: PNG at twice the size with the lines in it, CSV of every step', async () => {
+    await app.open('#/next?instructor=1');
+    const chart = app.page.getByRole('figure', { name: 'Three learning-rate schedules' });
+    await chart.locator('svg.recharts-surface').waitFor();
+
+    const [png] = await Promise.all([
+      app.page.waitForEvent('download'),
+      chart.getByRole('button', { name: 'Download PNG: Three learning-rate schedules' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('three-learning-rate-schedules.png');
+    const picture = await app.page.evaluate(
+      async (base64) => {
+        const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
+          type: 'image/png',
+        });
+        const bitmap = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        // The cosine schedule's orange (#D55E00) and the step decay's blue (#0072B2), drawn from the SVG.
+        let orange = 0;
+        let blue = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          if (r > 180 && g > 70 && g < 120 && b < 40) orange++;
+          if (r < 30 && g > 90 && g < 140 && b > 150) blue++;
+        }
+        return {
+          width: bitmap.width,
+          height: bitmap.height,
+          orange,
+          blue,
+          corner: [...data.slice(0, 4)],
+        };
+      },
+      readFileSync((await png.path())!).toString('base64'),
+    );
+    const box = (await chart.boundingBox())!;
+    expect(picture.width).toBe(2 * Math.round(box.width));
+    expect(picture.corner).toEqual([255, 255, 255, 255]);
+    expect(picture.orange).toBeGreaterThan(200);
+    expect(picture.blue).toBeGreaterThan(200);
+    expect(await chart.getByRole('status').textContent()).toContain(
+      `${picture.width.toLocaleString('en-US')} × ${picture.height.toLocaleString('en-US')} pixels`,
+    );
+
+    const [csv] = await Promise.all([
+      app.page.waitForEvent('download'),
+      chart.getByRole('button', { name: 'Download CSV: Three learning-rate schedules' }).click(),
+    ]);
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Step,constant (Learning rate),step decay (÷10 at 50% and 75%) (Learning rate),' +
+        '"warm-up, then cosine decay (Learning rate)"',
+    );
+    // One row per plotted step: the chart draws steps 0 to 99.
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(
+      Array.from({ length: 100 }, (_, step) => step),
+    );
+  });
+});

@@ -10,7 +10,7 @@ import {
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { ChartErrorBoundary } from './ChartErrorBoundary';
 import { chartPng, chartTable, fileStem, PNG_SCALE } from './exporting/chartFiles';
-import { toCsv } from './exporting/chartTable';
+import { toCsv, type ChartData } from './exporting/chartTable';
 import { SceneRegistryContext, type SceneRegistry } from './exporting/sceneRegistry';
 import { Heading, type HeadingLevel } from './Heading';
 import './charts.css';
@@ -28,6 +28,11 @@ export interface ChartCardProps {
   readonly controls?: ReactNode;
   /** Set while new data is being computed. */
   readonly busy?: boolean | undefined;
+  /**
+   * What the chart plots, for its CSV, when it draws without a scene (SVG charts): canvas plots give
+   * theirs through the scene registry.
+   */
+  readonly data?: ChartData | undefined;
   readonly children?: ReactNode;
 }
 
@@ -45,6 +50,7 @@ export function ChartCard({
   emptyMessage,
   controls,
   busy,
+  data,
   children,
 }: ChartCardProps) {
   const headingId = useId();
@@ -76,7 +82,7 @@ export function ChartCard({
   const downloadCsv = (): void => {
     const figure = figureRef.current;
     if (!figure) return;
-    const table = chartTable(figure, scenes, title);
+    const table = chartTable(figure, scenes, title, data);
     if (table.rows.length === 0) {
       setSaved('This chart has no plotted data to download yet.');
       return;

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
 import { ChartCard } from '../charts/ChartCard';
+import type { ChartData } from '../charts/exporting/chartTable';
+import { PRESENTER_LINE_SCALE, useChartView } from '../present/chartView';
 import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber, formatStep } from '../charts/format';
 import type { HeadingLevel } from '../charts/Heading';
@@ -68,6 +70,18 @@ export function PercentilesChart({
 }: PercentilesChartProps) {
   const layer = percentileLayerName(snapshots[snapshots.length - 1], preferred);
   const rows = useMemo(() => percentileRows(snapshots, layer), [snapshots, layer]);
+  const data = useMemo<ChartData>(
+    () => ({
+      xHeader: 'Step',
+      columns: SERIES.map((s) => ({
+        header: `${s.label} of unit 0 of ${layer ?? 'the layer'} (${title})`,
+        xs: rows.map((r) => r.step),
+        ys: rows.map((r) => r[s.key]),
+      })),
+    }),
+    [rows, layer, title],
+  );
+  const { presenting } = useChartView();
   const [plotRef, { width }] = useElementSize<HTMLDivElement>();
   const last = rows[rows.length - 1];
   const first = rows[0];
@@ -80,6 +94,7 @@ export function PercentilesChart({
       title={title}
       headingLevel={headingLevel}
       summary={summary}
+      data={data}
       emptyMessage={
         rows.length === 0 ? 'Run the experiment to follow one unit over training.' : undefined
       }
@@ -116,7 +131,7 @@ export function PercentilesChart({
                 name={s.label}
                 stroke={s.color}
                 {...(s.dash ? { strokeDasharray: s.dash } : {})}
-                strokeWidth={2}
+                strokeWidth={presenting ? 2 * PRESENTER_LINE_SCALE : 2}
                 dot={false}
                 isAnimationActive={false}
               />

@@ -1,5 +1,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../charts/ChartCard';
+import type { ChartData } from '../charts/exporting/chartTable';
+import { PRESENTER_LINE_SCALE, useChartView } from '../present/chartView';
 import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber } from '../charts/format';
 import { AXIS_COLOR, GRID_COLOR } from '../charts/palette';
@@ -35,15 +37,27 @@ const DATA = Array.from({ length: TOTAL }, (_, step) => ({
   cosine: warmupCosine(step),
 }));
 
+/** What the chart plots, for its CSV: the step, then each schedule's learning rate. */
+const CHART_DATA: ChartData = {
+  xHeader: 'Step',
+  columns: SERIES.map((s) => ({
+    header: `${s.label} (Learning rate)`,
+    xs: DATA.map((d) => d.step),
+    ys: DATA.map((d) => d[s.key]),
+  })),
+};
+
 /** The three schedule shapes the next lesson compares, over one training run of 100 steps. */
 export function ScheduleShapes() {
   const [plotRef, { width }] = useElementSize<HTMLDivElement>();
+  const { presenting } = useChartView();
   return (
     <ChartCard
       title="Three learning-rate schedules"
       headingLevel={3}
       summary={`Over 100 steps with a peak learning rate of ${PEAK}: the constant schedule stays at ${PEAK}; step decay drops to ${formatNumber(PEAK / 10)} at step 50 and ${formatNumber(PEAK / 100)} at step 75; warm-up climbs from ${formatNumber(PEAK / WARMUP)} to ${PEAK} over the first ${WARMUP} steps, then follows half a cosine down to 0.`}
       description={<p>Learning rate (vertical) over the steps of one training run.</p>}
+      data={CHART_DATA}
     >
       <div ref={plotRef} className="nl-chart__plot">
         {width > 0 ? (
@@ -74,7 +88,7 @@ export function ScheduleShapes() {
                 dataKey={s.key}
                 name={s.label}
                 stroke={s.color}
-                strokeWidth={2}
+                strokeWidth={presenting ? 2 * PRESENTER_LINE_SCALE : 2}
                 dot={false}
                 isAnimationActive={false}
                 {...(s.dash ? { strokeDasharray: s.dash } : {})}

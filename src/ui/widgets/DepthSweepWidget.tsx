@@ -11,7 +11,7 @@ import type { SweepCellResult } from '../../worker/sweepProtocol';
 import { ChartCard } from '../charts/ChartCard';
 import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber, formatPercent } from '../charts/format';
-import { configColor, SweepChart } from './SweepChart';
+import { configColor, SweepChart, sweepChartData } from './SweepChart';
 import { useDepthSweep } from './useDepthSweep';
 import { WidgetFrame } from './WidgetFrame';
 
@@ -161,6 +161,7 @@ export function DepthSweepWidget({ widget }: { readonly widget: DepthSweepData }
         title="Final loss by depth"
         headingLevel={4}
         summary={summary}
+        data={sweepChartData(cells, labels, sweep.results)}
         emptyMessage={
           finished === 0
             ? running

@@ -5,6 +5,7 @@ import {
   TRAINED_FRACTION_OF_CHANCE,
 } from '../../lessons/widgets/depthSweep';
 import type { SweepCellResult } from '../../worker/sweepProtocol';
+import type { ChartData } from '../charts/exporting/chartTable';
 import { formatNumber } from '../charts/format';
 import { AXIS_COLOR, GRID_COLOR, REFERENCE_COLOR, runColor, RUN_IDS } from '../charts/palette';
 
@@ -21,6 +22,31 @@ const M = { left: 48, right: 12, top: 12, bottom: 36 };
 
 export function configColor(index: number): string {
   return runColor(RUN_IDS[index] ?? 'A');
+}
+
+/** What the chart plots, for its CSV: depth, then each configuration's final loss (empty: diverged). */
+export function sweepChartData(
+  cells: readonly SweepCell[],
+  labels: readonly string[],
+  results: ReadonlyMap<number, SweepCellResult>,
+): ChartData {
+  return {
+    xHeader: 'Depth (hidden layers)',
+    columns: labels.map((label, configIndex) => {
+      const plotted = cells.flatMap((cell, index) => {
+        const result = results.get(index);
+        if (cell.configIndex !== configIndex || !result) return [];
+        const outcome = cellOutcome(cell, result);
+        const trained = outcome === 'trained' || outcome === 'stalled';
+        return [{ depth: cell.depth, loss: trained ? (result.finalLoss ?? NaN) : NaN }];
+      });
+      return {
+        header: `${label} (Final loss)`,
+        xs: plotted.map((p) => p.depth),
+        ys: plotted.map((p) => p.loss),
+      };
+    }),
+  };
 }
 
 /** Final loss against depth, one line per configuration; a diverged cell is an × at the top. */

@@ -1,7 +1,13 @@
 import { context2d, rgbaToCanvas } from '../canvasSupport';
 import { CHART_BACKGROUND } from '../palette';
 import { drawScene } from '../plotScene';
-import { markColumns, wideTable, type ChartTable, type TableColumn } from './chartTable';
+import {
+  markColumns,
+  wideTable,
+  type ChartData,
+  type ChartTable,
+  type TableColumn,
+} from './chartTable';
 import type { SceneRegistry } from './sceneRegistry';
 
 /** Downloads are this many times the chart's size on screen. */
@@ -39,8 +45,17 @@ export function fileStem(title: string): string {
   return stem === '' ? 'chart' : stem;
 }
 
+/**
+ * The SVG as a picture, without its text: the page's styles (a presenter's 20 px ticks) do not reach
+ * a serialized SVG, so its text is drawn with the rest, where it stands and as it looks.
+ */
 async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement | null> {
-  const text = new XMLSerializer().serializeToString(svg);
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  for (const text of copy.querySelectorAll('text')) text.remove();
+  const { width, height } = svg.getBoundingClientRect();
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  const text = new XMLSerializer().serializeToString(copy);
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   try {
@@ -115,9 +130,11 @@ export async function chartPng(
     if (rect.width === 0 || rect.height === 0) continue;
     const style = getComputedStyle(element);
     ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    ctx.fillStyle = style.color;
+    // SVG text is painted with its fill; HTML text with its colour.
+    const fill = element instanceof SVGElement ? style.fill : '';
+    ctx.fillStyle = fill.startsWith('rgb') || fill.startsWith('#') ? fill : style.color;
     const box = boxIn(frame, rect);
-    const rotated = element.closest('.nl-plot__title--y') !== null;
+    const rotated = element.closest('.nl-plot__title--y, text[transform*="rotate(-90"]') !== null;
     ctx.save();
     if (rotated) {
       ctx.translate(box.left + box.width / 2, mapY(box.top) + box.height / 2);
@@ -137,10 +154,18 @@ export async function chartPng(
   return { blob, width: canvas.width, height: canvas.height };
 }
 
-/** The data the chart card's plots draw, as one table: x first, one column per series. */
-export function chartTable(figure: HTMLElement, scenes: SceneRegistry, title: string): ChartTable {
-  const columns: TableColumn[] = [];
-  let xHeader = '';
+/**
+ * The data the chart card's plots draw, as one table: x first, one column per series. Canvas plots
+ * give theirs through their scenes; a chart drawn otherwise hands its card `data`.
+ */
+export function chartTable(
+  figure: HTMLElement,
+  scenes: SceneRegistry,
+  title: string,
+  data?: ChartData,
+): ChartTable {
+  const columns: TableColumn[] = [...(data?.columns ?? [])];
+  let xHeader = data && data.columns.length > 0 ? data.xHeader : '';
   for (const plot of figure.querySelectorAll('canvas')) {
     const drawn = scenes.get(plot);
     if (!drawn) continue;

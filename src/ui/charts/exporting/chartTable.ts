@@ -7,6 +7,16 @@ export interface TableColumn {
   readonly ys: ArrayLike<number>;
 }
 
+/**
+ * The data of a chart drawn without a scene (an SVG chart, recharts' included), handed to its card
+ * so its CSV holds what it plots, as a scene's marks do for the canvas charts.
+ */
+export interface ChartData {
+  /** The x column's header: 'Step', 'Depth (hidden layers)'. */
+  readonly xHeader: string;
+  readonly columns: readonly TableColumn[];
+}
+
 export interface ChartTable {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
