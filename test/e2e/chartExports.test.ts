@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
+import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
 
 const TRAINING = { timeout: 300_000, interval: 500 };
+
+/** Clicks `button` and returns the file the page saved. */
+async function download(page: Page, button: Locator): Promise<Download> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return file;
+}
+
+/** A saved CSV's lines. */
+async function csvLines(file: Download): Promise<string[]> {
+  return readFileSync((await file.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+}
 
 describe('chart downloads', () => {
   const app = useApp({ width: 1280, height: 720 });
@@ -23,10 +37,10 @@ describe('chart downloads', () => {
       await expect.poll(() => l.button('Train').isVisible(), TRAINING).toBe(true);
       const loss = l.figure('Loss');
 
-      const [png] = await Promise.all([
-        app.page.waitForEvent('download'),
-        loss.getByRole('button', { name: 'Download PNG: Loss' }).click(),
-      ]);
+      const png = await download(
+        app.page,
+        loss.getByRole('button', { name: 'Download PNG: Loss' }),
+      );
       expect(png.suggestedFilename()).toBe('loss.png');
       const bytes = readFileSync((await png.path())!);
       const stated = await loss.getByRole('status').textContent();
@@ -47,13 +61,11 @@ describe('chart downloads', () => {
       const box = (await loss.boundingBox())!;
       expect(width).toBe(2 * Math.round(box.width));
 
-      const [csv] = await Promise.all([
-        app.page.waitForEvent('download'),
-        loss.getByRole('button', { name: 'Download CSV: Loss' }).click(),
-      ]);
-      const lines = readFileSync((await csv.path())!, 'utf8')
-        .trimEnd()
-        .split('\r\n');
+      const csv = await download(
+        app.page,
+        loss.getByRole('button', { name: 'Download CSV: Loss' }),
+      );
+      const lines = await csvLines(csv);
       const header = lines[0]!.split(',');
       expect(header).toEqual([
         'Step',
@@ -74,10 +86,7 @@ describe('chart downloads', () => {
         rows.every((r) => r.length === header.length && r.slice(1).some((v) => v !== '')),
       ).toBe(true);
       // As many rows as the chart has points: the run's history has the same training steps.
-      const [history] = await Promise.all([
-        app.page.waitForEvent('download'),
-        l.button('Download history (JSON)').click(),
-      ]);
+      const history = await download(app.page, l.button('Download history (JSON)'));
       const json = JSON.parse(readFileSync((await history.path())!, 'utf8')) as {
         training: { step: number }[];
         validation: { step: number }[];
@@ -99,10 +108,10 @@ describe('downloads of a chart drawn in SVG (recharts)', () => {
     const chart = app.page.getByRole('figure', { name: 'Three learning-rate schedules' });
     await chart.locator('svg.recharts-surface').waitFor();
 
-    const [png] = await Promise.all([
-      app.page.waitForEvent('download'),
-      chart.getByRole('button', { name: 'Download PNG: Three learning-rate schedules' }).click(),
-    ]);
+    const png = await download(
+      app.page,
+      chart.getByRole('button', { name: 'Download PNG: Three learning-rate schedules' }),
+    );
     expect(png.suggestedFilename()).toBe('three-learning-rate-schedules.png');
     const picture = await app.page.evaluate(
       async (base64) => {
@@ -141,10 +150,10 @@ describe('downloads of a chart drawn in SVG (recharts)', () => {
       `${picture.width.toLocaleString('en-US')} × ${picture.height.toLocaleString('en-US')} pixels`,
     );
 
-    const [csv] = await Promise.all([
-      app.page.waitForEvent('download'),
-      chart.getByRole('button', { name: 'Download CSV: Three learning-rate schedules' }).click(),
-    ]);
+    const csv = await download(
+      app.page,
+      chart.getByRole('button', { name: 'Download CSV: Three learning-rate schedules' }),
+    );
     const lines = readFileSync((await csv.path())!, 'utf8')
       .trimEnd()
       .split('\r\n');
