@@ -213,7 +213,7 @@ const depthProbeFields = {
   init: z
     .enum(['kaimingNormal', 'xavierNormal', 'pytorchDefault', 'zeros', 'tooLarge', 'tooSmall'])
     .default('kaimingNormal'),
-  norm: z.enum(['none', 'batchNorm', 'layerNorm']).default('none'),
+  norm: z.enum(['none', 'batchNorm', 'layerNorm', 'rmsNorm']).default('none'),
 };
 
 export const PROBE_MEASURES = [

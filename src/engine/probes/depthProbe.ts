@@ -2,6 +2,7 @@ import { BatchNorm1d } from '../layers/batchNorm';
 import type { Layer, Param } from '../layers/layer';
 import { LayerNorm } from '../layers/layerNorm';
 import { Linear } from '../layers/linear';
+import { RMSNorm } from '../layers/rmsNorm';
 import { scratch } from '../layers/scratch';
 import { weightDistribution } from '../init/distribution';
 import { initWeight } from '../init/initialize';
@@ -20,7 +21,7 @@ export interface DepthProbeOptions {
   readonly batchSize: number;
   readonly activation: ActivationKind;
   readonly init: InitScheme;
-  readonly norm: 'none' | 'batchNorm' | 'layerNorm';
+  readonly norm: 'none' | 'batchNorm' | 'layerNorm' | 'rmsNorm';
   readonly seed: number;
 }
 
@@ -104,6 +105,7 @@ export function buildDepthProbe(
     chain.push(linear);
     if (norm === 'batchNorm') chain.push(new BatchNorm1d(width));
     else if (norm === 'layerNorm') chain.push(new LayerNorm([width]));
+    else if (norm === 'rmsNorm') chain.push(new RMSNorm([width]));
     chain.push(makeActivation(activation));
     taps.push(chain.length - 1);
   }

@@ -7,7 +7,7 @@ export interface DepthProbeShape {
   readonly depth: number;
   readonly width: number;
   readonly batchSize: number;
-  readonly norm: 'none' | 'batchNorm' | 'layerNorm';
+  readonly norm: 'none' | 'batchNorm' | 'layerNorm' | 'rmsNorm';
 }
 
 /** Bytes, by what they hold. */
@@ -51,6 +51,10 @@ function normBytes(norm: DepthProbeShape['norm'], width: number, n: number): num
       // y; γ, β and their grads; their float64 gradient sums; μ and 1/σ per sample in float64
       // (src/engine/layers/normCore.ts)
       return n * width * F32 + width * (4 * F32 + 2 * F64) + n * 2 * F64;
+    case 'rmsNorm':
+      // y; γ and its grad; its float64 gradient sum; 1/rms per sample in float64
+      // (src/engine/layers/rmsNorm.ts)
+      return n * width * F32 + width * (2 * F32 + F64) + n * F64;
   }
 }
 

@@ -44,6 +44,7 @@ export const PROBE_NORMS: readonly { value: ProbeNorm; label: string }[] = [
   { value: 'none', label: 'None' },
   { value: 'batchNorm', label: 'BatchNorm' },
   { value: 'layerNorm', label: 'LayerNorm' },
+  { value: 'rmsNorm', label: 'RMSNorm' },
 ];
 
 export const MIN_PROBE_DEPTH = 1;

@@ -22,10 +22,10 @@ export function depthProbeRequest(s: LabRunSettings): DepthProbeRequest {
         'The signal probe measures fully connected networks. Switch the architecture to MLP to see how the signal changes with depth.',
     };
   }
-  if (s.norm !== 'none' && s.norm !== 'batchNorm' && s.norm !== 'layerNorm') {
+  if (s.norm === 'groupNorm' || s.norm === 'instanceNorm') {
     return {
       ok: false,
-      reason: `The signal probe measures no normalization, BatchNorm or LayerNorm, not ${settingValueLabel('norm', s.norm)}.`,
+      reason: `The signal probe measures no normalization, BatchNorm, LayerNorm or RMSNorm, not ${settingValueLabel('norm', s.norm)}.`,
     };
   }
   const norm = s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm);

@@ -61,6 +61,18 @@ describe('depthProbe', () => {
     expect(withBn[19]!.activationStd).toBeLessThan(0.65);
   });
 
+  it('RMSNorm rescues the same bad init without centring: unit root mean square per sample', () => {
+    const tiny = { ...base, init: { kind: 'normal', mean: 0, std: 0.001 } } as const;
+    const rms = depthProbe({ ...tiny, norm: 'rmsNorm' }).layers;
+    // Each sample's pre-activations divided by their root mean square, then ReLU: about the 0.58 of a
+    // unit normal through ReLU, at the first layer and the last.
+    for (const layer of [rms[0]!, rms[19]!]) {
+      expect(layer.activationStd).toBeGreaterThan(0.45);
+      expect(layer.activationStd).toBeLessThan(0.75);
+    }
+    expect(rms).not.toEqual(depthProbe({ ...tiny, norm: 'layerNorm' }).layers);
+  });
+
   it('is deterministic for a seed', () => {
     expect(depthProbe(base)).toEqual(depthProbe(base));
   });

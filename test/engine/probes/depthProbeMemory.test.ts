@@ -21,7 +21,7 @@ const base: DepthProbeOptions = {
   seed: 3,
 };
 
-const NORMS = ['none', 'batchNorm', 'layerNorm'] as const;
+const NORMS = ['none', 'batchNorm', 'layerNorm', 'rmsNorm'] as const;
 /** The widest network the lessons' probe schema and the Lab's MLP width allow. */
 const MAX_WIDTH = 512;
 
