@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { peekingScope } from '../../src/lessons/progress/checkpoints';
 import { EMPTY_PROGRESS } from '../../src/lessons/progress/schema';
-import { coreLessons, lessonStates, milestoneAccess } from '../../src/lessons/progress/unlock';
+import {
+  completionSummary,
+  coreLessons,
+  lessonStates,
+  milestoneAccess,
+} from '../../src/lessons/progress/unlock';
 import { buildTrack } from '../../src/lessons/track';
 import { loadTrack } from '../../src/lessons/loadTrack';
 import { ALPHA, BETA, quizBlock } from './progress/fixtureTrack';
@@ -94,6 +99,26 @@ describe('the advanced track', () => {
       milestoneAccess(track, { ...EMPTY_PROGRESS, completedLessons: { alpha: AT, beta: AT } }),
     ).toEqual({ open: true });
     expect(coreLessons(track).map((l) => l.meta.id)).toEqual(['alpha', 'beta']);
+  });
+
+  it('counts the course and the advanced track apart on the start page', () => {
+    const summary = (completed: string[]) =>
+      completionSummary(
+        lessonStates(track, {
+          ...EMPTY_PROGRESS,
+          completedLessons: Object.fromEntries(completed.map((id) => [id, AT])),
+        }),
+      );
+    expect(summary([])).toBe('Course: 0 of 2 completed. Advanced track: 0 of 2 completed.');
+    expect(summary(['alpha', 'beta', 'eta'])).toBe(
+      'Course: 2 of 2 completed. Advanced track: 1 of 2 completed.',
+    );
+    const courseOnly = buildTrack({ 'lessons/01-alpha.md': ALPHA, 'lessons/02-beta.md': BETA });
+    expect(
+      completionSummary(
+        lessonStates(courseOnly, { ...EMPTY_PROGRESS, completedLessons: { alpha: AT } }),
+      ),
+    ).toBe('1 of 2 completed.');
   });
 
   it("reads a no-peeking checkpoint's 'all' as every lesson of its own track", () => {

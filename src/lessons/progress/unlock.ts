@@ -113,6 +113,20 @@ export function lessonState(
   return lessonStates(track, progress).find((s) => s.lesson.meta.id === lessonId);
 }
 
+/**
+ * What the start page says about completion: "3 of 5 completed." for a course alone; with an
+ * advanced track, the course and the track counted apart ("Course: 5 of 5 completed. Advanced
+ * track: 1 of 3 completed."), since the optional lessons must not make a finished course look unfinished.
+ */
+export function completionSummary(states: readonly LessonState[]): string {
+  const count = (track: 'core' | 'advanced') => {
+    const of = states.filter((s) => s.lesson.meta.track === track);
+    return `${of.filter((s) => s.completed).length} of ${of.length} completed.`;
+  };
+  const advanced = states.some((s) => s.lesson.meta.track === 'advanced');
+  return advanced ? `Course: ${count('core')} Advanced track: ${count('advanced')}` : count('core');
+}
+
 /** The lessons of the course, without the advanced track, in order. */
 export function coreLessons(track: Track): PlacedLesson[] {
   return track.lessons.filter((l) => l.meta.track === 'core');

@@ -1,6 +1,11 @@
 import { formatIssue } from '../../lessons/lessonIssue';
 import type { Track } from '../../lessons/track';
-import { lessonStates, milestoneAccess, remainingSummary } from '../../lessons/progress/unlock';
+import {
+  completionSummary,
+  lessonStates,
+  milestoneAccess,
+  remainingSummary,
+} from '../../lessons/progress/unlock';
 import { LAB_ROUTE } from '../../lab/urlState';
 import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
@@ -12,7 +17,6 @@ export function HomePage({ track }: { readonly track: Track }) {
   const progress = useAppStore(selectProgress);
   const states = lessonStates(track, progress);
   const milestone = milestoneAccess(track, progress);
-  const done = states.filter((s) => s.completed).length;
 
   return (
     <article className="nl-page nl-home">
@@ -28,9 +32,7 @@ export function HomePage({ track }: { readonly track: Track }) {
 
       <section aria-labelledby="nl-lessons-title">
         <h2 id="nl-lessons-title">Lessons</h2>
-        <p>
-          {done} of {states.length} completed.
-        </p>
+        <p>{completionSummary(states)}</p>
         <ol className="nl-lesson-list">
           {states.map(({ lesson, access, completed }) => (
             <li
