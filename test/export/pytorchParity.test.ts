@@ -91,6 +91,37 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     learningRate: 0.02,
   },
   'MLP, spiral, zeros, SGD': { dataset: 'spiral', depth: 2, width: 8, init: 'zeros' },
+  // Weight decay: large enough that leaving it out changes the losses (tested below). With BatchNorm,
+  // SGD at lr 0.1 and weight decay 0.05 is chaotic (the shrinking weights raise the effective
+  // learning rate until float32 rounding alone separates the curves after ~150 steps), hence lr 0.05 and weight decay 0.01.
+  'MLP, circles, BatchNorm before, Kaiming normal, SGD with weight decay 0.01': {
+    dataset: 'circles',
+    depth: 3,
+    width: 16,
+    norm: 'batchNorm',
+    init: 'kaimingNormal',
+    learningRate: 0.05,
+    weightDecay: 0.01,
+  },
+  'MLP, MNIST 14×14, no norm, Kaiming uniform, AdamW with weight decay 0.1': {
+    dataset: 'mnist14',
+    depth: 2,
+    width: 32,
+    init: 'kaimingUniform',
+    optimizer: 'adamw',
+    learningRate: 0.003,
+    weightDecay: 0.1,
+  },
+  'MLP, spiral, LayerNorm before, Xavier normal, Adam with L2 weight decay 0.01': {
+    dataset: 'spiral',
+    depth: 2,
+    width: 16,
+    norm: 'layerNorm',
+    init: 'xavierNormal',
+    optimizer: 'adam',
+    learningRate: 0.01,
+    weightDecay: 0.01,
+  },
   'CNN, MNIST 14×14, BatchNorm before, residual, Kaiming uniform, SGD': {
     dataset: 'mnist14',
     architecture: 'cnn',
@@ -281,7 +312,11 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
         'custom',
       ]),
     );
-    expect(optimizers).toEqual(new Set(['sgd', 'adam']));
+    expect(optimizers).toEqual(new Set(['sgd', 'adam', 'adamw']));
+    const decayed = new Set(
+      specs.filter((c) => (c.optimizer.weightDecay ?? 0) > 0).map((c) => c.optimizer.kind),
+    );
+    expect(decayed).toEqual(new Set(['sgd', 'adam', 'adamw']));
     expect(data.has('mnist14') && data.has('spiral')).toBe(true);
   });
 
@@ -305,8 +340,7 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
   }
 
   describe('a script that differs from the run fails these checks', () => {
-    const broken = (edit: (source: string) => string): string => {
-      const c = cases[0]!;
+    const broken = (edit: (source: string) => string, c: Case = cases[0]!): string => {
       const folder = mkdtempSync(join(root, 'broken-'));
       for (const file of ['data.npz', 'initial_weights.npz']) {
         writeFileSync(join(folder, file), readFileSync(join(c.folder, file)));
@@ -330,6 +364,18 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
       const [seen] = await inspect([folder]);
       expect(compareInit(cases[0]!.engineInit, seen!.drawn, cases[0]!.shapes)).not.toEqual([]);
     }, 300_000);
+
+    for (const kind of ['sgd', 'adamw'] as const) {
+      it(`the weight decay of ${kind}: left out`, async () => {
+        const c = cases.find(
+          (k) =>
+            k.setup.config.optimizer.kind === kind &&
+            (k.setup.config.optimizer.weightDecay ?? 0) > 0,
+        )!;
+        const folder = broken((s) => s.replace(/weight_decay=[0-9.e-]+/, 'weight_decay=0.0'), c);
+        expect(compareLosses(c.engineLosses, await pythonLosses(folder, STEPS))).not.toEqual([]);
+      }, 300_000);
+    }
 
     it('the data order: the sampler seeded differently', async () => {
       const folder = broken((s) =>
