@@ -259,6 +259,10 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
     case 'saturatedShare':
     case 'deadShare':
     case 'updateRatio':
+    case 'weightNorm':
+    case 'weightNormGrowth':
+    case 'relativeUpdate':
+    case 'effectiveLearningRate':
     case 'unitPercentile':
     case 'initialLoss':
     case 'finalLoss':

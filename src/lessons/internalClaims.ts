@@ -75,6 +75,18 @@ export const internalClaims = [
     .object({ kind: z.literal('updateRatio'), run: label, ...range })
     .strict()
     .refine(hasBound, boundError),
+  /**
+   * A weight's size and step, at the run's last step (scale invariance): ‖W‖, ‖W‖ over its value at
+   * initialization, ‖ΔW‖/‖W‖ of the last update, and η/‖W‖² for a weight that feeds a normalization
+   * (SGD only). `layer` names the weight's layer, like fc2.
+   */
+  ...(['weightNorm', 'weightNormGrowth', 'relativeUpdate', 'effectiveLearningRate'] as const).map(
+    (kind) =>
+      z
+        .object({ kind: z.literal(kind), run: label, layer: layerName, ...range })
+        .strict()
+        .refine(hasBound, boundError),
+  ),
   /** The 15th, 50th or 85th percentile over the batch of unit 0 of `layer` (Ioffe & Szegedy's Figure 1 view). */
   z
     .object({
@@ -124,6 +136,10 @@ export const INTERNAL_CLAIM_KINDS = [
   'saturatedShare',
   'deadShare',
   'updateRatio',
+  'weightNorm',
+  'weightNormGrowth',
+  'relativeUpdate',
+  'effectiveLearningRate',
   'unitPercentile',
   'initialLoss',
   'finalLoss',
@@ -195,6 +211,45 @@ function measureLossCurve(
   };
 }
 
+type WeightClaim = Extract<
+  InternalClaim,
+  { kind: 'weightNorm' | 'weightNormGrowth' | 'relativeUpdate' | 'effectiveLearningRate' }
+>;
+
+const WEIGHT_MEASURES: Record<WeightClaim['kind'], string> = {
+  weightNorm: '‖W‖',
+  weightNormGrowth: '‖W‖ over its value at initialization',
+  relativeUpdate: '‖ΔW‖/‖W‖ of the last update',
+  effectiveLearningRate: 'effective learning rate η/‖W‖²',
+};
+
+/** One weight's norm, growth, relative step or effective learning rate at the last step. */
+function measureWeight(claim: WeightClaim, label: string, probe: ProbeSnapshot): Measured {
+  const p = probe.params.find((q) => q.name === `${claim.layer}.weight`);
+  if (!p) return { why: `${label} has no weight in ${claim.layer}` };
+  const what = `${label}: ${WEIGHT_MEASURES[claim.kind]} of ${claim.layer} at step ${probe.step}`;
+  switch (claim.kind) {
+    case 'weightNorm':
+      return { what, value: p.weightNorm };
+    case 'weightNormGrowth':
+      return p.initialWeightNorm > 0
+        ? { what, value: p.weightNorm / p.initialWeightNorm }
+        : { why: `${label}'s ${claim.layer} started at zero, so it has no growth factor` };
+    case 'relativeUpdate':
+      return p.relativeUpdate === null
+        ? { why: `${label}'s ${claim.layer} has no update to compare yet` }
+        : { what, value: p.relativeUpdate };
+    case 'effectiveLearningRate':
+      return p.effectiveLearningRate === null
+        ? {
+            why: p.scaleInvariant
+              ? `${label} does not train with SGD, so ${claim.layer} has no η/‖W‖²`
+              : `${label}'s ${claim.layer} does not feed a normalization, so its scale matters and η/‖W‖² is not its effective learning rate`,
+          }
+        : { what, value: p.effectiveLearningRate };
+  }
+}
+
 export function measureInternal(claim: InternalClaim, run: InternalHistory): Measured {
   if (claim.kind === 'initialLoss') {
     const what = `${run.label}: training loss of the single batch at step 1`;
@@ -261,6 +316,11 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
         value: tap.unitPercentiles[index],
       };
     }
+    case 'weightNorm':
+    case 'weightNormGrowth':
+    case 'relativeUpdate':
+    case 'effectiveLearningRate':
+      return typeof probe === 'string' ? { why: probe } : measureWeight(claim, run.label, probe);
     case 'updateRatio': {
       if (typeof probe === 'string') return { why: probe };
       const what = `${run.label}: median over the weight tensors of log10(std Δw / std w) at step ${probe.step}`;

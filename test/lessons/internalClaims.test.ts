@@ -8,7 +8,12 @@ const histogram = {
   max: 1,
 } as unknown as ProbeSnapshot['params'][number]['gradHistogram'];
 
-function param(name: string, gradNorm: number, updateRatio: number | null = -3) {
+function param(
+  name: string,
+  gradNorm: number,
+  updateRatio: number | null = -3,
+  norms: Partial<ProbeSnapshot['params'][number]> = {},
+) {
   return {
     name,
     role: name.endsWith('.bias') ? ('bias' as const) : ('weight' as const),
@@ -18,6 +23,12 @@ function param(name: string, gradNorm: number, updateRatio: number | null = -3) 
     weightStd: 1,
     weightHistogram: histogram,
     updateRatio,
+    weightNorm: 1,
+    initialWeightNorm: 1,
+    relativeUpdate: null,
+    scaleInvariant: false,
+    effectiveLearningRate: null,
+    ...norms,
   };
 }
 
@@ -160,6 +171,49 @@ describe('internal claims', () => {
         { ...curve, divergedAt: 12 },
       ]).detail,
     ).toContain('diverged at step 12');
+  });
+
+  it("reads a weight's norm, its growth, its relative step and its effective learning rate", () => {
+    const scaled: RunHistory = {
+      ...run,
+      finalProbe: {
+        ...probe,
+        params: [
+          param('fc1.weight', 1, -3, {
+            weightNorm: 6,
+            initialWeightNorm: 4,
+            relativeUpdate: 0.002,
+            scaleInvariant: true,
+            effectiveLearningRate: 0.1 / 36,
+          }),
+          param('fc2.weight', 1, -3, { relativeUpdate: null }),
+          param('fc3.weight', 1, -3, { initialWeightNorm: 0 }),
+        ],
+      },
+    };
+    const judge = (claim: Record<string, unknown>) =>
+      evaluateClaim(parse({ run: 'A', ...claim }), [scaled]);
+    expect(judge({ kind: 'weightNorm', layer: 'fc1', atLeast: 5.9, atMost: 6.1 }).shown).toBe(true);
+    const growth = judge({ kind: 'weightNormGrowth', layer: 'fc1', atLeast: 1.4, atMost: 1.6 });
+    expect(growth).toEqual({
+      shown: true,
+      detail:
+        'A: ‖W‖ over its value at initialization of fc1 at step 3 = 1.50 (claimed ≥ 1.40 and ≤ 1.60)',
+    });
+    expect(judge({ kind: 'relativeUpdate', layer: 'fc1', atMost: 0.001 }).shown).toBe(false);
+    expect(judge({ kind: 'relativeUpdate', layer: 'fc1', atLeast: 0.001 }).shown).toBe(true);
+    expect(judge({ kind: 'effectiveLearningRate', layer: 'fc1', atMost: 0.003 }).shown).toBe(true);
+    expect(judge({ kind: 'effectiveLearningRate', layer: 'fc2', atMost: 1 }).detail).toBe(
+      "A's fc2 does not feed a normalization, so its scale matters and η/‖W‖² is not its effective learning rate",
+    );
+    expect(judge({ kind: 'relativeUpdate', layer: 'fc2', atMost: 1 }).detail).toBe(
+      "A's fc2 has no update to compare yet",
+    );
+    expect(judge({ kind: 'weightNormGrowth', layer: 'fc3', atMost: 1 }).shown).toBe(false);
+    expect(judge({ kind: 'weightNorm', layer: 'fc9', atMost: 1 }).detail).toBe(
+      'A has no weight in fc9',
+    );
+    expect(claimSchema.safeParse({ kind: 'weightNorm', run: 'A', atMost: 1 }).success).toBe(false);
   });
 
   it("unitPercentile reads one percentile of a layer's unit 0", () => {

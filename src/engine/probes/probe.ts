@@ -8,6 +8,7 @@ import type { ForwardObserver, Model } from '../model/model';
 import { activationStats, type ActivationStats, type TapKind } from './activationStats';
 import { histogram, symmetricRangeFor, type Histogram, type HistogramRange } from './histogram';
 import { l2Norm, meanStd } from './moments';
+import { scaleInvariantWeights } from './scaleInvariance';
 
 export interface ParamStats {
   readonly name: string;
@@ -19,6 +20,25 @@ export interface ParamStats {
   readonly weightHistogram: Histogram;
   /** log10(std(Δw) / std(w)) of this step's update; ≈ −3 is the usual healthy value. Null when w or Δw is all zero. */
   readonly updateRatio: number | null;
+  /** ‖W‖ (L2 over every entry) after this step, and at initialization. */
+  readonly weightNorm: number;
+  readonly initialWeightNorm: number;
+  /** ‖ΔW‖ / ‖W‖ of this step, against the weights before it: how far the step turned and stretched W. Null without a step to compare or when W was all zero. */
+  readonly relativeUpdate: number | null;
+  /** Whether the next layer divides the weight's scale out (scaleInvariance.ts): the loss is the same for cW. */
+  readonly scaleInvariant: boolean;
+  /**
+   * η / ‖W‖² for a scale-invariant weight trained by SGD: the learning rate the weight's direction
+   * actually sees, since its gradient shrinks as 1/‖W‖ and the step, measured against ‖W‖, by 1/‖W‖²
+   * again. Null for other weights and optimizers (Adam's step does not scale with the gradient).
+   */
+  readonly effectiveLearningRate: number | null;
+}
+
+/** What the recorder needs to know about the run beyond its model. */
+export interface ProbeRecorderOptions {
+  /** SGD's learning rate, for the effective learning rate; undefined for other optimizers. */
+  readonly sgdLearningRate?: number | undefined;
 }
 
 export interface NormStats {
@@ -72,8 +92,28 @@ function tapKind(layer: Layer): { kind: TapKind; activation?: string } {
  */
 export class ProbeRecorder {
   private readonly ranges = new Map<string, HistogramRange>();
+  /** Per model: its scale-invariant weights and every parameter's norm when first seen. */
+  private readonly models = new WeakMap<
+    Model,
+    { invariant: Set<string>; initialNorms: Map<string, number> }
+  >();
 
-  constructor(private readonly bins = BINS) {}
+  constructor(
+    private readonly bins = BINS,
+    private readonly options: ProbeRecorderOptions = {},
+  ) {}
+
+  /**
+   * Remembers the model's initial weight norms; call it before the first update (a run does, when
+   * it builds its model). A model first seen later counts its norms from then.
+   */
+  watch(model: Model): void {
+    if (this.models.has(model)) return;
+    this.models.set(model, {
+      invariant: scaleInvariantWeights(model),
+      initialNorms: new Map(model.params().map((p) => [p.name, l2Norm(p.value.data)])),
+    });
+  }
 
   private range(
     key: string,
@@ -107,17 +147,25 @@ export class ProbeRecorder {
   }
 
   paramStats(model: Model, before: readonly Float32Array[] | undefined): ParamStats[] {
+    this.watch(model);
+    const { invariant, initialNorms } = this.models.get(model)!;
+    const lr = this.options.sgdLearningRate;
     return model.params().map((p, i) => {
       const w = p.value.data;
       const weightStd = meanStd(w).std;
+      const weightNorm = l2Norm(w);
       let updateRatio: number | null = null;
+      let relativeUpdate: number | null = null;
       const old = before?.[i];
       if (old) {
         const delta = new Float32Array(w.length);
         for (let k = 0; k < w.length; k++) delta[k] = w[k]! - old[k]!;
         const deltaStd = meanStd(delta).std;
         updateRatio = deltaStd > 0 && weightStd > 0 ? Math.log10(deltaStd / weightStd) : null;
+        const oldNorm = l2Norm(old);
+        relativeUpdate = oldNorm > 0 ? l2Norm(delta) / oldNorm : null;
       }
+      const scaleInvariant = invariant.has(p.name);
       return {
         name: p.name,
         role: p.role,
@@ -127,6 +175,14 @@ export class ProbeRecorder {
         weightStd,
         weightHistogram: histogram(w, this.range(`weight:${p.name}`, w)),
         updateRatio,
+        weightNorm,
+        initialWeightNorm: initialNorms.get(p.name) ?? weightNorm,
+        relativeUpdate,
+        scaleInvariant,
+        effectiveLearningRate:
+          scaleInvariant && lr !== undefined && weightNorm > 0
+            ? lr / (weightNorm * weightNorm)
+            : null,
       };
     });
   }

@@ -74,7 +74,7 @@ export class TrainingRun {
   /** What the run allocates, part by part; forward-only passes go in chunks of `memory.evalBatch`. */
   readonly memory: MemoryPlan;
   private readonly loader: Loader;
-  private readonly recorder = new ProbeRecorder();
+  private readonly recorder: ProbeRecorder;
   private steps = 0;
   private divergence: StepDiverged | undefined;
 
@@ -99,6 +99,11 @@ export class TrainingRun {
     this.model = buildModel(this.config.model, rng.fork('init'));
     this.model.forwardChunk = this.memory.evalBatch;
     this.optimizer = createOptimizer(this.model.params(), this.config.optimizer);
+    const optimizer = this.config.optimizer;
+    this.recorder = new ProbeRecorder(undefined, {
+      sgdLearningRate: optimizer.kind === 'sgd' ? optimizer.lr : undefined,
+    });
+    this.recorder.watch(this.model);
     this.loader = createLoader(train, this.config.batchSize, rng.fork('data'));
   }
 

@@ -65,6 +65,30 @@ describe('ProbeRecorder', () => {
     expect(stats.find((s) => s.name === 'fc1.bias')!.updateRatio).toBeNull(); // biases unchanged, all 0
   });
 
+  it('measures each weight against its initial norm, its step relative to it, and η/‖W‖² where the scale is divided out', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder(undefined, { sgdLearningRate: 0.1 });
+    recorder.watch(model);
+    const fc1 = model.params()[0]!.value.data;
+    const initial = Math.hypot(...fc1);
+    const before = ProbeRecorder.snapshotWeights(model);
+    for (let i = 0; i < fc1.length; i++) fc1[i]! *= 1.5; // the step: ΔW = 0.5 W
+    const stats = recorder.paramStats(model, before);
+    const w1 = stats.find((s) => s.name === 'fc1.weight')!;
+    expect(w1.initialWeightNorm).toBeCloseTo(initial, 4);
+    expect(w1.weightNorm).toBeCloseTo(1.5 * initial, 4);
+    expect(w1.relativeUpdate).toBeCloseTo(0.5, 5);
+    expect(w1.scaleInvariant).toBe(true);
+    expect(w1.effectiveLearningRate).toBeCloseTo(0.1 / (1.5 * initial) ** 2, 8);
+    const classifier = stats.find((s) => s.name === 'fc3.weight')!;
+    expect([classifier.scaleInvariant, classifier.effectiveLearningRate]).toEqual([false, null]);
+    expect(classifier.relativeUpdate).toBe(0);
+    // Without SGD's learning rate (Adam, AdamW) there is no η/‖W‖²; without a step, no relative update.
+    const adam = new ProbeRecorder().paramStats(model, undefined);
+    expect(adam[0]!.effectiveLearningRate).toBeNull();
+    expect(adam[0]!.relativeUpdate).toBeNull();
+  });
+
   it('reports BatchNorm running statistics next to the latest batch statistics', () => {
     const model = buildModel(spec, createRng(1));
     const recorder = new ProbeRecorder();

@@ -139,6 +139,10 @@ describe('TrainingRun', () => {
     expect(Math.abs(norm1.mean)).toBeLessThan(0.05);
     expect(Math.abs(norm1.std - 1)).toBeLessThan(0.05);
     expect(probes.params.find((p) => p.name === 'fc1.weight')!.updateRatio).toBeLessThan(0);
+    // SGD at lr 0.1: fc1 feeds BatchNorm, so its effective learning rate is 0.1 / ‖W‖².
+    const fc1 = probes.params.find((p) => p.name === 'fc1.weight')!;
+    expect(fc1.effectiveLearningRate).toBeCloseTo(0.1 / fc1.weightNorm ** 2, 10);
+    expect(fc1.relativeUpdate).toBeGreaterThan(0);
     expect(probes.norms.map((n) => n.name)).toEqual(['norm1', 'norm2', 'norm3']);
     expect(probes.norms[0]!.batchMean).toHaveLength(32);
   });

@@ -35,6 +35,11 @@ export function param(name: string, overrides: Partial<ParamStats> = {}): ParamS
     weightStd: 0.081,
     weightHistogram: hist([2, 14, 14, 2], -0.2, 0.2),
     updateRatio: -2.9,
+    weightNorm: 2.3,
+    initialWeightNorm: 2,
+    relativeUpdate: 0.004,
+    scaleInvariant: false,
+    effectiveLearningRate: null,
     ...overrides,
   };
 }
