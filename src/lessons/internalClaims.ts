@@ -70,9 +70,12 @@ export const internalClaims = [
     .object({ kind: z.literal('deadShare'), run: label, layer: layerName.optional(), ...range })
     .strict()
     .refine(hasBound, boundError),
-  /** Median over the weight tensors of log10(std(Δw) / std(w)) for the last step (≈ −3 is the rule of thumb). */
+  /**
+   * log10(std(Δw) / std(w)) for the last step (≈ −3 is the rule of thumb): of `layer`'s weight, or
+   * the median over the weight tensors.
+   */
   z
-    .object({ kind: z.literal('updateRatio'), run: label, ...range })
+    .object({ kind: z.literal('updateRatio'), run: label, layer: layerName.optional(), ...range })
     .strict()
     .refine(hasBound, boundError),
   /**
@@ -323,6 +326,15 @@ export function measureInternal(claim: InternalClaim, run: InternalHistory): Mea
       return typeof probe === 'string' ? { why: probe } : measureWeight(claim, run.label, probe);
     case 'updateRatio': {
       if (typeof probe === 'string') return { why: probe };
+      if (claim.layer !== undefined) {
+        const ratio = probe.params.find((p) => p.name === `${claim.layer}.weight`)?.updateRatio;
+        return ratio === undefined || ratio === null
+          ? { why: `${run.label} has no update of a weight in ${claim.layer}` }
+          : {
+              what: `${run.label}: log10(std Δw / std w) of ${claim.layer} at step ${probe.step}`,
+              value: ratio,
+            };
+      }
       const what = `${run.label}: median over the weight tensors of log10(std Δw / std w) at step ${probe.step}`;
       const ratios = probe.params
         .filter((p) => p.role === 'weight' && p.updateRatio !== null)

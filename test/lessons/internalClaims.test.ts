@@ -129,11 +129,21 @@ describe('internal claims', () => {
     ).toContain('no tanh or sigmoid');
   });
 
-  it('updateRatio takes the median over weight tensors; initialLoss reads step 1', () => {
+  it('updateRatio takes the median over weight tensors or reads one layer; initialLoss reads step 1', () => {
     expect(
       evaluateClaim(parse({ kind: 'updateRatio', run: 'A', atLeast: -4.1, atMost: -3.9 }), [run])
         .shown,
     ).toBe(true);
+    const fc2 = evaluateClaim(
+      parse({ kind: 'updateRatio', run: 'A', layer: 'fc2', atLeast: -4.1, atMost: -3.9 }),
+      [run],
+    );
+    expect(fc2.shown).toBe(true);
+    expect(fc2.detail).toContain('log10(std Δw / std w) of fc2 at step 3');
+    expect(
+      evaluateClaim(parse({ kind: 'updateRatio', run: 'A', layer: 'fc9', atLeast: -9 }), [run])
+        .detail,
+    ).toContain('no update of a weight in fc9');
     expect(evaluateClaim(parse({ kind: 'initialLoss', run: 'A', atLeast: 2.8 }), [run]).shown).toBe(
       true,
     );
