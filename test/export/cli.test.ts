@@ -68,14 +68,14 @@ describe('export:pytorch and trajectory', () => {
 
   it('refuse what they cannot use, with a sentence and exit code 2', async () => {
     const noRun = await failure('scripts/exportPytorch.ts', [
-      EXPERIMENT,
+      'lessons/03-batch-normalization.md#bn-vs-plain',
       '--out',
       out,
       '--run',
       'c',
     ]);
     expect(noRun.code).toBe(2);
-    expect(noRun.stderr).toContain("Experiment 'eval-vs-train-validation' has 2 runs");
+    expect(noRun.stderr).toContain("Experiment 'bn-vs-plain' has 2 runs");
     const badLink = await failure('scripts/trajectory.ts', [
       'http://x/#/lab?a.lr=abc',
       '--steps',
