@@ -1,0 +1,314 @@
+/**
+ * "A claim behind every number": the figures a lesson states about what an experiment shows ("about
+ * 88 %", "after about 190 steps", "3 × 10⁻¹³", "a million times smaller") must each be backed by a
+ * claim of that experiment, which the tests train headless and check. This module reads the numbers
+ * out of a piece of lesson text and the numbers out of a claim, and says which stated numbers no
+ * claim backs.
+ *
+ * The rule, as lessons/README.md documents it: a number stated in an experiment's `intro` or
+ * `takeaway` is backed when
+ *   - it lies in the range of a claim of the experiment (`atLeast`…`atMost` of a measuring claim, or
+ *     `accuracyAbove`…`accuracyBelow` of one run), or equals, to the digits written, a threshold a
+ *     claim checks (`accuracyAbove: 0.9` backs "passes 90 %", `byStep: 10` backs "within ten steps");
+ *   - or it is a setting of the experiment (a value in `base` or a run's settings or label, `steps`,
+ *     `validationEvery`, the number of runs) or one of the Lab's constants (1,000 validation images,
+ *     the 20-step smoothing window, SGD's momentum 0.9);
+ *   - or it is written inside math (`$…$`), which marks a formula or a constant (`$\ln 10$`,
+ *     `$1/\sqrt2$`), never a measurement.
+ * A percentage is compared as a fraction; "N times smaller" (or "×N", "N-fold") as N and as 1/N; a
+ * power of ten written as 10⁻³·⁷ is compared as 10^−3.7 and as its exponent −3.7 (the update ratio is a
+ * log10). A number right after "lesson", "Figure", "section", "practice", "checkpoint", "table" or
+ * "unit" is a reference, not a quantity.
+ */
+import type { Claim } from './claims';
+import type { Experiment } from './schema';
+
+/** A number as the text states it: its value, and half a unit of its last written digit. */
+export interface StatedNumber {
+  /** The words it was read from, as written ("2 × 10⁻⁸", "88 %", "a million"). */
+  readonly text: string;
+  /** Where in the text it starts. */
+  readonly index: number;
+  readonly value: number;
+  /** Half a unit of the last digit written: the rounding the text allows itself. */
+  readonly halfUnit: number;
+  readonly percent: boolean;
+  /** Written as a factor ("3,000 times", "×8", "a million-fold"): also compared as its inverse. */
+  readonly factor: boolean;
+  /** Written as a bare power of ten (10⁻⁶, 10⁻³·⁷): also compared by its exponent. */
+  readonly exponent?: { readonly value: number; readonly halfUnit: number };
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '·': '.',
+};
+
+const WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+  twice: 2,
+  half: 0.5,
+  quarter: 0.25,
+  fifth: 0.2,
+  tenth: 0.1,
+};
+
+const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3 };
+
+/** Words after which a number is a reference ("lesson 2", "Figure 3", "unit 0"), not a quantity. */
+const REFERENCE =
+  /(?:lesson|lessons|figure|figures|section|sections|practice|checkpoint|table|unit)\s*$/i;
+
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCIENTIFIC = String.raw`(?:\s*[×x]\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹·]+))?`;
+const NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹·]+)|(?<![\p{L}\p{N}_.])([−\-+]?)(${DIGITS})${SCIENTIFIC}(\s*%)?|([½¼¾⅓])|\b(?:(a|an)\s+)?(${Object.keys(WORDS).join('|')})\b`,
+  'giu',
+);
+
+/** Half a unit of the last digit of a decimal written like "2.30" or "3,300". */
+function halfUnitOf(written: string): number {
+  const dot = written.indexOf('.');
+  return dot < 0 ? 0.5 : 0.5 * 10 ** -(written.length - dot - 1);
+}
+
+function superscriptNumber(s: string): string {
+  return [...s].map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
+/** Removes inline and display math: a formula or a constant, never a measurement. */
+export function withoutMath(markdown: string): string {
+  return markdown
+    .replace(/\$\$[\s\S]*?\$\$/g, (m) => ' '.repeat(m.length))
+    .replace(/\$[^$]*\$/g, (m) => ' '.repeat(m.length));
+}
+
+/** Every number the text states outside math, in order. */
+export function statedNumbers(markdown: string): StatedNumber[] {
+  const text = withoutMath(markdown);
+  const found: StatedNumber[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const factor =
+      /^\s*(?:times|×|-?fold)/.test(text.slice(end, end + 8)) ||
+      /×\s*$/.test(text.slice(Math.max(0, index - 2), index));
+    if (REFERENCE.test(text.slice(Math.max(0, index - 12), index))) continue;
+    const [whole, barePower, sign, digits, power, percent, fraction, article, word] = m;
+    if (digits !== undefined) {
+      // A digit glued to a letter after it ("15th", "fc1" is caught by the lookbehind) is a label.
+      const next = text[index + whole.length];
+      if (next !== undefined && /[\p{L}]/u.test(next) && next !== 'x' && percent === undefined)
+        continue;
+      const negative = sign === '−' || sign === '-';
+      const plain = Number(digits.replace(/,/g, ''));
+      const mantissa = negative ? -plain : plain;
+      if (power !== undefined) {
+        const scale = 10 ** Number(superscriptNumber(power));
+        found.push({
+          text: whole,
+          index,
+          value: mantissa * scale,
+          halfUnit: halfUnitOf(digits) * scale,
+          percent: false,
+          factor,
+        });
+      } else {
+        found.push({
+          text: whole,
+          index,
+          value: mantissa,
+          halfUnit: halfUnitOf(digits.replace(/,/g, '')),
+          percent: percent !== undefined,
+          factor,
+        });
+      }
+    } else if (barePower !== undefined) {
+      const exponent = superscriptNumber(barePower);
+      const e = Number(exponent);
+      if (!Number.isFinite(e)) continue;
+      found.push({
+        text: whole,
+        index,
+        value: 10 ** e,
+        halfUnit: 0,
+        percent: false,
+        factor,
+        exponent: { value: e, halfUnit: halfUnitOf(exponent.replace('-', '')) },
+      });
+    } else if (fraction !== undefined) {
+      found.push({
+        text: whole,
+        index,
+        value: FRACTIONS[fraction]!,
+        halfUnit: 0,
+        percent: false,
+        factor,
+      });
+    } else if (word !== undefined) {
+      // A number word in a compound ("two-spiral set") names a thing; it states no quantity.
+      if (text[end] === '-' && /[\p{L}]/u.test(text[end + 1] ?? '')) continue;
+      const value = WORDS[word.toLowerCase()]!;
+      // "a million" is an order of magnitude (give or take half of it); "ten" is ten.
+      void article;
+      const halfUnit = value >= 100 ? 0.5 * value : value >= 1 ? 0.5 : 0;
+      found.push({ text: whole, index, value, halfUnit, percent: false, factor });
+    }
+  }
+  return found;
+}
+
+/** A number a claim checks: a range the measurement must lie in, or a threshold (lo = hi). */
+export interface ClaimedNumber {
+  readonly lo: number;
+  readonly hi: number;
+  /** What it is, for messages: "finalLoss of lr 0.02". */
+  readonly what: string;
+}
+
+const point = (value: number, what: string): ClaimedNumber => ({ lo: value, hi: value, what });
+
+/** Every number a claim checks, with accuracyAbove and accuracyBelow of one run joined into a range. */
+export function claimedNumbers(claim: Claim): ClaimedNumber[] {
+  const claims = flatten(claim);
+  const out: ClaimedNumber[] = [];
+  for (const c of claims) {
+    switch (c.kind) {
+      case 'allOf':
+        break;
+      case 'accuracyAbove':
+      case 'accuracyBelow': {
+        out.push(point(c.accuracy, `${c.kind} of ${c.run}`));
+        if (c.kind === 'accuracyAbove') {
+          const below = claims.find(
+            (o) => o.kind === 'accuracyBelow' && o.run === c.run && o.accuracy >= c.accuracy,
+          );
+          if (below?.kind === 'accuracyBelow')
+            out.push({ lo: c.accuracy, hi: below.accuracy, what: `accuracy of ${c.run}` });
+        }
+        break;
+      }
+      case 'diverges':
+        if (c.byStep !== undefined) out.push(point(c.byStep, `diverges byStep of ${c.run}`));
+        break;
+      case 'fasterToLoss':
+        out.push(point(c.loss, `fasterToLoss loss`), point(c.ratio, `fasterToLoss ratio`));
+        break;
+      case 'lossFalls':
+        out.push(point(c.fraction, `lossFalls fraction of ${c.run}`));
+        break;
+      case 'validationDiffers':
+        out.push(point(c.minDifference, `validationDiffers minDifference`));
+        break;
+      case 'lowerLoss':
+        out.push(point(c.margin, `lowerLoss margin of ${c.run}`));
+        break;
+      default: {
+        const what = `${c.kind} of ${c.run}`;
+        if (c.atLeast !== undefined && c.atMost !== undefined)
+          out.push({ lo: c.atLeast, hi: c.atMost, what });
+        else if (c.atLeast !== undefined) out.push(point(c.atLeast, what));
+        else if (c.atMost !== undefined) out.push(point(c.atMost, what));
+        if (c.kind === 'stepsToLoss') out.push(point(c.loss, `stepsToLoss loss of ${c.run}`));
+        if (c.kind === 'unitPercentile') out.push(point(c.percentile, `percentile of ${c.run}`));
+      }
+    }
+  }
+  return out;
+}
+
+function flatten(claim: Claim): Claim[] {
+  return claim.kind === 'allOf' ? claim.claims.flatMap(flatten) : [claim];
+}
+
+/**
+ * The Lab's constants a lesson may state: validation on 1,000 test images, the 20-step smoothing
+ * window, SGD's momentum 0.9.
+ */
+export const LAB_CONSTANTS: readonly number[] = [1000, 20, 0.9];
+
+/** Every number an experiment's configuration contains: its settings, run labels, budget and run count. */
+export function settingNumbers(experiment: Experiment): number[] {
+  const values: number[] = [experiment.steps, experiment.validationEvery, experiment.runs.length];
+  const collect = (settings: object) => {
+    for (const v of Object.values(settings)) if (typeof v === 'number') values.push(v);
+  };
+  collect(experiment.base);
+  for (const run of experiment.runs) {
+    collect(run.settings);
+    for (const n of statedNumbers(run.label)) values.push(n.value);
+  }
+  return values;
+}
+
+const overlaps = (lo: number, hi: number, n: ClaimedNumber) => lo <= n.hi && hi >= n.lo;
+
+/** Whether a claimed number backs the stated one (as a fraction, as N or 1/N, or by its exponent). */
+export function backs(claimed: ClaimedNumber, stated: StatedNumber): boolean {
+  const { value: v, halfUnit: h } = stated;
+  if (stated.percent) return overlaps((v - h) / 100, (v + h) / 100, claimed);
+  if (overlaps(v - h, v + h, claimed)) return true;
+  if (stated.factor && v > 1 && overlaps(1 / (v + h), 1 / Math.max(v - h, 1e-300), claimed))
+    return true;
+  const e = stated.exponent;
+  if (e === undefined) return false;
+  return (
+    overlaps(e.value - e.halfUnit, e.value + e.halfUnit, claimed) ||
+    overlaps(10 ** (e.value - e.halfUnit), 10 ** (e.value + e.halfUnit), claimed)
+  );
+}
+
+/** A number the experiment's text states that neither a claim nor a setting backs. */
+export interface UnbackedNumber {
+  readonly field: 'intro' | 'takeaway';
+  readonly number: StatedNumber;
+  /** The words around it, for the message. */
+  readonly context: string;
+}
+
+/** The numbers of the experiment's intro and takeaway that nothing backs (see the module comment). */
+export function unbackedNumbers(experiment: Experiment): UnbackedNumber[] {
+  const claimed = experiment.claim ? claimedNumbers(experiment.claim) : [];
+  const settings = [...settingNumbers(experiment), ...LAB_CONSTANTS];
+  const unbacked: UnbackedNumber[] = [];
+  for (const field of ['intro', 'takeaway'] as const) {
+    const text = experiment[field];
+    if (text === undefined) continue;
+    for (const number of statedNumbers(text)) {
+      const isSetting =
+        !number.percent && settings.some((s) => Math.abs(s - number.value) <= 1e-9 * Math.abs(s));
+      if (isSetting || claimed.some((c) => backs(c, number))) continue;
+      const from = Math.max(0, number.index - 40);
+      const to = Math.min(text.length, number.index + number.text.length + 40);
+      unbacked.push({ field, number, context: text.slice(from, to).replace(/\s+/g, ' ') });
+    }
+  }
+  return unbacked;
+}

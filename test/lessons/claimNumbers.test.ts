@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { claimSchema } from '../../src/lessons/claims';
+import {
+  backs,
+  claimedNumbers,
+  statedNumbers,
+  unbackedNumbers,
+} from '../../src/lessons/claimNumbers';
+import { experimentSchema } from '../../src/lessons/schema';
+
+const read = (text: string) => statedNumbers(text).map((n) => [n.text, n.value, n.percent]);
+
+describe('statedNumbers', () => {
+  it('reads decimals, thousands, percentages, signs and scientific notation', () => {
+    expect(read('loss 2.30, about 88 % and 3,300 steps; median −2.3, +1.5')).toEqual([
+      ['2.30', 2.3, false],
+      ['88 %', 88, true],
+      ['3,300', 3300, false],
+      ['−2.3', -2.3, false],
+      ['+1.5', 1.5, false],
+    ]);
+    const [sci] = statedNumbers('about 2 × 10⁻⁸ at fc1');
+    expect(sci!.value).toBeCloseTo(2e-8, 20);
+    expect(sci!.halfUnit).toBeCloseTo(0.5e-8, 20);
+  });
+
+  it('reads a bare power of ten with its exponent, and number words', () => {
+    const [power] = statedNumbers('moves by about 10⁻³·⁷ of its weights');
+    expect(power!.exponent).toEqual({ value: -3.7, halfUnit: 0.05 });
+    expect(read('a million times smaller, within ten steps, half the units, ½ per layer')).toEqual([
+      ['a million', 1e6, false],
+      ['ten', 10, false],
+      ['half', 0.5, false],
+      ['½', 0.5, false],
+    ]);
+    expect(statedNumbers('a million times smaller')[0]!.factor).toBe(true);
+    expect(statedNumbers('ends near 1.9 after')[0]!.factor).toBe(false);
+  });
+
+  it('skips math, layer names, ordinals and references', () => {
+    expect(
+      read('$\\ln 10 \\approx 2.303$ at fc1 and act8, the 15th percentile, lesson 2, Figure 3'),
+    ).toEqual([]);
+  });
+
+  it('gives the rounding the written digits allow', () => {
+    expect(statedNumbers('2.30')[0]!.halfUnit).toBeCloseTo(0.005, 12);
+    expect(statedNumbers('190')[0]!.halfUnit).toBe(0.5);
+  });
+});
+
+describe('claimedNumbers and backs', () => {
+  const claim = claimSchema.parse({
+    kind: 'allOf',
+    claims: [
+      { kind: 'accuracyAbove', run: 'A', accuracy: 0.85 },
+      { kind: 'accuracyBelow', run: 'A', accuracy: 0.92 },
+      { kind: 'stepsToLoss', run: 'A', loss: 1, atLeast: 170, atMost: 210 },
+      {
+        kind: 'gradRatio',
+        run: 'A',
+        numerator: 'fc1',
+        denominator: 'fc9',
+        atLeast: 3e-7,
+        atMost: 3e-6,
+      },
+      { kind: 'updateRatio', run: 'A', atLeast: -4, atMost: -3.4 },
+      { kind: 'diverges', run: 'B', byStep: 10 },
+      { kind: 'finalLoss', run: 'B', atMost: 0.5 },
+    ],
+  });
+  const claimed = claimedNumbers(claim);
+  const backed = (text: string) => {
+    const [n] = statedNumbers(text);
+    return claimed.some((c) => backs(c, n!));
+  };
+
+  it('joins accuracyAbove and accuracyBelow of one run into a range', () => {
+    expect(claimed).toContainEqual({ lo: 0.85, hi: 0.92, what: 'accuracy of A' });
+    expect(backed('about 88 %')).toBe(true);
+    expect(backed('about 95 %')).toBe(false);
+    expect(backed('passes 85 %')).toBe(true);
+  });
+
+  it('backs a value in a range, a threshold to its digits, a factor by its inverse, a power by its exponent', () => {
+    expect(backed('after about 190 steps')).toBe(true);
+    expect(backed('after about 250 steps')).toBe(false);
+    expect(backed('passes 1.0')).toBe(true);
+    expect(backed('within ten steps')).toBe(true);
+    expect(backed('within 20 steps')).toBe(false);
+    expect(backed('a million times smaller')).toBe(true);
+    expect(backed('a thousand times smaller')).toBe(false);
+    expect(backed('about 10⁻³·⁷ of its weights')).toBe(true);
+    expect(backed('about 10⁻²·⁶ of its weights')).toBe(false);
+    // One bound backs only its own value: "ends near 0.3" is not what atMost 0.5 checks.
+    expect(backed('ends below 0.5')).toBe(true);
+    expect(backed('ends near 0.3')).toBe(false);
+  });
+});
+
+describe('unbackedNumbers', () => {
+  const experiment = experimentSchema.parse({
+    title: 'T',
+    intro: 'Two runs of a 20-layer MLP at learning rate 0.05, validated on 1,000 images.',
+    base: { depth: 20, learningRate: 0.05 },
+    runs: [{ label: 'Spread 1.5×', settings: { initMultiplier: 1.5 } }, { label: 'Plain' }],
+    charts: ['loss'],
+    steps: 400,
+    claim: { kind: 'finalLoss', run: 'Plain', atLeast: 0.25, atMost: 0.35 },
+    takeaway:
+      'After 400 steps Plain ends near 0.3, the 1.5× run near 0.7; the loss starts at $\\ln 10 \\approx 2.303$.',
+  });
+
+  it('accepts settings, Lab constants, math and claimed values, and names the rest', () => {
+    expect(unbackedNumbers(experiment).map((u) => [u.field, u.number.text])).toEqual([
+      ['takeaway', '0.7'],
+    ]);
+    expect(unbackedNumbers(experiment)[0]!.context).toContain('the 1.5× run near 0.7');
+  });
+});
