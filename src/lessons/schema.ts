@@ -126,6 +126,7 @@ export const CHART_KINDS = [
   'gradNorms',
   'weights',
   'updateRatio',
+  'weightNorms',
   'bnStats',
   'boundary',
   'digits',

@@ -9,6 +9,7 @@ export const PANEL_IDS = [
   'gradients',
   'weights',
   'updates',
+  'weightNorms',
   'batchNorm',
   'depthProbe',
 ] as const;

@@ -9,6 +9,7 @@ export const CHART_NAMES: Readonly<Record<ChartKind, string>> = {
   gradNorms: 'Gradient norms',
   weights: 'Weights',
   updateRatio: 'Update ratio',
+  weightNorms: 'Weight norms',
   bnStats: 'BatchNorm statistics',
   boundary: 'Decision boundary',
   digits: 'Digits',

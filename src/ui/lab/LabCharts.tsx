@@ -16,6 +16,7 @@ import {
   LossPanel,
   PredictionsPanel,
   UpdatesPanel,
+  WeightNormsPanel,
   WeightsPanel,
 } from './chartPanels';
 import { useLabView } from './labView';
@@ -59,6 +60,7 @@ export function LabCharts() {
         {panels.gradients ? <GradientsPanel /> : null}
         {panels.weights ? <WeightsPanel /> : null}
         {panels.updates ? <UpdatesPanel /> : null}
+        {panels.weightNorms ? <WeightNormsPanel /> : null}
         {panels.batchNorm && batchNorm ? <BatchNormPanel /> : null}
         {panels.depthProbe && !hiding ? <DepthProbeSection settings={settings} /> : null}
       </section>

@@ -18,6 +18,10 @@ export const PANEL_LABELS: Record<PanelId, { label: string; hint: string }> = {
   gradients: { label: 'Gradient norms', hint: 'How much gradient reaches each layer.' },
   weights: { label: 'Weight histograms', hint: "Each layer's weights against the init scheme." },
   updates: { label: 'Update ratios', hint: 'How large each step is relative to the weights.' },
+  weightNorms: {
+    label: 'Weight norms',
+    hint: "Each layer's weight norm, its relative step and its effective learning rate.",
+  },
   batchNorm: { label: 'BatchNorm statistics', hint: 'Running and batch means and variances.' },
   depthProbe: {
     label: 'Signal at initialization',

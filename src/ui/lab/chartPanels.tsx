@@ -18,6 +18,7 @@ import { activationOutputTracks } from '../charts/probeHistory';
 import { runLossSeries } from '../charts/runLossSeries';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
+import { WeightNormChart } from '../charts/WeightNormChart';
 import { datasetInfo, isOwnDataset } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
 import { PANEL_LABELS } from './PanelToggles';
@@ -185,6 +186,18 @@ export const UpdatesPanel = selectedRunPanel(
     return (
       <Panel id="updates">
         <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />
+      </Panel>
+    );
+  },
+);
+
+export const WeightNormsPanel = selectedRunPanel(
+  'WeightNormsPanel',
+  2,
+  function WeightNorms({ run }: RunViewProps) {
+    return (
+      <Panel id="weightNorms">
+        <WeightNormChart snapshots={run?.probeHistory.items ?? []} />
       </Panel>
     );
   },

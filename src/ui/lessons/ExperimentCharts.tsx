@@ -22,6 +22,7 @@ import { activationOutputTracks } from '../charts/probeHistory';
 import { runLossSeries } from '../charts/runLossSeries';
 import { UpdateRatioChart } from '../charts/UpdateRatioChart';
 import { WeightHistograms } from '../charts/WeightHistograms';
+import { WeightNormChart } from '../charts/WeightNormChart';
 import { initLabel, weightTheory } from '../lab/weightTheory';
 import type { ExperimentRun } from './experimentRun';
 import { PercentilesChart } from './PercentilesChart';
@@ -113,6 +114,8 @@ function RunChart({
       return <RunWeights run={run} />;
     case 'updateRatio':
       return <UpdateRatioChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
+    case 'weightNorms':
+      return <WeightNormChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
     case 'bnStats':
       if (run.settings.norm !== 'batchNorm') {
         return (

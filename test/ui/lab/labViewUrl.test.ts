@@ -24,7 +24,7 @@ describe('the Lab view in the link', () => {
     };
     const query = encodeLabView(view);
     expect(query).toBe(
-      'present=1&panels=loss,boundary,activations,activationHeatmap,gradients,batchNorm&log=1&smooth=0.95&show=train,norm',
+      'present=1&panels=loss,boundary,activations,activationHeatmap,gradients,weightNorms,batchNorm&log=1&smooth=0.95&show=train,norm',
     );
     expect(decodeLabView(query)).toEqual({ view, notices: [] });
   });
