@@ -6,7 +6,8 @@
  * claim backs.
  *
  * The rule, as lessons/README.md documents it: a number stated in an experiment's `intro` or
- * `takeaway` is backed when
+ * `takeaway` (or in the question, choices or explanation of its prediction, where the prediction's
+ * own ranges back it too) is backed when
  *   - it lies in the range of a claim of the experiment (`atLeast`…`atMost` of a measuring claim, or
  *     `accuracyAbove`…`accuracyBelow` of one run), or equals, to the digits written, a threshold a
  *     claim checks (`accuracyAbove: 0.9` backs "passes 90 %", `byStep: 10` backs "within ten steps");
@@ -21,6 +22,7 @@
  * "unit" is a reference, not a quantity.
  */
 import type { Claim } from './claims';
+import type { Prediction } from './predictions';
 import type { Experiment } from './schema';
 
 /** A number as the text states it: its value, and half a unit of its last written digit. */
@@ -285,21 +287,23 @@ export function backs(claimed: ClaimedNumber, stated: StatedNumber): boolean {
   );
 }
 
-/** A number the experiment's text states that neither a claim nor a setting backs. */
+/** A number a lesson's text states that neither a claim nor a setting backs. */
 export interface UnbackedNumber {
-  readonly field: 'intro' | 'takeaway';
+  /** Which text: `intro`, `takeaway`, or a prediction's `question`, `explanation` or `choice 2`. */
+  readonly field: string;
   readonly number: StatedNumber;
   /** The words around it, for the message. */
   readonly context: string;
 }
 
-/** The numbers of the experiment's intro and takeaway that nothing backs (see the module comment). */
-export function unbackedNumbers(experiment: Experiment): UnbackedNumber[] {
-  const claimed = experiment.claim ? claimedNumbers(experiment.claim) : [];
-  const settings = [...settingNumbers(experiment), ...LAB_CONSTANTS];
+/** The numbers of these texts that no claimed number and no setting backs. */
+function unbackedIn(
+  texts: readonly { readonly field: string; readonly text: string | undefined }[],
+  claimed: readonly ClaimedNumber[],
+  settings: readonly number[],
+): UnbackedNumber[] {
   const unbacked: UnbackedNumber[] = [];
-  for (const field of ['intro', 'takeaway'] as const) {
-    const text = experiment[field];
+  for (const { field, text } of texts) {
     if (text === undefined) continue;
     for (const number of statedNumbers(text)) {
       const isSetting =
@@ -311,4 +315,55 @@ export function unbackedNumbers(experiment: Experiment): UnbackedNumber[] {
     }
   }
   return unbacked;
+}
+
+const experimentBacking = (experiment: Experiment) => ({
+  claimed: experiment.claim ? claimedNumbers(experiment.claim) : [],
+  settings: [...settingNumbers(experiment), ...LAB_CONSTANTS],
+});
+
+/** The numbers of the experiment's intro and takeaway that nothing backs (see the module comment). */
+export function unbackedNumbers(experiment: Experiment): UnbackedNumber[] {
+  const { claimed, settings } = experimentBacking(experiment);
+  return unbackedIn(
+    [
+      { field: 'intro', text: experiment.intro },
+      { field: 'takeaway', text: experiment.takeaway },
+    ],
+    claimed,
+    settings,
+  );
+}
+
+/**
+ * The numbers of a prediction's question, choices and explanation that nothing backs: what backs the
+ * experiment's text, and the prediction's own ranges (a choice "under 20 %" is its `below: 0.2`),
+ * which experimentClaims.test.ts checks the runs land in.
+ */
+export function unbackedPredictionNumbers(
+  prediction: Prediction,
+  experiment: Experiment,
+): UnbackedNumber[] {
+  const { claimed, settings } = experimentBacking(experiment);
+  const bounds: number[] = [];
+  const range = (r: { from?: number | undefined; below?: number | undefined }) => {
+    if (r.from !== undefined) bounds.push(r.from);
+    if (r.below !== undefined) bounds.push(r.below);
+  };
+  for (const choice of prediction.choices ?? []) range(choice);
+  if (prediction.slider) {
+    const { min, max, step, expected } = prediction.slider;
+    bounds.push(min, max, step);
+    range(expected);
+  }
+  if (prediction.measure.kind === 'stepsToLoss') bounds.push(prediction.measure.loss);
+  return unbackedIn(
+    [
+      { field: 'question', text: prediction.question },
+      ...(prediction.choices ?? []).map((c, i) => ({ field: `choice ${i + 1}`, text: c.text })),
+      { field: 'explanation', text: prediction.explanation },
+    ],
+    [...claimed, ...bounds.map((b) => point(b, 'a range of the prediction'))],
+    settings,
+  );
 }

@@ -5,7 +5,9 @@ import {
   claimedNumbers,
   statedNumbers,
   unbackedNumbers,
+  unbackedPredictionNumbers,
 } from '../../src/lessons/claimNumbers';
+import { predictionSchema } from '../../src/lessons/predictions';
 import { experimentSchema } from '../../src/lessons/schema';
 
 const read = (text: string) => statedNumbers(text).map((n) => [n.text, n.value, n.percent]);
@@ -116,5 +118,31 @@ describe('unbackedNumbers', () => {
       ['takeaway', '0.7'],
     ]);
     expect(unbackedNumbers(experiment)[0]!.context).toContain('the 1.5× run near 0.7');
+  });
+});
+
+describe('unbackedPredictionNumbers', () => {
+  const experiment = experimentSchema.parse({
+    title: 'T',
+    runs: [{ label: 'Deep', settings: { depth: 20 } }],
+    charts: ['loss'],
+    steps: 400,
+    claim: { kind: 'finalLoss', run: 'Deep', atLeast: 2.28, atMost: 2.32 },
+  });
+
+  it("accepts the prediction's own ranges and the experiment's claims and settings", () => {
+    const prediction = predictionSchema.parse({
+      experiment: 'e',
+      question: 'What will the 20-layer network reach in 400 steps?',
+      measure: { kind: 'finalAccuracy', run: 'Deep' },
+      choices: [
+        { text: 'Under 20 %', below: 0.2, expected: true },
+        { text: '20 % or more', from: 0.2 },
+      ],
+      explanation: 'It stays at a loss of about 2.30, near 12 % accuracy.',
+    });
+    expect(
+      unbackedPredictionNumbers(prediction, experiment).map((u) => [u.field, u.number.text]),
+    ).toEqual([['explanation', '12 %']]);
   });
 });

@@ -1,15 +1,20 @@
 /**
- * A claim behind every number: each figure an experiment's intro or takeaway states about what the
- * experiment shows is a claim of that experiment (which experimentClaims.test.ts trains and checks),
+ * A claim behind every number: each figure an experiment's intro or takeaway (or its prediction)
+ * states about what the experiment shows is a claim of that experiment (which experimentClaims.test.ts trains and checks),
  * a setting of it, or math (a formula or a constant). The rule is lessons/README.md's "A claim behind
  * every number"; src/lessons/claimNumbers.ts reads the numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { unbackedNumbers } from '../../src/lessons/claimNumbers';
+import { unbackedNumbers, unbackedPredictionNumbers } from '../../src/lessons/claimNumbers';
 import type { BlockSegment } from '../../src/lessons/parseLesson';
+import type { UnbackedNumber } from '../../src/lessons/claimNumbers';
 import { LESSONS_DIR, lessonName, readLessons } from './headlessLessons';
 
 type ExperimentBlock = Extract<BlockSegment, { kind: 'experiment' }>;
+type PredictionBlock = Extract<BlockSegment, { kind: 'prediction' }>;
+
+const describeUnbacked = (u: UnbackedNumber) =>
+  `${u.field}: "${u.number.text}" in "…${u.context}…"`;
 
 describe(`every number an experiment states is claimed (${LESSONS_DIR}/*.md)`, () => {
   for (const lesson of readLessons()) {
@@ -18,10 +23,24 @@ describe(`every number an experiment states is claimed (${LESSONS_DIR}/*.md)`, (
     );
     for (const block of experiments) {
       it(`${lessonName(lesson)} › ${block.id}`, () => {
-        const unbacked = unbackedNumbers(block.data).map(
-          (u) => `${u.field}: "${u.number.text}" in "…${u.context}…"`,
-        );
+        const unbacked = unbackedNumbers(block.data).map(describeUnbacked);
         expect(unbacked, `${lesson.file}:${block.line}: numbers no claim or setting backs`).toEqual(
+          [],
+        );
+      });
+    }
+    const predictions = lesson.segments.filter(
+      (s): s is PredictionBlock => s.kind === 'prediction',
+    );
+    for (const block of predictions) {
+      it(`${lessonName(lesson)} › ${block.id}`, () => {
+        const experiment = experiments.find((e) => e.id === block.data.experiment);
+        // A prediction naming no experiment is a parse issue, which experimentClaims.test.ts reports.
+        expect(experiment, `${block.id} names no experiment of this lesson`).toBeDefined();
+        const unbacked = unbackedPredictionNumbers(block.data, experiment!.data).map(
+          describeUnbacked,
+        );
+        expect(unbacked, `${lesson.file}:${block.line}: numbers no claim or range backs`).toEqual(
           [],
         );
       });
