@@ -27,10 +27,13 @@ function initPhrase(s: LabRunSettings): string {
 const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) => string }[] = [
   { keys: ['dataset'], say: (s) => settingValueLabel('dataset', s.dataset) },
   { keys: ['noise'], say: (s) => `noise ${formatNumber(s.noise)}` },
-  { keys: ['architecture'], say: (s) => (s.architecture === 'cnn' ? 'CNN' : 'MLP') },
+  {
+    keys: ['architecture'],
+    say: (s) => ({ mlp: 'MLP', resmlp: 'residual MLP', cnn: 'CNN' })[s.architecture],
+  },
   {
     keys: ['depth'],
-    say: (s) => (s.architecture === 'cnn' ? `${s.depth} blocks` : `depth ${s.depth}`),
+    say: (s) => (s.architecture === 'mlp' ? `depth ${s.depth}` : `${s.depth} blocks`),
   },
   {
     keys: ['width'],
@@ -43,6 +46,17 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
     say: (s) => (s.placement === 'before' ? 'norm before activation' : 'norm after activation'),
   },
   { keys: ['residual'], say: (s) => (s.residual ? 'residual' : 'no residual') },
+  {
+    keys: ['branchInit'],
+    say: (s) =>
+      ({
+        standard: 'standard branches',
+        zeroGamma: 'zero γ',
+        fixup: 'Fixup',
+        skipInit: 'SkipInit',
+        reZero: 'ReZero',
+      })[s.branchInit],
+  },
   { keys: ['optimizer'], say: (s) => (s.optimizer === 'sgd' ? 'SGD' : 'Adam') },
   { keys: ['learningRate'], say: (s) => `lr ${formatNumber(s.learningRate)}` },
   { keys: ['batchSize'], say: (s) => `batch ${s.batchSize}` },

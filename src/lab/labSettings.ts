@@ -1,4 +1,4 @@
-import type { ActivationKind, NormKind, NormPlacement } from '../engine/model/spec';
+import type { ActivationKind, BranchInit, NormKind, NormPlacement } from '../engine/model/spec';
 import type { DatasetId } from './datasets';
 
 /** The weight initializations the Lab offers (a subset of the engine's schemes, in menu order). */
@@ -14,7 +14,8 @@ export const LAB_INIT_KINDS = [
 ] as const;
 export type LabInitKind = (typeof LAB_INIT_KINDS)[number];
 
-export const ARCHITECTURES = ['mlp', 'cnn'] as const;
+/** 'resmlp': the MLP with residual blocks of two Linear layers (the CNN's block with Linear for conv). */
+export const ARCHITECTURES = ['mlp', 'resmlp', 'cnn'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
@@ -47,6 +48,8 @@ export interface LabRunSettings {
   readonly placement: NormPlacement;
   /** CNN only: skip connections around each block. */
   readonly residual: boolean;
+  /** Residual networks only: how each residual branch starts (zero-γ, Fixup, SkipInit, ReZero). */
+  readonly branchInit: BranchInit;
   readonly init: LabInitKind;
   /** Custom init only: std = multiplier·gain/√fan (normal) or bound = multiplier·gain·√(3/fan) (uniform). */
   readonly initDistribution: (typeof CUSTOM_DISTRIBUTIONS)[number];
@@ -77,6 +80,7 @@ export const DEFAULT_RUN_SETTINGS: LabRunSettings = {
   groups: 4,
   placement: 'before',
   residual: true,
+  branchInit: 'standard',
   init: 'kaimingNormal',
   initDistribution: 'normal',
   initFanMode: 'fanIn',

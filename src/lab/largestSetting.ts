@@ -46,6 +46,8 @@ export function largestSettings(architecture: Architecture, dataset: DatasetId):
               norm,
               placement,
               residual,
+              // The branch init that adds the most layers: Fixup's scalars without a norm, α with one.
+              branchInit: norm === 'none' ? 'fixup' : 'skipInit',
               optimizer,
             }),
           );

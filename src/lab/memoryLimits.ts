@@ -74,6 +74,8 @@ function costliestVariants(s: LabRunSettings): LabRunSettings[] {
         norm,
         placement,
         residual: true,
+        // The branch init that adds the most layers: Fixup's five scalars without a norm, α with one.
+        branchInit: norm === 'none' ? 'fixup' : 'skipInit',
         optimizer: 'adam',
         batchSize: BATCH_ROOM,
       });
@@ -131,6 +133,7 @@ export function largestBatch(s: LabRunSettings, upTo: number): number {
     s.groups,
     s.placement,
     s.residual,
+    s.branchInit,
     s.optimizer,
     upTo,
   ].join('|');
@@ -139,5 +142,5 @@ export function largestBatch(s: LabRunSettings, upTo: number): number {
 
 /** The architectures a dataset can be trained with: the CNN needs images. */
 export function architecturesFor(dataset: DatasetId): readonly Architecture[] {
-  return LAB_DATASETS[dataset].kind === 'image' ? ['mlp', 'cnn'] : ['mlp'];
+  return LAB_DATASETS[dataset].kind === 'image' ? ['mlp', 'resmlp', 'cnn'] : ['mlp', 'resmlp'];
 }

@@ -56,6 +56,11 @@ export function toInitScheme(s: LabRunSettings): InitScheme {
   }
 }
 
+/** The branch init, stated only when it is not the standard one (so older specs stay as they were). */
+function branchInit(s: LabRunSettings): Pick<ModelSpec, 'branchInit'> {
+  return s.branchInit === 'standard' ? {} : { branchInit: s.branchInit };
+}
+
 export function toModelSpec(s: LabRunSettings): ModelSpec {
   const info = datasetInfo(s.dataset);
   const norm = s.norm === 'groupNorm' ? { kind: s.norm, groups: s.groups } : { kind: s.norm };
@@ -77,6 +82,7 @@ export function toModelSpec(s: LabRunSettings): ModelSpec {
       norm,
       normPlacement: s.placement,
       init: toInitScheme(s),
+      ...(s.residual ? branchInit(s) : {}),
     };
   }
   return {
@@ -90,6 +96,7 @@ export function toModelSpec(s: LabRunSettings): ModelSpec {
     norm,
     normPlacement: s.placement,
     init: toInitScheme(s),
+    ...(s.architecture === 'resmlp' ? { residual: true, ...branchInit(s) } : {}),
     // BatchNorm right after the Linear subtracts the batch mean, so a bias there would do nothing (β does its job).
     bias: !(s.norm === 'batchNorm' && s.placement === 'before'),
   };

@@ -22,7 +22,7 @@ export const BATCH_OF_ONE_EXPLANATION =
 export function settingsProblems(s: LabRunSettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const batchNorm = s.norm === 'batchNorm';
-  if (batchNorm && s.batchSize === 1 && s.architecture === 'mlp') {
+  if (batchNorm && s.batchSize === 1 && s.architecture !== 'cnn') {
     problems.push({
       severity: 'error',
       title: 'BatchNorm cannot train with a batch size of 1',

@@ -10,7 +10,7 @@
  * ("Run settings") says more.
  */
 import { z } from 'zod';
-import { ACTIVATIONS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
+import { ACTIVATIONS, BRANCH_INITS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import { DATASET_IDS, datasetInfo, isOwnDataset, LAB_DATASETS } from './datasets';
 import { formatNumber } from './formatNumber';
 import { BUDGET_TEXT, largestBatch, widestThatFits } from './memoryLimits';
@@ -184,6 +184,11 @@ function flag(param: string): Values<boolean> {
 }
 
 const cnn = (s: LabRunSettings): boolean => s.architecture === 'cnn';
+/** Blocks rather than layers: the CNN and the residual MLP count their depth in residual blocks. */
+const blocks = (s: LabRunSettings): boolean => s.architecture !== 'mlp';
+/** Whether the network has residual branches to scale. */
+export const hasResidualBranches = (s: LabRunSettings): boolean =>
+  s.architecture === 'resmlp' || (s.architecture === 'cnn' && s.residual);
 const customInit = (s: LabRunSettings): boolean => s.init === 'custom';
 /** "(1 to 16)": a number's range for these settings, for the Lab form's hints. */
 const range = (key: SettingKey, s: LabRunSettings): string => {
@@ -206,6 +211,20 @@ export const NORM_HINTS: Readonly<Record<LabRunSettings['norm'], string>> = {
     'InstanceNorm normalizes each channel of each image over its pixels (Ulyanov et al. 2016, arXiv:1607.08022): used in style transfer and image generation, where each image keeps its own contrast.',
 };
 
+/** What each branch init does, with its paper: the Lab form's hint under the menu. */
+export const BRANCH_INIT_HINTS: Readonly<Record<LabRunSettings['branchInit'], string>> = {
+  standard:
+    'Every branch starts as the init scheme draws it, so each block adds its branch to the signal: without normalization the variance grows with every block.',
+  zeroGamma:
+    'The γ of the norm that ends each branch starts at 0, so every block starts as the identity (Goyal et al. 2017, arXiv:1706.02677; torchvision: zero_init_residual).',
+  fixup:
+    "Fixup (Zhang et al. 2019, arXiv:1901.09321), without normalization: each branch's first layer scaled by 1/√blocks, its last layer and the classifier zero, and learned scalar biases and a multiplier in place of BatchNorm's β and γ.",
+  skipInit:
+    'SkipInit (De & Smith 2020, arXiv:2002.10444): a learned scalar α, starting at 0, multiplies each branch, so every block starts as the identity.',
+  reZero:
+    'ReZero (Bachlechner et al. 2020, arXiv:2003.04887), without normalization: each block is x + α·F(x) with a learned α that starts at 0 and no activation after the sum.',
+};
+
 export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[K]> } = {
   dataset: {
     ...choice('data', DATASET_IDS, (id) => LAB_DATASETS[id].label),
@@ -225,12 +244,16 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
     relevant: (s) => datasetInfo(s.dataset).kind === 'points' && !isOwnDataset(s.dataset),
   },
   architecture: {
-    ...choice('arch', ARCHITECTURES, { mlp: 'MLP (fully connected)', cnn: 'ResNet-like CNN' }),
+    ...choice('arch', ARCHITECTURES, {
+      mlp: 'MLP (fully connected)',
+      resmlp: 'Residual MLP',
+      cnn: 'ResNet-like CNN',
+    }),
     label: 'Architecture',
-    hint: 'Fully connected layers or a ResNet-like CNN.',
+    hint: 'Fully connected layers, a residual MLP or a ResNet-like CNN.',
     group: 'network',
     formHint:
-      'MLP: fully connected layers. CNN: a small ResNet-like convolutional network, for MNIST.',
+      'MLP: a plain stack of fully connected layers. Residual MLP: a first layer, then blocks y = act(x + F(x)) whose branch F is two fully connected layers. CNN: a small ResNet-like convolutional network, for MNIST.',
     unavailable: (value, s) => {
       const data = datasetInfo(s.dataset);
       if (value !== 'cnn' || data.kind === 'image') return undefined;
@@ -244,13 +267,15 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
   depth: {
     ...numeric('depth', 1, 100, 'integer'),
     label: 'Depth',
-    hint: 'Hidden layers (MLP) or residual blocks (CNN).',
+    hint: 'Hidden layers (MLP) or residual blocks (residual MLP, CNN).',
     group: 'network',
-    formLabel: (s) => (cnn(s) ? 'Residual blocks' : 'Hidden layers'),
+    formLabel: (s) => (blocks(s) ? 'Residual blocks' : 'Hidden layers'),
     formHint: (s) =>
       cnn(s)
         ? `Blocks of two 3×3 convolutions after the first one ${range('depth', s)}.`
-        : `Fully connected hidden layers ${range('depth', s)}. Deep plain networks show vanishing signals.`,
+        : blocks(s)
+          ? `Blocks of two fully connected layers after the first one ${range('depth', s)}: 24 blocks make a 50-layer network.`
+          : `Fully connected hidden layers ${range('depth', s)}. Deep plain networks show vanishing signals.`,
     cap: (s) =>
       cnn(s)
         ? {
@@ -273,7 +298,7 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       const limit = cnn(s) ? CNN_LIMITS.maxWidth : WIDTH_MAX;
       const fitting = widestThatFits(s, limit);
       if (fitting < limit) {
-        const unit = cnn(s) ? 'blocks' : 'layers';
+        const unit = blocks(s) ? 'blocks' : 'layers';
         return {
           max: Math.max(WIDTH_MIN, fitting),
           reason: `a wider network of ${s.depth} ${unit} would not fit the ${BUDGET_TEXT} of memory a run may use`,
@@ -361,6 +386,38 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
     group: 'network',
     formHint: "Adds each block's input to its output (y = x + F(x)), a direct path for gradients.",
     relevant: cnn,
+  },
+  branchInit: {
+    ...choice('branch', BRANCH_INITS, {
+      standard: 'Standard',
+      zeroGamma: 'Zero γ (last norm of each branch)',
+      fixup: 'Fixup',
+      skipInit: 'SkipInit (α = 0)',
+      reZero: 'ReZero (α = 0, no activation after the sum)',
+    }),
+    label: 'Branch scale at init',
+    hint: 'How each residual branch starts.',
+    group: 'initialization',
+    formHint: (s) => BRANCH_INIT_HINTS[s.branchInit],
+    relevant: hasResidualBranches,
+    unavailable: (value, s) => {
+      if (value === 'zeroGamma' && (s.norm === 'none' || s.placement !== 'before')) {
+        return {
+          short: 'needs a norm before the activation',
+          reason:
+            'zero γ zeroes the norm that ends each branch, so it needs a normalization placed before the activation',
+          instead: 'standard',
+        };
+      }
+      if ((value === 'fixup' || value === 'reZero') && s.norm !== 'none') {
+        return {
+          short: 'without normalization only',
+          reason: `${value === 'fixup' ? 'Fixup' : 'ReZero'} replaces normalization, so it needs Normalization: None`,
+          instead: 'standard',
+        };
+      }
+      return undefined;
+    },
   },
   init: {
     ...choice('init', LAB_INIT_KINDS, {

@@ -73,9 +73,50 @@ export function engineDistributions(model: Model): Record<string, WeightDistribu
       case 'normShift':
         out[p.name] = { kind: 'constant', value: 0 };
         break;
+      case 'scalar':
+        // Fixup's multiplier starts at 1; its biases and the α of SkipInit and ReZero at 0.
+        out[p.name] = { kind: 'constant', value: /(^|\.)scale\.weight$/.test(p.name) ? 1 : 0 };
+        break;
+    }
+  }
+  return { ...out, ...branchDistributions(model, out) };
+}
+
+/** What a branch init changes after the scheme (buildModel's initializeBranches). */
+function branchDistributions(
+  model: Model,
+  scheme: Readonly<Record<string, WeightDistribution>>,
+): Record<string, WeightDistribution> {
+  const out: Record<string, WeightDistribution> = {};
+  const zero = { kind: 'constant', value: 0 } as const;
+  const names = model.params().map((p) => p.name);
+  const init = model.spec.branchInit ?? 'standard';
+  if (init === 'zeroGamma') {
+    for (const name of names) if (/^block\d+\.bn2\.weight$/.test(name)) out[name] = zero;
+  }
+  if (init === 'fixup') {
+    const blocks = names.filter((name) => /^block\d+\.(conv1|fc1)\.weight$/.test(name));
+    const factor = blocks.length ** -0.5;
+    for (const name of blocks) out[name] = scaled(scheme[name]!, factor);
+    for (const name of names) {
+      if (/^block\d+\.(conv2|fc2)\.weight$/.test(name) || /^fc\.(weight|bias)$/.test(name))
+        out[name] = zero;
     }
   }
   return out;
+}
+
+function scaled(d: WeightDistribution, factor: number): WeightDistribution {
+  switch (d.kind) {
+    case 'constant':
+      return { kind: 'constant', value: d.value * factor };
+    case 'uniform':
+      return { kind: 'uniform', low: d.low * factor, high: d.high * factor };
+    case 'normal':
+      return { kind: 'normal', mean: d.mean * factor, std: d.std * factor };
+    case 'orthogonal':
+      return { kind: 'orthogonal', gain: d.gain * factor };
+  }
 }
 
 /**

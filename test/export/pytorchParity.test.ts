@@ -1,7 +1,8 @@
 /**
  * The PyTorch export, checked against real PyTorch (Debian's python3-torch; `npm run test:all`
- * installs it through scripts/ensureTorch.sh). For configurations covering both architectures, every
- * norm and placement, residual on and off, every init scheme the Lab offers, SGD and Adam, MNIST and
+ * installs it through scripts/ensureTorch.sh). For configurations covering every architecture, every
+ * norm and placement, residual on and off, every branch init (zero γ, Fixup, SkipInit, ReZero),
+ * every init scheme the Lab offers, SGD and Adam, MNIST and
  * 2-D sets, the exported train.py must print the engine's loss curve; its data and initial weights
  * must be the engine's to the byte; and torch.nn.init must draw from the engine's distributions.
  * The last tests break one thing in a generated script and show that these checks catch it.
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NORM_KINDS } from '../../src/engine/model/spec';
+import { BRANCH_INITS, NORM_KINDS } from '../../src/engine/model/spec';
 import { TrainingRun } from '../../src/engine/train/trainingRun';
 import { exportFiles } from '../../src/export/exportFiles';
 import type { ExportSetup } from '../../src/export/exportSetup';
@@ -121,6 +122,53 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     optimizer: 'adam',
     learningRate: 0.01,
     weightDecay: 0.01,
+  'Residual MLP, MNIST 14×14, no norm, Fixup, Kaiming normal, SGD': {
+    dataset: 'mnist14',
+    architecture: 'resmlp',
+    depth: 3,
+    width: 16,
+    branchInit: 'fixup',
+    learningRate: 0.02,
+  },
+  'Residual MLP, spiral, no norm, ReZero, Kaiming uniform, Adam': {
+    dataset: 'spiral',
+    architecture: 'resmlp',
+    depth: 3,
+    width: 16,
+    branchInit: 'reZero',
+    init: 'kaimingUniform',
+    optimizer: 'adam',
+    learningRate: 0.01,
+  },
+  'Residual MLP, spiral, BatchNorm after, SkipInit, Xavier normal, SGD': {
+    dataset: 'spiral',
+    architecture: 'resmlp',
+    depth: 2,
+    width: 16,
+    norm: 'batchNorm',
+    placement: 'after',
+    branchInit: 'skipInit',
+    init: 'xavierNormal',
+    learningRate: 0.05,
+  },
+  'CNN, MNIST 14×14, BatchNorm before, zero γ, Kaiming normal, SGD': {
+    dataset: 'mnist14',
+    architecture: 'cnn',
+    depth: 2,
+    width: 4,
+    norm: 'batchNorm',
+    branchInit: 'zeroGamma',
+    learningRate: 0.05,
+    batchSize: 16,
+  },
+  'CNN, MNIST 14×14, no norm, Fixup, SGD': {
+    dataset: 'mnist14',
+    architecture: 'cnn',
+    depth: 2,
+    width: 4,
+    branchInit: 'fixup',
+    learningRate: 0.02,
+    batchSize: 16,
   },
   'CNN, MNIST 14×14, BatchNorm before, residual, Kaiming uniform, SGD': {
     dataset: 'mnist14',
@@ -317,6 +365,9 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
       specs.filter((c) => (c.optimizer.weightDecay ?? 0) > 0).map((c) => c.optimizer.kind),
     );
     expect(decayed).toEqual(new Set(['sgd', 'adam', 'adamw']));
+    const branchInits = new Set(specs.map((c) => c.model.branchInit ?? 'standard'));
+    expect(branchInits).toEqual(new Set(BRANCH_INITS));
+    expect(specs.some((c) => c.model.family === 'mlp' && c.model.residual === true)).toBe(true);
     expect(data.has('mnist14') && data.has('spiral')).toBe(true);
   });
 

@@ -38,6 +38,17 @@ function valuesOf<K extends SettingKey>(
       context: { ...mlp, width: Math.max(2, g) },
     }));
   }
+  if (key === 'branchInit') {
+    // Each start paired with a residual network whose normalization allows it.
+    return (spec.choices?.(mlp) ?? []).map((value) => ({
+      value,
+      context: {
+        ...mlp,
+        architecture: 'resmlp',
+        norm: value === 'zeroGamma' ? 'batchNorm' : 'none',
+      },
+    }));
+  }
   const choices = spec.choices?.(mlp);
   if (choices) {
     return choices.map((value) => ({

@@ -30,6 +30,7 @@ describe('encodeLab / decodeLab round trip', () => {
       groups: 3,
       placement: 'after',
       residual: false,
+      branchInit: 'skipInit',
       init: 'custom',
       initDistribution: 'uniform',
       initFanMode: 'fanAvg',

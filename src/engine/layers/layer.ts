@@ -3,8 +3,11 @@ import type { Tensor } from '../tensor';
 /** PyTorch's module.train() / module.eval(). Only BatchNorm behaves differently between them. */
 export type Mode = 'train' | 'eval';
 
-/** What a parameter is for: init schemes and probes treat weights, biases and norm affines differently. */
-export type ParamRole = 'weight' | 'bias' | 'normScale' | 'normShift';
+/**
+ * What a parameter is for: init schemes and probes treat weights, biases and norm affines differently.
+ * 'scalar' is one learned number on a whole tensor (Fixup's biases and multiplier, SkipInit's α).
+ */
+export type ParamRole = 'weight' | 'bias' | 'normScale' | 'normShift' | 'scalar';
 
 /** A learned tensor and the gradient that backward accumulates into it (zeroed by `zeroGrad`). */
 export interface Param {

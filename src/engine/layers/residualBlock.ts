@@ -1,6 +1,9 @@
 import { formatShape, reuse, sameShape, type Tensor } from '../tensor';
 import { Conv2d } from './conv2d';
 import { prefixed, type Buffer, type Layer, type Mode, type Param } from './layer';
+import type { BranchInit } from './branchInit';
+import { Linear } from './linear';
+import { ScalarBias, ScalarScale } from './scalar';
 import { scratch } from './scratch';
 import { Sequential, type NamedLayer } from './sequential';
 
@@ -16,10 +19,14 @@ export interface ResidualBlockOptions {
   makeActivation: () => Layer;
   /** 'before': conv → norm → activation (standard); 'after': conv → activation → norm. */
   normPlacement?: 'before' | 'after';
+  /** 'conv' (default): 3×3 convolutions conv1, conv2; 'linear': Linear layers fc1, fc2 (the residual MLP). */
+  transform?: 'conv' | 'linear';
+  /** How the branch is scaled at initialization; only 'fixup', 'skipInit' and 'reZero' add layers. */
+  branchInit?: BranchInit;
 }
 
 /**
- * torchvision's BasicBlock, y = act(F(x) + shortcut(x)) with F = conv3×3 → bn → act → conv3×3 → bn
+ * torchvision's BasicBlock (or the same with Linear layers), y = act(F(x) + shortcut(x)) with F = conv3×3 → bn → act → conv3×3 → bn
  * ('before'), or with each norm moved after its activation ('after':
  * conv1 → act → bn1 → conv2 → (+ shortcut) → act → bn2). The shortcut is the identity when shapes
  * match, else a strided 1×1 conv (+ its norm), named 'shortcut.0' / 'shortcut.1'. A conv has a bias
@@ -33,8 +40,10 @@ export class ResidualBlock implements Layer {
   readonly normPlacement: 'before' | 'after';
   /** Every sub-layer with its state_dict name, in forward order. */
   readonly children: readonly NamedLayer[];
-  readonly conv1: Conv2d;
-  readonly conv2: Conv2d;
+  readonly branchInit: BranchInit;
+  /** The branch's weight layers: conv1 and conv2, or fc1 and fc2. */
+  readonly layer1: Conv2d | Linear;
+  readonly layer2: Conv2d | Linear;
   readonly bn1: Layer | undefined;
   readonly bn2: Layer | undefined;
   readonly shortcut: Sequential | undefined;
@@ -52,11 +61,27 @@ export class ResidualBlock implements Layer {
     makeNorm,
     makeActivation,
     normPlacement = 'before',
+    transform = 'conv',
+    branchInit = 'standard',
   }: ResidualBlockOptions) {
     this.residual = residual;
     this.normPlacement = normPlacement;
+    this.branchInit = branchInit;
     const hasNorm = makeNorm !== null;
     const normFirst = normPlacement === 'before';
+    const fixup = branchInit === 'fixup';
+    const needsProjection = inChannels !== outChannels || stride !== 1;
+    if ((fixup || branchInit === 'reZero') && hasNorm) {
+      throw new Error(
+        `ResidualBlock: ${branchInit} replaces normalization; build it without norms`,
+      );
+    }
+    if (branchInit !== 'standard' && !residual) {
+      throw new Error(`ResidualBlock: ${branchInit} scales a residual branch; it needs the skip`);
+    }
+    if (fixup && needsProjection) {
+      throw new Error('ResidualBlock: Fixup is built here for identity shortcuts only');
+    }
     const conv = (inC: number, kernelSize: number, s: number, bias: boolean) =>
       new Conv2d({
         inChannels: inC,
@@ -66,8 +91,16 @@ export class ResidualBlock implements Layer {
         padding: kernelSize === 3 ? 1 : 0,
         bias,
       });
-    this.conv1 = conv(inChannels, 3, stride, !(hasNorm && normFirst));
-    this.conv2 = conv(outChannels, 3, 1, !(hasNorm && normFirst));
+    // Fixup's scalar biases take the place of the per-unit ones.
+    const weightBias = !(hasNorm && normFirst) && !fixup;
+    const weightLayer = (inC: number, s: number): Conv2d | Linear => {
+      if (transform === 'conv') return conv(inC, 3, s, weightBias);
+      if (s !== 1) throw new Error('ResidualBlock: a Linear block has no stride');
+      return new Linear(inC, outChannels, weightBias);
+    };
+    this.layer1 = weightLayer(inChannels, stride);
+    this.layer2 = weightLayer(outChannels, 1);
+    const [name1, name2] = transform === 'conv' ? ['conv1', 'conv2'] : ['fc1', 'fc2'];
     this.bn1 = makeNorm?.(outChannels);
     this.bn2 = makeNorm?.(outChannels);
     const act1: NamedLayer = ['act1', makeActivation()];
@@ -75,7 +108,6 @@ export class ResidualBlock implements Layer {
     const bn1: NamedLayer[] = this.bn1 ? [['bn1', this.bn1]] : [];
     const bn2: NamedLayer[] = this.bn2 ? [['bn2', this.bn2]] : [];
 
-    const needsProjection = inChannels !== outChannels || stride !== 1;
     if (residual && needsProjection) {
       const projection: NamedLayer[] = [['0', conv(inChannels, 1, stride, !hasNorm)]];
       if (makeNorm) projection.push(['1', makeNorm(outChannels)]);
@@ -83,15 +115,32 @@ export class ResidualBlock implements Layer {
     }
     const shortcut: NamedLayer[] = this.shortcut ? [['shortcut', this.shortcut]] : [];
 
-    const branch: NamedLayer[] = normFirst
-      ? [['conv1', this.conv1], ...bn1, act1, ['conv2', this.conv2], ...bn2]
-      : [['conv1', this.conv1], act1, ...bn1, ['conv2', this.conv2]];
-    const tail: NamedLayer[] = normFirst ? [act2] : [act2, ...bn2];
+    const l1: NamedLayer = [name1, this.layer1];
+    const l2: NamedLayer = [name2, this.layer2];
+    const branch: NamedLayer[] = fixup
+      ? [
+          ['bias1a', new ScalarBias()],
+          l1,
+          ['bias1b', new ScalarBias()],
+          act1,
+          ['bias2a', new ScalarBias()],
+          l2,
+          ['scale', new ScalarScale(1)],
+          ['bias2b', new ScalarBias()],
+        ]
+      : normFirst
+        ? [l1, ...bn1, act1, l2, ...bn2]
+        : [l1, act1, ...bn1, l2];
+    if (branchInit === 'skipInit' || branchInit === 'reZero') {
+      branch.push(['alpha', new ScalarScale(0)]);
+    }
+    const tail: NamedLayer[] = branchInit === 'reZero' ? [] : normFirst ? [act2] : [act2, ...bn2];
     this.branch = branch.map(([, layer]) => layer);
     this.tail = tail.map(([, layer]) => layer);
     this.children = [...branch, ...shortcut, ...tail];
     const strideText = stride === 1 ? '' : `, s${stride}`;
-    this.label = `ResidualBlock(${inChannels}→${outChannels}${strideText}${residual ? '' : ', no skip'})`;
+    const initText = branchInit === 'standard' ? '' : `, ${branchInit}`;
+    this.label = `ResidualBlock(${inChannels}→${outChannels}${strideText}${residual ? '' : ', no skip'}${initText})`;
   }
 
   /** The norm that ends the block (bn2), whose γ the model builder may zero-init (Goyal et al.); undefined without norms. */

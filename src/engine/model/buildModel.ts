@@ -12,6 +12,7 @@ import { LayerNorm } from '../layers/layerNorm';
 import { LeakyReLU } from '../layers/leakyRelu';
 import { Linear } from '../layers/linear';
 import { RMSNorm } from '../layers/rmsNorm';
+import { ScalarBias } from '../layers/scalar';
 import { ReLU } from '../layers/relu';
 import { ResidualBlock } from '../layers/residualBlock';
 import { Sequential } from '../layers/sequential';
@@ -95,6 +96,7 @@ function makeNorm2d(norm: NormSpec, channels: number, height: number, width: num
 }
 
 function buildMlp(spec: MlpSpec): Sequential {
+  if (spec.residual === true) return buildResidualMlp(spec);
   const children: [string, Layer][] = [['flatten', new Flatten()]];
   let features = spec.inputSize;
   for (let i = 1; i <= spec.depth; i++) {
@@ -108,6 +110,47 @@ function buildMlp(spec: MlpSpec): Sequential {
   }
   children.push([`fc${spec.depth + 1}`, new Linear(features, spec.numClasses, true)]);
   return new Sequential(children);
+}
+
+/**
+ * A residual MLP, named as the CNN: stem_fc (→ stem_bn) → stem_act, block1 … blockN (each two Linear
+ * layers around the CNN block's norms and activations), fc.
+ */
+function buildResidualMlp(spec: MlpSpec): Sequential {
+  const width = spec.width;
+  const stemNorm = makeNorm1d(spec.norm, width);
+  const children: [string, Layer][] = [
+    ['flatten', new Flatten()],
+    ['stem_fc', new Linear(spec.inputSize, width, spec.bias)],
+  ];
+  const act: [string, Layer] = ['stem_act', makeActivation(spec.activation, spec.negativeSlope)];
+  if (stemNorm && spec.normPlacement === 'before') children.push(['stem_bn', stemNorm], act);
+  else if (stemNorm) children.push(act, ['stem_bn', stemNorm]);
+  else children.push(act);
+  const makeNorm =
+    spec.norm.kind === 'none' ? null : (c: number): Layer => makeNorm1d(spec.norm, c) as Layer;
+  for (let b = 1; b <= spec.depth; b++) {
+    children.push([
+      `block${b}`,
+      new ResidualBlock({
+        inChannels: width,
+        outChannels: width,
+        transform: 'linear',
+        makeNorm,
+        makeActivation: () => makeActivation(spec.activation, spec.negativeSlope),
+        normPlacement: spec.normPlacement,
+        branchInit: spec.branchInit ?? 'standard',
+      }),
+    ]);
+  }
+  children.push(...classifier(spec, width));
+  return new Sequential(children);
+}
+
+/** The last Linear layer; Fixup adds a scalar bias before it, as before every weight layer. */
+function classifier(spec: ModelSpec, features: number): [string, Layer][] {
+  const fc: [string, Layer] = ['fc', new Linear(features, spec.numClasses, true)];
+  return spec.branchInit === 'fixup' ? [['fc_bias', new ScalarBias()], fc] : [fc];
 }
 
 function buildCnn(spec: CnnSpec): Sequential {
@@ -146,19 +189,18 @@ function buildCnn(spec: CnnSpec): Sequential {
         makeNorm: normFactory,
         makeActivation: () => makeActivation(spec.activation, spec.negativeSlope),
         normPlacement: spec.normPlacement,
+        branchInit: spec.branchInit ?? 'standard',
       }),
     ]);
   }
-  children.push(
-    ['pool', new GlobalAvgPool2d()],
-    ['fc', new Linear(channels, spec.numClasses, true)],
-  );
+  children.push(['pool', new GlobalAvgPool2d()], ...classifier(spec, channels));
   return new Sequential(children);
 }
 
 /**
  * Applies the spec's init scheme to every Linear and Conv2d weight and bias (PyTorch: model.apply(fn)).
- * Norm layers keep γ = 1, β = 0 from their constructors, except the optional zero-γ residual trick.
+ * Norm layers keep γ = 1, β = 0 from their constructors; then each residual block gets what its
+ * branch init asks for (`initializeBranches`).
  */
 export function initializeModel(model: Model, rng: Rng): void {
   const scheme = model.spec.init;
@@ -169,21 +211,42 @@ export function initializeModel(model: Model, rng: Rng): void {
         initBias(layer.bias.value, computeFans(layer.weight.value.shape).fanIn, scheme, rng);
     }
   }
-  // Zeroing the last γ makes a block start as the identity only when that norm sits on the residual
-  // branch before the sum: with placement 'after' it follows the sum, and without a skip there is no
-  // identity path, so zeroing it would silence the whole block instead.
-  const spec = model.spec;
-  if (
-    spec.family === 'cnn' &&
-    spec.zeroInitResidualGamma === true &&
-    spec.residual &&
-    spec.normPlacement === 'before'
-  ) {
-    for (const { layer } of model.layers()) {
-      if (layer instanceof ResidualBlock) {
-        const scale = layer.lastNorm?.params().find((p) => p.role === 'normScale');
-        scale?.value.data.fill(0);
-      }
+  initializeBranches(model);
+}
+
+/**
+ * zero-γ: each branch's last norm has γ = 0. Fixup: each branch's first weight layer is scaled by
+ * L^(-1/(2m-2)) (L branches of m = 2 weight layers: L^(-1/2)), its last weight layer and the
+ * classifier start at zero. SkipInit and ReZero need nothing here: their α is built at 0.
+ * Every block then starts as the identity (zero-γ, Fixup, SkipInit, ReZero) and the network as a
+ * shallow one, whatever its depth.
+ */
+function initializeBranches(model: Model): void {
+  const blocks = model
+    .layers()
+    .map(({ layer }) => layer)
+    .filter((layer): layer is ResidualBlock => layer instanceof ResidualBlock);
+  const init = model.spec.branchInit ?? 'standard';
+  if (init === 'zeroGamma') {
+    for (const block of blocks) {
+      block.lastNorm
+        ?.params()
+        .find((p) => p.role === 'normScale')
+        ?.value.data.fill(0);
+    }
+  }
+  if (init === 'fixup') {
+    const m = 2;
+    const factor = blocks.length ** (-1 / (2 * m - 2));
+    for (const block of blocks) {
+      const w = block.layer1.weight.value.data;
+      for (let i = 0; i < w.length; i++) w[i]! *= factor;
+      block.layer2.weight.value.data.fill(0);
+    }
+    const fc = model.root.children.find(([name]) => name === 'fc')?.[1];
+    if (fc instanceof Linear) {
+      fc.weight.value.data.fill(0);
+      fc.bias?.value.data.fill(0);
     }
   }
 }

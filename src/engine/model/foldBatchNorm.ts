@@ -40,9 +40,11 @@ export function foldRefusal(spec: ModelSpec): string | null {
 
 /** The spec of the folded network: the same layers without norms, every Linear/Conv2d with a bias. */
 export function foldedSpec(spec: ModelSpec): ModelSpec {
-  if (spec.family === 'mlp') return { ...spec, norm: { kind: 'none' }, bias: true };
-  // A CNN builds its convs with a bias exactly when no norm follows them; without norms there is no γ to zero.
-  const { zeroInitResidualGamma: _unused, ...rest } = spec;
+  // Without norms there is no γ to zero; SkipInit's α stays (Fixup and ReZero have no BatchNorm to fold).
+  const { branchInit, ...kept } = spec;
+  const rest = branchInit === 'zeroGamma' ? kept : spec;
+  if (rest.family === 'mlp') return { ...rest, norm: { kind: 'none' }, bias: true };
+  // A CNN builds its convs with a bias exactly when no norm follows them.
   return { ...rest, norm: { kind: 'none' } };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NONLINEARITIES } from '../init/gain';
 import { ACTIVATIONS } from '../layers/elementwise';
 import { NORM_LAYER_KINDS } from '../layers/normCore';
+import { BRANCH_INITS, type BranchInit } from '../layers/branchInit';
 import type { InitScheme as EngineInitScheme } from '../init/schemes';
 
 /**
@@ -11,6 +12,7 @@ import type { InitScheme as EngineInitScheme } from '../init/schemes';
  */
 
 export { ACTIVATIONS, type ActivationKind } from '../layers/elementwise';
+export { BRANCH_INITS, type BranchInit } from '../layers/branchInit';
 
 export const NORM_KINDS = ['none', ...NORM_LAYER_KINDS] as const;
 export type NormKind = (typeof NORM_KINDS)[number];
@@ -119,9 +121,16 @@ export const mlpSpecSchema = z
     init: initSchemeSchema,
     /** Hidden Linear layers get a bias. (The output layer always has one.) */
     bias: z.boolean({ error: 'must be true or false' }),
+    /**
+     * A residual MLP: a Linear stem to `width`, then `depth` residual blocks of two Linear layers
+     * (as the CNN's, with Linear for conv), then the classifier. Absent or false: a plain stack.
+     */
+    residual: z.boolean({ error: 'must be true or false' }).optional(),
+    branchInit: enumOf(BRANCH_INITS).optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {
+    checkBranchInit(spec, spec.residual === true, ctx);
     if (spec.norm.kind === 'instanceNorm') {
       ctx.addIssue({
         code: 'custom',
@@ -150,11 +159,35 @@ export const cnnSpecSchema = z
     norm: normSchema,
     normPlacement: enumOf(NORM_PLACEMENTS),
     init: initSchemeSchema,
-    /** Start each residual block as the identity by zeroing its last norm's γ (Goyal et al., 2017). */
-    zeroInitResidualGamma: z.boolean({ error: 'must be true or false' }).optional(),
+    /** How each residual branch starts (see BranchInit); absent means 'standard'. */
+    branchInit: enumOf(BRANCH_INITS).optional(),
   })
   .strict()
-  .superRefine((spec, ctx) => checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx));
+  .superRefine((spec, ctx) => {
+    checkBranchInit(spec, spec.residual && spec.blocks > 0, ctx);
+    checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx);
+  });
+
+/** Whether a branch init can be built: each needs the skip, and each its own kind of normalization. */
+function checkBranchInit(
+  spec: { branchInit?: BranchInit | undefined; norm: { kind: string }; normPlacement: string },
+  residual: boolean,
+  ctx: z.RefinementCtx,
+): void {
+  const init = spec.branchInit ?? 'standard';
+  const problem =
+    init === 'standard'
+      ? undefined
+      : !residual
+        ? `'${init}' scales residual branches, and this network has none; use 'standard'`
+        : init === 'zeroGamma' && (spec.norm.kind === 'none' || spec.normPlacement !== 'before')
+          ? `'zeroGamma' zeroes the γ of the norm that ends each branch, which needs a norm placed 'before' the activation`
+          : (init === 'fixup' || init === 'reZero') && spec.norm.kind !== 'none'
+            ? `'${init}' replaces normalization; it needs norm 'none'`
+            : undefined;
+  if (problem)
+    ctx.addIssue({ code: 'custom', path: ['branchInit'], input: init, message: problem });
+}
 
 function checkGroups(
   norm: z.infer<typeof normSchema>,

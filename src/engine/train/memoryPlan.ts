@@ -194,6 +194,7 @@ function layerCosts(spec: ModelSpec): LayerCost[] {
 }
 
 function mlpCosts(spec: MlpSpec): LayerCost[] {
+  if (spec.residual === true) return residualMlpCosts(spec);
   const costs: LayerCost[] = [];
   let features = spec.inputSize;
   for (let i = 0; i < spec.depth; i++) {
@@ -204,6 +205,58 @@ function mlpCosts(spec: MlpSpec): LayerCost[] {
   }
   costs.push(linear(features, spec.numClasses, true));
   return costs;
+}
+
+function residualMlpCosts(spec: MlpSpec): LayerCost[] {
+  const w = spec.width;
+  const costs: LayerCost[] = [linear(spec.inputSize, w, spec.bias), activation(w)];
+  const stemNorm = norm(spec.norm, w, 1, false);
+  if (stemNorm) costs.push(stemNorm);
+  const layerBias = spec.bias && spec.branchInit !== 'fixup';
+  for (let b = 0; b < spec.depth; b++) {
+    costs.push(
+      ...blockCosts(
+        spec,
+        () => linear(w, w, layerBias),
+        () => norm(spec.norm, w, 1, false),
+        w,
+      ),
+    );
+  }
+  costs.push(...headCosts(spec, w));
+  return costs;
+}
+
+/**
+ * One residual block: two weight layers with their activations and norms, the branch init's scalar
+ * layers (each keeps an output; a scale also its input gradient) and the sum's own buffer.
+ */
+function blockCosts(
+  spec: ModelSpec,
+  weightLayer: () => LayerCost,
+  normLayer: () => LayerCost | null,
+  size: number,
+): LayerCost[] {
+  const costs: LayerCost[] = [];
+  for (let k = 0; k < 2; k++) {
+    costs.push(weightLayer(), activation(size));
+    const n = normLayer();
+    if (n) costs.push(n);
+  }
+  const bias = layer({ params: 1, outputPerSample: size });
+  const scale = layer({ params: 1, outputPerSample: size, inputGradientPerSample: size });
+  if (spec.branchInit === 'fixup') costs.push(bias, bias, bias, bias, scale);
+  if (spec.branchInit === 'skipInit' || spec.branchInit === 'reZero') costs.push(scale);
+  // act1 and act2 are above; the sum of a residual block keeps a buffer of its own.
+  const residual = spec.family === 'mlp' ? spec.residual === true : spec.residual;
+  if (residual) costs.push(activation(size));
+  return costs;
+}
+
+/** The classifier, after Fixup's scalar bias. */
+function headCosts(spec: ModelSpec, features: number): LayerCost[] {
+  const fc = linear(features, spec.numClasses, true);
+  return spec.branchInit === 'fixup' ? [layer({ params: 1, outputPerSample: features }), fc] : [fc];
 }
 
 function cnnCosts(spec: CnnSpec): LayerCost[] {
@@ -217,18 +270,13 @@ function cnnCosts(spec: CnnSpec): LayerCost[] {
   const stemNorm = normLayer();
   if (stemNorm) costs.push(stemNorm);
   costs.push(activation(c * plane));
+  const weightBias = convBias && spec.branchInit !== 'fixup';
   for (let b = 0; b < spec.blocks; b++) {
-    for (let k = 0; k < 2; k++) {
-      costs.push(conv3x3(c, c, h, w, convBias), activation(c * plane));
-      const n = normLayer();
-      if (n) costs.push(n);
-    }
-    // act1 and act2 are above; the sum of a residual block keeps a buffer of its own.
-    if (spec.residual) costs.push(activation(c * plane));
+    costs.push(...blockCosts(spec, () => conv3x3(c, c, h, w, weightBias), normLayer, c * plane));
   }
   // Global average pooling, then the classifier.
   costs.push(layer({ outputPerSample: c, inputGradientPerSample: c * plane }));
-  costs.push(linear(c, spec.numClasses, true));
+  costs.push(...headCosts(spec, c));
   return costs;
 }
 
@@ -340,7 +388,9 @@ function convScratchBytes(
 
 /** How many input-gradient buffers backward keeps at once: two in a chain, three in a residual net. */
 function gradientBuffers(spec: ModelSpec): number {
-  return spec.family === 'cnn' && spec.residual && spec.blocks > 0 ? 3 : 2;
+  const residual =
+    spec.family === 'cnn' ? spec.residual && spec.blocks > 0 : spec.residual === true;
+  return residual ? 3 : 2;
 }
 
 function sampleFloats(spec: ModelSpec): number {

@@ -143,22 +143,41 @@ const FANS_HELPER = `def fans(weight):
 
 `;
 
+/** What the branch init does after the scheme, as the engine's initializeBranches. */
+function branchInitLines(spec: ModelSpec): string {
+  const names = spec.family === 'cnn' ? ['conv1', 'conv2'] : ['fc1', 'fc2'];
+  switch (spec.branchInit ?? 'standard') {
+    case 'standard':
+      return '';
+    case 'zeroGamma':
+      return `
+    # Each residual block starts as the identity: its last norm's γ is zero (Goyal et al. 2017, arXiv:1706.02677).
+    for module in model.modules():
+        if isinstance(module, Block):
+            nn.init.zeros_(module.bn2.weight)`;
+    case 'fixup':
+      return `
+    # Fixup (arXiv:1901.09321): in each of the L branches of m = 2 layers, the first layer is scaled
+    # by L^(-1/(2m-2)) = L^(-1/2) and the last starts at zero; so does the classifier. The scalar
+    # biases start at 0 and the multipliers at 1 (Bias, Scale).
+    blocks = [module for module in model.modules() if isinstance(module, Block)]
+    with torch.no_grad():
+        for block in blocks:
+            block.${names[0]}.weight.mul_(len(blocks) ** -0.5)
+            block.${names[1]}.weight.zero_()
+        model.fc.weight.zero_()
+        model.fc.bias.zero_()`;
+    case 'skipInit':
+    case 'reZero':
+      return `
+    # Each block's α (Scale(0.0)) starts at zero, so each block starts as the identity.`;
+  }
+}
+
 /** `init_weights(model)`: the scheme as torch.nn.init calls, applied to every Linear and Conv2d. */
 export function initCode(spec: ModelSpec): string {
   const lines = schemeLines(spec.init);
-  const zeroGamma =
-    spec.family === 'cnn' &&
-    spec.zeroInitResidualGamma === true &&
-    spec.residual &&
-    spec.normPlacement === 'before' &&
-    spec.norm.kind !== 'none';
-  const gammaLines = zeroGamma
-    ? `
-    # Each residual block starts as the identity: its last norm's γ is zero (Goyal et al., 2017).
-    for module in model.modules():
-        if isinstance(module, Block):
-            nn.init.zeros_(module.bn2.weight)`
-    : '';
+  const gammaLines = branchInitLines(spec);
   const biasNote =
     spec.init.kind === 'pytorchDefault'
       ? ''

@@ -2,6 +2,7 @@ import { NORM_LAYER_KINDS } from '../../engine/layers/normCore';
 import {
   ACTIVATIONS,
   type ActivationKind,
+  type BranchInit,
   type CnnSpec,
   type MlpSpec,
   type ModelSpec,
@@ -15,9 +16,45 @@ import { refuse } from './refusal';
  * norm1, act1, …; stem_conv, block1.conv1, …, fc), so the exported state_dict loads one to one.
  */
 export function modelCode(spec: ModelSpec): string {
-  const net = spec.family === 'mlp' ? mlpCode(spec) : cnnCode(spec);
-  return spec.norm.kind === 'rmsNorm' ? `${RMS_NORM_CODE}\n\n${net}` : net;
+  const net =
+    spec.family === 'cnn'
+      ? cnnCode(spec)
+      : spec.residual === true
+        ? residualMlpCode(spec)
+        : mlpCode(spec);
+  const helpers = [
+    spec.norm.kind === 'rmsNorm' ? RMS_NORM_CODE : '',
+    usesScalars(spec.branchInit) ? SCALAR_CODE : '',
+  ].filter((code) => code !== '');
+  return [...helpers, net].join('\n\n');
 }
+
+const usesScalars = (init: BranchInit | undefined): boolean =>
+  init === 'fixup' || init === 'skipInit' || init === 'reZero';
+
+/** One learned number on a whole tensor: Fixup's biases and multiplier, SkipInit's and ReZero's α. */
+const SCALAR_CODE = `class Bias(nn.Module):
+    """A learned scalar added to every element (Fixup's scalar biases, arXiv:1901.09321)."""
+
+    def __init__(self):
+        super().__init__()
+        self.bias = nn.Parameter(torch.zeros(1))
+
+    def forward(self, x):
+        return x + self.bias
+
+
+class Scale(nn.Module):
+    """A learned scalar that multiplies every element: Fixup's multiplier (starts at 1), the α of
+    SkipInit (arXiv:2002.10444) and ReZero (arXiv:2003.04887), which starts at 0."""
+
+    def __init__(self, value):
+        super().__init__()
+        self.weight = nn.Parameter(torch.full((1,), float(value)))
+
+    def forward(self, x):
+        return x * self.weight
+`;
 
 /**
  * torch 1.13 has no nn.RMSNorm (it came in 2.4), so the script defines one with 2.4's semantics:
@@ -61,7 +98,8 @@ export function activationCode(kind: ActivationKind, negativeSlope = 0.01): stri
 /** InstanceNorm normalises over pixels: the MLP has none. */
 const MLP_NORMS = NORM_LAYER_KINDS.filter((kind) => kind !== 'instanceNorm');
 
-function norm1dCode(norm: NormSpec, features: number): string {
+/** `features` is a Python expression: a number in Net, the argument `channels` in Block. */
+function norm1dCode(norm: NormSpec, features: number | string): string {
   switch (norm.kind) {
     case 'batchNorm':
       return `nn.BatchNorm1d(${features})`;
@@ -161,6 +199,105 @@ ${forward.map((l) => `        ${l}`).join('\n')}
 `;
 }
 
+/** The MLP with residual blocks: named as the CNN (stem_fc, block1 …, fc), Linear for Conv2d. */
+function residualMlpCode(spec: MlpSpec): string {
+  const act = activationCode(spec.activation, spec.negativeSlope);
+  const hasNorm = spec.norm.kind !== 'none';
+  const before = spec.normPlacement === 'before';
+  const width = spec.width;
+  const bias = spec.bias ? '' : ', bias=False';
+  const stem = stemCode(
+    `nn.Linear(${spec.inputSize}, ${width}${bias})`,
+    'stem_fc',
+    hasNorm ? norm1dCode(spec.norm, String(width)) : '',
+    act,
+    before,
+  );
+  const blockNames = Array.from({ length: spec.depth }, (_, i) => `block${i + 1}`);
+  const head = headCode(spec, width);
+  const init = [
+    'self.flatten = nn.Flatten()',
+    ...stem.init,
+    ...blockNames.map((b) => `self.${b} = Block(${width})`),
+    ...head.init,
+  ];
+  const forward = [
+    `x = ${composed(['self.flatten', ...stem.steps], 'x')}`,
+    ...blockNames.map((b) => `x = self.${b}(x)`),
+    head.forward,
+  ];
+  const block = blockCode({
+    residual: true,
+    before,
+    norm: hasNorm ? norm1dCode(spec.norm, 'channels') : '',
+    act,
+    layer: (layerBias) => `nn.Linear(channels, channels${layerBias ? '' : ', bias=False'})`,
+    names: ['fc1', 'fc2'],
+    what: 'Linear',
+    branchInit: spec.branchInit ?? 'standard',
+  });
+  return `${block}
+
+class Net(nn.Module):
+    """A residual MLP: a Linear layer to ${width} units, ${spec.depth} residual block${spec.depth === 1 ? '' : 's'} of two Linear layers (${normTitle(spec.norm)}${hasNorm ? `, placed ${spec.normPlacement} the activation` : ''}${branchTitle(spec.branchInit)}),
+    then a Linear layer to ${spec.numClasses} classes."""
+
+    def __init__(self):
+        super().__init__()
+${init.map((l) => `        ${l}`).join('\n')}
+
+    def forward(self, x):
+${forward.map((l) => `        ${l}`).join('\n')}
+`;
+}
+
+/** The stem: its weight layer, then norm and activation in the spec's order. */
+function stemCode(
+  layer: string,
+  name: string,
+  norm: string,
+  act: string,
+  before: boolean,
+): { init: string[]; steps: string[] } {
+  const init = [`self.${name} = ${layer}`];
+  const steps = [`self.${name}`];
+  if (norm !== '' && before) {
+    init.push(`self.stem_bn = ${norm}`);
+    steps.push('self.stem_bn');
+  }
+  init.push(`self.stem_act = ${act}`);
+  steps.push('self.stem_act');
+  if (norm !== '' && !before) {
+    init.push(`self.stem_bn = ${norm}`);
+    steps.push('self.stem_bn');
+  }
+  return { init, steps };
+}
+
+/** The classifier; Fixup puts a scalar bias before it, as before every weight layer. */
+function headCode(spec: ModelSpec, features: number): { init: string[]; forward: string } {
+  const fc = `self.fc = nn.Linear(${features}, ${spec.numClasses})`;
+  const logits = '  # logits; CrossEntropyLoss applies the softmax';
+  return spec.branchInit === 'fixup'
+    ? { init: ['self.fc_bias = Bias()', fc], forward: `return self.fc(self.fc_bias(x))${logits}` }
+    : { init: [fc], forward: `return self.fc(x)${logits}` };
+}
+
+function branchTitle(init: BranchInit | undefined): string {
+  switch (init ?? 'standard') {
+    case 'standard':
+      return '';
+    case 'zeroGamma':
+      return ", each branch's last γ starting at zero";
+    case 'fixup':
+      return ', Fixup initialization';
+    case 'skipInit':
+      return ', SkipInit: each branch times a learned α that starts at zero';
+    case 'reZero':
+      return ', ReZero: x + α·F(x) with a learned α that starts at zero';
+  }
+}
+
 function composed(steps: readonly string[], input: string): string {
   return steps.reduce((inner, f) => `${f}(${inner})`, input);
 }
@@ -173,39 +310,41 @@ function cnnCode(spec: CnnSpec): string {
   const before = spec.normPlacement === 'before';
   const norm = hasNorm ? norm2dCode(spec.norm, String(channels), height, width) : '';
   const blockNorm = hasNorm ? norm2dCode(spec.norm, 'channels', height, width) : '';
-  // A norm right after a conv makes the conv's bias redundant (β does its job), as in torchvision.
-  const convBias = hasNorm && before ? ', bias=False' : '';
 
   // The stem conv has no bias whenever a norm follows it, before or after its activation.
-  const stemInit = [
-    `self.stem_conv = nn.Conv2d(${inChannels}, ${channels}, kernel_size=3, padding=1${hasNorm ? ', bias=False' : ''})`,
-  ];
-  const stemSteps = ['self.stem_conv'];
-  if (hasNorm && before) {
-    stemInit.push(`self.stem_bn = ${norm}`);
-    stemSteps.push('self.stem_bn');
-  }
-  stemInit.push(`self.stem_act = ${act}`);
-  stemSteps.push('self.stem_act');
-  if (hasNorm && !before) {
-    stemInit.push(`self.stem_bn = ${norm}`);
-    stemSteps.push('self.stem_bn');
-  }
-
+  const stem = stemCode(
+    `nn.Conv2d(${inChannels}, ${channels}, kernel_size=3, padding=1${hasNorm ? ', bias=False' : ''})`,
+    'stem_conv',
+    norm,
+    act,
+    before,
+  );
   const blockNames = Array.from({ length: spec.blocks }, (_, i) => `block${i + 1}`);
+  const head = headCode(spec, channels);
   const init = [
-    ...stemInit,
+    ...stem.init,
     ...blockNames.map((b) => `self.${b} = Block(${channels})`),
     'self.pool = nn.AdaptiveAvgPool2d(1)  # global average pooling',
-    `self.fc = nn.Linear(${channels}, ${spec.numClasses})`,
+    ...head.init,
   ];
   const forward = [
-    `x = ${composed(stemSteps, 'x')}`,
+    `x = ${composed(stem.steps, 'x')}`,
     ...blockNames.map((b) => `x = self.${b}(x)`),
     'x = torch.flatten(self.pool(x), 1)',
-    'return self.fc(x)  # logits; CrossEntropyLoss applies the softmax',
+    head.forward,
   ];
-  return `${blockCode(spec, act, blockNorm, convBias)}
+  const block = blockCode({
+    residual: spec.residual,
+    before,
+    norm: blockNorm,
+    act,
+    layer: (bias) =>
+      `nn.Conv2d(channels, channels, kernel_size=3, padding=1${bias ? '' : ', bias=False'})`,
+    names: ['conv1', 'conv2'],
+    what: 'conv',
+    branchInit: spec.branchInit ?? 'standard',
+  });
+  return `${block}
 
 class Net(nn.Module):
     """A CNN: a 3×3 conv stem with ${channels} channels, ${spec.blocks} ${spec.residual ? 'residual' : 'plain (no skip connection)'} block${spec.blocks === 1 ? '' : 's'}, global average
@@ -220,43 +359,88 @@ ${forward.map((l) => `        ${l}`).join('\n')}
 `;
 }
 
-function blockCode(spec: CnnSpec, act: string, norm: string, convBias: string): string {
-  const hasNorm = norm !== '';
-  const before = spec.normPlacement === 'before';
-  const conv = (name: string) =>
-    `self.${name} = nn.Conv2d(channels, channels, kernel_size=3, padding=1${convBias})`;
+interface BlockShape {
+  readonly residual: boolean;
+  readonly before: boolean;
+  /** The norm's constructor call with `channels`, or '' for none. */
+  readonly norm: string;
+  readonly act: string;
+  /** The weight layer's constructor call, with or without its bias. */
+  readonly layer: (bias: boolean) => string;
+  readonly names: readonly [string, string];
+  /** 'conv' or 'Linear', for the docstring. */
+  readonly what: string;
+  readonly branchInit: BranchInit;
+}
+
+function blockCode(b: BlockShape): string {
+  const hasNorm = b.norm !== '';
+  const fixup = b.branchInit === 'fixup';
+  const reZero = b.branchInit === 'reZero';
+  const alpha = b.branchInit === 'skipInit' || reZero ? ['self.alpha'] : [];
+  // A norm right after a weight layer makes its bias redundant (β does its job), as in torchvision;
+  // Fixup's scalar biases take the place of the per-unit ones.
+  const layerBias = !(hasNorm && b.before) && !fixup;
+  const [n1, n2] = b.names.map((name) => `self.${name}`) as [string, string];
+  const layer = (name: string) => `${name} = ${b.layer(layerBias)}`;
   const init: string[] = [];
   const lines: string[] = [];
-  if (before) {
-    init.push(conv('conv1'));
-    if (hasNorm) init.push(`self.bn1 = ${norm}`);
-    init.push(`self.act1 = ${act}`, conv('conv2'));
-    if (hasNorm) init.push(`self.bn2 = ${norm}`);
-    init.push(`self.act2 = ${act}`);
-    lines.push(
-      `out = ${composed(hasNorm ? ['self.conv1', 'self.bn1', 'self.act1'] : ['self.conv1', 'self.act1'], 'x')}`,
-      `out = ${composed(hasNorm ? ['self.conv2', 'self.bn2'] : ['self.conv2'], 'out')}`,
+  const skip = b.residual ? ['out = out + x  # the skip connection'] : [];
+  if (fixup) {
+    init.push(
+      'self.bias1a = Bias()',
+      layer(n1),
+      'self.bias1b = Bias()',
+      `self.act1 = ${b.act}`,
+      'self.bias2a = Bias()',
+      layer(n2),
+      'self.scale = Scale(1.0)',
+      'self.bias2b = Bias()',
+      `self.act2 = ${b.act}`,
     );
-    if (spec.residual) lines.push('out = out + x  # the skip connection');
-    lines.push('return self.act2(out)');
+    lines.push(
+      `out = ${composed(['self.bias1a', n1, 'self.bias1b', 'self.act1'], 'x')}`,
+      `out = ${composed(['self.bias2a', n2, 'self.scale', 'self.bias2b'], 'out')}`,
+      ...skip,
+      'return self.act2(out)',
+    );
+  } else if (b.before) {
+    init.push(layer(n1));
+    if (hasNorm) init.push(`self.bn1 = ${b.norm}`);
+    init.push(`self.act1 = ${b.act}`, layer(n2));
+    if (hasNorm) init.push(`self.bn2 = ${b.norm}`);
+    if (alpha.length > 0) init.push('self.alpha = Scale(0.0)');
+    if (!reZero) init.push(`self.act2 = ${b.act}`);
+    lines.push(
+      `out = ${composed(hasNorm ? [n1, 'self.bn1', 'self.act1'] : [n1, 'self.act1'], 'x')}`,
+      `out = ${composed([n2, ...(hasNorm ? ['self.bn2'] : []), ...alpha], 'out')}`,
+      ...skip,
+      reZero ? 'return out' : 'return self.act2(out)',
+    );
   } else {
-    init.push(conv('conv1'), `self.act1 = ${act}`);
-    if (hasNorm) init.push(`self.bn1 = ${norm}`);
-    init.push(conv('conv2'), `self.act2 = ${act}`);
-    if (hasNorm) init.push(`self.bn2 = ${norm}`);
+    init.push(layer(n1), `self.act1 = ${b.act}`);
+    if (hasNorm) init.push(`self.bn1 = ${b.norm}`);
+    init.push(layer(n2));
+    if (alpha.length > 0) init.push('self.alpha = Scale(0.0)');
+    init.push(`self.act2 = ${b.act}`);
+    if (hasNorm) init.push(`self.bn2 = ${b.norm}`);
     lines.push(
-      `out = ${composed(hasNorm ? ['self.conv1', 'self.act1', 'self.bn1'] : ['self.conv1', 'self.act1'], 'x')}`,
-      'out = self.conv2(out)',
+      `out = ${composed(hasNorm ? [n1, 'self.act1', 'self.bn1'] : [n1, 'self.act1'], 'x')}`,
+      `out = ${composed([n2, ...alpha], 'out')}`,
+      ...skip,
+      hasNorm ? 'return self.bn2(self.act2(out))' : 'return self.act2(out)',
     );
-    if (spec.residual) lines.push('out = out + x  # the skip connection');
-    lines.push(hasNorm ? 'return self.bn2(self.act2(out))' : 'return self.act2(out)');
   }
-  const shape = before
-    ? 'conv → norm → act → conv → norm'
-    : 'conv → act → norm → conv, each norm after its activation';
-  const sum = spec.residual ? 'F(x) + x' : 'F(x)';
-  const tail = before || !hasNorm ? `act(${sum})` : `norm(act(${sum}))`;
-  const summary = `y = ${tail} with F = ${shape}${spec.residual ? '' : '; no skip connection'}`;
+  const w = b.what;
+  const shape = fixup
+    ? `bias → ${w} → bias → act → bias → ${w} → scale → bias (Fixup's scalars)`
+    : b.before
+      ? `${w} → norm → act → ${w} → norm`
+      : `${w} → act → norm → ${w}, each norm after its activation`;
+  const branch = alpha.length > 0 ? 'α·F(x)' : 'F(x)';
+  const sum = b.residual ? `${branch} + x` : branch;
+  const tail = reZero ? sum : b.before || !hasNorm ? `act(${sum})` : `norm(act(${sum}))`;
+  const summary = `y = ${tail} with F = ${shape}${b.residual ? '' : '; no skip connection'}`;
   return `class Block(nn.Module):
     """A residual block as torchvision's BasicBlock: ${summary}."""
 

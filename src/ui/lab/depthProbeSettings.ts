@@ -19,7 +19,7 @@ export function depthProbeRequest(s: LabRunSettings): DepthProbeRequest {
     return {
       ok: false,
       reason:
-        'The signal probe measures fully connected networks. Switch the architecture to MLP to see how the signal changes with depth.',
+        'The signal probe measures plain fully connected networks. Switch the architecture to MLP to see how the signal changes with depth.',
     };
   }
   if (s.norm === 'groupNorm' || s.norm === 'instanceNorm') {

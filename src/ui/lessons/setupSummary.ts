@@ -23,7 +23,9 @@ export function setupSummary(
   const network =
     s.architecture === 'cnn'
       ? `ResNet-like CNN, ${s.depth} ${s.residual ? 'residual' : 'plain'} block${s.depth === 1 ? '' : 's'} of ${s.width} channels, ${activation}`
-      : `MLP, ${s.depth} hidden layer${s.depth === 1 ? '' : 's'} of ${s.width} ${activation} units`;
+      : s.architecture === 'resmlp'
+        ? `residual MLP, ${s.depth} block${s.depth === 1 ? '' : 's'} of two ${s.width}-unit ${activation} layers${s.branchInit === 'standard' ? '' : `, ${settingValueLabel('branchInit', s.branchInit)} branches`}`
+        : `MLP, ${s.depth} hidden layer${s.depth === 1 ? '' : 's'} of ${s.width} ${activation} units`;
   const norm = isHidden('norm')
     ? 'normalization hidden'
     : s.norm === 'none'

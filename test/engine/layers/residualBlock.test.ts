@@ -44,8 +44,8 @@ describe('ResidualBlock', () => {
         makeNorm: null,
         makeActivation: () => new ReLU(),
       });
-      b.conv1.weight.value.data.set(centreTap(2));
-      b.conv2.weight.value.data.set(centreTap(0.5));
+      b.layer1.weight.value.data.set(centreTap(2));
+      b.layer2.weight.value.data.set(centreTap(0.5));
       return b;
     };
     const x = tensor([1, 1, 2, 2], [1, -2, 3, -4]);
@@ -115,8 +115,8 @@ describe('ResidualBlock', () => {
       'bn2.num_batches_tracked',
     ]);
     // the named params are the sub-layers' own tensors
-    expect(b.params()[0]!.value).toBe(b.conv1.weight.value);
-    expect(b.params()[0]!.grad).toBe(b.conv1.weight.grad);
+    expect(b.params()[0]!.value).toBe(b.layer1.weight.value);
+    expect(b.params()[0]!.grad).toBe(b.layer1.weight.grad);
     expect(b.lastNorm).toBe(b.bn2);
   });
 
@@ -159,8 +159,8 @@ describe('ResidualBlock', () => {
       'act2',
       'bn2',
     ]);
-    expect(b.conv1.bias).toBeDefined();
-    expect(b.conv2.bias).toBeDefined();
+    expect(b.layer1.bias).toBeDefined();
+    expect(b.layer2.bias).toBeDefined();
   });
 
   it('without norm: no bn children, convs with bias, no lastNorm', () => {

@@ -119,7 +119,7 @@ describe('buildModel', () => {
   });
 
   it('zero-inits the last norm γ of each residual block when asked (Goyal et al.)', () => {
-    const model = buildModel({ ...cnn, zeroInitResidualGamma: true }, createRng(1));
+    const model = buildModel({ ...cnn, branchInit: 'zeroGamma' }, createRng(1));
     const gamma = (name: string) => model.params().find((p) => p.name === name)!.value.data;
     expect(gamma('block1.bn2.weight').every((v) => v === 0)).toBe(true);
     expect(gamma('block1.bn1.weight').every((v) => v === 1)).toBe(true);
@@ -151,19 +151,22 @@ describe('buildModel', () => {
   });
 });
 
-describe('zero-γ residual init applies only where it makes a block the identity', () => {
-  const gammaOf = (spec: CnnSpec) =>
-    buildModel(spec, createRng(1))
-      .params()
-      .find((p) => p.name === 'block1.bn2.weight')!.value.data;
-
-  it('is skipped with the norm after the activation (bn2 follows the sum)', () => {
-    const spec: CnnSpec = { ...cnn, zeroInitResidualGamma: true, normPlacement: 'after' };
-    expect(gammaOf(spec).every((v) => v === 1)).toBe(true);
+describe('a branch init is refused where it cannot make a block the identity', () => {
+  it('zero-γ needs a norm before the activation (with it after, bn2 follows the sum)', () => {
+    const spec: CnnSpec = { ...cnn, branchInit: 'zeroGamma', normPlacement: 'after' };
+    expect(() => buildModel(spec, createRng(1))).toThrow(/branchInit: got "zeroGamma".*'before'/);
   });
 
-  it('is skipped without residual connections (there is no identity path)', () => {
-    const spec: CnnSpec = { ...cnn, zeroInitResidualGamma: true, residual: false };
-    expect(gammaOf(spec).every((v) => v === 1)).toBe(true);
+  it('every branch init needs residual connections (without them there is no identity path)', () => {
+    const spec: CnnSpec = { ...cnn, branchInit: 'skipInit', residual: false };
+    expect(() => buildModel(spec, createRng(1))).toThrow(/has none; use 'standard'/);
+  });
+
+  it('Fixup and ReZero replace normalization', () => {
+    for (const branchInit of ['fixup', 'reZero'] as const) {
+      expect(() => buildModel({ ...cnn, branchInit }, createRng(1))).toThrow(
+        new RegExp(`'${branchInit}' replaces normalization; it needs norm 'none'`),
+      );
+    }
   });
 });

@@ -18,7 +18,7 @@ const mlp = mlpSpec({ inputSize: 12, numClasses: 4, depth: 3, width: 10 }, { bia
 
 const cnn = cnnSpec(
   { inputShape: [2, 6, 6], numClasses: 3, stemChannels: 4, blocks: 2 },
-  { zeroInitResidualGamma: false },
+  { branchInit: 'standard' },
 );
 
 /**

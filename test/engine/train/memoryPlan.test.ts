@@ -92,6 +92,40 @@ describe('the memory plan', () => {
       settings({ dataset: 'mnist14', depth: 2, width: 24, norm: 'rmsNorm', optimizer: 'adam' }),
     ],
     [
+      'a residual MLP with Fixup, Adam',
+      settings({
+        dataset: 'mnist14',
+        architecture: 'resmlp',
+        depth: 3,
+        width: 24,
+        branchInit: 'fixup',
+        optimizer: 'adam',
+      }),
+    ],
+    [
+      'a residual MLP with BatchNorm after and SkipInit',
+      settings({
+        dataset: 'mnist14',
+        architecture: 'resmlp',
+        depth: 2,
+        width: 16,
+        norm: 'batchNorm',
+        placement: 'after',
+        branchInit: 'skipInit',
+      }),
+    ],
+    [
+      'a residual CNN with Fixup',
+      settings({
+        dataset: 'mnist14',
+        architecture: 'cnn',
+        depth: 2,
+        width: 8,
+        branchInit: 'fixup',
+        batchSize: 12,
+      }),
+    ],
+    [
       'a residual CNN with BatchNorm',
       settings({
         dataset: 'mnist14',

@@ -8,6 +8,7 @@ import { SettingControl } from '../../lessons/SettingControl';
 const DEPENDS_ON: Partial<Record<SettingKey, SettingKey>> = {
   noise: 'dataset',
   residual: 'architecture',
+  branchInit: 'architecture',
   groups: 'norm',
   placement: 'norm',
   initDistribution: 'init',
@@ -22,6 +23,8 @@ function applies(key: SettingKey, s: LabRunSettings): boolean {
       return LAB_DATASETS[s.dataset].kind === 'points';
     case 'residual':
       return s.architecture === 'cnn';
+    case 'branchInit':
+      return s.architecture !== 'mlp';
     case 'groups':
       return s.norm === 'groupNorm';
     case 'placement':
