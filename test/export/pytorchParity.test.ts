@@ -140,8 +140,9 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     optimizer: 'adam',
     learningRate: 0.01,
   },
-  'Residual MLP, spiral, BatchNorm after, SkipInit, Xavier normal, SGD': {
-    dataset: 'spiral',
+  // On the 2-D sets this network amplifies float32 rounding: equal to 6 decimals for 40 steps, then apart.
+  'Residual MLP, MNIST 14×14, BatchNorm after, SkipInit, Xavier normal, SGD': {
+    dataset: 'mnist14',
     architecture: 'resmlp',
     depth: 2,
     width: 16,
