@@ -122,6 +122,7 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     optimizer: 'adam',
     learningRate: 0.01,
     weightDecay: 0.01,
+  },
   'Residual MLP, MNIST 14×14, no norm, Fixup, Kaiming normal, SGD': {
     dataset: 'mnist14',
     architecture: 'resmlp',
