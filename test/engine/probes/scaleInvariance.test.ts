@@ -59,6 +59,17 @@ describe('scale-invariant weights', () => {
     ]);
   });
 
+  it('are found in the residual MLP too', () => {
+    const model = buildModel(mlpSpec(SIZE, { residual: true }), createRng(1));
+    expect([...scaleInvariantWeights(model)]).toEqual([
+      'stem_fc.weight',
+      'block1.fc1.weight',
+      'block1.fc2.weight',
+      'block2.fc1.weight',
+      'block2.fc2.weight',
+    ]);
+  });
+
   it('W → cW leaves the loss unchanged; the gradient is orthogonal to W and c times smaller', () => {
     const one = lossAndGradient(1);
     const three = lossAndGradient(3);
