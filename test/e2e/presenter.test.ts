@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
+import { chartTextSizes } from './chartText';
 import { useApp, type Viewport } from './harness';
 import { LabDriver } from './labDriver';
 
@@ -9,25 +9,6 @@ const PROJECTOR: Viewport = { width: 1280, height: 720 };
 /** Generous: the machine is shared and the suite trains real networks. */
 const TRAINING = { timeout: 300_000, interval: 500 };
 const TEST = { timeout: 900_000 };
-
-/** Every piece of text drawn in a chart card (titles, ticks, axis titles, legends, notes), with its size. */
-async function chartTextSizes(page: Page): Promise<{ text: string; px: number }[]> {
-  return page.evaluate(() => {
-    const out: { text: string; px: number }[] = [];
-    for (const figure of document.querySelectorAll('figure.nl-chart')) {
-      const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        const element = node.parentElement;
-        if (text === '' || !element || element.closest('.nl-visually-hidden')) continue;
-        const box = element.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        out.push({ text: text.slice(0, 40), px: parseFloat(getComputedStyle(element).fontSize) });
-      }
-    }
-    return out;
-  });
-}
 
 describe('presenter mode at 1280 × 720', () => {
   const app = useApp(PROJECTOR);
