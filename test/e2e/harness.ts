@@ -10,6 +10,8 @@ export const RESULTS_DIR = resolve(ROOT, 'test-results');
 export interface Viewport {
   readonly width: number;
   readonly height: number;
+  /** A phone's touch screen: mobile emulation with touch events, so `(pointer: coarse)` holds. */
+  readonly touch?: boolean;
 }
 
 export const DESKTOP: Viewport = { width: 1280, height: 800 };
@@ -65,7 +67,12 @@ export function useApp(viewport: Viewport = DESKTOP): AppSession {
   beforeEach(async () => {
     errors = [];
     allowed = [];
-    context = await current(browser, 'the browser').newContext({ viewport });
+    const { width, height, touch = false } = viewport;
+    context = await current(browser, 'the browser').newContext({
+      viewport: { width, height },
+      isMobile: touch,
+      hasTouch: touch,
+    });
     const created = await context.newPage();
     created.on('console', (message) => {
       if (message.type() !== 'error') return;

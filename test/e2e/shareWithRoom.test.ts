@@ -75,6 +75,10 @@ describe('Share with the room at 1280 × 720', () => {
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(link);
       const student = new LabDriver(phone);
+      // On a phone the runs and their settings are folded below Train.
+      const fold = phone.getByText('Runs, settings and sharing', { exact: true });
+      await fold.waitFor(LOAD);
+      await fold.click();
       await expect.poll(() => student.tab('B').isVisible(), LOAD).toBe(true);
       await expect.poll(() => phone.url(), LOAD).toBe(full);
       expect(await student.tab('B').innerText()).toMatch(/BatchNorm/);

@@ -20,6 +20,7 @@ import {
   WeightsPanel,
 } from './chartPanels';
 import { useLabView } from './labView';
+import { useSettingsFolded } from './useNarrowLayout';
 import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { PanelToggles } from './PanelToggles';
 
@@ -38,8 +39,9 @@ export function LabCharts() {
   const panels = useAppStore(selectPanels);
   const letter = useAppStore(selectSelectedLetter);
   const settings = useAppStore(selectSelectedSettings);
-  // In presenter mode the panel choice sits in the presenter bar.
+  // In presenter mode the panel choice sits in the presenter bar; in one column, in the settings' fold.
   const presenting = useLabView((s) => s.presenting);
+  const folded = useSettingsFolded();
   // The depth probe names the network it measures: not while a mystery network hides settings.
   const hiding = useHiddenLabSettings().size > 0;
   if (!settings) return null;
@@ -47,7 +49,7 @@ export function LabCharts() {
 
   return (
     <div className="nl-charts">
-      {presenting ? null : <PanelToggles />}
+      {presenting || folded ? null : <PanelToggles />}
       {panels.loss ? <LossPanel /> : null}
       <section className="nl-internals" aria-labelledby="nl-internals-title">
         <h2 id="nl-internals-title" className="nl-section-title">

@@ -3,10 +3,8 @@ import { PresenterView } from '../present/PresenterView';
 import { ClassroomNote } from './ClassroomNote';
 import { LabCharts } from './LabCharts';
 import { useLabLossView, useLabView } from './labView';
-import { LabToolbar } from './LabToolbar';
+import { LabControls } from './LabControls';
 import { PresenterBar } from './PresenterBar';
-import { RunPanel } from './RunPanel';
-import { RunTabs } from './RunTabs';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { UrlNotices } from './UrlNotices';
 import { useLabShortcuts } from './useLabShortcuts';
@@ -62,9 +60,7 @@ export function LabPage({ track }: { readonly track?: Track | undefined }) {
         ) : (
           <div className="nl-lab__columns">
             <div className="nl-lab__controls">
-              <LabToolbar />
-              <RunTabs />
-              <RunPanel />
+              <LabControls />
             </div>
             <div className="nl-lab__charts">
               <LabCharts />

@@ -17,15 +17,19 @@ const SPEED_LABELS: Record<Speed, string> = {
   1: '1 step per second (slow motion)',
 };
 
-/** Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. */
-export function LabToolbar() {
+/**
+ * Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. `part`
+ * splits it where the Lab folds its settings away (LabControls): 'train' the buttons alone, 'rest' the
+ * speed and sharing.
+ */
+export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' | 'rest' }) {
   const runs = useAppStore(selectRuns);
   const speed = useAppStore(selectSpeed);
   const actions = useAppStore.getState();
   const [copied, setCopied] = useState<string | undefined>(undefined);
-  const showTrain = useControlShown('train');
-  const showSpeed = useControlShown('speed');
-  const showShare = useControlShown('share');
+  const showTrain = useControlShown('train') && part !== 'rest';
+  const showSpeed = useControlShown('speed') && part !== 'train';
+  const showShare = useControlShown('share') && part !== 'train';
   const hidingSettings = useHiddenLabSettings().size > 0;
   const all = runs.length > 1 ? ' every run' : ' the run';
 
@@ -40,13 +44,20 @@ export function LabToolbar() {
 
   if (!showTrain && !showSpeed && !showShare) return null;
   return (
-    <div className="nl-toolbar" role="group" aria-label="Training controls">
+    <div
+      className="nl-toolbar"
+      role="group"
+      aria-label={part === 'rest' ? 'Speed and sharing' : 'Training controls'}
+    >
       {showTrain ? (
         <>
           <div className="nl-button-row">
             <TrainStepButtons describedBy="nl-toolbar-hint" />
           </div>
-          <p className="nl-field__hint" id="nl-toolbar-hint">
+          <p
+            className={part === 'train' ? 'nl-visually-hidden' : 'nl-field__hint'}
+            id="nl-toolbar-hint"
+          >
             {`Train, Step (one batch) and Reset (back to the initial weights) act on${all}.`}
           </p>
         </>
