@@ -19,6 +19,7 @@ describe('the real lessons in the app', () => {
       'lessons/03-batch-normalization.md',
       'lessons/04-layer-group-instance-norm.md',
       'lessons/05-going-deep.md',
+      'lessons/07-deep-without-normalization.md',
       'lessons/08-scale-invariance.md',
     ]);
     expect(track.issues.map(formatIssue)).toEqual([]);
