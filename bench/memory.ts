@@ -1,8 +1,11 @@
 /**
  * `npm run bench:memory`: peak memory per run, in Node, through the worker's own code path (a
  * TrainingSession fed the worker's messages, the same engine and dataset loader), for the largest
- * setting of each architecture and dataset (src/lab/memoryLimits.ts), printed next to the plan and
- * the budget. Each setting runs in a fresh process, so no run inherits another's memory.
+ * setting of each architecture and dataset (src/lab/largestSetting.ts), printed next to the plan and
+ * the budget, and for the largest depth probe the Lab and the lessons allow (200 layers of width
+ * 512, each normalization). Each setting runs in a fresh process, so no run inherits another's
+ * memory. The learner's own data (csv, drawn) lives in the browser's storage, so it is not measured
+ * here; test/lab/memoryLimits.test.ts checks its largest settings against the plan.
  *
  * Memory = typed arrays (process.memoryUsage().arrayBuffers minus what the process held before the
  * run) + the WebAssembly module's memory, sampled whenever the session reads the clock (several times
@@ -15,7 +18,15 @@ import { fileURLToPath } from 'node:url';
 import { loadMnistNode } from '../src/data/loadMnistNode';
 import { engineWasmKernels } from '../src/engine/kernels/wasmKernels';
 import { formatMegabytes, planRunMemory, RUN_MEMORY_BUDGET } from '../src/engine/train/memoryPlan';
-import { DATASET_IDS, type DatasetId } from '../src/lab/datasets';
+import { DATASET_IDS, isOwnDataset, type DatasetId } from '../src/lab/datasets';
+import { buildDepthProbe, type DepthProbeOptions } from '../src/engine/probes/depthProbe';
+import type { DepthProbeMemory } from '../src/engine/probes/depthProbeMemory';
+import {
+  MAX_PROBE_DEPTH,
+  PROBE_BATCH_SIZE,
+  PROBE_SEED,
+  probeInitScheme,
+} from '../src/lessons/widgets/depthProbeSetup';
 import type { Architecture, LabRunSettings } from '../src/lab/labSettings';
 import { largestSetting } from '../src/lab/largestSetting';
 import { architecturesFor, LAB_DATA_SIZES } from '../src/lab/memoryLimits';
@@ -27,6 +38,13 @@ import { TrainingRun } from '../src/engine/train/trainingRun';
 
 /** Training steps measured after the first (which allocates gradients' users and optimizer state). */
 const STEPS = 2;
+
+/**
+ * The learning rate the bench trains with. Memory does not depend on it, but the largest networks
+ * (100 plain layers with Adam at the Lab's default rate) diverge at the second step, and a diverged
+ * run takes no more steps.
+ */
+const LEARNING_RATE = 1e-4;
 
 interface Measurement {
   readonly architecture: Architecture;
@@ -50,7 +68,7 @@ function raw(baseline: number): number {
 async function measureOne(architecture: Architecture, dataset: DatasetId): Promise<Measurement> {
   if (!gc)
     throw new Error('bench/memory.ts needs node --expose-gc (npm run bench:memory passes it)');
-  const settings = largestSetting(architecture, dataset);
+  const settings = { ...largestSetting(architecture, dataset), learningRate: LEARNING_RATE };
   const started = performance.now();
   const baseline = (gc(), process.memoryUsage().arrayBuffers);
   let peak = 0;
@@ -82,6 +100,8 @@ async function measureOne(architecture: Architecture, dataset: DatasetId): Promi
     post: (message: FromWorker) => {
       if (message.type === 'snapshot') step = Math.max(step, message.step);
       if (message.type === 'error') failure = message.message;
+      if (message.type === 'diverged')
+        failure = `diverged at step ${message.step}: ${message.reason}`;
       sample();
     },
     loadDataset: createDatasetLoader((resolution, standardize) =>
@@ -117,26 +137,84 @@ async function measureOne(architecture: Architecture, dataset: DatasetId): Promi
   };
 }
 
+/** The widest probe the lessons' schema and the Lab's MLP allow. */
+const PROBE_WIDTH = 512;
+
+interface ProbeMeasurement {
+  readonly norm: DepthProbeOptions['norm'];
+  readonly plan: number;
+  readonly peak: number;
+  readonly bankedLayers: number;
+  readonly seconds: number;
+}
+
+/**
+ * The largest depth probe with `norm`, measured as its worker holds it: everything it allocated is
+ * still referenced when it finishes (its layers, the bank, the shared gradient), so memory read then,
+ * after two GCs, is its peak. It runs twice: the second run reuses the bank, as a slider move does.
+ */
+function measureProbe(norm: DepthProbeOptions['norm']): ProbeMeasurement {
+  if (!gc) throw new Error('bench/memory.ts needs node --expose-gc');
+  gc();
+  const baseline = process.memoryUsage().arrayBuffers;
+  const started = performance.now();
+  const options: DepthProbeOptions = {
+    depth: MAX_PROBE_DEPTH,
+    width: PROBE_WIDTH,
+    batchSize: PROBE_BATCH_SIZE,
+    activation: 'relu',
+    init: probeInitScheme('kaimingNormal', 'relu'),
+    norm,
+    seed: PROBE_SEED,
+  };
+  let peak = 0;
+  const once = (): DepthProbeMemory => {
+    const probe = buildDepthProbe(options);
+    probe.run();
+    gc();
+    gc();
+    peak = Math.max(peak, raw(baseline));
+    return probe.memory;
+  };
+  once();
+  const memory = once();
+  return {
+    norm,
+    plan: memory.total,
+    peak,
+    bankedLayers: memory.bankedLayers,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
 function describe(s: LabRunSettings): string {
   return `depth ${s.depth} × width ${s.width}, batch ${s.batchSize}, ${s.norm}, ${s.optimizer}`;
 }
 
-function runChild(architecture: Architecture, dataset: DatasetId): Measurement {
+/** A child process gets this long; one that takes longer has stalled (the bench once waited forever). */
+const CHILD_TIMEOUT_MS = 45 * 60 * 1000;
+
+function runChild<T>(args: string[]): T {
   const script = fileURLToPath(import.meta.url);
-  const child = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', script, '--one', architecture, dataset],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    timeout: CHILD_TIMEOUT_MS,
+  });
   if (child.status !== 0) {
-    throw new Error(`${architecture} on ${dataset} failed:\n${child.stderr}${child.stdout}`);
+    const why = child.error ? `${child.error.message}\n` : '';
+    throw new Error(`${args.join(' ')} failed:\n${why}${child.stderr}${child.stdout}`);
   }
   const line = child.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as Measurement;
+  return JSON.parse(line) as T;
 }
 
 async function main(): Promise<void> {
   const [flag, architecture, dataset] = process.argv.slice(2);
+  if (flag === '--probe') {
+    console.log(JSON.stringify(measureProbe(architecture as DepthProbeOptions['norm'])));
+    return;
+  }
   if (flag === '--one') {
     const result = await measureOne(architecture as Architecture, dataset as DatasetId);
     console.log(JSON.stringify(result));
@@ -161,9 +239,9 @@ async function main(): Promise<void> {
     ],
   ];
   let over = false;
-  for (const id of DATASET_IDS) {
+  for (const id of DATASET_IDS.filter((d) => !isOwnDataset(d))) {
     for (const arch of architecturesFor(id)) {
-      const m = runChild(arch, id);
+      const m = runChild<Measurement>(['--one', arch, id]);
       const plan = planRunMemory(toRunConfig(m.settings), LAB_DATA_SIZES[id]);
       if (m.peak > RUN_MEMORY_BUDGET || m.peak > plan.total) over = true;
       rows.push([
@@ -178,6 +256,23 @@ async function main(): Promise<void> {
       console.log(`  ${arch} on ${id}: ${formatMegabytes(m.peak)} in ${m.seconds.toFixed(1)} s`);
     }
   }
+  for (const norm of ['none', 'batchNorm', 'layerNorm'] as const) {
+    const m = runChild<ProbeMeasurement>(['--probe', norm]);
+    if (m.peak > RUN_MEMORY_BUDGET || m.peak > m.plan) over = true;
+    rows.push([
+      'depth probe',
+      'N(0, 1)',
+      `${MAX_PROBE_DEPTH} × ${PROBE_WIDTH}, batch ${PROBE_BATCH_SIZE}, ${norm}, ${m.bankedLayers} layers banked`,
+      formatMegabytes(m.plan),
+      formatMegabytes(m.peak),
+      '',
+      formatMegabytes(RUN_MEMORY_BUDGET),
+    ]);
+    console.log(`  depth probe, ${norm}: ${formatMegabytes(m.peak)} in ${m.seconds.toFixed(1)} s`);
+  }
+  console.log(
+    '  (own data, csv and drawn, lives in the browser: test/lab/memoryLimits.test.ts checks its plan)',
+  );
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log('');
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
