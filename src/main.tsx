@@ -1,5 +1,3 @@
-// Must stay the first import: it configures zod before any schema is defined.
-import './worker/zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

@@ -9,7 +9,7 @@
  * then its entry here (the type demands one); everything above picks it up. docs/ARCHITECTURE.md
  * ("Run settings") says more.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { ACTIVATIONS, BRANCH_INITS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import { DATASET_IDS, datasetInfo, isOwnDataset, LAB_DATASETS } from './datasets';
 import { formatNumber } from './formatNumber';

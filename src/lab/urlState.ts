@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { makeCoherent } from './coherence';
 import {
   DEFAULT_RUN_SETTINGS,

@@ -3,7 +3,7 @@
  * live runs in the browser (to award checkpoints) and the headless runs of the lesson tests, so a
  * checkpoint is earned exactly when the effect the text describes has really shown up.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import {

@@ -8,7 +8,7 @@
  * dead", "ends near loss 0.3" or "validation loss about 0.34" states it as one of these, and the tests
  * train and check it.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 

@@ -5,7 +5,7 @@
  * rest of the lesson still renders. The build and the tests treat any issue as fatal.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
+import type { z } from '../engine/zod';
 import { claimRunLabels, type Claim } from './claims';
 import {
   BLOCK_KINDS,

@@ -5,7 +5,7 @@
  * histories the claim evaluator reads, in the browser and in the lesson tests, and the tests check
  * that the range a block calls expected is where the seeded runs really land.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { SMOOTHING_WINDOW, smoothLosses } from '../engine/train/smoothLosses';
 import { stepsToLoss, type RunHistory } from './claims';
 

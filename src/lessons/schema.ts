@@ -8,7 +8,7 @@
  * lessons/README.md documents it for authors; these schemas are what is enforced at build time, in
  * tests and at run time (where a broken block becomes an inline error box).
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import {
   DEFAULT_RUN_SETTINGS,
   MAX_RUNS,

@@ -1,6 +1,4 @@
 /// <reference lib="webworker" />
-// Must stay the first import: it configures zod before any schema is defined.
-import './zodWithoutEval';
 import { loadDataset } from './loadDataset';
 import type { ToSweepWorker } from './sweepProtocol';
 import { SweepSession } from './sweepSession';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { NONLINEARITIES } from '../init/gain';
 import { ACTIVATIONS } from '../layers/elementwise';
 import { NORM_LAYER_KINDS } from '../layers/normCore';

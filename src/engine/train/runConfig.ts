@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { describeIssues, modelSpecSchema, SpecError, type ModelSpec } from '../model/spec';
 
 const lr = z

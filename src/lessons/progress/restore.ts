@@ -5,7 +5,7 @@
  * not deleted, and come back when the lesson does; renamed lessons and blocks are followed through
  * their `formerIds`. Whatever changed is described in plain sentences for a notice.
  */
-import type { z } from 'zod';
+import type { z } from '../../engine/zod';
 import type { PredictionShape, ProgressCatalog, QuizShape } from './catalog';
 import {
   EMPTY_PROGRESS,

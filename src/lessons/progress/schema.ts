@@ -3,7 +3,7 @@
  * was observed and when, so a checkpoint is a fact about the learner's own runs and answers, not a
  * tick. Bump PROGRESS_VERSION when the shape changes and teach `restoreProgress` to migrate.
  */
-import { z } from 'zod';
+import { z } from '../../engine/zod';
 import type { SettingKey } from '../../lab/labSettings';
 import { SETTING_KEYS } from '../../lab/settingsRegistry';
 import { CHART_KINDS, type ChartKind } from '../schema';

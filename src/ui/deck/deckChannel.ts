@@ -3,7 +3,7 @@
  * speaker's (on the laptop), in the same browser. They talk over a BroadcastChannel named after the
  * lesson; every message is checked on arrival, since any page of the same origin may post on it.
  */
-import { z } from 'zod';
+import { z } from '../../engine/zod';
 import type { DeckPosition } from './deckState';
 
 export const TRAINING_PHASES = ['idle', 'running', 'paused', 'finished'] as const;
