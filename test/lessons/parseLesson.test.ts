@@ -85,6 +85,17 @@ describe('parseLesson', () => {
     expect(lesson.issues[0]!.message).toMatch(/YAML/);
   });
 
+  it('refuses a lesson or block id that JavaScript objects already have (audit L4)', () => {
+    const lesson = parseLesson(front.replace('id: demo', 'id: constructor'), 'x.md');
+    expect(lesson.issues.map((i) => i.message).join('\n')).toContain(
+      "must not be 'constructor' (a name JavaScript objects already have)",
+    );
+    const block = parseLesson(`${front}\n:::quiz constructor\nquestion: q\n:::\n`, 'x.md');
+    expect(block.issues.map((i) => i.message).join('\n')).toContain(
+      "block id 'constructor' is a name JavaScript objects already have",
+    );
+  });
+
   it('reports an unknown block kind, a missing id and an unclosed block', () => {
     expect(
       parseLesson(`${front}\n:::video intro\nurl: x\n:::\n`, 'x.md').issues[0]!.message,
