@@ -44,7 +44,7 @@ function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
 }
 
 export function createConvWasm(kernels: WasmKernels): ConvWasm {
-  const { convForward, convWeightGrad } = kernels.exports;
+  // The exports are read at each call: release() may have replaced the instance.
   return {
     forward(x, weight, bias, y, g, outChannels) {
       const { x: sizeX, w: sizeW, y: sizeY } = convSizes(g, outChannels);
@@ -59,7 +59,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
       heap.set(weight.subarray(0, sizeW), offW >> 2);
       if (bias !== undefined) heap.set(bias.subarray(0, outChannels), offBias >> 2);
       setup(kernels, g, table);
-      convForward(offX, offW, offBias, offY, outChannels, work);
+      kernels.exports.convForward(offX, offW, offBias, offY, outChannels, work);
       y.set(heap.subarray(offY >> 2, (offY >> 2) + sizeY));
     },
 
@@ -75,7 +75,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
       heap.set(dy.subarray(0, sizeDy), offDy >> 2);
       heap.set(weightGrad.subarray(0, sizeW), offDw >> 2);
       setup(kernels, g, table);
-      convWeightGrad(offDy, offX, offDw, outChannels, work);
+      kernels.exports.convWeightGrad(offDy, offX, offDw, outChannels, work);
       weightGrad.set(heap.subarray(offDw >> 2, (offDw >> 2) + sizeW));
     },
   };

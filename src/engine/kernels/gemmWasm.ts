@@ -8,7 +8,6 @@ import { gemmLayout } from './wasmLayout';
  * arithmetic.
  */
 export function createGemmWasm(kernels: WasmKernels): Gemm {
-  const { sgemm } = kernels.exports;
   return (args) => {
     checkGemmArgs(args, 'gemm');
     const { transA, transB, M, N, K, A, B, C, accumulate } = args;
@@ -22,7 +21,19 @@ export function createGemmWasm(kernels: WasmKernels): Gemm {
     heap.set(A.length === sizeA ? A : A.subarray(0, sizeA), offA >> 2);
     heap.set(B.length === sizeB ? B : B.subarray(0, sizeB), offB >> 2);
     if (accumulate) heap.set(C.length === sizeC ? C : C.subarray(0, sizeC), offC >> 2);
-    sgemm(transA ? 1 : 0, transB ? 1 : 0, M, N, K, offA, offB, offC, accumulate ? 1 : 0, work);
+    // Read at each call: release() may have replaced the instance.
+    kernels.exports.sgemm(
+      transA ? 1 : 0,
+      transB ? 1 : 0,
+      M,
+      N,
+      K,
+      offA,
+      offB,
+      offC,
+      accumulate ? 1 : 0,
+      work,
+    );
     C.set(heap.subarray(offC >> 2, (offC >> 2) + sizeC));
   };
 }

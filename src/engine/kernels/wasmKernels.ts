@@ -50,6 +50,13 @@ export interface WasmKernels {
   readonly base: number;
   /** Grows the memory to at least `bytes` and returns the (possibly remade) view of all of it. */
   heap(bytes: number): Float32Array;
+  /**
+   * Gives back memory an earlier, larger computation grew: WebAssembly memory never shrinks, so the
+   * module is instantiated afresh (compiled once; nothing lives in its memory between calls, every
+   * call copies its operands in and its result out). A new run calls it, so a worker that trained a
+   * big network first does not hold that memory against a small one.
+   */
+  release(): void;
 }
 
 const FUNCTIONS = [
@@ -72,7 +79,37 @@ export function loadWasmKernels(): WasmKernels | undefined {
   if (typeof WebAssembly === 'undefined') return undefined;
   const bytes = decodeBase64(wasmKernelsBase64);
   if (!WebAssembly.validate(bytes)) return undefined;
-  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const compiled = new WebAssembly.Module(bytes);
+  let current = instantiate(compiled);
+  const fresh = current.memory.buffer.byteLength;
+  let view = new Float32Array(current.memory.buffer);
+  return {
+    get exports() {
+      return current.exports;
+    },
+    base: current.exports.scratchBase(),
+    heap(bytes) {
+      const { memory } = current;
+      if (bytes > memory.buffer.byteLength) {
+        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / WASM_PAGE_BYTES));
+      }
+      // Growing detaches the old ArrayBuffer, so the view must be remade.
+      if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
+      return view;
+    },
+    release() {
+      if (current.memory.buffer.byteLength <= fresh) return;
+      current = instantiate(compiled);
+      view = new Float32Array(current.memory.buffer);
+    },
+  };
+}
+
+function instantiate(compiled: WebAssembly.Module): {
+  exports: WasmKernelExports;
+  memory: WebAssembly.Memory;
+} {
+  const { exports } = new WebAssembly.Instance(compiled, {});
   const memory = exports['memory'];
   if (!(memory instanceof WebAssembly.Memory)) {
     throw new Error('wasmKernels: module exports no memory');
@@ -82,20 +119,7 @@ export function loadWasmKernels(): WasmKernels | undefined {
       throw new Error(`wasmKernels: module does not export ${name}()`);
     }
   }
-  const module = exports as unknown as WasmKernelExports;
-  let view = new Float32Array(memory.buffer);
-  return {
-    exports: module,
-    base: module.scratchBase(),
-    heap(bytes) {
-      if (bytes > memory.buffer.byteLength) {
-        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / WASM_PAGE_BYTES));
-      }
-      // Growing detaches the old ArrayBuffer, so the view must be remade.
-      if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
-      return view;
-    },
-  };
+  return { exports: exports as unknown as WasmKernelExports, memory };
 }
 
 function loadOnce(): WasmKernels | undefined {

@@ -30,7 +30,7 @@ export interface RunHost {
   readonly wasm: WasmSizing | undefined;
   /** Whether Conv2d runs on the module's implicit GEMM (else im2col and a product). */
   readonly implicitConv: boolean;
-  /** WebAssembly memory never shrinks: a worker that ran a bigger network keeps its memory. */
+  /** WebAssembly memory never shrinks on its own (TrainingRun releases it before planning). */
   readonly heldWasm: number;
 }
 

@@ -13,7 +13,7 @@ import { createRng } from '../rng';
 import { tensor } from '../tensor';
 import { scratch } from '../layers/scratch';
 import { memoryRefusal, planRunMemory, type MemoryPlan } from './memoryPlan';
-import { thisWorker } from './workerHost';
+import { releaseWasmMemory, thisWorker } from './workerHost';
 import { parseRunConfig, type RunConfig } from './runConfig';
 
 export interface StepOk {
@@ -88,8 +88,10 @@ export class TrainingRun {
         `The model expects ${expected} input values per sample, but the dataset '${train.name}' has samples of shape [${train.sampleShape.join(', ')}] (${actual} values)`,
       );
     }
-    // A new run starts from empty scratch; the wasm memory an earlier run grew stays and counts.
+    // A new run starts from empty scratch and from the module's initial wasm memory, so what an
+    // earlier, larger run grew is not held against it (the settings registry plans a fresh worker).
     scratch.clear();
+    releaseWasmMemory();
     const data = { trainCount: train.count, testCount: options.testCount ?? 0 };
     const host = thisWorker();
     const refusal = memoryRefusal(this.config, data, host);

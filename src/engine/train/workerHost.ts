@@ -10,3 +10,11 @@ export function thisWorker(): RunHost {
     heldWasm: engineWasmKernels?.exports.memory.buffer.byteLength ?? 0,
   };
 }
+
+/**
+ * Gives back the wasm memory earlier runs of this thread grew (it never shrinks on its own): a new
+ * run then plans, and holds, only what it needs itself, as in a fresh worker.
+ */
+export function releaseWasmMemory(): void {
+  engineWasmKernels?.release();
+}
