@@ -10,6 +10,7 @@ import {
   evaluateInternal,
   INTERNAL_CLAIM_KINDS,
   internalClaims,
+  type AfterTrainingHistory,
   type InternalClaim,
 } from './internalClaims';
 
@@ -110,6 +111,8 @@ export interface RunHistory {
   readonly divergedAt?: number;
   /** The probe snapshot of the run's last step (what the internal claims read). */
   readonly finalProbe?: ProbeSnapshot;
+  /** What folding and recalibrating the trained run measured (what `afterTraining` claims read). */
+  readonly afterTraining?: AfterTrainingHistory;
 }
 
 export interface ClaimVerdict {
@@ -266,7 +269,8 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
     case 'unitPercentile':
     case 'initialLoss':
     case 'finalLoss':
-    case 'stepsToLoss': {
+    case 'stepsToLoss':
+    case 'afterTraining': {
       const run = find(claim.run);
       return run ? evaluateInternal(claim, run) : missing(claim.run);
     }

@@ -10,6 +10,7 @@
  */
 import { z } from '../engine/zod';
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormAfterTraining';
 import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
@@ -23,6 +24,21 @@ const range = { atLeast: bound.optional(), atMost: bound.optional() };
 const hasBound = (c: { atLeast?: number | undefined; atMost?: number | undefined }) =>
   c.atLeast !== undefined || c.atMost !== undefined;
 const boundError = { error: 'must give atLeast, atMost or both' };
+
+/** What an `afterTraining` claim reads: two of the fold's numbers, four of the recalibration's. */
+export const AFTER_TRAINING_MEASURES = [
+  'foldDifference',
+  'foldedLayers',
+  'lossBefore',
+  'lossAfter',
+  'accuracyBefore',
+  'accuracyAfter',
+] as const;
+export type AfterTrainingMeasure = (typeof AFTER_TRAINING_MEASURES)[number];
+
+/** Whether a measure comes from folding (else from recalibrating). */
+export const isFoldMeasure = (measure: AfterTrainingMeasure): boolean =>
+  measure === 'foldDifference' || measure === 'foldedLayers';
 
 export const internalClaims = [
   /**
@@ -130,6 +146,22 @@ export const internalClaims = [
     })
     .strict()
     .refine(hasBound, boundError),
+  /**
+   * What the experiment's after-training operation measured on the run once it had trained all its
+   * steps: the fold's largest logit difference or the BatchNorm layers it removed, or the eval loss
+   * or accuracy before and after recalibrating the statistics (on shifted inputs for AdaBN).
+   */
+  z
+    .object({
+      kind: z.literal('afterTraining'),
+      run: label,
+      measure: z.enum(AFTER_TRAINING_MEASURES, {
+        error: `must be one of ${AFTER_TRAINING_MEASURES.join(', ')}`,
+      }),
+      ...range,
+    })
+    .strict()
+    .refine(hasBound, boundError),
 ] as const;
 
 export type InternalClaim = z.infer<(typeof internalClaims)[number]>;
@@ -148,7 +180,15 @@ export const INTERNAL_CLAIM_KINDS = [
   'finalLoss',
   'validationLoss',
   'stepsToLoss',
+  'afterTraining',
 ] as const;
+
+/** The latest fold and recalibration of a run, each with the step it was measured at. */
+export interface AfterTrainingHistory {
+  readonly fold?: { readonly step: number; readonly report: FoldReport } | undefined;
+  readonly recalibration?:
+    { readonly step: number; readonly report: RecalibrationReport } | undefined;
+}
 
 /** What these claims read from a run. */
 export interface InternalHistory {
@@ -160,6 +200,8 @@ export interface InternalHistory {
   readonly validation?: readonly { readonly step: number; readonly loss: number }[];
   /** The probe snapshot of the run's last step. */
   readonly finalProbe?: ProbeSnapshot;
+  /** What folding and recalibrating the trained run measured. */
+  readonly afterTraining?: AfterTrainingHistory;
 }
 
 /** The measured value and what it is ("fc1/fc31 weight gradient at step 400"), or why there is none yet. */
@@ -253,7 +295,42 @@ function measureWeight(claim: WeightClaim, label: string, probe: ProbeSnapshot):
   }
 }
 
+/** The fold's or the recalibration's number, measured on the run after its last step. */
+function measureAfterTraining(
+  claim: Extract<InternalClaim, { kind: 'afterTraining' }>,
+  run: InternalHistory,
+): Measured {
+  if (run.divergedAt !== undefined)
+    return { why: `${run.label} diverged at step ${run.divergedAt}` };
+  const fold = isFoldMeasure(claim.measure);
+  const done = fold ? run.afterTraining?.fold : run.afterTraining?.recalibration;
+  const button = fold ? 'Fold BatchNorm' : 'Recalibrate statistics';
+  if (!done || done.step !== lastStep(run) || lastStep(run) === 0)
+    return { why: `${run.label}: press “${button}” once the run has trained all its steps` };
+  if ('samples' in done.report) {
+    const r = done.report;
+    return claim.measure === 'foldDifference'
+      ? {
+          what: `${run.label}: largest |logit difference| between the network and its folded copy on ${r.samples} test samples (largest logit ${format(r.maxLogit)})`,
+          value: r.maxDifference,
+        }
+      : {
+          what: `${run.label}: BatchNorm layers folded away (${r.layersBefore} → ${r.layersAfter} layers)`,
+          value: r.layersBefore - r.layersAfter,
+        };
+  }
+  const r = done.report;
+  const when = claim.measure.endsWith('Before') ? 'before' : 'after';
+  const which = claim.measure.startsWith('loss') ? 'loss' : 'accuracy';
+  const shifted = r.shift ? ' on shifted inputs' : '';
+  return {
+    what: `${run.label}: eval ${which}${shifted} ${when} recalibrating (${r.before.count} test samples)`,
+    value: r[when][which],
+  };
+}
+
 export function measureInternal(claim: InternalClaim, run: InternalHistory): Measured {
+  if (claim.kind === 'afterTraining') return measureAfterTraining(claim, run);
   if (claim.kind === 'initialLoss') {
     const what = `${run.label}: training loss of the single batch at step 1`;
     return run.losses.length === 0

@@ -5,10 +5,16 @@
  * Datasets come from the caller, so this module stays free of platform APIs.
  */
 import type { ProbeSnapshot } from '../engine/probes/probe';
+import {
+  foldRunRefusal,
+  measureFold,
+  recalibrateRun,
+} from '../engine/train/batchNormAfterTraining';
 import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
 import type { DatasetLoader } from '../worker/loadDataset';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
+import type { AfterTrainingHistory } from './internalClaims';
 import { runSettings, type Experiment } from './schema';
 
 export interface ExperimentResult {
@@ -47,12 +53,28 @@ export async function runExperiment(
       if (result.probes) finalProbe = result.probes;
       if (s % experiment.validationEvery === 0 || s === steps) validate();
     }
+    // What the learner's buttons do once the runs have trained (the worker calls the same functions):
+    // fold first, since it changes nothing in the run; a recalibrated run is validated again.
+    const after: { -readonly [K in keyof AfterTrainingHistory]: AfterTrainingHistory[K] } = {};
+    const operations = experiment.afterTraining;
+    const batchNorm = setup.config.model.norm.kind === 'batchNorm';
+    if (operations && batchNorm && divergedAt === undefined) {
+      const step = run.stepCount;
+      if (operations.fold && foldRunRefusal(run) === null)
+        after.fold = { step, report: measureFold(run, test) };
+      if (operations.recalibrate) {
+        const { batches, shift } = operations.recalibrate;
+        after.recalibration = { step, report: recalibrateRun(run, train, test, batches, shift) };
+        validate();
+      }
+    }
     runs.push({
       label: experiment.runs[r]!.label,
       losses,
       validation,
       ...(divergedAt !== undefined ? { divergedAt } : {}),
       ...(finalProbe ? { finalProbe } : {}),
+      ...(after.fold || after.recalibration ? { afterTraining: after } : {}),
     });
   }
   return { runs, verdict: experiment.claim ? evaluateClaim(experiment.claim, runs) : undefined };

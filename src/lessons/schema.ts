@@ -18,7 +18,9 @@ import {
 import { makeCoherent } from '../lab/coherence';
 import { isOwnDataset } from '../lab/datasets';
 import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
-import { claimSchema } from './claims';
+import { MAX_RECALIBRATION_BATCHES } from '../engine/model/recalibrationLimits';
+import { claimSchema, type Claim } from './claims';
+import { isFoldMeasure } from './internalClaims';
 import { predictionSchema } from './predictions';
 
 const text = (what: string) =>
@@ -138,6 +140,58 @@ const settingKey = z.enum(SETTING_KEYS as unknown as [SettingKey, ...SettingKey[
   error: `must be a Lab setting: ${SETTING_KEYS.join(', ')}`,
 });
 
+/**
+ * What the learner can do to an experiment's trained BatchNorm runs (and the headless tests do):
+ * fold the norms into the layers before them, and re-estimate their statistics from `batches`
+ * training batches, on inputs shifted to contrast · x + brightness when `shift` is given (AdaBN).
+ */
+const afterTrainingSchema = z
+  .object({
+    fold: z.boolean().default(false),
+    recalibrate: z
+      .object({
+        batches: z
+          .number({ error: `must be a whole number of batches, 1 to ${MAX_RECALIBRATION_BATCHES}` })
+          .int({ error: `must be a whole number of batches, 1 to ${MAX_RECALIBRATION_BATCHES}` })
+          .min(1, { error: `must be a whole number of batches, 1 to ${MAX_RECALIBRATION_BATCHES}` })
+          .max(MAX_RECALIBRATION_BATCHES, {
+            error: `must be a whole number of batches, 1 to ${MAX_RECALIBRATION_BATCHES}`,
+          }),
+        shift: z
+          .object({
+            contrast: z.number().min(0.1).max(10),
+            brightness: z.number().min(-5).max(5),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((a) => a.fold || a.recalibrate !== undefined, {
+    error: 'must offer fold: true, a recalibrate, or both',
+  });
+export type AfterTrainingOperations = z.infer<typeof afterTrainingSchema>;
+
+/** Which after-training operations a claim reads. */
+export function claimedAfterTraining(claim: Claim | undefined): {
+  fold: boolean;
+  recalibrate: boolean;
+} {
+  if (!claim) return { fold: false, recalibrate: false };
+  if (claim.kind === 'allOf') {
+    const parts = claim.claims.map(claimedAfterTraining);
+    return {
+      fold: parts.some((p) => p.fold),
+      recalibrate: parts.some((p) => p.recalibrate),
+    };
+  }
+  if (claim.kind !== 'afterTraining') return { fold: false, recalibrate: false };
+  const fold = isFoldMeasure(claim.measure);
+  return { fold, recalibrate: !fold };
+}
+
 export const experimentSchema = z
   .object({
     title: text('a title'),
@@ -169,9 +223,26 @@ export const experimentSchema = z
     claim: claimSchema.optional(),
     /** What the learner should notice once the claim shows (Markdown). */
     takeaway: z.string().optional(),
+    /** BatchNorm after training: the operations offered once the runs have trained (lesson 6). */
+    afterTraining: afterTrainingSchema.optional(),
   })
   .strict()
   .superRefine((exp, ctx) => {
+    const operations = claimedAfterTraining(exp.claim);
+    if (operations.fold && !exp.afterTraining?.fold)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['claim'],
+        message:
+          "reads what folding measured, so the experiment needs 'afterTraining: { fold: true }'",
+      });
+    if (operations.recalibrate && !exp.afterTraining?.recalibrate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['claim'],
+        message:
+          "reads what recalibrating measured, so the experiment needs 'afterTraining: { recalibrate: { batches: N } }'",
+      });
     const labels = exp.runs.map((r) => r.label);
     labels.forEach((l, i) => {
       if (labels.indexOf(l) !== i)

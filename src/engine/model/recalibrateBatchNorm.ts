@@ -2,8 +2,7 @@ import { BatchNorm } from '../layers/batchNorm';
 import type { Tensor } from '../tensor';
 import type { Model } from './model';
 
-/** The most batches a recalibration of a run may use (the Lab's limit; a few thousand samples is plenty). */
-export const MAX_RECALIBRATION_BATCHES = 200;
+export { MAX_RECALIBRATION_BATCHES } from './recalibrationLimits';
 
 /**
  * "Precise BN" (Wu & Johnson 2021, arXiv:2105.07576; PyTorch: torch.optim.swa_utils.update_bn):

@@ -1,59 +1,12 @@
 import { useState } from 'react';
 import { isIdentityShift, type InputShift } from '../../engine/data/shift';
-import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrateBatchNorm';
-import type { FoldReport, RecalibrationReport } from '../../engine/train/batchNormAfterTraining';
+import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrationLimits';
 import type { LabRun } from '../../store/labRun';
-import { formatNumber, formatPercent, formatStep } from '../charts/format';
+import { FoldResult, RecalibrationResult } from './AfterTrainingResults';
 import { NumberField } from './fields/NumberField';
 
 const DEFAULT_BATCHES = 20;
 const NO_SHIFT: InputShift = { contrast: 1, brightness: 0 };
-
-function describeShift({ contrast, brightness }: InputShift): string {
-  return `contrast ×${formatNumber(contrast)}, brightness ${brightness >= 0 ? '+' : ''}${formatNumber(brightness)}`;
-}
-
-function FoldResult({ step, report }: { readonly step: number; readonly report: FoldReport }) {
-  const folds = report.layersBefore - report.layersAfter;
-  return (
-    <p>
-      Folded at step {formatStep(step)}: {folds} BatchNorm layer{folds === 1 ? '' : 's'} merged into
-      the layers before them ({report.layersBefore} → {report.layersAfter} layers,{' '}
-      {report.parametersBefore.toLocaleString('en-US')} →{' '}
-      {report.parametersAfter.toLocaleString('en-US')} stored numbers). On {report.samples} test
-      samples the largest difference between the two networks&apos; logits is{' '}
-      {formatNumber(report.maxDifference)} (the largest logit is {formatNumber(report.maxLogit)}):
-      float32 rounding, so accuracy is {formatPercent(report.accuracyBefore)} before and{' '}
-      {formatPercent(report.accuracyAfter)} after. One eval pass took{' '}
-      {formatNumber(report.msBefore)} ms before and {formatNumber(report.msAfter)} ms after (best of
-      3 in this tab; timings vary with what else the machine does).
-    </p>
-  );
-}
-
-function RecalibrationResult({
-  step,
-  report,
-}: {
-  readonly step: number;
-  readonly report: RecalibrationReport;
-}) {
-  const { shift } = report;
-  return (
-    <p>
-      Recalibrated at step {formatStep(step)} from {report.batches} training batches of{' '}
-      {report.batchSize}
-      {shift ? `, shifted (${describeShift(shift)})` : ''}: eval loss{' '}
-      {formatNumber(report.before.loss)} → {formatNumber(report.after.loss)}, accuracy{' '}
-      {formatPercent(report.before.accuracy)} → {formatPercent(report.after.accuracy)} on{' '}
-      {report.after.count} {shift ? 'test samples shifted the same way' : 'test samples'}. The run
-      keeps the new statistics
-      {shift
-        ? ', so its validation on the unshifted test images now normalizes with the statistics of shifted inputs.'
-        : '.'}
-    </p>
-  );
-}
 
 /**
  * BatchNorm after training, for the selected run: fold the norms into the layers before them (and

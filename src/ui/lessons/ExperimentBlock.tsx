@@ -8,6 +8,7 @@ import {
 } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
 import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
+import { AfterTrainingActions } from './AfterTrainingActions';
 import { claimStatus } from './claimStatus';
 import { ClaimStatusBox } from './ClaimStatusBox';
 import { ExperimentCodeTabs } from '../export/ExperimentCodeTabs';
@@ -96,6 +97,9 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
                   Your finished runs from earlier in this tab (saved at {formatTime(restoredAt)}),
                   kept when you left the page. “Run again” trains them afresh.
                 </p>
+              ) : null}
+              {experiment.afterTraining ? (
+                <AfterTrainingActions operations={experiment.afterTraining} live={live} />
               ) : null}
               {status ? <ClaimStatusBox status={status} /> : null}
             </>

@@ -40,5 +40,7 @@ export function toRunHistory(run: ExperimentRun): RunHistory {
     ...(run.divergedAt !== undefined ? { divergedAt: run.divergedAt } : {}),
     // The worker probes the last step of every "Run experiment": the internal claims read that one.
     ...(run.probes ? { finalProbe: run.probes } : {}),
+    // What the learner's "Fold BatchNorm" and "Recalibrate statistics" measured on the trained runs.
+    afterTraining: { fold: run.afterTraining.fold, recalibration: run.afterTraining.recalibration },
   };
 }

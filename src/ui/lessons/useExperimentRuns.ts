@@ -4,7 +4,8 @@ import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
-import { freshExperimentRun, type ExperimentRun } from './experimentRun';
+import type { ToWorker } from '../../worker/protocol';
+import { freshExperimentRun, isSettled, type ExperimentRun } from './experimentRun';
 
 export interface RunDefinition {
   readonly label: string;
@@ -26,7 +27,20 @@ export interface ExperimentRuns {
   reset(): void;
   /** Changes one run's setting; that run starts over. */
   setSetting<K extends SettingKey>(index: number, key: K, value: LabRunSettings[K]): void;
+  /**
+   * Folds or recalibrates every finished run that still has its worker (the network lives there);
+   * each run's answer arrives as its `afterTraining`.
+   */
+  afterTraining(operation: AfterTrainingRequest): void;
+  /** Whether the run's network is in a worker (not for runs restored from earlier in the tab). */
+  hasNetwork(index: number): boolean;
 }
+
+/** A lesson's after-training operation, as sent to each run's worker. */
+export type AfterTrainingRequest = Extract<
+  ToWorker,
+  { type: 'foldBatchNorm' } | { type: 'recalibrateBatchNorm' }
+>;
 
 type Action =
   | { readonly type: 'messages'; readonly batch: readonly PooledMessage<number>[] }
@@ -34,7 +48,12 @@ type Action =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'reset'; readonly awaitingReady: readonly boolean[] }
-  | { readonly type: 'settings'; readonly index: number; readonly settings: LabRunSettings };
+  | { readonly type: 'settings'; readonly index: number; readonly settings: LabRunSettings }
+  | {
+      readonly type: 'afterTraining';
+      readonly indices: readonly number[];
+      readonly pending: 'fold' | 'recalibrate';
+    };
 
 function reducer(runs: readonly ExperimentRun[], action: Action): readonly ExperimentRun[] {
   switch (action.type) {
@@ -64,6 +83,12 @@ function reducer(runs: readonly ExperimentRun[], action: Action): readonly Exper
     case 'settings':
       return runs.map((r, i) =>
         i === action.index ? freshExperimentRun(r.label, action.settings, true) : r,
+      );
+    case 'afterTraining':
+      return runs.map((r, i) =>
+        action.indices.includes(i)
+          ? { ...r, afterTraining: { ...r.afterTraining, pending: action.pending } }
+          : r,
       );
   }
 }
@@ -170,5 +195,32 @@ export function useExperimentRuns(
     [workers],
   );
 
-  return { runs, phase: experimentPhase(runs), start, pause, resume, reset, setSetting };
+  const afterTraining = useCallback(
+    (operation: AfterTrainingRequest) => {
+      const indices = runsRef.current.flatMap((run, index) =>
+        isSettled(run) &&
+        run.status === 'done' &&
+        run.settings.norm === 'batchNorm' &&
+        workers.has(index)
+          ? [index]
+          : [],
+      );
+      for (const index of indices) workers.send(index, operation);
+      const pending = operation.type === 'foldBatchNorm' ? 'fold' : 'recalibrate';
+      dispatch({ type: 'afterTraining', indices, pending });
+    },
+    [workers],
+  );
+
+  return {
+    runs,
+    phase: experimentPhase(runs),
+    start,
+    pause,
+    resume,
+    reset,
+    setSetting,
+    afterTraining,
+    hasNetwork: (index: number) => workers.has(index),
+  };
 }

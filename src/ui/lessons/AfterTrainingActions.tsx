@@ -1,0 +1,93 @@
+import type { AfterTrainingOperations } from '../../lessons/schema';
+import { formatNumber } from '../charts/format';
+import { FoldResult, RecalibrationResult } from '../lab/AfterTrainingResults';
+import type { ExperimentRuns } from './useExperimentRuns';
+
+/**
+ * BatchNorm after training, in a lesson experiment: once the runs have trained, the learner folds
+ * them or recalibrates their statistics (the experiment says which, and with how many batches and
+ * what input shift), and sees what each run measured. The claims about it read the same results.
+ */
+export function AfterTrainingActions({
+  operations,
+  live,
+}: {
+  readonly operations: AfterTrainingOperations;
+  readonly live: ExperimentRuns;
+}) {
+  const { runs, phase } = live;
+  const ready = runs.filter((r) => r.settings.norm === 'batchNorm');
+  const busy = ready.some((r) => r.afterTraining.pending !== undefined);
+  const trained =
+    phase === 'finished' &&
+    runs.some(
+      (r, i) => r.settings.norm === 'batchNorm' && r.status === 'done' && live.hasNetwork(i),
+    );
+  const restored = phase === 'finished' && !trained;
+  const recalibrate = operations.recalibrate;
+  const shift = recalibrate?.shift;
+  return (
+    <div className="nl-experiment__after" role="group" aria-label="BatchNorm after training">
+      <p className="nl-hint">
+        {trained
+          ? 'The runs have trained: now work on their BatchNorm layers.'
+          : restored
+            ? 'These runs were restored from earlier and their networks are gone: “Run again” to work on them.'
+            : 'Once the runs have trained, these buttons work on their BatchNorm layers.'}
+      </p>
+      <div className="nl-experiment__actions">
+        {operations.fold ? (
+          <button
+            type="button"
+            className="nl-button"
+            disabled={!trained || busy}
+            onClick={() => live.afterTraining({ type: 'foldBatchNorm' })}
+          >
+            Fold BatchNorm
+          </button>
+        ) : null}
+        {recalibrate ? (
+          <button
+            type="button"
+            className="nl-button"
+            disabled={!trained || busy}
+            onClick={() =>
+              live.afterTraining({
+                type: 'recalibrateBatchNorm',
+                batches: recalibrate.batches,
+                shift,
+              })
+            }
+          >
+            Recalibrate statistics
+          </button>
+        ) : null}
+      </div>
+      {recalibrate ? (
+        <p className="nl-hint">
+          Recalibrating averages the statistics of {recalibrate.batches} training batches
+          {shift
+            ? `, with every input value x turned into ${formatNumber(shift.contrast)} · x ${shift.brightness >= 0 ? '+' : '−'} ${formatNumber(Math.abs(shift.brightness))}, and measures before and after on test images shifted the same way`
+            : ''}
+          .
+        </p>
+      ) : null}
+      <div role="status">
+        {ready.map((run) => {
+          const { fold, recalibration, refusal } = run.afterTraining;
+          if (!fold && !recalibration && !refusal) return null;
+          return (
+            <div key={run.label} className="nl-experiment__after-run">
+              <strong>{run.label}</strong>
+              {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
+              {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}
+              {recalibration ? (
+                <RecalibrationResult step={recalibration.step} report={recalibration.report} />
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
