@@ -54,7 +54,13 @@ describe('afterTraining claims', () => {
       shown: true,
       detail: expect.stringContaining('largest |logit difference|') as string,
     });
-    expect(evaluateClaim({ ...difference, atMost: 1e-6 }, [run]).shown).toBe(false);
+    const tighter = parse({
+      kind: 'afterTraining',
+      run: 'A',
+      measure: 'foldDifference',
+      atMost: 1e-6,
+    });
+    expect(evaluateClaim(tighter, [run]).shown).toBe(false);
     const layers = parse({ kind: 'afterTraining', run: 'A', measure: 'foldedLayers', atLeast: 4 });
     expect(evaluateClaim(layers, [run]).detail).toContain('(14 → 10 layers) = 4.00');
   });
@@ -71,7 +77,8 @@ describe('afterTraining claims', () => {
     expect(verdict.detail).toContain('eval accuracy on shifted inputs before recalibrating');
     const after = parse({ kind: 'afterTraining', run: 'A', measure: 'lossAfter', atMost: 0.2 });
     expect(evaluateClaim(after, [run]).shown).toBe(true);
-    expect(evaluateClaim({ ...after, atMost: 0.1 }, [run]).shown).toBe(false);
+    const lower = parse({ kind: 'afterTraining', run: 'A', measure: 'lossAfter', atMost: 0.1 });
+    expect(evaluateClaim(lower, [run]).shown).toBe(false);
   });
 
   it('judge nothing until the button was pressed on the fully trained run', () => {
