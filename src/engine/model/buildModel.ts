@@ -123,10 +123,7 @@ function buildResidualMlp(spec: MlpSpec): Sequential {
     ['flatten', new Flatten()],
     ['stem_fc', new Linear(spec.inputSize, width, spec.bias)],
   ];
-  const act: [string, Layer] = ['stem_act', makeActivation(spec.activation, spec.negativeSlope)];
-  if (stemNorm && spec.normPlacement === 'before') children.push(['stem_bn', stemNorm], act);
-  else if (stemNorm) children.push(act, ['stem_bn', stemNorm]);
-  else children.push(act);
+  children.push(...stemTail(spec, stemNorm));
   const makeNorm =
     spec.norm.kind === 'none' ? null : (c: number): Layer => makeNorm1d(spec.norm, c) as Layer;
   for (let b = 1; b <= spec.depth; b++) {
@@ -145,6 +142,13 @@ function buildResidualMlp(spec: MlpSpec): Sequential {
   }
   children.push(...classifier(spec, width));
   return new Sequential(children);
+}
+
+/** The stem's activation and norm (named stem_act, stem_bn), in the spec's order. */
+function stemTail(spec: ModelSpec, norm: Layer | null): [string, Layer][] {
+  const act: [string, Layer] = ['stem_act', makeActivation(spec.activation, spec.negativeSlope)];
+  if (!norm) return [act];
+  return spec.normPlacement === 'before' ? [['stem_bn', norm], act] : [act, ['stem_bn', norm]];
 }
 
 /** The last Linear layer; Fixup adds a scalar bias before it, as before every weight layer. */
@@ -170,10 +174,7 @@ function buildCnn(spec: CnnSpec): Sequential {
       }),
     ],
   ];
-  const act: [string, Layer] = ['stem_act', makeActivation(spec.activation, spec.negativeSlope)];
-  if (stemNorm && spec.normPlacement === 'before') children.push(['stem_bn', stemNorm], act);
-  else if (stemNorm) children.push(act, ['stem_bn', stemNorm]);
-  else children.push(act);
+  children.push(...stemTail(spec, stemNorm));
 
   const normFactory =
     spec.norm.kind === 'none'
