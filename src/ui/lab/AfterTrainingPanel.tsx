@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isIdentityShift, type InputShift } from '../../engine/data/shift';
 import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrationLimits';
 import type { LabRun } from '../../store/labRun';
-import { FoldResult, RecalibrationResult } from './AfterTrainingResults';
+import { AfterTrainingOutcome } from './AfterTrainingResults';
 import { NumberField } from './fields/NumberField';
 
 const DEFAULT_BATCHES = 20;
@@ -25,7 +25,7 @@ export function AfterTrainingPanel({
   const [batches, setBatches] = useState(DEFAULT_BATCHES);
   const [shift, setShift] = useState(NO_SHIFT);
   if (run.settings.norm !== 'batchNorm') return null;
-  const { pending, fold, recalibration, refusal } = run.afterTraining;
+  const { pending } = run.afterTraining;
   const busy = pending !== undefined || run.status === 'running' || !run.ready;
   const foldable = run.settings.placement === 'before';
   return (
@@ -93,11 +93,7 @@ export function AfterTrainingPanel({
         />
       </fieldset>
       <div role="status">
-        {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
-        {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}
-        {recalibration ? (
-          <RecalibrationResult step={recalibration.step} report={recalibration.report} />
-        ) : null}
+        <AfterTrainingOutcome state={run.afterTraining} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** What folding and recalibrating a run measured, in words: the Lab's run panel and lesson experiments show them. */
 import type { InputShift } from '../../engine/data/shift';
 import type { FoldReport, RecalibrationReport } from '../../engine/train/batchNormAfterTraining';
+import type { AfterTrainingState } from '../../runs/runState';
 import { formatNumber, formatPercent, formatStep } from '../charts/format';
 
 function describeShift({ contrast, brightness }: InputShift): string {
@@ -52,5 +53,19 @@ export function RecalibrationResult({
         ? ', so its validation on the unshifted test images now normalizes with the statistics of shifted inputs.'
         : '.'}
     </p>
+  );
+}
+
+/** A run's latest refusal, fold and recalibration, each shown when there is one. */
+export function AfterTrainingOutcome({ state }: { readonly state: AfterTrainingState }) {
+  const { fold, recalibration, refusal } = state;
+  return (
+    <>
+      {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
+      {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}
+      {recalibration ? (
+        <RecalibrationResult step={recalibration.step} report={recalibration.report} />
+      ) : null}
+    </>
   );
 }

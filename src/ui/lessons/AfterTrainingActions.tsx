@@ -1,6 +1,6 @@
 import type { AfterTrainingOperations } from '../../lessons/schema';
 import { formatNumber } from '../charts/format';
-import { FoldResult, RecalibrationResult } from '../lab/AfterTrainingResults';
+import { AfterTrainingOutcome } from '../lab/AfterTrainingResults';
 import type { ExperimentRuns } from './useExperimentRuns';
 
 /**
@@ -79,11 +79,7 @@ export function AfterTrainingActions({
           return (
             <div key={run.label} className="nl-experiment__after-run">
               <strong>{run.label}</strong>
-              {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
-              {fold ? <FoldResult step={fold.step} report={fold.report} /> : null}
-              {recalibration ? (
-                <RecalibrationResult step={recalibration.step} report={recalibration.report} />
-              ) : null}
+              <AfterTrainingOutcome state={run.afterTraining} />
             </div>
           );
         })}
