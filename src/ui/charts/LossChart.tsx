@@ -19,9 +19,11 @@ import {
 } from './lossChartData';
 import { REFERENCE_COLOR } from './palette';
 import type { PlotSeries } from './plotScene';
+import { ChartSelect } from './ChartSelect';
 import type { PlotAxis, PlotMarker } from './PlotFrame';
 import { exponentialMovingAverage, PRESENTER_SMOOTHING } from './smoothing';
 import { SmoothingField } from './SmoothingField';
+import { describeStepWindow, STEP_WINDOWS, withinFirstSteps } from './stepWindow';
 import { niceTicks } from './ticks';
 import { ToggleField } from './ToggleField';
 
@@ -102,18 +104,21 @@ export const LossChart = memo(function LossChart({
     : (ownSmoothing ?? (presenting ? PRESENTER_SMOOTHING : 0));
   const setSmoothing = view.loss ? view.loss.setSmoothing : setOwnSmoothing;
 
+  // 0: every step; else only the first steps (a fast 2-D run's start, not squeezed into a sliver).
+  const [stepWindow, setStepWindow] = useState(0);
   // A diverged run is cut where it diverged, so its 8e25 does not set the axis (divergence.ts).
   const { runs, limit } = useMemo(() => {
-    const cut = withoutDivergedTails(given);
+    const cut = withoutDivergedTails(withinFirstSteps(given, stepWindow));
     return {
       limit: cut.limit,
       runs: cut.runs.map((run) => ({ ...run, color: presenterRunColor(run.id, presenting) })),
     };
-  }, [given, presenting]);
+  }, [given, stepWindow, presenting]);
   const summary = useMemo(() => summarizeLoss(runs), [runs]);
   const empty = !hasLossData(runs);
 
-  const [firstStep, lastStep] = stepRange(runs);
+  const [firstStep, lastPlotted] = stepRange(runs);
+  const lastStep = stepWindow > 0 ? stepWindow : lastPlotted;
   const xAxis = useMemo<PlotAxis>(
     () => ({
       scale: { kind: 'linear', domain: [firstStep, lastStep] },
@@ -241,6 +246,14 @@ export const LossChart = memo(function LossChart({
             onChange={setLogScale}
           />
           <SmoothingField value={smoothing} onChange={setSmoothing} />
+          <ChartSelect
+            label="Steps shown"
+            hint="Only the first steps, so the start of a fast run is not squeezed into a sliver."
+            value={stepWindow}
+            choices={STEP_WINDOWS}
+            describe={describeStepWindow}
+            onChange={setStepWindow}
+          />
         </>
       }
     >

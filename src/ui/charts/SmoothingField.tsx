@@ -1,4 +1,5 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
+import { ChartSelect } from './ChartSelect';
 import { clampSmoothing, describeSmoothing, MAX_SMOOTHING } from './smoothing';
 
 export interface SmoothingFieldProps {
@@ -17,30 +18,14 @@ export const SmoothingField = memo(function SmoothingField({
   value,
   onChange,
 }: SmoothingFieldProps) {
-  const selectId = useId();
-  const hintId = useId();
-  const current = clampSmoothing(value);
-  const choices: number[] = [...SMOOTHING_CHOICES];
-  if (!choices.includes(current)) choices.push(current);
-  choices.sort((a, b) => a - b);
   return (
-    <div className="nl-toggle nl-smoothing">
-      <label htmlFor={selectId}>Smoothing</label>
-      <select
-        id={selectId}
-        value={String(current)}
-        aria-describedby={hintId}
-        onChange={(event) => onChange(clampSmoothing(Number(event.target.value)))}
-      >
-        {choices.map((w) => (
-          <option key={w} value={String(w)}>
-            {describeSmoothing(w)}
-          </option>
-        ))}
-      </select>
-      <span id={hintId} className="nl-toggle__hint">
-        Exponential moving average of the training loss; the raw per-batch curve stays faint behind.
-      </span>
-    </div>
+    <ChartSelect
+      label="Smoothing"
+      hint="Exponential moving average of the training loss; the raw per-batch curve stays faint behind."
+      value={clampSmoothing(value)}
+      choices={SMOOTHING_CHOICES}
+      describe={describeSmoothing}
+      onChange={(weight) => onChange(clampSmoothing(weight))}
+    />
   );
 });

@@ -64,6 +64,25 @@ describe('LossChart', () => {
     expect(within(legend).getByText('validation on held-out data (dashed)')).toBeInTheDocument();
   });
 
+  it('shows only the first steps when asked, the axes following what is shown', async () => {
+    const drawing = installRecordingContext();
+    render(<LossChart runs={[makeRun('A', 1000, 0.1)]} />);
+    const shown = screen.getByRole('combobox', { name: 'Steps shown' });
+    expect(shown).toHaveAccessibleDescription(/start of a fast run/);
+    expect(shown).toHaveDisplayValue('all steps');
+    await userEvent.selectOptions(shown, 'the first 100');
+    const ticks = screen
+      .getAllByText(/^[\d,]+$/, { selector: '.nl-plot__tick--x' })
+      .map((t) => Number(t.textContent!.replace(/,/g, '')));
+    expect(Math.max(...ticks)).toBe(100);
+    // The training line now stops at step 100, and the validation at step 1,000 is off the chart.
+    const lines = strokesIn(drawing, RUN_COLORS.A);
+    expect(lines.some((line) => line.points.length === 100)).toBe(true);
+    expect(screen.getByRole('figure', { name: 'Loss' })).toHaveAccessibleDescription(
+      /training loss [\d.]+ \(one batch\) at step 100\b/,
+    );
+  });
+
   it('switches the loss axis to a log scale from a labelled checkbox', async () => {
     render(<LossChart runs={[makeRun('A', 50, 0.05)]} />);
     const toggle = screen.getByRole('checkbox', { name: 'Log scale for loss' });
