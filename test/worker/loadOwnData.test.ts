@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { OwnDataRecord } from '../../src/data/ownDataStore';
 import { OwnDataError, ownDataFingerprint, type OwnData } from '../../src/engine/data/ownData';
 import { drawnData } from '../../src/lab/drawnPoints';
+import { parseCsvTable } from '../../src/data/csv/csvTable';
+import { ownDataFromCsv } from '../../src/data/csv/ownDataFromCsv';
+import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
+import { setOwnDataSummary } from '../../src/lab/ownDatasets';
+import { toWorkerSetup } from '../../src/lab/settings';
 import { explainError } from '../../src/worker/explainError';
 import { createDatasetLoader } from '../../src/worker/loadDataset';
+import type { FromWorker } from '../../src/worker/protocol';
+import { TrainingSession } from '../../src/worker/trainingSession';
 
 const noMnist = () => Promise.reject(new Error('MNIST is not needed here'));
 
@@ -58,5 +65,41 @@ describe('loading own data in a worker', () => {
     expect(explainError(error)).toBe(
       'The batch size is larger than the 6 training rows of this dataset. Lower the batch size to at most 6, or add rows.',
     );
+  });
+
+  it('draws the decision boundary of a CSV with two features, over all its points', async () => {
+    // Two blobs far outside the built-in sets' [−1.5, 1.5]², written unstandardized.
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const c = i % 2;
+      return `${(c ? 4 : -4) + (i % 5) / 10},${(c ? 3 : -3) - (i % 3) / 10},${c ? 'yes' : 'no'}`;
+    });
+    const table = parseCsvTable(['x,y,label', ...rows].join('\n'), 'blobs.csv');
+    const stored = record(ownDataFromCsv(table, 2));
+    const { x, y, ...shape } = stored.data;
+    setOwnDataSummary('csv', {
+      ...shape,
+      options: stored.options,
+      fingerprint: stored.fingerprint,
+    });
+    const messages: FromWorker[] = [];
+    const session = new TrainingSession({
+      post: (message) => messages.push(message),
+      loadDataset: createDatasetLoader(noMnist, () => Promise.resolve(stored)),
+    });
+    try {
+      const settings = { ...DEFAULT_RUN_SETTINGS, dataset: 'csv' as const, batchSize: 8 };
+      await session.handle({ type: 'configure', setup: toWorkerSetup(settings, 0) });
+      const boundary = messages.find((m) => m.type === 'snapshot' && m.boundary);
+      if (boundary?.type !== 'snapshot' || !boundary.boundary) throw new Error('no boundary drawn');
+      expect(messages.some((m) => m.type === 'error')).toBe(false);
+      expect(boundary.boundary.probabilities).toHaveLength(48 * 48 * 2);
+      // The picture reaches past the farthest point (|x| = 4.4) with a margin, not the built-in 1.5.
+      expect(boundary.boundary.extent).toBeGreaterThan(4.4);
+      expect(x.length).toBe(80);
+      expect(y.length).toBe(40);
+    } finally {
+      setOwnDataSummary('csv', undefined);
+      await session.handle({ type: 'pause' });
+    }
   });
 });
