@@ -43,6 +43,44 @@ with torch.no_grad():
 `;
 
 const LESSON_HARNESSES: Record<string, readonly Harness[]> = {
+  '02-initialization.md': [
+    {
+      marker: 'def init_weights',
+      claim:
+        'init_weights gives Kaiming’s spread, the classifier gain 1, biases 0, γ = 1, β = 0, and skips affine=False norms',
+      setups: ['import torch\ntorch.manual_seed(0)\n'],
+      check: `
+import math
+linears = [m for m in model if isinstance(m, nn.Linear)]
+# std(W)·√(fan_in/gain²) is 1 up to sampling when a weight has the spread Kaiming's formula gives it.
+spread = lambda w, fan_in, gain: (w.std() * math.sqrt(fan_in) / gain).item()
+for m in linears[:-1]:
+    assert 0.9 < spread(m.weight, m.in_features, math.sqrt(2)) < 1.1, "a hidden layer's ReLU gain"
+head = linears[-1]
+assert 0.9 < spread(head.weight, head.in_features, 1) < 1.1, "the classifier's gain 1"
+assert all(torch.count_nonzero(m.bias) == 0 for m in linears), "biases 0"
+# Every other layer the function names, from parameters it must overwrite; and norm layers built
+# without affine parameters, which it must leave alone (ones_ on their None weight would raise).
+conv = nn.Conv2d(16, 32, 3)
+affine = [nn.BatchNorm2d(8), nn.LayerNorm(32), nn.GroupNorm(4, 32), nn.BatchNorm1d(8)]
+with torch.no_grad():
+    for p in [*conv.parameters(), *(p for m in affine for p in m.parameters())]:
+        p.uniform_(-3, 3)
+plain = [nn.BatchNorm1d(8, affine=False), nn.LayerNorm(8, elementwise_affine=False)]
+nn.Sequential(conv, *affine, *plain, nn.Linear(32, 32, bias=False)).apply(init_weights)
+assert 0.9 < spread(conv.weight, 16 * 9, math.sqrt(2)) < 1.1 and torch.count_nonzero(conv.bias) == 0
+assert all(torch.equal(m.weight, torch.ones_like(m.weight)) for m in affine), "γ = 1"
+assert all(torch.count_nonzero(m.bias) == 0 for m in affine), "β = 0"
+# "or its logits start √2 times as spread out and the loss at step 1 further above ln 10"
+x, y = torch.randn(2048, 196), torch.randint(0, 10, (2048,))
+with torch.no_grad():
+    loss = nn.functional.cross_entropy(model(x), y).item()
+    head.weight.mul_(math.sqrt(2))
+    relu_gain_loss = nn.functional.cross_entropy(model(x), y).item()
+assert math.log(10) < loss < relu_gain_loss - 0.1, (loss, relu_gain_loss)
+`,
+    },
+  ],
   '06-batchnorm-after-training.md': [
     {
       marker: 'fuse_linear_bn_eval',
