@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { SETTINGS } from '../../src/lab/settingsRegistry';
+import { completedLessons, seedProgress } from '../../test/e2e/progress';
+import { ROOT } from '../../test/e2e/previewServer';
+import { requiredControls, type BenchLesson, type TrainedBlock } from './lessonBlocks';
+
+const PROBE_SCRIPT = resolve(ROOT, 'bench/ui/inPageProbe.js');
+const WATCH_SCRIPT = resolve(ROOT, 'bench/lessons/sectionWatch.js');
+/**
+ * How long the page is left alone after its heading appears before the first experiment is run:
+ * work the page defers (math, charts mounted when they come into view) belongs to loading it.
+ */
+const SETTLE_MS = 3000;
+/** A block that has not finished training in this time is reported as timed out. */
+const BLOCK_LIMIT_MS = 300_000;
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+export interface BlockTiming {
+  readonly block: TrainedBlock;
+  /** Milliseconds from pressing "Run experiment" to the claim first shown; undefined if it never was. */
+  readonly claimShownMs: number | undefined;
+  /** Milliseconds from pressing "Run experiment" to "Training finished."; undefined on a timeout. */
+  readonly finishedMs: number | undefined;
+  /** Main-thread tasks over 50 ms from the press until the block was done (finished and judged). */
+  readonly longTasks: readonly LongTask[];
+}
+
+export interface LessonVisit {
+  readonly lesson: BenchLesson;
+  readonly cpuThrottling: number;
+  /** Milliseconds from navigation until the lesson's heading was on the page. */
+  readonly headingAt: number;
+  /** Main-thread tasks over 50 ms from navigation until the first experiment was run. */
+  readonly loadLongTasks: readonly LongTask[];
+  readonly blocks: readonly BlockTiming[];
+}
+
+interface Marks {
+  pressedAt?: number;
+  shownAt?: number;
+  finishedAt?: number;
+  /** The page's clock when the marks were read. */
+  now?: number;
+}
+
+/** What this bench and bench/ui/inPageProbe.js keep on the page's window. */
+type BenchWindow = Window & {
+  __benchMarks?: Marks;
+  __benchWatchSection?: (section: Element) => void;
+  __normlabProbe?: { readonly longTasks: LongTask[] | null };
+};
+
+/** Sets one control of a practice as its task asks: a menu's choice, a checkbox or a number. */
+async function setControl(control: Locator, value: unknown): Promise<void> {
+  const kind = await control.evaluate((el) =>
+    el instanceof HTMLSelectElement
+      ? 'select'
+      : el instanceof HTMLInputElement && el.type === 'checkbox'
+        ? 'checkbox'
+        : 'input',
+  );
+  if (kind === 'select') await control.selectOption(String(value));
+  else if (kind === 'checkbox') await control.setChecked(value === true);
+  else {
+    await control.fill(String(value));
+    await control.press('Enter');
+  }
+}
+
+async function marks(page: Page): Promise<Marks> {
+  return page.evaluate(() => ({
+    ...(window as BenchWindow).__benchMarks,
+    now: performance.now(),
+  }));
+}
+
+async function longTasks(page: Page): Promise<LongTask[]> {
+  const tasks = await page.evaluate(
+    () => (window as BenchWindow).__normlabProbe?.longTasks ?? null,
+  );
+  if (tasks === null) throw new Error('this browser reports no long tasks');
+  return tasks;
+}
+
+/** Trains one block as a learner would: its task's settings first, Run, then any after-training button. */
+async function trainBlock(page: Page, block: TrainedBlock): Promise<BlockTiming> {
+  const kind = block.kind === 'experiment' ? 'Experiment' : 'Practice';
+  const section = page.getByRole('region', { name: `${kind} ${block.title}`, exact: true });
+  for (const { run, key, value } of requiredControls(block)) {
+    await setControl(section.getByLabel(`${run}: ${SETTINGS[key].label}`, { exact: true }), value);
+  }
+  await section.evaluate((el) => (window as BenchWindow).__benchWatchSection?.(el));
+  const run = section.getByRole('button', { name: 'Run experiment', exact: true });
+  await run.scrollIntoViewIfNeeded();
+  await run.click();
+  const done = await page
+    .waitForFunction(() => (window as BenchWindow).__benchMarks?.finishedAt !== undefined, null, {
+      timeout: BLOCK_LIMIT_MS,
+      polling: 500,
+    })
+    .then(() => true)
+    .catch(() => false);
+  if (done && block.hasClaim && block.afterTraining.length > 0) {
+    for (const name of block.afterTraining) {
+      const button = section.getByRole('button', { name, exact: true });
+      await button.click();
+      // Each operation is done when its button is enabled again.
+      await page.waitForFunction(
+        (b) => b instanceof HTMLButtonElement && !b.disabled,
+        await button.elementHandle(),
+        { timeout: BLOCK_LIMIT_MS, polling: 250 },
+      );
+    }
+  }
+  if (done && block.hasClaim) {
+    // A final-state claim is judged in the render that finished the runs or the next one.
+    await page
+      .waitForFunction(() => (window as BenchWindow).__benchMarks?.shownAt !== undefined, null, {
+        timeout: 5000,
+        polling: 250,
+      })
+      .catch(() => undefined);
+  }
+  const m = await marks(page);
+  const pressed = m.pressedAt ?? Number.NaN;
+  const end = Math.max(m.finishedAt ?? m.now ?? 0, m.shownAt ?? 0);
+  const tasks = (await longTasks(page)).filter((t) => t.start >= pressed && t.start <= end);
+  return {
+    block,
+    claimShownMs: m.shownAt !== undefined ? m.shownAt - pressed : undefined,
+    finishedMs: m.finishedAt !== undefined ? m.finishedAt - pressed : undefined,
+    longTasks: tasks,
+  };
+}
+
+/**
+ * Opens one lesson in a fresh browser context (every lesson unlocked, nothing saved), waits until it
+ * has loaded and settled, then trains `blocks` of its experiments and practices one after the other.
+ */
+export async function visitLesson(
+  browser: Browser,
+  baseUrl: string,
+  lesson: BenchLesson,
+  options: {
+    readonly cpuThrottling: number;
+    readonly blocks: readonly TrainedBlock[];
+    readonly allLessonIds: readonly string[];
+    readonly log: (line: string) => void;
+  },
+): Promise<LessonVisit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await seedProgress(context, completedLessons(...options.allLessonIds));
+    await context.addInitScript({ path: PROBE_SCRIPT });
+    await context.addInitScript({ path: WATCH_SCRIPT });
+    await context.addInitScript(() => {
+      const marks = { headingAt: Number.NaN };
+      (window as unknown as { __lessonMarks: typeof marks }).__lessonMarks = marks;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('main h1')) {
+          marks.headingAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    if (options.cpuThrottling !== 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+    }
+    await page.goto(new URL(`#/lessons/${lesson.id}`, baseUrl).href, { timeout: 120_000 });
+    await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(SETTLE_MS);
+    const headingAt = await page.evaluate(
+      () => (window as unknown as { __lessonMarks: { headingAt: number } }).__lessonMarks.headingAt,
+    );
+    const loadEnd = await page.evaluate(() => performance.now());
+    const loadLongTasks = (await longTasks(page)).filter((t) => t.start <= loadEnd);
+    const blocks: BlockTiming[] = [];
+    for (const block of options.blocks) {
+      const timing = await trainBlock(page, block);
+      const seconds = (ms: number | undefined) =>
+        ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
+      options.log(
+        `  ${block.id}: claim ${block.hasClaim ? seconds(timing.claimShownMs) : '(none)'}, finished ${seconds(timing.finishedMs)}, longest task ${Math.max(0, ...timing.longTasks.map((t) => t.duration)).toFixed(0)} ms`,
+      );
+      blocks.push(timing);
+    }
+    return { lesson, cpuThrottling: options.cpuThrottling, headingAt, loadLongTasks, blocks };
+  } finally {
+    await context.close();
+  }
+}
