@@ -57,8 +57,13 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
         reZero: 'ReZero',
       })[s.branchInit],
   },
-  { keys: ['optimizer'], say: (s) => (s.optimizer === 'sgd' ? 'SGD' : 'Adam') },
+  { keys: ['optimizer'], say: (s) => ({ sgd: 'SGD', adam: 'Adam', adamw: 'AdamW' })[s.optimizer] },
   { keys: ['learningRate'], say: (s) => `lr ${formatNumber(s.learningRate)}` },
+  {
+    keys: ['weightDecay'],
+    say: (s) =>
+      s.weightDecay === 0 ? 'no weight decay' : `weight decay ${formatNumber(s.weightDecay)}`,
+  },
   { keys: ['batchSize'], say: (s) => `batch ${s.batchSize}` },
   {
     keys: ['init', 'initDistribution', 'initFanMode', 'initGain', 'initMultiplier'],
@@ -70,6 +75,9 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
     say: (s) => (s.validationMode === 'eval' ? 'eval-mode validation' : 'train-mode validation'),
   },
 ];
+
+/** Every setting some phrase speaks for (a test checks that none is left out). */
+export const DESCRIBED_SETTINGS: ReadonlySet<SettingKey> = new Set(PHRASES.flatMap((p) => p.keys));
 
 function differs(key: SettingKey, a: LabRunSettings, b: LabRunSettings): boolean {
   return settingRelevant(key, b) && a[key] !== b[key];

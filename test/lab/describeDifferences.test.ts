@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeDifferences, runLegend } from '../../src/lab/describeDifferences';
+import {
+  DESCRIBED_SETTINGS,
+  describeDifferences,
+  runLegend,
+} from '../../src/lab/describeDifferences';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
 
 const a: LabRunSettings = { ...DEFAULT_RUN_SETTINGS, learningRate: 0.1, init: 'kaimingNormal' };
@@ -13,6 +17,19 @@ describe('describeDifferences', () => {
     expect(describeDifferences(a, { ...a, init: 'xavierNormal', learningRate: 0.3 })).toBe(
       'lr 0.3, Xavier normal',
     );
+  });
+
+  it('names the optimizer, AdamW as well, and the weight decay', () => {
+    expect(describeDifferences(a, { ...a, optimizer: 'adamw', weightDecay: 0.01 })).toBe(
+      'AdamW, weight decay 0.01',
+    );
+    const decayed = { ...a, weightDecay: 0.005 };
+    expect(describeDifferences(decayed, { ...decayed, weightDecay: 0 })).toBe('no weight decay');
+    expect(describeDifferences(a, { ...a, optimizer: 'adam' })).toBe('Adam');
+  });
+
+  it('has a phrase for every setting a run has, so no difference goes unnamed', () => {
+    expect([...DESCRIBED_SETTINGS].sort()).toEqual(Object.keys(DEFAULT_RUN_SETTINGS).sort());
   });
 
   it('says "same settings" for an exact copy', () => {
