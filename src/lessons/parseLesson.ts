@@ -24,7 +24,9 @@ import {
   type Widget,
   runSettings,
 } from './schema';
-import type { SettingKey } from '../lab/labSettings';
+import { makeCoherent } from '../lab/coherence';
+import type { LabRunSettings, SettingKey } from '../lab/labSettings';
+import { settingValueLabel } from '../lab/settingsRegistry';
 import type { LessonIssue } from './lessonIssue';
 
 export type { LessonIssue };
@@ -310,6 +312,12 @@ function practiceProblem(practice: Practice, experiment: Experiment): string | u
     const keys = Object.keys(required.settings) as SettingKey[];
     if (keys.every((key) => written[key] === required.settings[key]))
       return `requireSettings for run '${required.run}' already hold in the experiment as written; ask for a change the learner has to make`;
+    const unreachable = unreachableSetting(
+      required.run,
+      { ...written, ...required.settings },
+      keys,
+    );
+    if (unreachable) return unreachable;
   }
   if (practice.hidden.length === 0) return undefined;
   if (experiment.runs.length !== 1)
@@ -324,6 +332,23 @@ function practiceProblem(practice: Practice, experiment: Experiment): string | u
   if (outside.length > 0)
     return `requireSettings changes ${outside.join(', ')}, which ${outside.length === 1 ? 'is' : 'are'} not hidden; the fix of a mystery network lies in its hidden settings`;
   return undefined;
+}
+
+/**
+ * A required value the registry's rules rule out next to the run's other settings (InstanceNorm in an
+ * MLP, groups that do not divide the width, a batch over the memory cap): the learner's controls would
+ * never reach it, so the practice could never pass.
+ */
+function unreachableSetting(
+  run: string,
+  wanted: LabRunSettings,
+  required: readonly SettingKey[],
+): string | undefined {
+  const { settings, fixes } = makeCoherent(wanted);
+  const fix = fixes.find((f) => required.includes(f.key));
+  if (!fix) return undefined;
+  const label = <K extends SettingKey>(key: K, s: LabRunSettings) => settingValueLabel(key, s[key]);
+  return `requireSettings for run '${run}' asks for ${fix.key} ${label(fix.key, wanted)}, which the learner cannot set: ${fix.reason} (the run would train with ${label(fix.key, settings)})`;
 }
 
 function checkpointProblem(

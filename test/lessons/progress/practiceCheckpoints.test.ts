@@ -140,6 +140,17 @@ describe('lesson checks for practices and mystery networks', () => {
     ]);
   });
 
+  it("refuses required settings that the registry's rules rule out beside the run's others", () => {
+    const instance = PRACTICE.replace('{ norm: batchNorm }', '{ norm: instanceNorm }');
+    expect(issuesOf(EXPERIMENTS + instance)).toEqual([
+      ":::practice add-norm: requireSettings for run 'Mine' asks for norm InstanceNorm, which the learner cannot set: InstanceNorm normalizes over image pixels, so it needs the CNN (the run would train with None)",
+    ]);
+    const groups = PRACTICE.replace('{ norm: batchNorm }', '{ norm: groupNorm, groups: 3 }');
+    expect(issuesOf(EXPERIMENTS + groups)).toEqual([
+      ":::practice add-norm: requireSettings for run 'Mine' asks for groups 3, which the learner cannot set: GroupNorm's groups must divide the width (8) (the run would train with 2)",
+    ]);
+  });
+
   it('refuses a mystery without a question, or with its fix outside the hidden settings', () => {
     const noQuestion = MYSTERY.slice(0, MYSTERY.indexOf('question:')) + ':::\n';
     expect(issuesOf(EXPERIMENTS + noQuestion)).toEqual([
