@@ -21,12 +21,8 @@ import { formatMegabytes, planRunMemory, RUN_MEMORY_BUDGET } from '../src/engine
 import { DATASET_IDS, isOwnDataset, type DatasetId } from '../src/lab/datasets';
 import { buildDepthProbe, type DepthProbeOptions } from '../src/engine/probes/depthProbe';
 import type { DepthProbeMemory } from '../src/engine/probes/depthProbeMemory';
-import {
-  MAX_PROBE_DEPTH,
-  PROBE_BATCH_SIZE,
-  PROBE_SEED,
-  probeInitScheme,
-} from '../src/lessons/widgets/depthProbeSetup';
+import { PROBE_SEED, probeInitScheme } from '../src/lessons/widgets/depthProbeSetup';
+import { PROBE_BATCH_SIZE, PROBE_SETTINGS } from '../src/lab/probeSettings';
 import type { Architecture, LabRunSettings } from '../src/lab/labSettings';
 import { largestSetting } from '../src/lab/largestSetting';
 import { architecturesFor, LAB_DATA_SIZES } from '../src/lab/memoryLimits';
@@ -165,7 +161,7 @@ function measureProbe(norm: DepthProbeOptions['norm']): ProbeMeasurement {
   const baseline = process.memoryUsage().arrayBuffers;
   const started = performance.now();
   const options: DepthProbeOptions = {
-    depth: MAX_PROBE_DEPTH,
+    depth: PROBE_SETTINGS.depth.max,
     width: PROBE_WIDTH,
     batchSize: PROBE_BATCH_SIZE,
     activation: 'relu',
@@ -268,7 +264,7 @@ async function main(): Promise<void> {
     rows.push([
       'depth probe',
       'N(0, 1)',
-      `${MAX_PROBE_DEPTH} × ${PROBE_WIDTH}, batch ${PROBE_BATCH_SIZE}, ${norm}, ${m.bankedLayers} layers banked`,
+      `${PROBE_SETTINGS.depth.max} × ${PROBE_WIDTH}, batch ${PROBE_BATCH_SIZE}, ${norm}, ${m.bankedLayers} layers banked`,
       formatMegabytes(m.plan),
       formatMegabytes(m.peak),
       '',

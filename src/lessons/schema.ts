@@ -17,6 +17,11 @@ import {
 } from '../lab/labSettings';
 import { makeCoherent } from '../lab/coherence';
 import { isOwnDataset } from '../lab/datasets';
+import {
+  PROBE_SETTINGS,
+  type ProbeChoiceSetting,
+  type ProbeRangeSetting,
+} from '../lab/probeSettings';
 import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
 import { MAX_RECALIBRATION_BATCHES } from '../engine/model/recalibrationLimits';
 import { claimSchema, type Claim } from './claims';
@@ -277,16 +282,25 @@ export const experimentSchema = z
     });
   });
 
-/** The network a depth probe measures: shared by the depthProbe widget and chart-reading quizzes. */
+/**
+ * The network a depth probe measures: shared by the depthProbe widget and chart-reading quizzes, with
+ * the limits, choices and defaults of the probe's settings registry.
+ */
 const depthProbeFields = {
-  depth: z.number().int().min(1).max(200).default(50),
-  width: z.number().int().min(2).max(512).default(256),
-  activation: z.enum(['relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu']).default('relu'),
-  init: z
-    .enum(['kaimingNormal', 'xavierNormal', 'pytorchDefault', 'zeros', 'tooLarge', 'tooSmall'])
-    .default('kaimingNormal'),
-  norm: z.enum(['none', 'batchNorm', 'layerNorm', 'rmsNorm']).default('none'),
+  depth: probeRange(PROBE_SETTINGS.depth),
+  width: probeRange(PROBE_SETTINGS.width),
+  activation: probeChoice(PROBE_SETTINGS.activation),
+  init: probeChoice(PROBE_SETTINGS.init),
+  norm: probeChoice(PROBE_SETTINGS.norm),
 };
+
+function probeRange(setting: ProbeRangeSetting) {
+  return z.number().int().min(setting.min).max(setting.max).default(setting.default);
+}
+
+function probeChoice<T extends string>(setting: ProbeChoiceSetting<T>) {
+  return z.enum(setting.values).default(setting.default);
+}
 
 export const PROBE_MEASURES = [
   'activationPerLayer',

@@ -1,18 +1,21 @@
 /**
  * What the depth-probe widget asks the engine for, and how it reads the answer: the widget's choices
- * (an init such as "too large") become an engine InitScheme and DepthProbeOptions, and a probe result
- * becomes a verdict a learner (or a screen reader) can read: steady, shrinking, exploding or zero.
+ * (src/lab/probeSettings.ts; an init such as "too large") become an engine InitScheme and
+ * DepthProbeOptions, and a probe result becomes a verdict a learner (or a screen reader) can read: steady, shrinking, exploding or zero.
  */
 import type { DepthProbeOptions, DepthProbeResult } from '../../engine/probes/depthProbe';
 import type { InitScheme } from '../../engine/model/spec';
 import { DEFAULT_RUN_SETTINGS } from '../../lab/labSettings';
+import {
+  PROBE_BATCH_SIZE,
+  type ProbeActivation,
+  type ProbeInit,
+  type ProbeNorm,
+} from '../../lab/probeSettings';
 import { toInitScheme } from '../../lab/settings';
 import type { ProbeMeasure, SIGNAL_TRENDS, Widget } from '../schema';
 
 export type DepthProbeWidget = Extract<Widget, { widget: 'depthProbe' }>;
-export type ProbeActivation = DepthProbeWidget['activation'];
-export type ProbeInit = DepthProbeWidget['init'];
-export type ProbeNorm = DepthProbeWidget['norm'];
 
 /** What the learner can change; the widget block gives the starting values. */
 export interface DepthProbeChoice {
@@ -23,35 +26,6 @@ export interface DepthProbeChoice {
   readonly norm: ProbeNorm;
 }
 
-export const PROBE_ACTIVATIONS: readonly { value: ProbeActivation; label: string }[] = [
-  { value: 'relu', label: 'ReLU' },
-  { value: 'leakyRelu', label: 'LeakyReLU' },
-  { value: 'gelu', label: 'GELU' },
-  { value: 'tanh', label: 'Tanh' },
-  { value: 'sigmoid', label: 'Sigmoid' },
-];
-
-export const PROBE_INITS: readonly { value: ProbeInit; label: string }[] = [
-  { value: 'kaimingNormal', label: 'Kaiming (He) normal' },
-  { value: 'xavierNormal', label: 'Xavier (Glorot) normal' },
-  { value: 'pytorchDefault', label: 'PyTorch default' },
-  { value: 'zeros', label: 'Zeros' },
-  { value: 'tooLarge', label: 'Too large: N(0, 1)' },
-  { value: 'tooSmall', label: 'Too small: N(0, 0.01²)' },
-];
-
-export const PROBE_NORMS: readonly { value: ProbeNorm; label: string }[] = [
-  { value: 'none', label: 'None' },
-  { value: 'batchNorm', label: 'BatchNorm' },
-  { value: 'layerNorm', label: 'LayerNorm' },
-  { value: 'rmsNorm', label: 'RMSNorm' },
-];
-
-export const MIN_PROBE_DEPTH = 1;
-/** The engine's depthProbe accepts up to 200 layers. */
-export const MAX_PROBE_DEPTH = 200;
-/** Samples pushed through the network: enough for stable statistics, small enough to answer fast. */
-export const PROBE_BATCH_SIZE = 64;
 /** A fixed seed, so moving a slider back shows exactly the picture it showed before. */
 export const PROBE_SEED = 1;
 /** The "too large" and "too small" inits: N(0, 1) and N(0, 0.01²), whatever the fan. */

@@ -1,10 +1,8 @@
 import type { DepthProbeOptions } from '../../engine/probes/depthProbe';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { toInitScheme } from '../../lab/settings';
+import { labRunProbe, PROBE_BATCH_SIZE, probeNormText } from '../../lab/probeSettings';
 import { settingValueLabel } from '../../lab/settingsRegistry';
-
-/** Samples pushed through the untrained network: enough for stable statistics, quick to answer. */
-export const PROBE_BATCH = 64;
 
 export type DepthProbeRequest =
   | { readonly ok: true; readonly options: DepthProbeOptions; readonly setting: string }
@@ -15,31 +13,19 @@ export type DepthProbeRequest =
  * (when the probe supports it) normalization, on N(0, 1) inputs.
  */
 export function depthProbeRequest(s: LabRunSettings): DepthProbeRequest {
-  if (s.architecture !== 'mlp') {
-    return {
-      ok: false,
-      reason:
-        'The signal probe measures plain fully connected networks. Switch the architecture to MLP to see how the signal changes with depth.',
-    };
-  }
-  if (s.norm === 'groupNorm' || s.norm === 'instanceNorm') {
-    return {
-      ok: false,
-      reason: `The signal probe measures no normalization, BatchNorm, LayerNorm or RMSNorm, not ${settingValueLabel('norm', s.norm)}.`,
-    };
-  }
-  const norm = s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm);
+  const probe = labRunProbe(s);
+  if (!probe.ok) return probe;
   return {
     ok: true,
     options: {
       depth: s.depth,
       width: s.width,
-      batchSize: PROBE_BATCH,
+      batchSize: PROBE_BATCH_SIZE,
       activation: s.activation,
       init: toInitScheme(s),
-      norm: s.norm,
+      norm: probe.norm,
       seed: s.seed,
     },
-    setting: `${s.depth} ${s.depth === 1 ? 'layer' : 'layers'} of width ${s.width}, ${settingValueLabel('activation', s.activation)}, ${settingValueLabel('init', s.init)} init, ${norm}`,
+    setting: `${s.depth} ${s.depth === 1 ? 'layer' : 'layers'} of width ${s.width}, ${settingValueLabel('activation', s.activation)}, ${settingValueLabel('init', s.init)} init, ${probeNormText(probe.norm)}`,
   };
 }

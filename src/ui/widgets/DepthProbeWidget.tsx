@@ -1,13 +1,8 @@
 import { useMemo, useState } from 'react';
 import { calculateGain } from '../../engine/init/gain';
+import { PROBE_BATCH_SIZE, PROBE_SETTINGS } from '../../lab/probeSettings';
 import {
   choiceFromWidget,
-  MAX_PROBE_DEPTH,
-  MIN_PROBE_DEPTH,
-  PROBE_ACTIVATIONS,
-  PROBE_BATCH_SIZE,
-  PROBE_INITS,
-  PROBE_NORMS,
   probeInitScheme,
   probeOptions,
   readDepthProbe,
@@ -69,33 +64,33 @@ export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidget
     >
       <div className="nl-widget__controls">
         <RangeField
-          label="Depth"
-          hint="Hidden layers in the network."
+          label={PROBE_SETTINGS.depth.label}
+          hint={PROBE_SETTINGS.depth.hint}
           value={choice.depth}
-          min={MIN_PROBE_DEPTH}
-          max={MAX_PROBE_DEPTH}
+          min={PROBE_SETTINGS.depth.min}
+          max={PROBE_SETTINGS.depth.max}
           valueText={`${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'}`}
           onChange={(depth) => change({ depth })}
         />
         <ChoiceField
-          label="Activation"
-          hint="The nonlinearity after every layer."
+          label={PROBE_SETTINGS.activation.label}
+          hint={PROBE_SETTINGS.activation.hint}
           value={choice.activation}
-          choices={PROBE_ACTIVATIONS}
+          choices={PROBE_SETTINGS.activation.choices}
           onChange={(activation) => change({ activation })}
         />
         <ChoiceField
-          label="Initialization"
+          label={PROBE_SETTINGS.init.label}
           hint={initHint(choice)}
           value={choice.init}
-          choices={PROBE_INITS}
+          choices={PROBE_SETTINGS.init.choices}
           onChange={(init) => change({ init })}
         />
         <ChoiceField
-          label="Normalization"
-          hint="Applied to each layer's output before the activation."
+          label={PROBE_SETTINGS.norm.label}
+          hint={PROBE_SETTINGS.norm.hint}
           value={choice.norm}
-          choices={PROBE_NORMS}
+          choices={PROBE_SETTINGS.norm.choices}
           onChange={(norm) => change({ norm })}
         />
       </div>

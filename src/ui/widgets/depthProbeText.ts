@@ -1,21 +1,16 @@
 /** Sentences that say what a depth probe shows, for the widget's caption and for screen readers. */
+import { PROBE_SETTINGS, probeNormText } from '../../lab/probeSettings';
 import {
-  PROBE_ACTIVATIONS,
-  PROBE_INITS,
-  PROBE_NORMS,
   type DepthProbeChoice,
   type DepthProbeReading,
   type SignalReading,
 } from '../../lessons/widgets/depthProbeSetup';
 import { formatNumber } from '../charts/format';
 
-const labelOf = <T extends string>(list: readonly { value: T; label: string }[], value: T) =>
-  list.find((c) => c.value === value)?.label ?? value;
-
 /** "50 layers of width 256, ReLU, Kaiming (He) normal, no normalization". */
 export function probeSettingText(choice: DepthProbeChoice): string {
-  const norm = choice.norm === 'none' ? 'no normalization' : labelOf(PROBE_NORMS, choice.norm);
-  return `${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'} of width ${choice.width}, ${labelOf(PROBE_ACTIVATIONS, choice.activation)}, ${labelOf(PROBE_INITS, choice.init)} init, ${norm}`;
+  const { activation, init } = PROBE_SETTINGS;
+  return `${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'} of width ${choice.width}, ${activation.valueLabel(choice.activation)}, ${init.valueLabel(choice.init)} init, ${probeNormText(choice.norm)}`;
 }
 
 const factor = (s: SignalReading) => `×${formatNumber(s.perLayer)} per layer`;

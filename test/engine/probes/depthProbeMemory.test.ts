@@ -7,8 +7,9 @@ import {
 } from '../../../src/engine/probes/depthProbe';
 import { depthProbeMemory, depthProbeRefusal } from '../../../src/engine/probes/depthProbeMemory';
 import { RUN_MEMORY_BUDGET } from '../../../src/engine/train/memoryPlan';
-import { MAX_PROBE_DEPTH, PROBE_BATCH_SIZE } from '../../../src/lessons/widgets/depthProbeSetup';
-import { PROBE_BATCH } from '../../../src/ui/lab/depthProbeSettings';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
+import { PROBE_BATCH_SIZE, PROBE_SETTINGS } from '../../../src/lab/probeSettings';
+import { depthProbeRequest } from '../../../src/ui/lab/depthProbeSettings';
 import { heldBytes } from '../heldBytes';
 
 const base: DepthProbeOptions = {
@@ -43,15 +44,21 @@ describe('the depth probe memory plan', () => {
 
   it('keeps the largest probe the Lab and lessons allow within a run budget', () => {
     // 200 layers of width 512 kept 630 MB before: a weight, its gradient and a bank copy per layer.
-    expect(PROBE_BATCH).toBe(PROBE_BATCH_SIZE);
+    const lab = depthProbeRequest(DEFAULT_RUN_SETTINGS);
+    expect(lab.ok && lab.options.batchSize).toBe(PROBE_BATCH_SIZE);
     for (const norm of NORMS) {
-      const shape = { depth: MAX_PROBE_DEPTH, width: MAX_WIDTH, batchSize: PROBE_BATCH, norm };
+      const shape = {
+        depth: PROBE_SETTINGS.depth.max,
+        width: MAX_WIDTH,
+        batchSize: PROBE_BATCH_SIZE,
+        norm,
+      };
       const plan = depthProbeMemory(shape);
       expect(plan.fits).toBe(true);
       expect(plan.total).toBeLessThanOrEqual(RUN_MEMORY_BUDGET);
       // The whole bank (210 MB) does not fit next to the layers' outputs: most of it does.
-      expect(plan.bankedLayers).toBeLessThan(MAX_PROBE_DEPTH);
-      expect(plan.bankedLayers).toBeGreaterThan(MAX_PROBE_DEPTH / 2);
+      expect(plan.bankedLayers).toBeLessThan(PROBE_SETTINGS.depth.max);
+      expect(plan.bankedLayers).toBeGreaterThan(PROBE_SETTINGS.depth.max / 2);
       expect(plan.parts.spareWeight).toBe(MAX_WIDTH * MAX_WIDTH * 4);
       expect(depthProbeRefusal(shape)).toBeUndefined();
     }
