@@ -94,23 +94,44 @@ export class LabSession {
   }
 
   /**
-   * Makes the viewport as tall as the page until its height settles, so every chart is on screen at
-   * once: chart cards skip rendering while scrolled out of view, and measuring with them off screen
-   * would flatter the main thread. Charts appear once a run has data, so call this after Train.
+   * Makes the viewport as tall as the page, so every chart is on screen at once: chart cards skip
+   * rendering while scrolled out of view, and measuring with them off screen would flatter the main
+   * thread. Charts appear as the runs' first data arrives, which on a loaded machine can come seconds
+   * after Train: a page fitted before that grows afterwards and pushes its later charts below the
+   * viewport. So this waits for the first step on screen, then fits again until the page's height and
+   * its number of charts have held still for a second.
    */
   async fitViewportToPage(): Promise<{ width: number; height: number }> {
+    await answer(
+      this.page.waitForFunction(
+        () => window.__normlabProbe?.stepRenders.some((r) => r.step > 0) === true,
+        undefined,
+        { timeout: READY_MS },
+      ),
+      READY_MS + ANSWER_MS,
+      'with its first step',
+    );
     const width = this.page.viewportSize()?.width ?? 1280;
     let height = this.page.viewportSize()?.height ?? 0;
-    for (let round = 0; round < 5; round++) {
-      const pageHeight = await answer(
-        this.page.evaluate(() => document.documentElement.scrollHeight),
+    let previous: string | undefined;
+    const deadline = Date.now() + READY_MS;
+    while (Date.now() < deadline) {
+      const layout = await answer(
+        this.page.evaluate(() => ({
+          height: document.documentElement.scrollHeight,
+          charts: document.querySelectorAll('canvas').length,
+        })),
         ANSWER_MS,
         'with its height',
       );
-      if (pageHeight === height) break;
-      height = pageHeight;
-      await this.page.setViewportSize({ width, height });
-      await this.page.waitForTimeout(250);
+      const current = `${layout.height} px, ${layout.charts} charts`;
+      if (current === previous) break;
+      previous = current;
+      if (layout.height !== height) {
+        height = layout.height;
+        await this.page.setViewportSize({ width, height });
+      }
+      await this.page.waitForTimeout(1000);
     }
     return { width, height };
   }
@@ -137,14 +158,13 @@ export class LabSession {
   }
 
   /**
-   * Once `runs` runs are ready: every panel ticked, Train pressed, and after a second's warm-up (the
-   * charts appear with the first data) the viewport fitted to the page, so every chart is on screen.
+   * Once `runs` runs are ready: every panel ticked, Train pressed, and once the charts have come with
+   * the first data, the viewport fitted to the page, so every chart is on screen.
    */
   async trainWithEveryChartOnScreen(runs: number): Promise<{ width: number; height: number }> {
     await this.ready(runs);
     await this.showEveryPanel();
     await this.press('Train');
-    await this.page.waitForTimeout(1000);
     const viewport = await this.fitViewportToPage();
     await this.page.waitForTimeout(500);
     return viewport;
