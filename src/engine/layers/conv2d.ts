@@ -4,6 +4,7 @@ import { col2im, convOutputSize, im2col, type ConvGeometry } from '../kernels/im
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 import { scratch } from './scratch';
+import { standardizeRows, WeightStandardizer } from './weightStandardization';
 
 export interface Conv2dOptions {
   inChannels: number;
@@ -13,6 +14,8 @@ export interface Conv2dOptions {
   stride?: number;
   padding?: number;
   bias?: boolean;
+  /** Compute with each output channel's kernel standardized (weightStandardization.ts). */
+  weightStandardization?: boolean;
 }
 
 /**
@@ -24,6 +27,8 @@ export interface Conv2dOptions {
  * Working arrays (cols, the products, the flipped kernel) are shared by every layer (scratch.ts), so
  * backward builds cols again from x rather than keeping them: k² times the input, per layer, was what
  * made a deep CNN take gigabytes. Weights start at zero; init fills them.
+ * With weight standardization every product uses Ŵ, each output channel's C·k·k kernel standardized,
+ * and the weight gradient ∂L/∂Ŵ is carried back to W through the channels' statistics.
  */
 export class Conv2d implements Layer {
   readonly label: string;
@@ -40,6 +45,9 @@ export class Conv2d implements Layer {
   private x: Tensor | undefined;
   /** The kernel the last forward pass ran on, so that backward matches it. */
   private implicit: ConvWasm | undefined;
+  private readonly standardizer: WeightStandardizer | undefined;
+  /** The weights the latest forward convolved with: W, or Ŵ under weight standardization. */
+  private used: Float32Array | undefined;
 
   constructor({
     inChannels,
@@ -48,6 +56,7 @@ export class Conv2d implements Layer {
     stride = 1,
     padding = 0,
     bias = true,
+    weightStandardization = false,
   }: Conv2dOptions) {
     for (const [name, value, min] of [
       ['inChannels', inChannels, 1],
@@ -65,23 +74,43 @@ export class Conv2d implements Layer {
     this.kernelSize = kernelSize;
     this.stride = stride;
     this.padding = padding;
-    this.label = `Conv2d(${inChannels}→${outChannels}, ${kernelSize}×${kernelSize}, s${stride}, p${padding})`;
+    const ws = weightStandardization ? ', standardized weights' : '';
+    this.label = `Conv2d(${inChannels}→${outChannels}, ${kernelSize}×${kernelSize}, s${stride}, p${padding}${ws})`;
     this.weight = makeParam(
       'weight',
       'weight',
       tensor([outChannels, inChannels, kernelSize, kernelSize]),
     );
     this.bias = bias ? makeParam('bias', 'bias', tensor([outChannels])) : undefined;
+    this.standardizer = weightStandardization
+      ? new WeightStandardizer(outChannels, inChannels * kernelSize * kernelSize)
+      : undefined;
+  }
+
+  get weightStandardization(): boolean {
+    return this.standardizer !== undefined;
+  }
+
+  /** The kernels the layer computes with now: W, or a fresh copy of Ŵ under weight standardization. */
+  effectiveWeight(): Float32Array {
+    const w = this.weight.value.data;
+    if (!this.standardizer) return w;
+    const patch = this.inChannels * this.kernelSize * this.kernelSize;
+    const { eps } = this.standardizer;
+    return standardizeRows(w, this.outChannels, patch, eps, new Float32Array(w.length));
   }
 
   forward(x: Tensor, _mode: Mode): Tensor {
     const g = (this.geometry = this.geometryOf(x));
     const implicit = (this.implicit = implicitConv());
     this.x = x;
+    const weights = (this.used = this.standardizer
+      ? this.standardizer.standardize(this.weight.value.data)
+      : this.weight.value.data);
     if (implicit !== undefined) {
       const y = (this.y = reuse(this.y, [g.batch, this.outChannels, g.outHeight, g.outWidth]));
       const b = this.bias?.value.data;
-      implicit.forward(x.data, this.weight.value.data, b, y.data, g, this.outChannels);
+      implicit.forward(x.data, weights, b, y.data, g, this.outChannels);
       return y;
     }
     const planeOut = g.outHeight * g.outWidth;
@@ -97,7 +126,7 @@ export class Conv2d implements Layer {
       M: this.outChannels,
       N: columns,
       K: patch,
-      A: this.weight.value.data,
+      A: weights,
       B: cols,
       C: product,
       accumulate: false,
@@ -121,7 +150,6 @@ export class Conv2d implements Layer {
     const g = cached(this.geometry, this.label);
     const planeOut = g.outHeight * g.outWidth;
     const columns = g.batch * planeOut;
-    const patch = this.inChannels * this.kernelSize * this.kernelSize;
     const expected = [g.batch, this.outChannels, g.outHeight, g.outWidth];
     if (dy.data.length !== columns * this.outChannels) {
       throw new Error(
@@ -129,7 +157,20 @@ export class Conv2d implements Layer {
       );
     }
     this.addBiasGradient(dy, g);
-    if (this.implicit !== undefined) return this.backwardImplicit(dy, g, this.implicit);
+    const weightGrad = this.standardizer?.gradientScratch() ?? this.weight.grad.data;
+    const dx =
+      this.implicit !== undefined
+        ? this.backwardImplicit(dy, g, this.implicit, weightGrad)
+        : this.backwardExplicit(dy, g, weightGrad);
+    // ∂L/∂W from ∂L/∂Ŵ under weight standardization
+    this.standardizer?.backward(weightGrad, this.weight.grad.data);
+    return dx;
+  }
+
+  /** The backward of the path without wasm: dW += dY · colsᵀ by im2col, dx by gather or scatter. */
+  private backwardExplicit(dy: Tensor, g: ConvGeometry, weightGrad: Float32Array): Tensor {
+    const columns = g.batch * g.outHeight * g.outWidth;
+    const patch = this.inChannels * this.kernelSize * this.kernelSize;
     const dY = this.reorderGradient(dy, g);
     const cols = scratch.floats('conv.columns', patch * columns);
     im2col(cached(this.x, this.label).data, g, cols);
@@ -142,7 +183,7 @@ export class Conv2d implements Layer {
       K: columns,
       A: dY,
       B: cols,
-      C: this.weight.grad.data,
+      C: weightGrad,
       accumulate: true,
     });
     const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
@@ -152,9 +193,14 @@ export class Conv2d implements Layer {
   }
 
   /** The implicit-GEMM backward: dW from dy and x as they are, dx by gather (stride 1) or scatter. */
-  private backwardImplicit(dy: Tensor, g: ConvGeometry, implicit: ConvWasm): Tensor {
+  private backwardImplicit(
+    dy: Tensor,
+    g: ConvGeometry,
+    implicit: ConvWasm,
+    weightGrad: Float32Array,
+  ): Tensor {
     const x = cached(this.x, this.label);
-    implicit.weightGradient(dy.data, x.data, this.weight.grad.data, g, this.outChannels);
+    implicit.weightGradient(dy.data, x.data, weightGrad, g, this.outChannels);
     const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
     if (this.gathersInputGradient(g)) {
       const full = this.fullGeometry(g);
@@ -214,7 +260,7 @@ export class Conv2d implements Layer {
       M: patch,
       N: columns,
       K: this.outChannels,
-      A: this.weight.value.data,
+      A: cached(this.used, this.label),
       B: dY,
       C: dcols,
       accumulate: false,
@@ -248,7 +294,7 @@ export class Conv2d implements Layer {
     const taps = this.kernelSize * this.kernelSize;
     const [C, O] = [this.inChannels, this.outChannels];
     const flipped = scratch.floats('conv.flipped', C * O * taps);
-    const w = this.weight.value.data;
+    const w = cached(this.used, this.label);
     for (let c = 0; c < C; c++) {
       for (let o = 0; o < O; o++) {
         const from = (o * C + c) * taps + taps - 1;

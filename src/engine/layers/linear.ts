@@ -2,25 +2,38 @@ import { gemm } from '../kernels/gemm';
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
 import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
+import { standardizeRows, WeightStandardizer } from './weightStandardization';
+
+export interface LinearOptions {
+  /** Compute with each output unit's weights standardized (weightStandardization.ts); V stays the parameter. */
+  readonly weightStandardization?: boolean;
+}
 
 /**
  * nn.Linear: y = x Wᵀ + b, with W stored [out, in] as in PyTorch. Weights start at zero; init fills them.
  * A caller that keeps the weights elsewhere (the depth probe's bank) passes `weight`, storage included.
+ * With weight standardization the product uses Ŵ, each row of W standardized, and backward carries
+ * ∂L/∂Ŵ back to W through the rows' statistics.
  */
 export class Linear implements Layer {
   readonly label: string;
   readonly weight: Param;
   readonly bias: Param | undefined;
+  private readonly standardizer: WeightStandardizer | undefined;
   private x: Tensor | undefined;
   private y: Tensor | undefined;
+  /** The weights the latest forward multiplied by: W, or Ŵ under weight standardization. */
+  private used: Float32Array | undefined;
 
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,
     hasBias = true,
     weight?: Param,
+    options: LinearOptions = {},
   ) {
-    this.label = `Linear(${inFeatures}→${outFeatures})`;
+    const ws = options.weightStandardization === true;
+    this.label = `Linear(${inFeatures}→${outFeatures}${ws ? ', standardized weights' : ''})`;
     if (weight && weight.value.data.length !== outFeatures * inFeatures) {
       throw new Error(
         `${this.label}: the given weight has ${weight.value.data.length} values, expected ${outFeatures * inFeatures}`,
@@ -28,6 +41,19 @@ export class Linear implements Layer {
     }
     this.weight = weight ?? makeParam('weight', 'weight', tensor([outFeatures, inFeatures]));
     this.bias = hasBias ? makeParam('bias', 'bias', tensor([outFeatures])) : undefined;
+    this.standardizer = ws ? new WeightStandardizer(outFeatures, inFeatures) : undefined;
+  }
+
+  get weightStandardization(): boolean {
+    return this.standardizer !== undefined;
+  }
+
+  /** The weights the layer computes with now: W, or a fresh copy of Ŵ under weight standardization. */
+  effectiveWeight(): Float32Array {
+    const w = this.weight.value.data;
+    if (!this.standardizer) return w;
+    const { eps } = this.standardizer;
+    return standardizeRows(w, this.outFeatures, this.inFeatures, eps, new Float32Array(w.length));
   }
 
   forward(x: Tensor, _mode: Mode): Tensor {
@@ -39,6 +65,9 @@ export class Linear implements Layer {
       );
     }
     this.x = x;
+    const weights = (this.used = this.standardizer
+      ? this.standardizer.standardize(this.weight.value.data)
+      : this.weight.value.data);
     const y = (this.y = reuse(this.y, [n, this.outFeatures]));
     // y = x Wᵀ
     gemm({
@@ -48,7 +77,7 @@ export class Linear implements Layer {
       N: this.outFeatures,
       K: this.inFeatures,
       A: x.data,
-      B: this.weight.value.data,
+      B: weights,
       C: y.data,
       accumulate: false,
     });
@@ -65,8 +94,10 @@ export class Linear implements Layer {
 
   backward(dy: Tensor): Tensor {
     const x = cached(this.x, this.label);
+    const weights = cached(this.used, this.label);
     const n = x.shape[0]!;
-    // dW += dyᵀ x
+    const weightGrad = this.standardizer?.gradientScratch() ?? this.weight.grad.data;
+    // dW += dyᵀ x   (dŴ under weight standardization, then carried back to W)
     gemm({
       transA: true,
       transB: false,
@@ -75,9 +106,10 @@ export class Linear implements Layer {
       K: n,
       A: dy.data,
       B: x.data,
-      C: this.weight.grad.data,
+      C: weightGrad,
       accumulate: true,
     });
+    this.standardizer?.backward(weightGrad, this.weight.grad.data);
     // db += Σ_rows dy
     if (this.bias) {
       const db = this.bias.grad.data;
@@ -95,7 +127,7 @@ export class Linear implements Layer {
       N: this.inFeatures,
       K: this.outFeatures,
       A: dy.data,
-      B: this.weight.value.data,
+      B: weights,
       C: dx.data,
       accumulate: false,
     });

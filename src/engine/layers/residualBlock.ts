@@ -23,6 +23,8 @@ export interface ResidualBlockOptions {
   transform?: 'conv' | 'linear';
   /** How the branch is scaled at initialization; only 'fixup', 'skipInit' and 'reZero' add layers. */
   branchInit?: BranchInit;
+  /** Every weight layer (the projection's too) standardizes its weights (weightStandardization.ts). */
+  weightStandardization?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export class ResidualBlock implements Layer {
     normPlacement = 'before',
     transform = 'conv',
     branchInit = 'standard',
+    weightStandardization = false,
   }: ResidualBlockOptions) {
     this.residual = residual;
     this.normPlacement = normPlacement;
@@ -90,13 +93,14 @@ export class ResidualBlock implements Layer {
         stride: s,
         padding: kernelSize === 3 ? 1 : 0,
         bias,
+        weightStandardization,
       });
     // Fixup's scalar biases take the place of the per-unit ones.
     const weightBias = !(hasNorm && normFirst) && !fixup;
     const weightLayer = (inC: number, s: number): Conv2d | Linear => {
       if (transform === 'conv') return conv(inC, 3, s, weightBias);
       if (s !== 1) throw new Error('ResidualBlock: a Linear block has no stride');
-      return new Linear(inC, outChannels, weightBias);
+      return new Linear(inC, outChannels, weightBias, undefined, { weightStandardization });
     };
     this.layer1 = weightLayer(inChannels, stride);
     this.layer2 = weightLayer(outChannels, 1);

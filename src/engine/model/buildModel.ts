@@ -99,9 +99,10 @@ function buildMlp(spec: MlpSpec): Sequential {
   if (spec.residual === true) return buildResidualMlp(spec);
   const children: [string, Layer][] = [['flatten', new Flatten()]];
   let features = spec.inputSize;
+  const ws = { weightStandardization: spec.weightStandardization === true };
   for (let i = 1; i <= spec.depth; i++) {
     const norm = makeNorm1d(spec.norm, spec.width);
-    children.push([`fc${i}`, new Linear(features, spec.width, spec.bias)]);
+    children.push([`fc${i}`, new Linear(features, spec.width, spec.bias, undefined, ws)]);
     const act: [string, Layer] = [`act${i}`, makeActivation(spec.activation, spec.negativeSlope)];
     if (norm && spec.normPlacement === 'before') children.push([`norm${i}`, norm], act);
     else if (norm) children.push(act, [`norm${i}`, norm]);
@@ -121,7 +122,12 @@ function buildResidualMlp(spec: MlpSpec): Sequential {
   const stemNorm = makeNorm1d(spec.norm, width);
   const children: [string, Layer][] = [
     ['flatten', new Flatten()],
-    ['stem_fc', new Linear(spec.inputSize, width, spec.bias)],
+    [
+      'stem_fc',
+      new Linear(spec.inputSize, width, spec.bias, undefined, {
+        weightStandardization: spec.weightStandardization === true,
+      }),
+    ],
   ];
   children.push(...stemTail(spec, stemNorm));
   const makeNorm =
@@ -137,6 +143,7 @@ function buildResidualMlp(spec: MlpSpec): Sequential {
         makeActivation: () => makeActivation(spec.activation, spec.negativeSlope),
         normPlacement: spec.normPlacement,
         branchInit: spec.branchInit ?? 'standard',
+        weightStandardization: spec.weightStandardization === true,
       }),
     ]);
   }
@@ -151,7 +158,10 @@ function stemTail(spec: ModelSpec, norm: Layer | null): [string, Layer][] {
   return spec.normPlacement === 'before' ? [['stem_bn', norm], act] : [act, ['stem_bn', norm]];
 }
 
-/** The last Linear layer; Fixup adds a scalar bias before it, as before every weight layer. */
+/**
+ * The last Linear layer; Fixup adds a scalar bias before it, as before every weight layer. It never
+ * standardizes its weights: no norm follows it, and the logits' scale is for it to learn (as BiT's head).
+ */
 function classifier(spec: ModelSpec, features: number): [string, Layer][] {
   const fc: [string, Layer] = ['fc', new Linear(features, spec.numClasses, true)];
   return spec.branchInit === 'fixup' ? [['fc_bias', new ScalarBias()], fc] : [fc];
@@ -171,6 +181,7 @@ function buildCnn(spec: CnnSpec): Sequential {
         kernelSize: 3,
         padding: 1,
         bias: stemNorm === null,
+        weightStandardization: spec.weightStandardization === true,
       }),
     ],
   ];
@@ -191,6 +202,7 @@ function buildCnn(spec: CnnSpec): Sequential {
         makeActivation: () => makeActivation(spec.activation, spec.negativeSlope),
         normPlacement: spec.normPlacement,
         branchInit: spec.branchInit ?? 'standard',
+        weightStandardization: spec.weightStandardization === true,
       }),
     ]);
   }

@@ -38,11 +38,15 @@ export function foldRefusal(spec: ModelSpec): string | null {
   return null;
 }
 
-/** The spec of the folded network: the same layers without norms, every Linear/Conv2d with a bias. */
+/**
+ * The spec of the folded network: the same layers without norms, every Linear/Conv2d with a bias, and
+ * plain weights (a standardized layer's Ŵ is folded into W′).
+ */
 export function foldedSpec(spec: ModelSpec): ModelSpec {
   // Without norms there is no γ to zero; SkipInit's α stays (Fixup and ReZero have no BatchNorm to fold).
-  const { branchInit, ...kept } = spec;
-  const rest = branchInit === 'zeroGamma' ? kept : spec;
+  const { branchInit, weightStandardization: _standardized, ...kept } = spec;
+  const rest =
+    branchInit === undefined || branchInit === 'zeroGamma' ? kept : { ...kept, branchInit };
   if (rest.family === 'mlp') return { ...rest, norm: { kind: 'none' }, bias: true };
   // A CNN builds its convs with a bias exactly when no norm follows them.
   return { ...rest, norm: { kind: 'none' } };
@@ -82,7 +86,8 @@ function foldPairs(model: Model): FoldPair[] {
 
 /** W′ and b′ of one pair, computed in float64 and stored in float32. */
 function foldPair({ layer, norm }: FoldPair): { weight: Float32Array; bias: Float32Array } {
-  const w = layer.weight.value.data;
+  // Under weight standardization the layer computes with Ŵ: that is what folds.
+  const w = layer.effectiveWeight();
   const b = layer.bias?.value.data;
   const channels = norm.numFeatures;
   const perChannel = w.length / channels;

@@ -127,10 +127,13 @@ export const mlpSpecSchema = z
      */
     residual: z.boolean({ error: 'must be true or false' }).optional(),
     branchInit: enumOf(BRANCH_INITS).optional(),
+    /** Hidden Linear layers standardize each unit's weights (Qiao et al. 2019); absent means false. */
+    weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {
     checkBranchInit(spec, spec.residual === true, ctx);
+    checkWeightStandardization(spec, ctx);
     if (spec.norm.kind === 'instanceNorm') {
       ctx.addIssue({
         code: 'custom',
@@ -161,10 +164,13 @@ export const cnnSpecSchema = z
     init: initSchemeSchema,
     /** How each residual branch starts (see BranchInit); absent means 'standard'. */
     branchInit: enumOf(BRANCH_INITS).optional(),
+    /** Every conv standardizes each output channel's kernel (Qiao et al. 2019); absent means false. */
+    weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {
     checkBranchInit(spec, spec.residual && spec.blocks > 0, ctx);
+    checkWeightStandardization(spec, ctx);
     checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx);
   });
 
@@ -187,6 +193,25 @@ function checkBranchInit(
             : undefined;
   if (problem)
     ctx.addIssue({ code: 'custom', path: ['branchInit'], input: init, message: problem });
+}
+
+/**
+ * Standardized weights have unit spread per unit whatever the init, so each layer multiplies the
+ * signal's variance by about its fan-in: only a normalization after the layer brings it back.
+ */
+function checkWeightStandardization(
+  spec: { weightStandardization?: boolean | undefined; norm: { kind: string } },
+  ctx: z.RefinementCtx,
+): void {
+  if (spec.weightStandardization === true && spec.norm.kind === 'none') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weightStandardization'],
+      input: true,
+      message:
+        'standardized weights have unit spread per unit, so each layer multiplies the variance by its fan-in; it needs a normalization (any norm kind but none)',
+    });
+  }
 }
 
 function checkGroups(

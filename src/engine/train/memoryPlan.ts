@@ -95,6 +95,8 @@ interface LayerCost {
     readonly bias: boolean;
   };
   readonly linear?: { readonly inFeatures: number; readonly outFeatures: number };
+  /** Weight standardization: the weights standardized (the gradient's working copy is shared). */
+  readonly standardizedWeights?: number;
 }
 
 const F32 = 4;
@@ -111,17 +113,36 @@ function layer(cost: Partial<LayerCost>): LayerCost {
   };
 }
 
-function linear(inFeatures: number, outFeatures: number, bias: boolean): LayerCost {
+/** Ŵ (float32) and each unit's 1/σ (float64) that a layer with standardized weights keeps. */
+function standardization(rows: number, cols: number, standardized: boolean): Partial<LayerCost> {
+  if (!standardized) return {};
+  return { stateBytes: rows * cols * F32 + rows * F64, standardizedWeights: rows * cols };
+}
+
+function linear(
+  inFeatures: number,
+  outFeatures: number,
+  bias: boolean,
+  standardized = false,
+): LayerCost {
   return layer({
     params: inFeatures * outFeatures + (bias ? outFeatures : 0),
     outputPerSample: outFeatures,
     inputGradientPerSample: inFeatures,
     linear: { inFeatures, outFeatures },
+    ...standardization(outFeatures, inFeatures, standardized),
   });
 }
 
 /** A 3×3, padding-1 convolution on an H×W map (the only kind the CNN has), per sample. */
-function conv3x3(inChannels: number, outChannels: number, h: number, w: number, bias: boolean) {
+function conv3x3(
+  inChannels: number,
+  outChannels: number,
+  h: number,
+  w: number,
+  bias: boolean,
+  standardized = false,
+) {
   const geometry: ConvGeometry = {
     batch: 1,
     channels: inChannels,
@@ -138,6 +159,7 @@ function conv3x3(inChannels: number, outChannels: number, h: number, w: number, 
     outputPerSample: outChannels * h * w,
     inputGradientPerSample: inChannels * h * w,
     conv: { geometry, outChannels, bias },
+    ...standardization(outChannels, inChannels * 9, standardized),
   });
 }
 
@@ -197,8 +219,9 @@ function mlpCosts(spec: MlpSpec): LayerCost[] {
   if (spec.residual === true) return residualMlpCosts(spec);
   const costs: LayerCost[] = [];
   let features = spec.inputSize;
+  const ws = spec.weightStandardization === true;
   for (let i = 0; i < spec.depth; i++) {
-    costs.push(linear(features, spec.width, spec.bias), activation(spec.width));
+    costs.push(linear(features, spec.width, spec.bias, ws), activation(spec.width));
     const n = norm(spec.norm, spec.width, 1, false);
     if (n) costs.push(n);
     features = spec.width;
@@ -209,7 +232,8 @@ function mlpCosts(spec: MlpSpec): LayerCost[] {
 
 function residualMlpCosts(spec: MlpSpec): LayerCost[] {
   const w = spec.width;
-  const costs: LayerCost[] = [linear(spec.inputSize, w, spec.bias), activation(w)];
+  const ws = spec.weightStandardization === true;
+  const costs: LayerCost[] = [linear(spec.inputSize, w, spec.bias, ws), activation(w)];
   const stemNorm = norm(spec.norm, w, 1, false);
   if (stemNorm) costs.push(stemNorm);
   const layerBias = spec.bias && spec.branchInit !== 'fixup';
@@ -217,7 +241,7 @@ function residualMlpCosts(spec: MlpSpec): LayerCost[] {
     costs.push(
       ...blockCosts(
         spec,
-        () => linear(w, w, layerBias),
+        () => linear(w, w, layerBias, ws),
         () => norm(spec.norm, w, 1, false),
         w,
       ),
@@ -266,13 +290,16 @@ function cnnCosts(spec: CnnSpec): LayerCost[] {
   const normed = spec.norm.kind !== 'none';
   const convBias = !(normed && spec.normPlacement === 'before');
   const normLayer = () => norm(spec.norm, c, plane, true);
-  const costs: LayerCost[] = [conv3x3(inChannels, c, h, w, !normed)];
+  const ws = spec.weightStandardization === true;
+  const costs: LayerCost[] = [conv3x3(inChannels, c, h, w, !normed, ws)];
   const stemNorm = normLayer();
   if (stemNorm) costs.push(stemNorm);
   costs.push(activation(c * plane));
   const weightBias = convBias && spec.branchInit !== 'fixup';
   for (let b = 0; b < spec.blocks; b++) {
-    costs.push(...blockCosts(spec, () => conv3x3(c, c, h, w, weightBias), normLayer, c * plane));
+    costs.push(
+      ...blockCosts(spec, () => conv3x3(c, c, h, w, weightBias, ws), normLayer, c * plane),
+    );
   }
   // Global average pooling, then the classifier.
   costs.push(layer({ outputPerSample: c, inputGradientPerSample: c * plane }));
@@ -421,7 +448,10 @@ export function memoryFor(
   // Each shared buffer is as big as the largest gradient it ever held, so together they are at most
   // the largest few gradients.
   const widest = costs.map((c) => c.inputGradientPerSample).sort((a, b) => b - a);
-  const gradientScratch = (n: number) => n * sum(widest.slice(0, gradientBuffers(spec))) * F32;
+  // Standardized layers share one working array for ∂L/∂Ŵ, as large as the largest of them.
+  const standardizedGradient = Math.max(0, ...costs.map((c) => c.standardizedWeights ?? 0)) * F32;
+  const gradientScratch = (n: number) =>
+    n * sum(widest.slice(0, gradientBuffers(spec))) * F32 + standardizedGradient;
   const optimizerCopies =
     config.optimizer.kind === 'sgd' ? (config.optimizer.momentum > 0 ? 1 : 0) : 2;
   const dataBytes = (data.trainCount + data.testCount) * (sample * F32 + 4);

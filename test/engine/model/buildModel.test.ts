@@ -4,10 +4,11 @@ import { GroupNorm } from '../../../src/engine/layers/groupNorm';
 import { InstanceNorm2d } from '../../../src/engine/layers/instanceNorm2d';
 import { LayerNorm } from '../../../src/engine/layers/layerNorm';
 import { RMSNorm } from '../../../src/engine/layers/rmsNorm';
-import type { Linear } from '../../../src/engine/layers/linear';
+import { Conv2d } from '../../../src/engine/layers/conv2d';
+import { Linear } from '../../../src/engine/layers/linear';
 import type { ResidualBlock } from '../../../src/engine/layers/residualBlock';
 import { buildModel } from '../../../src/engine/model/buildModel';
-import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
+import type { CnnSpec, MlpSpec, ModelSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
@@ -128,6 +129,40 @@ describe('buildModel', () => {
     const x = randomTensor([2, 4, 6, 6], 3);
     const y = block.forward(x, 'train');
     expect(Array.from(y.data)).toEqual(Array.from(x.data, (v) => Math.max(0, v)));
+  });
+
+  it('weight standardization: every hidden weight layer standardizes, the classifier never does', () => {
+    const standardized = (spec: ModelSpec) =>
+      buildModel(spec, createRng(1))
+        .layers()
+        .filter(({ layer }) => layer instanceof Linear || layer instanceof Conv2d)
+        .map(({ name, layer }) => [name, (layer as Linear | Conv2d).weightStandardization]);
+    const gn = { kind: 'groupNorm', groups: 2 } as const;
+    const plain = mlpSpec({ inputSize: 6, numClasses: 3, depth: 2, width: 4 }, { norm: gn });
+    expect(standardized({ ...plain, weightStandardization: true })).toEqual([
+      ['fc1', true],
+      ['fc2', true],
+      ['fc3', false],
+    ]);
+    expect(
+      standardized({ ...plain, residual: true, depth: 1, weightStandardization: true }),
+    ).toEqual([
+      ['stem_fc', true],
+      ['block1.fc1', true],
+      ['block1.fc2', true],
+      ['fc', false],
+    ]);
+    const wsCnn = cnnSpec(
+      { inputShape: [1, 6, 6], numClasses: 3, stemChannels: 4, blocks: 1 },
+      { norm: gn, weightStandardization: true },
+    );
+    expect(standardized(wsCnn)).toEqual([
+      ['stem_conv', true],
+      ['block1.conv1', true],
+      ['block1.conv2', true],
+      ['fc', false],
+    ]);
+    expect(standardized(plain).every(([, ws]) => ws === false)).toBe(true);
   });
 
   it('rejects an invalid spec with the field named', () => {

@@ -56,8 +56,18 @@ const cases = [
   { name: 'CNN', spec: cnn, input: [2, 6, 6] },
 ] as const;
 
+/** Standardized weights fold as Ŵ: the folded network has plain layers. */
+const standardizedCases = [
+  { name: 'MLP, standardized weights', spec: { ...mlp, weightStandardization: true }, input: [12] },
+  {
+    name: 'CNN, standardized weights',
+    spec: { ...cnn, weightStandardization: true },
+    input: [2, 6, 6],
+  },
+] as const;
+
 describe('foldBatchNorm', () => {
-  for (const { name, spec, input } of cases) {
+  for (const { name, spec, input } of [...cases, ...standardizedCases]) {
     it(`${name}: the folded network's eval outputs equal the unfolded network's to float32 tolerance`, () => {
       const model = trainedLooking(spec, input);
       const folded = foldBatchNorm(model);
@@ -69,6 +79,7 @@ describe('foldBatchNorm', () => {
       expect(folded.layers().some(({ layer }) => layer instanceof BatchNorm)).toBe(false);
       expect(folded.buffers()).toHaveLength(0);
       expect(folded.parameterCount()).toBeLessThan(model.parameterCount());
+      expect(folded.spec.weightStandardization).toBeUndefined();
     });
   }
 

@@ -59,6 +59,15 @@ describe('parseModelSpec', () => {
     expect(() => parseModelSpec({ ...cnn, norm: { kind: 'instanceNorm' } })).not.toThrow();
   });
 
+  it('weight standardization needs a normalization', () => {
+    expect(messageOf({ ...mlp, norm: { kind: 'none' }, weightStandardization: true })).toContain(
+      'weightStandardization: got true; standardized weights have unit spread per unit',
+    );
+    const gn = { ...mlp, norm: { kind: 'groupNorm', groups: 8 }, weightStandardization: true };
+    expect(parseModelSpec(gn)).toEqual(gn);
+    expect(() => parseModelSpec({ ...cnn, weightStandardization: true })).not.toThrow();
+  });
+
   it('rejects unknown fields and an unknown family', () => {
     expect(messageOf({ ...mlp, dropout: 0.5 })).toContain(`unknown field 'dropout'`);
     expect(messageOf({ family: 'rnn' })).toContain(`family: got "rnn"; must be 'mlp' or 'cnn'`);
