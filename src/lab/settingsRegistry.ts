@@ -120,12 +120,13 @@ export function rangeText(kind: 'integer' | 'number', min: number, max: number):
   return `${kind === 'integer' ? 'a whole number' : 'a number'} from ${min} to ${max}`;
 }
 
-type Values<T> = Pick<
+/** How a setting's values are written, parsed and named: what `choice`, `numeric` and `flag` make. */
+export type Values<T> = Pick<
   SettingSpec<T>,
   'param' | 'type' | 'allowed' | 'schema' | 'min' | 'max' | 'choices' | 'valueLabel'
 >;
 
-function choice<const T extends readonly [string, ...string[]]>(
+export function choice<const T extends readonly [string, ...string[]]>(
   param: string,
   values: T,
   labels: Readonly<Record<T[number], string>> | ((value: T[number]) => string),
@@ -141,7 +142,7 @@ function choice<const T extends readonly [string, ...string[]]>(
   };
 }
 
-function numeric(
+export function numeric(
   param: string,
   min: number,
   max: number,

@@ -8,6 +8,7 @@ import {
   type SettingKey,
 } from './labSettings';
 import { SETTING_KEYS, SETTINGS } from './settingsRegistry';
+import { parseStopAt, STOP_PARAM, STOP_UNIT_PARAM, type StopAt } from './stopAt';
 
 /**
  * The Lab's state in the URL hash, as readable query parameters:
@@ -44,6 +45,8 @@ const MAX_VALUE_LENGTH = 64;
 
 export interface DecodedLab {
   readonly runs: LabRunSettings[];
+  /** Where every run stops by itself (stopAt.ts), or null to train until paused. */
+  readonly stopAt: StopAt | null;
   readonly notices: UrlNotice[];
 }
 
@@ -168,6 +171,7 @@ export function decodeLab(query: string): DecodedLab {
     const kb = Math.ceil(query.length / 1024).toLocaleString('en');
     return {
       runs: [DEFAULT_RUN_SETTINGS],
+      stopAt: null,
       notices: [
         {
           param: '',
@@ -179,6 +183,7 @@ export function decodeLab(query: string): DecodedLab {
   const notices = new NoticeList();
   const perRun = Array.from({ length: MAX_RUNS }, () => new Map<SettingKey, string>());
   const seen = new Set<string>();
+  const stopTexts = new Map<string, string>();
   let requestedRuns = 0;
 
   for (const [rawParam, text] of new URLSearchParams(query)) {
@@ -213,6 +218,10 @@ export function decodeLab(query: string): DecodedLab {
       } else {
         requestedRuns = result.data;
       }
+      continue;
+    }
+    if (param === STOP_PARAM || param === STOP_UNIT_PARAM) {
+      stopTexts.set(param, text);
       continue;
     }
     const match = /^([a-z])\.(.+)$/i.exec(param);
@@ -264,5 +273,7 @@ export function decodeLab(query: string): DecodedLab {
     }
     runs.push(coherent.settings);
   }
-  return { runs, notices: notices.done() };
+  const stop = parseStopAt(stopTexts.get(STOP_PARAM), stopTexts.get(STOP_UNIT_PARAM));
+  for (const problem of stop.problems) notices.push(problem);
+  return { runs, stopAt: stop.stopAt, notices: notices.done() };
 }

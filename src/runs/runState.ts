@@ -11,7 +11,10 @@ import type {
 import { appendBounded, emptyBoundedList, type BoundedList } from './boundedList';
 import { appendLosses, EMPTY_LOSS_HISTORY, MAX_LOSS_POINTS, type LossHistory } from './lossHistory';
 
-/** 'done' only comes to a run with a target step (a lesson's "Run experiment") that reached it. */
+/**
+ * 'done' only comes to a run that reached a target: a lesson's "Run experiment" step, or the Lab's
+ * "Stop at" (its worker reports `finished`).
+ */
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
 /**
@@ -166,7 +169,9 @@ export function applyRunMessage<R extends RunState>(
     case 'status':
       if (message.running) return { ...run, status: 'running', message: undefined };
       if (isFinal(run.status)) return run;
-      if (run.target > 0 && run.step >= run.target) return { ...run, status: 'done' };
+      if (message.finished === true || (run.target > 0 && run.step >= run.target)) {
+        return { ...run, status: 'done' };
+      }
       // Stopped: paused once it has trained (or the learner already paused it), else still idle.
       return { ...run, status: run.step > 0 || run.status === 'paused' ? 'paused' : 'idle' };
     case 'snapshot': {

@@ -1,4 +1,5 @@
 import type { LabRunSettings } from '../lab/labSettings';
+import { reachedStop, type StopAt } from '../lab/stopAt';
 import { applyRunMessage, BOUNDED_HISTORY, freshRunState, type RunState } from '../runs/runState';
 import type { FromWorker, Inference } from '../worker/protocol';
 
@@ -44,4 +45,17 @@ export function applyLabMessage(run: LabRun, message: FromWorker): LabRun {
   if (message.type === 'inference')
     return run.awaitingReady ? run : { ...run, inference: message.result };
   return applyRunMessage(run, message, BOUNDED_HISTORY);
+}
+
+/** Step (and Train) make no sense on a run that diverged or failed, until it is reset. */
+export function canStep(run: LabRun): boolean {
+  return run.status !== 'diverged' && run.status !== 'error';
+}
+
+/**
+ * Whether Train can start this run: it can step, and it has not reached the Lab's "Stop at" yet (it
+ * would stop at once; raise the target or reset instead).
+ */
+export function canTrainOn(run: LabRun, stopAt: StopAt | null): boolean {
+  return canStep(run) && !reachedStop(stopAt, run);
 }

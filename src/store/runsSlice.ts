@@ -8,9 +8,18 @@ import {
 } from '../lab/labSettings';
 import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
+import { reachedStop, type StopAt } from '../lab/stopAt';
 import type { ToWorker } from '../worker/protocol';
 import type { InputShift } from '../engine/data/shift';
-import { applyLabMessage, clearedRun, freshRun, selectedRun, type LabRun } from './labRun';
+import {
+  applyLabMessage,
+  canStep,
+  canTrainOn,
+  clearedRun,
+  freshRun,
+  selectedRun,
+  type LabRun,
+} from './labRun';
 import type { OwnDataSlice } from './ownDataSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { GetSlice, SetSlice } from './sliceAccess';
@@ -26,6 +35,8 @@ export interface RunsSlice {
    * lesson's mystery network, which is judged on the validation at the lesson's step budget.
    */
   readonly validationEvery: number | undefined;
+  /** Where every run stops by itself ("Stop at", in the link as `stop=`), or null: until paused. */
+  readonly stopAt: StopAt | null;
 
   /** Creates and configures a worker for every run that lacks one. */
   connect(): void;
@@ -50,6 +61,11 @@ export interface RunsSlice {
   /** Precise BN on the paused run; with a `shift`, on shifted inputs (AdaBN). */
   recalibrateRun(id: string, batches: number, shift?: InputShift): void;
   trainAll(): void;
+  /**
+   * Sets where every run stops by itself: runs training go on to the new target (or stop at once if
+   * they passed it), and a finished run that the new target lies beyond is paused again.
+   */
+  setStopAt(stopAt: StopAt | null): void;
   stepAll(count?: number): void;
   resetAll(): void;
 
@@ -129,15 +145,17 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     return run;
   };
 
-  /** Train and Step make no sense on a run that diverged or failed until it is reset. */
-  const canTrain = (run: LabRun): boolean => run.status !== 'diverged' && run.status !== 'error';
+  const trainMessage = (): ToWorker => {
+    const until = get().stopAt;
+    return until ? { type: 'train', until } : { type: 'train' };
+  };
 
   /** Shares first, then Train: runs that start together never crowd out the page, not even briefly. */
   const startTraining = (runs: readonly LabRun[]): void => {
-    const trainable = runs.filter(canTrain);
+    const trainable = runs.filter((run) => canTrainOn(run, get().stopAt));
     for (const run of trainable) starting.add(run.id);
     syncCpuShare();
-    for (const run of trainable) send(run.id, { type: 'train' });
+    for (const run of trainable) send(run.id, trainMessage());
   };
 
   return {
@@ -145,6 +163,7 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     nextRunNumber: 2,
     connected: false,
     validationEvery: undefined,
+    stopAt: null,
 
     connect() {
       set({ connected: true });
@@ -206,7 +225,10 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     },
     stepRun(id, count = 1) {
       const run = runOf(id);
-      if (run && canTrain(run) && run.status !== 'running') send(id, { type: 'step', count });
+      if (!run || !canStep(run) || run.status === 'running') return;
+      // A step past the target: the run is no longer where it finished.
+      if (run.status === 'done') updateRun(id, (r) => ({ ...r, status: 'paused' }));
+      send(id, { type: 'step', count });
     },
     resetRun(id) {
       const run = runOf(id);
@@ -233,6 +255,17 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
     },
     trainAll() {
       startTraining(get().runs);
+    },
+    setStopAt(stopAt) {
+      set((state) => ({
+        stopAt,
+        runs: state.runs.map((r) =>
+          r.status === 'done' && !reachedStop(stopAt, r) ? { ...r, status: 'paused' } : r,
+        ),
+      }));
+      for (const run of get().runs) {
+        if (run.status === 'running' || starting.has(run.id)) send(run.id, trainMessage());
+      }
     },
     stepAll(count = 1) {
       for (const run of get().runs) get().stepRun(run.id, count);

@@ -12,6 +12,8 @@ export const selectUrlNotices = (s: AppState) => s.urlNotices;
 export const selectSelectedRunId = (s: AppState): string | undefined => s.selectedRunId;
 export const selectAnyRunning = (s: AppState): boolean =>
   s.runs.some((r) => r.status === 'running');
+/** The Lab's "Stop at", or null. */
+export const selectStopAt = (s: AppState) => s.stopAt;
 export const selectCanAddRun = (s: AppState): boolean => s.runs.length < RUN_LETTERS.length;
 
 /** The selected run, or run A when the selection is gone (removed) or was never made. */

@@ -9,12 +9,17 @@ import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormA
 import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
 import type { DatasetId } from '../lab/datasets';
 import type { WorkerSetup } from '../lab/settings';
+import type { StopAt } from '../lab/stopAt';
 
 export type SnapshotDetail = 'full' | 'reduced';
 
 export type ToWorker =
   | { readonly type: 'configure'; readonly setup: WorkerSetup }
-  | { readonly type: 'train' }
+  /**
+   * Train until paused, or with `until` until that step or epoch count (then it stops by itself and
+   * reports `status {running: false, finished: true}`). Sent while training, it changes the target.
+   */
+  | { readonly type: 'train'; readonly until?: StopAt | undefined }
   | { readonly type: 'pause' }
   | { readonly type: 'step'; readonly count: number }
   | { readonly type: 'reset' }
@@ -140,7 +145,8 @@ export type FromWorker =
       readonly layers: readonly { readonly name: string; readonly label: string }[];
     }
   | Snapshot
-  | { readonly type: 'status'; readonly running: boolean }
+  /** Training started or stopped; `finished`: it stopped by itself at the `until` of its `train`. */
+  | { readonly type: 'status'; readonly running: boolean; readonly finished?: boolean }
   | { readonly type: 'diverged'; readonly step: number; readonly reason: string }
   /** A run that cannot go on (bad config, batch size 1 under BatchNorm…): `message` is for the learner. */
   | {

@@ -14,6 +14,7 @@ import {
   inferOne,
 } from './modelViews';
 import type { WorkerSetup } from '../lab/settings';
+import { stopStep, type StopAt } from '../lab/stopAt';
 import type { DatasetInfo, FromWorker, Snapshot, SnapshotDetail, ToWorker } from './protocol';
 import { Pacer } from './pacer';
 import { StepBuffer } from './stepBuffer';
@@ -77,7 +78,8 @@ export class TrainingSession {
   private generation = 0;
 
   private activity: Activity = 'idle';
-  private stepTarget = 0;
+  /** Where stepping, or training with a target, stops by itself; Infinity while training open-ended. */
+  private stopAtStep = Infinity;
   private tickScheduled = false;
   private validation: ValidationJob | undefined;
   private finishedValidation: Snapshot['validation'];
@@ -131,7 +133,7 @@ export class TrainingSession {
       case 'configure':
         return this.configure(message.setup, generation);
       case 'train':
-        return this.startTraining();
+        return this.startTraining(message.until);
       case 'pause':
         return this.pause();
       case 'step':
@@ -303,16 +305,29 @@ export class TrainingSession {
     }
   }
 
-  private startTraining(): void {
+  private startTraining(until: StopAt | undefined): void {
     const run = this.run;
-    if (!run || this.activity === 'training') return;
+    if (!run) return;
+    const target = until ? stopStep(until, run.batchesPerEpoch) : Infinity;
+    if (this.activity === 'training') {
+      // A new target while training: the next slice stops there (at once if it has passed).
+      this.stopAtStep = target;
+      return;
+    }
     if (run.diverged) {
       this.post({ type: 'diverged', step: run.diverged.step, reason: run.diverged.reason }, []);
+      return;
+    }
+    if (run.stepCount >= target) {
+      // Already there: nothing to train, and the page learns that the run has finished.
+      if (this.activity === 'idle')
+        this.post({ type: 'status', running: false, finished: true }, []);
       return;
     }
     // Train means now: a validation of the paused model would delay the first step.
     this.validation = undefined;
     this.activity = 'training';
+    this.stopAtStep = target;
     this.snapshotSoon = true;
     this.restartSpeedLimit();
     this.speedWindow = { time: this.now(), steps: run.stepCount };
@@ -329,7 +344,7 @@ export class TrainingSession {
     }
     this.validation = undefined;
     this.activity = 'stepping';
-    this.stepTarget = run.stepCount + Math.max(1, Math.floor(count));
+    this.stopAtStep = run.stepCount + Math.max(1, Math.floor(count));
     this.ensureTick();
   }
 
@@ -379,11 +394,8 @@ export class TrainingSession {
           continue;
         }
         if (this.activity === 'idle') return;
-        if (this.activity === 'stepping' && run.stepCount >= this.stepTarget) {
-          this.activity = 'idle';
-          if (this.validationSchedule.lastStep !== run.stepCount) this.startValidation(run);
-          // Validated at the last step on schedule, while still stepping: nothing else would send it.
-          else if (this.finishedValidation) this.postSnapshot(run, undefined, true);
+        if (run.stepCount >= this.stopAtStep) {
+          this.finishAtTarget(run);
           continue;
         }
         if (this.activity === 'training') {
@@ -407,17 +419,32 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * Stepping, or training with a target, reached its step: stop, validate the last step (unless the
+   * schedule just did) and, after training, report that the run finished by itself.
+   */
+  private finishAtTarget(run: TrainingRun): void {
+    const wasTraining = this.activity === 'training';
+    this.activity = 'idle';
+    this.stopAtStep = Infinity;
+    if (this.validationSchedule.lastStep !== run.stepCount) this.startValidation(run);
+    // Validated at the last step on schedule, while still training: nothing else would send it.
+    else if (this.finishedValidation) this.postSnapshot(run, undefined, true);
+    if (wasTraining) this.post({ type: 'status', running: false, finished: true }, []);
+  }
+
   /** One training step; false when the run diverged and stopped. */
   private trainOneStep(run: TrainingRun): boolean {
-    const lastOfStepping = this.activity === 'stepping' && run.stepCount + 1 >= this.stepTarget;
+    // The last step before a stop carries probes and views, as the end of a lesson's experiment needs.
+    const lastBeforeStop = run.stepCount + 1 >= this.stopAtStep;
     const now = this.now();
     const snapshotDue =
-      this.snapshotSoon || lastOfStepping || now - this.lastSnapshotAt >= SNAPSHOT_MS;
+      this.snapshotSoon || lastBeforeStop || now - this.lastSnapshotAt >= SNAPSHOT_MS;
     const probe =
       snapshotDue &&
       (this.detail === 'full' ||
         this.snapshotSoon ||
-        lastOfStepping ||
+        lastBeforeStop ||
         now - this.lastProbeAt >= REDUCED_DETAIL_MS);
     const result = run.step({ probe });
     if (result.status === 'diverged') {
@@ -432,7 +459,7 @@ export class TrainingSession {
     this.pending.push(result.step, result.loss, result.accuracy);
     if (snapshotDue) {
       this.snapshotSoon = false;
-      this.postSnapshot(run, result.probes, lastOfStepping);
+      this.postSnapshot(run, result.probes, lastBeforeStop);
     }
     if (this.validationSchedule.due(run.stepCount, this.setup?.validationEvery))
       this.startValidation(run);

@@ -97,7 +97,7 @@ describe('encodeLab / decodeLab round trip', () => {
 
 describe('decodeLab with partial links', () => {
   it('gives the default single run for an empty link', () => {
-    expect(decodeLab('')).toEqual({ runs: [base], notices: [] });
+    expect(decodeLab('')).toEqual({ runs: [base], stopAt: null, notices: [] });
   });
 
   it('fills missing settings of A from the defaults', () => {

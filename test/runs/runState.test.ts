@@ -120,6 +120,28 @@ describe('a run without a target (the Lab)', () => {
     expect(run.validation.items.at(-1)?.step).toBe(30_000);
   });
 
+  it("is done when its worker stops by itself at the Lab's Stop at (finished), and trains on from there", () => {
+    const done = lab(READY, { type: 'status', running: true }, snapshotOf(1, 200), {
+      type: 'status',
+      running: false,
+      finished: true,
+    });
+    expect(done).toMatchObject({ status: 'done', step: 200 });
+    const again = applyWithPolicy(BOUNDED_HISTORY, done, { type: 'status', running: true });
+    expect(again.status).toBe('running');
+    // A finished report cannot hide a divergence.
+    const diverged = lab(
+      READY,
+      { type: 'diverged', step: 3, reason: 'NaN' },
+      {
+        type: 'status',
+        running: false,
+        finished: true,
+      },
+    );
+    expect(diverged.status).toBe('diverged');
+  });
+
   it('keeps diverged and error final until the run starts over', () => {
     const diverged = lab(READY, { type: 'diverged', step: 3, reason: 'NaN' });
     expect(

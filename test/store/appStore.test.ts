@@ -178,6 +178,62 @@ describe('training', () => {
   });
 });
 
+describe('Stop at', () => {
+  beforeEach(() => store().connect());
+
+  it('sends the target with Train, and a finished worker makes the run done', () => {
+    store().setStopAt({ count: 200, unit: 'steps' });
+    store().trainAll();
+    expect(made[0]?.sent.at(-1)).toEqual({ type: 'train', until: { count: 200, unit: 'steps' } });
+    made[0]?.emit({ type: 'status', running: true });
+    made[0]?.emit(snapshotOf(1, 200));
+    expect(run(0).status).toBe('running');
+    made[0]?.emit({ type: 'status', running: false, finished: true });
+    expect(run(0)).toMatchObject({ status: 'done', step: 200 });
+  });
+
+  it('does not train a run that has reached the target, and trains it again once the target is raised', () => {
+    store().setStopAt({ count: 200, unit: 'steps' });
+    made[0]?.emit(snapshotOf(1, 200));
+    made[0]?.emit({ type: 'status', running: false, finished: true });
+    const sent = made[0]!.sent.length;
+    store().trainAll();
+    expect(made[0]?.sent).toHaveLength(sent);
+
+    store().setStopAt({ count: 300, unit: 'steps' });
+    // No longer where it finished: paused again, and Train continues to the new target.
+    expect(run(0).status).toBe('paused');
+    store().trainAll();
+    expect(made[0]?.sent.at(-1)).toEqual({ type: 'train', until: { count: 300, unit: 'steps' } });
+  });
+
+  it("counts epochs from the run's epoch, and tells a training run a changed target", () => {
+    store().setStopAt({ count: 2, unit: 'epochs' });
+    store().trainAll();
+    made[0]?.emit({ type: 'status', running: true });
+    made[0]?.emit(snapshotOf(1, 62, { epoch: 1 }));
+    store().setStopAt(null);
+    expect(made[0]?.sent.at(-1)).toEqual({ type: 'train' });
+    store().setStopAt({ count: 1, unit: 'epochs' });
+    expect(made[0]?.sent.at(-1)).toEqual({ type: 'train', until: { count: 1, unit: 'epochs' } });
+    made[0]?.emit({ type: 'status', running: false, finished: true });
+    expect(run(0).status).toBe('done');
+    // Past one epoch already: Train would stop at once, so it is not sent.
+    const sent = made[0]!.sent.length;
+    store().trainAll();
+    expect(made[0]?.sent).toHaveLength(sent);
+  });
+
+  it('steps past the target on purpose: the run is paused there, no longer done', () => {
+    store().setStopAt({ count: 10, unit: 'steps' });
+    made[0]?.emit(snapshotOf(1, 10));
+    made[0]?.emit({ type: 'status', running: false, finished: true });
+    store().stepRun(run(0).id, 1);
+    expect(made[0]?.sent.at(-1)).toEqual({ type: 'step', count: 1 });
+    expect(run(0).status).toBe('paused');
+  });
+});
+
 describe('runs', () => {
   beforeEach(() => store().connect());
 

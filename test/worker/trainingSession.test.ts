@@ -322,6 +322,65 @@ describe('step', () => {
   });
 });
 
+describe("train until a target (the Lab's Stop at)", () => {
+  it('stops by itself at exactly the step, with probes, views and a validation there, and says it finished', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train', until: { count: 40, unit: 'steps' } });
+    await waitFor(() => h.of('status').length === 2, 'the finished status');
+    expect(h.of('status')).toEqual([
+      { type: 'status', running: true },
+      { type: 'status', running: false, finished: true },
+    ]);
+    expect(h.session.isRunning).toBe(false);
+    expect(h.steps()).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const last = h
+      .snapshots()
+      .filter((s) => s.steps.length > 0)
+      .at(-1);
+    expect(last?.step).toBe(40);
+    expect(last?.probes?.step).toBe(40);
+    expect(last?.boundary).toBeDefined();
+    await waitFor(
+      () => h.snapshots().some((s) => s.validation?.step === 40),
+      'validation at step 40',
+    );
+    // Train again at the target: nothing trains, and it says so at once.
+    await h.send({ type: 'train', until: { count: 40, unit: 'steps' } });
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false, finished: true });
+    expect(h.steps()).toHaveLength(40);
+    // A further target resumes from there.
+    await h.send({ type: 'train', until: { count: 45, unit: 'steps' } });
+    await waitFor(() => h.of('status').length === 5, 'the second finish');
+    expect(h.steps()).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+  });
+
+  it('counts epochs as whole passes over the training data (1000 points, batches of 16: 62 steps)', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'train', until: { count: 2, unit: 'epochs' } });
+    await waitFor(() => h.of('status').at(-1)?.running === false, 'the finish');
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false, finished: true });
+    const last = h.snapshots().at(-1);
+    expect(h.steps().at(-1)).toBe(124);
+    expect(last?.epoch).toBe(2);
+  });
+
+  it('takes a new target while training: a nearer one stops it there, or at once once passed', async () => {
+    const h = await configured(small, 100);
+    await h.send({ type: 'train' });
+    await waitFor(() => h.steps().length >= 3, 'a few steps');
+    await h.send({ type: 'train', until: { count: 1, unit: 'steps' } });
+    await waitFor(() => !h.session.isRunning, 'the stop');
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false, finished: true });
+    const stoppedAt = h.steps().at(-1)!;
+    expect(stoppedAt).toBeGreaterThanOrEqual(3);
+    // Open-ended again (no target): it trains on past where it stopped, until paused.
+    await h.send({ type: 'train' });
+    await waitFor(() => h.steps().length > stoppedAt + 2, 'steps after the stop');
+    await h.send({ type: 'pause' });
+    expect(h.of('status').at(-1)).toEqual({ type: 'status', running: false });
+  });
+});
+
 describe('reset', () => {
   it('starts the same run over: same initial weights, same data order, same losses', async () => {
     const h = await configured(small);

@@ -117,6 +117,11 @@ export class TrainingRun {
     return this.loader.epoch;
   }
 
+  /** Steps in one pass over the training data: ⌊samples / batch size⌋ (no partial batch). */
+  get batchesPerEpoch(): number {
+    return this.loader.batchesPerEpoch;
+  }
+
   get diverged(): StepDiverged | undefined {
     return this.divergence;
   }

@@ -7,6 +7,7 @@ import { ClassroomLinkPicker } from './ClassroomLinkPicker';
 import { LabShareWithRoom } from './LabShareWithRoom';
 import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 import { setPresenting, useControlShown } from './labView';
+import { StopAtField } from './StopAtField';
 import { TrainStepButtons } from './TrainStepButtons';
 
 const SPEED_LABELS: Record<Speed, string> = {
@@ -18,9 +19,9 @@ const SPEED_LABELS: Record<Speed, string> = {
 };
 
 /**
- * Train / Pause, Step and Reset for every run at once, the speed limit, and the link to share. `part`
- * splits it where the Lab folds its settings away (LabControls): 'train' the buttons alone, 'rest' the
- * speed and sharing.
+ * Train / Pause, Step and Reset for every run at once, the speed limit, where training stops by
+ * itself, and the link to share. `part` splits it where the Lab folds its settings away
+ * (LabControls): 'train' the buttons alone, 'rest' the speed, "Stop at" and sharing.
  */
 export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' | 'rest' }) {
   const runs = useAppStore(selectRuns);
@@ -29,6 +30,7 @@ export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' |
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const showTrain = useControlShown('train') && part !== 'rest';
   const showSpeed = useControlShown('speed') && part !== 'train';
+  const showStop = useControlShown('stop') && part !== 'train';
   const showShare = useControlShown('share') && part !== 'train';
   const hidingSettings = useHiddenLabSettings().size > 0;
   const all = runs.length > 1 ? ' every run' : ' the run';
@@ -42,12 +44,12 @@ export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' |
     }
   };
 
-  if (!showTrain && !showSpeed && !showShare) return null;
+  if (!showTrain && !showSpeed && !showStop && !showShare) return null;
   return (
     <div
       className="nl-toolbar"
       role="group"
-      aria-label={part === 'rest' ? 'Speed and sharing' : 'Training controls'}
+      aria-label={part === 'rest' ? 'Speed, stop and sharing' : 'Training controls'}
     >
       {showTrain ? (
         <>
@@ -74,6 +76,7 @@ export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' |
           }}
         />
       ) : null}
+      {showStop ? <StopAtField /> : null}
       {showShare ? (
         <div className="nl-share">
           <button

@@ -1,16 +1,18 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
-import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
+import { describeStopAt } from '../../lab/stopAt';
+import { runLabels, selectRuns, selectSelectedRun, selectStopAt } from '../../store/selectors';
 import { presenterRunColor } from '../present/presenterPalette';
 import { openShortcutList } from '../shortcuts/ShortcutList';
 import { LabShareWithRoom } from './LabShareWithRoom';
 import { setPresenting, useControlShown } from './labView';
 import { PanelToggles } from './PanelToggles';
+import { StopAtField } from './StopAtField';
 import { TrainStepButtons } from './TrainStepButtons';
 
 /**
- * Presenter mode's one compact bar: Train/Pause, Step, Reset, the run to look inside, the panels, the
- * shortcut list and the way back. Everything else of the Lab's controls waits until presenting ends.
+ * Presenter mode's one compact bar: Train/Pause, Step, Reset, the run to look inside, where training
+ * stops by itself, the panels, the shortcut list and the way back. Everything else of the Lab's controls waits until presenting ends.
  */
 export function PresenterBar() {
   const runs = useAppStore(selectRuns);
@@ -18,6 +20,8 @@ export function PresenterBar() {
   const actions = useAppStore.getState();
   const labels = runLabels(runs);
   const showTrain = useControlShown('train');
+  const showStop = useControlShown('stop');
+  const stopAt = useAppStore(selectStopAt);
   return (
     <div className="nl-presenter-bar" role="toolbar" aria-label="Presenter controls">
       {showTrain ? <TrainStepButtons /> : null}
@@ -43,6 +47,14 @@ export function PresenterBar() {
           );
         })}
       </div>
+      {showStop ? (
+        <details className="nl-panel-toggles">
+          <summary>{`Stop at: ${stopAt ? describeStopAt(stopAt) : 'never'}`}</summary>
+          <div>
+            <StopAtField />
+          </div>
+        </details>
+      ) : null}
       <PanelToggles />
       <LabShareWithRoom />
       <button type="button" className="nl-button nl-button--quiet" onClick={openShortcutList}>

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/appStore';
-import { selectAnyRunning, selectRuns } from '../../store/selectors';
+import { canStep, canTrainOn } from '../../store/labRun';
+import { selectAnyRunning, selectRuns, selectStopAt } from '../../store/selectors';
 
 /**
  * Train / Pause, Step and Reset for every run at once: the Lab's toolbar and presenter mode's bar
@@ -8,8 +9,11 @@ import { selectAnyRunning, selectRuns } from '../../store/selectors';
 export function TrainStepButtons({ describedBy }: { readonly describedBy?: string }) {
   const runs = useAppStore(selectRuns);
   const anyRunning = useAppStore(selectAnyRunning);
+  const stopAt = useAppStore(selectStopAt);
   const actions = useAppStore.getState();
-  const trainable = runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+  // Train needs a run short of "Stop at"; Step goes past it on purpose.
+  const trainable = runs.some((r) => canTrainOn(r, stopAt));
+  const steppable = runs.some(canStep);
   return (
     <>
       <button
@@ -24,7 +28,7 @@ export function TrainStepButtons({ describedBy }: { readonly describedBy?: strin
       <button
         type="button"
         className="nl-button"
-        disabled={anyRunning || !trainable}
+        disabled={anyRunning || !steppable}
         aria-describedby={describedBy}
         onClick={() => actions.stepAll(1)}
       >

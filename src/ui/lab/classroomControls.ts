@@ -14,6 +14,7 @@ export const LAB_CONTROLS = [
     hint: 'The buttons and their keys (Space, S, R).',
   },
   { id: 'speed', label: 'Speed', hint: 'The steps-per-second limit.' },
+  { id: 'stop', label: 'Stop at', hint: 'The step or epoch count where training stops by itself.' },
   {
     id: 'runs',
     label: 'Add, Duplicate and Remove run',

@@ -1,13 +1,13 @@
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
+import { canStep } from '../../store/labRun';
 import { selectAnyRunning, selectSelectedRun } from '../../store/selectors';
 import type { Shortcut } from '../shortcuts/shortcutRegistry';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { isShown } from './classroomControls';
 import { togglePresenting, useLabView } from './labView';
 
-const trainable = (): boolean =>
-  useAppStore.getState().runs.some((r) => r.status !== 'diverged' && r.status !== 'error');
+const trainable = (): boolean => useAppStore.getState().runs.some(canStep);
 
 /** A classroom link that hides a control turns its keys off too. */
 const shown = (control: 'train' | 'runs'): (() => boolean) => {

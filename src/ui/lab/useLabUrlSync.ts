@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
+import { encodeStopAt, type StopAt } from '../../lab/stopAt';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
 import { mysteryKeyOfHash } from '../../lessons/mystery';
 import { useAppStore } from '../../store/appStore';
@@ -20,17 +21,20 @@ function loadFromHash(hash: string): void {
   if (mysteryKeyOfHash(hash) !== undefined) return;
   const store = useAppStore.getState();
   const query = queryOfHash(hash);
-  const { runs, notices } = decodeLab(query);
+  const { runs, stopAt, notices } = decodeLab(query);
   const view = decodeLabView(query);
   const current = store.runs.map((r) => r.settings);
   if (!sameSettings(current, runs) || store.validationEvery !== undefined) store.loadRuns(runs);
+  if (JSON.stringify(stopAt) !== JSON.stringify(store.stopAt)) store.setStopAt(stopAt);
   applyLabView(view.view);
   store.setUrlNotices([...notices, ...view.notices]);
 }
 
-/** The Lab's link: its runs, then its view (labViewUrl.ts). */
+const currentStopAt = (): StopAt | null => useAppStore.getState().stopAt;
+
+/** The Lab's link: its runs, where they stop (stopAt.ts), then its view (labViewUrl.ts). */
 export function labViewHash(runs: readonly LabRunSettings[]): string {
-  return joinQuery(labHash(runs), encodeLabView(currentLabView()));
+  return joinQuery(labHash(runs), encodeStopAt(currentStopAt()), encodeLabView(currentLabView()));
 }
 
 /**
@@ -39,7 +43,11 @@ export function labViewHash(runs: readonly LabRunSettings[]): string {
  */
 export function labRoomHash(runs: readonly LabRunSettings[]): string {
   const view = { ...currentLabView(), presenting: false };
-  return joinQuery(labHash(runs, { short: true }), encodeLabView(view));
+  return joinQuery(
+    labHash(runs, { short: true }),
+    encodeStopAt(currentStopAt()),
+    encodeLabView(view),
+  );
 }
 
 /** A classroom link: the full link to these runs and this view, showing only `shown`'s controls. */
@@ -48,10 +56,11 @@ export function labClassroomHash(
   shown: readonly ClassroomControl[],
 ): string {
   const view = { ...currentLabView(), presenting: false, shown };
-  return joinQuery(labHash(runs), encodeLabView(view));
+  return joinQuery(labHash(runs), encodeStopAt(currentStopAt()), encodeLabView(view));
 }
 
-function joinQuery(hash: string, query: string): string {
+function joinQuery(hash: string, ...queries: string[]): string {
+  const query = queries.filter((q) => q !== '').join('&');
   if (query === '') return hash;
   return `${hash}${hash.includes('?') ? '&' : '?'}${query}`;
 }
@@ -72,7 +81,7 @@ function writeHash(runs: readonly LabRunSettings[]): void {
 /**
  * Keeps the Lab and the address bar in step: the link opens the runs it describes, and every
  * settings change rewrites it in place (replaceState: no history entry per slider move), so the
- * address is always a link to exactly what is on screen, view included (panels, log scale,
+ * address is always a link to exactly what is on screen, "Stop at" and view included (panels, log scale,
  * smoothing, presenter mode), so a reload keeps it. Workers start when the page opens; leaving
  * pauses training but keeps the runs.
  */
@@ -93,7 +102,7 @@ export function useLabUrlSync(): void {
     });
     const rewrite = (): void => writeHash(useAppStore.getState().runs.map((r) => r.settings));
     const unsubscribePanels = useAppStore.subscribe((state, previous) => {
-      if (state.panels !== previous.panels) rewrite();
+      if (state.panels !== previous.panels || state.stopAt !== previous.stopAt) rewrite();
     });
     const unsubscribeView = useLabView.subscribe(rewrite);
     const onHashChange = (): void => {

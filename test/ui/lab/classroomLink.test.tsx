@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTING_KEYS, SETTINGS } from '../../../src/lab/settingsRegistry';
 import { useAppStore } from '../../../src/store/appStore';
@@ -10,28 +9,15 @@ import {
   CLASSROOM_GROUPS,
   hiddenCount,
 } from '../../../src/ui/lab/classroomControls';
-import { LabPage } from '../../../src/ui/lab/LabPage';
 import { resetLabView } from '../../../src/ui/lab/labView';
 import { decodeLabView } from '../../../src/ui/lab/labViewUrl';
-import { AppShortcuts } from '../../../src/ui/present/AppShortcuts';
 import { setupLabTests } from './labTestEnvironment';
+import { renderLab } from './renderLab';
 
 setupLabTests();
 afterEach(() => {
   act(() => resetLabView());
 });
-
-function renderLab(hash = '#/lab') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const user = userEvent.setup();
-  render(
-    <>
-      <LabPage />
-      <AppShortcuts />
-    </>,
-  );
-  return user;
-}
 
 const TOTAL = CLASSROOM_CONTROLS.length;
 
@@ -57,7 +43,9 @@ describe('classroom controls', () => {
     const { view, notices } = decodeLabView('show=lr,train,nope,norm');
     expect(view.shown).toEqual(['lr', 'train', 'norm']);
     expect(notices.map((n) => n.message)).toEqual([
-      expect.stringMatching(/^show: 'nope' is not one of train, speed, runs, panels, share, data/),
+      expect.stringMatching(
+        /^show: 'nope' is not one of train, speed, stop, runs, panels, share, data/,
+      ),
     ]);
   });
 });

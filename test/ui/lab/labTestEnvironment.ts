@@ -35,6 +35,8 @@ class FixedSizeResizeObserver implements ResizeObserver {
  */
 export function setupLabTests(): {
   workers: () => FakeRunWorker[];
+  /** The `i`th run worker made (0: run A's); throws when there is none. */
+  worker: (i?: number) => FakeRunWorker;
   probeWorkers: () => FakeRunWorker[];
 } {
   let made: FakeRunWorker[] = [];
@@ -62,5 +64,10 @@ export function setupLabTests(): {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
-  return { workers: () => made, probeWorkers: () => probes };
+  const worker = (i = 0): FakeRunWorker => {
+    const found = made[i];
+    if (!found) throw new Error(`no worker ${i}`);
+    return found;
+  };
+  return { workers: () => made, worker, probeWorkers: () => probes };
 }

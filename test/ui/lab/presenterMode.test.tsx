@@ -1,41 +1,20 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/store/appStore';
-import { LabPage } from '../../../src/ui/lab/LabPage';
 import { resetLabView } from '../../../src/ui/lab/labView';
-import { AppShortcuts } from '../../../src/ui/present/AppShortcuts';
 import { leaveFullScreenChart } from '../../../src/ui/present/fullScreenChart';
-import type { FakeRunWorker } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
+import { renderLab } from './renderLab';
 
-const { workers } = setupLabTests();
+const { worker } = setupLabTests();
 afterEach(() => {
   act(() => {
     resetLabView();
     leaveFullScreenChart();
   });
 });
-
-function worker(i = 0): FakeRunWorker {
-  const w = workers()[i];
-  if (!w) throw new Error(`no worker ${i}`);
-  return w;
-}
-
-function renderLab(hash = '#/lab') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const user = userEvent.setup();
-  render(
-    <>
-      <LabPage />
-      <AppShortcuts />
-    </>,
-  );
-  return user;
-}
 
 describe('Lab presenter mode', () => {
   it('folds the controls into one bar, keeps it in the link, and restores the layout on leaving', async () => {
