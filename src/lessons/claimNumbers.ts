@@ -39,6 +39,10 @@ export interface StatedNumber {
   readonly factor: boolean;
   /** Written as a bare power of ten (10⁻⁶, 10⁻³·⁷): also compared by its exponent. */
   readonly exponent?: { readonly value: number; readonly halfUnit: number };
+  /** A count of training steps ("190 steps", "near step 900"): only a step count backs it. */
+  readonly steps: boolean;
+  /** Written as a fraction word or sign ("half", "a fifth", "¼"): a share may back it. */
+  readonly fractionWord: boolean;
 }
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -86,7 +90,18 @@ const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '
 
 /** Words after which a number is a reference ("lesson 2", "Figure 3", "unit 0"), not a quantity. */
 const REFERENCE =
-  /(?:lesson|lessons|figure|figures|section|sections|practice|checkpoint|table|unit)\s*$/i;
+  /(?:lesson|lessons|figure|figures|section|sections|practice|checkpoint|table|unit|arXiv:)\s*$/i;
+
+/** A number right after "ln" is the argument of a function written in words ("ln 10"): math. */
+const FUNCTION_ARGUMENT = /\bln\s*$/;
+
+/** A year of a citation ("He et al. 2016", "(2018, arXiv:…)"): four digits, 1950 to 2029. */
+const YEAR = /^(?:19[5-9]\d|20[0-2]\d)$/;
+
+/** Words after a number that make it a count of training steps, or before it ("near step 900"). */
+const STEPS_AFTER = /^\s*(?:more\s+|fewer\s+|further\s+|training\s+)?steps?\b/i;
+const STEPS_BEFORE = /\bsteps?\s*$/i;
+const FRACTION_WORD = /^(?:[½¼¾⅓]|(?:an?\s+)?(?:half|quarter|fifth|tenth))$/i;
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCIENTIFIC = String.raw`(?:\s*[×x]\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹·]+))?`;
@@ -122,12 +137,25 @@ export function statedNumbers(markdown: string): StatedNumber[] {
     const factor =
       /^\s*(?:times|×|-?fold)/.test(text.slice(end, end + 8)) ||
       /×\s*$/.test(text.slice(Math.max(0, index - 2), index));
-    if (REFERENCE.test(text.slice(Math.max(0, index - 12), index))) continue;
+    const before = text.slice(Math.max(0, index - 12), index);
+    if (REFERENCE.test(before) || FUNCTION_ARGUMENT.test(before)) continue;
     const [whole, barePower, sign, digits, power, percent, fraction, article, word] = m;
+    const steps =
+      STEPS_AFTER.test(text.slice(end, end + 20)) ||
+      STEPS_BEFORE.test(text.slice(Math.max(0, index - 8), index));
+    const fractionWord = FRACTION_WORD.test(whole);
     if (digits !== undefined) {
       // A digit glued to a letter after it ("15th", "fc1" is caught by the lookbehind) is a label.
       const next = text[index + whole.length];
       if (next !== undefined && /[\p{L}]/u.test(next) && next !== 'x' && percent === undefined)
+        continue;
+      if (
+        YEAR.test(digits) &&
+        sign === '' &&
+        power === undefined &&
+        percent === undefined &&
+        !steps
+      )
         continue;
       const negative = sign === '−' || sign === '-';
       const plain = Number(digits.replace(/,/g, ''));
@@ -141,6 +169,8 @@ export function statedNumbers(markdown: string): StatedNumber[] {
           halfUnit: halfUnitOf(digits) * scale,
           percent: false,
           factor,
+          steps,
+          fractionWord,
         });
       } else {
         found.push({
@@ -150,6 +180,8 @@ export function statedNumbers(markdown: string): StatedNumber[] {
           halfUnit: halfUnitOf(digits.replace(/,/g, '')),
           percent: percent !== undefined,
           factor,
+          steps,
+          fractionWord,
         });
       }
     } else if (barePower !== undefined) {
@@ -164,6 +196,8 @@ export function statedNumbers(markdown: string): StatedNumber[] {
         percent: false,
         factor,
         exponent: { value: e, halfUnit: halfUnitOf(exponent.replace('-', '')) },
+        steps,
+        fractionWord,
       });
     } else if (fraction !== undefined) {
       found.push({
@@ -173,6 +207,8 @@ export function statedNumbers(markdown: string): StatedNumber[] {
         halfUnit: 0,
         percent: false,
         factor,
+        steps,
+        fractionWord,
       });
     } else if (word !== undefined) {
       // A number word in a compound ("two-spiral set") names a thing; it states no quantity.
@@ -181,11 +217,28 @@ export function statedNumbers(markdown: string): StatedNumber[] {
       // "a million" is an order of magnitude (give or take half of it); "ten" is ten.
       void article;
       const halfUnit = value >= 100 ? 0.5 * value : value >= 1 ? 0.5 : 0;
-      found.push({ text: whole, index, value, halfUnit, percent: false, factor });
+      found.push({
+        text: whole,
+        index,
+        value,
+        halfUnit,
+        percent: false,
+        factor,
+        steps,
+        fractionWord,
+      });
     }
   }
   return found;
 }
+
+/**
+ * What a claimed number measures, so that a figure is backed only by a number of its own kind: a
+ * percentage by a share (an accuracy, a dead or saturated share, a fraction of the loss or of the
+ * steps), "190 steps" by a step count, a factor ("a million times smaller", "×1.34", "60 % of its
+ * start") by a ratio, and a loss or a norm by a value.
+ */
+export type Quantity = 'share' | 'steps' | 'ratio' | 'value';
 
 /** A number a claim checks: a range the measurement must lie in, or a threshold (lo = hi). */
 export interface ClaimedNumber {
@@ -193,9 +246,30 @@ export interface ClaimedNumber {
   readonly hi: number;
   /** What it is, for messages: "finalLoss of lr 0.02". */
   readonly what: string;
+  readonly quantity: Quantity;
 }
 
-const point = (value: number, what: string): ClaimedNumber => ({ lo: value, hi: value, what });
+export const point = (value: number, what: string, quantity: Quantity): ClaimedNumber => ({
+  lo: value,
+  hi: value,
+  what,
+  quantity,
+});
+
+/** What each measuring claim kind measures (`stepsToLoss`'s range is steps, its `loss` a value). */
+const MEASURED: Partial<Record<Claim['kind'], Quantity>> = {
+  gradRatio: 'ratio',
+  weightNormGrowth: 'ratio',
+  relativeUpdate: 'ratio',
+  deadShare: 'share',
+  saturatedShare: 'share',
+  stepsToLoss: 'steps',
+};
+
+const AFTER_TRAINING_QUANTITY: Record<string, Quantity> = {
+  accuracyBefore: 'share',
+  accuracyAfter: 'share',
+};
 
 /** Every number a claim checks, with accuracyAbove and accuracyBelow of one run joined into a range. */
 export function claimedNumbers(claim: Claim): ClaimedNumber[] {
@@ -207,39 +281,54 @@ export function claimedNumbers(claim: Claim): ClaimedNumber[] {
         break;
       case 'accuracyAbove':
       case 'accuracyBelow': {
-        out.push(point(c.accuracy, `${c.kind} of ${c.run}`));
+        out.push(point(c.accuracy, `${c.kind} of ${c.run}`, 'share'));
         if (c.kind === 'accuracyAbove') {
           const below = claims.find(
             (o) => o.kind === 'accuracyBelow' && o.run === c.run && o.accuracy >= c.accuracy,
           );
           if (below?.kind === 'accuracyBelow')
-            out.push({ lo: c.accuracy, hi: below.accuracy, what: `accuracy of ${c.run}` });
+            out.push({
+              lo: c.accuracy,
+              hi: below.accuracy,
+              what: `accuracy of ${c.run}`,
+              quantity: 'share',
+            });
         }
         break;
       }
       case 'diverges':
-        if (c.byStep !== undefined) out.push(point(c.byStep, `diverges byStep of ${c.run}`));
+        if (c.byStep !== undefined)
+          out.push(point(c.byStep, `diverges byStep of ${c.run}`, 'steps'));
         break;
       case 'fasterToLoss':
-        out.push(point(c.loss, `fasterToLoss loss`), point(c.ratio, `fasterToLoss ratio`));
+        out.push(
+          point(c.loss, `fasterToLoss loss`, 'value'),
+          point(c.ratio, `fasterToLoss ratio`, 'share'),
+        );
         break;
       case 'lossFalls':
-        out.push(point(c.fraction, `lossFalls fraction of ${c.run}`));
+        out.push(point(c.fraction, `lossFalls fraction of ${c.run}`, 'share'));
         break;
       case 'validationDiffers':
-        out.push(point(c.minDifference, `validationDiffers minDifference`));
+        out.push(point(c.minDifference, `validationDiffers minDifference`, 'value'));
         break;
       case 'lowerLoss':
-        out.push(point(c.margin, `lowerLoss margin of ${c.run}`));
+        out.push(point(c.margin, `lowerLoss margin of ${c.run}`, 'value'));
         break;
       default: {
         const what = `${c.kind} of ${c.run}`;
+        const quantity =
+          c.kind === 'afterTraining'
+            ? (AFTER_TRAINING_QUANTITY[c.measure] ?? 'value')
+            : (MEASURED[c.kind] ?? 'value');
         if (c.atLeast !== undefined && c.atMost !== undefined)
-          out.push({ lo: c.atLeast, hi: c.atMost, what });
-        else if (c.atLeast !== undefined) out.push(point(c.atLeast, what));
-        else if (c.atMost !== undefined) out.push(point(c.atMost, what));
-        if (c.kind === 'stepsToLoss') out.push(point(c.loss, `stepsToLoss loss of ${c.run}`));
-        if (c.kind === 'unitPercentile') out.push(point(c.percentile, `percentile of ${c.run}`));
+          out.push({ lo: c.atLeast, hi: c.atMost, what, quantity });
+        else if (c.atLeast !== undefined) out.push(point(c.atLeast, what, quantity));
+        else if (c.atMost !== undefined) out.push(point(c.atMost, what, quantity));
+        if (c.kind === 'stepsToLoss')
+          out.push(point(c.loss, `stepsToLoss loss of ${c.run}`, 'value'));
+        if (c.kind === 'unitPercentile')
+          out.push(point(c.percentile, `percentile of ${c.run}`, 'value'));
       }
     }
   }
@@ -252,9 +341,9 @@ function flatten(claim: Claim): Claim[] {
 
 /**
  * The Lab's constants a lesson may state: validation on 1,000 test images, the 20-step smoothing
- * window, SGD's momentum 0.9.
+ * window, SGD's momentum 0.9, the digits' 10 classes.
  */
-export const LAB_CONSTANTS: readonly number[] = [1000, 20, 0.9];
+export const LAB_CONSTANTS: readonly number[] = [1000, 20, 0.9, 10];
 
 /** Every number an experiment's configuration contains: its settings, run labels, budget and run count. */
 export function settingNumbers(experiment: Experiment): number[] {
@@ -272,8 +361,23 @@ export function settingNumbers(experiment: Experiment): number[] {
 
 const overlaps = (lo: number, hi: number, n: ClaimedNumber) => lo <= n.hi && hi >= n.lo;
 
+/**
+ * Whether a stated number is of the claimed number's kind: a percentage only by a share or a ratio,
+ * a count of steps only by a step count, a plain number by a value, a ratio or a step count (the
+ * text may leave "steps" implied: "Kaiming's after about 70 steps, Xavier's after about 165"), and
+ * by a share only when it is written as a factor or a fraction word ("twice as fast", "half the
+ * units").
+ */
+function sameQuantity(claimed: ClaimedNumber, stated: StatedNumber): boolean {
+  if (stated.steps) return claimed.quantity === 'steps';
+  if (stated.percent) return claimed.quantity === 'share' || claimed.quantity === 'ratio';
+  if (claimed.quantity === 'share') return stated.factor || stated.fractionWord;
+  return true;
+}
+
 /** Whether a claimed number backs the stated one (as a fraction, as N or 1/N, or by its exponent). */
 export function backs(claimed: ClaimedNumber, stated: StatedNumber): boolean {
+  if (!sameQuantity(claimed, stated)) return false;
   const { value: v, halfUnit: h } = stated;
   if (stated.percent) return overlaps((v - h) / 100, (v + h) / 100, claimed);
   if (overlaps(v - h, v + h, claimed)) return true;
@@ -297,7 +401,7 @@ export interface UnbackedNumber {
 }
 
 /** The numbers of these texts that no claimed number and no setting backs. */
-function unbackedIn(
+export function unbackedIn(
   texts: readonly { readonly field: string; readonly text: string | undefined }[],
   claimed: readonly ClaimedNumber[],
   settings: readonly number[],
@@ -306,8 +410,11 @@ function unbackedIn(
   for (const { field, text } of texts) {
     if (text === undefined) continue;
     for (const number of statedNumbers(text)) {
+      // Zero is exact, never a rounded measurement ("the branch outputs 0", "at step 0").
+      const isZero = !number.percent && number.value === 0;
       const isSetting =
-        !number.percent && settings.some((s) => Math.abs(s - number.value) <= 1e-9 * Math.abs(s));
+        isZero ||
+        (!number.percent && settings.some((s) => Math.abs(s - number.value) <= 1e-9 * Math.abs(s)));
       if (isSetting || claimed.some((c) => backs(c, number))) continue;
       const from = Math.max(0, number.index - 40);
       const to = Math.min(text.length, number.index + number.text.length + 40);
@@ -317,7 +424,8 @@ function unbackedIn(
   return unbacked;
 }
 
-const experimentBacking = (experiment: Experiment) => ({
+/** What backs the numbers an experiment's own texts state: its claim, its settings, the Lab's constants. */
+export const experimentBacking = (experiment: Experiment) => ({
   claimed: experiment.claim ? claimedNumbers(experiment.claim) : [],
   settings: [...settingNumbers(experiment), ...LAB_CONSTANTS],
 });
@@ -345,25 +453,30 @@ export function unbackedPredictionNumbers(
   experiment: Experiment,
 ): UnbackedNumber[] {
   const { claimed, settings } = experimentBacking(experiment);
-  const bounds: number[] = [];
+  const { measure } = prediction;
+  const quantity: Quantity =
+    measure.kind === 'finalAccuracy' ? 'share' : measure.kind === 'stepsToLoss' ? 'steps' : 'value';
+  const bounds: ClaimedNumber[] = [];
+  const bound = (value: number) => bounds.push(point(value, 'a range of the prediction', quantity));
   const range = (r: { from?: number | undefined; below?: number | undefined }) => {
-    if (r.from !== undefined) bounds.push(r.from);
-    if (r.below !== undefined) bounds.push(r.below);
+    if (r.from !== undefined) bound(r.from);
+    if (r.below !== undefined) bound(r.below);
   };
   for (const choice of prediction.choices ?? []) range(choice);
   if (prediction.slider) {
     const { min, max, step, expected } = prediction.slider;
-    bounds.push(min, max, step);
+    [min, max, step].forEach(bound);
     range(expected);
   }
-  if (prediction.measure.kind === 'stepsToLoss') bounds.push(prediction.measure.loss);
+  if (measure.kind === 'stepsToLoss')
+    bounds.push(point(measure.loss, 'the loss the prediction measures', 'value'));
   return unbackedIn(
     [
       { field: 'question', text: prediction.question },
       ...(prediction.choices ?? []).map((c, i) => ({ field: `choice ${i + 1}`, text: c.text })),
       { field: 'explanation', text: prediction.explanation },
     ],
-    [...claimed, ...bounds.map((b) => point(b, 'a range of the prediction'))],
+    [...claimed, ...bounds],
     settings,
   );
 }

@@ -78,7 +78,12 @@ describe('claimedNumbers and backs', () => {
   };
 
   it('joins accuracyAbove and accuracyBelow of one run into a range', () => {
-    expect(claimed).toContainEqual({ lo: 0.85, hi: 0.92, what: 'accuracy of A' });
+    expect(claimed).toContainEqual({
+      lo: 0.85,
+      hi: 0.92,
+      what: 'accuracy of A',
+      quantity: 'share',
+    });
     expect(backed('about 88 %')).toBe(true);
     expect(backed('about 95 %')).toBe(false);
     expect(backed('passes 85 %')).toBe(true);
@@ -144,5 +149,47 @@ describe('unbackedPredictionNumbers', () => {
     expect(
       unbackedPredictionNumbers(prediction, experiment).map((u) => [u.field, u.number.text]),
     ).toEqual([['explanation', '12 %']]);
+  });
+});
+
+describe('a number is backed only by a claimed number of its kind', () => {
+  const claimed = claimedNumbers(
+    claimSchema.parse({
+      kind: 'allOf',
+      claims: [
+        { kind: 'accuracyAbove', run: 'A', accuracy: 0.4 },
+        { kind: 'accuracyBelow', run: 'A', accuracy: 0.6 },
+        { kind: 'stepsToLoss', run: 'A', loss: 1.5, atLeast: 70, atMost: 100 },
+        { kind: 'finalLoss', run: 'A', atLeast: 0.2, atMost: 0.3 },
+        { kind: 'fasterToLoss', fast: 'A', slow: 'B', loss: 1, ratio: 0.5 },
+      ],
+    }),
+  );
+  const backed = (text: string) => claimed.some((c) => backs(c, statedNumbers(text)[0]!));
+
+  it('an accuracy backs a percentage, not a loss or a gain', () => {
+    expect(backed('reaches about 49 %')).toBe(true);
+    expect(backed('custom init with gain 3 and')).toBe(false);
+    expect(backed('ends near loss 0.5')).toBe(false);
+  });
+
+  it('a step count backs "N steps" and an ellipsis, and nothing else backs "N steps"', () => {
+    expect(backed('passes 1.5 after about 85 steps')).toBe(true);
+    expect(backed("Xavier's after about 85")).toBe(true);
+    expect(backed('near step 90')).toBe(true);
+    expect(backed('about 85 %')).toBe(false);
+    expect(backed('ends after 0.25 steps')).toBe(false);
+    expect(backed('ends near 0.25')).toBe(true);
+  });
+
+  it('a share backs a fraction word or a factor, not a plain value', () => {
+    expect(backed('in half the steps')).toBe(true);
+    expect(backed('twice as fast')).toBe(true);
+    expect(backed('a loss of 0.5')).toBe(false);
+  });
+
+  it('skips citations and the argument of ln', () => {
+    expect(read('(He et al. 2016, arXiv:1603.05027) and ln 10')).toEqual([]);
+    expect(read('after 2000 steps')).toEqual([['2000', 2000, false]]);
   });
 });
