@@ -77,22 +77,38 @@ export function transpose4x4(
 }
 
 /**
- * C[4×8] (+)= Ā[4×kc] · B̄[kc×8] on packed slivers; `ldc` is the row stride of C in bytes.
+ * C[4×8] (+)= Ā[4×kc] · B̄[kc×8] on packed slivers, kc ≥ 1; `ldc` is the row stride of C in bytes.
  * Each step: c_r += a[r] · b for the 4 rows r, b being one row of the B sliver (two vectors).
+ *
+ * The first step is peeled off the loop. It is a second use of the addresses pa + 4, 8 and 12, so
+ * V8 computes them once before the loop instead of on every trip (a `lea` per splat load), and the
+ * pointers need no zero-extension in the loop: 28 instructions per step instead of 34 (counted in
+ * V8's code, `node --print-wasm-code`), against 16 multiplies and adds. The accumulators still
+ * start as 0 + a·b, so the sums round exactly as before (and a −0 product still gives +0).
  */
 export function kernel4x8(kc: i32, pa: usize, pb: usize, c: usize, ldc: usize, add: bool): void {
-  let c00 = f32x4.splat(0);
-  let c01 = f32x4.splat(0);
-  let c10 = f32x4.splat(0);
-  let c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0);
-  let c21 = f32x4.splat(0);
-  let c30 = f32x4.splat(0);
-  let c31 = f32x4.splat(0);
-  for (let k = 0; k < kc; k++) {
-    const b0 = v128.load(pb);
-    const b1 = v128.load(pb, 16);
-    let a = v128.load32_splat(pa);
+  const zero = f32x4.splat(0);
+  let b0 = v128.load(pb);
+  let b1 = v128.load(pb, 16);
+  let a = v128.load32_splat(pa);
+  let c00 = f32x4.add(zero, f32x4.mul(a, b0));
+  let c01 = f32x4.add(zero, f32x4.mul(a, b1));
+  a = v128.load32_splat(pa, 4);
+  let c10 = f32x4.add(zero, f32x4.mul(a, b0));
+  let c11 = f32x4.add(zero, f32x4.mul(a, b1));
+  a = v128.load32_splat(pa, 8);
+  let c20 = f32x4.add(zero, f32x4.mul(a, b0));
+  let c21 = f32x4.add(zero, f32x4.mul(a, b1));
+  a = v128.load32_splat(pa, 12);
+  let c30 = f32x4.add(zero, f32x4.mul(a, b0));
+  let c31 = f32x4.add(zero, f32x4.mul(a, b1));
+  const end = pb + ((<usize>(kc * NR)) << 2);
+  pa += MR << 2;
+  pb += NR << 2;
+  while (pb < end) {
+    b0 = v128.load(pb);
+    b1 = v128.load(pb, 16);
+    a = v128.load32_splat(pa);
     c00 = f32x4.add(c00, f32x4.mul(a, b0));
     c01 = f32x4.add(c01, f32x4.mul(a, b1));
     a = v128.load32_splat(pa, 4);
