@@ -225,7 +225,7 @@ function convAbRows(ab: ConvAbResult): string[][] {
 function breakdownRows(b: GemmBreakdown): string[][] {
   return [
     [
-      '256×256×256, GFLOP/s',
+      '256×256×256, GFLOP/s of CPU time',
       'gemm()',
       'sgemm in wasm memory',
       'micro-kernel, L1',
