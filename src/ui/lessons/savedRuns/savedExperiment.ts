@@ -34,7 +34,7 @@ type SavedRun = Omit<
   readonly probeHistory: readonly ProbeSnapshot[];
 };
 
-interface SavedRecord {
+export interface SavedRecord {
   readonly version: number;
   /** What the lesson defined when the runs were saved: a changed lesson never gets stale runs. */
   readonly fingerprint: string;
@@ -75,7 +75,7 @@ function thinFrames<T>(frames: readonly T[]): T[] {
   return frames.filter((_, i) => i % 2 === 1 || i === last);
 }
 
-function toSaved(run: ExperimentRun, probeFrames: number): SavedRun {
+function toSaved(run: ExperimentRun): SavedRun {
   const {
     settings: _settings,
     awaitingReady: _awaiting,
@@ -84,8 +84,6 @@ function toSaved(run: ExperimentRun, probeFrames: number): SavedRun {
     probeHistory,
     ...rest
   } = run;
-  let frames = probeHistory.items;
-  while (frames.length > probeFrames) frames = thinFrames(frames);
   return {
     ...rest,
     steps: Int32Array.from(history.steps),
@@ -93,34 +91,59 @@ function toSaved(run: ExperimentRun, probeFrames: number): SavedRun {
     losses: Float32Array.from(history.losses),
     accuracies: Float32Array.from(history.accuracies),
     validation: validation.items,
-    probeHistory: frames,
+    probeHistory: probeHistory.items,
   };
 }
 
 /**
- * The runs as text of at most `maxChars` characters, or undefined when even a thinned copy is larger.
- * Probe frames over time are thinned (every other one, the newest kept) until the text fits.
+ * The record of the runs as plain data (typed arrays, plain objects: what a worker can be sent),
+ * with every probe frame; `packRecord` thins and packs it. Quick: it copies the loss histories only.
  */
+export function experimentRecord(
+  runs: readonly ExperimentRun[],
+  fingerprint: string,
+  savedAt: Date,
+): SavedRecord {
+  return {
+    version: VERSION,
+    fingerprint,
+    savedAt: savedAt.toISOString(),
+    settings: encodeLab(runs.map((r) => r.settings)),
+    runs: runs.map(toSaved),
+  };
+}
+
+/**
+ * The record as text of at most `maxChars` characters, or undefined when even a thinned copy is
+ * larger. Probe frames over time are thinned (every other one, the newest kept) until the text fits.
+ * This is the costly part (JSON, deflate, base64 of every histogram): the page runs it in a worker.
+ */
+export function packRecord(record: SavedRecord, maxChars: number): string | undefined {
+  let frames = Math.max(0, ...record.runs.map((r) => r.probeHistory.length));
+  for (;;) {
+    const thinned: SavedRecord = {
+      ...record,
+      runs: record.runs.map((run) => {
+        let kept = run.probeHistory;
+        while (kept.length > frames) kept = thinFrames(kept);
+        return { ...run, probeHistory: kept };
+      }),
+    };
+    const text = packJson(thinned);
+    if (text.length <= maxChars) return text;
+    if (frames <= 1) return undefined;
+    frames = Math.ceil(frames / 2);
+  }
+}
+
+/** `experimentRecord` and `packRecord` in one call, on this thread. */
 export function encodeExperiment(
   runs: readonly ExperimentRun[],
   fingerprint: string,
   savedAt: Date,
   maxChars: number,
 ): string | undefined {
-  let frames = Math.max(0, ...runs.map((r) => r.probeHistory.items.length));
-  for (;;) {
-    const record: SavedRecord = {
-      version: VERSION,
-      fingerprint,
-      savedAt: savedAt.toISOString(),
-      settings: encodeLab(runs.map((r) => r.settings)),
-      runs: runs.map((r) => toSaved(r, frames)),
-    };
-    const text = packJson(record);
-    if (text.length <= maxChars) return text;
-    if (frames <= 1) return undefined;
-    frames = Math.ceil(frames / 2);
-  }
+  return packRecord(experimentRecord(runs, fingerprint, savedAt), maxChars);
 }
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ExperimentRun } from '../experimentRun';
 import type { ExperimentPhase, RunDefinition } from '../useExperimentRuns';
+import { packOffThread, type RecordPacker } from './packClient';
 import {
   decodeExperiment,
-  encodeExperiment,
   experimentFingerprint,
+  experimentRecord,
   type RestoredExperiment,
 } from './savedExperiment';
 import { SAVED_RUNS_LIMITS, SessionRecords } from './sessionRecords';
@@ -43,41 +44,37 @@ export function useSavedRuns(
 }
 
 /**
+ * Which save of each record is the latest: a packed text that arrives after the runs trained again
+ * or were reset is dropped, so a reload never brings back runs the learner threw away.
+ */
+const latestSave = new Map<string, number>();
+let saves = 0;
+
+/**
  * Saves the runs each time the experiment finishes, and forgets them when it trains again or is
- * reset (so a reload never brings back runs the learner threw away).
+ * reset. Packing a large experiment takes seconds, so `pack` does it off the page's thread (tests
+ * pass one that answers later); a save started before the learner leaves the lesson still lands.
  */
 export function useSaveFinishedRuns(
   saved: SavedRuns,
   runs: readonly ExperimentRun[],
   phase: ExperimentPhase,
+  pack: RecordPacker = packOffThread,
 ): void {
   const { key, fingerprint, restored } = saved;
-  const pending = useRef<(() => void) | undefined>(undefined);
-
-  // Declared first so that, on unmount, it runs after the effect below has cleaned up: a learner who
-  // opens the Lab the moment the runs finish still finds them on coming back.
   useEffect(() => {
-    const flush = pending;
-    return () => flush.current?.();
-  }, []);
-
-  useEffect(() => {
+    const token = ++saves;
     if (phase === 'running' || phase === 'idle') {
+      latestSave.set(key, token);
       RECORDS.remove(key);
       return;
     }
     if (phase !== 'finished' || runs === restored?.runs) return;
-    const save = (): void => {
-      pending.current = undefined;
-      const text = encodeExperiment(runs, fingerprint, new Date(), SAVED_RUNS_LIMITS.recordChars);
+    latestSave.set(key, token);
+    const record = experimentRecord(runs, fingerprint, new Date());
+    pack(record, SAVED_RUNS_LIMITS.recordChars, (text) => {
+      if (latestSave.get(key) !== token) return;
       if (text === undefined || !RECORDS.write(key, text)) RECORDS.remove(key);
-    };
-    pending.current = save;
-    // After the frame that shows the finished runs: encoding a large experiment takes a while.
-    const timer = setTimeout(save, 0);
-    return () => {
-      clearTimeout(timer);
-      if (pending.current === save) pending.current = undefined;
-    };
-  }, [key, fingerprint, runs, phase, restored]);
+    });
+  }, [key, fingerprint, runs, phase, restored, pack]);
 }
