@@ -61,17 +61,24 @@ afterEach(() => sessionStorage.clear());
 describe('saving finished runs', () => {
   it('hands the finished runs to the packer and keeps the text it answers with', () => {
     const { pack, jobs } = laterPacker();
-    const runs = [finishedRun()];
-    const { unmount } = render(pack, runs, 'finished');
+    render(pack, [finishedRun()], 'finished');
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.record.runs[0]!.losses).toEqual(Float32Array.from([0.5, 0.25, 0.125]));
-    // Nothing is kept before the packer answers; the answer lands after the lesson was left.
-    unmount();
     expect(restoredNow()).toBeUndefined();
     jobs[0]!.answer();
     const restored = restoredNow();
     expect(restored?.[0]?.history.losses).toEqual([0.5, 0.25, 0.125]);
     expect(restored?.[0]?.status).toBe('done');
+  });
+
+  it('packs at once when the lesson is left before the answer came, and drops the answer', () => {
+    const { pack, jobs } = laterPacker();
+    const { unmount } = render(pack, [finishedRun()], 'finished');
+    unmount();
+    expect(restoredNow()?.[0]?.history.losses).toEqual([0.5, 0.25, 0.125]);
+    sessionStorage.clear();
+    jobs[0]!.answer();
+    expect(restoredNow()).toBeUndefined();
   });
 
   it('drops an answer that comes after the runs trained again', () => {
