@@ -1,4 +1,5 @@
 import 'katex/dist/katex.min.css';
+import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
@@ -42,8 +43,12 @@ const INLINE_COMPONENTS: Components = {
   p: ({ children }) => <>{children}</>,
 };
 
-/** One line of lesson Markdown (a quiz choice, a question) rendered inside its parent element. */
-export function InlineProse({ text }: { readonly text: string }) {
+/**
+ * One line of lesson Markdown (a quiz choice, a question) rendered inside its parent element.
+ * Memoised, as Prose is: parsing Markdown and typesetting its math is the costliest render of a
+ * lesson, and the experiment blocks around it re-render with every training snapshot.
+ */
+export const InlineProse = memo(function InlineProse({ text }: { readonly text: string }) {
   return (
     <Markdown
       remarkPlugins={REMARK_PLUGINS}
@@ -53,9 +58,16 @@ export function InlineProse({ text }: { readonly text: string }) {
       {text}
     </Markdown>
   );
-}
+});
 
-export function Prose({ text, className }: { readonly text: string; readonly className?: string }) {
+/** A block of lesson Markdown; parsed again only when its text changes. */
+export const Prose = memo(function Prose({
+  text,
+  className,
+}: {
+  readonly text: string;
+  readonly className?: string;
+}) {
   return (
     <div className={className ? `nl-prose ${className}` : 'nl-prose'}>
       <Markdown
@@ -67,4 +79,4 @@ export function Prose({ text, className }: { readonly text: string; readonly cla
       </Markdown>
     </div>
   );
-}
+});
