@@ -1,0 +1,133 @@
+/**
+ * Figures the lessons state in their prose, outside any block, about what the Lab shows when the
+ * learner tries something ("Try GroupNorm with the norm control…", "Try 12 blocks in the Lab…", the
+ * depth probe's numbers). Each is quoted here as the lesson writes it: the quote must still be in
+ * the lesson, every number in it must be a setting or a claim of the runs that measure it (the
+ * rule of claimsBackNumbers.test.ts), and those runs are trained headless and must show the claim.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { depthProbe } from '../../src/engine/probes/depthProbe';
+import { evaluateClaim } from '../../src/lessons/claims';
+import { unbackedNumbers } from '../../src/lessons/claimNumbers';
+import { runExperiment } from '../../src/lessons/runExperiment';
+import { experimentSchema, type Experiment } from '../../src/lessons/schema';
+import { probeOptions } from '../../src/lessons/widgets/depthProbeSetup';
+import { TRAINED_FRACTION_OF_CHANCE } from '../../src/lessons/widgets/depthSweep';
+import { LESSONS_DIR, nodeDatasetLoader } from './headlessLessons';
+
+const TIMEOUT_MS = 10 * 60_000;
+
+/** The lesson's text with every run of whitespace as one space, so a quote may span lines. */
+const lessonText = (file: string) =>
+  readFileSync(join(LESSONS_DIR, file), 'utf8').replace(/\s+/g, ' ');
+
+/** A sentence of a lesson's prose and the runs (with their claim) that measure what it says. */
+interface ProseExperiment {
+  readonly lesson: string;
+  readonly quote: string;
+  readonly experiment: Omit<Experiment, 'takeaway'>;
+}
+
+const smallBatchCnn = {
+  dataset: 'mnist14',
+  architecture: 'cnn',
+  depth: 1,
+  width: 8,
+  residual: true,
+  init: 'kaimingNormal',
+  learningRate: 0.1,
+} as const;
+
+const FIGURES: readonly ProseExperiment[] = [
+  {
+    lesson: '04-layer-group-instance-norm.md',
+    quote: 'from about 66 % at batch 8 to about 41 % at batch 2',
+    // "Try GroupNorm with the norm control": small-batch-cnn's network with GroupNorm, 2 groups.
+    experiment: experimentSchema.parse({
+      title: 'GroupNorm in the small-batch CNN',
+      base: { ...smallBatchCnn, norm: 'groupNorm', groups: 2 },
+      runs: [
+        { label: 'GroupNorm, batch 8', settings: { batchSize: 8 } },
+        { label: 'GroupNorm, batch 2', settings: { batchSize: 2 } },
+      ],
+      charts: ['accuracy'],
+      steps: 1500,
+      validationEvery: 500,
+      claim: {
+        kind: 'allOf',
+        claims: [
+          { kind: 'accuracyAbove', run: 'GroupNorm, batch 8', accuracy: 0.62 },
+          { kind: 'accuracyBelow', run: 'GroupNorm, batch 8', accuracy: 0.7 },
+          { kind: 'accuracyAbove', run: 'GroupNorm, batch 2', accuracy: 0.37 },
+          { kind: 'accuracyBelow', run: 'GroupNorm, batch 2', accuracy: 0.45 },
+        ],
+      },
+    }),
+  },
+  {
+    lesson: '05-going-deep.md',
+    quote: 'Try 12 blocks in the Lab: the residual network with BatchNorm still trains.',
+    // The CNN sweep's "Residual + BN" configuration at 12 blocks, judged as the sweep judges a cell.
+    experiment: experimentSchema.parse({
+      title: 'The residual CNN with BatchNorm at 12 blocks',
+      base: {
+        dataset: 'mnist14',
+        architecture: 'cnn',
+        width: 8,
+        residual: true,
+        norm: 'batchNorm',
+        init: 'kaimingNormal',
+        learningRate: 0.05,
+        batchSize: 16,
+      },
+      runs: [{ label: 'Residual + BN', settings: { depth: 12 } }],
+      charts: ['loss'],
+      steps: 150,
+      validationEvery: 150,
+      claim: {
+        kind: 'finalLoss',
+        run: 'Residual + BN',
+        atMost: TRAINED_FRACTION_OF_CHANCE * Math.log(10),
+      },
+    }),
+  },
+];
+
+describe('figures stated in lesson prose', () => {
+  for (const figure of FIGURES) {
+    it(
+      `${figure.lesson}: “${figure.quote}”`,
+      async () => {
+        expect(lessonText(figure.lesson)).toContain(figure.quote);
+        const stated = { ...figure.experiment, takeaway: figure.quote };
+        expect(unbackedNumbers(stated).map((u) => u.number.text)).toEqual([]);
+        const { runs } = await runExperiment(figure.experiment, nodeDatasetLoader);
+        const verdict = evaluateClaim(figure.experiment.claim!, runs);
+        expect(verdict.shown, verdict.detail).toBe(true);
+      },
+      TIMEOUT_MS,
+    );
+  }
+
+  it('01-signal-propagation.md: N(0, 1) weights reach tens of billions by layer 10 and overflow around layer 36', () => {
+    const quote =
+      'By layer 10 the standard deviation is in the tens of billions. Around layer 36 it passes the ' +
+      'largest number a 32-bit float can hold';
+    expect(lessonText('01-signal-propagation.md')).toContain(quote);
+    // The probe-too-large widget: 50 ReLU layers of width 256, weights from N(0, 1).
+    const { layers } = depthProbe(
+      probeOptions({ depth: 50, width: 256, activation: 'relu', init: 'tooLarge', norm: 'none' }),
+    );
+    const std = layers[9]!.activationStd;
+    expect(std).toBeGreaterThanOrEqual(1e10);
+    expect(std).toBeLessThan(1e11);
+    const overflow = layers.findIndex((l) => !Number.isFinite(l.activationStd)) + 1;
+    expect(overflow).toBeGreaterThanOrEqual(35);
+    expect(overflow).toBeLessThanOrEqual(37);
+    expect(layers.slice(overflow - 1).every((l) => !Number.isFinite(l.activationStd))).toBe(true);
+    // "and the gradient overflows on its way back as well"
+    expect(Number.isFinite(layers[0]!.gradNorm)).toBe(false);
+  });
+});
