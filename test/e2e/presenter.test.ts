@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { chartTextSizes } from './chartText';
 import { useApp, type Viewport } from './harness';
-import { LabDriver } from './labDriver';
+import { LabDriver, parseShown } from './labDriver';
 
 /** A projector's resolution, as the issue states it. */
 const PROJECTOR: Viewport = { width: 1280, height: 720 };
@@ -69,10 +69,19 @@ describe('presenter mode at 1280 × 720', () => {
     await expect.poll(() => l.button('Pause').isVisible(), TRAINING).toBe(true);
     await expect.poll(() => l.step(), TRAINING).toBeGreaterThan(10);
     await key('Space');
-    await expect.poll(() => l.button('Train').isVisible(), TRAINING).toBe(true);
-
-    const before = await l.step();
+    // Where the run paused is final once its tab says so (the worker sends its last snapshot before
+    // its status), and the counter catches up with it: from there the steps are exact, however
+    // loaded the machine. Reading the counter at once once saw a stale step 34 beside the 807 the
+    // run had paused at, and then 808 after S.
+    const pausedAt = async (): Promise<number | undefined> => {
+      const match = /paused at step ([\d,]+)/.exec((await l.tab('A').textContent()) ?? '');
+      return match ? parseShown(match[1]!) : undefined;
+    };
+    await expect.poll(pausedAt, TRAINING).toBeGreaterThan(10);
+    const before = (await pausedAt())!;
+    await expect.poll(() => l.step(), TRAINING).toBe(before);
     await key('s');
+    await expect.poll(pausedAt, TRAINING).toBe(before + 1);
     await expect.poll(() => l.step(), TRAINING).toBe(before + 1);
     await key('r');
     await expect.poll(() => l.step(), TRAINING).toBe(0);
@@ -95,6 +104,14 @@ describe('presenter mode at 1280 × 720', () => {
     await expect.poll(() => loss.getAttribute('class')).toMatch(/nl-chart--full/);
     const full = await loss.boundingBox();
     expect(full).toMatchObject({ x: 0, y: 0, width: PROJECTOR.width, height: PROJECTOR.height });
+    // Full screen stays live: Space trains and the chart's curve (its summary) moves on in it.
+    const lastStep = async (): Promise<number> => (await l.trainingLoss())?.step ?? 0;
+    const shown = await lastStep();
+    await key('Space');
+    await expect.poll(lastStep, TRAINING).toBeGreaterThan(shown + 20);
+    expect(await loss.getAttribute('class')).toMatch(/nl-chart--full/);
+    await key('Space');
+    await expect.poll(() => l.button('Train').isVisible(), TRAINING).toBe(true);
     await key('Escape');
     await expect.poll(() => loss.getAttribute('class')).not.toMatch(/nl-chart--full/);
 

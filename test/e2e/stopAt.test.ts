@@ -9,7 +9,7 @@ describe('Stop at', () => {
   const app = useApp({ width: 1280, height: 720 });
   const lab = (): LabDriver => new LabDriver(app.page);
 
-  test('a run set to stop at 200 steps trains to exactly step 200 and finishes there; the target survives a reload', async () => {
+  test('a run set to stop at 200 steps trains to exactly step 200 and finishes there; the target and the view survive a reload', async () => {
     await app.open('#/lab');
     const l = lab();
     await l.choose('Stop at', 'A number of steps');
@@ -26,11 +26,30 @@ describe('Stop at', () => {
       .poll(() => app.page.getByText('Every run has reached 200 steps').isVisible())
       .toBe(true);
 
+    // The view is part of the link too: log scale and smoothing, then presenter mode.
+    await app.page.getByRole('checkbox', { name: 'Log scale for loss' }).check();
+    await l.setting('Smoothing').selectOption('0.95');
+    await expect.poll(() => app.page.evaluate(() => window.location.hash)).toMatch(/smooth=0\.95/);
+
     await app.reload();
     await expect
-      .poll(() => l.page.getByRole('spinbutton', { name: 'Steps to stop at' }).inputValue())
+      .poll(
+        () => l.page.getByRole('spinbutton', { name: 'Steps to stop at' }).inputValue(),
+        TRAINING,
+      )
       .toBe('200');
     expect(await l.setting('Stop at').inputValue()).toBe('steps');
+    expect(await app.page.getByRole('checkbox', { name: 'Log scale for loss' }).isChecked()).toBe(
+      true,
+    );
+    expect(await l.setting('Smoothing').inputValue()).toBe('0.95');
+
+    await app.page.keyboard.press('p');
+    const bar = app.page.getByRole('toolbar', { name: 'Presenter controls' });
+    await expect.poll(() => bar.isVisible(), TRAINING).toBe(true);
+    await app.reload();
+    await expect.poll(() => bar.getByText('Stop at: 200 steps').isVisible(), TRAINING).toBe(true);
+    expect(await l.setting('Smoothing').inputValue()).toBe('0.95');
   });
 
   test('in presenter mode, Space trains to the link’s stop=60 and the run finishes at step 60', async () => {

@@ -109,6 +109,31 @@ describe('the speaker view drives the audience window over the deck channel', ()
     expect(speaker.getByText(/The audience window is not open/)).toBeInTheDocument();
   });
 
+  it('stops a scene’s training by itself at the experiment’s step count, and the speaker sees it finished', async () => {
+    const user = userEvent.setup();
+    const audience = openWindow('audience', 2);
+    const speaker = openWindow('speaker');
+    expect(sceneTitle(audience)).toBe('Loss falls');
+    await user.click(speaker.getByRole('button', { name: 'Start training' }));
+    // Each run's worker is told the target itself: exactly the experiment's 100 steps.
+    for (const i of [0, 1]) expect(workerAt(i).sent.at(-1)).toEqual({ type: 'step', count: 100 });
+    for (const i of [0, 1]) {
+      emit(i, SPIRAL_READY);
+      emit(i, snapshotOf(1, 100));
+    }
+    expect(speaker.getByText('Finished: step 100 of 100.')).toBeInTheDocument();
+    expect(speaker.getByRole('button', { name: 'Start training' })).toBeInTheDocument();
+    // Nothing more was asked of the workers: the runs stopped where the worker was told to stop.
+    for (const i of [0, 1])
+      expect(
+        workerAt(i)
+          .types()
+          .filter((t) => t === 'step'),
+      ).toHaveLength(1);
+    speaker.unmount();
+    audience.unmount();
+  });
+
   it('joins a presentation where it is, and ignores messages that are not the deck’s', () => {
     const audience = openWindow('audience', 3);
     expect(sceneTitle(audience)).toBe('Question 1 of 4');
