@@ -4,6 +4,7 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/store/appStore';
 import { resetLabView } from '../../../src/ui/lab/labView';
+import { labClassroomHash, labRoomHash } from '../../../src/ui/lab/useLabUrlSync';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
 import { renderLab } from './renderLab';
@@ -92,5 +93,14 @@ describe('Stop at', () => {
     act(() => window.history.replaceState(null, '', '/#/lab?show=train'));
     act(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
     expect(screen.queryByRole('combobox', { name: 'Stop at' })).not.toBeInTheDocument();
+  });
+
+  it('goes into the room’s short link and a classroom link, so students’ runs stop there too', async () => {
+    const user = renderLab('#/lab?stop=3&stopunit=epochs');
+    const settings = useAppStore.getState().runs.map((r) => r.settings);
+    expect(labRoomHash(settings)).toMatch(/[?&]stop=3&stopunit=epochs(&|$)/);
+    expect(labClassroomHash(settings, ['train'])).toMatch(/[?&]stop=3&stopunit=epochs&/);
+    await user.click(screen.getByRole('button', { name: 'Share with the room' }));
+    expect(screen.getByRole('link', { name: /stop=3&stopunit=epochs/ })).toBeInTheDocument();
   });
 });
