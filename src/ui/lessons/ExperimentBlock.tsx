@@ -18,6 +18,7 @@ import { formatTime } from './formatDate';
 import { PredictionBox } from './PredictionBox';
 import { Prose } from './Prose';
 import { useSaveFinishedRuns, useSavedRuns } from './savedRuns/useSavedRuns';
+import { WatchFor } from './WatchFor';
 import { useExperimentRuns } from './useExperimentRuns';
 
 export interface ExperimentBlockProps {
@@ -100,6 +101,9 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
               ) : null}
               {experiment.afterTraining ? (
                 <AfterTrainingActions operations={experiment.afterTraining} live={live} />
+              ) : null}
+              {experiment.claim && status && status.state !== 'shown' ? (
+                <WatchFor claim={experiment.claim} />
               ) : null}
               {status ? <ClaimStatusBox status={status} /> : null}
             </>

@@ -16,6 +16,7 @@ import { PracticeStatus } from './PracticeStatus';
 import { Prose } from './Prose';
 import { QuizQuestion } from './QuizQuestion';
 import { useExperimentRuns } from './useExperimentRuns';
+import { WatchFor } from './WatchFor';
 
 export interface PracticeBlockProps {
   readonly lessonId: string;
@@ -99,6 +100,12 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
         experiment={experiment}
         live={live}
         editable={editableKeys(practice, experiment)}
+        status={
+          // A mystery's task names only the goal: its conditions stay in the checklist below.
+          practice.hidden.length === 0 && status.state !== 'shown' ? (
+            <WatchFor claim={practice.claim} />
+          ) : undefined
+        }
         onChartViewed={onChartViewed}
       />
       {practice.question ? (

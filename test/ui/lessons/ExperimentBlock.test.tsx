@@ -94,6 +94,30 @@ describe('ExperimentBlock', () => {
     expect(createdWorkers).toHaveLength(0);
   });
 
+  it('says what to watch for and how far each run has come while it trains, until the effect shows', async () => {
+    const { user, section } = renderAlpha();
+    const watch = () => within(section).queryByRole('list', { name: 'What to watch for' });
+    // Before Run too: the learner knows what the runs are for.
+    expect(watch()).toHaveTextContent(
+      'Net’s training loss (mean of 20 steps) falls to at most 60% of where it started, without diverging.',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, READY);
+    emit(0, snapshotOf(1, 30));
+    expect(watch()).toBeInTheDocument();
+    expect(within(section).getByRole('progressbar', { name: 'Net progress' })).toHaveAttribute(
+      'value',
+      '30',
+    );
+    expect(within(section).getByRole('list', { name: 'Run progress' })).toHaveTextContent(
+      'Net: training, step 30 of 100',
+    );
+    emit(0, snapshotOf(31, 100));
+    emit(0, validationAt(100, 0.9));
+    expect(within(section).getByText(/^Effect shown/)).toBeInTheDocument();
+    expect(watch()).not.toBeInTheDocument();
+  });
+
   it('links to the Lab with the full settings of every run', () => {
     const { section } = renderAlpha();
     const link = within(section).getByRole('link', { name: 'Open in Lab' });
