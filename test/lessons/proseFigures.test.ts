@@ -1,19 +1,20 @@
 /**
  * Figures the lessons state in their prose, outside any block, about what the Lab shows when the
- * learner tries something ("Try GroupNorm with the norm control…", "Try 12 blocks in the Lab…", the
- * depth probe's numbers). Each is quoted here as the lesson writes it: the quote must still be in
- * the lesson, every number in it must be a setting or a claim of the runs that measure it (the
- * rule of claimsBackNumbers.test.ts), and those runs are trained headless and must show the claim.
+ * learner tries something ("Try GroupNorm with the norm control…", "Try 12 blocks in the Lab…", what
+ * a depth probe shows). Each is quoted here as the lesson writes it: the quote must still be in the
+ * lesson; for runs, every number in it must be a setting or a claim of the runs that measure it (the
+ * rule of claimsBackNumbers.test.ts), and those runs are trained headless and must show the claim;
+ * for a probe, the engine's probe (seeded, as the widget draws it) must show each number.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { depthProbe } from '../../src/engine/probes/depthProbe';
+import { depthProbe, type DepthProbeLayer } from '../../src/engine/probes/depthProbe';
 import { evaluateClaim } from '../../src/lessons/claims';
 import { unbackedNumbers } from '../../src/lessons/claimNumbers';
 import { runExperiment } from '../../src/lessons/runExperiment';
 import { experimentSchema, type Experiment } from '../../src/lessons/schema';
-import { probeOptions } from '../../src/lessons/widgets/depthProbeSetup';
+import { probeOptions, type DepthProbeChoice } from '../../src/lessons/widgets/depthProbeSetup';
 import { TRAINED_FRACTION_OF_CHANCE } from '../../src/lessons/widgets/depthSweep';
 import { LESSONS_DIR, nodeDatasetLoader } from './headlessLessons';
 
@@ -95,6 +96,62 @@ const FIGURES: readonly ProseExperiment[] = [
   },
 ];
 
+/** A sentence about a depth probe (the widget's network, or one the text asks the learner to switch to). */
+interface ProseProbe {
+  readonly lesson: string;
+  readonly quote: string;
+  readonly probe: Pick<DepthProbeChoice, 'depth' | 'activation' | 'init'>;
+  readonly check: (layers: readonly DepthProbeLayer[]) => void;
+}
+
+/** Expects `value` to round to `written` at the digits written ("0.21" is 0.205 to 0.215). */
+function expectRoundsTo(value: number, written: string): void {
+  const decimals = written.split('.')[1]?.length ?? 0;
+  expect(value.toFixed(decimals)).toBe(written);
+}
+
+const PROBE_FIGURES: readonly ProseProbe[] = [
+  {
+    lesson: '01-signal-propagation.md',
+    quote:
+      'By layer 10 the standard deviation is in the tens of billions. Around layer 36 it passes the ' +
+      'largest number a 32-bit float can hold',
+    probe: { depth: 50, activation: 'relu', init: 'tooLarge' },
+    check: (layers) => {
+      const std = layers[9]!.activationStd;
+      expect(std).toBeGreaterThanOrEqual(1e10);
+      expect(std).toBeLessThan(1e11);
+      const overflow = layers.findIndex((l) => !Number.isFinite(l.activationStd)) + 1;
+      expect(overflow).toBeGreaterThanOrEqual(35);
+      expect(overflow).toBeLessThanOrEqual(37);
+      expect(layers.slice(overflow - 1).every((l) => !Number.isFinite(l.activationStd))).toBe(true);
+      // "and the gradient overflows on its way back as well"
+      expect(Number.isFinite(layers[0]!.gradNorm)).toBe(false);
+    },
+  },
+  {
+    lesson: '02-initialization.md',
+    quote: "Over 10 layers the sigmoid outputs' spread settles from 0.21 to 0.12",
+    probe: { depth: 10, activation: 'sigmoid', init: 'xavierNormal' },
+    check: (layers) => {
+      expectRoundsTo(layers[0]!.activationStd, '0.21');
+      expectRoundsTo(layers[9]!.activationStd, '0.12');
+    },
+  },
+  {
+    lesson: '02-initialization.md',
+    quote:
+      'Switch the init to Xavier (gain 1): the activations drift down from 0.63 to 0.09, and the ' +
+      "gradient at layer 1 is about 0.17 of the top one's.",
+    probe: { depth: 50, activation: 'tanh', init: 'xavierNormal' },
+    check: (layers) => {
+      expectRoundsTo(layers[0]!.activationStd, '0.63');
+      expectRoundsTo(layers[49]!.activationStd, '0.09');
+      expectRoundsTo(layers[0]!.gradNorm / layers[49]!.gradNorm, '0.17');
+    },
+  },
+];
+
 describe('figures stated in lesson prose', () => {
   for (const figure of FIGURES) {
     it(
@@ -111,23 +168,10 @@ describe('figures stated in lesson prose', () => {
     );
   }
 
-  it('01-signal-propagation.md: N(0, 1) weights reach tens of billions by layer 10 and overflow around layer 36', () => {
-    const quote =
-      'By layer 10 the standard deviation is in the tens of billions. Around layer 36 it passes the ' +
-      'largest number a 32-bit float can hold';
-    expect(lessonText('01-signal-propagation.md')).toContain(quote);
-    // The probe-too-large widget: 50 ReLU layers of width 256, weights from N(0, 1).
-    const { layers } = depthProbe(
-      probeOptions({ depth: 50, width: 256, activation: 'relu', init: 'tooLarge', norm: 'none' }),
-    );
-    const std = layers[9]!.activationStd;
-    expect(std).toBeGreaterThanOrEqual(1e10);
-    expect(std).toBeLessThan(1e11);
-    const overflow = layers.findIndex((l) => !Number.isFinite(l.activationStd)) + 1;
-    expect(overflow).toBeGreaterThanOrEqual(35);
-    expect(overflow).toBeLessThanOrEqual(37);
-    expect(layers.slice(overflow - 1).every((l) => !Number.isFinite(l.activationStd))).toBe(true);
-    // "and the gradient overflows on its way back as well"
-    expect(Number.isFinite(layers[0]!.gradNorm)).toBe(false);
-  });
+  for (const figure of PROBE_FIGURES) {
+    it(`${figure.lesson}: “${figure.quote}”`, () => {
+      expect(lessonText(figure.lesson)).toContain(figure.quote);
+      figure.check(depthProbe(probeOptions({ width: 256, norm: 'none', ...figure.probe })).layers);
+    });
+  }
 });
