@@ -7,22 +7,18 @@ import {
   summarizeActivations,
   withSharedRange,
 } from './activationHistogramsData';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { FactList } from './FactList';
 import { HistogramBars } from './HistogramBars';
-import type { HeadingLevel } from './Heading';
 import { layerTitle } from './layerNames';
 import { ToggleField } from './ToggleField';
 
-export interface ActivationHistogramsProps {
+export interface ActivationHistogramsProps extends ChartOptions {
   /** One run's latest ProbeSnapshot.activations, in network order. */
   readonly activations: readonly ActivationStats[];
   /** The step the snapshot was taken at. */
   readonly step?: number | undefined;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
   readonly defaultShowPreActivations?: boolean | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 /** Small multiples: one histogram per layer's output, with its mean, std, saturation and dead units. */

@@ -8,10 +8,9 @@ import {
   type ChannelPoint,
   type NormComparison,
 } from './batchNormData';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber } from './format';
-import type { HeadingLevel } from './Heading';
 import { BAR_COLOR, REFERENCE_COLOR } from './palette';
 import type { PlotArea, PlotMark } from './plotScene';
 import { PlotFrame, type PlotAxis } from './PlotFrame';
@@ -19,15 +18,12 @@ import type { PlotReadout } from './plotReadout';
 import { toPixel } from './plotScale';
 import type { NiceAxis } from './ticks';
 
-export interface BatchNormStatsChartProps {
+export interface BatchNormStatsChartProps extends ChartOptions {
   /** One run's latest ProbeSnapshot.norms (BatchNorm layers only). */
   readonly norms: readonly NormStats[];
   readonly step?: number | undefined;
   /** Channels drawn per layer; wider layers are truncated, and the chart says so. */
   readonly maxChannels?: number | undefined;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const MAX_SIDE = 260;

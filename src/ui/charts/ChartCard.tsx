@@ -15,6 +15,16 @@ import { SceneRegistryContext, type SceneRegistry } from './exporting/sceneRegis
 import { Heading, type HeadingLevel } from './Heading';
 import './charts.css';
 
+/**
+ * What a chart takes besides its data, as every chart names it: its heading (each has its own
+ * default title) and what it says while it has nothing to draw.
+ */
+export interface ChartOptions {
+  readonly title?: string | undefined;
+  readonly headingLevel?: HeadingLevel | undefined;
+  readonly emptyMessage?: string | undefined;
+}
+
 export interface ChartCardProps {
   readonly title: string;
   readonly headingLevel?: HeadingLevel | undefined;

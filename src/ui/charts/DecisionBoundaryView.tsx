@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { DecisionBoundary } from '../../worker/protocol';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
   boundaryClasses,
@@ -10,7 +10,6 @@ import {
   type BoundaryPoints,
 } from './decisionBoundaryData';
 import { formatNumber } from './format';
-import type { HeadingLevel } from './Heading';
 import { markerShape } from './markers';
 import { CLASS_COLORS, classColor } from './palette';
 import type { PlotScale } from './plotScale';
@@ -19,7 +18,7 @@ import { SceneCanvas } from './SceneCanvas';
 
 export type { BoundaryPoints } from './decisionBoundaryData';
 
-export interface DecisionBoundaryViewProps {
+export interface DecisionBoundaryViewProps extends ChartOptions {
   /** The latest Snapshot.boundary; undefined until the worker has sent one. */
   readonly boundary?: DecisionBoundary | undefined;
   /** DatasetInfo.points: the training set, drawn on top. */
@@ -28,9 +27,6 @@ export interface DecisionBoundaryViewProps {
   readonly numClasses?: number | undefined;
   readonly classNames?: readonly string[] | undefined;
   readonly step?: number | undefined;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const MAX_SIDE = 480;

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
 import { tickBudget } from './axisStyle';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
   depthRows,
@@ -12,7 +12,7 @@ import {
   type DepthRow,
 } from './depthProbeData';
 import { formatNumber } from './format';
-import { Heading, subLevel, type HeadingLevel } from './Heading';
+import { Heading, subLevel } from './Heading';
 import { LinePlot } from './LinePlot';
 import { decadeTicks, logDomain } from './logScale';
 import { RUN_COLORS } from './palette';
@@ -20,7 +20,7 @@ import type { PlotSeries } from './plotScene';
 import type { PlotAxis } from './PlotFrame';
 import { niceTicks } from './ticks';
 
-export interface DepthProbePanelProps {
+export interface DepthProbePanelProps extends ChartOptions {
   /** The latest measurement; kept on screen (dimmed) while a new one runs. */
   readonly result?: DepthProbeResult | undefined;
   readonly loading: boolean;
@@ -28,9 +28,6 @@ export interface DepthProbePanelProps {
   readonly error?: string | undefined;
   /** The measured setting in words, e.g. '50 layers of width 256, tanh, Xavier normal, no normalization'. */
   readonly setting: string;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 interface MeasureSeries {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { DigitPredictions } from '../../worker/protocol';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import {
   digitCaption,
   digitItems,
@@ -8,16 +8,12 @@ import {
   digitRgba,
   summarizeDigits,
 } from './digitGridData';
-import type { HeadingLevel } from './Heading';
 import { context2d } from './canvasSupport';
 
-export interface DigitGridProps {
+export interface DigitGridProps extends ChartOptions {
   /** The latest Snapshot.digits (MNIST runs only). */
   readonly digits?: DigitPredictions | undefined;
   readonly step?: number | undefined;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 /** One digit at its native resolution; CSS enlarges it with crisp pixels. */

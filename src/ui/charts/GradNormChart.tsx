@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { formatNumber, listPhrase } from './format';
 import {
   gradNormBars,
@@ -8,7 +8,7 @@ import {
   undrawableLayers,
   type GradNormBar,
 } from './gradNormData';
-import { Heading, subLevel, type HeadingLevel } from './Heading';
+import { Heading, subLevel } from './Heading';
 import { LayerLinesChart } from './LayerLinesChart';
 import { decadeTicks, logBarDomain, logDomain } from './logScale';
 import { BAR_COLOR } from './palette';
@@ -17,12 +17,9 @@ import { PlotFrame, type PlotAxis } from './PlotFrame';
 import type { PlotReadout } from './plotReadout';
 import { weightSeries } from './probeHistory';
 
-export interface GradNormChartProps {
+export interface GradNormChartProps extends ChartOptions {
   /** One run's probe snapshots, oldest first; the bars show the latest. */
   readonly snapshots: readonly ProbeSnapshot[];
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const ROW_HEIGHT = 26;

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { formatNumber, formatStep } from './format';
-import type { HeadingLevel } from './Heading';
 import {
   binEdgeTicks,
   heatmapRgba,
@@ -19,14 +18,11 @@ import { SceneCanvas } from './SceneCanvas';
 
 export type { HistogramFrame, HistogramTrack } from './heatmapData';
 
-export interface HistogramHeatmapProps {
+export interface HistogramHeatmapProps extends ChartOptions {
   /** One track per layer; build them from probe snapshots with the helpers in probeHistory.ts. */
   readonly tracks: readonly HistogramTrack[];
-  readonly title?: string | undefined;
   /** What the binned values are, for the y-axis: 'Activation', 'Gradient', 'Weight'. */
   readonly valueLabel?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const PLOT_HEIGHT = 120;

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard } from './ChartCard';
-import type { HeadingLevel } from './Heading';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { LayerLinesChart } from './LayerLinesChart';
 import { weightSeries } from './probeHistory';
 import {
@@ -11,12 +10,9 @@ import {
   updateRatioDomain,
 } from './updateRatioData';
 
-export interface UpdateRatioChartProps {
+export interface UpdateRatioChartProps extends ChartOptions {
   /** One run's probe snapshots, oldest first. */
   readonly snapshots: readonly ProbeSnapshot[];
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 /** log10(std(Δw)/std(w)) per weight layer over steps, against the usual −3. */

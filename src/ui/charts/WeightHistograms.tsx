@@ -1,10 +1,9 @@
 import { memo, useMemo } from 'react';
 import type { ParamStats } from '../../engine/probes/probe';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { FactList } from './FactList';
 import { formatNumber, listPhrase } from './format';
-import type { HeadingLevel } from './Heading';
 import { HistogramBars } from './HistogramBars';
 import { paramLayerName } from './layerNames';
 import { BAR_COLOR, THEORY_COLOR } from './palette';
@@ -20,7 +19,7 @@ import {
 
 export type { WeightTheory, WeightTheoryByName } from './weightHistogramsData';
 
-export interface WeightHistogramsProps {
+export interface WeightHistogramsProps extends ChartOptions {
   /** One run's latest ProbeSnapshot.params; only role 'weight' is drawn. */
   readonly params: readonly ParamStats[];
   /** theoreticalSpread(scheme, shape) per parameter name ('fc1.weight'), drawn as reference lines. */
@@ -28,9 +27,6 @@ export interface WeightHistogramsProps {
   /** The init scheme's name for the legend, e.g. 'Kaiming (He) uniform'. */
   readonly theoryLabel?: string | undefined;
   readonly step?: number | undefined;
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 function legendItems(

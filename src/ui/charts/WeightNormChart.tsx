@@ -1,18 +1,15 @@
 import { memo, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import { LayerLinesChart } from './LayerLinesChart';
 import { logDomain } from './logScale';
 import type { LayerSeriesRows } from './probeHistory';
 import { normDomain, summarizeWeightNorms, weightNormSeries } from './weightNormData';
 
-export interface WeightNormChartProps {
+export interface WeightNormChartProps extends ChartOptions {
   /** One run's probe snapshots, oldest first. */
   readonly snapshots: readonly ProbeSnapshot[];
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const values = (s: LayerSeriesRows) => s.rows.flatMap((r) => s.layers.map((l) => r[l.key]));
