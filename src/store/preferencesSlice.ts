@@ -1,19 +1,5 @@
+import { ALL_PANELS_SHOWN, type PanelId } from '../lab/viewSettings';
 import type { GetSlice, SetSlice } from './sliceAccess';
-
-/** The Lab's chart panels, each of which the learner can hide. */
-export const PANEL_IDS = [
-  'loss',
-  'boundary',
-  'activations',
-  'activationHeatmap',
-  'gradients',
-  'weights',
-  'updates',
-  'weightNorms',
-  'batchNorm',
-  'depthProbe',
-] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
 
 /** Maximum training steps per second; 0 means as fast as the machine allows. */
 export const SPEED_CHOICES = [0, 100, 20, 5, 1] as const;
@@ -28,8 +14,6 @@ export interface PreferencesSlice {
   setPanelVisible(panel: PanelId, visible: boolean): void;
   selectRun(id: string): void;
 }
-
-const ALL_PANELS = Object.fromEntries(PANEL_IDS.map((p) => [p, true])) as Record<PanelId, boolean>;
 
 /**
  * What the preferences slice uses of the runs slice: telling the workers what changed. Declared
@@ -46,7 +30,7 @@ export const createPreferencesSlice = (
   get: GetSlice<PreferencesView>,
 ): PreferencesSlice => ({
   speed: 0,
-  panels: ALL_PANELS,
+  panels: ALL_PANELS_SHOWN,
   selectedRunId: undefined,
   setSpeed(speed) {
     set({ speed });

@@ -1,12 +1,13 @@
 import { memo, useMemo, useState } from 'react';
+import { PRESENTER_SMOOTHING, VIEW_SETTINGS } from '../../lab/viewSettings';
 import { useChartView } from '../present/chartView';
 import { presenterRunColor } from '../present/presenterPalette';
 import { tickBudget } from './axisStyle';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartOptions } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { withoutDivergedTails } from './divergence';
 import { formatNumber, formatPercent, formatStep } from './format';
-import { Heading, subLevel, type HeadingLevel } from './Heading';
+import { Heading, subLevel } from './Heading';
 import { LinePlot } from './LinePlot';
 import {
   hasLossData,
@@ -21,7 +22,7 @@ import { REFERENCE_COLOR } from './palette';
 import type { PlotSeries } from './plotScene';
 import { ChartSelect } from './ChartSelect';
 import type { PlotAxis, PlotMarker } from './PlotFrame';
-import { exponentialMovingAverage, PRESENTER_SMOOTHING } from './smoothing';
+import { exponentialMovingAverage } from './smoothing';
 import { SmoothingField } from './SmoothingField';
 import { describeStepWindow, STEP_WINDOWS, withinFirstSteps } from './stepWindow';
 import { niceTicks } from './ticks';
@@ -29,11 +30,9 @@ import { ToggleField } from './ToggleField';
 
 export type { LossRun, LossSeries } from './lossChartData';
 
-export interface LossChartProps {
+export interface LossChartProps extends ChartOptions {
   /** Every run to overlay, in legend order. */
   readonly runs: readonly LossRun[];
-  readonly title?: string | undefined;
-  readonly headingLevel?: HeadingLevel | undefined;
   /** Whether the loss axis starts logarithmic (the learner can switch). */
   readonly defaultLogScale?: boolean | undefined;
   /**
@@ -41,7 +40,6 @@ export interface LossChartProps {
    * highest loss in it), which already bounds the cost of any run length.
    */
   readonly maxPoints?: number | undefined;
-  readonly emptyMessage?: string | undefined;
 }
 
 const VALIDATION_DASH = [6, 3];
@@ -240,8 +238,8 @@ export const LossChart = memo(function LossChart({
       controls={
         <>
           <ToggleField
-            label="Log scale for loss"
-            hint="Spreads out small losses so progress late in training stays visible."
+            label={VIEW_SETTINGS.logScale.label}
+            hint={VIEW_SETTINGS.logScale.hint}
             checked={logScale}
             onChange={setLogScale}
           />

@@ -1,14 +1,12 @@
 import { memo } from 'react';
 import { ChartSelect } from './ChartSelect';
-import { clampSmoothing, describeSmoothing, MAX_SMOOTHING } from './smoothing';
+import { clampSmoothing, VIEW_SETTINGS } from '../../lab/viewSettings';
+import { describeSmoothing } from './smoothing';
 
 export interface SmoothingFieldProps {
   readonly value: number;
   readonly onChange: (weight: number) => void;
 }
-
-/** The weights offered; a link may ask for another, which is then listed too. */
-export const SMOOTHING_CHOICES = [0, 0.6, 0.8, 0.9, 0.95, MAX_SMOOTHING] as const;
 
 /**
  * How strongly the training curve is smoothed: an exponential moving average of the per-batch loss,
@@ -20,10 +18,10 @@ export const SmoothingField = memo(function SmoothingField({
 }: SmoothingFieldProps) {
   return (
     <ChartSelect
-      label="Smoothing"
-      hint="Exponential moving average of the training loss; the raw per-batch curve stays faint behind."
+      label={VIEW_SETTINGS.smoothing.label}
+      hint={VIEW_SETTINGS.smoothing.hint}
       value={clampSmoothing(value)}
-      choices={SMOOTHING_CHOICES}
+      choices={VIEW_SETTINGS.smoothing.choices}
       describe={describeSmoothing}
       onChange={(weight) => onChange(clampSmoothing(weight))}
     />

@@ -5,17 +5,7 @@
  * over about a hundred. Dividing by 1 − w^n removes the pull towards zero of an average started at 0,
  * so the smoothed curve starts where the data starts.
  */
-
-/** The largest weight the control offers: beyond it the curve lags the data by hundreds of steps. */
-export const MAX_SMOOTHING = 0.99;
-/** Where presenter mode starts: four noisy per-batch curves become four readable lines. */
-export const PRESENTER_SMOOTHING = 0.9;
-
-/** A weight the chart can use: a number in [0, MAX_SMOOTHING] (anything else reads as 0 or the top). */
-export function clampSmoothing(weight: number): number {
-  if (!Number.isFinite(weight) || weight <= 0) return 0;
-  return Math.min(MAX_SMOOTHING, weight);
-}
+import { clampSmoothing } from '../../lab/viewSettings';
 
 /**
  * The exponential moving average of `values` with weight `weight`. A value that is not finite is

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { VIEW_SETTINGS } from '../../lab/viewSettings';
 import { useAppStore } from '../../store/appStore';
 import { SPEED_CHOICES, type Speed } from '../../store/preferencesSlice';
 import { selectRuns, selectSpeed } from '../../store/selectors';
@@ -99,10 +100,11 @@ export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' |
             aria-describedby="nl-present-hint"
             onClick={() => setPresenting(true)}
           >
-            Present
+            {VIEW_SETTINGS.presenting.label}
           </button>
           <p className="nl-field__hint" id="nl-present-hint">
-            Present (P): large charts and one compact bar for a projector; ? lists every shortcut.
+            {VIEW_SETTINGS.presenting.label} (P): {VIEW_SETTINGS.presenting.hint}; ? lists every
+            shortcut.
           </p>
           <p className="nl-note" role="status">
             {copied ?? ''}

@@ -3,7 +3,7 @@ import type { DepthProbeOptions } from '../../engine/probes/depthProbe';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
 import type { LabRun } from '../../store/labRun';
-import type { PanelId } from '../../store/preferencesSlice';
+import { PANELS, type PanelId } from '../../lab/viewSettings';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { ActivationHistograms } from '../charts/ActivationHistograms';
 import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
@@ -21,7 +21,6 @@ import { WeightHistograms } from '../charts/WeightHistograms';
 import { WeightNormChart } from '../charts/WeightNormChart';
 import { datasetInfo, isOwnDataset } from '../../lab/datasets';
 import { depthProbeRequest } from './depthProbeSettings';
-import { PANEL_LABELS } from './PanelToggles';
 import { useDepthProbe } from '../useDepthProbe';
 import { panelLag, useLaggedValue } from './useLaggedValue';
 import { initLabel, weightTheory } from './weightTheory';
@@ -31,7 +30,7 @@ import { useHiddenLabSettings } from './mystery/LabMysteryContext';
 export function Panel({ id, children }: { id: PanelId; children: ReactNode }) {
   return (
     <div className="nl-panel">
-      <ChartErrorBoundary title={PANEL_LABELS[id].label}>{children}</ChartErrorBoundary>
+      <ChartErrorBoundary title={PANELS[id].label}>{children}</ChartErrorBoundary>
     </div>
   );
 }

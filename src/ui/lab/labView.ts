@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import { PRESENTER_SMOOTHING } from '../../lab/viewSettings';
 import { useAppStore } from '../../store/appStore';
 import { selectPanels } from '../../store/selectors';
 import type { LossView } from '../present/chartView';
-import { PRESENTER_SMOOTHING } from '../charts/smoothing';
 import { DEFAULT_LAB_VIEW, type LabView } from './labViewUrl';
 import { isShown, type ClassroomControl, type LabControl } from './classroomControls';
 

@@ -1,6 +1,15 @@
 import type { UrlNotice } from '../../lab/urlState';
-import { PANEL_IDS, type PanelId } from '../../store/preferencesSlice';
-import { clampSmoothing, MAX_SMOOTHING } from '../charts/smoothing';
+import {
+  ALL_PANELS_SHOWN,
+  clampSmoothing,
+  PANEL_IDS,
+  readFlag,
+  readNameList,
+  readPanels,
+  readSmoothing,
+  VIEW_SETTINGS,
+  type PanelId,
+} from '../../lab/viewSettings';
 import { CLASSROOM_CONTROLS, type ClassroomControl } from './classroomControls';
 
 /**
@@ -11,8 +20,9 @@ import { CLASSROOM_CONTROLS, type ClassroomControl } from './classroomControls';
  *
  * Each parameter appears only when it differs from the learner's default: `present=1` presenter
  * mode; `panels` the chart panels shown (all when absent); `log=1` the loss chart's log scale;
- * `smooth` the smoothing weight (the mode's default when absent); `show` a classroom link's controls
- * (classroomControls.ts; all when absent).
+ * `smooth` the smoothing weight (the mode's default when absent), each as the view settings' registry
+ * (src/lab/viewSettings.ts) has it; `show` a classroom link's controls (classroomControls.ts; all
+ * when absent).
  */
 export interface LabView {
   readonly presenting: boolean;
@@ -24,11 +34,6 @@ export interface LabView {
   readonly shown: readonly ClassroomControl[] | null;
 }
 
-export const ALL_PANELS_SHOWN = Object.fromEntries(PANEL_IDS.map((p) => [p, true])) as Record<
-  PanelId,
-  boolean
->;
-
 export const DEFAULT_LAB_VIEW: LabView = {
   presenting: false,
   logScale: false,
@@ -39,51 +44,21 @@ export const DEFAULT_LAB_VIEW: LabView = {
 
 /** The view's part of the query, '' for the default view. */
 export function encodeLabView(view: LabView): string {
+  const { presenting, panels, logScale, smoothing } = VIEW_SETTINGS;
   const parts: string[] = [];
-  if (view.presenting) parts.push('present=1');
-  const panels = PANEL_IDS.filter((p) => view.panels[p]);
-  if (panels.length < PANEL_IDS.length) parts.push(`panels=${panels.join(',')}`);
-  if (view.logScale) parts.push('log=1');
-  if (view.smoothing !== null) parts.push(`smooth=${clampSmoothing(view.smoothing)}`);
+  if (view.presenting) parts.push(`${presenting.param}=1`);
+  const shownPanels = PANEL_IDS.filter((p) => view.panels[p]);
+  if (shownPanels.length < PANEL_IDS.length) {
+    parts.push(`${panels.param}=${shownPanels.join(',')}`);
+  }
+  if (view.logScale) parts.push(`${logScale.param}=1`);
+  if (view.smoothing !== null) parts.push(`${smoothing.param}=${clampSmoothing(view.smoothing)}`);
   // In the picker's order, so the same choice always makes the same link.
   if (view.shown !== null) {
     const shown = view.shown;
     parts.push(`show=${CLASSROOM_CONTROLS.filter((c) => shown.includes(c)).join(',')}`);
   }
   return parts.join('&');
-}
-
-function flag(name: string, text: string, notices: UrlNotice[], fallback: boolean): boolean {
-  if (text === '1' || text === 'true') return true;
-  if (text === '0' || text === 'false') return false;
-  notices.push({
-    param: name,
-    message: `${name}=${text.slice(0, 40)} is not 1 or 0; used ${fallback ? 1 : 0}`,
-  });
-  return fallback;
-}
-
-/** A comma list of names from `allowed`; unknown names are reported and left out. */
-function nameList<T extends string>(
-  name: string,
-  text: string,
-  allowed: readonly T[],
-  notices: UrlNotice[],
-): T[] {
-  const chosen: T[] = [];
-  for (const raw of text.split(',')) {
-    const item = raw.trim();
-    if (item === '') continue;
-    if ((allowed as readonly string[]).includes(item)) {
-      if (!chosen.includes(item as T)) chosen.push(item as T);
-    } else {
-      notices.push({
-        param: name,
-        message: `${name}: '${item.slice(0, 40)}' is not one of ${allowed.join(', ')}; ignored`,
-      });
-    }
-  }
-  return chosen;
 }
 
 /** Reads the view from a Lab link's query; what it cannot use it reports, as decodeLab does. */
@@ -94,46 +69,19 @@ export function decodeLabView(query: string): { view: LabView; notices: UrlNotic
     const value = params.get(name);
     return value === null ? null : value.trim();
   };
-  const present = text('present');
-  const log = text('log');
-  const smooth = text('smooth');
-  const panelsText = text('panels');
+  const { presenting, panels, logScale, smoothing } = VIEW_SETTINGS;
+  const present = text(presenting.param);
+  const log = text(logScale.param);
+  const smooth = text(smoothing.param);
+  const panelsText = text(panels.param);
   const show = text('show');
-
-  const presenting = present === null ? false : flag('present', present, notices, false);
-  const logScale = log === null ? false : flag('log', log, notices, false);
-  let smoothing: number | null = null;
-  if (smooth !== null) {
-    const value = Number(smooth);
-    if (smooth !== '' && Number.isFinite(value) && value >= 0 && value <= MAX_SMOOTHING) {
-      smoothing = value;
-    } else {
-      notices.push({
-        param: 'smooth',
-        message: `smooth=${smooth.slice(0, 40)} is not a number from 0 to ${MAX_SMOOTHING}; used the default`,
-      });
-    }
-  }
-  let panels = ALL_PANELS_SHOWN;
-  if (panelsText !== null) {
-    const chosen = nameList('panels', panelsText, PANEL_IDS, notices);
-    if (chosen.length > 0) {
-      panels = Object.fromEntries(PANEL_IDS.map((p) => [p, chosen.includes(p)])) as Record<
-        PanelId,
-        boolean
-      >;
-    } else {
-      notices.push({ param: 'panels', message: 'panels names no panel; showed every panel' });
-    }
-  }
-  const shown = show === null ? null : nameList('show', show, CLASSROOM_CONTROLS, notices);
   return {
     view: {
-      presenting,
-      logScale,
-      smoothing,
-      panels,
-      shown,
+      presenting: present === null ? false : readFlag(presenting, present, notices, false),
+      logScale: log === null ? false : readFlag(logScale, log, notices, false),
+      smoothing: smooth === null ? null : readSmoothing(smooth, notices),
+      panels: panelsText === null ? ALL_PANELS_SHOWN : readPanels(panelsText, notices),
+      shown: show === null ? null : readNameList('show', show, CLASSROOM_CONTROLS, notices),
     },
     notices,
   };

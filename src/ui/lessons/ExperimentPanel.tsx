@@ -3,6 +3,7 @@ import { useChartView } from '../present/chartView';
 import { PresenterView } from '../present/PresenterView';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import type { SettingKey } from '../../lab/labSettings';
+import { VIEW_SETTINGS } from '../../lab/viewSettings';
 import { labHash } from '../../lab/urlState';
 import type { ChartKind, Experiment } from '../../lessons/schema';
 import { ExperimentCharts } from './ExperimentCharts';
@@ -225,10 +226,10 @@ export function ExperimentPanel({
           ref={presentButton}
           type="button"
           className="nl-button nl-button--quiet"
-          aria-label={`Present: ${experiment.title}`}
+          aria-label={`${VIEW_SETTINGS.presenting.label}: ${experiment.title}`}
           onClick={() => presentExperiment(id)}
         >
-          Present
+          {VIEW_SETTINGS.presenting.label}
         </button>
         <a
           className="nl-experiment__lab-link"

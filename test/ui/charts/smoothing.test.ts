@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clampSmoothing,
-  describeSmoothing,
-  exponentialMovingAverage,
-  MAX_SMOOTHING,
-} from '../../../src/ui/charts/smoothing';
+import { describeSmoothing, exponentialMovingAverage } from '../../../src/ui/charts/smoothing';
 
 describe('exponentialMovingAverage', () => {
   it('is the raw curve at weight 0', () => {
@@ -40,13 +35,6 @@ describe('exponentialMovingAverage', () => {
 });
 
 describe('smoothing weights', () => {
-  it('clamps to [0, MAX_SMOOTHING] and reads nonsense as off', () => {
-    expect(clampSmoothing(-1)).toBe(0);
-    expect(clampSmoothing(Number.NaN)).toBe(0);
-    expect(clampSmoothing(5)).toBe(MAX_SMOOTHING);
-    expect(clampSmoothing(0.9)).toBe(0.9);
-  });
-
   it('names the weight as an EMA with its span', () => {
     expect(describeSmoothing(0)).toBe('off');
     expect(describeSmoothing(0.9)).toBe('EMA 0.9 (about 10 steps)');

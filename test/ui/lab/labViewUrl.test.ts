@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLab } from '../../../src/lab/urlState';
+import { ALL_PANELS_SHOWN } from '../../../src/lab/viewSettings';
 import {
-  ALL_PANELS_SHOWN,
   decodeLabView,
   DEFAULT_LAB_VIEW,
   encodeLabView,
