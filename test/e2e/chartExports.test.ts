@@ -55,9 +55,37 @@ describe('chart downloads', () => {
           type: 'image/png',
         });
         const bitmap = await createImageBitmap(blob);
-        return { width: bitmap.width, height: bitmap.height };
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        // Text (title, ticks, legend) is near-black; a run's line is coloured (not grey).
+        let dark = 0;
+        let darkInTitleBand = 0;
+        let coloured = 0;
+        const titleBand = bitmap.width * 4 * Math.round(bitmap.height * 0.12);
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          if (r < 90 && g < 90 && b < 90) {
+            dark++;
+            if (i < titleBand) darkInTitleBand++;
+          }
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+        }
+        return {
+          size: { width: bitmap.width, height: bitmap.height },
+          corner: [...data.slice(0, 4)],
+          dark,
+          darkInTitleBand,
+          coloured,
+        };
       }, bytes.toString('base64'));
-      expect(decoded).toEqual({ width, height });
+      expect(decoded.size).toEqual({ width, height });
+      // On white, with its title at the top, its ticks and legend in dark text and the run's line.
+      expect(decoded.corner).toEqual([255, 255, 255, 255]);
+      expect(decoded.darkInTitleBand).toBeGreaterThan(200);
+      expect(decoded.dark).toBeGreaterThan(2000);
+      expect(decoded.coloured).toBeGreaterThan(500);
       const box = (await loss.boundingBox())!;
       expect(width).toBe(2 * Math.round(box.width));
 
