@@ -12,6 +12,11 @@ import {
 export interface BatchNormOptions extends NormOptions {
   /** Weight of the newest batch in the running statistics; PyTorch's default is 0.1. */
   readonly momentum?: number;
+  /**
+   * Ghost batches (Hoffer, Hubara and Soudry 2017, arXiv:1705.08741): in train mode, normalise each
+   * run of this many consecutive samples with its own statistics. Absent: the whole batch.
+   */
+  readonly ghostBatchSize?: number;
 }
 
 /** Per-channel statistics of the latest training batch (the Lab charts them against the running ones). */
@@ -31,12 +36,19 @@ export interface BatchStats {
  *          through μ_B and σ²_B.
  *   eval:  x̂ = (x − running_mean) / √(running_var + eps), statistics held constant.
  * Then y = γ x̂ + β per channel. Statistics are summed in float64 and stored in float32.
+ *
+ * Ghost batches change only the statistics: in train mode the batch is split into consecutive
+ * sub-batches of `ghostBatchSize` samples (the last may be smaller), each normalised with its own
+ * μ and σ² and moving the running statistics once, in order, exactly as PyTorch's
+ * torch.cat([bn(part) for part in x.split(g)]). The gradient still covers the whole batch.
  */
 export abstract class BatchNorm implements Layer {
   readonly kind = 'batchNorm';
   readonly label: string;
   readonly eps: number;
   readonly momentum: number;
+  /** Samples per ghost batch in train mode; undefined: the whole batch. */
+  readonly ghostBatchSize: number | undefined;
   /** γ, PyTorch's `weight`. */
   readonly weight: Param;
   /** β, PyTorch's `bias`. */
@@ -47,9 +59,14 @@ export abstract class BatchNorm implements Layer {
   readonly numBatchesTracked: Buffer;
   private readonly batchStats: BatchStats;
   private hasBatchStats = false;
-  /** Per channel: the μ and 1/√(σ² + eps) that the latest forward normalised with. */
-  private readonly mean: Float64Array;
-  private readonly invStd: Float64Array;
+  /**
+   * Per (ghost batch, channel): the μ and 1/√(σ² + eps) that the latest forward normalised with
+   * (one ghost batch: the whole batch, or eval mode's running statistics).
+   */
+  private mean: Float64Array;
+  private invStd: Float64Array;
+  /** Samples per ghost batch in the latest forward (the whole batch without ghost batches). */
+  private segment = 1;
   private x: Tensor | undefined;
   private mode: Mode = 'train';
   private y: Tensor | undefined;
@@ -68,6 +85,13 @@ export abstract class BatchNorm implements Layer {
       throw new Error(`${this.label}: momentum must be in [0, 1], got ${momentum}`);
     }
     this.momentum = momentum;
+    const ghost = options.ghostBatchSize;
+    if (ghost !== undefined && !(Number.isInteger(ghost) && ghost >= 2)) {
+      throw new Error(
+        `${this.label}: ghostBatchSize must be a whole number of at least 2 samples, got ${ghost}`,
+      );
+    }
+    this.ghostBatchSize = ghost;
     const gamma = tensor([numFeatures]);
     gamma.data.fill(1);
     this.weight = makeParam('weight', 'normScale', gamma);
@@ -87,7 +111,10 @@ export abstract class BatchNorm implements Layer {
     this.invStd = new Float64Array(numFeatures);
   }
 
-  /** Statistics of the latest training batch; undefined before the first one. Overwritten by the next. */
+  /**
+   * Statistics of the latest training batch (with ghost batches, of its last ghost batch); undefined
+   * before the first one. Overwritten by the next.
+   */
   get lastBatchStats(): BatchStats | undefined {
     return this.hasBatchStats ? this.batchStats : undefined;
   }
@@ -103,10 +130,14 @@ export abstract class BatchNorm implements Layer {
     }
     const spatial = n * channels === 0 ? 0 : x.data.length / (n * channels);
     if (mode === 'train') {
+      const segment = Math.min(n, this.ghostBatchSize ?? n);
+      // The smallest ghost batch is the last one.
+      const last = n - segment * (Math.ceil(n / Math.max(1, segment)) - 1);
       if (n * spatial === 1) throw new BatchOfOneError(this.label, x.shape);
-      this.useBatchStatistics(x, n, spatial);
+      if (last * spatial === 1) throw new GhostBatchOfOneError(this.label, n, segment);
+      this.useBatchStatistics(x, n, spatial, segment);
     } else {
-      this.useRunningStatistics();
+      this.useRunningStatistics(n);
     }
     this.x = x;
     this.mode = mode;
@@ -115,13 +146,16 @@ export abstract class BatchNorm implements Layer {
     const yd = y.data;
     const gamma = this.weight.value.data;
     const beta = this.bias.value.data;
-    for (let c = 0; c < channels; c++) {
-      // y = γ (x − μ) r + β = x·(γ r) + (β − μ γ r)
-      const scale = gamma[c]! * this.invStd[c]!;
-      const offset = beta[c]! - this.mean[c]! * scale;
-      for (let i = 0; i < n; i++) {
-        const start = (i * channels + c) * spatial;
-        for (let j = start; j < start + spatial; j++) yd[j] = xd[j]! * scale + offset;
+    for (let k = 0; k * this.segment < Math.max(n, 1); k++) {
+      const [from, to] = [k * this.segment, Math.min(n, (k + 1) * this.segment)];
+      for (let c = 0; c < channels; c++) {
+        // y = γ (x − μ) r + β = x·(γ r) + (β − μ γ r)
+        const scale = gamma[c]! * this.invStd[k * channels + c]!;
+        const offset = beta[c]! - this.mean[k * channels + c]! * scale;
+        for (let i = from; i < to; i++) {
+          const start = (i * channels + c) * spatial;
+          for (let j = start; j < start + spatial; j++) yd[j] = xd[j]! * scale + offset;
+        }
       }
     }
     return y;
@@ -133,7 +167,6 @@ export abstract class BatchNorm implements Layer {
     const n = x.shape[0]!;
     const channels = this.numFeatures;
     const spatial = n === 0 ? 0 : x.data.length / (n * channels);
-    const count = n * spatial;
     // In eval mode μ and σ² are constants, so only the direct path dy·γ r remains.
     const throughStatistics = this.mode === 'train';
     const dx = scratch.gradientBuffer(x.shape, dy);
@@ -143,30 +176,35 @@ export abstract class BatchNorm implements Layer {
     const gamma = this.weight.value.data;
     const gammaGrad = this.weight.grad.data;
     const betaGrad = this.bias.grad.data;
-    for (let c = 0; c < channels; c++) {
-      const mu = this.mean[c]!;
-      const r = this.invStd[c]!;
-      // Pass 1: Σ dy and Σ dy (x − μ) over the channel.
-      let sumDy = 0;
-      let sumDyCentred = 0;
-      for (let i = 0; i < n; i++) {
-        const start = (i * channels + c) * spatial;
-        for (let j = start; j < start + spatial; j++) {
-          const g = dyd[j]!;
-          sumDy += g;
-          sumDyCentred += g * (xd[j]! - mu);
+    // Each ghost batch is a BatchNorm of its own: its μ, σ² depend on its samples only.
+    for (let k = 0; k * this.segment < n; k++) {
+      const [from, to] = [k * this.segment, Math.min(n, (k + 1) * this.segment)];
+      const count = (to - from) * spatial;
+      for (let c = 0; c < channels; c++) {
+        const mu = this.mean[k * channels + c]!;
+        const r = this.invStd[k * channels + c]!;
+        // Pass 1: Σ dy and Σ dy (x − μ) over the channel.
+        let sumDy = 0;
+        let sumDyCentred = 0;
+        for (let i = from; i < to; i++) {
+          const start = (i * channels + c) * spatial;
+          for (let j = start; j < start + spatial; j++) {
+            const g = dyd[j]!;
+            sumDy += g;
+            sumDyCentred += g * (xd[j]! - mu);
+          }
         }
-      }
-      betaGrad[c]! += sumDy; // dβ = Σ dy
-      gammaGrad[c]! += sumDyCentred * r; // dγ = Σ dy x̂
-      // Pass 2: dx = γ r (dy − mean(dy) − x̂ mean(dy x̂)) = p dy + q x + o   (train)
-      //         dx = γ r dy                                                (eval)
-      const p = gamma[c]! * r;
-      const q = throughStatistics ? (-p * r * r * sumDyCentred) / count : 0;
-      const o = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
-      for (let i = 0; i < n; i++) {
-        const start = (i * channels + c) * spatial;
-        for (let j = start; j < start + spatial; j++) dxd[j] = dyd[j]! * p + xd[j]! * q + o;
+        betaGrad[c]! += sumDy; // dβ = Σ dy
+        gammaGrad[c]! += sumDyCentred * r; // dγ = Σ dy x̂
+        // Pass 2: dx = γ r (dy − mean(dy) − x̂ mean(dy x̂)) = p dy + q x + o   (train)
+        //         dx = γ r dy                                                (eval)
+        const p = gamma[c]! * r;
+        const q = throughStatistics ? (-p * r * r * sumDyCentred) / count : 0;
+        const o = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
+        for (let i = from; i < to; i++) {
+          const start = (i * channels + c) * spatial;
+          for (let j = start; j < start + spatial; j++) dxd[j] = dyd[j]! * p + xd[j]! * q + o;
+        }
       }
     }
     return dx;
@@ -180,20 +218,42 @@ export abstract class BatchNorm implements Layer {
     return [this.runningMean, this.runningVar, this.numBatchesTracked];
   }
 
-  /** Per channel μ_B, σ²_B over N·S values; moves the running statistics towards them. */
-  private useBatchStatistics(x: Tensor, n: number, spatial: number): void {
+  /** Room for the statistics of `segments` ghost batches (kept at the largest count seen). */
+  private reserve(segments: number): void {
+    const size = segments * this.numFeatures;
+    if (this.mean.length >= size) return;
+    this.mean = new Float64Array(size);
+    this.invStd = new Float64Array(size);
+  }
+
+  /**
+   * Per ghost batch of `segment` samples (the whole batch without ghost batches) and channel μ_B, σ²_B
+   * over its samples' values; each ghost batch moves the running statistics towards its own, in order.
+   */
+  private useBatchStatistics(x: Tensor, n: number, spatial: number, segment: number): void {
+    this.segment = Math.max(1, segment);
+    const segments = Math.max(1, Math.ceil(n / this.segment));
+    this.reserve(segments);
+    for (let k = 0; k < segments; k++) {
+      this.useSegmentStatistics(x, k, Math.min(n, (k + 1) * this.segment), spatial);
+    }
+    this.hasBatchStats = true;
+  }
+
+  private useSegmentStatistics(x: Tensor, k: number, to: number, spatial: number): void {
     const channels = this.numFeatures;
-    const count = n * spatial;
+    const from = k * this.segment;
+    const count = (to - from) * spatial;
     const xd = x.data;
     const m = this.momentum;
     const runningMean = this.runningMean.value.data;
     const runningVar = this.runningVar.value.data;
     for (let c = 0; c < channels; c++) {
       // Sums are centred on the channel's first value so that E[d²] − E[d]² stays accurate when |μ| ≫ σ.
-      const shift = xd[c * spatial]!;
+      const shift = xd[(from * channels + c) * spatial]!;
       let s1 = 0;
       let s2 = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         const start = (i * channels + c) * spatial;
         for (let j = start; j < start + spatial; j++) {
           const d = xd[j]! - shift;
@@ -205,8 +265,8 @@ export abstract class BatchNorm implements Layer {
       const mu = shift + centred;
       const variance = Math.max(0, s2 / count - centred * centred);
       const unbiased = (variance * count) / (count - 1);
-      this.mean[c] = mu;
-      this.invStd[c] = 1 / Math.sqrt(variance + this.eps);
+      this.mean[k * channels + c] = mu;
+      this.invStd[k * channels + c] = 1 / Math.sqrt(variance + this.eps);
       this.batchStats.mean[c] = mu;
       this.batchStats.var[c] = variance;
       this.batchStats.varUnbiased[c] = unbiased;
@@ -215,10 +275,10 @@ export abstract class BatchNorm implements Layer {
       runningVar[c] = (1 - m) * runningVar[c]! + m * unbiased;
     }
     this.numBatchesTracked.value.data[0]! += 1;
-    this.hasBatchStats = true;
   }
 
-  private useRunningStatistics(): void {
+  private useRunningStatistics(n: number): void {
+    this.segment = Math.max(1, n);
     const runningMean = this.runningMean.value.data;
     const runningVar = this.runningVar.value.data;
     for (let c = 0; c < this.numFeatures; c++) {
@@ -248,6 +308,18 @@ function batchOfOneMessage(label: string, shape: readonly number[]): string {
     'statistics), a batch of more than one sample, or GroupNorm/LayerNorm, which normalise within ' +
     'each sample.'
   );
+}
+
+/** A ghost batch of one sample without spatial extent: its variance would be 0, as for a batch of one. */
+export class GhostBatchOfOneError extends Error {
+  constructor(label: string, n: number, segment: number) {
+    super(
+      `${label}: a batch of ${n} samples in ghost batches of ${segment} leaves a last ghost batch of 1 sample, ` +
+        'whose variance is 0 so its normalisation is undefined. Choose a ghost batch size that divides the batch size, ' +
+        'or one that leaves at least 2 samples for the last ghost batch.',
+    );
+    this.name = 'GhostBatchOfOneError';
+  }
 }
 
 /** nn.BatchNorm1d on [N, C] (or [N, C, L]): statistics per feature over the batch. */

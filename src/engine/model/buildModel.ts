@@ -57,13 +57,17 @@ export function makeActivation(kind: ActivationKind, negativeSlope = 0.01): Laye
   }
 }
 
+/** BatchNorm's ghost batches, when the spec asks for them. */
+const ghost = (norm: NormSpec) =>
+  norm.ghostBatch === undefined ? {} : { ghostBatchSize: norm.ghostBatch };
+
 /** The norm layer for a hidden vector of `features` (MLP), or null for 'none'. */
 function makeNorm1d(norm: NormSpec, features: number): Layer | null {
   switch (norm.kind) {
     case 'none':
       return null;
     case 'batchNorm':
-      return new BatchNorm1d(features);
+      return new BatchNorm1d(features, ghost(norm));
     case 'layerNorm':
       return new LayerNorm([features]);
     case 'rmsNorm':
@@ -81,7 +85,7 @@ function makeNorm2d(norm: NormSpec, channels: number, height: number, width: num
     case 'none':
       return null;
     case 'batchNorm':
-      return new BatchNorm2d(channels);
+      return new BatchNorm2d(channels, ghost(norm));
     case 'layerNorm':
       // nn.LayerNorm([C, H, W]): every sample normalised over all its features.
       return new LayerNorm([channels, height, width]);

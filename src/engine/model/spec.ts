@@ -101,8 +101,20 @@ const normSchema = z
     kind: enumOf(NORM_KINDS),
     /** GroupNorm only: the number of groups G, which must divide the channel count. */
     groups: intIn(1, 4096).optional(),
+    /** BatchNorm only: train-mode statistics over ghost batches of this many samples (BatchNormOptions). */
+    ghostBatch: intIn(2, 4096).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((norm, ctx) => {
+    if (norm.ghostBatch !== undefined && norm.kind !== 'batchNorm') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ghostBatch'],
+        input: norm.ghostBatch,
+        message: `ghost batches split BatchNorm's batch statistics; '${norm.kind}' has none (use 'batchNorm')`,
+      });
+    }
+  });
 
 export const mlpSpecSchema = z
   .object({

@@ -184,11 +184,13 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
       return null;
     case 'batchNorm':
       // running mean and var, the batch's mean, var and unbiased var (float32), μ and 1/σ (float64),
-      // and num_batches_tracked
+      // and num_batches_tracked; with ghost batches μ and 1/σ of each ghost batch
       return layer({
         ...perSample,
         params: 2 * channels,
         stateBytes: channels * (5 * F32 + 2 * F64) + F32,
+        statsBytesPerSample:
+          spec.ghostBatch === undefined ? 0 : (2 * channels * F64) / spec.ghostBatch,
       });
     case 'layerNorm':
       // nn.LayerNorm([C, H, W]) in the CNN: its affine covers every position.

@@ -9,13 +9,18 @@ import {
   type NormSpec,
 } from '../../engine/model/spec';
 import { pyFloat } from './pythonText';
-import { refuse } from './refusal';
+import { ExportRefusal, refuse } from './refusal';
 
 /**
  * The network as a PyTorch `nn.Module` whose attribute names are the engine's layer names (fc1,
  * norm1, act1, …; stem_conv, block1.conv1, …, fc), so the exported state_dict loads one to one.
  */
 export function modelCode(spec: ModelSpec): string {
+  if (spec.norm.ghostBatch !== undefined) {
+    throw new ExportRefusal(
+      `The PyTorch export does not write BatchNorm with ghost batches (of ${spec.norm.ghostBatch}) yet; export the run with statistics over the whole batch.`,
+    );
+  }
   const net =
     spec.family === 'cnn'
       ? cnnCode(spec)
@@ -23,11 +28,46 @@ export function modelCode(spec: ModelSpec): string {
         ? residualMlpCode(spec)
         : mlpCode(spec);
   const helpers = [
+    spec.weightStandardization === true ? WEIGHT_STANDARDIZATION_CODE : '',
     spec.norm.kind === 'rmsNorm' ? RMS_NORM_CODE : '',
     usesScalars(spec.branchInit) ? SCALAR_CODE : '',
   ].filter((code) => code !== '');
   return [...helpers, net].join('\n\n');
 }
+
+/**
+ * Weight standardization has no torch module: the script defines the engine's
+ * (src/engine/layers/weightStandardization.ts) as subclasses of nn.Linear and nn.Conv2d, so the
+ * parameters and state_dict names stay theirs and only the weight the forward uses changes.
+ */
+const WEIGHT_STANDARDIZATION_CODE = `def standardize(weight, eps=1e-5):
+    """Weight standardization (Qiao et al. 2019, arXiv:1903.10520): each output unit's weights minus
+    their mean, divided by sqrt(their biased variance + eps)."""
+    flat = weight.reshape(weight.shape[0], -1)
+    mean = flat.mean(dim=1, keepdim=True)
+    var = flat.var(dim=1, unbiased=False, keepdim=True)
+    return ((flat - mean) / torch.sqrt(var + eps)).reshape(weight.shape)
+
+
+class StdLinear(nn.Linear):
+    """nn.Linear that computes with standardize(weight); the learned parameter is the raw weight."""
+
+    def forward(self, x):
+        return nn.functional.linear(x, standardize(self.weight), self.bias)
+
+
+class StdConv2d(nn.Conv2d):
+    """nn.Conv2d that computes with standardize(weight), each output channel's kernel standardized."""
+
+    def forward(self, x):
+        return self._conv_forward(x, standardize(self.weight), self.bias)
+`;
+
+/** The class of a hidden weight layer: standardized or plain (the classifier is always plain). */
+const linearClass = (spec: ModelSpec): string =>
+  spec.weightStandardization === true ? 'StdLinear' : 'nn.Linear';
+const convClass = (spec: ModelSpec): string =>
+  spec.weightStandardization === true ? 'StdConv2d' : 'nn.Conv2d';
 
 const usesScalars = (init: BranchInit | undefined): boolean =>
   init === 'fixup' || init === 'skipInit' || init === 'reZero';
@@ -134,6 +174,10 @@ function norm2dCode(norm: NormSpec, channels: string, height: number, width: num
   }
 }
 
+/** ", standardized weights" in a network's docstring when its hidden layers standardize them. */
+const wsTitle = (spec: ModelSpec): string =>
+  spec.weightStandardization === true ? ', standardized weights' : '';
+
 function normTitle(norm: NormSpec): string {
   switch (norm.kind) {
     case 'batchNorm':
@@ -165,7 +209,7 @@ function mlpCode(spec: MlpSpec): string {
   let features = spec.inputSize;
   for (let i = 1; i <= spec.depth; i++) {
     const bias = spec.bias ? '' : ', bias=False';
-    init.push(`self.fc${i} = nn.Linear(${features}, ${spec.width}${bias})`);
+    init.push(`self.fc${i} = ${linearClass(spec)}(${features}, ${spec.width}${bias})`);
     const steps = [`self.fc${i}`];
     if (hasNorm && before) {
       init.push(`self.norm${i} = ${norm1dCode(spec.norm, spec.width)}`);
@@ -187,7 +231,7 @@ function mlpCode(spec: MlpSpec): string {
     ? ''
     : "\n    The hidden Linear layers have no bias: BatchNorm right after them subtracts the batch mean,\n    so a bias would do nothing (BatchNorm's β takes its place).";
   return `class Net(nn.Module):
-    """An MLP: ${spec.depth} hidden layer${spec.depth === 1 ? '' : 's'} of ${spec.width} units (${order}, ${normTitle(spec.norm)}),
+    """An MLP: ${spec.depth} hidden layer${spec.depth === 1 ? '' : 's'} of ${spec.width} units (${order}, ${normTitle(spec.norm)}${wsTitle(spec)}),
     then a Linear layer to ${spec.numClasses} classes.${biasNote}"""
 
     def __init__(self):
@@ -207,7 +251,7 @@ function residualMlpCode(spec: MlpSpec): string {
   const width = spec.width;
   const bias = spec.bias ? '' : ', bias=False';
   const stem = stemCode(
-    `nn.Linear(${spec.inputSize}, ${width}${bias})`,
+    `${linearClass(spec)}(${spec.inputSize}, ${width}${bias})`,
     'stem_fc',
     hasNorm ? norm1dCode(spec.norm, String(width)) : '',
     act,
@@ -231,7 +275,8 @@ function residualMlpCode(spec: MlpSpec): string {
     before,
     norm: hasNorm ? norm1dCode(spec.norm, 'channels') : '',
     act,
-    layer: (layerBias) => `nn.Linear(channels, channels${layerBias ? '' : ', bias=False'})`,
+    layer: (layerBias) =>
+      `${linearClass(spec)}(channels, channels${layerBias ? '' : ', bias=False'})`,
     names: ['fc1', 'fc2'],
     what: 'Linear',
     branchInit: spec.branchInit ?? 'standard',
@@ -239,7 +284,7 @@ function residualMlpCode(spec: MlpSpec): string {
   return `${block}
 
 class Net(nn.Module):
-    """A residual MLP: a Linear layer to ${width} units, ${spec.depth} residual block${spec.depth === 1 ? '' : 's'} of two Linear layers (${normTitle(spec.norm)}${hasNorm ? `, placed ${spec.normPlacement} the activation` : ''}${branchTitle(spec.branchInit)}),
+    """A residual MLP: a Linear layer to ${width} units, ${spec.depth} residual block${spec.depth === 1 ? '' : 's'} of two Linear layers (${normTitle(spec.norm)}${wsTitle(spec)}${hasNorm ? `, placed ${spec.normPlacement} the activation` : ''}${branchTitle(spec.branchInit)}),
     then a Linear layer to ${spec.numClasses} classes."""
 
     def __init__(self):
@@ -313,7 +358,7 @@ function cnnCode(spec: CnnSpec): string {
 
   // The stem conv has no bias whenever a norm follows it, before or after its activation.
   const stem = stemCode(
-    `nn.Conv2d(${inChannels}, ${channels}, kernel_size=3, padding=1${hasNorm ? ', bias=False' : ''})`,
+    `${convClass(spec)}(${inChannels}, ${channels}, kernel_size=3, padding=1${hasNorm ? ', bias=False' : ''})`,
     'stem_conv',
     norm,
     act,
@@ -339,7 +384,7 @@ function cnnCode(spec: CnnSpec): string {
     norm: blockNorm,
     act,
     layer: (bias) =>
-      `nn.Conv2d(channels, channels, kernel_size=3, padding=1${bias ? '' : ', bias=False'})`,
+      `${convClass(spec)}(channels, channels, kernel_size=3, padding=1${bias ? '' : ', bias=False'})`,
     names: ['conv1', 'conv2'],
     what: 'conv',
     branchInit: spec.branchInit ?? 'standard',
@@ -348,7 +393,7 @@ function cnnCode(spec: CnnSpec): string {
 
 class Net(nn.Module):
     """A CNN: a 3×3 conv stem with ${channels} channels, ${spec.blocks} ${spec.residual ? 'residual' : 'plain (no skip connection)'} block${spec.blocks === 1 ? '' : 's'}, global average
-    pooling and a Linear layer to ${spec.numClasses} classes (${normTitle(spec.norm)}${hasNorm ? `, placed ${spec.normPlacement} the activation` : ''})."""
+    pooling and a Linear layer to ${spec.numClasses} classes (${normTitle(spec.norm)}${wsTitle(spec)}${hasNorm ? `, placed ${spec.normPlacement} the activation` : ''})."""
 
     def __init__(self):
         super().__init__()

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BatchNorm } from '../../../src/engine/layers/batchNorm';
+import { buildModel } from '../../../src/engine/model/buildModel';
 import { parseModelSpec, SpecError } from '../../../src/engine/model/spec';
+import { createRng } from '../../../src/engine/rng';
 import { cnnSpec, mlpSpec } from './specFixtures';
 
 const mlp = mlpSpec({ inputSize: 196, numClasses: 10, depth: 8, width: 64 });
@@ -57,6 +60,21 @@ describe('parseModelSpec', () => {
       'only available for the CNN',
     );
     expect(() => parseModelSpec({ ...cnn, norm: { kind: 'instanceNorm' } })).not.toThrow();
+  });
+
+  it('ghost batches are for BatchNorm only, of at least 2 samples, and reach the built layers', () => {
+    expect(messageOf({ ...mlp, norm: { kind: 'layerNorm', ghostBatch: 4 } })).toContain(
+      "norm.ghostBatch: got 4; ghost batches split BatchNorm's batch statistics",
+    );
+    expect(messageOf({ ...mlp, norm: { kind: 'batchNorm', ghostBatch: 1 } })).toContain(
+      'norm.ghostBatch: got 1',
+    );
+    const ghost = { ...mlp, norm: { kind: 'batchNorm', ghostBatch: 4 } };
+    expect(parseModelSpec(ghost)).toEqual(ghost);
+    const sizes = buildModel(ghost, createRng(1))
+      .layers()
+      .flatMap(({ layer }) => (layer instanceof BatchNorm ? [layer.ghostBatchSize] : []));
+    expect(sizes).toEqual(Array(mlp.depth).fill(4));
   });
 
   it('weight standardization needs a normalization', () => {

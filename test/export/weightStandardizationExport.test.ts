@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/engine/model/buildModel';
+import type { ModelSpec } from '../../src/engine/model/spec';
+import { createRng } from '../../src/engine/rng';
+import { modelCode } from '../../src/export/python/modelCode';
+import { ExportRefusal } from '../../src/export/python/refusal';
+import { expectClose } from '../helpers/fixtures';
+import { randomTensor } from '../helpers/gradcheck';
+import { torchPython } from '../helpers/torchPython';
+
+const KAIMING = { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' } as const;
+const GN = { kind: 'groupNorm', groups: 2 } as const;
+
+const SPECS: Record<string, ModelSpec> = {
+  'MLP, GroupNorm, standardized weights': {
+    family: 'mlp',
+    inputSize: 12,
+    numClasses: 3,
+    depth: 2,
+    width: 8,
+    activation: 'relu',
+    norm: GN,
+    normPlacement: 'before',
+    init: KAIMING,
+    bias: true,
+    weightStandardization: true,
+  },
+  'residual MLP, GroupNorm, standardized weights': {
+    family: 'mlp',
+    inputSize: 12,
+    numClasses: 3,
+    depth: 2,
+    width: 8,
+    activation: 'relu',
+    norm: GN,
+    normPlacement: 'before',
+    init: KAIMING,
+    bias: true,
+    residual: true,
+    weightStandardization: true,
+  },
+  'CNN, GroupNorm, standardized weights': {
+    family: 'cnn',
+    inputShape: [1, 6, 6],
+    numClasses: 3,
+    stemChannels: 4,
+    blocks: 1,
+    residual: true,
+    activation: 'relu',
+    norm: GN,
+    normPlacement: 'before',
+    init: KAIMING,
+    weightStandardization: true,
+  },
+};
+
+/**
+ * The exported Net with the engine's weights loaded (every parameter offset so that its rows are
+ * far from standardized), run in real torch on the same inputs: its logits must be the engine's.
+ */
+describe('the PyTorch export of weight standardization', () => {
+  it('StdLinear and StdConv2d give the engine’s outputs in real torch', () => {
+    const cases = Object.entries(SPECS).map(([name, spec]) => {
+      const model = buildModel(spec, createRng(4));
+      for (const p of model.params()) {
+        if (p.role === 'weight') p.value.data.forEach((v, i, w) => (w[i] = 0.5 * v + 0.3));
+      }
+      const shape = spec.family === 'cnn' ? [5, ...spec.inputShape] : [5, spec.inputSize];
+      const x = randomTensor(shape, 8);
+      const logits = Array.from(model.forward(x, 'eval').data);
+      const state = Object.fromEntries(
+        Object.entries(model.stateDict()).map(([key, value]) => [key, Array.from(value)]),
+      );
+      return { name, code: modelCode(spec), state, x: Array.from(x.data), shape, logits };
+    });
+    const program = `
+import json, sys, torch
+import torch.nn as nn
+out = []
+for case in json.load(sys.stdin):
+    scope = {"torch": torch, "nn": nn}
+    exec(case["code"], scope)
+    net = scope["Net"]()
+    state = {k: torch.tensor(v).reshape(net.state_dict()[k].shape) for k, v in case["state"].items()}
+    net.load_state_dict(state)
+    net.eval()
+    with torch.no_grad():
+        y = net(torch.tensor(case["x"]).reshape(case["shape"]))
+    out.append({"logits": y.flatten().tolist(), "std": [type(m).__name__ for m in net.modules() if type(m).__name__.startswith("Std")]})
+print(json.dumps(out))
+`;
+    const results = JSON.parse(
+      execFileSync(torchPython(), ['-c', program], {
+        input: JSON.stringify(cases),
+        encoding: 'utf8',
+      }),
+    ) as { logits: number[]; std: string[] }[];
+    cases.forEach((c, i) => {
+      const result = results[i]!;
+      expectClose(result.logits, c.logits, { rtol: 1e-4, atol: 1e-5 }, `${c.name} logits`);
+      expect(result.std.length, c.name).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  it('refuses ghost batches, which it does not write', () => {
+    const spec = SPECS['MLP, GroupNorm, standardized weights']!;
+    expect(() =>
+      modelCode({
+        ...spec,
+        norm: { kind: 'batchNorm', ghostBatch: 4 },
+        weightStandardization: false,
+      }),
+    ).toThrow(ExportRefusal);
+  });
+});
