@@ -345,13 +345,25 @@ function flatten(claim: Claim): Claim[] {
  */
 export const LAB_CONSTANTS: readonly number[] = [1000, 20, 0.9, 10];
 
-/** Every number an experiment's configuration contains: its settings, run labels, budget and run count. */
+/**
+ * Every number an experiment's configuration contains: its settings, run labels, budget, run count and
+ * after-training operations.
+ */
 export function settingNumbers(experiment: Experiment): number[] {
   const values: number[] = [experiment.steps, experiment.validationEvery, experiment.runs.length];
   const collect = (settings: object) => {
     for (const v of Object.values(settings)) if (typeof v === 'number') values.push(v);
   };
   collect(experiment.base);
+  // The after-training operations' batches, steps, learning rate and input shift are settings too.
+  const after = experiment.afterTraining;
+  for (const part of [
+    after?.recalibrate,
+    after?.recalibrate?.shift,
+    after?.fineTune,
+    after?.average,
+  ])
+    if (part) collect(part);
   for (const run of experiment.runs) {
     collect(run.settings);
     for (const n of statedNumbers(run.label)) values.push(n.value);

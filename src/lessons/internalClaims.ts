@@ -11,6 +11,9 @@
 import { z } from '../engine/zod';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormAfterTraining';
+import type { FineTuneReport } from '../engine/train/fineTune';
+import type { AveragingReport } from '../engine/train/weightAveraging';
+import type { AfterTrainingOperation } from '../worker/protocol';
 import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
@@ -25,7 +28,10 @@ const hasBound = (c: { atLeast?: number | undefined; atMost?: number | undefined
   c.atLeast !== undefined || c.atMost !== undefined;
 const boundError = { error: 'must give atLeast, atMost or both' };
 
-/** What an `afterTraining` claim reads: two of the fold's numbers, four of the recalibration's. */
+/**
+ * What an `afterTraining` claim reads: two of the fold's numbers, four of the recalibration's, four of
+ * the fine-tuning's (live and frozen BatchNorm) and three of the weight averaging's.
+ */
 export const AFTER_TRAINING_MEASURES = [
   'foldDifference',
   'foldedLayers',
@@ -33,12 +39,25 @@ export const AFTER_TRAINING_MEASURES = [
   'lossAfter',
   'accuracyBefore',
   'accuracyAfter',
+  'fineTuneLossLive',
+  'fineTuneLossFrozen',
+  'fineTuneAccuracyLive',
+  'fineTuneAccuracyFrozen',
+  'averageLossLast',
+  'averageLossStale',
+  'averageLossRecalibrated',
 ] as const;
 export type AfterTrainingMeasure = (typeof AFTER_TRAINING_MEASURES)[number];
 
-/** Whether a measure comes from folding (else from recalibrating). */
-export const isFoldMeasure = (measure: AfterTrainingMeasure): boolean =>
-  measure === 'foldDifference' || measure === 'foldedLayers';
+/** The operation whose result a measure reads. */
+export function afterTrainingMeasureOperation(
+  measure: AfterTrainingMeasure,
+): AfterTrainingOperation {
+  if (measure === 'foldDifference' || measure === 'foldedLayers') return 'fold';
+  if (measure.startsWith('fineTune')) return 'fineTune';
+  if (measure.startsWith('average')) return 'average';
+  return 'recalibrate';
+}
 
 export const internalClaims = [
   /**
@@ -148,8 +167,10 @@ export const internalClaims = [
     .refine(hasBound, boundError),
   /**
    * What the experiment's after-training operation measured on the run once it had trained all its
-   * steps: the fold's largest logit difference or the BatchNorm layers it removed, or the eval loss
-   * or accuracy before and after recalibrating the statistics (on shifted inputs for AdaBN).
+   * steps: the fold's largest logit difference or the BatchNorm layers it removed, the eval loss
+   * or accuracy before and after recalibrating the statistics (on shifted inputs for AdaBN), the eval
+   * loss or accuracy of the copies fine-tuned with live and with frozen BatchNorm, or the eval loss
+   * of the last continued network and of its weight average before and after recalibration (SWA).
    */
   z
     .object({
@@ -183,11 +204,13 @@ export const INTERNAL_CLAIM_KINDS = [
   'afterTraining',
 ] as const;
 
-/** The latest fold and recalibration of a run, each with the step it was measured at. */
+/** The latest result of each after-training operation on a run, each with the step it was measured at. */
 export interface AfterTrainingHistory {
   readonly fold?: { readonly step: number; readonly report: FoldReport } | undefined;
   readonly recalibration?:
     { readonly step: number; readonly report: RecalibrationReport } | undefined;
+  readonly fineTune?: { readonly step: number; readonly report: FineTuneReport } | undefined;
+  readonly averaging?: { readonly step: number; readonly report: AveragingReport } | undefined;
 }
 
 /** What these claims read from a run. */
@@ -295,20 +318,36 @@ function measureWeight(claim: WeightClaim, label: string, probe: ProbeSnapshot):
   }
 }
 
-/** The fold's or the recalibration's number, measured on the run after its last step. */
+const BUTTONS: Record<AfterTrainingOperation, string> = {
+  fold: 'Fold BatchNorm',
+  recalibrate: 'Recalibrate statistics',
+  fineTune: 'Fine-tune with live and frozen BatchNorm',
+  average: 'Average weights and recalibrate',
+};
+
+/** The number an after-training operation measured on the run after its last step. */
 function measureAfterTraining(
   claim: Extract<InternalClaim, { kind: 'afterTraining' }>,
   run: InternalHistory,
 ): Measured {
   if (run.divergedAt !== undefined)
     return { why: `${run.label} diverged at step ${run.divergedAt}` };
-  const fold = isFoldMeasure(claim.measure);
-  const done = fold ? run.afterTraining?.fold : run.afterTraining?.recalibration;
-  const button = fold ? 'Fold BatchNorm' : 'Recalibrate statistics';
+  const operation = afterTrainingMeasureOperation(claim.measure);
+  const after = run.afterTraining;
+  const done =
+    operation === 'fold'
+      ? after?.fold
+      : operation === 'recalibrate'
+        ? after?.recalibration
+        : operation === 'fineTune'
+          ? after?.fineTune
+          : after?.averaging;
   if (!done || done.step !== lastStep(run) || lastStep(run) === 0)
-    return { why: `${run.label}: press “${button}” once the run has trained all its steps` };
-  if ('samples' in done.report) {
-    const r = done.report;
+    return {
+      why: `${run.label}: press “${BUTTONS[operation]}” once the run has trained all its steps`,
+    };
+  if (after?.fold && done === after.fold) {
+    const r = after.fold.report;
     return claim.measure === 'foldDifference'
       ? {
           what: `${run.label}: largest |logit difference| between the network and its folded copy on ${r.samples} test samples (largest logit ${format(r.maxLogit)})`,
@@ -319,7 +358,30 @@ function measureAfterTraining(
           value: r.layersBefore - r.layersAfter,
         };
   }
-  const r = done.report;
+  if (after?.fineTune && done === after.fineTune) {
+    const r = after.fineTune.report;
+    const frozen = claim.measure.endsWith('Frozen');
+    const outcome = frozen ? r.frozen : r.live;
+    const which = claim.measure.startsWith('fineTuneLoss') ? 'loss' : 'accuracy';
+    const copy = `${frozen ? 'frozen' : 'live'}-BatchNorm copy`;
+    if (!('evaluation' in outcome))
+      return { why: `${run.label}: the ${copy} diverged at step ${outcome.divergedAt}` };
+    return {
+      what: `${run.label}: eval ${which} of the ${copy} after ${r.steps} fine-tuning steps at batch ${r.batchSize} (${outcome.evaluation.count} test samples)`,
+      value: outcome.evaluation[which],
+    };
+  }
+  if (after?.averaging && done === after.averaging) {
+    const r = after.averaging.report;
+    const [value, what] =
+      claim.measure === 'averageLossLast'
+        ? [r.last.loss, `the last of ${r.steps} continued steps`]
+        : claim.measure === 'averageLossStale'
+          ? [r.averaged.before.loss, `their weight average with the statistics it started from`]
+          : [r.averaged.after.loss, `their weight average with recalibrated statistics`];
+    return { what: `${run.label}: eval loss of ${what} (${r.last.count} test samples)`, value };
+  }
+  const r = (done as { readonly report: RecalibrationReport }).report;
   const when = claim.measure.endsWith('Before') ? 'before' : 'after';
   const which = claim.measure.startsWith('loss') ? 'loss' : 'accuracy';
   const shifted = r.shift ? ' on shifted inputs' : '';

@@ -5,17 +5,20 @@
  * Datasets come from the caller, so this module stays free of platform APIs.
  */
 import type { ProbeSnapshot } from '../engine/probes/probe';
-import {
-  foldRunRefusal,
-  measureFold,
-  recalibrateRun,
-} from '../engine/train/batchNormAfterTraining';
+import { foldRunRefusal } from '../engine/train/batchNormAfterTraining';
 import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
+import { measureAfterTraining } from '../worker/afterTraining';
 import type { DatasetLoader } from '../worker/loadDataset';
+import type { AfterTrainingRequest, AfterTrainingResult } from '../worker/protocol';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
 import type { AfterTrainingHistory } from './internalClaims';
 import { runSettings, type Experiment } from './schema';
+
+type FoldResult = Extract<AfterTrainingResult, { kind: 'fold' }>;
+type RecalibrateResult = Extract<AfterTrainingResult, { kind: 'recalibrate' }>;
+type FineTuneResult = Extract<AfterTrainingResult, { kind: 'fineTune' }>;
+type AverageResult = Extract<AfterTrainingResult, { kind: 'average' }>;
 
 export interface ExperimentResult {
   readonly runs: readonly RunHistory[];
@@ -53,18 +56,39 @@ export async function runExperiment(
       if (result.probes) finalProbe = result.probes;
       if (s % experiment.validationEvery === 0 || s === steps) validate();
     }
-    // What the learner's buttons do once the runs have trained (the worker calls the same functions):
-    // fold first, since it changes nothing in the run; a recalibrated run is validated again.
+    // What the learner's buttons do once the runs have trained (the worker answers the same requests):
+    // fold, fine-tuning and averaging first, since they change nothing in the run; a recalibrated run
+    // is validated again.
     const after: { -readonly [K in keyof AfterTrainingHistory]: AfterTrainingHistory[K] } = {};
     const operations = experiment.afterTraining;
     const batchNorm = setup.config.model.norm.kind === 'batchNorm';
     if (operations && batchNorm && divergedAt === undefined) {
-      const step = run.stepCount;
-      if (operations.fold && foldRunRefusal(run) === null)
-        after.fold = { step, report: measureFold(run, test) };
+      const data = { train, test };
+      const answer = (request: AfterTrainingRequest) => measureAfterTraining(run, data, request);
+      if (operations.fold && foldRunRefusal(run) === null) {
+        const { step, report } = answer({ type: 'foldBatchNorm' }) as FoldResult;
+        after.fold = { step, report };
+      }
+      if (operations.fineTune) {
+        const { step, report } = answer({
+          type: 'fineTuneBatchNorm',
+          ...operations.fineTune,
+        }) as FineTuneResult;
+        after.fineTune = { step, report };
+      }
+      if (operations.average) {
+        const { step, report } = answer({
+          type: 'averageWeights',
+          ...operations.average,
+        }) as AverageResult;
+        after.averaging = { step, report };
+      }
       if (operations.recalibrate) {
-        const { batches, shift } = operations.recalibrate;
-        after.recalibration = { step, report: recalibrateRun(run, train, test, batches, shift) };
+        const { step, report } = answer({
+          type: 'recalibrateBatchNorm',
+          ...operations.recalibrate,
+        }) as RecalibrateResult;
+        after.recalibration = { step, report };
         validate();
       }
     }
@@ -74,7 +98,7 @@ export async function runExperiment(
       validation,
       ...(divergedAt !== undefined ? { divergedAt } : {}),
       ...(finalProbe ? { finalProbe } : {}),
-      ...(after.fold || after.recalibration ? { afterTraining: after } : {}),
+      ...(Object.keys(after).length > 0 ? { afterTraining: after } : {}),
     });
   }
   return { runs, verdict: experiment.claim ? evaluateClaim(experiment.claim, runs) : undefined };

@@ -23,9 +23,13 @@ import {
   type ProbeRangeSetting,
 } from '../lab/probeSettings';
 import { SETTING_KEYS, SETTINGS } from '../lab/settingsRegistry';
-import { MAX_RECALIBRATION_BATCHES } from '../engine/model/recalibrationLimits';
+import {
+  MAX_FINE_TUNE_STEPS,
+  MAX_RECALIBRATION_BATCHES,
+} from '../engine/model/recalibrationLimits';
 import { claimSchema, type Claim } from './claims';
-import { isFoldMeasure } from './internalClaims';
+import { afterTrainingMeasureOperation } from './internalClaims';
+import type { AfterTrainingOperation } from '../worker/protocol';
 import { predictionSchema } from './predictions';
 
 const text = (what: string) =>
@@ -172,30 +176,60 @@ const afterTrainingSchema = z
       })
       .strict()
       .optional(),
+    /** Fine-tune copies with live and frozen BatchNorm: batches of `batchSize`, `steps` steps. */
+    fineTune: z
+      .object({
+        batchSize: z.number().int().min(2).max(512),
+        steps: z.number().int().min(1).max(MAX_FINE_TUNE_STEPS),
+        learningRate: z.number().min(0.0001).max(10),
+      })
+      .strict()
+      .optional(),
+    /** Average the weights of `steps` more steps (SWA), then recalibrate from `batches` batches. */
+    average: z
+      .object({
+        steps: z.number().int().min(1).max(MAX_FINE_TUNE_STEPS),
+        batches: z.number().int().min(1).max(MAX_RECALIBRATION_BATCHES),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((a) => a.fold || a.recalibrate !== undefined, {
-    error: 'must offer fold: true, a recalibrate, or both',
-  });
+  .refine(
+    (a) =>
+      a.fold || a.recalibrate !== undefined || a.fineTune !== undefined || a.average !== undefined,
+    { error: 'must offer at least one of fold: true, recalibrate, fineTune and average' },
+  );
 export type AfterTrainingOperations = z.infer<typeof afterTrainingSchema>;
 
 /** Which after-training operations a claim reads. */
-export function claimedAfterTraining(claim: Claim | undefined): {
-  fold: boolean;
-  recalibrate: boolean;
-} {
-  if (!claim) return { fold: false, recalibrate: false };
-  if (claim.kind === 'allOf') {
-    const parts = claim.claims.map(claimedAfterTraining);
-    return {
-      fold: parts.some((p) => p.fold),
-      recalibrate: parts.some((p) => p.recalibrate),
-    };
-  }
-  if (claim.kind !== 'afterTraining') return { fold: false, recalibrate: false };
-  const fold = isFoldMeasure(claim.measure);
-  return { fold, recalibrate: !fold };
+export function claimedAfterTraining(claim: Claim | undefined): Set<AfterTrainingOperation> {
+  if (!claim) return new Set();
+  if (claim.kind === 'allOf')
+    return new Set(claim.claims.flatMap((c) => [...claimedAfterTraining(c)]));
+  if (claim.kind !== 'afterTraining') return new Set();
+  return new Set([afterTrainingMeasureOperation(claim.measure)]);
 }
+
+/** What an experiment must offer for a claim on each operation. */
+const OFFER: Record<AfterTrainingOperation, string> = {
+  fold: "reads what folding measured, so the experiment needs 'afterTraining: { fold: true }'",
+  recalibrate:
+    "reads what recalibrating measured, so the experiment needs 'afterTraining: { recalibrate: { batches: N } }'",
+  fineTune:
+    "reads what fine-tuning measured, so the experiment needs 'afterTraining: { fineTune: { batchSize: B, steps: N, learningRate: η } }'",
+  average:
+    "reads what weight averaging measured, so the experiment needs 'afterTraining: { average: { steps: N, batches: K } }'",
+};
+
+const offered = (a: AfterTrainingOperations | undefined, operation: AfterTrainingOperation) =>
+  operation === 'fold'
+    ? a?.fold === true
+    : (operation === 'recalibrate'
+        ? a?.recalibrate
+        : operation === 'fineTune'
+          ? a?.fineTune
+          : a?.average) !== undefined;
 
 export const experimentSchema = z
   .object({
@@ -233,21 +267,10 @@ export const experimentSchema = z
   })
   .strict()
   .superRefine((exp, ctx) => {
-    const operations = claimedAfterTraining(exp.claim);
-    if (operations.fold && !exp.afterTraining?.fold)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['claim'],
-        message:
-          "reads what folding measured, so the experiment needs 'afterTraining: { fold: true }'",
-      });
-    if (operations.recalibrate && !exp.afterTraining?.recalibrate)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['claim'],
-        message:
-          "reads what recalibrating measured, so the experiment needs 'afterTraining: { recalibrate: { batches: N } }'",
-      });
+    for (const operation of claimedAfterTraining(exp.claim)) {
+      if (!offered(exp.afterTraining, operation))
+        ctx.addIssue({ code: 'custom', path: ['claim'], message: OFFER[operation] });
+    }
     const labels = exp.runs.map((r) => r.label);
     labels.forEach((l, i) => {
       if (labels.indexOf(l) !== i)

@@ -1,6 +1,7 @@
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import type { LabRunSettings } from '../lab/labSettings';
 import type {
+  AfterTrainingOperation,
   AfterTrainingResult,
   DatasetInfo,
   DecisionBoundary,
@@ -84,9 +85,11 @@ export interface RunState {
 
 export interface AfterTrainingState {
   /** The operation asked for and not answered yet. */
-  readonly pending: 'fold' | 'recalibrate' | undefined;
+  readonly pending: AfterTrainingOperation | undefined;
   readonly fold: Extract<AfterTrainingResult, { kind: 'fold' }> | undefined;
   readonly recalibration: Extract<AfterTrainingResult, { kind: 'recalibrate' }> | undefined;
+  readonly fineTune: Extract<AfterTrainingResult, { kind: 'fineTune' }> | undefined;
+  readonly averaging: Extract<AfterTrainingResult, { kind: 'average' }> | undefined;
   readonly refusal: Extract<AfterTrainingResult, { kind: 'refused' }> | undefined;
 }
 
@@ -94,6 +97,8 @@ export const NO_AFTER_TRAINING: AfterTrainingState = {
   pending: undefined,
   fold: undefined,
   recalibration: undefined,
+  fineTune: undefined,
+  averaging: undefined,
   refusal: undefined,
 };
 
@@ -103,6 +108,10 @@ function afterTrainingWith(result: AfterTrainingResult): Partial<AfterTrainingSt
       return { fold: result, refusal: undefined };
     case 'recalibrate':
       return { recalibration: result, refusal: undefined };
+    case 'fineTune':
+      return { fineTune: result, refusal: undefined };
+    case 'average':
+      return { averaging: result, refusal: undefined };
     case 'refused':
       return { refusal: result };
   }

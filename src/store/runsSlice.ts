@@ -9,8 +9,11 @@ import {
 import { applyBatch, FOLLOW_WINDOW_MS } from '../runs/messageBatching';
 import { RunPool } from '../runs/runPool';
 import { reachedStop, type StopAt } from '../lab/stopAt';
-import type { ToWorker } from '../worker/protocol';
-import type { InputShift } from '../engine/data/shift';
+import {
+  afterTrainingOperation,
+  type AfterTrainingRequest,
+  type ToWorker,
+} from '../worker/protocol';
 import {
   applyLabMessage,
   canStep,
@@ -55,11 +58,12 @@ export interface RunsSlice {
   pauseRun(id: string): void;
   stepRun(id: string, count?: number): void;
   resetRun(id: string): void;
-  /** Folds the run's BatchNorms into a copy of its network and measures the two (the run must be paused). */
-  foldRun(id: string): void;
-  /** Re-estimates the run's BatchNorm running statistics from `batches` training batches (precise BN). */
-  /** Precise BN on the paused run; with a `shift`, on shifted inputs (AdaBN). */
-  recalibrateRun(id: string, batches: number, shift?: InputShift): void;
+  /**
+   * BatchNorm after training on the paused run: fold its norms into a copy, recalibrate its statistics
+   * (precise BN; with a shift, AdaBN), fine-tune copies with live and frozen BatchNorm, or average the
+   * weights of a continued copy (SWA). The answer arrives as the run's `afterTraining`.
+   */
+  afterTrainingRun(id: string, request: AfterTrainingRequest): void;
   trainAll(): void;
   /**
    * Sets where every run stops by itself: runs training go on to the new target (or stop at once if
@@ -240,18 +244,11 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
         send(id, { type: 'reset' });
       }
     },
-    foldRun(id) {
+    afterTrainingRun(id, request) {
       if (!runOf(id)) return;
-      updateRun(id, (r) => ({ ...r, afterTraining: { ...r.afterTraining, pending: 'fold' } }));
-      send(id, { type: 'foldBatchNorm' });
-    },
-    recalibrateRun(id, batches, shift) {
-      if (!runOf(id)) return;
-      updateRun(id, (r) => ({
-        ...r,
-        afterTraining: { ...r.afterTraining, pending: 'recalibrate' },
-      }));
-      send(id, { type: 'recalibrateBatchNorm', batches, shift });
+      const pending = afterTrainingOperation(request);
+      updateRun(id, (r) => ({ ...r, afterTraining: { ...r.afterTraining, pending } }));
+      send(id, request);
     },
     trainAll() {
       startTraining(get().runs);

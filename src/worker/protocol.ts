@@ -6,6 +6,8 @@
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import type { InputShift } from '../engine/data/shift';
 import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormAfterTraining';
+import type { FineTuneReport } from '../engine/train/fineTune';
+import type { AveragingReport } from '../engine/train/weightAveraging';
 import type { DepthProbeOptions, DepthProbeResult } from '../engine/probes/depthProbe';
 import type { DatasetId } from '../lab/datasets';
 import type { WorkerSetup } from '../lab/settings';
@@ -50,19 +52,55 @@ export type ToWorker =
       readonly shift?: InputShift | undefined;
     }
   /**
+   * Fine-tunes two copies of the paused run with small batches, one with live and one with frozen
+   * BatchNorm, and compares them (the run itself is not changed).
+   */
+  | {
+      readonly type: 'fineTuneBatchNorm';
+      readonly batchSize: number;
+      readonly steps: number;
+      readonly learningRate: number;
+    }
+  /**
+   * Stochastic weight averaging on a copy of the paused run: `steps` more steps, their weights
+   * averaged, then the average's BatchNorm statistics recalibrated from `batches` batches.
+   */
+  | { readonly type: 'averageWeights'; readonly steps: number; readonly batches: number }
+  /**
    * One input through the current network in eval mode (the learner's drawn digit): bytes 0–255 at
    * the data set's resolution, scaled as the data set is. Replies `inference`.
    */
   | { readonly type: 'infer'; readonly id: number; readonly pixels: Uint8Array };
 
-/** The answer to 'foldBatchNorm' or 'recalibrateBatchNorm', measured at `step`. */
+/** The requests that work on a trained run's BatchNorm layers. */
+export type AfterTrainingRequest = Extract<
+  ToWorker,
+  { type: 'foldBatchNorm' | 'recalibrateBatchNorm' | 'fineTuneBatchNorm' | 'averageWeights' }
+>;
+
+export type AfterTrainingOperation = 'fold' | 'recalibrate' | 'fineTune' | 'average';
+
+const OPERATIONS: Record<AfterTrainingRequest['type'], AfterTrainingOperation> = {
+  foldBatchNorm: 'fold',
+  recalibrateBatchNorm: 'recalibrate',
+  fineTuneBatchNorm: 'fineTune',
+  averageWeights: 'average',
+};
+
+/** Which operation a request asks for (the name a pending or refused operation goes by). */
+export const afterTrainingOperation = (request: AfterTrainingRequest): AfterTrainingOperation =>
+  OPERATIONS[request.type];
+
+/** The answer to an after-training request, measured at `step`. */
 export type AfterTrainingResult =
   | { readonly kind: 'fold'; readonly step: number; readonly report: FoldReport }
   | { readonly kind: 'recalibrate'; readonly step: number; readonly report: RecalibrationReport }
+  | { readonly kind: 'fineTune'; readonly step: number; readonly report: FineTuneReport }
+  | { readonly kind: 'average'; readonly step: number; readonly report: AveragingReport }
   /** Not done (no BatchNorm, wrong placement, still training, no memory): `message` says why. */
   | {
       readonly kind: 'refused';
-      readonly operation: 'fold' | 'recalibrate';
+      readonly operation: AfterTrainingOperation;
       readonly step: number;
       readonly message: string;
     };

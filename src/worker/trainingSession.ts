@@ -1,9 +1,8 @@
 import type { Dataset, TrainTestSplit } from '../engine/data/dataset';
 import { depthProbe } from '../engine/probes/depthProbe';
 import type { ProbeSnapshot } from '../engine/probes/probe';
-import type { InputShift } from '../engine/data/shift';
-import { measureFold, recalibrateRun } from '../engine/train/batchNormAfterTraining';
 import { MemoryBudgetError, TrainingRun } from '../engine/train/trainingRun';
+import { measureAfterTraining } from './afterTraining';
 import { explainError } from './explainError';
 import type { DatasetLoader } from './loadDataset';
 import {
@@ -15,7 +14,15 @@ import {
 } from './modelViews';
 import type { WorkerSetup } from '../lab/settings';
 import { stopStep, type StopAt } from '../lab/stopAt';
-import type { DatasetInfo, FromWorker, Snapshot, SnapshotDetail, ToWorker } from './protocol';
+import {
+  afterTrainingOperation,
+  type AfterTrainingRequest,
+  type DatasetInfo,
+  type FromWorker,
+  type Snapshot,
+  type SnapshotDetail,
+  type ToWorker,
+} from './protocol';
 import { Pacer } from './pacer';
 import { StepBuffer } from './stepBuffer';
 import { ValidationJob } from './validationJob';
@@ -183,22 +190,21 @@ export class TrainingSession {
         }
         return;
       case 'foldBatchNorm':
-        return this.afterTraining('fold', 0);
       case 'recalibrateBatchNorm':
-        return this.afterTraining('recalibrate', message.batches, message.shift);
+      case 'fineTuneBatchNorm':
+      case 'averageWeights':
+        return this.afterTraining(message);
     }
   }
 
   /**
-   * Folds or recalibrates the paused run (src/engine/train/batchNormAfterTraining.ts) and posts what
-   * it measured. A recalibrated run keeps its new statistics and is validated again, so its validation
-   * curve shows the change; a fold changes nothing in the run.
+   * Works on the paused run's BatchNorm layers (src/engine/train/batchNormAfterTraining.ts, fineTune.ts,
+   * weightAveraging.ts) and posts what it measured. A recalibrated run keeps its new statistics and is
+   * validated again, so its validation curve shows the change; folding, fine-tuning and weight
+   * averaging work on copies and change nothing in the run.
    */
-  private afterTraining(
-    operation: 'fold' | 'recalibrate',
-    batches: number,
-    shift?: InputShift,
-  ): void {
+  private afterTraining(request: AfterTrainingRequest): void {
+    const operation = afterTrainingOperation(request);
     const run = this.run;
     const data = this.data;
     const step = run?.stepCount ?? 0;
@@ -215,13 +221,7 @@ export class TrainingSession {
     const wasValidating = this.validation !== undefined;
     this.validation = undefined;
     try {
-      if (operation === 'fold') {
-        const report = measureFold(run, data.test);
-        this.post({ type: 'afterTraining', result: { kind: 'fold', step, report } }, []);
-      } else {
-        const report = recalibrateRun(run, data.train, data.test, batches, shift);
-        this.post({ type: 'afterTraining', result: { kind: 'recalibrate', step, report } }, []);
-      }
+      this.post({ type: 'afterTraining', result: measureAfterTraining(run, data, request) }, []);
     } catch (error) {
       refuse(error instanceof Error ? error.message : String(error));
     }

@@ -57,6 +57,13 @@ export abstract class BatchNorm implements Layer {
   readonly runningVar: Buffer;
   /** Training forwards so far (PyTorch keeps it; with a momentum set it does not affect the update). */
   readonly numBatchesTracked: Buffer;
+  /**
+   * PyTorch's `bn.eval()` on this one module while the model trains (fine-tuning with small batches):
+   * a frozen BatchNorm normalises with its running statistics and leaves them as they are in train mode
+   * too, so it is the fixed per-channel affine map of eval mode, and backward skips the statistics.
+   * γ and β still train.
+   */
+  frozen = false;
   private readonly batchStats: BatchStats;
   private hasBatchStats = false;
   /**
@@ -129,7 +136,9 @@ export abstract class BatchNorm implements Layer {
       );
     }
     const spatial = n * channels === 0 ? 0 : x.data.length / (n * channels);
-    if (mode === 'train') {
+    // A frozen norm behaves as in eval mode whatever the model's mode.
+    const used: Mode = this.frozen ? 'eval' : mode;
+    if (used === 'train') {
       const segment = Math.min(n, this.ghostBatchSize ?? n);
       // The smallest ghost batch is the last one.
       const last = n - segment * (Math.ceil(n / Math.max(1, segment)) - 1);
@@ -140,7 +149,7 @@ export abstract class BatchNorm implements Layer {
       this.useRunningStatistics(n);
     }
     this.x = x;
-    this.mode = mode;
+    this.mode = used;
     const y = (this.y = reuse(this.y, x.shape));
     const xd = x.data;
     const yd = y.data;

@@ -186,54 +186,64 @@ export class TrainingRun {
 
   /**
    * Loss and accuracy on `data` in eval mode (running statistics) or train mode (each batch normalised
-   * with its own statistics, the classic forgotten-model.eval() mistake). Evaluation never changes the
-   * model: in train mode PyTorch would also update BatchNorm's running statistics, which we restore so the
-   * comparison isolates the effect of batch statistics.
+   * with its own statistics, the classic forgotten-model.eval() mistake), by `evaluateModel`; train
+   * mode goes in batches of the run's batch size.
    */
   evaluate(
     data: Dataset,
     mode: Mode,
     options: { batchSize?: number; limit?: number } = {},
   ): Evaluation {
-    const available = Math.min(options.limit ?? data.count, data.count);
-    const batchSize = Math.max(
-      1,
-      Math.min(
-        options.batchSize ?? (mode === 'train' ? this.config.batchSize : this.model.forwardChunk),
-        available,
-      ),
-    );
-    // In train mode every batch is normalised by its own statistics, so evaluate full batches only: a
-    // stray last batch of one sample would have no variance to normalise by.
-    const count = mode === 'train' ? Math.floor(available / batchSize) * batchSize : available;
-    const saved =
-      mode === 'train' ? this.model.buffers().map((b) => Float32Array.from(b.value.data)) : [];
-    const sampleSize = data.sampleShape.reduce((a, b) => a * b, 1);
-    let lossSum = 0;
-    let correct = 0;
-    let seen = 0;
-    try {
-      for (let start = 0; start < count; start += batchSize) {
-        const n = Math.min(batchSize, count - start);
-        const x = tensor(
-          [n, ...data.sampleShape],
-          data.x.subarray(start * sampleSize, (start + n) * sampleSize),
-        );
-        const y = data.y.subarray(start, start + n);
-        const logits = this.model.forward(x, mode);
-        const { loss } = crossEntropy(logits, y);
-        lossSum += loss * n;
-        correct += accuracy(logits, y) * n;
-        seen += n;
-      }
-    } finally {
-      this.model.buffers().forEach((b, i) => {
-        const old = saved[i];
-        if (old) b.value.data.set(old);
-      });
-    }
-    return { loss: lossSum / seen, accuracy: correct / seen, count: seen, mode };
+    return evaluateModel(this.model, data, mode, {
+      batchSize: options.batchSize ?? (mode === 'train' ? this.config.batchSize : undefined),
+      limit: options.limit,
+    });
   }
+}
+
+/**
+ * Loss and accuracy of `model` on `data` (up to `limit` samples) in eval or train mode. Evaluation never
+ * changes the model: in train mode PyTorch would also update BatchNorm's running statistics, which we
+ * restore so the comparison isolates the effect of batch statistics. Eval mode goes in chunks of the
+ * model's `forwardChunk` unless `batchSize` says otherwise.
+ */
+export function evaluateModel(
+  model: Model,
+  data: Dataset,
+  mode: Mode,
+  options: { batchSize?: number | undefined; limit?: number | undefined } = {},
+): Evaluation {
+  const available = Math.min(options.limit ?? data.count, data.count);
+  const batchSize = Math.max(1, Math.min(options.batchSize ?? model.forwardChunk, available));
+  // In train mode every batch is normalised by its own statistics, so evaluate full batches only: a
+  // stray last batch of one sample would have no variance to normalise by.
+  const count = mode === 'train' ? Math.floor(available / batchSize) * batchSize : available;
+  const saved = mode === 'train' ? model.buffers().map((b) => Float32Array.from(b.value.data)) : [];
+  const sampleSize = data.sampleShape.reduce((a, b) => a * b, 1);
+  let lossSum = 0;
+  let correct = 0;
+  let seen = 0;
+  try {
+    for (let start = 0; start < count; start += batchSize) {
+      const n = Math.min(batchSize, count - start);
+      const x = tensor(
+        [n, ...data.sampleShape],
+        data.x.subarray(start * sampleSize, (start + n) * sampleSize),
+      );
+      const y = data.y.subarray(start, start + n);
+      const logits = model.forward(x, mode);
+      const { loss } = crossEntropy(logits, y);
+      lossSum += loss * n;
+      correct += accuracy(logits, y) * n;
+      seen += n;
+    }
+  } finally {
+    model.buffers().forEach((b, i) => {
+      const old = saved[i];
+      if (old) b.value.data.set(old);
+    });
+  }
+  return { loss: lossSum / seen, accuracy: correct / seen, count: seen, mode };
 }
 
 function inputFeatures(config: RunConfig): number {

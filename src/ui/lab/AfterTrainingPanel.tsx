@@ -1,29 +1,37 @@
 import { useState } from 'react';
 import { isIdentityShift, type InputShift } from '../../engine/data/shift';
-import { MAX_RECALIBRATION_BATCHES } from '../../engine/model/recalibrationLimits';
+import {
+  MAX_FINE_TUNE_STEPS,
+  MAX_RECALIBRATION_BATCHES,
+} from '../../engine/model/recalibrationLimits';
 import type { LabRun } from '../../store/labRun';
+import type { AfterTrainingRequest } from '../../worker/protocol';
 import { AfterTrainingOutcome } from './AfterTrainingResults';
 import { NumberField } from './fields/NumberField';
 
 const DEFAULT_BATCHES = 20;
 const NO_SHIFT: InputShift = { contrast: 1, brightness: 0 };
+/** Lesson 6's fine-tuning: batches of 2 at a fiftieth of its training rate. */
+const DEFAULT_FINE_TUNE = { batchSize: 2, steps: 200, learningRate: 0.001 };
+const DEFAULT_AVERAGE_STEPS = 200;
 
 /**
  * BatchNorm after training, for the selected run: fold the norms into the layers before them (and
- * see that nothing changes), or re-estimate the running statistics with the weights frozen ("precise
- * BN") and see what the lagging moving averages cost. Both go through the run's worker.
+ * see that nothing changes), re-estimate the running statistics with the weights frozen ("precise
+ * BN") and see what the lagging moving averages cost, fine-tune with small batches with BatchNorm
+ * live and frozen, or average the weights (SWA) and recalibrate. All go through the run's worker.
  */
 export function AfterTrainingPanel({
   run,
-  onFold,
-  onRecalibrate,
+  onRequest,
 }: {
   readonly run: LabRun;
-  readonly onFold: () => void;
-  readonly onRecalibrate: (batches: number, shift: InputShift | undefined) => void;
+  readonly onRequest: (request: AfterTrainingRequest) => void;
 }) {
   const [batches, setBatches] = useState(DEFAULT_BATCHES);
   const [shift, setShift] = useState(NO_SHIFT);
+  const [fineTune, setFineTune] = useState(DEFAULT_FINE_TUNE);
+  const [averageSteps, setAverageSteps] = useState(DEFAULT_AVERAGE_STEPS);
   if (run.settings.norm !== 'batchNorm') return null;
   const { pending } = run.afterTraining;
   const busy = pending !== undefined || run.status === 'running' || !run.ready;
@@ -36,17 +44,28 @@ export function AfterTrainingPanel({
       <p className="nl-note">
         Pause the run first. Folding merges each BatchNorm into the layer before it; recalibrating
         replaces the running statistics by their average over fresh training batches, with the
-        weights frozen.
+        weights frozen. Fine-tuning and weight averaging below train copies of the network.
       </p>
       <div className="nl-button-row">
-        <button type="button" className="nl-button" disabled={busy || !foldable} onClick={onFold}>
+        <button
+          type="button"
+          className="nl-button"
+          disabled={busy || !foldable}
+          onClick={() => onRequest({ type: 'foldBatchNorm' })}
+        >
           {pending === 'fold' ? 'Folding…' : 'Fold BatchNorm'}
         </button>
         <button
           type="button"
           className="nl-button"
           disabled={busy}
-          onClick={() => onRecalibrate(batches, isIdentityShift(shift) ? undefined : shift)}
+          onClick={() =>
+            onRequest({
+              type: 'recalibrateBatchNorm',
+              batches,
+              shift: isIdentityShift(shift) ? undefined : shift,
+            })
+          }
         >
           {pending === 'recalibrate' ? 'Recalibrating…' : 'Recalibrate statistics'}
         </button>
@@ -91,6 +110,77 @@ export function AfterTrainingPanel({
           step="any"
           onChange={(brightness) => setShift((s) => ({ ...s, brightness }))}
         />
+      </fieldset>
+      <fieldset className="nl-fieldset">
+        <legend>Fine-tune with small batches</legend>
+        <p className="nl-note">
+          Continues training two copies of this network on the same small batches, one with live
+          BatchNorm (batch statistics, running statistics updated) and one with every BatchNorm
+          frozen (normalizing with the running statistics and keeping them, PyTorch&apos;s{' '}
+          <code>m.eval()</code> on each BatchNorm), and compares their eval loss and accuracy with
+          the network&apos;s now. The run itself is not changed.
+        </p>
+        <NumberField
+          label="Fine-tuning batch size"
+          hint="Samples per step, 2 to 512"
+          value={fineTune.batchSize}
+          min={2}
+          max={512}
+          integer
+          onChange={(batchSize) => setFineTune((f) => ({ ...f, batchSize }))}
+        />
+        <NumberField
+          label="Fine-tuning steps"
+          hint={`Steps for each copy, 1 to ${MAX_FINE_TUNE_STEPS}`}
+          value={fineTune.steps}
+          min={1}
+          max={MAX_FINE_TUNE_STEPS}
+          integer
+          onChange={(steps) => setFineTune((f) => ({ ...f, steps }))}
+        />
+        <NumberField
+          label="Fine-tuning learning rate"
+          hint="0.0001 to 10; fine-tuning usually takes a small fraction of the training rate"
+          value={fineTune.learningRate}
+          min={0.0001}
+          max={10}
+          step="any"
+          onChange={(learningRate) => setFineTune((f) => ({ ...f, learningRate }))}
+        />
+        <button
+          type="button"
+          className="nl-button"
+          disabled={busy}
+          onClick={() => onRequest({ type: 'fineTuneBatchNorm', ...fineTune })}
+        >
+          {pending === 'fineTune' ? 'Fine-tuning…' : 'Fine-tune with live and frozen BatchNorm'}
+        </button>
+      </fieldset>
+      <fieldset className="nl-fieldset">
+        <legend>Weight averaging (SWA)</legend>
+        <p className="nl-note">
+          Continues training a copy of this network at its own batch size and learning rate and
+          averages its weights over those steps, then measures the average twice: with the running
+          statistics it started with (what happens when <code>update_bn</code> is forgotten) and
+          with statistics recalibrated for it from the number of batches set above.
+        </p>
+        <NumberField
+          label="Averaging steps"
+          hint={`Steps whose weights are averaged, 1 to ${MAX_FINE_TUNE_STEPS}`}
+          value={averageSteps}
+          min={1}
+          max={MAX_FINE_TUNE_STEPS}
+          integer
+          onChange={setAverageSteps}
+        />
+        <button
+          type="button"
+          className="nl-button"
+          disabled={busy}
+          onClick={() => onRequest({ type: 'averageWeights', steps: averageSteps, batches })}
+        >
+          {pending === 'average' ? 'Averaging…' : 'Average weights and recalibrate'}
+        </button>
       </fieldset>
       <div role="status">
         <AfterTrainingOutcome state={run.afterTraining} />

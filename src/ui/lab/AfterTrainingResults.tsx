@@ -1,6 +1,11 @@
-/** What folding and recalibrating a run measured, in words: the Lab's run panel and lesson experiments show them. */
+/**
+ * What folding, recalibrating, fine-tuning and averaging a run measured, in words: the Lab's run panel
+ * and lesson experiments show them.
+ */
 import type { InputShift } from '../../engine/data/shift';
 import type { FoldReport, RecalibrationReport } from '../../engine/train/batchNormAfterTraining';
+import type { FineTuneOutcome, FineTuneReport } from '../../engine/train/fineTune';
+import type { AveragingReport } from '../../engine/train/weightAveraging';
 import type { AfterTrainingState } from '../../runs/runState';
 import { formatNumber, formatPercent, formatStep } from '../charts/format';
 
@@ -56,9 +61,55 @@ export function RecalibrationResult({
   );
 }
 
-/** A run's latest refusal, fold and recalibration, each shown when there is one. */
+function describeOutcome(outcome: FineTuneOutcome): string {
+  return 'evaluation' in outcome
+    ? `eval loss ${formatNumber(outcome.evaluation.loss)}, accuracy ${formatPercent(outcome.evaluation.accuracy)}`
+    : `diverged at step ${formatStep(outcome.divergedAt)} (${outcome.reason})`;
+}
+
+export function FineTuneResult({
+  step,
+  report,
+}: {
+  readonly step: number;
+  readonly report: FineTuneReport;
+}) {
+  return (
+    <p>
+      Fine-tuned two copies of the network of step {formatStep(step)} for {report.steps} steps with
+      batches of {report.batchSize} at learning rate {formatNumber(report.learningRate)}, on the
+      same batches. Before: eval loss {formatNumber(report.before.loss)}, accuracy{' '}
+      {formatPercent(report.before.accuracy)}. Live BatchNorm: {describeOutcome(report.live)}.
+      Frozen BatchNorm: {describeOutcome(report.frozen)}. Measured on {report.before.count} test
+      samples; the run itself is unchanged.
+    </p>
+  );
+}
+
+export function AveragingResult({
+  step,
+  report,
+}: {
+  readonly step: number;
+  readonly report: AveragingReport;
+}) {
+  const { before, after } = report.averaged;
+  return (
+    <p>
+      Continued a copy of the network of step {formatStep(step)} for {report.steps} steps and
+      averaged their weights. The last of them: eval loss {formatNumber(report.last.loss)}, accuracy{' '}
+      {formatPercent(report.last.accuracy)}. The average with the running statistics it started
+      from: {formatNumber(before.loss)}, {formatPercent(before.accuracy)}. The average with
+      statistics recalibrated from {report.batches} batches (update_bn): {formatNumber(after.loss)},{' '}
+      {formatPercent(after.accuracy)}. Measured on {after.count} test samples; the run itself is
+      unchanged.
+    </p>
+  );
+}
+
+/** A run's latest refusal and the latest result of each operation, each shown when there is one. */
 export function AfterTrainingOutcome({ state }: { readonly state: AfterTrainingState }) {
-  const { fold, recalibration, refusal } = state;
+  const { fold, recalibration, fineTune, averaging, refusal } = state;
   return (
     <>
       {refusal ? <p className="nl-field__error">{refusal.message}</p> : null}
@@ -66,6 +117,8 @@ export function AfterTrainingOutcome({ state }: { readonly state: AfterTrainingS
       {recalibration ? (
         <RecalibrationResult step={recalibration.step} report={recalibration.report} />
       ) : null}
+      {fineTune ? <FineTuneResult step={fineTune.step} report={fineTune.report} /> : null}
+      {averaging ? <AveragingResult step={averaging.step} report={averaging.report} /> : null}
     </>
   );
 }

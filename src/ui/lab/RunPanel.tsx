@@ -126,8 +126,7 @@ export function RunPanel() {
       {hiding ? null : (
         <AfterTrainingPanel
           run={run}
-          onFold={() => actions.foldRun(run.id)}
-          onRecalibrate={(batches, shift) => actions.recalibrateRun(run.id, batches, shift)}
+          onRequest={(request) => actions.afterTrainingRun(run.id, request)}
         />
       )}
       {hiding ? (

@@ -5,8 +5,9 @@ import type { ExperimentRuns } from './useExperimentRuns';
 
 /**
  * BatchNorm after training, in a lesson experiment: once the runs have trained, the learner folds
- * them or recalibrates their statistics (the experiment says which, and with how many batches and
- * what input shift), and sees what each run measured. The claims about it read the same results.
+ * them, recalibrates their statistics, fine-tunes copies with live and frozen BatchNorm or averages
+ * their weights (the experiment says which, and with what batches, steps and input shift), and sees
+ * what each run measured. The claims about it read the same results.
  */
 export function AfterTrainingActions({
   operations,
@@ -24,7 +25,7 @@ export function AfterTrainingActions({
       (r, i) => r.settings.norm === 'batchNorm' && r.status === 'done' && live.hasNetwork(i),
     );
   const restored = phase === 'finished' && !trained;
-  const recalibrate = operations.recalibrate;
+  const { recalibrate, fineTune, average } = operations;
   const shift = recalibrate?.shift;
   return (
     <div className="nl-experiment__after" role="group" aria-label="BatchNorm after training">
@@ -62,7 +63,41 @@ export function AfterTrainingActions({
             Recalibrate statistics
           </button>
         ) : null}
+        {fineTune ? (
+          <button
+            type="button"
+            className="nl-button"
+            disabled={!trained || busy}
+            onClick={() => live.afterTraining({ type: 'fineTuneBatchNorm', ...fineTune })}
+          >
+            Fine-tune with live and frozen BatchNorm
+          </button>
+        ) : null}
+        {average ? (
+          <button
+            type="button"
+            className="nl-button"
+            disabled={!trained || busy}
+            onClick={() => live.afterTraining({ type: 'averageWeights', ...average })}
+          >
+            Average weights and recalibrate
+          </button>
+        ) : null}
       </div>
+      {fineTune ? (
+        <p className="nl-hint">
+          Fine-tuning trains two copies of each network for {fineTune.steps} steps on the same
+          batches of {fineTune.batchSize} at learning rate {formatNumber(fineTune.learningRate)},
+          one with live and one with frozen BatchNorm, and measures both on the test images.
+        </p>
+      ) : null}
+      {average ? (
+        <p className="nl-hint">
+          Averaging continues a copy of each network for {average.steps} steps, averages their
+          weights, and measures the average with its old statistics and with statistics recalibrated
+          from {average.batches} batches.
+        </p>
+      ) : null}
       {recalibrate ? (
         <p className="nl-hint">
           Recalibrating averages the statistics of {recalibrate.batches} training batches
@@ -74,8 +109,8 @@ export function AfterTrainingActions({
       ) : null}
       <div role="status">
         {ready.map((run) => {
-          const { fold, recalibration, refusal } = run.afterTraining;
-          if (!fold && !recalibration && !refusal) return null;
+          const { fold, recalibration, fineTune: tuned, averaging, refusal } = run.afterTraining;
+          if (!fold && !recalibration && !tuned && !averaging && !refusal) return null;
           return (
             <div key={run.label} className="nl-experiment__after-run">
               <strong>{run.label}</strong>

@@ -40,7 +40,12 @@ export function toRunHistory(run: ExperimentRun): RunHistory {
     ...(run.divergedAt !== undefined ? { divergedAt: run.divergedAt } : {}),
     // The worker probes the last step of every "Run experiment": the internal claims read that one.
     ...(run.probes ? { finalProbe: run.probes } : {}),
-    // What the learner's "Fold BatchNorm" and "Recalibrate statistics" measured on the trained runs.
-    afterTraining: { fold: run.afterTraining.fold, recalibration: run.afterTraining.recalibration },
+    // What the learner's after-training buttons measured on the trained runs.
+    afterTraining: {
+      fold: run.afterTraining.fold,
+      recalibration: run.afterTraining.recalibration,
+      fineTune: run.afterTraining.fineTune,
+      averaging: run.afterTraining.averaging,
+    },
   };
 }

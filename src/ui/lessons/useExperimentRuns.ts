@@ -4,7 +4,11 @@ import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
-import type { ToWorker } from '../../worker/protocol';
+import {
+  afterTrainingOperation,
+  type AfterTrainingOperation,
+  type AfterTrainingRequest,
+} from '../../worker/protocol';
 import { freshExperimentRun, isSettled, type ExperimentRun } from './experimentRun';
 
 export interface RunDefinition {
@@ -36,12 +40,6 @@ export interface ExperimentRuns {
   hasNetwork(index: number): boolean;
 }
 
-/** A lesson's after-training operation, as sent to each run's worker. */
-export type AfterTrainingRequest = Extract<
-  ToWorker,
-  { type: 'foldBatchNorm' } | { type: 'recalibrateBatchNorm' }
->;
-
 type Action =
   | { readonly type: 'messages'; readonly batch: readonly PooledMessage<number>[] }
   | { readonly type: 'start'; readonly target: number; readonly awaitingReady: readonly boolean[] }
@@ -52,7 +50,7 @@ type Action =
   | {
       readonly type: 'afterTraining';
       readonly indices: readonly number[];
-      readonly pending: 'fold' | 'recalibrate';
+      readonly pending: AfterTrainingOperation;
     };
 
 function reducer(runs: readonly ExperimentRun[], action: Action): readonly ExperimentRun[] {
@@ -206,7 +204,7 @@ export function useExperimentRuns(
           : [],
       );
       for (const index of indices) workers.send(index, operation);
-      const pending = operation.type === 'foldBatchNorm' ? 'fold' : 'recalibrate';
+      const pending = afterTrainingOperation(operation);
       dispatch({ type: 'afterTraining', indices, pending });
     },
     [workers],

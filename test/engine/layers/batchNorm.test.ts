@@ -147,6 +147,32 @@ describe('BatchNorm', () => {
     expectClose(dx.data, [1, -1, 1, -1], HAND, 'dx');
   });
 
+  it('frozen (bn.eval() while the model trains): eval-mode forward and backward, statistics kept', () => {
+    const x = randomTensor([3, 4], 7, 2);
+    const dy = randomTensor([3, 4], 8);
+    const frozen = new BatchNorm1d(4);
+    const evaluated = new BatchNorm1d(4);
+    for (const bn of [frozen, evaluated]) {
+      bn.weight.value.data.set([2, -0.5, 1, 3]);
+      bn.runningMean.value.data.set([1, -1, 0.5, 0]);
+      bn.runningVar.value.data.set([4, 0.25, 1, 9]);
+    }
+    frozen.frozen = true;
+    const y = Float32Array.from(frozen.forward(x, 'train').data);
+    expect(Array.from(y)).toEqual(Array.from(evaluated.forward(x, 'eval').data));
+    expect(Array.from(frozen.backward(dy).data)).toEqual(Array.from(evaluated.backward(dy).data));
+    expect(Array.from(frozen.weight.grad.data)).toEqual(Array.from(evaluated.weight.grad.data));
+    expect(Array.from(frozen.runningMean.value.data)).toEqual([1, -1, 0.5, 0]);
+    expect(Array.from(frozen.runningVar.value.data)).toEqual([4, 0.25, 1, 9]);
+    expect(frozen.numBatchesTracked.value.data[0]).toBe(0);
+    expect(frozen.lastBatchStats).toBeUndefined();
+    // A single sample trains through a frozen norm: it needs no batch statistics.
+    expect(() => frozen.forward(tensor([1, 4]), 'train')).not.toThrow();
+    frozen.frozen = false;
+    expect(Array.from(frozen.forward(x, 'train').data)).not.toEqual(Array.from(y));
+    expect(frozen.numBatchesTracked.value.data[0]).toBe(1);
+  });
+
   it('matches PyTorch: batchnorm1d_train', () => {
     fixtureParity('batchnorm1d_train', (c) => new BatchNorm1d(c), 'train');
   });

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BatchNorm } from '../../../src/engine/layers/batchNorm';
+import { crossEntropy } from '../../../src/engine/loss/crossEntropy';
+import { buildModel } from '../../../src/engine/model/buildModel';
+import { setBatchNormFrozen } from '../../../src/engine/model/freezeBatchNorm';
+import type { Model } from '../../../src/engine/model/model';
+import type { MlpSpec } from '../../../src/engine/model/spec';
+import { createOptimizer } from '../../../src/engine/optim/createOptimizer';
+import { createRng } from '../../../src/engine/rng';
+import type { Tensor } from '../../../src/engine/tensor';
+import { randomTensor } from '../../helpers/gradcheck';
+import { torchPython } from '../../helpers/torchPython';
+
+const spec: MlpSpec = {
+  family: 'mlp',
+  inputSize: 6,
+  numClasses: 3,
+  depth: 2,
+  width: 5,
+  activation: 'relu',
+  norm: { kind: 'batchNorm' },
+  normPlacement: 'before',
+  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
+  bias: false,
+};
+
+/** Batches of two, as in the fine-tuning the freeze is for, far from zero mean and unit variance. */
+function batches(count: number): { x: Tensor; y: Int32Array }[] {
+  return Array.from({ length: count }, (_, k) => {
+    const x = randomTensor([2, 6], 60 + k, 3);
+    for (let i = 0; i < x.data.length; i++) x.data[i] = x.data[i]! + (i % 6) - 2;
+    return { x, y: Int32Array.from([k % 3, (k + 1) % 3]) };
+  });
+}
+
+/** A model whose running statistics are not the defaults, as after pretraining. */
+function pretrained(): Model {
+  const model = buildModel(spec, createRng(3));
+  for (let k = 0; k < 4; k++) model.forward(randomTensor([16, 6], 30 + k, 3), 'train');
+  return model;
+}
+
+function train(model: Model, data: readonly { x: Tensor; y: Int32Array }[]): void {
+  const optimizer = createOptimizer(model.params(), { kind: 'sgd', lr: 0.1, momentum: 0.9 });
+  for (const { x, y } of data) {
+    model.zeroGrad();
+    model.backward(crossEntropy(model.forward(x, 'train'), y).grad);
+    optimizer.step();
+  }
+}
+
+const norms = (model: Model) =>
+  model.layers().flatMap(({ layer }) => (layer instanceof BatchNorm ? [layer] : []));
+
+describe('setBatchNormFrozen', () => {
+  it('keeps every running statistic while the Linear layers, γ and β train; unfreezing undoes it', () => {
+    const model = pretrained();
+    expect(setBatchNormFrozen(model, true)).toBe(2);
+    const before = model.stateDict();
+    train(model, batches(5));
+    const after = model.stateDict();
+    for (const b of model.buffers()) expect(after[b.name], b.name).toEqual(before[b.name]);
+    for (const p of model.params()) expect(after[p.name], p.name).not.toEqual(before[p.name]);
+    // Live again: the next training forward moves the statistics.
+    expect(setBatchNormFrozen(model, false)).toBe(2);
+    expect(norms(model).every((n) => !n.frozen)).toBe(true);
+    train(model, batches(1));
+    expect(model.stateDict()['norm1.running_mean']).not.toEqual(before['norm1.running_mean']);
+  });
+
+  it('makes a training forward give each sample the output eval mode gives, whatever its batch-mate', () => {
+    const model = pretrained();
+    setBatchNormFrozen(model, true);
+    const x = randomTensor([2, 6], 90, 3);
+    const y = Float32Array.from(model.forward(x, 'train').data);
+    expect(Array.from(y)).toEqual(Array.from(model.forward(x, 'eval').data));
+  });
+
+  it('returns 0 for a network without BatchNorm', () => {
+    expect(
+      setBatchNormFrozen(buildModel({ ...spec, norm: { kind: 'none' } }, createRng(1)), true),
+    ).toBe(0);
+  });
+});
+
+describe('training with frozen BatchNorm matches PyTorch (m.eval() on every BatchNorm)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'normlab-frozen-bn-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the weights, γ, β and untouched statistics of five SGD steps at batch 2', async () => {
+    const model = pretrained();
+    const shapes: Record<string, readonly number[]> = {};
+    for (const p of model.params()) shapes[p.name] = p.value.shape;
+    for (const b of model.buffers()) shapes[b.name] = b.value.shape;
+    const state = Object.fromEntries(
+      Object.entries(model.stateDict()).map(([name, values]) => [name, Array.from(values)]),
+    );
+    const data = batches(5);
+    const file = join(dir, 'case.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        spec,
+        state,
+        shapes,
+        batches: data.map((b) => Array.from(b.x.data)),
+        labels: data.map((b) => Array.from(b.y)),
+        lr: 0.1,
+        momentum: 0.9,
+      }),
+    );
+    const { stdout } = await promisify(execFile)(torchPython(), [
+      join(import.meta.dirname, 'frozen_batch_norm.py'),
+      file,
+    ]);
+    const torch = JSON.parse(stdout) as Record<string, number[]>;
+    setBatchNormFrozen(model, true);
+    train(model, data);
+    const mine = model.stateDict();
+    expect(Object.keys(torch).sort()).toEqual(Object.keys(mine).sort());
+    for (const [name, expected] of Object.entries(torch)) {
+      const actual = mine[name]!;
+      expected.forEach((e, i) => {
+        expect(Math.abs(actual[i]! - e), `${name}[${i}]`).toBeLessThanOrEqual(
+          1e-5 + 1e-4 * Math.abs(e),
+        );
+      });
+    }
+  }, 120_000);
+});
