@@ -26,6 +26,14 @@ const MYSTERY_FACTS: Record<string, (broken: RunHistory, fixed: RunHistory) => v
     const smooth = smoothLosses(broken.losses).slice(19);
     expect(Math.min(...smooth)).toBeGreaterThan(2);
   },
+  // "Its training loss keeps falling, yet its validation loss … ends well above …"; fixed: "below 0.3"
+  'mystery-lagging-stats': (broken, fixed) => {
+    const smooth = smoothLosses(broken.losses).slice(19);
+    expect(smooth[smooth.length - 1]).toBeLessThan(smooth[0]! / 2);
+    const lastLoss = (run: RunHistory) => run.validation[run.validation.length - 1]!.loss;
+    expect(lastLoss(broken)).toBeGreaterThan(0.4);
+    expect(lastLoss(fixed)).toBeLessThan(0.3);
+  },
 };
 
 for (const lesson of readLessons()) {
