@@ -269,6 +269,8 @@ const MEASURED: Partial<Record<Claim['kind'], Quantity>> = {
 const AFTER_TRAINING_QUANTITY: Record<string, Quantity> = {
   accuracyBefore: 'share',
   accuracyAfter: 'share',
+  fineTuneAccuracyLive: 'share',
+  fineTuneAccuracyFrozen: 'share',
 };
 
 /** Every number a claim checks, with accuracyAbove and accuracyBelow of one run joined into a range. */
