@@ -35,6 +35,13 @@ const AFTER_TRAINING: Record<AfterTrainingMeasure, string> = {
   lossAfter: 'the eval-mode loss after recalibrating',
   accuracyBefore: 'the eval-mode accuracy before recalibrating',
   accuracyAfter: 'the eval-mode accuracy after recalibrating',
+  fineTuneLossLive: 'the eval-mode loss of the copy fine-tuned with live BatchNorm',
+  fineTuneLossFrozen: 'the eval-mode loss of the copy fine-tuned with frozen BatchNorm',
+  fineTuneAccuracyLive: 'the eval-mode accuracy of the copy fine-tuned with live BatchNorm',
+  fineTuneAccuracyFrozen: 'the eval-mode accuracy of the copy fine-tuned with frozen BatchNorm',
+  averageLossLast: 'the eval-mode loss of the last network before averaging',
+  averageLossStale: 'the eval-mode loss of the weight average with its old statistics',
+  averageLossRecalibrated: 'the eval-mode loss of the weight average after recalibrating',
 };
 
 function sentence(claim: Exclude<Claim, { kind: 'allOf' }>): string {
