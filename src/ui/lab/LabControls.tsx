@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { takeAllControlsAsked } from './labView';
 import { LabToolbar } from './LabToolbar';
 import { PanelToggles } from './PanelToggles';
 import { RunPanel } from './RunPanel';
@@ -12,6 +14,7 @@ import { useSettingsFolded } from './useNarrowLayout';
  */
 export function LabControls() {
   if (!useSettingsFolded()) {
+    takeAllControlsAsked();
     return (
       <>
         <LabToolbar />
@@ -20,10 +23,16 @@ export function LabControls() {
       </>
     );
   }
+  return <FoldedControls />;
+}
+
+/** One column: the fold starts closed, or open when the learner has just asked for every control. */
+function FoldedControls() {
+  const [open] = useState(takeAllControlsAsked);
   return (
     <>
       <LabToolbar part="train" />
-      <details className="nl-lab__fold">
+      <details className="nl-lab__fold" open={open}>
         <summary>Runs, settings and sharing</summary>
         <div className="nl-lab__fold-body">
           <LabToolbar part="rest" />

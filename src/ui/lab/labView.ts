@@ -31,9 +31,23 @@ export function useControlShown(control: LabControl): boolean {
   return useLabView((s) => isShown(s.shown, control));
 }
 
+/**
+ * Set by "Show all controls" until a folded Lab has opened its fold: a student on a phone who asked
+ * to see every control should not then find them folded away.
+ */
+let allControlsAsked = false;
+
 /** Shows every control again (the classroom note's "Show all controls"). */
 export function showAllControls(): void {
+  allControlsAsked = true;
   useLabView.setState({ shown: null });
+}
+
+/** Whether the learner has just asked for every control; asking again later needs a new click. */
+export function takeAllControlsAsked(): boolean {
+  const asked = allControlsAsked;
+  allControlsAsked = false;
+  return asked;
 }
 
 /** Where the learner was on the page when presenter mode began, to go back there on leaving. */

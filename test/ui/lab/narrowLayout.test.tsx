@@ -81,4 +81,13 @@ describe('the Lab in one column (a phone, 150 % zoom)', () => {
     expect(screen.queryByText('Runs, settings and sharing')).not.toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Normalization' })).toBeVisible();
   });
+
+  it('opens the fold when a student on a classroom link asks for every control', async () => {
+    mockWidth(true);
+    const user = renderLab('#/lab?show=train,norm');
+    await user.click(screen.getByRole('button', { name: 'Show all controls' }));
+    const fold = screen.getByText('Runs, settings and sharing').closest('details')!;
+    expect(fold).toHaveAttribute('open');
+    expect(screen.getByRole('combobox', { name: 'Dataset' })).toBeVisible();
+  });
 });
