@@ -45,6 +45,15 @@ const PHRASES: readonly { keys: readonly SettingKey[]; say: (s: LabRunSettings) 
     keys: ['placement'],
     say: (s) => (s.placement === 'before' ? 'norm before activation' : 'norm after activation'),
   },
+  {
+    keys: ['ghostBatch'],
+    say: (s) =>
+      s.ghostBatch === 0 ? 'statistics over the whole batch' : `ghost batches of ${s.ghostBatch}`,
+  },
+  {
+    keys: ['weightStandardization'],
+    say: (s) => (s.weightStandardization ? 'standardized weights' : 'plain weights'),
+  },
   { keys: ['residual'], say: (s) => (s.residual ? 'residual' : 'no residual') },
   {
     keys: ['branchInit'],

@@ -46,6 +46,13 @@ export interface LabRunSettings {
   /** GroupNorm only: the number of groups, which must divide the width. */
   readonly groups: number;
   readonly placement: NormPlacement;
+  /**
+   * BatchNorm only: train-mode statistics over ghost batches of this many samples, a divisor of the
+   * batch size; 0 means the whole batch. The gradient step still uses the whole batch.
+   */
+  readonly ghostBatch: number;
+  /** With a normalization: hidden layers standardize each unit's weights (Qiao et al. 2019). */
+  readonly weightStandardization: boolean;
   /** CNN only: skip connections around each block. */
   readonly residual: boolean;
   /** Residual networks only: how each residual branch starts (zero-γ, Fixup, SkipInit, ReZero). */
@@ -79,6 +86,8 @@ export const DEFAULT_RUN_SETTINGS: LabRunSettings = {
   norm: 'none',
   groups: 4,
   placement: 'before',
+  ghostBatch: 0,
+  weightStandardization: false,
   residual: true,
   branchInit: 'standard',
   init: 'kaimingNormal',

@@ -15,7 +15,8 @@ import { SETTINGS, settingLimits } from './settingsRegistry';
 /**
  * Every setting's largest value the Lab allows, settled in the registry's order as the Lab form and
  * links settle them: the deepest network, then the widest at that depth, GroupNorm's most groups,
- * then the largest batch for all of that.
+ * then the largest batch for all of that; then the registry settles BatchNorm's ghost batches, the
+ * smallest of which (the most statistics) is asked, at that batch.
  */
 export function atLargest(s: LabRunSettings): LabRunSettings {
   let out = s;
@@ -29,7 +30,8 @@ export function atLargest(s: LabRunSettings): LabRunSettings {
 /**
  * Each network the Lab allows for an architecture and dataset at its largest: every normalization,
  * placement, residual choice and optimizer, with depth, width, groups and batch at their largest
- * allowed values (`atLargest`).
+ * allowed values (`atLargest`), with what costs the most memory on top: standardized weights (a copy
+ * of every hidden weight) with any normalization, and BatchNorm's smallest ghost batches.
  */
 export function largestSettings(architecture: Architecture, dataset: DatasetId): LabRunSettings[] {
   const cnn = architecture === 'cnn';
@@ -48,6 +50,8 @@ export function largestSettings(architecture: Architecture, dataset: DatasetId):
               residual,
               // The branch init that adds the most layers: Fixup's scalars without a norm, α with one.
               branchInit: norm === 'none' ? 'fixup' : 'skipInit',
+              weightStandardization: norm !== 'none',
+              ghostBatch: norm === 'batchNorm' ? 2 : 0,
               optimizer,
             }),
           );

@@ -76,6 +76,9 @@ function costliestVariants(s: LabRunSettings): LabRunSettings[] {
         residual: true,
         // The branch init that adds the most layers: Fixup's five scalars without a norm, α with one.
         branchInit: norm === 'none' ? 'fixup' : 'skipInit',
+        // Standardized weights keep Ŵ; ghost batches of 2 keep the most statistics.
+        weightStandardization: norm !== 'none',
+        ghostBatch: norm === 'batchNorm' ? 2 : 0,
         optimizer: 'adam',
         batchSize: BATCH_ROOM,
       });
@@ -122,7 +125,11 @@ export function widestThatFits(s: LabRunSettings, upTo: number): number {
   );
 }
 
-/** The largest batch size (at most `upTo`) with which `s` fits the budget; 0 when not even 1 does. */
+/**
+ * The largest batch size (at most `upTo`) with which `s` fits the budget; 0 when not even 1 does.
+ * Planned with BatchNorm's statistics over the whole batch: ghost batches are settled after the batch
+ * size (they must divide it), and `ghostBatchFits` refuses those whose statistics do not fit.
+ */
 export function largestBatch(s: LabRunSettings, upTo: number): number {
   const key = [
     dataKey(s),
@@ -132,12 +139,20 @@ export function largestBatch(s: LabRunSettings, upTo: number): number {
     s.norm,
     s.groups,
     s.placement,
+    s.weightStandardization,
     s.residual,
     s.branchInit,
     s.optimizer,
     upTo,
   ].join('|');
-  return batches.get(key, () => largestWhere(1, upTo, (batchSize) => fits({ ...s, batchSize })));
+  return batches.get(key, () =>
+    largestWhere(1, upTo, (batchSize) => fits({ ...s, batchSize, ghostBatch: 0 })),
+  );
+}
+
+/** Whether `s` fits the budget with BatchNorm's statistics taken over ghost batches of `ghostBatch`. */
+export function ghostBatchFits(s: LabRunSettings, ghostBatch: number): boolean {
+  return fits({ ...s, ghostBatch });
 }
 
 /** The architectures a dataset can be trained with: the CNN needs images. */

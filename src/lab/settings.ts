@@ -56,6 +56,16 @@ export function toInitScheme(s: LabRunSettings): InitScheme {
   }
 }
 
+/** Whether BatchNorm's statistics come from ghost batches smaller than the batch. */
+function ghostBatches(s: LabRunSettings): boolean {
+  return s.ghostBatch >= 2 && s.ghostBatch < s.batchSize && s.batchSize % s.ghostBatch === 0;
+}
+
+/** Weight standardization, stated only when it is on (so older specs stay as they were). */
+function standardization(s: LabRunSettings): Pick<ModelSpec, 'weightStandardization'> {
+  return s.weightStandardization && s.norm !== 'none' ? { weightStandardization: true } : {};
+}
+
 /** The branch init, stated only when it is not the standard one (so older specs stay as they were). */
 function branchInit(s: LabRunSettings): Pick<ModelSpec, 'branchInit'> {
   return s.branchInit === 'standard' ? {} : { branchInit: s.branchInit };
@@ -63,7 +73,12 @@ function branchInit(s: LabRunSettings): Pick<ModelSpec, 'branchInit'> {
 
 export function toModelSpec(s: LabRunSettings): ModelSpec {
   const info = datasetInfo(s.dataset);
-  const norm = s.norm === 'groupNorm' ? { kind: s.norm, groups: s.groups } : { kind: s.norm };
+  const norm =
+    s.norm === 'groupNorm'
+      ? { kind: s.norm, groups: s.groups }
+      : s.norm === 'batchNorm' && ghostBatches(s)
+        ? { kind: s.norm, ghostBatch: s.ghostBatch }
+        : { kind: s.norm };
   const slope = s.activation === 'leakyRelu' ? { negativeSlope: LEAKY_SLOPE } : {};
   if (s.architecture === 'cnn') {
     const [c, h, w] = info.sampleShape;
@@ -83,6 +98,7 @@ export function toModelSpec(s: LabRunSettings): ModelSpec {
       normPlacement: s.placement,
       init: toInitScheme(s),
       ...(s.residual ? branchInit(s) : {}),
+      ...standardization(s),
     };
   }
   return {
@@ -97,6 +113,7 @@ export function toModelSpec(s: LabRunSettings): ModelSpec {
     normPlacement: s.placement,
     init: toInitScheme(s),
     ...(s.architecture === 'resmlp' ? { residual: true, ...branchInit(s) } : {}),
+    ...standardization(s),
     // BatchNorm right after the Linear subtracts the batch mean, so a bias there would do nothing (β does its job).
     bias: !(s.norm === 'batchNorm' && s.placement === 'before'),
   };

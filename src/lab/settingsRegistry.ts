@@ -13,7 +13,7 @@ import { z } from '../engine/zod';
 import { ACTIVATIONS, BRANCH_INITS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import { DATASET_IDS, datasetInfo, isOwnDataset, LAB_DATASETS } from './datasets';
 import { formatNumber } from './formatNumber';
-import { BUDGET_TEXT, largestBatch, widestThatFits } from './memoryLimits';
+import { BUDGET_TEXT, ghostBatchFits, largestBatch, widestThatFits } from './memoryLimits';
 import {
   ARCHITECTURES,
   CUSTOM_DISTRIBUTIONS,
@@ -113,6 +113,11 @@ export function groupChoices(channels: number): number[] {
   const out: number[] = [];
   for (let d = 1; d <= channels; d++) if (channels % d === 0) out.push(d);
   return out;
+}
+
+/** Ghost batch sizes for `s`'s batch: divisors from 2 to below the batch that fit the memory budget. */
+function ghostChoices(s: LabRunSettings): number[] {
+  return groupChoices(s.batchSize).filter((g) => g >= 2 && g < s.batchSize && ghostBatchFits(s, g));
 }
 
 /** "a whole number from 1 to 512": how limits read in notices and hints. */
@@ -380,6 +385,24 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       'Before: Linear → Norm → activation, as in the BatchNorm paper. After: Linear → activation → Norm.',
     relevant: (s) => s.norm !== 'none',
   },
+  weightStandardization: {
+    ...flag('ws'),
+    label: 'Weight standardization',
+    hint: "Standardize each unit's incoming weights before they are used.",
+    group: 'normalization',
+    formHint:
+      "Each unit's incoming weights are used minus their mean, divided by their spread (Qiao et al. 2019, arXiv:1903.10520); the learned weights stay as they are. It needs a normalization after each layer; with GroupNorm it trains well at batch sizes where BatchNorm struggles.",
+    relevant: (s) => s.norm !== 'none',
+    unavailable: (value, s) =>
+      value && s.norm === 'none'
+        ? {
+            short: 'needs a normalization',
+            reason:
+              "standardized weights have unit spread, so each layer would multiply the signal's variance by its fan-in; weight standardization needs a normalization",
+            instead: false,
+          }
+        : undefined,
+  },
   residual: {
     ...flag('res'),
     label: 'Residual connections',
@@ -527,8 +550,50 @@ export const SETTINGS: { readonly [K in SettingKey]: SettingSpec<LabRunSettings[
       const units = cnn(s) ? `blocks of ${s.width} channels` : `layers of ${s.width} units`;
       return {
         max: Math.max(1, fitting),
-        reason: `a larger batch would not fit the ${BUDGET_TEXT} of memory a run may use with ${s.depth} ${units}, ${s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm)} and ${settingValueLabel('optimizer', s.optimizer)}`,
+        reason: `a larger batch would not fit the ${BUDGET_TEXT} of memory a run may use with ${s.depth} ${units}, ${s.norm === 'none' ? 'no normalization' : settingValueLabel('norm', s.norm)}${s.weightStandardization && s.norm !== 'none' ? ', standardized weights' : ''} and ${settingValueLabel('optimizer', s.optimizer)}`,
         memory: true,
+      };
+    },
+  },
+  // After batchSize: the ghost batches must divide the batch, and fit the memory left at that batch.
+  ghostBatch: {
+    ...numeric('ghost', 0, BATCH_MAX, 'integer'),
+    valueLabel: (v) => (v === 0 ? 'the whole batch' : String(v)),
+    label: 'Ghost batch size',
+    hint: 'BatchNorm only: samples per group whose statistics normalize them; 0 is the whole batch.',
+    group: 'normalization',
+    formHint: (s) =>
+      `BatchNorm normalizes each group of ${s.ghostBatch === 0 ? 'g' : s.ghostBatch} consecutive samples of a batch with that group's own mean and variance ("ghost batches", Hoffer et al. 2017, arXiv:1705.08741), while each step still averages the gradient over all ${s.batchSize}: only the statistics change. 0 uses the whole batch. It must divide the batch size.`,
+    relevant: (s) => s.norm === 'batchNorm',
+    choices: (s) => [0, ...ghostChoices(s)],
+    unavailable: (value, s) => {
+      if (value === 0) return undefined;
+      const divides = value >= 2 && value < s.batchSize && s.batchSize % value === 0;
+      if (divides && ghostBatchFits(s, value)) return undefined;
+      const fitting = ghostChoices(s);
+      const below = fitting.filter((g) => g <= value);
+      // A ghost batch as large as the batch is plain BatchNorm: 0 says so.
+      const instead =
+        value < 2 || value >= s.batchSize ? 0 : (below[below.length - 1] ?? fitting[0] ?? 0);
+      if (divides) {
+        return {
+          short: 'too little memory',
+          reason: `ghost batches of ${value} keep statistics for each of the ${s.batchSize / value} ghost batches, which would not fit the ${BUDGET_TEXT} of memory a run may use at batch ${s.batchSize}; choose larger ghost batches or lower the batch size`,
+          instead,
+        };
+      }
+      return {
+        short:
+          value >= s.batchSize
+            ? `not below the batch (${s.batchSize})`
+            : `does not divide ${s.batchSize}`,
+        reason:
+          value === 1
+            ? 'a ghost batch of one sample has no variance to normalize by'
+            : value >= s.batchSize
+              ? `a ghost batch of ${value} is the whole batch of ${s.batchSize} or more, which is plain BatchNorm`
+              : `ghost batches must divide the batch size (${s.batchSize})`,
+        instead,
       };
     },
   },

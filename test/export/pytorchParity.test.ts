@@ -91,6 +91,17 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     init: 'kaimingUniform',
     learningRate: 0.02,
   },
+  'MLP, MNIST 14×14, GroupNorm before, weight standardization, Kaiming normal, SGD': {
+    dataset: 'mnist14',
+    depth: 2,
+    width: 32,
+    norm: 'groupNorm',
+    groups: 4,
+    weightStandardization: true,
+    init: 'kaimingNormal',
+    learningRate: 0.05,
+    batchSize: 4,
+  },
   'MLP, spiral, zeros, SGD': { dataset: 'spiral', depth: 2, width: 8, init: 'zeros' },
   // Weight decay: large enough that leaving it out changes the losses (tested below). With BatchNorm,
   // SGD at lr 0.1 and weight decay 0.05 is chaotic (the shrinking weights raise the effective
@@ -183,6 +194,18 @@ const CONFIGS: Record<string, Partial<LabRunSettings>> = {
     init: 'kaimingUniform',
     learningRate: 0.05,
     batchSize: 16,
+  },
+  'CNN, MNIST 14×14, GroupNorm before, residual, weight standardization, SGD': {
+    dataset: 'mnist14',
+    architecture: 'cnn',
+    depth: 1,
+    width: 4,
+    norm: 'groupNorm',
+    groups: 2,
+    weightStandardization: true,
+    init: 'kaimingNormal',
+    learningRate: 0.05,
+    batchSize: 8,
   },
   'CNN, MNIST 14×14, GroupNorm after, no residual, PyTorch default, Adam': {
     dataset: 'mnist14',
@@ -370,6 +393,7 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
     const branchInits = new Set(specs.map((c) => c.model.branchInit ?? 'standard'));
     expect(branchInits).toEqual(new Set(BRANCH_INITS));
     expect(specs.some((c) => c.model.family === 'mlp' && c.model.residual === true)).toBe(true);
+    expect(specs.some((c) => c.model.weightStandardization === true)).toBe(true);
     expect(data.has('mnist14') && data.has('spiral')).toBe(true);
   });
 

@@ -112,5 +112,8 @@ print(json.dumps(out))
         weightStandardization: false,
       }),
     ).toThrow(ExportRefusal);
+    expect(() => modelCode({ ...spec, norm: { kind: 'batchNorm', ghostBatch: 4 } })).toThrow(
+      /ghost batches \(here of 4 samples\).*Set the ghost batch size to 0/,
+    );
   });
 });

@@ -49,6 +49,18 @@ function valuesOf<K extends SettingKey>(
       },
     }));
   }
+  if (key === 'weightStandardization') {
+    // On needs a normalization to follow each layer.
+    return [true, false].map((v) => ({
+      value: v as LabRunSettings[K],
+      context: { ...cnn, norm: 'groupNorm', groups: 4 },
+    }));
+  }
+  if (key === 'ghostBatch') {
+    // Each ghost size paired with a BatchNorm run whose batch it divides.
+    const context: LabRunSettings = { ...mlp, norm: 'batchNorm', batchSize: 32 };
+    return (spec.choices?.(context) ?? []).map((value) => ({ value, context }));
+  }
   const choices = spec.choices?.(mlp);
   if (choices) {
     return choices.map((value) => ({
@@ -124,6 +136,35 @@ describe('the settings registry', () => {
     expect(SETTINGS.depth.schema.safeParse('101').success).toBe(false);
     expect(SETTINGS.depth.schema.safeParse('2.5').success).toBe(false);
     expect(SETTINGS.residual.schema.safeParse('false').data).toBe(false);
+  });
+});
+
+describe('ghost batches and weight standardization', () => {
+  it('offers ghost batch sizes that divide the batch, and replaces one that does not', () => {
+    const bn: LabRunSettings = { ...mlp, norm: 'batchNorm', batchSize: 32 };
+    expect(settingChoices('ghostBatch', bn)?.map((c) => c.value)).toEqual([0, 2, 4, 8, 16]);
+    expect(settingRelevant('ghostBatch', bn)).toBe(true);
+    expect(settingRelevant('ghostBatch', { ...bn, norm: 'groupNorm' })).toBe(false);
+    expect(makeCoherent({ ...bn, ghostBatch: 6 }).settings.ghostBatch).toBe(4);
+    expect(makeCoherent({ ...bn, ghostBatch: 32 }).settings.ghostBatch).toBe(0);
+    // A ghost batch as large as the batch is plain BatchNorm.
+    expect(makeCoherent({ ...bn, ghostBatch: 64 }).settings.ghostBatch).toBe(0);
+    expect(makeCoherent({ ...bn, ghostBatch: 1 }).settings.ghostBatch).toBe(0);
+  });
+
+  it('offers weight standardization only with a normalization', () => {
+    const gn: LabRunSettings = {
+      ...mlp,
+      norm: 'groupNorm',
+      groups: 4,
+      weightStandardization: true,
+    };
+    expect(makeCoherent(gn).fixes).toEqual([]);
+    expect(settingConflict('weightStandardization', { ...gn, norm: 'none' })?.reason).toMatch(
+      /needs a normalization/,
+    );
+    expect(makeCoherent({ ...gn, norm: 'none' }).settings.weightStandardization).toBe(false);
+    expect(settingFormHint('weightStandardization', gn)).toContain('arXiv:1903.10520');
   });
 });
 

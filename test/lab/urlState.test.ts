@@ -29,6 +29,9 @@ describe('encodeLab / decodeLab round trip', () => {
       norm: 'groupNorm',
       groups: 3,
       placement: 'after',
+      // Batch 7 has no divisor between 2 and 7: ghost batches are tested in the next test.
+      ghostBatch: 0,
+      weightStandardization: true,
       residual: false,
       branchInit: 'skipInit',
       init: 'custom',
@@ -54,7 +57,7 @@ describe('encodeLab / decodeLab round trip', () => {
       a,
       { ...a, norm: 'none' },
       { ...a, learningRate: 0.3, init: 'xavierNormal' },
-      { ...a },
+      { ...a, ghostBatch: 8 },
     ];
     const decoded = decodeLab(encodeLab(runs));
     expect(decoded.notices).toEqual([]);

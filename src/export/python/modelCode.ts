@@ -18,7 +18,7 @@ import { ExportRefusal, refuse } from './refusal';
 export function modelCode(spec: ModelSpec): string {
   if (spec.norm.ghostBatch !== undefined) {
     throw new ExportRefusal(
-      `The PyTorch export does not write BatchNorm with ghost batches (of ${spec.norm.ghostBatch}) yet; export the run with statistics over the whole batch.`,
+      `The PyTorch export does not write BatchNorm with ghost batches (here of ${spec.norm.ghostBatch} samples): torch has no such module. Set the ghost batch size to 0 (statistics over the whole batch) to export this run.`,
     );
   }
   const net =

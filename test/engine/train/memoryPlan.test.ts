@@ -150,6 +150,33 @@ describe('the memory plan', () => {
       }),
     ],
     [
+      'an MLP with GroupNorm and weight standardization',
+      settings({
+        dataset: 'mnist14',
+        depth: 2,
+        width: 16,
+        norm: 'groupNorm',
+        groups: 4,
+        weightStandardization: true,
+        // At most the chunk of 7: GroupNorm keeps the statistics of its latest forward only, so after
+        // validating it holds a chunk's, where the plan counts the larger training batch's.
+        batchSize: 6,
+      }),
+    ],
+    [
+      'a residual CNN with GroupNorm and weight standardization',
+      settings({
+        dataset: 'mnist14',
+        architecture: 'cnn',
+        depth: 1,
+        width: 8,
+        norm: 'groupNorm',
+        groups: 2,
+        weightStandardization: true,
+        batchSize: 4,
+      }),
+    ],
+    [
       'a CNN with LayerNorm over C×H×W',
       settings({
         dataset: 'mnist14',

@@ -78,4 +78,31 @@ describe('ExperimentCodeTabs', () => {
       'self.norm1 = nn.BatchNorm1d(32)',
     );
   });
+
+  it('says on the PyTorch tab why a run with ghost batches is not written, and still shows the others', async () => {
+    const ghost = { ...DEFAULT_RUN_SETTINGS, norm: 'batchNorm' as const, ghostBatch: 8 };
+    const labelled = () => [
+      {
+        setup: exportSetupOf(ghost, { title: 'Exp, run "Ghost"' }),
+        folder: 'ghost',
+        label: 'Ghost',
+      },
+      { ...runs()[0]!, label: 'Plain' },
+    ];
+    render(
+      <ExperimentCodeTabs runs={labelled} name="normlab-l-e">
+        <p>the experiment</p>
+      </ExperimentCodeTabs>,
+    );
+    await userEvent.click(screen.getByRole('tab', { name: 'PyTorch' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The PyTorch export does not write BatchNorm with ghost batches (here of 8 samples): torch has no such module. Set the ghost batch size to 0 (statistics over the whole batch) to export this run.',
+    );
+    expect(screen.queryByLabelText('PyTorch code for run Ghost')).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Run'), 'Plain');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('PyTorch code for run Plain')).toHaveTextContent(
+      'class Net(nn.Module):',
+    );
+  });
 });

@@ -4,17 +4,22 @@ import { SETTING_KEYS } from '../../../lab/settingsRegistry';
 import { SETTINGS } from '../../../lab/settingsRegistry';
 import { SettingControl } from '../../lessons/SettingControl';
 
-/** Settings that exist only for some value of another: shown only while that one is visible. */
-const DEPENDS_ON: Partial<Record<SettingKey, SettingKey>> = {
-  noise: 'dataset',
-  residual: 'architecture',
-  branchInit: 'architecture',
-  groups: 'norm',
-  placement: 'norm',
-  initDistribution: 'init',
-  initFanMode: 'init',
-  initGain: 'init',
-  initMultiplier: 'init',
+/**
+ * Settings that exist only for some values of others: shown only while those are visible. Ghost
+ * batches also give the batch size away (their choices are its divisors).
+ */
+const DEPENDS_ON: Partial<Record<SettingKey, readonly SettingKey[]>> = {
+  noise: ['dataset'],
+  residual: ['architecture'],
+  branchInit: ['architecture'],
+  groups: ['norm'],
+  placement: ['norm'],
+  ghostBatch: ['norm', 'batchSize'],
+  weightStandardization: ['norm'],
+  initDistribution: ['init'],
+  initFanMode: ['init'],
+  initGain: ['init'],
+  initMultiplier: ['init'],
 };
 
 function applies(key: SettingKey, s: LabRunSettings): boolean {
@@ -28,7 +33,10 @@ function applies(key: SettingKey, s: LabRunSettings): boolean {
     case 'groups':
       return s.norm === 'groupNorm';
     case 'placement':
+    case 'weightStandardization':
       return s.norm !== 'none';
+    case 'ghostBatch':
+      return s.norm === 'batchNorm';
     case 'initDistribution':
     case 'initFanMode':
     case 'initGain':
@@ -55,8 +63,7 @@ export function mysterySettingRows(
 ): MysterySettingRow[] {
   return SETTING_KEYS.flatMap((key): MysterySettingRow[] => {
     if (hidden.has(key)) return [{ key, hidden: true }];
-    const parent = DEPENDS_ON[key];
-    if (parent !== undefined && hidden.has(parent)) return [];
+    if (DEPENDS_ON[key]?.some((parent) => hidden.has(parent))) return [];
     return applies(key, settings) ? [{ key, hidden: false }] : [];
   });
 }
