@@ -24,28 +24,9 @@ type QuizBlock = Extract<BlockSegment, { kind: 'quiz' }>;
 const describeUnbacked = (u: UnbackedNumber) =>
   `${u.field}: "${u.number.text}" in "…${u.context}…"`;
 
-/**
- * Numbers of the practices and quizzes of lessons 6 and 7 that nothing backs yet. Those lessons are
- * being written (issue 16) while this check arrives: their authors back each one (a claim, math for
- * arithmetic, a setting) and delete its entry here. An entry that is backed by now fails, so that it
- * is deleted; any number not listed fails as everywhere else.
- */
-const NOT_BACKED_YET: Record<string, readonly string[]> = {
-  'batchnorm-after-training › q-fold-bias': ['choice 1: "−2"', 'explanation 1: "−2"'],
-  'batchnorm-after-training › q-batch-two': ['choice 1: "−1"'],
-  'deep-without-normalization › practice-rescue-fifty': ['task: "50"'],
-  'deep-without-normalization › q-bn-cost': ['explanation 1: "three"'],
-};
-
-/** Fails on the unbacked numbers of a block, less those listed for it in NOT_BACKED_YET. */
-function expectBacked(test: string, unbacked: readonly UnbackedNumber[], message: string): void {
-  const listed = NOT_BACKED_YET[test] ?? [];
-  const key = (u: UnbackedNumber) => `${u.field}: "${u.number.text}"`;
-  expect(unbacked.filter((u) => !listed.includes(key(u))).map(describeUnbacked), message).toEqual(
-    [],
-  );
-  const backedNow = listed.filter((entry) => !unbacked.some((u) => key(u) === entry));
-  expect(backedNow, `backed now: delete these from NOT_BACKED_YET['${test}']`).toEqual([]);
+/** Fails on the unbacked numbers of a block. */
+function expectBacked(unbacked: readonly UnbackedNumber[], message: string): void {
+  expect(unbacked.map(describeUnbacked), message).toEqual([]);
 }
 
 describe(`every number an experiment states is claimed (${LESSONS_DIR}/*.md)`, () => {
@@ -85,7 +66,6 @@ describe(`every number an experiment states is claimed (${LESSONS_DIR}/*.md)`, (
         const experiment = experiments.find((e) => e.id === block.data.experiment);
         expect(experiment, `${block.id} names no experiment of this lesson`).toBeDefined();
         expectBacked(
-          test,
           unbackedPracticeNumbers(block.data, experiment!.data, backing),
           `${lesson.file}:${block.line}: numbers neither the practice's claim, its experiment nor its settings back`,
         );
@@ -96,18 +76,10 @@ describe(`every number an experiment states is claimed (${LESSONS_DIR}/*.md)`, (
       const test = `${lessonName(lesson)} › ${block.id}`;
       it(test, () => {
         expectBacked(
-          test,
           unbackedQuizNumbers(block.data, backing),
           `${lesson.file}:${block.line}: numbers no claim, setting or probe of the lesson backs (arithmetic goes in $…$)`,
         );
       });
     }
   }
-
-  it('NOT_BACKED_YET names only blocks that exist', () => {
-    const blocks = readLessons().flatMap((l) =>
-      l.segments.map((s) => `${lessonName(l)} › ${'id' in s ? s.id : ''}`),
-    );
-    expect(Object.keys(NOT_BACKED_YET).filter((k) => !blocks.includes(k))).toEqual([]);
-  });
 });
