@@ -170,4 +170,75 @@ describe('BatchNorm after training in the Lab', () => {
     expect(screen.getByRole('button', { name: 'Fold BatchNorm' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Recalibrate statistics' })).toBeDisabled();
   });
+
+  it('fine-tunes copies with live and frozen BatchNorm at the batch size asked for, and shows both', async () => {
+    const user = renderPausedBatchNormRun();
+    const steps = screen.getByRole('spinbutton', { name: 'Fine-tuning steps' });
+    await user.clear(steps);
+    await user.type(steps, '150{Enter}');
+    await user.click(
+      screen.getByRole('button', { name: 'Fine-tune with live and frozen BatchNorm' }),
+    );
+    expect(worker().sent.at(-1)).toEqual({
+      type: 'fineTuneBatchNorm',
+      batchSize: 2,
+      steps: 150,
+      learningRate: 0.001,
+    });
+    expect(screen.getByRole('button', { name: 'Fine-tuning…' })).toBeDisabled();
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'fineTune',
+        step: 40,
+        report: {
+          batchSize: 2,
+          steps: 150,
+          learningRate: 0.001,
+          before: evaluation(0.21, 0.941),
+          live: { evaluation: evaluation(2.19, 0.236) },
+          frozen: { divergedAt: 17, reason: 'the loss is not finite' },
+        },
+      },
+    });
+    const status = screen.getByText(/Fine-tuned two copies of the network of step 40/);
+    expect(status).toHaveTextContent('for 150 steps with batches of 2 at learning rate 0.001');
+    expect(status).toHaveTextContent('Before: eval loss 0.21, accuracy 94%');
+    expect(status).toHaveTextContent('Live BatchNorm: eval loss 2.19, accuracy 24%');
+    expect(status).toHaveTextContent(
+      'Frozen BatchNorm: diverged at step 17 (the loss is not finite)',
+    );
+  });
+
+  it('averages the weights over the steps asked for, and shows the average before and after update_bn', async () => {
+    const user = renderPausedBatchNormRun();
+    const steps = screen.getByRole('spinbutton', { name: 'Averaging steps' });
+    await user.clear(steps);
+    await user.type(steps, '80{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Average weights and recalibrate' }));
+    expect(worker().sent.at(-1)).toEqual({ type: 'averageWeights', steps: 80, batches: 20 });
+    emit({
+      type: 'afterTraining',
+      result: {
+        kind: 'average',
+        step: 40,
+        report: {
+          steps: 80,
+          batches: 20,
+          last: evaluation(0.374, 0.9),
+          averaged: {
+            batches: 20,
+            batchSize: 32,
+            shift: undefined,
+            before: evaluation(0.39, 0.89),
+            after: evaluation(0.248, 0.93),
+          },
+        },
+      },
+    });
+    const status = screen.getByText(/Continued a copy of the network of step 40 for 80 steps/);
+    expect(status).toHaveTextContent('The last of them: eval loss 0.374, accuracy 90%');
+    expect(status).toHaveTextContent('started from: 0.39, 89%');
+    expect(status).toHaveTextContent('recalibrated from 20 batches (update_bn): 0.248, 93%');
+  });
 });
