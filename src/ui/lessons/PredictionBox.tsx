@@ -14,6 +14,7 @@ import { selectProgress, selectRecordPrediction } from '../../store/progressSlic
 import { isSettled, toRunHistory, type ExperimentRun } from './experimentRun';
 import type { ExperimentPhase } from './useExperimentRuns';
 import { InlineProse, Prose } from './Prose';
+import { choiceName } from './choiceName';
 
 export interface PredictionBoxProps {
   readonly prediction: Prediction;
@@ -91,6 +92,7 @@ export function PredictionBox({ prediction, progressKey, runs, phase }: Predicti
                       type="radio"
                       id={`${baseId}-choice-${i}`}
                       name={`${baseId}-choices`}
+                      aria-label={choiceName(c.text)}
                       checked={choice === i}
                       onChange={() => {
                         setChoice(i);

@@ -9,6 +9,7 @@ import { QuizChart } from './QuizChart';
 import { ConfirmDialog } from './ConfirmDialog';
 import { describeStakes, useQuizStakes } from './useQuizStakes';
 import { InlineProse, Prose } from './Prose';
+import { choiceName } from './choiceName';
 
 export interface QuizQuestionProps {
   readonly quiz: Quiz;
@@ -137,6 +138,7 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
                     setMissingChoice(false);
                   }}
                   aria-describedby={explained ? `${id}-why` : undefined}
+                  aria-label={choiceName(choice.text)}
                 />
                 <label htmlFor={id}>
                   <InlineProse text={choice.text} />

@@ -54,6 +54,20 @@ const choice = (name: RegExp) => screen.getByRole('radio', { name });
 const record = () => useAppStore.getState().progress.quizzes[KEY];
 
 describe('QuizQuestion', () => {
+  it('names a choice written in math by its formula, so no radio is unlabelled', () => {
+    loadProgressFor(track);
+    const math: Quiz = {
+      question: 'What bias does the folded layer get?',
+      choices: [
+        { text: '$-2$', correct: true, explanation: 'By $1 - 2 \\cdot 3 / 2$.' },
+        { text: 'About $+1$, as before', correct: false, explanation: 'The mean moves in too.' },
+      ],
+    };
+    render(<QuizQuestion quiz={math} progressKey={KEY} />);
+    expect(screen.getByRole('radio', { name: '-2' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'About +1, as before' })).toBeInTheDocument();
+  });
+
   it('shows the question as a heading and names the radio group by it', () => {
     renderQuiz();
     expect(
