@@ -18,7 +18,8 @@ describe('Stop at', () => {
 
     await l.button('Train').click();
     await expect.poll(() => l.tab('A').textContent(), TRAINING).toMatch(/finished at step 200/);
-    expect(await l.step()).toBe(200);
+    // The progress line is a deferred render (RunProgress): it catches up with the tab.
+    await expect.poll(() => l.step(), TRAINING).toBe(200);
     // The last training loss the chart holds is step 200's, and nothing trains on.
     await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(200);
     await expect.poll(() => l.button('Train').isDisabled()).toBe(true);
