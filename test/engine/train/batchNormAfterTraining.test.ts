@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { loadMnistNode } from '../../../src/data/loadMnistNode';
 import { shiftDataset } from '../../../src/engine/data/shift';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
-import { spiral } from '../../../src/engine/data/synthetic';
-import { createRng } from '../../../src/engine/rng';
 import {
   foldRunRefusal,
   measureFold,
@@ -11,38 +9,7 @@ import {
 } from '../../../src/engine/train/batchNormAfterTraining';
 import type { RunConfig } from '../../../src/engine/train/runConfig';
 import { TrainingRun } from '../../../src/engine/train/trainingRun';
-
-const train = spiral(600, 0.05, createRng(1));
-const test = spiral(300, 0.05, createRng(2));
-
-const config = (lr: number, model: Partial<RunConfig['model']> = {}): RunConfig =>
-  ({
-    model: {
-      family: 'mlp',
-      inputSize: 2,
-      numClasses: 2,
-      depth: 3,
-      width: 32,
-      activation: 'relu',
-      norm: { kind: 'batchNorm' },
-      normPlacement: 'before',
-      init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-      bias: false,
-      ...model,
-    },
-    optimizer: { kind: 'sgd', lr, momentum: 0.9 },
-    batchSize: 32,
-    seed: 5,
-  }) as RunConfig;
-
-function trained(lr: number, steps: number, model: Partial<RunConfig['model']> = {}): TrainingRun {
-  const run = new TrainingRun(config(lr, model), train);
-  for (let i = 0; i < steps; i++) {
-    const result = run.step();
-    if (result.status !== 'ok') throw new Error(result.reason);
-  }
-  return run;
-}
+import { config, test, trained, train } from './trainedRunFixture';
 
 describe('measureFold', () => {
   it('a trained run folds to the same outputs (float32 rounding), with fewer layers and numbers', () => {
