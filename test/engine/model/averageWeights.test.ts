@@ -6,22 +6,11 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WeightAverage } from '../../../src/engine/model/averageWeights';
 import { buildModel } from '../../../src/engine/model/buildModel';
-import type { MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { torchPython } from '../../helpers/torchPython';
+import { mlpSpec } from './specFixtures';
 
-const spec: MlpSpec = {
-  family: 'mlp',
-  inputSize: 4,
-  numClasses: 3,
-  depth: 1,
-  width: 5,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: false,
-};
+const spec = mlpSpec({ inputSize: 4, numClasses: 3, depth: 1, width: 5 }, { bias: false });
 
 /** Three networks with different weights and running statistics. */
 const models = [11, 12, 13].map((seed) => {

@@ -9,25 +9,14 @@ import { crossEntropy } from '../../../src/engine/loss/crossEntropy';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { setBatchNormFrozen } from '../../../src/engine/model/freezeBatchNorm';
 import type { Model } from '../../../src/engine/model/model';
-import type { MlpSpec } from '../../../src/engine/model/spec';
 import { createOptimizer } from '../../../src/engine/optim/createOptimizer';
 import { createRng } from '../../../src/engine/rng';
 import type { Tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
 import { torchPython } from '../../helpers/torchPython';
+import { mlpSpec } from './specFixtures';
 
-const spec: MlpSpec = {
-  family: 'mlp',
-  inputSize: 6,
-  numClasses: 3,
-  depth: 2,
-  width: 5,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: false,
-};
+const spec = mlpSpec({ inputSize: 6, numClasses: 3, depth: 2, width: 5 }, { bias: false });
 
 /** Batches of two, as in the fine-tuning the freeze is for, far from zero mean and unit variance. */
 function batches(count: number): { x: Tensor; y: Int32Array }[] {

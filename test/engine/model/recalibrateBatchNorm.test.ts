@@ -7,24 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { recalibrateBatchNorm } from '../../../src/engine/model/recalibrateBatchNorm';
-import type { MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import type { Tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
 import { torchPython } from '../../helpers/torchPython';
+import { mlpSpec } from './specFixtures';
 
-const spec: MlpSpec = {
-  family: 'mlp',
-  inputSize: 6,
-  numClasses: 3,
-  depth: 2,
-  width: 5,
-  activation: 'relu',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  bias: true,
-};
+const spec = mlpSpec({ inputSize: 6, numClasses: 3, depth: 2, width: 5 });
 
 /** Batches whose features are far from zero mean and unit variance, so the statistics are not the defaults. */
 function batches(count: number, size: number): Tensor[] {
