@@ -7,7 +7,7 @@ import {
   summarizeActivations,
   withSharedRange,
 } from './activationHistogramsData';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { FactList } from './FactList';
 import { HistogramBars } from './HistogramBars';
 import { layerTitle } from './layerNames';
@@ -21,14 +21,17 @@ export interface ActivationHistogramsProps extends ChartOptions {
   readonly defaultShowPreActivations?: boolean | undefined;
 }
 
+const TEXT: ChartText = {
+  title: 'Activation histograms',
+  emptyMessage: "Press Train to see a histogram of each layer's activations.",
+};
+
 /** Small multiples: one histogram per layer's output, with its mean, std, saturation and dead units. */
 export const ActivationHistograms = memo(function ActivationHistograms({
   activations,
   step,
-  title = 'Activation histograms',
-  headingLevel = 3,
   defaultShowPreActivations = false,
-  emptyMessage = "Press Train to see a histogram of each layer's activations.",
+  ...options
 }: ActivationHistogramsProps) {
   const [showPre, setShowPre] = useState(defaultShowPreActivations);
   const [perLayer, setPerLayer] = useState(false);
@@ -42,10 +45,10 @@ export const ActivationHistograms = memo(function ActivationHistograms({
 
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={activations.length === 0}
       summary={summary}
-      emptyMessage={activations.length === 0 ? emptyMessage : undefined}
       description={
         <p>
           Each panel counts one layer&apos;s output values over a batch. All panels share one x

@@ -8,7 +8,7 @@ import {
   type ChannelPoint,
   type NormComparison,
 } from './batchNormData';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import { formatNumber } from './format';
 import { BAR_COLOR, REFERENCE_COLOR } from './palette';
@@ -133,14 +133,18 @@ function LayerPanel({ comparison }: { readonly comparison: NormComparison }) {
   );
 }
 
+const TEXT: ChartText = {
+  title: 'BatchNorm running vs batch statistics',
+  emptyMessage:
+    "Turn on BatchNorm and press Train to compare each layer's running statistics with the latest batch.",
+};
+
 /** Each BatchNorm layer's running mean and variance against the latest batch's, one dot per channel. */
 export const BatchNormStatsChart = memo(function BatchNormStatsChart({
   norms,
   step,
   maxChannels = MAX_CHANNELS,
-  title = 'BatchNorm running vs batch statistics',
-  headingLevel = 3,
-  emptyMessage = "Turn on BatchNorm and press Train to compare each layer's running statistics with the latest batch.",
+  ...options
 }: BatchNormStatsChartProps) {
   const comparisons = useMemo(
     () => norms.map((n) => compareNormStats(n, maxChannels)),
@@ -149,10 +153,10 @@ export const BatchNormStatsChart = memo(function BatchNormStatsChart({
   const summary = useMemo(() => summarizeNormStats(comparisons, step), [comparisons, step]);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={norms.length === 0}
       summary={summary}
-      emptyMessage={norms.length === 0 ? emptyMessage : undefined}
       description={
         <p>
           One dot per channel. On the dashed diagonal, the running statistic that evaluation uses

@@ -12,7 +12,7 @@ import { ChartErrorBoundary } from './ChartErrorBoundary';
 import { chartPng, chartTable, fileStem, PNG_SCALE } from './exporting/chartFiles';
 import { toCsv, type ChartData } from './exporting/chartTable';
 import { SceneRegistryContext, type SceneRegistry } from './exporting/sceneRegistry';
-import { Heading, type HeadingLevel } from './Heading';
+import { Heading, subLevel, type HeadingLevel } from './Heading';
 import './charts.css';
 
 /**
@@ -25,15 +25,50 @@ export interface ChartOptions {
   readonly emptyMessage?: string | undefined;
 }
 
-export interface ChartCardProps {
+/** A chart's own title and empty-state sentence: what it says where its ChartOptions say nothing. */
+export interface ChartText {
+  readonly title: string;
+  readonly emptyMessage: string;
+}
+
+const DEFAULT_HEADING_LEVEL: HeadingLevel = 3;
+
+/** The level of a chart's own sub-headings: one below its title's. */
+export function chartSubLevel(options: ChartOptions): HeadingLevel {
+  return subLevel(options.headingLevel ?? DEFAULT_HEADING_LEVEL);
+}
+
+/** A card titled directly (lesson and widget charts that take no ChartOptions). */
+interface TitledCard {
   readonly title: string;
   readonly headingLevel?: HeadingLevel | undefined;
+  /** When set, the chart has nothing to show yet and this says what will appear. */
+  readonly emptyMessage?: string | undefined;
+}
+
+/** A card for a chart that takes ChartOptions: the page's options first, then the chart's own text. */
+interface OptionsCard {
+  readonly options: ChartOptions;
+  readonly text: ChartText;
+  /** True while the chart has nothing to show: the card then says what will appear. */
+  readonly empty: boolean;
+}
+
+function cardHeading(props: TitledCard | OptionsCard): TitledCard {
+  if (!('options' in props)) return props;
+  const { options, text, empty } = props;
+  return {
+    title: options.title ?? text.title,
+    headingLevel: options.headingLevel,
+    emptyMessage: empty ? (options.emptyMessage ?? text.emptyMessage) : undefined,
+  };
+}
+
+export type ChartCardProps = (TitledCard | OptionsCard) & {
   /** A short visible caption: what the chart shows and how to read it. */
   readonly description?: ReactNode;
   /** The text a screen reader gets in place of the picture. */
   readonly summary: string;
-  /** When set, the chart has nothing to show yet and this says what will appear. */
-  readonly emptyMessage?: string | undefined;
   /** Toggles that change the view (log scale, which layers). */
   readonly controls?: ReactNode;
   /** Set while new data is being computed. */
@@ -44,7 +79,7 @@ export interface ChartCardProps {
    */
   readonly data?: ChartData | undefined;
   readonly children?: ReactNode;
-}
+};
 
 /**
  * The frame every chart shares: heading, caption, controls, the picture inside an error boundary,
@@ -52,17 +87,9 @@ export interface ChartCardProps {
  * "Full screen" button, or F): it is laid over the window where it stands, so it keeps drawing while
  * runs train, and Escape or the same button brings it back.
  */
-export function ChartCard({
-  title,
-  headingLevel = 3,
-  description,
-  summary,
-  emptyMessage,
-  controls,
-  busy,
-  data,
-  children,
-}: ChartCardProps) {
+export function ChartCard(props: ChartCardProps) {
+  const { description, summary, controls, busy, data, children } = props;
+  const { title, headingLevel = DEFAULT_HEADING_LEVEL, emptyMessage } = cardHeading(props);
   const headingId = useId();
   const summaryId = useId();
   const chartId = useId();

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { DecisionBoundary } from '../../worker/protocol';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
   boundaryClasses,
@@ -69,6 +69,11 @@ function BoundaryCanvas({
   return <SceneCanvas x={plane} y={plane} marks={marks} height={(w) => Math.min(w, MAX_SIDE)} />;
 }
 
+const TEXT: ChartText = {
+  title: 'Decision boundary',
+  emptyMessage: 'Press Train to see which class the network predicts across the plane.',
+};
+
 /** For the 2-D datasets: the model's class regions, blended by probability, under the training points. */
 export const DecisionBoundaryView = memo(function DecisionBoundaryView({
   boundary,
@@ -76,9 +81,7 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({
   numClasses,
   classNames = [],
   step,
-  title = 'Decision boundary',
-  headingLevel = 3,
-  emptyMessage = 'Press Train to see which class the network predicts across the plane.',
+  ...options
 }: DecisionBoundaryViewProps) {
   const check = boundary ? boundaryClasses(boundary) : null;
   const classes = check && 'classes' in check ? check.classes : (numClasses ?? 0);
@@ -97,10 +100,10 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({
 
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={!boundary && !points}
       summary={summary}
-      emptyMessage={!boundary && !points ? emptyMessage : undefined}
       description={
         <p>
           Background: the class the network predicts at each point of the plane, mixed where it is

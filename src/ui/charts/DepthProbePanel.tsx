@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
 import { tickBudget } from './axisStyle';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, chartSubLevel, type ChartOptions, type ChartText } from './ChartCard';
 import { ChartLegend } from './ChartLegend';
 import {
   depthRows,
@@ -12,7 +12,7 @@ import {
   type DepthRow,
 } from './depthProbeData';
 import { formatNumber } from './format';
-import { Heading, subLevel } from './Heading';
+import { Heading } from './Heading';
 import { LinePlot } from './LinePlot';
 import { decadeTicks, logDomain } from './logScale';
 import { RUN_COLORS } from './palette';
@@ -131,22 +131,26 @@ function UnplottableNote({
   );
 }
 
+const TEXT: ChartText = {
+  title: 'Signal through depth',
+  emptyMessage:
+    'Press Measure to push a batch through the untrained network and see how activations and gradients change with depth.',
+};
+
 /** Signal propagation through an untrained deep network: activation std and gradient norm by layer. */
 export const DepthProbePanel = memo(function DepthProbePanel({
   result,
   loading,
   error,
   setting,
-  title = 'Signal through depth',
-  headingLevel = 3,
-  emptyMessage = 'Press Measure to push a batch through the untrained network and see how activations and gradients change with depth.',
+  ...options
 }: DepthProbePanelProps) {
   const rows = useMemo(() => (result ? depthRows(result) : []), [result]);
   const summary = useMemo(
     () => (result ? summarizeDepthProbe(result, setting) : ''),
     [result, setting],
   );
-  const sub = subLevel(headingLevel);
+  const sub = chartSubLevel(options);
   const inputStd = result?.inputStd;
   const inputReference = useMemo(
     () => (inputStd === undefined ? undefined : { y: inputStd, label: 'input std' }),
@@ -154,11 +158,11 @@ export const DepthProbePanel = memo(function DepthProbePanel({
   );
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={!result && !loading && !error}
       summary={summary}
       busy={loading}
-      emptyMessage={!result && !loading && !error ? emptyMessage : undefined}
       description={
         // Names no init scheme or activation: a chart-reading quiz shows this panel for a network
         // whose settings are the answer.

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { DigitPredictions } from '../../worker/protocol';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import {
   digitCaption,
   digitItems,
@@ -37,23 +37,22 @@ function DigitCanvas({
   return <canvas ref={ref} width={digits.width} height={digits.height} aria-hidden="true" />;
 }
 
+const TEXT: ChartText = {
+  title: 'Test digits',
+  emptyMessage: "Press Train to see the network's guesses for a fixed set of test digits.",
+};
+
 /** MNIST test digits with the network's current guesses; wrong ones are marked by border, symbol and word. */
-export const DigitGrid = memo(function DigitGrid({
-  digits,
-  step,
-  title = 'Test digits',
-  headingLevel = 3,
-  emptyMessage = "Press Train to see the network's guesses for a fixed set of test digits.",
-}: DigitGridProps) {
+export const DigitGrid = memo(function DigitGrid({ digits, step, ...options }: DigitGridProps) {
   const problem = digits ? digitProblem(digits) : null;
   const items = useMemo(() => (digits && !problem ? digitItems(digits) : []), [digits, problem]);
   const summary = useMemo(() => summarizeDigits(items, step), [items, step]);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={!digits}
       summary={summary}
-      emptyMessage={digits ? undefined : emptyMessage}
       description={<p>The same test digits all run long; wrong guesses have a dashed red frame.</p>}
     >
       {problem ? (

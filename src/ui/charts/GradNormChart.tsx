@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, chartSubLevel, type ChartOptions, type ChartText } from './ChartCard';
 import { formatNumber, listPhrase } from './format';
 import {
   gradNormBars,
@@ -8,9 +8,8 @@ import {
   undrawableLayers,
   type GradNormBar,
 } from './gradNormData';
-import { Heading, subLevel } from './Heading';
-import { LayerLinesChart } from './LayerLinesChart';
-import { decadeTicks, logBarDomain, logDomain } from './logScale';
+import { LayerHistory } from './LayerHistory';
+import { decadeTicks, logBarDomain } from './logScale';
 import { BAR_COLOR } from './palette';
 import type { PlotMark } from './plotScene';
 import { PlotFrame, type PlotAxis } from './PlotFrame';
@@ -101,12 +100,15 @@ function GradNormBars({ bars }: { readonly bars: readonly GradNormBar[] }) {
   );
 }
 
+const TEXT: ChartText = {
+  title: 'Gradient norm per layer',
+  emptyMessage: 'Press Train to see how large the gradient is at each layer.',
+};
+
 /** "Where do gradients vanish?": the latest gradient norm per layer as log bars, and its history. */
 export const GradNormChart = memo(function GradNormChart({
   snapshots,
-  title = 'Gradient norm per layer',
-  headingLevel = 3,
-  emptyMessage = 'Press Train to see how large the gradient is at each layer.',
+  ...options
 }: GradNormChartProps) {
   const latest = snapshots[snapshots.length - 1];
   const bars = useMemo(() => gradNormBars(latest?.params ?? []), [latest]);
@@ -114,18 +116,14 @@ export const GradNormChart = memo(function GradNormChart({
     () => weightSeries(snapshots, (p) => (p.gradNorm > 0 ? p.gradNorm : null)),
     [snapshots],
   );
-  const historyDomain = useMemo(
-    () => logDomain(history.rows.flatMap((r) => history.layers.map((l) => r[l.key]))),
-    [history],
-  );
   const summary = useMemo(() => summarizeGradNorms(bars, latest?.step), [bars, latest]);
 
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={bars.length === 0}
       summary={summary}
-      emptyMessage={bars.length === 0 ? emptyMessage : undefined}
       description={
         <p>
           ‖∂L/∂W‖: how strongly the loss pulls on each layer&apos;s weights, the step plain SGD
@@ -138,19 +136,14 @@ export const GradNormChart = memo(function GradNormChart({
       }
     >
       <GradNormBars bars={bars} />
-      <Heading level={subLevel(headingLevel)} className="nl-chart__subtitle">
-        Over time
-      </Heading>
-      {history.rows.length >= 2 && historyDomain ? (
-        <LayerLinesChart
-          series={history}
-          yLabel="Gradient norm (log)"
-          yScale="log"
-          yDomain={historyDomain}
-        />
-      ) : (
-        <p className="nl-chart__note">The history appears once two snapshots have been taken.</p>
-      )}
+      <LayerHistory
+        series={history}
+        title="Over time"
+        level={chartSubLevel(options)}
+        yLabel="Gradient norm (log)"
+        yScale="log"
+        note="The history appears once two snapshots have been taken."
+      />
     </ChartCard>
   );
 });

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { formatNumber, formatStep } from './format';
 import {
   binEdgeTicks,
@@ -115,13 +115,16 @@ function TrackPanel({
 
 const RAMP = `linear-gradient(to right, ${[0.15, 0.35, 0.55, 0.75, 1].map(densityColorHex).join(', ')})`;
 
+const TEXT: ChartText = {
+  title: 'Histograms over time',
+  emptyMessage: "Press Train to see how each layer's histogram changes over time.",
+};
+
 /** Each layer's histogram over time as a heatmap: steps across, value bins up, counts as colour. */
 export const HistogramHeatmap = memo(function HistogramHeatmap({
   tracks,
-  title = 'Histograms over time',
   valueLabel = 'Activation',
-  headingLevel = 3,
-  emptyMessage = "Press Train to see how each layer's histogram changes over time.",
+  ...options
 }: HistogramHeatmapProps) {
   // Built once per update for both the pictures and the summary.
   const cells = useMemo(() => tracks.map((t) => toHeatmapCells(t.frames)), [tracks]);
@@ -132,10 +135,10 @@ export const HistogramHeatmap = memo(function HistogramHeatmap({
   const empty = tracks.every((t) => t.frames.length === 0);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={empty}
       summary={summary}
-      emptyMessage={empty ? emptyMessage : undefined}
       description={
         <p>
           Each column is one snapshot; darker cells hold more values. Bins stay fixed, so a band

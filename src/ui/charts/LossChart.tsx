@@ -3,11 +3,11 @@ import { PRESENTER_SMOOTHING, VIEW_SETTINGS } from '../../lab/viewSettings';
 import { useChartView } from '../present/chartView';
 import { presenterRunColor } from '../present/presenterPalette';
 import { tickBudget } from './axisStyle';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, chartSubLevel, type ChartOptions, type ChartText } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { withoutDivergedTails } from './divergence';
 import { formatNumber, formatPercent, formatStep } from './format';
-import { Heading, subLevel } from './Heading';
+import { Heading } from './Heading';
 import { LinePlot } from './LinePlot';
 import {
   hasLossData,
@@ -81,14 +81,17 @@ function legendItems(runs: readonly LossRun[], smoothing: number): LegendItem[] 
   ];
 }
 
+const TEXT: ChartText = {
+  title: 'Loss',
+  emptyMessage: 'Press Train to see the loss curve.',
+};
+
 /** Training and validation loss of every run over steps, overlaid, with validation accuracy below. */
 export const LossChart = memo(function LossChart({
   runs: given,
-  title = 'Loss',
-  headingLevel = 3,
   defaultLogScale = false,
   maxPoints,
-  emptyMessage = 'Press Train to see the loss curve.',
+  ...options
 }: LossChartProps) {
   const view = useChartView();
   const { presenting } = view;
@@ -221,10 +224,10 @@ export const LossChart = memo(function LossChart({
 
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={empty}
       summary={summary}
-      emptyMessage={empty ? emptyMessage : undefined}
       description={
         <p>
           {smoothing > 0
@@ -274,7 +277,7 @@ export const LossChart = memo(function LossChart({
         </p>
       )}
       <ChartLegend items={legendItems(runs, smoothing)} />
-      <Heading level={subLevel(headingLevel)} className="nl-chart__subtitle">
+      <Heading level={chartSubLevel(options)} className="nl-chart__subtitle">
         Validation accuracy
       </Heading>
       {hasValidation(runs) ? (

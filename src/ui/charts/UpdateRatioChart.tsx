@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { LayerLinesChart } from './LayerLinesChart';
 import { weightSeries } from './probeHistory';
 import {
@@ -15,12 +15,15 @@ export interface UpdateRatioChartProps extends ChartOptions {
   readonly snapshots: readonly ProbeSnapshot[];
 }
 
+const TEXT: ChartText = {
+  title: 'Update-to-weight ratio',
+  emptyMessage: 'Press Train to see how big each update is compared with the weights.',
+};
+
 /** log10(std(Δw)/std(w)) per weight layer over steps, against the usual −3. */
 export const UpdateRatioChart = memo(function UpdateRatioChart({
   snapshots,
-  title = 'Update-to-weight ratio',
-  headingLevel = 3,
-  emptyMessage = 'Press Train to see how big each update is compared with the weights.',
+  ...options
 }: UpdateRatioChartProps) {
   const series = useMemo(() => weightSeries(snapshots, (p) => p.updateRatio), [snapshots]);
   const latest = snapshots[snapshots.length - 1];
@@ -34,10 +37,10 @@ export const UpdateRatioChart = memo(function UpdateRatioChart({
   }, [series]);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={!hasUpdateRatios(series)}
       summary={summary}
-      emptyMessage={hasUpdateRatios(series) ? undefined : emptyMessage}
       description={
         <p>
           How much one optimizer step changes each layer&apos;s weights, relative to their size, as

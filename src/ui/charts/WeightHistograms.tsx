@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { ParamStats } from '../../engine/probes/probe';
-import { ChartCard, type ChartOptions } from './ChartCard';
+import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { FactList } from './FactList';
 import { formatNumber, listPhrase } from './format';
@@ -51,24 +51,27 @@ function legendItems(
   return items;
 }
 
+const TEXT: ChartText = {
+  title: 'Weight histograms',
+  emptyMessage: "Press Train to see each layer's weights next to what the init scheme predicts.",
+};
+
 /** Weight histograms per layer with the init scheme's bound or ±std drawn on them. */
 export const WeightHistograms = memo(function WeightHistograms({
   params,
   theory,
   theoryLabel = 'Init scheme',
   step,
-  title = 'Weight histograms',
-  headingLevel = 3,
-  emptyMessage = "Press Train to see each layer's weights next to what the init scheme predicts.",
+  ...options
 }: WeightHistogramsProps) {
   const weights = useMemo(() => weightLayers(params), [params]);
   const summary = useMemo(() => summarizeWeights(params, theory, step), [params, theory, step]);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={weights.length === 0}
       summary={summary}
-      emptyMessage={weights.length === 0 ? emptyMessage : undefined}
       description={
         <p>
           Orange lines mark the spread the init scheme draws weights from; training moves weights

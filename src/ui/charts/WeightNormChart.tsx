@@ -1,53 +1,62 @@
 import { memo, useMemo } from 'react';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
-import { ChartCard, type ChartOptions } from './ChartCard';
-import { Heading, subLevel, type HeadingLevel } from './Heading';
-import { LayerLinesChart } from './LayerLinesChart';
-import { logDomain } from './logScale';
-import type { LayerSeriesRows } from './probeHistory';
-import { normDomain, summarizeWeightNorms, weightNormSeries } from './weightNormData';
+import { ChartCard, chartSubLevel, type ChartOptions, type ChartText } from './ChartCard';
+import { LayerHistory, type LayerHistoryProps } from './LayerHistory';
+import {
+  normDomain,
+  summarizeWeightNorms,
+  weightNormSeries,
+  type WeightNormSeries,
+} from './weightNormData';
 
 export interface WeightNormChartProps extends ChartOptions {
   /** One run's probe snapshots, oldest first. */
   readonly snapshots: readonly ProbeSnapshot[];
 }
 
-const values = (s: LayerSeriesRows) => s.rows.flatMap((r) => s.layers.map((l) => r[l.key]));
+/** Three histories stack in this card: each shorter than a chart of its own. */
+const HISTORY_HEIGHT = 180;
 
-/** One history on a log axis, or a note while it has fewer than two points. */
-function LogHistory({
-  series,
-  title,
-  yLabel,
-  level,
-  note,
-}: {
-  readonly series: LayerSeriesRows;
-  readonly title: string;
-  readonly yLabel: string;
-  readonly level: HeadingLevel;
-  readonly note: string;
-}) {
-  const domain = useMemo(() => logDomain(values(series)), [series]);
-  return (
-    <>
-      <Heading level={level} className="nl-chart__subtitle">
-        {title}
-      </Heading>
-      {series.rows.length >= 2 && domain ? (
-        <LayerLinesChart
-          series={series}
-          yLabel={yLabel}
-          yScale="log"
-          yDomain={domain}
-          height={180}
-        />
-      ) : (
-        <p className="nl-chart__note">{note}</p>
-      )}
-    </>
-  );
+type History = Omit<LayerHistoryProps, 'level' | 'height'>;
+
+/** The histories the card stacks; the effective rate only where a normalization follows a layer. */
+function weightNormHistories({
+  norms,
+  relativeUpdates,
+  effectiveRates,
+}: WeightNormSeries): History[] {
+  const histories: History[] = [
+    {
+      series: norms,
+      title: 'Weight norm ‖W‖',
+      yLabel: '‖W‖',
+      yScale: 'linear',
+      yDomain: normDomain(norms),
+      note: 'The history appears once two snapshots have been taken.',
+    },
+    {
+      series: relativeUpdates,
+      title: 'Relative update ‖ΔW‖/‖W‖',
+      yLabel: '‖ΔW‖/‖W‖ (log)',
+      yScale: 'log',
+      note: 'The relative update appears once two steps have been measured.',
+    },
+  ];
+  if (effectiveRates.layers.length > 0)
+    histories.push({
+      series: effectiveRates,
+      title: 'Effective learning rate η/‖W‖² (weights that feed a normalization)',
+      yLabel: 'η/‖W‖² (log)',
+      yScale: 'log',
+      note: 'The effective learning rate appears once two snapshots have been taken.',
+    });
+  return histories;
 }
+
+const TEXT: ChartText = {
+  title: 'Weight norm and effective learning rate',
+  emptyMessage: 'Press Train to see how each layer’s weight norm and step size change.',
+};
 
 /**
  * Scale invariance, watched: each layer's weight norm over training, the size of each step against
@@ -56,21 +65,20 @@ function LogHistory({
  */
 export const WeightNormChart = memo(function WeightNormChart({
   snapshots,
-  title = 'Weight norm and effective learning rate',
-  headingLevel = 3,
-  emptyMessage = 'Press Train to see how each layer’s weight norm and step size change.',
+  ...options
 }: WeightNormChartProps) {
   const series = useMemo(() => weightNormSeries(snapshots), [snapshots]);
   const latest = snapshots[snapshots.length - 1];
   const summary = useMemo(() => summarizeWeightNorms(latest?.params ?? [], latest?.step), [latest]);
-  const level = subLevel(headingLevel);
+  const level = chartSubLevel(options);
   const trained = latest !== undefined && latest.step > 0;
+  const histories = useMemo(() => weightNormHistories(series), [series]);
   return (
     <ChartCard
-      title={title}
-      headingLevel={headingLevel}
+      options={options}
+      text={TEXT}
+      empty={!(trained && series.norms.layers.length > 0)}
       summary={summary}
-      emptyMessage={trained && series.norms.layers.length > 0 ? undefined : emptyMessage}
       description={
         <p>
           ‖W‖ of each layer&apos;s weights, and ‖ΔW‖/‖W‖: how far one step moves them, measured in
@@ -81,36 +89,9 @@ export const WeightNormChart = memo(function WeightNormChart({
         </p>
       }
     >
-      <Heading level={level} className="nl-chart__subtitle">
-        Weight norm ‖W‖
-      </Heading>
-      {series.norms.rows.length >= 2 ? (
-        <LayerLinesChart
-          series={series.norms}
-          yLabel="‖W‖"
-          yScale="linear"
-          yDomain={normDomain(series.norms)}
-          height={180}
-        />
-      ) : (
-        <p className="nl-chart__note">The history appears once two snapshots have been taken.</p>
-      )}
-      <LogHistory
-        series={series.relativeUpdates}
-        title="Relative update ‖ΔW‖/‖W‖"
-        yLabel="‖ΔW‖/‖W‖ (log)"
-        level={level}
-        note="The relative update appears once two steps have been measured."
-      />
-      {series.effectiveRates.layers.length > 0 ? (
-        <LogHistory
-          series={series.effectiveRates}
-          title="Effective learning rate η/‖W‖² (weights that feed a normalization)"
-          yLabel="η/‖W‖² (log)"
-          level={level}
-          note="The effective learning rate appears once two snapshots have been taken."
-        />
-      ) : null}
+      {histories.map((history) => (
+        <LayerHistory key={history.title} level={level} height={HISTORY_HEIGHT} {...history} />
+      ))}
     </ChartCard>
   );
 });
