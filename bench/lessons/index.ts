@@ -174,6 +174,18 @@ function blockRows(results: Results): Row[] {
   );
 }
 
+/** Mystery networks are diagnosed in the Lab, not on the lesson page: listed, not measured. */
+function labRows(lessons: readonly BenchLesson[]): Row[] {
+  return lessons.flatMap((lesson) =>
+    lesson.inTheLab.map((id) => ({
+      measure: `${lesson.file.slice(0, 2)} mystery ${id}`,
+      value: 'opens in the Lab (the lesson page only links to it): not trained here',
+      target: '—',
+      met: undefined,
+    })),
+  );
+}
+
 /** Per lesson: the longest main-thread task while it loaded and while its experiments ran. */
 function mainThreadRows(results: Results): Row[] {
   const first = results.rounds[0] ?? [];
@@ -243,7 +255,7 @@ async function main(): Promise<void> {
       ),
     log,
   );
-  const rows = [...blockRows(results), ...mainThreadRows(results)];
+  const rows = [...blockRows(results), ...labRows(lessons), ...mainThreadRows(results)];
   log(`done at ${new Date().toISOString()}, load ${load()}`);
   if (!options.json) printTable(rows);
   console.log(

@@ -24,6 +24,11 @@ export interface BenchLesson {
   readonly id: string;
   readonly title: string;
   readonly blocks: readonly TrainedBlock[];
+  /**
+   * Mystery networks (a practice with hidden settings, and its experiment): the lesson page shows
+   * only a link that opens them in the Lab, so they are not trained here.
+   */
+  readonly inTheLab: readonly string[];
 }
 
 /** Every lesson of lessons/*.md with the experiments and practices on its page, in page order. */
@@ -37,8 +42,13 @@ export function readBenchLessons(dir: string): BenchLesson[] {
       if (!lesson.meta || lesson.issues.length > 0) {
         throw new Error(`${file} does not parse: run npm run lessons:check`);
       }
+      const mysteries = lesson.segments.flatMap((s) =>
+        s.kind === 'practice' && s.data.hidden.length > 0 ? [s] : [],
+      );
+      const inTheLab = new Set(mysteries.flatMap((m) => [m.id, m.data.experiment]));
       const blocks: TrainedBlock[] = [];
       for (const segment of lesson.segments) {
+        if ('id' in segment && inTheLab.has(segment.id)) continue;
         if (segment.kind === 'experiment') {
           const e = segment.data;
           blocks.push({
@@ -72,7 +82,13 @@ export function readBenchLessons(dir: string): BenchLesson[] {
           });
         }
       }
-      return { file: name, id: lesson.meta.id, title: lesson.meta.title, blocks };
+      return {
+        file: name,
+        id: lesson.meta.id,
+        title: lesson.meta.title,
+        blocks,
+        inTheLab: mysteries.map((m) => m.id),
+      };
     });
 }
 
