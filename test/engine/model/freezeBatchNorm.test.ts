@@ -70,6 +70,39 @@ describe('setBatchNormFrozen', () => {
     expect(Array.from(y)).toEqual(Array.from(model.forward(x, 'eval').data));
   });
 
+  it('makes ghost batches irrelevant: frozen, a ghost-batch network trains exactly as a plain one', () => {
+    // Ghost batches only change which samples the batch statistics come from; a frozen BatchNorm
+    // uses none, so the same weights trained on the same batches must stay bit for bit the same.
+    const ghostSpec = { ...spec, norm: { kind: 'batchNorm', ghostBatch: 2 } } as const;
+    const plain = pretrained();
+    const ghost = buildModel(ghostSpec, createRng(99));
+    ghost.loadStateDict(plain.stateDict());
+    setBatchNormFrozen(plain, true);
+    setBatchNormFrozen(ghost, true);
+    const x = randomTensor([8, 6], 91, 3);
+    expect(Array.from(ghost.forward(x, 'train').data)).toEqual(
+      Array.from(plain.forward(x, 'train').data),
+    );
+    const data = Array.from({ length: 4 }, (_, k) => ({
+      x: randomTensor([8, 6], 70 + k, 3),
+      y: Int32Array.from({ length: 8 }, (_, i) => (i + k) % 3),
+    }));
+    const before = plain.stateDict();
+    train(plain, data);
+    train(ghost, data);
+    const [a, b] = [plain.stateDict(), ghost.stateDict()];
+    for (const name of Object.keys(a)) expect(b[name], name).toEqual(a[name]);
+    for (const bf of plain.buffers()) expect(a[bf.name], bf.name).toEqual(before[bf.name]);
+    // Live again, the ghost batches count: the same batch moves the statistics differently.
+    setBatchNormFrozen(plain, false);
+    setBatchNormFrozen(ghost, false);
+    plain.forward(x, 'train');
+    ghost.forward(x, 'train');
+    expect(ghost.stateDict()['norm1.running_var']).not.toEqual(
+      plain.stateDict()['norm1.running_var'],
+    );
+  });
+
   it('returns 0 for a network without BatchNorm', () => {
     expect(
       setBatchNormFrozen(buildModel({ ...spec, norm: { kind: 'none' } }, createRng(1)), true),
