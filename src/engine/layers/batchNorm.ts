@@ -19,14 +19,25 @@ export interface BatchNormOptions extends NormOptions {
   readonly ghostBatchSize?: number;
 }
 
-/** Per-channel statistics of the latest training batch (the Lab charts them against the running ones). */
+/**
+ * Per-channel statistics of the latest training batch (the Lab charts them against the running ones).
+ * With ghost batches, each is the average over the batch's ghost batches of that ghost batch's own
+ * statistic: what the running statistics average too, so recalibration and the chart use every
+ * ghost batch rather than the last.
+ */
 export interface BatchStats {
   readonly mean: Float32Array;
   /** Biased variance (÷ n): the one the batch was normalised with. */
   readonly var: Float32Array;
   /** Unbiased variance (÷ (n − 1)): the one that enters running_var. */
   readonly varUnbiased: Float32Array;
+  /** How many ghost batches the statistics average (1 without ghost batches). */
+  readonly ghostBatches: number;
+  /** Samples in the whole training batch. */
+  readonly batchSize: number;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * nn.BatchNorm1d / nn.BatchNorm2d. Both view their input as [N, C, S] (S = 1 for [N, C], L for
@@ -64,7 +75,9 @@ export abstract class BatchNorm implements Layer {
    * γ and β still train.
    */
   frozen = false;
-  private readonly batchStats: BatchStats;
+  private readonly batchStats: Writable<BatchStats>;
+  /** Per channel, Σ over the latest batch's ghost batches of μ, σ² and the unbiased σ². */
+  private readonly statSums: Float64Array;
   private hasBatchStats = false;
   /**
    * Per (ghost batch, channel): the μ and 1/√(σ² + eps) that the latest forward normalised with
@@ -113,14 +126,17 @@ export abstract class BatchNorm implements Layer {
       mean: new Float32Array(numFeatures),
       var: new Float32Array(numFeatures),
       varUnbiased: new Float32Array(numFeatures),
+      ghostBatches: 0,
+      batchSize: 0,
     };
+    this.statSums = new Float64Array(3 * numFeatures);
     this.mean = new Float64Array(numFeatures);
     this.invStd = new Float64Array(numFeatures);
   }
 
   /**
-   * Statistics of the latest training batch (with ghost batches, of its last ghost batch); undefined
-   * before the first one. Overwritten by the next.
+   * Statistics of the latest training batch (with ghost batches, averaged over its ghost batches);
+   * undefined before the first one. Overwritten by the next.
    */
   get lastBatchStats(): BatchStats | undefined {
     return this.hasBatchStats ? this.batchStats : undefined;
@@ -243,9 +259,19 @@ export abstract class BatchNorm implements Layer {
     this.segment = Math.max(1, segment);
     const segments = Math.max(1, Math.ceil(n / this.segment));
     this.reserve(segments);
+    this.statSums.fill(0);
     for (let k = 0; k < segments; k++) {
       this.useSegmentStatistics(x, k, Math.min(n, (k + 1) * this.segment), spatial);
     }
+    const channels = this.numFeatures;
+    const stats = this.batchStats;
+    for (let c = 0; c < channels; c++) {
+      stats.mean[c] = this.statSums[c]! / segments;
+      stats.var[c] = this.statSums[channels + c]! / segments;
+      stats.varUnbiased[c] = this.statSums[2 * channels + c]! / segments;
+    }
+    stats.ghostBatches = segments;
+    stats.batchSize = n;
     this.hasBatchStats = true;
   }
 
@@ -276,9 +302,9 @@ export abstract class BatchNorm implements Layer {
       const unbiased = (variance * count) / (count - 1);
       this.mean[k * channels + c] = mu;
       this.invStd[k * channels + c] = 1 / Math.sqrt(variance + this.eps);
-      this.batchStats.mean[c] = mu;
-      this.batchStats.var[c] = variance;
-      this.batchStats.varUnbiased[c] = unbiased;
+      this.statSums[c]! += mu;
+      this.statSums[channels + c]! += variance;
+      this.statSums[2 * channels + c]! += unbiased;
       // running = (1 − m) running + m batch, with the unbiased variance
       runningMean[c] = (1 - m) * runningMean[c]! + m * mu;
       runningVar[c] = (1 - m) * runningVar[c]! + m * unbiased;

@@ -13,7 +13,8 @@ export { MAX_RECALIBRATION_BATCHES } from './recalibrationLimits';
  * each BatchNorm keeps the plain average of what it saw:
  *   running_mean = (1/K) Σ_k μ_k,   running_var = (1/K) Σ_k s²_k,
  * where μ_k is batch k's mean and s²_k its unbiased variance (÷ (n − 1)), the same quantities the
- * moving average tracks, and num_batches_tracked = K, exactly as update_bn leaves them.
+ * moving average tracks, and num_batches_tracked = K, exactly as update_bn leaves them. With ghost
+ * batches every ghost batch counts as one of the K, as each is one call of the BatchNorm in PyTorch.
  */
 export function recalibrateBatchNorm(model: Model, batches: Iterable<Tensor>): number {
   const norms = model.layers().flatMap(({ layer }) => (layer instanceof BatchNorm ? [layer] : []));
@@ -23,16 +24,19 @@ export function recalibrateBatchNorm(model: Model, batches: Iterable<Tensor>): n
   // The train-mode forwards move the running statistics too; they are replaced at the end.
   const saved = model.buffers().map((b) => Float32Array.from(b.value.data));
   let count = 0;
+  let parts = 0;
   try {
     for (const x of batches) {
       model.forward(x, 'train');
       norms.forEach((norm, i) => {
+        // Averages over the batch's ghost batches: weighted by their number, each counts once.
         const stats = norm.lastBatchStats!;
         for (let c = 0; c < norm.numFeatures; c++) {
-          meanSums[i]![c]! += stats.mean[c]!;
-          varSums[i]![c]! += stats.varUnbiased[c]!;
+          meanSums[i]![c]! += stats.mean[c]! * stats.ghostBatches;
+          varSums[i]![c]! += stats.varUnbiased[c]! * stats.ghostBatches;
         }
       });
+      parts += norms[0]!.lastBatchStats!.ghostBatches;
       count++;
     }
   } catch (error) {
@@ -47,10 +51,10 @@ export function recalibrateBatchNorm(model: Model, batches: Iterable<Tensor>): n
     const mean = norm.runningMean.value.data;
     const variance = norm.runningVar.value.data;
     for (let c = 0; c < norm.numFeatures; c++) {
-      mean[c] = meanSums[i]![c]! / count;
-      variance[c] = varSums[i]![c]! / count;
+      mean[c] = meanSums[i]![c]! / parts;
+      variance[c] = varSums[i]![c]! / parts;
     }
-    norm.numBatchesTracked.value.data[0] = count;
+    norm.numBatchesTracked.value.data[0] = parts;
   });
   return count;
 }

@@ -48,6 +48,11 @@ export interface NormStats {
   /** Statistics of the latest training batch (absent before the first training step). */
   readonly batchMean?: Float32Array;
   readonly batchVar?: Float32Array;
+  /**
+   * With ghost batches: the batch statistics are averages over this many ghost batches of the
+   * latest batch of `batchSize` samples, each ghost batch's own. Absent without ghost batches.
+   */
+  readonly ghost?: { readonly ghostBatches: number; readonly batchSize: number };
 }
 
 export interface ProbeSnapshot {
@@ -200,6 +205,9 @@ export class ProbeRecorder {
           runningVar: buffer('running_var'),
           ...(batch
             ? { batchMean: Float32Array.from(batch.mean), batchVar: Float32Array.from(batch.var) }
+            : {}),
+          ...(batch && batch.ghostBatches > 1
+            ? { ghost: { ghostBatches: batch.ghostBatches, batchSize: batch.batchSize } }
             : {}),
         });
       }

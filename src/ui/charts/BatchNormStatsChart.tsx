@@ -2,6 +2,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import type { NormStats } from '../../engine/probes/probe';
 import {
   compareNormStats,
+  ghostNote,
   MAX_CHANNELS,
   sharedAxis,
   summarizeNormStats,
@@ -124,6 +125,7 @@ function LayerPanel({ comparison }: { readonly comparison: NormComparison }) {
       ) : (
         <p className="nl-chart__note">Batch statistics appear after the first training step.</p>
       )}
+      {comparison.ghost ? <p className="nl-chart__note">{ghostNote(comparison)}</p> : null}
       {shown < channels ? (
         <p className="nl-chart__note">
           Showing the first {shown} of {channels} channels.

@@ -27,6 +27,8 @@ export interface NormComparison {
   readonly varianceGap: ChannelGap | null;
   readonly runningMeanRange: readonly [number, number] | null;
   readonly runningVarianceRange: readonly [number, number] | null;
+  /** With ghost batches, what the batch statistics average over (see ghostNote); null without. */
+  readonly ghost: { readonly ghostBatches: number; readonly batchSize: number } | null;
 }
 
 export const MAX_CHANNELS = 64;
@@ -84,7 +86,25 @@ export function compareNormStats(norm: NormStats, maxChannels = MAX_CHANNELS): N
     varianceGap: batchVar ? largestGap(batchVar, runningVar, channels) : null,
     runningMeanRange: range(runningMean, channels),
     runningVarianceRange: range(runningVar, channels),
+    ghost: batchMean && norm.ghost ? norm.ghost : null,
   };
+}
+
+/**
+ * What "batch statistics" mean under ghost batches: each is the average of the ghost batches' own
+ * (the mean equals the whole batch's; the variance is within ghost batches, smaller than the whole
+ * batch's), the quantity the running statistics average.
+ */
+export function ghostNote(c: NormComparison): string | null {
+  if (!c.ghost) return null;
+  const { ghostBatches, batchSize } = c.ghost;
+  const size = batchSize / ghostBatches;
+  const each = Number.isInteger(size) ? ` of ${formatStep(size)} samples` : '';
+  return (
+    `With ghost batches, each batch statistic is the average over the last batch's ` +
+    `${formatStep(ghostBatches)} ghost batches${each} of their own statistics, which is what the ` +
+    `running statistics average too.`
+  );
 }
 
 /**
@@ -126,7 +146,8 @@ function describe(c: NormComparison): string {
     `${head}: the running mean is within ${formatNumber(c.meanGap.gap)} of the last batch's mean ` +
     `(largest gap at channel ${c.meanGap.channel}); the running variance is within ` +
     `${formatNumber(c.varianceGap.gap)} of the batch variance (channel ${c.varianceGap.channel}).` +
-    (c.shown < c.channels ? ` The plot shows the first ${c.shown} channels.` : '')
+    (c.shown < c.channels ? ` The plot shows the first ${c.shown} channels.` : '') +
+    (c.ghost ? ` ${ghostNote(c)}` : '')
   );
 }
 

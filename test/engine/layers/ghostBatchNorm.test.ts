@@ -140,6 +140,26 @@ describe('BatchNorm with ghost batches', () => {
     expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))).toBeGreaterThan(0.1);
   });
 
+  it('reports as the batch statistics the average over its ghost batches of each one’s own', () => {
+    const c = makeCase([6, 3], 2, 7);
+    const bn = build(c);
+    bn.forward(c.x, 'train');
+    const stats = bn.lastBatchStats!;
+    expect([stats.ghostBatches, stats.batchSize]).toEqual([3, 6]);
+    // By hand: ghost batch k holds samples 2k and 2k + 1.
+    for (let ch = 0; ch < 3; ch++) {
+      const pairs = [0, 1, 2].map((k) => [
+        c.x.data[2 * k * 3 + ch]!,
+        c.x.data[(2 * k + 1) * 3 + ch]!,
+      ]);
+      const mean = pairs.reduce((s, [a, b]) => s + (a! + b!) / 2, 0) / 3;
+      const biased = pairs.reduce((s, [a, b]) => s + ((a! - b!) / 2) ** 2, 0) / 3;
+      expect(stats.mean[ch]).toBeCloseTo(mean, 5);
+      expect(stats.var[ch]).toBeCloseTo(biased, 5);
+      expect(stats.varUnbiased[ch]).toBeCloseTo(2 * biased, 5);
+    }
+  });
+
   it('a ghost batch as large as the batch is plain BatchNorm, bit for bit', () => {
     const c = makeCase([6, 4], 6, 9);
     const plain = new BatchNorm1d(4);

@@ -70,6 +70,26 @@ describe('recalibrateBatchNorm (precise BN)', () => {
     expect(b.stateDict()).toEqual(a.stateDict());
   });
 
+  it('with ghost batches, counts every ghost batch once, as update_bn does with one call per ghost batch', () => {
+    // A ghost batch is normalised exactly as the same samples alone would be, so a ghost-batch network
+    // recalibrated on batches of 8 must end where a plain copy ends on their parts of 2, in order.
+    const ghost = buildModel({ ...spec, norm: { kind: 'batchNorm', ghostBatch: 2 } }, createRng(2));
+    const plain = buildModel(spec, createRng(2));
+    const data = batches(3, 8);
+    const parts = data.flatMap((x) =>
+      [0, 1, 2, 3].map((k) => ({ shape: [2, 6], data: x.data.slice(12 * k, 12 * (k + 1)) })),
+    );
+    expect(recalibrateBatchNorm(ghost, data)).toBe(3);
+    recalibrateBatchNorm(plain, parts);
+    const [g, p] = [ghost.stateDict(), plain.stateDict()];
+    for (const name of ['norm1.running_mean', 'norm1.running_var', 'norm2.running_var']) {
+      Array.from(g[name]!).forEach((v, i) =>
+        expect(v, `${name}[${i}]`).toBeCloseTo(p[name]![i]!, 5),
+      );
+    }
+    expect(g['norm1.num_batches_tracked']).toEqual(Float32Array.from([12]));
+  });
+
   it('refuses a model without BatchNorm and an empty set of batches, leaving the model as it was', () => {
     const plain = buildModel({ ...spec, norm: { kind: 'none' } }, createRng(2));
     expect(() => recalibrateBatchNorm(plain, batches(1, 4))).toThrow(/no BatchNorm/);

@@ -99,5 +99,13 @@ describe('ProbeRecorder', () => {
     expect(norm1!.batchVar).toHaveLength(10);
     // running = 0.9·0 + 0.1·batch mean after one step
     expect(norm1!.runningMean[0]).toBeCloseTo(0.1 * norm1!.batchMean![0]!, 6);
+    expect(norm1!.ghost).toBeUndefined();
+  });
+
+  it('says when the batch statistics average ghost batches', () => {
+    const ghost = buildModel({ ...spec, norm: { kind: 'batchNorm', ghostBatch: 2 } }, createRng(1));
+    ghost.forward(randomTensor([8, 6], 2), 'train');
+    const [norm1] = new ProbeRecorder().normStats(ghost);
+    expect(norm1!.ghost).toEqual({ ghostBatches: 4, batchSize: 8 });
   });
 });

@@ -58,6 +58,25 @@ describe('BatchNormStatsChart', () => {
     expect(dots(drawing)).toBe(128);
   });
 
+  it('says, under ghost batches, that the batch statistics average the ghost batches’ own', () => {
+    const norm: NormStats = {
+      name: 'norm1',
+      runningMean: ramp(4, 0.1),
+      runningVar: ramp(4, 0.5),
+      batchMean: ramp(4, 0.12),
+      batchVar: ramp(4, 0.4),
+      ghost: { ghostBatches: 16, batchSize: 64 },
+    };
+    render(<BatchNormStatsChart norms={[norm]} step={10} />);
+    const note =
+      "With ghost batches, each batch statistic is the average over the last batch's 16 ghost " +
+      'batches of 4 samples of their own statistics, which is what the running statistics average too.';
+    expect(screen.getByText(note)).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: TITLE })).toHaveAccessibleDescription(
+      new RegExp(`\\(channel 3\\)\\. ${note.replace(/[.()]/g, '\\$&')}$`),
+    );
+  });
+
   it('handles a one-channel layer before any batch without NaN', () => {
     const { container } = render(
       <BatchNormStatsChart
