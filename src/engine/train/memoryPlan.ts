@@ -183,12 +183,13 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
     case 'none':
       return null;
     case 'batchNorm':
-      // running mean and var, the batch's mean, var and unbiased var (float32), μ and 1/σ (float64),
-      // and num_batches_tracked; with ghost batches μ and 1/σ of each ghost batch
+      // running mean and var, the batch's mean, var and unbiased var (float32), μ and 1/σ and the
+      // sums of the three batch statistics (float64), and num_batches_tracked; with ghost batches μ
+      // and 1/σ of each ghost batch
       return layer({
         ...perSample,
         params: 2 * channels,
-        stateBytes: channels * (5 * F32 + 2 * F64) + F32,
+        stateBytes: channels * (5 * F32 + 5 * F64) + F32,
         statsBytesPerSample:
           spec.ghostBatch === undefined ? 0 : (2 * channels * F64) / spec.ghostBatch,
       });
