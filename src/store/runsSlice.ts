@@ -196,7 +196,11 @@ export function createRunsSlice(set: SetSlice<RunsView>, get: GetSlice<RunsView>
       workers.sendAll({ type: 'setSpeed', speed: get().speed });
     },
     pauseAll() {
-      for (const run of get().runs) if (run.status === 'running') send(run.id, { type: 'pause' });
+      // A run told to train whose worker has not said so yet is paused too: on a busy machine a
+      // worker can take seconds to answer, and it would otherwise start after Pause and run on.
+      for (const run of get().runs) {
+        if (run.status === 'running' || starting.has(run.id)) send(run.id, { type: 'pause' });
+      }
     },
     disconnect() {
       workers.stopAll();

@@ -176,6 +176,14 @@ describe('training', () => {
     store().resetAll();
     expect(made.map((w) => w.types().at(-1))).toEqual(['reset', 'reset']);
   });
+
+  it('pauses a run whose worker has not yet answered Train, so it does not start after Pause', () => {
+    store().addRun();
+    store().trainAll();
+    made[0]?.emit({ type: 'status', running: true });
+    store().pauseAll();
+    expect(made.map((w) => w.types().at(-1))).toEqual(['pause', 'pause']);
+  });
 });
 
 describe('Stop at', () => {
