@@ -17,9 +17,12 @@ import type { ParsedLesson } from './parseLesson';
 import {
   claimedNumbers,
   experimentBacking,
+  keyedSettings,
   LAB_CONSTANTS,
   point,
+  SETTING_WORDS,
   settingNumbers,
+  type SettingNumber,
   statedNumbers,
   unbackedIn,
   type ClaimedNumber,
@@ -37,11 +40,8 @@ import {
 /** What backs a number: claimed ranges and thresholds, and exact values (settings, givens). */
 export interface Backing {
   readonly claimed: readonly ClaimedNumber[];
-  readonly settings: readonly number[];
+  readonly settings: readonly SettingNumber[];
 }
-
-const numbersOf = (settings: object): number[] =>
-  Object.values(settings).filter((v): v is number => typeof v === 'number');
 
 /** The chance loss on the digits' ten classes, ln 10 ≈ 2.303: a constant of every lesson. */
 const CHANCE_LOSS = point(
@@ -61,8 +61,15 @@ function quizTexts(quiz: Quiz, prefix = ''): { field: string; text: string }[] {
   ];
 }
 
-/** The numbers a quiz's question gives: the data of its problem, which its answers may use. */
-const givens = (quiz: Quiz): number[] => statedNumbers(quiz.question).map((n) => n.value);
+/**
+ * The numbers a quiz's question gives: the data of its problem, which its answers may use however
+ * they write them.
+ */
+const givens = (quiz: Quiz): SettingNumber[] =>
+  statedNumbers(quiz.question).map((n) => ({ value: n.value }));
+
+const DEPTH = SETTING_WORDS.depth;
+const WIDTH = SETTING_WORDS.width;
 
 function stepsShown(problem: QuadraticProblem, widget: string): ClaimedNumber[] {
   const convergence = stepsToConverge(problem, bestRate(problem));
@@ -74,7 +81,7 @@ function stepsShown(problem: QuadraticProblem, widget: string): ClaimedNumber[] 
 /** Everything a lesson measures or sets: what a quiz of the lesson may recall. */
 export function lessonBacking(lesson: ParsedLesson): Backing {
   const claimed: ClaimedNumber[] = [CHANCE_LOSS];
-  const settings: number[] = [...LAB_CONSTANTS];
+  const settings: SettingNumber[] = [...LAB_CONSTANTS];
   for (const segment of lesson.segments) {
     switch (segment.kind) {
       case 'experiment': {
@@ -85,12 +92,15 @@ export function lessonBacking(lesson: ParsedLesson): Backing {
       }
       case 'practice':
         claimed.push(...claimedNumbers(segment.data.claim));
-        for (const r of segment.data.requireSettings) settings.push(...numbersOf(r.settings));
+        for (const r of segment.data.requireSettings) settings.push(...keyedSettings(r.settings));
         break;
       case 'widget': {
         const widget = segment.data;
         if (widget.widget === 'depthProbe') {
-          settings.push(widget.depth, widget.width);
+          settings.push(
+            { value: widget.depth, words: DEPTH },
+            { value: widget.width, words: WIDTH },
+          );
           for (const e of widget.expect) {
             const what = `${e.measure} of ${segment.id}`;
             if (e.atLeast !== undefined && e.atMost !== undefined)
@@ -98,19 +108,38 @@ export function lessonBacking(lesson: ParsedLesson): Backing {
             else claimed.push(point((e.atLeast ?? e.atMost)!, what, 'ratio'));
           }
         } else if (widget.widget === 'lossContours') {
-          settings.push(widget.condition);
+          settings.push({
+            value: widget.condition,
+            words: /\bcondition|\bcurvatures?\b|×|\btimes\b|\bratio\b|\bstretch/i,
+          });
           // The steps gradient descent needs at its best rate, which the widget computes and shows.
           for (const problem of [unscaledProblem(widget.condition), standardizedProblem()])
             claimed.push(...stepsShown(problem, segment.id));
-        } else if (widget.widget === 'initBuilder') settings.push(widget.fanIn, widget.fanOut);
+        } else if (widget.widget === 'initBuilder')
+          settings.push(
+            { value: widget.fanIn, words: /\bfan|\binputs?\b/i },
+            { value: widget.fanOut, words: /\bfan|\boutputs?\b/i },
+          );
         else if (widget.widget === 'depthSweep') {
-          settings.push(...widget.depths, widget.steps);
-          for (const c of widget.configs) settings.push(...numbersOf(c.settings));
+          settings.push(...widget.depths.map((value) => ({ value, words: DEPTH })), {
+            value: widget.steps,
+            words: /\bsteps?\b/i,
+          });
+          // The sweep trains every configuration at every depth: "nine trainings".
+          settings.push({
+            value: widget.depths.length * widget.configs.length,
+            words: /\b(?:trainings?|cells?|runs?)\b/i,
+          });
+          for (const c of widget.configs) settings.push(...keyedSettings(c.settings));
         }
         break;
       }
       case 'quiz':
-        if (segment.data.chart) settings.push(segment.data.chart.depth, segment.data.chart.width);
+        if (segment.data.chart)
+          settings.push(
+            { value: segment.data.chart.depth, words: DEPTH },
+            { value: segment.data.chart.width, words: WIDTH },
+          );
         break;
       default:
     }
@@ -134,7 +163,7 @@ export function unbackedPracticeNumbers(
   lesson: Backing = { claimed: [], settings: [] },
 ): UnbackedNumber[] {
   const { claimed, settings } = experimentBacking(experiment);
-  const required = practice.requireSettings.flatMap((r) => numbersOf(r.settings));
+  const required = practice.requireSettings.flatMap((r) => keyedSettings(r.settings));
   const question = practice.question;
   return unbackedIn(
     [{ field: 'task', text: practice.task }, ...(question ? quizTexts(question, 'question ') : [])],

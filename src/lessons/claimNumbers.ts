@@ -24,6 +24,9 @@
 import type { Claim } from './claims';
 import type { Prediction } from './predictions';
 import type { Experiment } from './schema';
+import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { LAB_DATASETS } from '../lab/datasets';
+import { LAB_DATA_SIZES } from '../lab/memoryLimits';
 
 /** A number as the text states it: its value, and half a unit of its last written digit. */
 export interface StatedNumber {
@@ -103,6 +106,9 @@ const STEPS_AFTER = /^\s*(?:more\s+|fewer\s+|further\s+|training\s+)?steps?\b/i;
 const STEPS_BEFORE = /\bsteps?\s*$/i;
 const FRACTION_WORD = /^(?:[½¼¾⅓]|(?:an?\s+)?(?:half|quarter|fifth|tenth))$/i;
 
+/** The rest of a range whose last number is a percentage: " to 70 %", "–70 %". */
+const PERCENT_RANGE = /^\s*(?:to|–|-)\s*\d+(?:\.\d+)?\s*%/;
+
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCIENTIFIC = String.raw`(?:\s*[×x]\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹·]+))?`;
 const NUMBER = new RegExp(
@@ -178,7 +184,8 @@ export function statedNumbers(markdown: string): StatedNumber[] {
           index,
           value: mantissa,
           halfUnit: halfUnitOf(digits.replace(/,/g, '')),
-          percent: percent !== undefined,
+          // The first number of a range of percentages ("20 to 70 %") is a percentage too.
+          percent: percent !== undefined || PERCENT_RANGE.test(text.slice(end, end + 20)),
           factor,
           steps,
           fractionWord,
@@ -342,35 +349,159 @@ function flatten(claim: Claim): Claim[] {
 }
 
 /**
- * The Lab's constants a lesson may state: validation on 1,000 test images, the 20-step smoothing
- * window, SGD's momentum 0.9, the digits' 10 classes.
+ * A number a configuration sets (a setting, a run's budget, a constant of the Lab), with the words
+ * that present a number as that setting: "batch 2" and "batches of 2" are the batch size, "lr 0.5" the
+ * learning rate, "20-layer" the depth. A setting backs only a number the text presents as it, so
+ * `batchSize: 2` does not back "the loss stays above 2". Without `words` (the data a quiz question
+ * gives) it backs an equal number however the text writes it.
  */
-export const LAB_CONSTANTS: readonly number[] = [1000, 20, 0.9, 10];
+export interface SettingNumber {
+  readonly value: number;
+  readonly words?: RegExp;
+}
+
+/** The words that present a number as each numeric run setting, before or after it. */
+export const SETTING_WORDS = {
+  depth: /\b(?:layers?|blocks?|depths?|deep|stack)\b|-layer|-block/i,
+  width: /\b(?:widths?|wide|units?|channels?|neurons?|features?)\b|-unit|-channel/i,
+  batchSize: /\bbatch(?:es)?\b|\bbatch[ -]sizes?\b|\bsamples?\b|\bimages? per\b/i,
+  ghostBatch: /\bghost\b/i,
+  learningRate: /\blr\b|\blearning[ -]rates?\b|\brates?\b|η/i,
+  weightDecay: /\bdecays?\b|λ/i,
+  groups: /\bgroups?\b/i,
+  initGain: /\bgain\b/i,
+  initMultiplier: /×|\btimes\b|\bmultipl|-fold|\bwider\b|\blarger\b|\btoo\b/i,
+  seed: /\bseeds?\b/i,
+  noise: /\bnoise\b/i,
+} as const satisfies Readonly<Record<string, RegExp>>;
+
+const STEP_WORDS = /\bsteps?\b/i;
+const BATCH_WORDS = /\bbatch(?:es)?\b/i;
+const RUN_COUNT_WORDS =
+  /\b(?:runs?|networks?|MLPs?|CNNs?|models?|curves?|configurations?|trainings?)\b/i;
+
+/** Each numeric entry of a settings object, presented by its key's words. */
+export function keyedSettings(settings: object): SettingNumber[] {
+  return Object.entries(settings).flatMap(([key, v]) =>
+    typeof v === 'number'
+      ? [
+          {
+            value: v,
+            words:
+              (SETTING_WORDS as Readonly<Record<string, RegExp | undefined>>)[key] ??
+              new RegExp(`\\b${key}\\b`, 'i'),
+          },
+        ]
+      : [],
+  );
+}
 
 /**
- * Every number an experiment's configuration contains: its settings, run labels, budget, run count and
- * after-training operations.
+ * The numbers of a run's label, each presented by the words beside it in the label ("lr 0.5" by
+ * "lr", "30 layers" by "layers"): the text presents the run as its label does.
  */
-export function settingNumbers(experiment: Experiment): number[] {
-  const values: number[] = [experiment.steps, experiment.validationEvery, experiment.runs.length];
-  const collect = (settings: object) => {
-    for (const v of Object.values(settings)) if (typeof v === 'number') values.push(v);
-  };
-  collect(experiment.base);
+export function labelSettings(label: string): SettingNumber[] {
+  return statedNumbers(label).map((n) => {
+    const before = /([\p{L}]+)[^\p{L}]*$/u.exec(label.slice(0, n.index))?.[1];
+    const after = /^[^\p{L}]*?([\p{L}]+)/u.exec(label.slice(n.index + n.text.length))?.[1];
+    const words = [before, after].filter((w): w is string => w !== undefined);
+    // A number alone in a label ("0.5") is presented by nothing the text could match by chance.
+    return {
+      value: n.value,
+      words: words.length > 0 ? new RegExp(`\\b(?:${words.join('|')})\\b`, 'iu') : /(?!)/,
+    };
+  });
+}
+
+/**
+ * The Lab's constants a lesson may state, each presented as what it is: validation on 1,000 test
+ * images, the 20-step smoothing window, SGD's momentum 0.9, the digits' 10 classes, and the digits
+ * themselves (LAB_DATA_SIZES and LAB_DATASETS: 8,000 training images, 2,000 test images, 14 × 14
+ * pixels, or 28 × 28 at full resolution).
+ */
+export const LAB_CONSTANTS: readonly SettingNumber[] = [
+  { value: 1000, words: /\bvalidation\b|\bvalidat|\btest\b|\bimages\b/i },
+  { value: SMOOTHING_WINDOW, words: /\bsmooth|\baverage\b|\bmean\b|\bwindow\b/i },
+  { value: 0.9, words: /\bmomentum\b/i },
+  { value: LAB_DATASETS.mnist14.numClasses, words: /\bclasses\b|\bdigits\b|\bguess\b/i },
+  {
+    value: LAB_DATA_SIZES.mnist14.trainCount,
+    words: /\btraining\b|\btrain\b|\bimages\b|\bdigits\b/i,
+  },
+  { value: LAB_DATA_SIZES.mnist14.testCount, words: /\btest\b/i },
+  ...[LAB_DATASETS.mnist14, LAB_DATASETS.mnist28].map((d) => ({
+    value: d.sampleShape[2]!,
+    words: /×|\bpixels?\b|\bresolution\b/i,
+  })),
+];
+
+/**
+ * Every number an experiment's configuration contains, each presented as what it is: its settings,
+ * run labels, budget (`steps`), validation interval, run count and after-training operations.
+ */
+export function settingNumbers(experiment: Experiment): SettingNumber[] {
+  const values: SettingNumber[] = [
+    { value: experiment.steps, words: STEP_WORDS },
+    { value: experiment.validationEvery, words: /\bsteps?\b|\bevery\b/i },
+    { value: experiment.runs.length, words: RUN_COUNT_WORDS },
+    ...keyedSettings(experiment.base),
+  ];
   // The after-training operations' batches, steps, learning rate and input shift are settings too.
   const after = experiment.afterTraining;
-  for (const part of [
-    after?.recalibrate,
-    after?.recalibrate?.shift,
-    after?.fineTune,
-    after?.average,
-  ])
-    if (part) collect(part);
+  if (after?.recalibrate) {
+    values.push({ value: after.recalibrate.batches, words: BATCH_WORDS });
+    const shift = after.recalibrate.shift;
+    if (shift)
+      values.push(
+        { value: shift.contrast, words: /\bcontrast\b|×|\btimes\b|\bscaled?\b/i },
+        { value: shift.brightness, words: /\bbrightness\b|\bshift(?:ed)?\b|\bplus\b|\+/i },
+      );
+  }
+  if (after?.fineTune)
+    values.push(
+      { value: after.fineTune.batchSize, words: SETTING_WORDS.batchSize },
+      { value: after.fineTune.steps, words: STEP_WORDS },
+      { value: after.fineTune.learningRate, words: SETTING_WORDS.learningRate },
+    );
+  if (after?.average)
+    values.push(
+      { value: after.average.steps, words: STEP_WORDS },
+      { value: after.average.batches, words: BATCH_WORDS },
+    );
   for (const run of experiment.runs) {
-    collect(run.settings);
-    for (const n of statedNumbers(run.label)) values.push(n.value);
+    values.push(...keyedSettings(run.settings), ...labelSettings(run.label));
   }
   return values;
+}
+
+/** How far around a number the words that present it as a setting may be, in characters. */
+const PRESENTED_BEFORE = 40;
+const PRESENTED_AFTER = 40;
+
+/**
+ * Whether the text presents the number at `index` as a setting with these words: the words end at
+ * most PRESENTED_BEFORE characters before it in the same sentence ("batch size 64 and 2"), or start
+ * within PRESENTED_AFTER characters after it in the same sentence ("2 groups", "20-layer", "two
+ * 4-layer networks").
+ */
+export function presentedAs(text: string, number: StatedNumber, words: RegExp): boolean {
+  const start = Math.max(0, number.index - PRESENTED_BEFORE);
+  const before = text.slice(start, number.index);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  const end = number.index + number.text.length;
+  const after = text.slice(end, end + PRESENTED_AFTER);
+  const sentenceEnd = after.search(/[.;](?:\s|$)/);
+  return (
+    words.test(before.slice(sentenceStart + 1)) ||
+    words.test(sentenceEnd < 0 ? after : after.slice(0, sentenceEnd))
+  );
+}
+
+/** Whether a setting backs the stated number: equal, and presented as that setting. */
+export function settingBacks(setting: SettingNumber, stated: StatedNumber, text: string): boolean {
+  if (stated.percent) return false;
+  if (Math.abs(setting.value - stated.value) > 1e-9 * Math.abs(setting.value)) return false;
+  return setting.words === undefined || presentedAs(text, stated, setting.words);
 }
 
 const overlaps = (lo: number, hi: number, n: ClaimedNumber) => lo <= n.hi && hi >= n.lo;
@@ -418,7 +549,7 @@ export interface UnbackedNumber {
 export function unbackedIn(
   texts: readonly { readonly field: string; readonly text: string | undefined }[],
   claimed: readonly ClaimedNumber[],
-  settings: readonly number[],
+  settings: readonly SettingNumber[],
 ): UnbackedNumber[] {
   const unbacked: UnbackedNumber[] = [];
   for (const { field, text } of texts) {
@@ -426,9 +557,7 @@ export function unbackedIn(
     for (const number of statedNumbers(text)) {
       // Zero is exact, never a rounded measurement ("the branch outputs 0", "at step 0").
       const isZero = !number.percent && number.value === 0;
-      const isSetting =
-        isZero ||
-        (!number.percent && settings.some((s) => Math.abs(s - number.value) <= 1e-9 * Math.abs(s)));
+      const isSetting = isZero || settings.some((s) => settingBacks(s, number, text));
       if (isSetting || claimed.some((c) => backs(c, number))) continue;
       const from = Math.max(0, number.index - 40);
       const to = Math.min(text.length, number.index + number.text.length + 40);

@@ -124,6 +124,20 @@ describe('unbackedNumbers', () => {
     ]);
     expect(unbackedNumbers(experiment)[0]!.context).toContain('the 1.5× run near 0.7');
   });
+
+  it('backs a number by a setting only where the text presents it as that setting', () => {
+    const small = experimentSchema.parse({
+      title: 'T',
+      base: { depth: 6, batchSize: 2, learningRate: 0.5 },
+      runs: [{ label: 'Batch 2' }, { label: 'Seed 7', settings: { seed: 7 } }],
+      charts: ['loss'],
+      steps: 300,
+      takeaway:
+        'At batch 2 the 6-layer network (lr 0.5) runs for 300 steps; with seed 7 too. ' +
+        'Its loss stays above 2, and 7 of its units are dead after 300.',
+    });
+    expect(unbackedNumbers(small).map((u) => u.number.text)).toEqual(['2', '7', '300']);
+  });
 });
 
 describe('unbackedPredictionNumbers', () => {

@@ -9,148 +9,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { depthProbe, type DepthProbeLayer } from '../../src/engine/probes/depthProbe';
+import { depthProbe } from '../../src/engine/probes/depthProbe';
 import { evaluateClaim } from '../../src/lessons/claims';
 import { unbackedNumbers } from '../../src/lessons/claimNumbers';
 import { runExperiment } from '../../src/lessons/runExperiment';
-import { experimentSchema, type Experiment } from '../../src/lessons/schema';
-import { probeOptions, type DepthProbeChoice } from '../../src/lessons/widgets/depthProbeSetup';
-import { TRAINED_FRACTION_OF_CHANCE } from '../../src/lessons/widgets/depthSweep';
+import { probeOptions } from '../../src/lessons/widgets/depthProbeSetup';
 import { LESSONS_DIR, nodeDatasetLoader } from './headlessLessons';
+import { FIGURES, PROBE_FIGURES } from './proseFigures';
 
 const TIMEOUT_MS = 10 * 60_000;
 
 /** The lesson's text with every run of whitespace as one space, so a quote may span lines. */
 const lessonText = (file: string) =>
   readFileSync(join(LESSONS_DIR, file), 'utf8').replace(/\s+/g, ' ');
-
-/** A sentence of a lesson's prose and the runs (with their claim) that measure what it says. */
-interface ProseExperiment {
-  readonly lesson: string;
-  readonly quote: string;
-  readonly experiment: Omit<Experiment, 'takeaway'>;
-}
-
-const smallBatchCnn = {
-  dataset: 'mnist14',
-  architecture: 'cnn',
-  depth: 1,
-  width: 8,
-  residual: true,
-  init: 'kaimingNormal',
-  learningRate: 0.1,
-} as const;
-
-const FIGURES: readonly ProseExperiment[] = [
-  {
-    lesson: '04-layer-group-instance-norm.md',
-    quote: 'from about 66 % at batch 8 to about 41 % at batch 2',
-    // "Try GroupNorm with the norm control": small-batch-cnn's network with GroupNorm, 2 groups.
-    experiment: experimentSchema.parse({
-      title: 'GroupNorm in the small-batch CNN',
-      base: { ...smallBatchCnn, norm: 'groupNorm', groups: 2 },
-      runs: [
-        { label: 'GroupNorm, batch 8', settings: { batchSize: 8 } },
-        { label: 'GroupNorm, batch 2', settings: { batchSize: 2 } },
-      ],
-      charts: ['accuracy'],
-      steps: 1500,
-      validationEvery: 500,
-      claim: {
-        kind: 'allOf',
-        claims: [
-          { kind: 'accuracyAbove', run: 'GroupNorm, batch 8', accuracy: 0.62 },
-          { kind: 'accuracyBelow', run: 'GroupNorm, batch 8', accuracy: 0.7 },
-          { kind: 'accuracyAbove', run: 'GroupNorm, batch 2', accuracy: 0.37 },
-          { kind: 'accuracyBelow', run: 'GroupNorm, batch 2', accuracy: 0.45 },
-        ],
-      },
-    }),
-  },
-  {
-    lesson: '05-going-deep.md',
-    quote: 'Try 12 blocks in the Lab: the residual network with BatchNorm still trains.',
-    // The CNN sweep's "Residual + BN" configuration at 12 blocks, judged as the sweep judges a cell.
-    experiment: experimentSchema.parse({
-      title: 'The residual CNN with BatchNorm at 12 blocks',
-      base: {
-        dataset: 'mnist14',
-        architecture: 'cnn',
-        width: 8,
-        residual: true,
-        norm: 'batchNorm',
-        init: 'kaimingNormal',
-        learningRate: 0.05,
-        batchSize: 16,
-      },
-      runs: [{ label: 'Residual + BN', settings: { depth: 12 } }],
-      charts: ['loss'],
-      steps: 150,
-      validationEvery: 150,
-      claim: {
-        kind: 'finalLoss',
-        run: 'Residual + BN',
-        atMost: TRAINED_FRACTION_OF_CHANCE * Math.log(10),
-      },
-    }),
-  },
-];
-
-/** A sentence about a depth probe (the widget's network, or one the text asks the learner to switch to). */
-interface ProseProbe {
-  readonly lesson: string;
-  readonly quote: string;
-  readonly probe: Pick<DepthProbeChoice, 'depth' | 'activation' | 'init'>;
-  readonly check: (layers: readonly DepthProbeLayer[]) => void;
-}
-
-/** Expects `value` to round to `written` at the digits written ("0.21" is 0.205 to 0.215). */
-function expectRoundsTo(value: number, written: string): void {
-  const decimals = written.split('.')[1]?.length ?? 0;
-  expect(value.toFixed(decimals)).toBe(written);
-}
-
-const PROBE_FIGURES: readonly ProseProbe[] = [
-  {
-    lesson: '01-signal-propagation.md',
-    quote:
-      'By layer 10 the standard deviation is in the tens of billions. Around layer 36 it passes the ' +
-      'largest number a 32-bit float can hold',
-    probe: { depth: 50, activation: 'relu', init: 'tooLarge' },
-    check: (layers) => {
-      const std = layers[9]!.activationStd;
-      expect(std).toBeGreaterThanOrEqual(1e10);
-      expect(std).toBeLessThan(1e11);
-      const overflow = layers.findIndex((l) => !Number.isFinite(l.activationStd)) + 1;
-      expect(overflow).toBeGreaterThanOrEqual(35);
-      expect(overflow).toBeLessThanOrEqual(37);
-      expect(layers.slice(overflow - 1).every((l) => !Number.isFinite(l.activationStd))).toBe(true);
-      // "and the gradient overflows on its way back as well"
-      expect(Number.isFinite(layers[0]!.gradNorm)).toBe(false);
-    },
-  },
-  {
-    lesson: '02-initialization.md',
-    quote: "Over 10 layers the sigmoid outputs' spread settles from 0.21 to 0.12",
-    probe: { depth: 10, activation: 'sigmoid', init: 'xavierNormal' },
-    check: (layers) => {
-      expectRoundsTo(layers[0]!.activationStd, '0.21');
-      expectRoundsTo(layers[9]!.activationStd, '0.12');
-    },
-  },
-  {
-    lesson: '02-initialization.md',
-    quote:
-      'Switch the init to Xavier (gain 1): the activations drift down from 0.63 to 0.09, and the ' +
-      "gradient at layer 1 is about 0.17 of the top one's.",
-    probe: { depth: 50, activation: 'tanh', init: 'xavierNormal' },
-    check: (layers) => {
-      expectRoundsTo(layers[0]!.activationStd, '0.63');
-      expectRoundsTo(layers[49]!.activationStd, '0.09');
-      expectRoundsTo(layers[0]!.gradNorm / layers[49]!.gradNorm, '0.17');
-    },
-  },
-];
 
 describe('figures stated in lesson prose', () => {
   for (const figure of FIGURES) {
