@@ -70,7 +70,7 @@ export function LabToolbar({ part = 'all' }: { readonly part?: 'all' | 'train' |
           label="Speed"
           hint="Slow training down to watch the histograms change step by step."
           value={String(speed)}
-          options={SPEED_CHOICES.map((s) => ({ value: String(s), label: SPEED_LABELS[s] }))}
+          choices={SPEED_CHOICES.map((s) => ({ value: String(s), label: SPEED_LABELS[s] }))}
           onChange={(value) => {
             const chosen = SPEED_CHOICES.find((s) => String(s) === value);
             if (chosen !== undefined) actions.setSpeed(chosen);

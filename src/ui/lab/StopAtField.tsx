@@ -61,7 +61,7 @@ export function StopAtField() {
         label={STOP_AT_LABEL}
         hint={STOP_AT_HINT}
         value={stopAt?.unit ?? 'never'}
-        options={CHOICES}
+        choices={CHOICES}
         onChange={choose}
       />
       {stopAt ? (

@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { formatNumber } from '../../../lab/formatNumber';
-import { describedBy } from './Field';
-import { numberProblem } from './NumberField';
+import { describedBy, Field, labelId } from './Field';
+import { useNumberDraft } from './NumberField';
 
 /** The slider's stops: 1, 2, 3 and 5 per decade from 0.0001 to 10 (log scale). */
 export const LEARNING_RATE_STOPS: readonly number[] = [-4, -3, -2, -1, 0]
@@ -37,22 +37,10 @@ export function LearningRateField({
   onChange,
 }: LearningRateFieldProps) {
   const id = useId();
-  const labelId = `${id}-label`;
-  const boxId = `${id}-box`;
-  const [draft, setDraft] = useState<string | undefined>(undefined);
-  const error =
-    draft === undefined ? undefined : numberProblem(draft, { min, max, integer: false }, value);
-  const commit = (): void => {
-    if (draft === undefined || error) return;
-    const next = Number(draft.trim());
-    if (next !== value) onChange(next);
-    setDraft(undefined);
-  };
+  const draft = useNumberDraft(value, { min, max, integer: false }, onChange);
+  const { error } = draft;
   return (
-    <div className="nl-field">
-      <span className="nl-field__label" id={labelId}>
-        {label}
-      </span>
+    <Field id={id} label={label} hint={hint} error={error} labelsGroup>
       <div className="nl-field__pair">
         <input
           type="range"
@@ -61,45 +49,30 @@ export function LearningRateField({
           max={LEARNING_RATE_STOPS.length - 1}
           step={1}
           value={nearestStop(value)}
-          aria-labelledby={labelId}
+          aria-labelledby={labelId(id)}
           aria-valuetext={formatNumber(value)}
           aria-describedby={describedBy(id)}
           onChange={(event) => {
             const stop = LEARNING_RATE_STOPS[Number(event.target.value)];
             if (stop !== undefined) {
-              setDraft(undefined);
+              draft.discard();
               onChange(stop);
             }
           }}
         />
         <input
-          id={boxId}
+          id={`${id}-box`}
           type="number"
           className="nl-input nl-input--short"
           inputMode="decimal"
           min={min}
           max={max}
           step="any"
-          value={draft ?? String(value)}
-          aria-labelledby={labelId}
-          aria-invalid={error ? true : undefined}
+          aria-labelledby={labelId(id)}
           aria-describedby={describedBy(id, error)}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={commit}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') commit();
-            if (event.key === 'Escape') setDraft(undefined);
-          }}
+          {...draft.input}
         />
       </div>
-      <p className="nl-field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="nl-field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }

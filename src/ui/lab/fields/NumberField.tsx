@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../../lab/formatNumber';
 import { describedBy, Field } from './Field';
 
@@ -36,6 +36,39 @@ export function numberProblem(
 }
 
 /**
+ * A typed number held as text until the learner commits it (Enter or leaving the box; Escape drops
+ * it): `error` says why the text is not acceptable, and only an acceptable, changed value reaches
+ * `onChange`. `input` wires a text or number box to it; `discard` drops the draft when the value is
+ * set another way (a slider).
+ */
+export function useNumberDraft(
+  value: number,
+  limits: { readonly min: number; readonly max: number; readonly integer: boolean },
+  onChange: (value: number) => void,
+) {
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const error = draft === undefined ? undefined : numberProblem(draft, limits, value);
+  const commit = (): void => {
+    if (draft === undefined || error) return;
+    const next = Number(draft.trim());
+    if (next !== value) onChange(next);
+    setDraft(undefined);
+  };
+  const discard = (): void => setDraft(undefined);
+  const input = {
+    value: draft ?? String(value),
+    'aria-invalid': error ? true : undefined,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setDraft(event.target.value),
+    onBlur: commit,
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key === 'Enter') commit();
+      if (event.key === 'Escape') discard();
+    },
+  };
+  return { error, input, discard };
+}
+
+/**
  * A number box that applies its value when the learner presses Enter or leaves it (not on every
  * keystroke: each change restarts the run). An invalid entry is explained and never applied.
  */
@@ -50,20 +83,7 @@ export function NumberField({
   onChange,
 }: NumberFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState<string | undefined>(undefined);
-  const text = draft ?? String(value);
-  const error =
-    draft === undefined ? undefined : numberProblem(draft, { min, max, integer }, value);
-
-  const commit = (): void => {
-    if (draft === undefined) return;
-    if (!error) {
-      const next = Number(draft.trim());
-      if (next !== value) onChange(next);
-      setDraft(undefined);
-    }
-  };
-
+  const { error, input } = useNumberDraft(value, { min, max, integer }, onChange);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input
@@ -74,15 +94,8 @@ export function NumberField({
         min={min}
         max={max}
         step={step}
-        value={text}
-        aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error)}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-          if (event.key === 'Escape') setDraft(undefined);
-        }}
+        {...input}
       />
     </Field>
   );

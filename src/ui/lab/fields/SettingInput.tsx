@@ -43,7 +43,7 @@ export function SettingInput<K extends SettingKey>({
         label={label}
         hint={hint}
         value={String(value)}
-        options={choices.map((c) => ({
+        choices={choices.map((c) => ({
           value: String(c.value),
           label: c.label,
           disabledReason: c.unavailable,

@@ -113,7 +113,7 @@ export function CsvDataPanel() {
           label="Label column"
           hint="The column that holds each row's class; every other column is a feature."
           value={String(labelColumn)}
-          options={table.columns.map((c, j) => ({
+          choices={table.columns.map((c, j) => ({
             value: String(j),
             label: `${j + 1}: ${c.name}`,
           }))}

@@ -1,13 +1,7 @@
 import { useId } from 'react';
-import type { Choice } from './ChoiceField';
+import type { ChoiceFieldProps } from './ChoiceField';
 
-export interface RadioFieldProps<T extends string> {
-  readonly label: string;
-  readonly hint: string;
-  readonly value: T;
-  readonly choices: readonly Choice<T>[];
-  readonly onChange: (value: T) => void;
-}
+export type RadioFieldProps<T extends string> = Omit<ChoiceFieldProps<T>, 'disabled'>;
 
 /** A few mutually exclusive choices shown side by side (arrow keys move between them). */
 export function RadioField<T extends string>({
