@@ -1,5 +1,5 @@
 import type { FromWorker, ToWorker } from './protocol';
-import { watchWorker, type WorkerEvents } from './watchWorker';
+import { createWorkerSlot, type WorkerPort } from './workerSlot';
 
 /**
  * The one module the UI uses to talk to a training worker: typed messages in and out, and a crashed
@@ -19,10 +19,7 @@ export interface RunWorker {
 export type RunWorkerFactory = () => RunWorker;
 
 /** The minimal part of the DOM Worker this module needs (tests pass a fake). */
-export interface WorkerLike extends WorkerEvents {
-  postMessage(message: ToWorker): void;
-  terminate(): void;
-}
+export type WorkerLike = WorkerPort<ToWorker>;
 
 function spawnTrainingWorker(): WorkerLike {
   // This exact `new Worker(new URL(…), …)` form lets Vite bundle the worker as its own chunk.
@@ -32,57 +29,35 @@ function spawnTrainingWorker(): WorkerLike {
 const RESTART_HINT = 'Press Reset to start a fresh worker.';
 
 export function createRunWorker(spawn: () => WorkerLike = spawnTrainingWorker): RunWorker {
-  const listeners = new Set<(message: FromWorker) => void>();
-  let worker: WorkerLike | undefined;
   let crashed = false;
   let lastStep = 0;
-
-  const emit = (message: FromWorker): void => {
+  const slot = createWorkerSlot<ToWorker, FromWorker>({
+    spawn,
+    name: 'training worker',
+    startName: 'a training worker',
+    failure: (sentence) => {
+      crashed = true;
+      return { type: 'error', message: `${sentence} ${RESTART_HINT}`, step: lastStep };
+    },
+  });
+  // Subscribed first, so the step is known before any other subscriber hears of a crash.
+  slot.subscribe((message) => {
     if (message.type === 'snapshot') lastStep = message.step;
-    for (const listener of listeners) listener(message);
-  };
-  const crash = (message: string): void => {
-    crashed = true;
-    worker?.terminate();
-    worker = undefined;
-    emit({ type: 'error', message: `${message} ${RESTART_HINT}`, step: lastStep });
-  };
-
+  });
   const start = (): void => {
     crashed = false;
     lastStep = 0;
-    try {
-      const created = spawn();
-      watchWorker(created, 'training worker', () => created === worker, { message: emit, crash });
-      worker = created;
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      // Listeners subscribe right after creation: tell them on the next tick.
-      queueMicrotask(() => crash(`This browser could not start a training worker (${detail}).`));
-    }
+    slot.start();
   };
 
   start();
   return {
-    send(message) {
-      worker?.postMessage(message);
-    },
-    onMessage(callback) {
-      listeners.add(callback);
-      return () => listeners.delete(callback);
-    },
+    send: slot.post,
+    onMessage: slot.subscribe,
     get crashed() {
       return crashed;
     },
-    restart() {
-      worker?.terminate();
-      worker = undefined;
-      start();
-    },
-    terminate() {
-      worker?.terminate();
-      worker = undefined;
-      listeners.clear();
-    },
+    restart: start,
+    terminate: slot.close,
   };
 }
