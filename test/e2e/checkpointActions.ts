@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { becomesEarned } from './lessonPage';
 
 /**
  * The learner's own actions that earn lesson 3's and lesson 2's action checkpoints, as a person does
@@ -83,5 +84,5 @@ export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.goBack();
   await checkpoint.waitFor();
-  await expect.poll(earned(checkpoint), { timeout: 30_000, interval: 250 }).toMatch(/^Earned on /);
+  await becomesEarned({ status: earned(checkpoint) });
 }

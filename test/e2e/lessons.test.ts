@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 import { addBatchNormYourself, fixTheForgottenEvalMode } from './checkpointActions';
+import { openLesson } from './lessonPage';
 import { completedLessons, seedProgress } from './progress';
 
 /** Lesson 3's first experiment trains two 8-layer MNIST networks for 600 steps each. */
@@ -13,10 +14,7 @@ describe('Lesson 3, batch normalization, as a learner', () => {
     'read, run the experiment, answer wrongly then rightly, earn the checkpoints by doing, keep it all after a reload, open lesson 4',
     { timeout: 1_200_000 },
     async () => {
-      await seedProgress(app.context, completedLessons('signal-propagation', 'initialization'));
-      await app.open('#/lessons/batch-normalization');
-      const page = app.page;
-      await page.getByRole('heading', { level: 1, name: 'Batch normalization' }).waitFor();
+      const page = await openLesson(app, 'batch-normalization');
       expect(
         await page.getByRole('heading', { level: 2, name: 'What it does to training' }).count(),
       ).toBe(1);

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildLessonTrack } from '../../scripts/checkLessons';
+import { coreLessons } from '../../src/lessons/progress/unlock';
+import type { AppSession } from './harness';
+import { ROOT } from './previewServer';
+import { completedLessons, seedProgress } from './progress';
+
+/**
+ * Opens lesson `id` as a learner who has completed every core lesson before it (and nothing else),
+ * so that it is open to them, and waits for its title.
+ */
+export async function openLesson(app: AppSession, id: string): Promise<Page> {
+  const track = buildLessonTrack(join(ROOT, 'lessons'), ROOT);
+  const lesson = track.lessons.find((l) => l.meta.id === id)?.meta;
+  if (lesson === undefined) throw new Error(`no lesson with id ${id} in lessons/`);
+  const before = coreLessons(track).filter((l) => l.meta.order < lesson.order);
+  await seedProgress(app.context, completedLessons(...before.map((l) => l.meta.id)));
+  await app.open(`#/lessons/${id}`);
+  const page = app.page;
+  await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
+  return page;
+}
+
+export interface CheckpointView {
+  readonly page: Page;
+  readonly checkpoint: Locator;
+  /** The checkpoint's first status line as it reads now: "Not earned yet. …" or "Earned on …". */
+  status(): Promise<string>;
+}
+
+/** Opens lesson `id` as {@link openLesson} does and finds its checkpoint called `name`. */
+export async function openCheckpoint(
+  app: AppSession,
+  id: string,
+  name: string,
+): Promise<CheckpointView> {
+  const page = await openLesson(app, id);
+  const checkpoint = page.getByRole('region', { name: `Checkpoint ${name}` });
+  return { page, checkpoint, status: () => checkpoint.getByRole('status').first().innerText() };
+}
+
+/** Waits, briefly, for a checkpoint to read as earned: the learner's last action has earned it. */
+export async function becomesEarned(view: Pick<CheckpointView, 'status'>): Promise<void> {
+  await expect.poll(view.status, { timeout: 30_000, interval: 250 }).toMatch(/^Earned on /);
+}
