@@ -1,4 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 let found: string | undefined;
 
@@ -24,4 +28,20 @@ export function torchPython(): string {
   throw new Error(
     `No Python with torch and numpy among ${candidates.join(', ')}: run \`bash scripts/ensureTorch.sh\` (npm run test:all does), or set NORMLAB_PYTHON`,
   );
+}
+
+/**
+ * Runs a reference script with the torch Python: `input` as JSON in a file of its own, whose name is
+ * the script's one argument; returns what the script prints, parsed as JSON.
+ */
+export async function runTorchScript(script: string, input: unknown): Promise<unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'normlab-torch-'));
+  try {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(input));
+    const { stdout } = await promisify(execFile)(torchPython(), [script, file]);
+    return JSON.parse(stdout) as unknown;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WeightAverage } from '../../../src/engine/model/averageWeights';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { createRng } from '../../../src/engine/rng';
-import { torchPython } from '../../helpers/torchPython';
 import { mlpSpec } from './specFixtures';
+import { runReference } from './torchReference';
 
 const spec = mlpSpec({ inputSize: 4, numClasses: 3, depth: 1, width: 5 }, { bias: false });
 
@@ -48,20 +43,14 @@ describe('WeightAverage (SWA)', () => {
 });
 
 describe('WeightAverage matches torch.optim.swa_utils.AveragedModel', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'normlab-swa-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('gives the averaged parameters of update_parameters over the same three networks', async () => {
     const snapshots = models.map((m) =>
       Object.fromEntries(m.params().map((p) => [p.name, Array.from(p.value.data)])),
     );
-    const file = join(dir, 'case.json');
-    writeFileSync(file, JSON.stringify({ snapshots }));
-    const { stdout } = await promisify(execFile)(torchPython(), [
-      join(import.meta.dirname, 'averaged_model.py'),
-      file,
-    ]);
-    const torch = JSON.parse(stdout) as Record<string, number[]>;
+    const torch = (await runReference('averaged_model.py', { snapshots })) as Record<
+      string,
+      number[]
+    >;
     const average = new WeightAverage();
     for (const m of models) average.add(m);
     const target = buildModel(spec, createRng(99));

@@ -1,9 +1,4 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { foldBatchNorm, foldRefusal } from '../../../src/engine/model/foldBatchNorm';
@@ -11,8 +6,8 @@ import type { Model } from '../../../src/engine/model/model';
 import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
 import { cnnSpec, mlpSpec } from './specFixtures';
+import { runReference } from './torchReference';
 
 const mlp = mlpSpec({ inputSize: 12, numClasses: 4, depth: 3, width: 10 }, { bias: false });
 
@@ -107,9 +102,6 @@ describe('foldBatchNorm', () => {
 });
 
 describe('foldBatchNorm matches torch.nn.utils.fusion', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'normlab-fold-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('fuse_linear_bn_eval and fuse_conv_bn_eval give the folded weights and biases (float32 tolerance)', async () => {
     const pairs: Record<string, unknown>[] = [];
     const foldedTensors: { weight: Float32Array; bias: Float32Array; what: string }[] = [];
@@ -144,13 +136,10 @@ describe('foldBatchNorm matches torch.nn.utils.fusion', () => {
       }
     }
     expect(pairs).toHaveLength(3 + 5);
-    const file = join(dir, 'pairs.json');
-    writeFileSync(file, JSON.stringify(pairs));
-    const { stdout } = await promisify(execFile)(torchPython(), [
-      join(import.meta.dirname, 'fold_batch_norm.py'),
-      file,
-    ]);
-    const torch = JSON.parse(stdout) as { weight: number[]; bias: number[] }[];
+    const torch = (await runReference('fold_batch_norm.py', pairs)) as {
+      weight: number[];
+      bias: number[];
+    }[];
     expect(torch).toHaveLength(pairs.length);
     torch.forEach((expected, i) => {
       const mine = foldedTensors[i]!;

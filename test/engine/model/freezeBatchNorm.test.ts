@@ -1,9 +1,4 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { crossEntropy } from '../../../src/engine/loss/crossEntropy';
 import { buildModel } from '../../../src/engine/model/buildModel';
@@ -13,8 +8,8 @@ import { createOptimizer } from '../../../src/engine/optim/createOptimizer';
 import { createRng } from '../../../src/engine/rng';
 import type { Tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
 import { mlpSpec } from './specFixtures';
+import { expectStateClose, runReference, stateForTorch } from './torchReference';
 
 const spec = mlpSpec({ inputSize: 6, numClasses: 3, depth: 2, width: 5 }, { bias: false });
 
@@ -111,47 +106,21 @@ describe('setBatchNormFrozen', () => {
 });
 
 describe('training with frozen BatchNorm matches PyTorch (m.eval() on every BatchNorm)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'normlab-frozen-bn-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('gives the weights, γ, β and untouched statistics of five SGD steps at batch 2', async () => {
     const model = pretrained();
-    const shapes: Record<string, readonly number[]> = {};
-    for (const p of model.params()) shapes[p.name] = p.value.shape;
-    for (const b of model.buffers()) shapes[b.name] = b.value.shape;
-    const state = Object.fromEntries(
-      Object.entries(model.stateDict()).map(([name, values]) => [name, Array.from(values)]),
-    );
     const data = batches(5);
-    const file = join(dir, 'case.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        spec,
-        state,
-        shapes,
-        batches: data.map((b) => Array.from(b.x.data)),
-        labels: data.map((b) => Array.from(b.y)),
-        lr: 0.1,
-        momentum: 0.9,
-      }),
-    );
-    const { stdout } = await promisify(execFile)(torchPython(), [
-      join(import.meta.dirname, 'frozen_batch_norm.py'),
-      file,
-    ]);
-    const torch = JSON.parse(stdout) as Record<string, number[]>;
+    const torch = (await runReference('frozen_batch_norm.py', {
+      spec,
+      ...stateForTorch(model),
+      batches: data.map((b) => Array.from(b.x.data)),
+      labels: data.map((b) => Array.from(b.y)),
+      lr: 0.1,
+      momentum: 0.9,
+    })) as Record<string, number[]>;
     setBatchNormFrozen(model, true);
     train(model, data);
     const mine = model.stateDict();
     expect(Object.keys(torch).sort()).toEqual(Object.keys(mine).sort());
-    for (const [name, expected] of Object.entries(torch)) {
-      const actual = mine[name]!;
-      expected.forEach((e, i) => {
-        expect(Math.abs(actual[i]! - e), `${name}[${i}]`).toBeLessThanOrEqual(
-          1e-5 + 1e-4 * Math.abs(e),
-        );
-      });
-    }
+    expectStateClose(mine, torch);
   }, 120_000);
 });

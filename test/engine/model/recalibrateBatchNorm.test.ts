@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { recalibrateBatchNorm } from '../../../src/engine/model/recalibrateBatchNorm';
 import { createRng } from '../../../src/engine/rng';
 import type { Tensor } from '../../../src/engine/tensor';
 import { randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
 import { mlpSpec } from './specFixtures';
+import { expectStateClose, runReference, stateForTorch } from './torchReference';
 
 const spec = mlpSpec({ inputSize: 6, numClasses: 3, depth: 2, width: 5 });
 
@@ -101,30 +96,16 @@ describe('recalibrateBatchNorm (precise BN)', () => {
 });
 
 describe('recalibrateBatchNorm matches torch.optim.swa_utils.update_bn', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'normlab-update-bn-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('gives the running statistics and num_batches_tracked update_bn gives (float32 tolerance)', async () => {
     const model = buildModel(spec, createRng(4));
     // Statistics from earlier training, which update_bn and the recalibration both discard.
     for (const x of batches(4, 16)) model.forward(x, 'train');
-    const shapes: Record<string, readonly number[]> = {};
-    for (const p of model.params()) shapes[p.name] = p.value.shape;
-    for (const b of model.buffers()) shapes[b.name] = b.value.shape;
-    const state = Object.fromEntries(
-      Object.entries(model.stateDict()).map(([name, values]) => [name, Array.from(values)]),
-    );
     const data = batches(6, 10);
-    const file = join(dir, 'case.json');
-    writeFileSync(
-      file,
-      JSON.stringify({ spec, state, shapes, batches: data.map((x) => Array.from(x.data)) }),
-    );
-    const { stdout } = await promisify(execFile)(torchPython(), [
-      join(import.meta.dirname, 'update_bn.py'),
-      file,
-    ]);
-    const torch = JSON.parse(stdout) as Record<string, number[]>;
+    const torch = (await runReference('update_bn.py', {
+      spec,
+      ...stateForTorch(model),
+      batches: data.map((x) => Array.from(x.data)),
+    })) as Record<string, number[]>;
     recalibrateBatchNorm(model, data);
     const mine = model.stateDict();
     expect(Object.keys(torch).sort()).toEqual(
@@ -133,13 +114,6 @@ describe('recalibrateBatchNorm matches torch.optim.swa_utils.update_bn', () => {
         .map((b) => b.name)
         .sort(),
     );
-    for (const [name, expected] of Object.entries(torch)) {
-      const actual = mine[name]!;
-      expected.forEach((e, i) => {
-        expect(Math.abs(actual[i]! - e), `${name}[${i}]`).toBeLessThanOrEqual(
-          1e-5 + 1e-4 * Math.abs(e),
-        );
-      });
-    }
+    expectStateClose(mine, torch);
   }, 120_000);
 });
