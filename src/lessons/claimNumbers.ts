@@ -365,7 +365,7 @@ export const SETTING_WORDS = {
   depth: /\b(?:layers?|blocks?|depths?|deep|stack)\b|-layer|-block/i,
   width: /\b(?:widths?|wide|units?|channels?|neurons?|features?)\b|-unit|-channel/i,
   batchSize: /\bbatch(?:es)?\b|\bbatch[ -]sizes?\b|\bsamples?\b|\bimages? per\b/i,
-  ghostBatch: /\bghost\b/i,
+  ghostBatch: /\bghost\b|\bsamples?\b/i,
   learningRate: /\blr\b|\blearning[ -]rates?\b|\brates?\b|η/i,
   weightDecay: /\bdecays?\b|λ/i,
   groups: /\bgroups?\b/i,
