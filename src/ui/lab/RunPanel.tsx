@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { RUN_LETTERS } from '../../lab/labSettings';
 import { useAppStore } from '../../store/appStore';
+import type { LabRun } from '../../store/labRun';
 import { runLabels, selectRuns, selectSelectedRun } from '../../store/selectors';
 import { ExportButton } from '../export/ExportButton';
 import { AfterTrainingPanel } from './AfterTrainingPanel';
@@ -20,6 +21,39 @@ import { SettingsForm, type SettingsFormProps } from './SettingsForm';
  * The selected run: its progress, duplicate and remove, what went wrong, and all its settings. Train,
  * Step and Reset live in the toolbar only, so each name means one button on the page.
  */
+const HISTORY_FILES = {
+  csv: { label: 'CSV', contents: runHistoryCsv, type: 'text/csv' },
+  json: { label: 'JSON', contents: runHistoryJson, type: 'application/json' },
+} as const;
+
+/** A button that saves one run's history in one format. */
+function HistoryDownload({
+  run,
+  letter,
+  format,
+}: {
+  readonly run: LabRun;
+  readonly letter: string;
+  readonly format: keyof typeof HISTORY_FILES;
+}) {
+  const file = HISTORY_FILES[format];
+  return (
+    <button
+      type="button"
+      className="nl-button nl-button--quiet"
+      onClick={() =>
+        downloadFile(
+          new TextEncoder().encode(file.contents(run, letter)),
+          `normlab-run-${letter.toLowerCase()}-history.${format}`,
+          file.type,
+        )
+      }
+    >
+      Download history ({file.label})
+    </button>
+  );
+}
+
 export function RunPanel() {
   const runs = useAppStore(selectRuns);
   const run = useAppStore(selectSelectedRun);
@@ -91,35 +125,9 @@ export function RunPanel() {
         )}
       </div>
       <div className="nl-button-row" role="group" aria-label={`History of run ${letter}`}>
-        <button
-          type="button"
-          className="nl-button nl-button--quiet"
-          onClick={() =>
-            downloadFile(
-              new TextEncoder().encode(runHistoryCsv(run, letter)),
-              `normlab-run-${letter.toLowerCase()}-history.csv`,
-              'text/csv',
-            )
-          }
-        >
-          Download history (CSV)
-        </button>
+        <HistoryDownload run={run} letter={letter} format="csv" />
         {/* The JSON carries the settings that reproduce the run, hidden ones included. */}
-        {hiding ? null : (
-          <button
-            type="button"
-            className="nl-button nl-button--quiet"
-            onClick={() =>
-              downloadFile(
-                new TextEncoder().encode(runHistoryJson(run, letter)),
-                `normlab-run-${letter.toLowerCase()}-history.json`,
-                'application/json',
-              )
-            }
-          >
-            Download history (JSON)
-          </button>
-        )}
+        {hiding ? null : <HistoryDownload run={run} letter={letter} format="json" />}
       </div>
       <RunMessages run={run} onStartOver={() => actions.resetRun(run.id)} />
       {/* Shown only for BatchNorm runs, so it would tell a mystery's hidden normalization. */}
