@@ -42,6 +42,27 @@ export default tseslint.config(
     rules: { 'layers/no-upward-import': 'error' },
   },
   {
+    // One number formatter (src/engine/text/numberText.ts): a text that formats a number its own way
+    // ends up writing 100000 beside another's 100,000.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/text/numberText.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='toLocaleString']",
+          message:
+            'Write numbers with formatCount, formatNumber or formatLimit (src/lab/formatNumber.ts) so every text formats them alike.',
+        },
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='NumberFormat']",
+          message:
+            'Write numbers with formatCount, formatNumber or formatLimit (src/lab/formatNumber.ts) so every text formats them alike.',
+        },
+      ],
+    },
+  },
+  {
     // Everything below the store is plain TypeScript that also runs in workers and in Node.
     files: ['src/{engine,data,lab,worker,runs,lessons,export}/**/*.ts'],
     rules: {

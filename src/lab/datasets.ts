@@ -1,4 +1,5 @@
 import { ownDataSummary, type OwnDataSummary } from './ownDatasets';
+import { formatCount } from './formatNumber';
 
 /**
  * The datasets a run can train on. MNIST comes from the committed binaries, the 2-D sets are
@@ -119,7 +120,7 @@ function ownDatasetInfo(base: LabDatasetInfo, own: OwnDataSummary): LabDatasetIn
   const classes = own.classNames.length;
   return {
     ...base,
-    hint: `${own.name}: ${own.count.toLocaleString('en')} rows, ${features} feature${features === 1 ? '' : 's'}, ${classes} classes.`,
+    hint: `${own.name}: ${formatCount(own.count)} rows, ${features} feature${features === 1 ? '' : 's'}, ${classes} classes.`,
     kind: features === 2 ? 'points' : 'table',
     sampleShape: [features],
     numClasses: classes,

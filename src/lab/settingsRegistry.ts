@@ -12,7 +12,7 @@
 import { z } from '../engine/zod';
 import { ACTIVATIONS, BRANCH_INITS, NORM_KINDS, NORM_PLACEMENTS } from '../engine/model/spec';
 import { DATASET_IDS, datasetInfo, isOwnDataset, LAB_DATASETS } from './datasets';
-import { formatNumber } from './formatNumber';
+import { formatLimit, formatNumber } from './formatNumber';
 import { BUDGET_TEXT, ghostBatchFits, largestBatch, widestThatFits } from './memoryLimits';
 import {
   ARCHITECTURES,
@@ -122,7 +122,7 @@ function ghostChoices(s: LabRunSettings): number[] {
 
 /** "a whole number from 1 to 512": how limits read in notices and hints. */
 export function rangeText(kind: 'integer' | 'number', min: number, max: number): string {
-  return `${kind === 'integer' ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+  return `${kind === 'integer' ? 'a whole number' : 'a number'} from ${formatLimit(min)} to ${formatLimit(max)}`;
 }
 
 /** How a setting's values are written, parsed and named: what `choice`, `numeric` and `flag` make. */

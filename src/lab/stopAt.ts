@@ -11,6 +11,7 @@
  * The worker receives the target with `train` (src/worker/protocol.ts) and stops there.
  */
 import { choice, numeric } from './settingsRegistry';
+import { formatCount } from './formatNumber';
 
 export const STOP_UNITS = ['steps', 'epochs'] as const;
 export type StopUnit = (typeof STOP_UNITS)[number];
@@ -45,7 +46,7 @@ export const STOP_AT_HINT =
 /** "200 steps", "1 epoch". */
 export function describeStopAt(stop: StopAt): string {
   const unit = stop.count === 1 ? stop.unit.slice(0, -1) : stop.unit;
-  return `${stop.count.toLocaleString('en-US')} ${unit}`;
+  return `${formatCount(stop.count)} ${unit}`;
 }
 
 /** The step at which a run stops: an epoch is ⌊training samples / batch size⌋ steps (no partial batch). */

@@ -9,6 +9,7 @@ import {
 } from './labSettings';
 import { SETTING_KEYS, SETTINGS } from './settingsRegistry';
 import { parseStopAt, STOP_PARAM, STOP_UNIT_PARAM, type StopAt } from './stopAt';
+import { formatCount } from './formatNumber';
 
 /**
  * The Lab's state in the URL hash, as readable query parameters:
@@ -90,7 +91,7 @@ class NoticeList {
       ...this.listed,
       {
         param: '',
-        message: `and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} with this link`,
+        message: `and ${formatCount(more)} more problem${more === 1 ? '' : 's'} with this link`,
         more,
       },
     ];
@@ -168,7 +169,7 @@ export function queryOfHash(hash: string): string {
 /** Reads the runs from a link's query string. Never throws: what it cannot use, it reports. */
 export function decodeLab(query: string): DecodedLab {
   if (query.length > MAX_LINK_QUERY_LENGTH) {
-    const kb = Math.ceil(query.length / 1024).toLocaleString('en');
+    const kb = formatCount(Math.ceil(query.length / 1024));
     return {
       runs: [DEFAULT_RUN_SETTINGS],
       stopAt: null,

@@ -10,6 +10,7 @@ import { blockKey } from './progress/keys';
 import { evaluatePractice, type PracticeVerdict } from './progress/practice';
 import { runSettings, type Experiment, type Practice } from './schema';
 import type { Track } from './track';
+import { formatCount } from '../lab/formatNumber';
 
 export interface LabMystery {
   /** lesson/practice, the practice's progress key. */
@@ -104,7 +105,7 @@ function claimOn(mystery: LabMystery, run: MysteryLabRun): ClaimVerdict {
   if (run.step < budget && history.divergedAt === undefined)
     return {
       shown: false,
-      detail: `run ${run.letter} has trained ${run.step.toLocaleString('en-US')} of the task's ${budget.toLocaleString('en-US')} steps`,
+      detail: `run ${run.letter} has trained ${formatCount(run.step)} of the task's ${formatCount(budget)} steps`,
     };
   const verdict = evaluateClaim(mystery.practice.claim, [history]);
   return { shown: verdict.shown, detail: `run ${run.letter} at step ${budget}: ${verdict.detail}` };

@@ -8,6 +8,7 @@
 import { z } from '../engine/zod';
 import { SMOOTHING_WINDOW, smoothLosses } from '../engine/train/smoothLosses';
 import { stepsToLoss, type RunHistory } from './claims';
+import { formatCount } from '../lab/formatNumber';
 
 const label = z.string({ error: 'must name a run of the experiment by its label' }).min(1);
 const finite = (what: string) => z.number({ error: `must be ${what}` });
@@ -160,9 +161,7 @@ export function formatMeasure(measure: Measure, value: number): string {
     case 'finalLoss':
       return Number.isFinite(value) ? value.toFixed(3) : 'diverged';
     case 'stepsToLoss':
-      return Number.isFinite(value)
-        ? `step ${value.toLocaleString('en-US')}`
-        : 'not reached in this run';
+      return Number.isFinite(value) ? `step ${formatCount(value)}` : 'not reached in this run';
   }
 }
 

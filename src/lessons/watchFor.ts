@@ -3,7 +3,7 @@
  * trains: the same numbers the evaluator judges (claims.ts, internalClaims.ts), before any of them
  * has been measured. One sentence per condition; an `allOf` claim gives one for each of its parts.
  */
-import { formatNumber } from '../lab/formatNumber';
+import { formatNumber, formatCount } from '../lab/formatNumber';
 import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 import type { Claim } from './claims';
 import type { AfterTrainingMeasure } from './internalClaims';
@@ -53,7 +53,7 @@ function sentence(claim: Exclude<Claim, { kind: 'allOf' }>): string {
     case 'accuracyBelow':
       return `${claim.run}’s validation accuracy stays at most ${pct(claim.accuracy)}`;
     case 'diverges':
-      return `${claim.run} diverges (its loss or a gradient stops being a finite number)${claim.byStep !== undefined ? ` by step ${claim.byStep.toLocaleString('en-US')}` : ''}`;
+      return `${claim.run} diverges (its loss or a gradient stops being a finite number)${claim.byStep !== undefined ? ` by step ${formatCount(claim.byStep)}` : ''}`;
     case 'lossFalls':
       return `${claim.run}’s ${SMOOTHED} falls to at most ${pct(claim.fraction)} of where it started, without diverging`;
     case 'validationDiffers':

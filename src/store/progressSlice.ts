@@ -22,6 +22,7 @@ import {
   writeStoredProgress,
   type KeptRecord,
 } from './progressStorage';
+import { formatNumber } from '../lab/formatNumber';
 
 export type ImportResult =
   | { readonly ok: true; readonly message: string }
@@ -395,7 +396,7 @@ export function createProgressSlice(set: SetProgress, get: GetProgress): Progres
 }
 
 function megabytes(chars: number): string {
-  return `${(chars / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+  return `${formatNumber(chars / 1_000_000)} MB`;
 }
 
 function mergeKept(list: readonly KeptRecord[], kept: KeptRecord): readonly KeptRecord[] {

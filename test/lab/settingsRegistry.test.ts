@@ -21,6 +21,7 @@ import {
 } from '../../src/lab/settingsRegistry';
 import { decodeLab, encodeLab } from '../../src/lab/urlState';
 import { NORM_KINDS } from '../../src/engine/model/spec';
+import { formatLimit } from '../../src/lab/formatNumber';
 
 const mlp = DEFAULT_RUN_SETTINGS;
 const cnn: LabRunSettings = { ...DEFAULT_RUN_SETTINGS, dataset: 'mnist14', architecture: 'cnn' };
@@ -112,7 +113,7 @@ describe('the settings registry', () => {
         const { min, max } = settingLimits(key, mlp);
         expect(min, key).toBeLessThan(max);
         expect(spec.allowed, key).toBe(
-          `${spec.type === 'integer' ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+          `${spec.type === 'integer' ? 'a whole number' : 'a number'} from ${formatLimit(min)} to ${formatLimit(max)}`,
         );
       }
     }

@@ -36,19 +36,19 @@ describe('Stop at in a link', () => {
     const cases: [string, string][] = [
       [
         'stop=abc',
-        'stop=abc is not a whole number from 1 to 100000 (steps); the runs train until paused',
+        'stop=abc is not a whole number from 1 to 100,000 (steps); the runs train until paused',
       ],
       [
         'stop=0',
-        'stop=0 is not a whole number from 1 to 100000 (steps); the runs train until paused',
+        'stop=0 is not a whole number from 1 to 100,000 (steps); the runs train until paused',
       ],
       [
         'stop=2.5',
-        'stop=2.5 is not a whole number from 1 to 100000 (steps); the runs train until paused',
+        'stop=2.5 is not a whole number from 1 to 100,000 (steps); the runs train until paused',
       ],
       [
         'stop=20000&stopunit=epochs',
-        'stop=20000 is not a whole number from 1 to 10000 (epochs); the runs train until paused',
+        'stop=20000 is not a whole number from 1 to 10,000 (epochs); the runs train until paused',
       ],
       [
         'stopunit=epochs',

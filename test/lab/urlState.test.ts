@@ -160,7 +160,7 @@ describe('decodeLab with corrupted links', () => {
       'a.lr=50 is not a number from 0.0001 to 10; used 0.03',
       'a.batch=2.5 is not a whole number from 1 to 512; used 32',
       'a.depth=0 is not a whole number from 1 to 100; used 4',
-      'a.seed=-1 is not a whole number from 0 to 4294967295; used 1',
+      'a.seed=-1 is not a whole number from 0 to 4,294,967,295; used 1',
       'a.noise=NaN is not a number from 0 to 0.5; used 0.1',
     ]);
   });

@@ -13,6 +13,7 @@ export type CsvErrorKind =
   | 'missing'
   | 'singleClass'
   | 'tooManyClasses';
+import { formatCount } from '../../engine/text/numberText';
 
 /**
  * A problem with a CSV file, for the learner: the message says what was wrong, where (line and
@@ -35,5 +36,5 @@ export class CsvError extends Error {
 
 /** "line 7, column 3 (petal_length)" */
 export function cellPlace(line: number, column: number, name: string): string {
-  return `line ${line.toLocaleString('en')}, column ${column} (${name})`;
+  return `line ${formatCount(line)}, column ${column} (${name})`;
 }

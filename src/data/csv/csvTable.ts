@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { CsvError } from './csvError';
 import { MAX_CLASSES, MAX_FEATURES, MAX_ROWS } from './csvLimits';
+import { formatCount } from '../../engine/text/numberText';
 /** Bigger than any file of MAX_ROWS × (MAX_FEATURES + 1) numbers written with a dozen characters each. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -57,7 +58,7 @@ export function decodeCsv(bytes: Uint8Array): string {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new CsvError(
       'tooLarge',
-      `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; at most ${MAX_FILE_BYTES / 2 ** 20} MB is read (${MAX_ROWS.toLocaleString('en')} rows of up to ${MAX_FEATURES} features).`,
+      `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; at most ${MAX_FILE_BYTES / 2 ** 20} MB is read (${formatCount(MAX_ROWS)} rows of up to ${MAX_FEATURES} features).`,
     );
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -75,7 +76,7 @@ export function decodeCsv(bytes: Uint8Array): string {
     for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
     throw new CsvError(
       'encoding',
-      `Line ${line.toLocaleString('en')} holds byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at position ${bad + 1}, which is not UTF-8 text. Save the file as "CSV UTF-8" and choose it again.`,
+      `Line ${formatCount(line)} holds byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at position ${bad + 1}, which is not UTF-8 text. Save the file as "CSV UTF-8" and choose it again.`,
       { line },
     );
   }
@@ -215,7 +216,7 @@ export function parseCsvTable(text: string, fileName: string): CsvTable {
       if (fatal) {
         failure = new CsvError(
           'malformed',
-          `Line ${line.toLocaleString('en')}: ${fatal.message.replace(/\.$/, '')}. A quoted value must end with a closing quote (write a quote inside quotes as "").`,
+          `Line ${formatCount(line)}: ${fatal.message.replace(/\.$/, '')}. A quoted value must end with a closing quote (write a quote inside quotes as "").`,
           { line },
         );
         parser.abort();
@@ -254,7 +255,7 @@ export function parseCsvTable(text: string, fileName: string): CsvTable {
       if (row.length !== builders.length) {
         failure = new CsvError(
           'ragged',
-          `Line ${line.toLocaleString('en')} has ${row.length} value${row.length === 1 ? '' : 's'}, but the ${hasHeader ? 'header' : 'first line'} has ${builders.length} columns: every line needs one value per column.`,
+          `Line ${formatCount(line)} has ${row.length} value${row.length === 1 ? '' : 's'}, but the ${hasHeader ? 'header' : 'first line'} has ${builders.length} columns: every line needs one value per column.`,
           { line, column: Math.min(row.length, builders.length) + 1 },
         );
         parser.abort();
@@ -263,7 +264,7 @@ export function parseCsvTable(text: string, fileName: string): CsvTable {
       if (rows === MAX_ROWS) {
         failure = new CsvError(
           'tooManyRows',
-          `Line ${line.toLocaleString('en')} is data row ${(MAX_ROWS + 1).toLocaleString('en')}: at most ${MAX_ROWS.toLocaleString('en')} rows are allowed. Keep a sample of the rows and choose the file again.`,
+          `Line ${formatCount(line)} is data row ${formatCount(MAX_ROWS + 1)}: at most ${formatCount(MAX_ROWS)} rows are allowed. Keep a sample of the rows and choose the file again.`,
           { line },
         );
         parser.abort();

@@ -2,6 +2,7 @@ import type { OwnData } from '../../engine/data/ownData';
 import { cellPlace, CsvError } from './csvError';
 import { MAX_CLASSES, MAX_FEATURES } from './csvLimits';
 import type { CsvTable } from './csvTable';
+import { formatCount } from '../../engine/text/numberText';
 
 /** Class names in a natural order: numerically when every name is a number, else alphabetically. */
 function classOrder(names: readonly string[]): number[] {
@@ -88,7 +89,7 @@ export function ownDataFromCsv(table: CsvTable, labelColumn: number): OwnData {
   if (labels.names.length < 2) {
     throw new CsvError(
       'singleClass',
-      `The label column ${labelColumn + 1} (${label.name}) has a single class, "${labels.names[0]}", on all ${table.rowCount.toLocaleString('en')} rows: a classifier needs at least two classes.`,
+      `The label column ${labelColumn + 1} (${label.name}) has a single class, "${labels.names[0]}", on all ${formatCount(table.rowCount)} rows: a classifier needs at least two classes.`,
       { column: labelColumn + 1 },
     );
   }

@@ -4,6 +4,7 @@ import { ACTIVATIONS } from '../layers/elementwise';
 import { NORM_LAYER_KINDS } from '../layers/normCore';
 import { BRANCH_INITS, type BranchInit } from '../layers/branchInit';
 import type { InitScheme as EngineInitScheme } from '../init/schemes';
+import { formatLimit } from '../text/numberText';
 
 /**
  * A model is described by data, not code: the Lab, shared links, lessons and the parity tests all
@@ -24,12 +25,10 @@ export type NormPlacement = (typeof NORM_PLACEMENTS)[number];
 /** The widest layer a spec may ask for (an MLP's width; a CNN's channels are fewer). */
 const MAX_CHANNELS = 4096;
 
-const intIn = (min: number, max: number) =>
-  z
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+const intIn = (min: number, max: number) => {
+  const error = `must be a whole number from ${formatLimit(min)} to ${formatLimit(max)}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 const finite = (what: string) =>
   z.number({ error: `must be ${what}` }).refine(Number.isFinite, { error: `must be ${what}` });

@@ -8,6 +8,7 @@ import { createRng } from '../rng';
 import { tensor, type Tensor } from '../tensor';
 import { formatMegabytes, RUN_MEMORY_BUDGET } from './memoryPlan';
 import { VALIDATION_SAMPLES, type Evaluation, type TrainingRun } from './trainingRun';
+import { formatCount } from '../text/numberText';
 
 /**
  * The two things one does to a trained BatchNorm network before using it, applied to a run and
@@ -147,7 +148,7 @@ export function recalibrateRun(
 ): RecalibrationReport {
   if (!Number.isInteger(batches) || batches < 1 || batches > MAX_RECALIBRATION_BATCHES) {
     throw new Error(
-      `Recalibration needs a whole number of batches from 1 to ${MAX_RECALIBRATION_BATCHES}, got ${batches}`,
+      `Recalibration needs a whole number of batches from 1 to ${formatCount(MAX_RECALIBRATION_BATCHES)}, got ${batches}`,
     );
   }
   if (run.config.model.norm.kind !== 'batchNorm') {

@@ -3,6 +3,7 @@ import { setBatchNormFrozen } from '../model/freezeBatchNorm';
 import { MAX_FINE_TUNE_STEPS } from '../model/recalibrationLimits';
 import { trainedCopy, trainedCopyRefusal } from './trainedCopy';
 import { VALIDATION_SAMPLES, type Evaluation, type TrainingRun } from './trainingRun';
+import { formatCount } from '../text/numberText';
 
 /** How one fine-tuned copy ended: its eval-mode result, or the step at which it diverged. */
 export type FineTuneOutcome =
@@ -39,7 +40,7 @@ export function fineTuneRefusal(
     return 'Fine-tuning with frozen BatchNorm needs BatchNorm; this network has none (LayerNorm, GroupNorm and InstanceNorm keep no running statistics to freeze).';
   }
   if (!Number.isInteger(steps) || steps < 1 || steps > MAX_FINE_TUNE_STEPS) {
-    return `Fine-tuning takes a whole number of steps from 1 to ${MAX_FINE_TUNE_STEPS}, got ${steps}.`;
+    return `Fine-tuning takes a whole number of steps from 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}, got ${steps}.`;
   }
   if (options.batchSize === 1) {
     return 'Fine-tuning compares live with frozen BatchNorm, and live BatchNorm cannot train on batches of 1 (the variance of one value is 0): use batches of 2 or more.';

@@ -10,6 +10,7 @@ import { SIMD_WASM_SIZING } from '../kernels/wasmSizing';
 import { MAX_FORWARD_CHUNK } from '../model/model';
 import type { CnnSpec, MlpSpec, ModelSpec, NormSpec } from '../model/spec';
 import type { RunConfig } from './runConfig';
+import { formatCount } from '../text/numberText';
 
 /**
  * The memory one run may use: typed arrays and WebAssembly memory of its worker, everything included
@@ -520,7 +521,7 @@ export function planRunMemory(
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / 1e6;
-  return `${mb >= 100 ? Math.round(mb) : mb.toPrecision(2)} MB`;
+  return `${mb >= 100 ? formatCount(Math.round(mb)) : mb.toPrecision(2)} MB`;
 }
 
 /**
@@ -538,7 +539,7 @@ export function memoryRefusal(
   const needs = `This network needs about ${formatMegabytes(plan.total)} of memory to train, more than the ${formatMegabytes(RUN_MEMORY_BUDGET)} a run may use.`;
   const largest = largestBatchThatFits(config, data, host);
   if (largest !== undefined) {
-    return `${needs} Lower the batch size to ${largest} or less (or lower the width or the depth).`;
+    return `${needs} Lower the batch size to ${formatCount(largest)} or less (or lower the width or the depth).`;
   }
   return `${needs} Lower the width or the depth: even with a batch of one sample it does not fit.`;
 }

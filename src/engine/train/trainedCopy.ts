@@ -3,6 +3,7 @@ import type { RunConfig } from './runConfig';
 import { formatMegabytes, planRunMemory, RUN_MEMORY_BUDGET } from './memoryPlan';
 import { TrainingRun } from './trainingRun';
 import { thisWorker } from './workerHost';
+import { formatCount } from '../text/numberText';
 
 /**
  * A second run that starts from a trained run's weights and statistics, with its own optimizer (fresh
@@ -35,7 +36,7 @@ export function trainedCopyRefusal(
 ): string | null {
   const { batchSize, learningRate } = how;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > train.count) {
-    return `The batch size must be a whole number from 1 to ${train.count} (the training images), got ${batchSize}.`;
+    return `The batch size must be a whole number from 1 to ${formatCount(train.count)} (the training images), got ${batchSize}.`;
   }
   if (learningRate !== undefined && !(learningRate >= 0.0001 && learningRate <= 10)) {
     return `The learning rate must be from 0.0001 to 10, got ${learningRate}.`;

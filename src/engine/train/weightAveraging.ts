@@ -4,6 +4,7 @@ import { MAX_FINE_TUNE_STEPS, MAX_RECALIBRATION_BATCHES } from '../model/recalib
 import { recalibrateRun, type RecalibrationReport } from './batchNormAfterTraining';
 import { trainedCopy, trainedCopyRefusal } from './trainedCopy';
 import { VALIDATION_SAMPLES, type Evaluation, type TrainingRun } from './trainingRun';
+import { formatCount } from '../text/numberText';
 
 /** Continue for `steps` steps averaging the weights, then recalibrate from `batches` training batches. */
 export interface AveragingOptions {
@@ -33,10 +34,10 @@ export function averagingRefusal(
     return 'Weight averaging is offered here with its BatchNorm recalibration, and this network has no BatchNorm (LayerNorm, GroupNorm and InstanceNorm keep no running statistics).';
   }
   if (!Number.isInteger(steps) || steps < 1 || steps > MAX_FINE_TUNE_STEPS) {
-    return `Weight averaging takes a whole number of steps from 1 to ${MAX_FINE_TUNE_STEPS}, got ${steps}.`;
+    return `Weight averaging takes a whole number of steps from 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}, got ${steps}.`;
   }
   if (!Number.isInteger(batches) || batches < 1 || batches > MAX_RECALIBRATION_BATCHES) {
-    return `Recalibration needs a whole number of batches from 1 to ${MAX_RECALIBRATION_BATCHES}, got ${batches}.`;
+    return `Recalibration needs a whole number of batches from 1 to ${formatCount(MAX_RECALIBRATION_BATCHES)}, got ${batches}.`;
   }
   // The average is kept in float64 beside the copy.
   return trainedCopyRefusal(

@@ -19,6 +19,7 @@ import {
   type ProgressField,
   type QuizRecord,
 } from './schema';
+import { formatCount } from '../../lab/formatNumber';
 
 export type RestoreResult =
   /** `notices` says what was dropped or changed; empty when everything was kept as it was. */
@@ -85,7 +86,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -274,7 +275,7 @@ function restoreField<F extends ProgressField>(
   if (unreadable > 0) {
     changed = true;
     notices.push(
-      `${unreadable.toLocaleString('en')} of the saved ${what} could not be read and ${unreadable === 1 ? 'was' : 'were'} left out.`,
+      `${formatCount(unreadable)} of the saved ${what} could not be read and ${unreadable === 1 ? 'was' : 'were'} left out.`,
     );
   }
   if (newlyOrphaned > 0)

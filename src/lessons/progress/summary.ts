@@ -1,4 +1,5 @@
 import { PROGRESS_FIELD_NAMES, type Progress, type ProgressField } from './schema';
+import { formatCount } from '../../lab/formatNumber';
 
 const NOUNS: Record<ProgressField, readonly [string, string]> = {
   quizzes: ['answered question', 'answered questions'],
@@ -19,7 +20,7 @@ export function summarizeProgress(progress: Progress): string {
   const parts = PROGRESS_FIELD_NAMES.flatMap((field) => {
     const n = Object.keys(progress[field]).length;
     const [one, many] = NOUNS[field];
-    return n === 0 ? [] : [`${n.toLocaleString('en')} ${n === 1 ? one : many}`];
+    return n === 0 ? [] : [`${formatCount(n)} ${n === 1 ? one : many}`];
   });
   if (parts.length === 0) return 'nothing yet';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;

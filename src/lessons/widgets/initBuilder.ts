@@ -12,6 +12,7 @@ import type { CustomFanMode, InitScheme } from '../../engine/init/schemes';
 import { theoreticalSpread, type TheoreticalSpread } from '../../engine/init/spread';
 import { createRng } from '../../engine/rng';
 import { zeros } from '../../engine/tensor';
+import { formatCount } from '../../lab/formatNumber';
 
 export type BuilderDistribution = 'normal' | 'uniform';
 
@@ -119,7 +120,7 @@ export const MAX_DRAWN_WEIGHTS = 1 << 20;
 export function drawProblem(fanIn: number, fanOut: number): string | undefined {
   const count = fanIn * fanOut;
   if (count <= MAX_DRAWN_WEIGHTS) return undefined;
-  return `A ${fanOut} × ${fanIn} weight has ${count.toLocaleString('en-US')} values, more than the ${MAX_DRAWN_WEIGHTS.toLocaleString('en-US')} this widget draws live; use smaller fans.`;
+  return `A ${fanOut} × ${fanIn} weight has ${formatCount(count)} values, more than the ${formatCount(MAX_DRAWN_WEIGHTS)} this widget draws live; use smaller fans.`;
 }
 
 /** Weights drawn with the engine's own initWeight, from a fixed seed (the same knobs, the same draw). */

@@ -14,6 +14,7 @@ import { toCsv, type ChartData } from './exporting/chartTable';
 import { SceneRegistryContext, type SceneRegistry } from './exporting/sceneRegistry';
 import { Heading, subLevel, type HeadingLevel } from './Heading';
 import './charts.css';
+import { formatCount } from '../../lab/formatNumber';
 
 /**
  * What a chart takes besides its data, as every chart names it: its heading (each has its own
@@ -110,7 +111,7 @@ export function ChartCard(props: ChartCardProps) {
       const name = `${fileStem(title)}.png`;
       downloadFile(new Uint8Array(await png.blob.arrayBuffer()), name, 'image/png');
       setSaved(
-        `Saved ${name}: ${png.width.toLocaleString('en-US')} × ${png.height.toLocaleString('en-US')} pixels (${PNG_SCALE}× the chart on screen).`,
+        `Saved ${name}: ${formatCount(png.width)} × ${formatCount(png.height)} pixels (${PNG_SCALE}× the chart on screen).`,
       );
     } catch (error) {
       setSaved(`The picture could not be made: ${(error as Error).message}`);
@@ -128,7 +129,7 @@ export function ChartCard(props: ChartCardProps) {
     downloadFile(new TextEncoder().encode(toCsv(table)), name, 'text/csv');
     const rows = table.rows.length;
     setSaved(
-      `Saved ${name}: ${table.header.length} columns (${table.header[0]} first), ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}.`,
+      `Saved ${name}: ${table.header.length} columns (${table.header[0]} first), ${formatCount(rows)} row${rows === 1 ? '' : 's'}.`,
     );
   };
   useShortcuts(

@@ -2,16 +2,12 @@
  * Number formatting shared by axes, labels and screen-reader summaries, in the one style of
  * src/lab/formatNumber.ts (en-US, U+2212 minus signs).
  */
-import { formatNumber, withMinusSign } from '../../lab/formatNumber';
+import { formatCount, formatNumber, withMinusSign } from '../../lab/formatNumber';
 
 export { formatNumber };
 
-const STEP_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Step counts: "1,200". */
-export function formatStep(step: number): string {
-  return withMinusSign(STEP_FORMAT.format(step));
-}
+/** Step counts: "1,200" (a step number is a count). */
+export const formatStep: (step: number) => string = formatCount;
 
 /** A fraction in [0, 1] as a percentage: "91%", "2.5%", "99.9%" (never rounds up to a perfect 100%). */
 export function formatPercent(fraction: number): string {

@@ -1,10 +1,11 @@
 import type { LossRun } from './lossChartData';
+import { formatCount } from '../../lab/formatNumber';
 
 /** The step windows the loss chart offers; 0 means every step. */
 export const STEP_WINDOWS = [0, 100, 200, 500, 1000, 2000, 5000, 10_000] as const;
 
 export function describeStepWindow(last: number): string {
-  return last === 0 ? 'all steps' : `the first ${last.toLocaleString('en-US')}`;
+  return last === 0 ? 'all steps' : `the first ${formatCount(last)}`;
 }
 
 /** How many of the ascending `steps` are at most `last`. */

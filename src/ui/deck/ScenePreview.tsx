@@ -1,6 +1,7 @@
 import { sceneKindName, type Scene } from '../../lessons/deck';
 import { Prose } from '../lessons/Prose';
 import { equationMarkdown } from './SceneBody';
+import { formatCount } from '../../lab/formatNumber';
 
 /** What a widget scene lets the presenter show, in a few words. */
 const WIDGET_WHAT: Record<Extract<Scene, { kind: 'widget' }>['widget']['widget'], string> = {
@@ -25,7 +26,7 @@ function previewBody(scene: Scene) {
         <p>
           {scene.experiment.runs.length === 1 ? 'One run' : `${scene.experiment.runs.length} runs`}{' '}
           ({scene.experiment.runs.map((r) => r.label).join(', ')}),{' '}
-          {scene.experiment.steps.toLocaleString('en-US')} steps; starts with Space.
+          {formatCount(scene.experiment.steps)} steps; starts with Space.
         </p>
       );
     case 'quiz':

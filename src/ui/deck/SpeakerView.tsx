@@ -10,6 +10,7 @@ import { SpeakerClock } from './SpeakerClock';
 import { StepButtons } from './StepButtons';
 import { useDeckAddress, useFocusOnChange } from './useDeckAddress';
 import { useSyncedDeck } from './useSyncedDeck';
+import { formatCount } from '../../lab/formatNumber';
 
 export interface SpeakerViewProps {
   readonly deck: Deck;
@@ -19,7 +20,7 @@ export interface SpeakerViewProps {
 
 function trainingText(state: TrainingState | undefined): string {
   if (!state) return 'Waiting for the audience window.';
-  const progress = `step ${state.step.toLocaleString('en-US')} of ${state.steps.toLocaleString('en-US')}`;
+  const progress = `step ${formatCount(state.step)} of ${formatCount(state.steps)}`;
   switch (state.phase) {
     case 'idle':
       return 'Not started.';

@@ -8,6 +8,7 @@ import type { LabRun } from '../../store/labRun';
 import type { AfterTrainingRequest } from '../../worker/protocol';
 import { AfterTrainingOutcome } from './AfterTrainingResults';
 import { NumberField } from './fields/NumberField';
+import { formatCount } from '../../lab/formatNumber';
 
 const DEFAULT_BATCHES = 20;
 const NO_SHIFT: InputShift = { contrast: 1, brightness: 0 };
@@ -77,7 +78,7 @@ export function AfterTrainingPanel({
       )}
       <NumberField
         label="Batches for recalibration"
-        hint={`Training batches averaged, 1 to ${MAX_RECALIBRATION_BATCHES}`}
+        hint={`Training batches averaged, 1 to ${formatCount(MAX_RECALIBRATION_BATCHES)}`}
         value={batches}
         min={1}
         max={MAX_RECALIBRATION_BATCHES}
@@ -131,7 +132,7 @@ export function AfterTrainingPanel({
         />
         <NumberField
           label="Fine-tuning steps"
-          hint={`Steps for each copy, 1 to ${MAX_FINE_TUNE_STEPS}`}
+          hint={`Steps for each copy, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`}
           value={fineTune.steps}
           min={1}
           max={MAX_FINE_TUNE_STEPS}
@@ -166,7 +167,7 @@ export function AfterTrainingPanel({
         </p>
         <NumberField
           label="Averaging steps"
-          hint={`Steps whose weights are averaged, 1 to ${MAX_FINE_TUNE_STEPS}`}
+          hint={`Steps whose weights are averaged, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`}
           value={averageSteps}
           min={1}
           max={MAX_FINE_TUNE_STEPS}

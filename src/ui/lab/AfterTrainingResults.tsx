@@ -8,6 +8,7 @@ import type { FineTuneOutcome, FineTuneReport } from '../../engine/train/fineTun
 import type { AveragingReport } from '../../engine/train/weightAveraging';
 import type { AfterTrainingState } from '../../runs/runState';
 import { formatNumber, formatPercent, formatStep } from '../charts/format';
+import { formatCount } from '../../lab/formatNumber';
 
 function describeShift({ contrast, brightness }: InputShift): string {
   return `contrast ×${formatNumber(contrast)}, brightness ${brightness >= 0 ? '+' : ''}${formatNumber(brightness)}`;
@@ -25,14 +26,14 @@ export function FoldResult({
     <p>
       Folded at step {formatStep(step)}: {folds} BatchNorm layer{folds === 1 ? '' : 's'} merged into
       the layers before them ({report.layersBefore} → {report.layersAfter} layers,{' '}
-      {report.parametersBefore.toLocaleString('en-US')} →{' '}
-      {report.parametersAfter.toLocaleString('en-US')} stored numbers). On {report.samples} test
-      samples the largest difference between the two networks&apos; logits is{' '}
-      {formatNumber(report.maxDifference)} (the largest logit is {formatNumber(report.maxLogit)}):
-      float32 rounding, so accuracy is {formatPercent(report.accuracyBefore)} before and{' '}
-      {formatPercent(report.accuracyAfter)} after. One eval pass took{' '}
-      {formatNumber(report.msBefore)} ms before and {formatNumber(report.msAfter)} ms after (best of
-      3 in this tab; timings vary with what else the machine does).
+      {formatCount(report.parametersBefore)} → {formatCount(report.parametersAfter)} stored
+      numbers). On {report.samples} test samples the largest difference between the two
+      networks&apos; logits is {formatNumber(report.maxDifference)} (the largest logit is{' '}
+      {formatNumber(report.maxLogit)}): float32 rounding, so accuracy is{' '}
+      {formatPercent(report.accuracyBefore)} before and {formatPercent(report.accuracyAfter)} after.
+      One eval pass took {formatNumber(report.msBefore)} ms before and{' '}
+      {formatNumber(report.msAfter)} ms after (best of 3 in this tab; timings vary with what else
+      the machine does).
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { settingsProblems } from '../../lab/settingsProblems';
 import type { LabRun } from '../../store/labRun';
 import { divergenceAdvice } from './runStatusText';
+import { formatCount } from '../../lab/formatNumber';
 
 function StartOver({ onClick }: { readonly onClick: () => void }) {
   return (
@@ -33,7 +34,7 @@ export function RunMessages({
       {run.status === 'diverged' ? (
         <div className="nl-message nl-message--error" role="alert">
           <p className="nl-message__title">
-            Diverged at step {(run.divergedAt ?? run.step).toLocaleString('en-US')}
+            Diverged at step {formatCount(run.divergedAt ?? run.step)}
           </p>
           <p>
             The numbers overflowed: {run.message ?? 'a value became infinite'}. The steps were too

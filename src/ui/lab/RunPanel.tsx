@@ -16,6 +16,7 @@ import { RunProgress } from './RunProgress';
 import { useControlShown } from './labView';
 import { RUN_PANEL_ID, runTabId } from './RunTabs';
 import { SettingsForm, type SettingsFormProps } from './SettingsForm';
+import { formatCount } from '../../lab/formatNumber';
 
 /**
  * The selected run: its progress, duplicate and remove, what went wrong, and all its settings. Train,
@@ -93,7 +94,7 @@ export function RunPanel() {
       <div className="nl-run-panel__head">
         <RunProgress run={run} />
         {run.parameterCount !== undefined ? (
-          <p className="nl-note">{run.parameterCount.toLocaleString('en-US')} parameters</p>
+          <p className="nl-note">{formatCount(run.parameterCount)} parameters</p>
         ) : null}
       </div>
       <div className="nl-button-row">

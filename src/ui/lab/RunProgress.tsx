@@ -1,11 +1,10 @@
 import { useDeferredValue } from 'react';
 import type { LabRun } from '../../store/labRun';
+import { formatCount } from '../../lab/formatNumber';
 
 function formatRate(stepsPerSecond: number): string {
   if (stepsPerSecond <= 0) return '–';
-  return stepsPerSecond >= 10
-    ? Math.round(stepsPerSecond).toLocaleString('en-US')
-    : stepsPerSecond.toFixed(1);
+  return stepsPerSecond >= 10 ? formatCount(Math.round(stepsPerSecond)) : stepsPerSecond.toFixed(1);
 }
 
 /**
@@ -19,11 +18,11 @@ export function RunProgress({ run: latest }: { readonly run: LabRun }) {
       <dl className="nl-progress">
         <div className="nl-progress__item">
           <dt>Step</dt>
-          <dd>{run.step.toLocaleString('en-US')}</dd>
+          <dd>{formatCount(run.step)}</dd>
         </div>
         <div className="nl-progress__item">
           <dt>Epoch</dt>
-          <dd>{run.epoch.toLocaleString('en-US')}</dd>
+          <dd>{formatCount(run.epoch)}</dd>
         </div>
         <div className="nl-progress__item">
           <dt>Steps/s</dt>

@@ -12,6 +12,7 @@ import { canStep } from '../../store/labRun';
 import { selectRuns, selectStopAt } from '../../store/selectors';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
+import { formatCount } from '../../lab/formatNumber';
 
 type StopChoice = 'never' | StopUnit;
 
@@ -68,7 +69,7 @@ export function StopAtField() {
         <NumberField
           key={`${stopAt.unit}-${stopAt.count}`}
           label={COUNT_LABELS[stopAt.unit].label}
-          hint={`${COUNT_LABELS[stopAt.unit].hint} (1 to ${STOP_LIMITS[stopAt.unit].toLocaleString('en-US')})`}
+          hint={`${COUNT_LABELS[stopAt.unit].hint} (1 to ${formatCount(STOP_LIMITS[stopAt.unit])})`}
           value={stopAt.count}
           min={1}
           max={STOP_LIMITS[stopAt.unit]}

@@ -1,6 +1,7 @@
 import { countUrlProblems } from '../../lab/urlState';
 import { useAppStore } from '../../store/appStore';
 import { selectUrlNotices } from '../../store/selectors';
+import { formatCount } from '../../lab/formatNumber';
 
 /** The list shows this many notices and counts the rest: a hand-edited link can hold thousands. */
 export const SHOWN_URL_NOTICES = 5;
@@ -27,8 +28,7 @@ export function UrlNotices() {
       </ul>
       {rest > 0 && (
         <p>
-          and {rest.toLocaleString('en')} more problem{rest === 1 ? '' : 's'} with this link (not
-          listed).
+          and {formatCount(rest)} more problem{rest === 1 ? '' : 's'} with this link (not listed).
         </p>
       )}
       <button type="button" className="nl-button nl-button--quiet" onClick={dismiss}>

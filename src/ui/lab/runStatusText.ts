@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lab/formatNumber';
+import { formatNumber, formatCount } from '../../lab/formatNumber';
 import type { LabRun } from '../../store/labRun';
 
 /** A run's status in a few words: "training", "paused at step 240", "diverged at step 6". */
@@ -9,11 +9,11 @@ export function statusPhrase(run: LabRun): string {
     case 'running':
       return 'training';
     case 'paused':
-      return `paused at step ${run.step.toLocaleString('en-US')}`;
+      return `paused at step ${formatCount(run.step)}`;
     case 'done':
-      return `finished at step ${run.step.toLocaleString('en-US')}`;
+      return `finished at step ${formatCount(run.step)}`;
     case 'diverged':
-      return `diverged at step ${(run.divergedAt ?? run.step).toLocaleString('en-US')}`;
+      return `diverged at step ${formatCount(run.divergedAt ?? run.step)}`;
     case 'error':
       return run.refused ? 'refused: too large to train' : 'stopped by an error';
   }

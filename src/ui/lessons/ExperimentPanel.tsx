@@ -20,6 +20,7 @@ import { setupSummary } from './setupSummary';
 import type { ExperimentRuns } from './useExperimentRuns';
 import { describeDifferences } from '../../lab/describeDifferences';
 import { RUN_LETTERS } from '../../lab/labSettings';
+import { formatCount } from '../../lab/formatNumber';
 
 export interface ExperimentPanelProps {
   readonly experiment: Experiment;
@@ -50,7 +51,7 @@ function phaseAnnouncement(live: ExperimentRuns, steps: number): string {
     case 'idle':
       return '';
     case 'running':
-      return `Training ${count} run${count === 1 ? '' : 's'} for ${steps.toLocaleString('en-US')} steps.`;
+      return `Training ${count} run${count === 1 ? '' : 's'} for ${formatCount(steps)} steps.`;
     case 'paused':
       return 'Paused.';
     case 'finished':

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
 import { PracticeStatus } from './PracticeStatus';
 import { Prose } from './Prose';
+import { formatCount } from '../../lab/formatNumber';
 
 export interface MysteryBlockProps {
   readonly lessonId: string;
@@ -26,7 +27,7 @@ export function MysteryBlock({ lessonId, id, practice, experiment }: MysteryBloc
   const record = progress.practice[key];
   const named = progress.quizzes[practiceQuestionKey(lessonId, id)]?.solved === true;
   const revealed = progress.revealedSettings[key]?.length ?? 0;
-  const steps = experiment.steps.toLocaleString('en-US');
+  const steps = formatCount(experiment.steps);
 
   return (
     <section

@@ -1,10 +1,10 @@
-import { formatNumber } from '../../lab/formatNumber';
+import { formatNumber, formatCount } from '../../lab/formatNumber';
 import { SMOOTHING_WINDOW, smoothLosses } from '../../engine/train/smoothLosses';
 import type { ExperimentRun } from './experimentRun';
 
 function statusText(run: ExperimentRun): string {
-  const step = run.step.toLocaleString('en-US');
-  const target = run.target.toLocaleString('en-US');
+  const step = formatCount(run.step);
+  const target = formatCount(run.target);
   switch (run.status) {
     case 'idle':
       return 'not trained yet';
@@ -17,7 +17,7 @@ function statusText(run: ExperimentRun): string {
     case 'done':
       return `finished ${target} steps`;
     case 'diverged':
-      return `diverged at step ${(run.divergedAt ?? run.step).toLocaleString('en-US')}`;
+      return `diverged at step ${formatCount(run.divergedAt ?? run.step)}`;
     case 'error':
       return run.refused ? 'too large to train: lower a setting' : 'stopped by an error';
   }
@@ -33,14 +33,14 @@ export function latestLoss(run: Pick<ExperimentRun, 'status' | 'history'>): stri
   const n = losses.length;
   if (n === 0) return '';
   const lastStep = steps[n - 1] ?? n;
-  const at = lastStep.toLocaleString('en-US');
+  const at = formatCount(lastStep);
   if (run.status === 'diverged') {
     return ` · last finite loss (one batch) ${formatNumber(losses[n - 1]!)} at step ${at}`;
   }
   if (n === 1) return ` · training loss ${formatNumber(losses[0]!)} (one batch) at step ${at}`;
   const window = Math.min(n, SMOOTHING_WINDOW);
   const mean = smoothLosses(losses.slice(n - window), window)[window - 1]!;
-  const from = (steps[n - window] ?? n - window + 1).toLocaleString('en-US');
+  const from = formatCount(steps[n - window] ?? n - window + 1);
   // Three decimals, as the claim box prints the same average (huge values in scientific notation).
   const shown = Math.abs(mean) < 1e4 ? mean.toFixed(3) : formatNumber(mean);
   return ` · training loss ${shown} (mean of steps ${from}–${at})`;

@@ -26,6 +26,7 @@ import { NumberInputField } from './fields/NumberInputField';
 import { RadioField } from './fields/RadioField';
 import { RangeField } from './fields/RangeField';
 import { WidgetFrame } from './WidgetFrame';
+import { formatCount, formatLimit } from '../../lab/formatNumber';
 
 type InitBuilderData = Extract<Widget, { widget: 'initBuilder' }>;
 
@@ -86,7 +87,7 @@ export function InitBuilderWidget({ widget }: { readonly widget: InitBuilderData
       : []),
   ];
   const summary = drawn
-    ? `${(fanIn * fanOut).toLocaleString('en-US')} weights drawn: measured std ${formatNumber(drawn.measured.std)} against the formula's ${formatNumber(spread.std)}${spread.bound !== undefined ? `; every weight within ±${formatNumber(spread.bound)} (largest |w| ${formatNumber(drawn.maxAbs)})` : `; largest |w| ${formatNumber(drawn.maxAbs)}`}.`
+    ? `${formatCount(fanIn * fanOut)} weights drawn: measured std ${formatNumber(drawn.measured.std)} against the formula's ${formatNumber(spread.std)}${spread.bound !== undefined ? `; every weight within ±${formatNumber(spread.bound)} (largest |w| ${formatNumber(drawn.maxAbs)})` : `; largest |w| ${formatNumber(drawn.maxAbs)}`}.`
     : '';
 
   return (
@@ -125,7 +126,7 @@ export function InitBuilderWidget({ widget }: { readonly widget: InitBuilderData
         {state.gainPreset === 'custom' ? (
           <NumberInputField
             label="Custom gain"
-            hint={`Any gain from ${GAIN_RANGE.min} to ${GAIN_RANGE.max}.`}
+            hint={`Any gain from ${formatLimit(GAIN_RANGE.min)} to ${formatLimit(GAIN_RANGE.max)}.`}
             value={state.customGain}
             min={GAIN_RANGE.min}
             max={GAIN_RANGE.max}

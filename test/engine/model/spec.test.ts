@@ -33,7 +33,7 @@ describe('parseModelSpec', () => {
       'Invalid model spec: depth: got 0; must be a whole number from 1 to 200',
     );
     expect(messageOf({ ...mlp, width: 2.5 })).toContain(
-      'width: got 2.5; must be a whole number from 1 to 4096',
+      'width: got 2.5; must be a whole number from 1 to 4,096',
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCount } from '../../../src/engine/text/numberText';
 import { scratch } from '../../../src/engine/layers/scratch';
 import {
   buildDepthProbe,
@@ -68,7 +69,7 @@ describe('the depth probe memory plan', () => {
     const shape = { depth: 200, width: 4096, batchSize: 64, norm: 'none' } as const;
     expect(depthProbeMemory(shape).fits).toBe(false);
     expect(depthProbeRefusal(shape)).toBe(
-      `A probe of 200 layers of width 4096 needs about ${Math.round(depthProbeMemory(shape).total / 1e6)} MB of memory, more than the 256 MB it may use. Lower the width or the depth.`,
+      `A probe of 200 layers of width 4096 needs about ${formatCount(Math.round(depthProbeMemory(shape).total / 1e6))} MB of memory, more than the 256 MB it may use. Lower the width or the depth.`,
     );
     expect(() => depthProbe({ ...base, ...shape })).toThrow('Lower the width or the depth.');
   });

@@ -33,8 +33,8 @@ describe('fineTuneRun', () => {
     expect(fineTuneRefusal(plain, train, options)).toMatch(/needs BatchNorm/);
     expect(() => fineTuneRun(plain, train, testSet, options)).toThrow(/needs BatchNorm/);
     const run = trained(0.1, 1);
-    expect(fineTuneRefusal(run, train, { ...options, steps: 0 })).toMatch(/from 1 to 2000/);
-    expect(fineTuneRefusal(run, train, { ...options, steps: 2001 })).toMatch(/from 1 to 2000/);
+    expect(fineTuneRefusal(run, train, { ...options, steps: 0 })).toMatch(/from 1 to 2,000/);
+    expect(fineTuneRefusal(run, train, { ...options, steps: 2001 })).toMatch(/from 1 to 2,000/);
     expect(fineTuneRefusal(run, train, { ...options, batchSize: 1 })).toMatch(
       /live BatchNorm cannot train on batches of 1/,
     );

@@ -28,7 +28,7 @@ describe('averageWeightsRun (SWA, then update_bn)', () => {
       /no BatchNorm/,
     );
     const run = trained(0.1, 1);
-    expect(averagingRefusal(run, train, { steps: 0, batches: 5 })).toMatch(/from 1 to 2000/);
+    expect(averagingRefusal(run, train, { steps: 0, batches: 5 })).toMatch(/from 1 to 2,000/);
     expect(averagingRefusal(run, train, { steps: 10, batches: 201 })).toMatch(/from 1 to 200/);
     expect(averagingRefusal(run, train, { steps: 10, batches: 5 })).toBeNull();
   });

@@ -198,7 +198,7 @@ describe('LabPage messages', () => {
     emit({
       type: 'error',
       message:
-        'This network needs about 8997 MB of memory to train, more than the 256 MB a run may use. Lower the batch size to 11 or less (or lower the width or the depth).',
+        'This network needs about 8,997 MB of memory to train, more than the 256 MB a run may use. Lower the batch size to 11 or less (or lower the width or the depth).',
       step: 0,
       refused: true,
     });

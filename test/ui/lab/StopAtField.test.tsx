@@ -63,6 +63,19 @@ describe('Stop at', () => {
     expect(useAppStore.getState().stopAt).toEqual({ count: 300, unit: 'steps' });
   });
 
+  it('writes the limit as the link notice does: the hint, the box and the notice all say 100,000', async () => {
+    const user = renderLab('#/lab?stop=0');
+    const notice = screen.getByText(/stop=0 is not a whole number from 1 to 100,000 \(steps\)/);
+    expect(notice).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Stop at' }), 'steps');
+    const count = screen.getByRole('spinbutton', { name: 'Steps to stop at' });
+    expect(count).toHaveAccessibleDescription(/\(1 to 100,000\)/);
+    await user.clear(count);
+    await user.type(count, '100001{Enter}');
+    expect(count).toHaveAccessibleDescription(/“100001” is not a whole number from 1 to 100,000/);
+    expect(document.body.textContent).not.toMatch(/100000/);
+  });
+
   it('opens from a link in epochs, and reports a value it cannot use', () => {
     renderLab('#/lab?stop=3&stopunit=epochs');
     expect(screen.getByRole('combobox', { name: 'Stop at' })).toHaveDisplayValue(
@@ -74,7 +87,7 @@ describe('Stop at', () => {
     act(() => window.history.replaceState(null, '', '/#/lab?stop=soon'));
     act(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
     expect(
-      screen.getByText(/stop=soon is not a whole number from 1 to 100000 \(steps\)/),
+      screen.getByText(/stop=soon is not a whole number from 1 to 100,000 \(steps\)/),
     ).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Stop at' })).toHaveDisplayValue(
       'Never (train until paused)',

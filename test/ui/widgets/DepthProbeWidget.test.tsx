@@ -140,11 +140,11 @@ describe('DepthProbeWidget', () => {
       probe().emit({
         type: 'depthProbeError',
         id: probe().probeRequests()[0]!.id,
-        message: 'depthProbe: width must be a whole number from 1 to 4096, got 0',
+        message: 'depthProbe: width must be a whole number from 1 to 4,096, got 0',
       }),
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'The measurement failed: depthProbe: width must be a whole number from 1 to 4096, got 0',
+      'The measurement failed: depthProbe: width must be a whole number from 1 to 4,096, got 0',
     );
   });
 

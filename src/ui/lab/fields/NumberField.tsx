@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../../lab/formatNumber';
+import { rangeText } from '../../../lab/settingsRegistry';
 import { describedBy, Field } from './Field';
 
 export interface NumberFieldProps {
@@ -21,7 +22,7 @@ export function numberProblem(
   current: number,
 ): string | undefined {
   const { min, max, integer } = limits;
-  const allowed = `${integer ? 'a whole number' : 'a number'} from ${formatNumber(min)} to ${formatNumber(max)}`;
+  const allowed = rangeText(integer ? 'integer' : 'number', min, max);
   const trimmed = text.trim();
   const value = Number(trimmed);
   const valid =

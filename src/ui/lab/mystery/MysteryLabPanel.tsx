@@ -11,6 +11,7 @@ import { PracticeStatus } from '../../lessons/PracticeStatus';
 import { Prose } from '../../lessons/Prose';
 import { QuizQuestion } from '../../lessons/QuizQuestion';
 import type { LabMysteryValue } from './LabMysteryContext';
+import { formatCount } from '../../../lab/formatNumber';
 
 /** What the judge reads of a Lab run: its settings, its steps, and its history. */
 function judgedRun(run: LabRun, index: number): MysteryLabRun {
@@ -50,7 +51,7 @@ export function MysteryLabPanel({ value }: { readonly value: LabMysteryValue }) 
   useEffect(() => {
     if (passedDetail !== undefined) recordPracticePassed(mystery.key, passedDetail);
   }, [mystery.key, passedDetail, recordPracticePassed]);
-  const budget = mystery.experiment.steps.toLocaleString('en-US');
+  const budget = formatCount(mystery.experiment.steps);
 
   return (
     <section className="nl-mystery-lab" aria-labelledby={headingId}>

@@ -9,6 +9,7 @@ import { readCsvInWorker, type CsvReader } from '../../../worker/csvClient';
 import { SelectField } from '../fields/SelectField';
 import { DEFAULT_OWN_OPTIONS, OwnDataOptionsFields } from './OwnDataOptionsFields';
 import { OwnDataSummaryText } from './OwnDataSummaryText';
+import { formatCount } from '../../../lab/formatNumber';
 
 let reader: CsvReader = readCsvInWorker;
 /** Tests read files in place instead of in a worker. */
@@ -88,8 +89,8 @@ export function CsvDataPanel() {
         />
         <p className="nl-field__hint" id={`${inputId}-hint`}>
           A column of numbers per feature and a label column; the first line may name the columns.
-          Up to {MAX_ROWS.toLocaleString('en')} rows and {MAX_FEATURES} features. The file stays in
-          this browser.
+          Up to {formatCount(MAX_ROWS)} rows and {MAX_FEATURES} features. The file stays in this
+          browser.
         </p>
       </div>
       {reading ? (

@@ -5,6 +5,7 @@ import { useAppStore } from '../../../store/appStore';
 import type { LabRun } from '../../../store/labRun';
 import { ChartErrorBoundary } from '../../charts/ChartErrorBoundary';
 import { LayerStrip } from './LayerStrip';
+import { formatCount } from '../../../lab/formatNumber';
 
 /** The pad's drawing surface in canvas pixels; the ink is 10 % of it wide, as a pen stroke in MNIST. */
 const PAD = 280;
@@ -159,7 +160,7 @@ export function DigitPad({ run }: { readonly run: LabRun }) {
           {!input
             ? 'Nothing drawn yet.'
             : answer
-              ? `The network predicts ${classNames[answer.prediction] ?? answer.prediction} (${(answer.probabilities[answer.prediction]! * 100).toFixed(0)}%) at step ${answer.step.toLocaleString('en')}.`
+              ? `The network predicts ${classNames[answer.prediction] ?? answer.prediction} (${(answer.probabilities[answer.prediction]! * 100).toFixed(0)}%) at step ${formatCount(answer.step)}.`
               : 'Asking the network…'}
         </p>
         {answer ? (

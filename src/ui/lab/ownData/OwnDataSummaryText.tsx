@@ -1,6 +1,7 @@
 import type { OwnDatasetId } from '../../../lab/datasets';
 import type { OwnDataSummary } from '../../../lab/ownDatasets';
 import type { OwnDataStatus } from '../../../store/ownDataSlice';
+import { formatCount } from '../../../lab/formatNumber';
 
 const MISSING: Record<OwnDatasetId, string> = {
   csv: 'No CSV file yet. If you opened a link to a run on someone’s own data: the data is not in the link (a link carries settings only). Choose the CSV file to train on it.',
@@ -34,8 +35,8 @@ export function OwnDataSummaryText({
     summary.labelColumn !== undefined ? ` Label: column ${summary.labelColumn + 1}.` : '';
   return (
     <p className="nl-note nl-own-data__summary">
-      Training on <strong>{summary.name}</strong>: {summary.count.toLocaleString('en')} rows,{' '}
-      {features} feature{features === 1 ? '' : 's'}, {summary.classNames.length} classes (
+      Training on <strong>{summary.name}</strong>: {formatCount(summary.count)} rows, {features}{' '}
+      feature{features === 1 ? '' : 's'}, {summary.classNames.length} classes (
       {summary.classNames.slice(0, 6).join(', ')}
       {summary.classNames.length > 6 ? ', …' : ''}).{label}{' '}
       {Math.round(options.validationFraction * 100)}% held out for validation

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { hintId, WidgetField } from './WidgetField';
+import { formatNumber } from '../../../lab/formatNumber';
+import { rangeText } from '../../../lab/settingsRegistry';
 
 export interface NumberInputFieldProps {
   readonly label: string;
@@ -27,7 +29,7 @@ export function NumberInputField({
   const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max;
   const error =
     draft !== undefined && !valid
-      ? `“${text.trim()}” is not a number from ${min} to ${max}; the widget keeps ${value}.`
+      ? `“${text.trim()}” is not ${rangeText('number', min, max)}; the widget keeps ${formatNumber(value)}.`
       : undefined;
   return (
     <WidgetField id={id} label={label} hint={hint}>
