@@ -11,14 +11,27 @@
  * 30 ms came 20 to 30 times in 8 s; leaving one, 9 times. On a one-core machine half of it is left.
  */
 export const RESERVED_CORES = 1;
+/**
+ * A lesson page draws one experiment's progress and one chart tab, not twenty charts: a trace of a
+ * lesson experiment training had the main thread, the compositor and the chart worker at about a
+ * quarter of a core together, so a lesson leaves the page half a core and gives the runs the rest.
+ */
+export const LESSON_RESERVED_CORES = 0.5;
 /** Below this a run would crawl; with that many runs the page has to share anyway. */
 export const MIN_CPU_SHARE = 0.1;
 
-/** The share of a core each of `trainingRuns` workers may use on a machine with `cores` cores. */
-export function cpuShareFor(trainingRuns: number, cores: number): number {
+/**
+ * The share of a core each of `trainingRuns` workers may use on a machine with `cores` cores, leaving
+ * `reserved` cores (at most half the machine) to the page.
+ */
+export function cpuShareFor(
+  trainingRuns: number,
+  cores: number,
+  reserved = RESERVED_CORES,
+): number {
   if (trainingRuns <= 0) return 1;
   const usable = Math.max(1, cores);
-  const share = (usable - Math.min(RESERVED_CORES, usable / 2)) / trainingRuns;
+  const share = (usable - Math.min(reserved, usable / 2)) / trainingRuns;
   return Math.min(1, Math.max(MIN_CPU_SHARE, share));
 }
 

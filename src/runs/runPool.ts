@@ -16,6 +16,8 @@ export interface RunPoolOptions<K> {
   readonly windowMs?: number;
   /** Whether a message is applied at once (with everything waiting); by default none leads. */
   readonly leads?: (key: K, message: FromWorker) => boolean;
+  /** The cores the training runs leave to the page (cpuShare.ts); RESERVED_CORES by default. */
+  readonly reservedCores?: number;
 }
 
 interface Slot {
@@ -112,10 +114,10 @@ export class RunPool<K> {
 
   /**
    * Tells every worker its share of a core while `training` of the runs train, so together they
-   * leave the page a core to draw with (cpuShare.ts). Workers that already have it hear nothing.
+   * leave the page the cores it needs to draw with (cpuShare.ts). Workers that already have it hear nothing.
    */
   shareCores(training: number): void {
-    const share = cpuShareFor(training, availableCores());
+    const share = cpuShareFor(training, availableCores(), this.options.reservedCores);
     for (const slot of this.slots.values()) {
       if (slot.cpuShare === share) continue;
       slot.worker.send({ type: 'setCpuShare', share });

@@ -36,7 +36,7 @@ export type ToWorker =
   | { readonly type: 'setDetail'; readonly detail: SnapshotDetail }
   /**
    * The share of one core this worker may use, in (0, 1]: below 1 it rests between slices of work, so
-   * runs training together leave the page a core to draw with (src/runs/cpuShare.ts).
+   * runs training together leave the page what it needs to draw with (src/runs/cpuShare.ts).
    */
   | { readonly type: 'setCpuShare'; readonly share: number }
   | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions }

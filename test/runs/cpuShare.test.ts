@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { availableCores, cpuShareFor, MIN_CPU_SHARE } from '../../src/runs/cpuShare';
+import {
+  availableCores,
+  cpuShareFor,
+  LESSON_RESERVED_CORES,
+  MIN_CPU_SHARE,
+} from '../../src/runs/cpuShare';
 
 describe('cpuShareFor', () => {
   it('gives a lone run a whole core', () => {
@@ -12,6 +17,14 @@ describe('cpuShareFor', () => {
     expect(cpuShareFor(3, 2)).toBeCloseTo(1 / 3, 12);
     expect(cpuShareFor(4, 2)).toBe(0.25);
     expect(cpuShareFor(4, 4)).toBe(0.75);
+  });
+
+  it('leaves a lesson page half a core, and never more than half the machine', () => {
+    expect(cpuShareFor(2, 2, LESSON_RESERVED_CORES)).toBe(0.75);
+    expect(cpuShareFor(3, 2, LESSON_RESERVED_CORES)).toBe(0.5);
+    expect(cpuShareFor(4, 2, LESSON_RESERVED_CORES)).toBe(0.375);
+    expect(cpuShareFor(1, 2, LESSON_RESERVED_CORES)).toBe(1);
+    expect(cpuShareFor(2, 1, 3)).toBe(0.25);
   });
 
   it('never limits runs that have a core each to spare', () => {

@@ -81,6 +81,17 @@ describe('RunPool', () => {
     ]);
   });
 
+  it('leaves the page the cores it was built to reserve', () => {
+    const lesson = new RunPool<string>({ apply: () => undefined, reservedCores: 0.5 });
+    lesson.ensure('a');
+    lesson.ensure('b');
+    lesson.shareCores(2);
+    expect(made.map((w) => w.sent)).toEqual([
+      [{ type: 'setCpuShare', share: 0.75 }],
+      [{ type: 'setCpuShare', share: 0.75 }],
+    ]);
+  });
+
   it('stops a run’s worker and no longer listens to it', () => {
     pool.ensure('a');
     pool.ensure('b');

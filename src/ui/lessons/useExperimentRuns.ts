@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
+import { LESSON_RESERVED_CORES } from '../../runs/cpuShare';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
@@ -119,7 +120,11 @@ export function useExperimentRuns(
   // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
   // snapshots a second between them, and the page redraws at most once per batch.
   const [workers] = useState(
-    () => new RunPool<number>({ apply: (batch) => dispatch({ type: 'messages', batch }) }),
+    () =>
+      new RunPool<number>({
+        apply: (batch) => dispatch({ type: 'messages', batch }),
+        reservedCores: LESSON_RESERVED_CORES,
+      }),
   );
   const runsRef = useRef(runs);
   useEffect(() => {

@@ -69,14 +69,14 @@ const onCores = (cores: number) =>
 describe('ExperimentBlock', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('leaves the page a core while its runs train together, and gives it back as they finish', async () => {
+  it('leaves the page half a core while its runs train together, and gives it back as they finish', async () => {
     onCores(2);
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    // two runs on two cores: (2 − 1) / 2 each, told before the first step
+    // two runs on two cores: (2 − 0.5) / 2 each, told before the first step
     for (const i of [0, 1]) {
       expect(workerAt(i).types()).toEqual(['setCpuShare', 'configure', 'step']);
-      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.5 });
+      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75 });
     }
     trainToTheEnd(0);
     expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1 });
