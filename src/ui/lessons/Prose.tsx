@@ -1,17 +1,17 @@
 import 'katex/dist/katex.min.css';
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { plainHeading, sectionId } from '../../lessons/sections';
+import { DISPLAY_PROPERTY, markMath, TEX_PROPERTY, texToHtml } from './texMarkup';
 
 /**
  * Lesson Markdown with GitHub tables and TeX math. Raw HTML is never interpreted (no rehype-raw):
  * react-markdown shows it as text, so a lesson cannot inject scripts or event handlers.
  */
 const REMARK_PLUGINS = [remarkGfm, remarkMath];
-const REHYPE_PLUGINS = [rehypeKatex];
+const REHYPE_PLUGINS = [markMath];
 
 /** The text of a Markdown AST node, as the reader sees it. */
 function textOf(node: { type: string; value?: unknown; children?: unknown } | undefined): string {
@@ -26,10 +26,24 @@ const SectionHeading: Components['h2'] = ({ node, ...props }) => (
   <h2 id={sectionId(plainHeading(textOf(node)))} tabIndex={-1} {...props} />
 );
 
+/** A formula marked by markMath, typeset by KaTeX into the span's inner HTML (texMarkup.ts). */
+const TexSpan: Components['span'] = ({ node, ...props }) => {
+  const tex = node?.properties[TEX_PROPERTY];
+  if (typeof tex !== 'string') return <span {...props} />;
+  const display = node?.properties[DISPLAY_PROPERTY] === 'true';
+  return (
+    <span
+      className={display ? 'nl-tex nl-tex--display' : 'nl-tex'}
+      dangerouslySetInnerHTML={{ __html: texToHtml(tex, display) }}
+    />
+  );
+};
+
 /** The page title is the only h1: a '#' heading in a lesson becomes a section heading. */
 const COMPONENTS: Components = {
   h1: SectionHeading,
   h2: SectionHeading,
+  span: TexSpan,
   table: ({ node: _node, ...props }) => (
     <div className="nl-prose__table">
       <table {...props} />
