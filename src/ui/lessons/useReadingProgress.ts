@@ -16,11 +16,25 @@ export function measureReadingProgress(
   sections: readonly LessonSection[],
 ): ReadingProgress {
   const line = window.innerHeight * READING_LINE;
-  let current = 0;
-  sections.forEach((section, i) => {
-    const heading = document.getElementById(section.id);
-    if (heading && heading.getBoundingClientRect().top <= line) current = i;
+  // Headings follow each other down the page, so the last one above the line is found by bisection:
+  // measuring a heading lays out the prose around it, which the page skips while it is far from the
+  // window (content-visibility in lessons.css), and measuring every heading on every scroll frame
+  // laid out the whole lesson.
+  const headings = sections.flatMap((section, index) => {
+    const element = document.getElementById(section.id);
+    return element ? [{ element, index }] : [];
   });
+  let current = 0;
+  let low = 0;
+  let high = headings.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const { element, index } = headings[middle]!;
+    if (element.getBoundingClientRect().top <= line) {
+      current = index;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
   const rect = page.getBoundingClientRect();
   const scrollable = rect.height - window.innerHeight;
   const fraction = scrollable <= 0 ? 1 : Math.min(1, Math.max(0, -rect.top / scrollable));
