@@ -470,8 +470,22 @@ export function settingNumbers(experiment: Experiment): SettingNumber[] {
     );
   for (const run of experiment.runs) {
     values.push(...keyedSettings(run.settings), ...labelSettings(run.label));
+    values.push(...layerCounts({ ...experiment.base, ...run.settings }));
   }
   return values;
+}
+
+/**
+ * The layers a run's settings build, which the text may count instead of the blocks: a residual MLP
+ * of `depth` blocks has $1 + 2 \cdot \text{depth} + 1$ Linear layers ("the 50-layer residual MLP"
+ * at depth 24), a CNN $1 + 2 \cdot \text{depth}$ convolutions.
+ */
+function layerCounts(settings: Experiment['base']): SettingNumber[] {
+  const { architecture, depth } = settings;
+  if (depth === undefined) return [];
+  if (architecture === 'resmlp') return [{ value: 2 * depth + 2, words: SETTING_WORDS.depth }];
+  if (architecture === 'cnn') return [{ value: 2 * depth + 1, words: /\bconvolutions?\b/i }];
+  return [];
 }
 
 /** How far around a number the words that present it as a setting may be, in characters. */

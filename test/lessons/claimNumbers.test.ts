@@ -138,6 +138,19 @@ describe('unbackedNumbers', () => {
     });
     expect(unbackedNumbers(small).map((u) => u.number.text)).toEqual(['2', '7', '300']);
   });
+
+  it('backs the layers a residual MLP or a CNN builds, counted as layers or convolutions', () => {
+    const deep = experimentSchema.parse({
+      title: 'T',
+      base: { dataset: 'mnist14', architecture: 'resmlp', depth: 24 },
+      runs: [{ label: 'Residual' }, { label: 'CNN', settings: { architecture: 'cnn', depth: 6 } }],
+      charts: ['loss'],
+      steps: 100,
+      takeaway:
+        'The 50-layer residual MLP and the CNN of 13 convolutions. It took 50 tries and 13 more.',
+    });
+    expect(unbackedNumbers(deep).map((u) => u.number.text)).toEqual(['50', '13']);
+  });
 });
 
 describe('unbackedPredictionNumbers', () => {
