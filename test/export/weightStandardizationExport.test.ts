@@ -8,51 +8,25 @@ import { ExportRefusal } from '../../src/export/python/refusal';
 import { expectClose } from '../helpers/fixtures';
 import { randomTensor } from '../helpers/gradcheck';
 import { torchPython } from '../helpers/torchPython';
+import { cnnSpec, mlpSpec } from '../engine/model/specFixtures';
 
-const KAIMING = { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' } as const;
-const GN = { kind: 'groupNorm', groups: 2 } as const;
+/** GroupNorm (2 groups) after standardized weights, in every network below. */
+const STANDARDIZED = {
+  norm: { kind: 'groupNorm', groups: 2 },
+  weightStandardization: true,
+} as const;
+const MLP_SIZE = { inputSize: 12, numClasses: 3, depth: 2, width: 8 };
 
 const SPECS: Record<string, ModelSpec> = {
-  'MLP, GroupNorm, standardized weights': {
-    family: 'mlp',
-    inputSize: 12,
-    numClasses: 3,
-    depth: 2,
-    width: 8,
-    activation: 'relu',
-    norm: GN,
-    normPlacement: 'before',
-    init: KAIMING,
-    bias: true,
-    weightStandardization: true,
-  },
-  'residual MLP, GroupNorm, standardized weights': {
-    family: 'mlp',
-    inputSize: 12,
-    numClasses: 3,
-    depth: 2,
-    width: 8,
-    activation: 'relu',
-    norm: GN,
-    normPlacement: 'before',
-    init: KAIMING,
-    bias: true,
+  'MLP, GroupNorm, standardized weights': mlpSpec(MLP_SIZE, STANDARDIZED),
+  'residual MLP, GroupNorm, standardized weights': mlpSpec(MLP_SIZE, {
+    ...STANDARDIZED,
     residual: true,
-    weightStandardization: true,
-  },
-  'CNN, GroupNorm, standardized weights': {
-    family: 'cnn',
-    inputShape: [1, 6, 6],
-    numClasses: 3,
-    stemChannels: 4,
-    blocks: 1,
-    residual: true,
-    activation: 'relu',
-    norm: GN,
-    normPlacement: 'before',
-    init: KAIMING,
-    weightStandardization: true,
-  },
+  }),
+  'CNN, GroupNorm, standardized weights': cnnSpec(
+    { inputShape: [1, 6, 6], numClasses: 3, stemChannels: 4, blocks: 1 },
+    STANDARDIZED,
+  ),
 };
 
 /**

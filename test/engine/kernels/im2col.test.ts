@@ -52,10 +52,12 @@ const CASES: ConvGeometry[] = [
 const describeCase = (g: ConvGeometry) =>
   `N=${g.batch} C=${g.channels} H=${g.height} W=${g.width} k=${g.kernel} s=${g.stride} p=${g.padding}`;
 
-/** cols straight from the definition, one entry at a time. */
-function referenceIm2col(x: Float32Array, g: ConvGeometry): Float32Array {
+/**
+ * Walks cols in order straight from the definition: `visit(at, pixel)` for its entry `at`, which reads
+ * input entry `pixel`, or -1 where the window lies in the zero padding.
+ */
+function forEachColsEntry(g: ConvGeometry, visit: (at: number, pixel: number) => void): void {
   const { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth } = g;
-  const cols = new Float32Array(channels * kernel * kernel * batch * outHeight * outWidth);
   let at = 0;
   for (let c = 0; c < channels; c++)
     for (let i = 0; i < kernel; i++)
@@ -66,29 +68,26 @@ function referenceIm2col(x: Float32Array, g: ConvGeometry): Float32Array {
               const ih = oh * stride - padding + i;
               const iw = ow * stride - padding + j;
               const inside = ih >= 0 && ih < height && iw >= 0 && iw < width;
-              cols[at++] = inside ? x[((n * channels + c) * height + ih) * width + iw]! : 0;
+              visit(at++, inside ? ((n * channels + c) * height + ih) * width + iw : -1);
             }
+}
+
+/** cols straight from the definition, one entry at a time. */
+function referenceIm2col(x: Float32Array, g: ConvGeometry): Float32Array {
+  const { batch, channels, kernel, outHeight, outWidth } = g;
+  const cols = new Float32Array(channels * kernel * kernel * batch * outHeight * outWidth);
+  forEachColsEntry(g, (at, pixel) => {
+    cols[at] = pixel < 0 ? 0 : x[pixel]!;
+  });
   return cols;
 }
 
 /** dx[pixel] = Σ of the cols entries read from that pixel (float64 sums). */
 function referenceCol2im(cols: Float32Array, g: ConvGeometry): Float64Array {
-  const { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth } = g;
-  const dx = new Float64Array(batch * channels * height * width);
-  let at = 0;
-  for (let c = 0; c < channels; c++)
-    for (let i = 0; i < kernel; i++)
-      for (let j = 0; j < kernel; j++)
-        for (let n = 0; n < batch; n++)
-          for (let oh = 0; oh < outHeight; oh++)
-            for (let ow = 0; ow < outWidth; ow++) {
-              const ih = oh * stride - padding + i;
-              const iw = ow * stride - padding + j;
-              const value = cols[at++]!;
-              if (ih >= 0 && ih < height && iw >= 0 && iw < width) {
-                dx[((n * channels + c) * height + ih) * width + iw]! += value;
-              }
-            }
+  const dx = new Float64Array(g.batch * g.channels * g.height * g.width);
+  forEachColsEntry(g, (at, pixel) => {
+    if (pixel >= 0) dx[pixel]! += cols[at]!;
+  });
   return dx;
 }
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeParam } from '../../../src/engine/layers/layer';
 import { Adam, AdamW } from '../../../src/engine/optim/adam';
-import { tensor } from '../../../src/engine/tensor';
-import { expectTrajectory, optimCase } from './optimFixture';
-
-function param(values: number[]) {
-  return makeParam('w', 'weight', tensor([values.length], values));
-}
-
-function near(actual: Float32Array | undefined, expected: number[]): void {
-  expect(actual).toBeDefined();
-  expect(actual!.length).toBe(expected.length);
-  expected.forEach((e, i) => expect(actual![i], `element ${i}`).toBeCloseTo(e, 6));
-}
+import { expectTrajectory, near, optimCase, param } from './optimFixture';
 
 describe('Adam', () => {
   it('matches PyTorch params, exp_avgs and exp_avg_sqs after every step (optim_adam)', () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { makeParam, type Param } from '../../../src/engine/layers/layer';
 import { numel, tensor } from '../../../src/engine/tensor';
 import { expectClose, loadFixture, SINGLE_OP, type FixtureCase } from '../../helpers/fixtures';
@@ -50,4 +51,16 @@ export function expectTrajectory(
       expectClose(actual, c.at(key, t), SINGLE_OP, `${key} after step ${t + 1}`);
     }
   }
+}
+
+/** A one-dimensional weight named 'w' holding `values`, for a hand-worked step. */
+export function param(values: number[]): Param {
+  return makeParam('w', 'weight', tensor([values.length], values));
+}
+
+/** `actual` holds `expected`, each element to 6 decimals. */
+export function near(actual: Float32Array | undefined, expected: number[]): void {
+  expect(actual).toBeDefined();
+  expect(actual!.length).toBe(expected.length);
+  expected.forEach((e, i) => expect(actual![i], `element ${i}`).toBeCloseTo(e, 6));
 }

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeParam } from '../../../src/engine/layers/layer';
 import { SGD } from '../../../src/engine/optim/sgd';
 import { tensor } from '../../../src/engine/tensor';
-import { expectTrajectory, optimCase } from './optimFixture';
-
-function param(values: number[]) {
-  return makeParam('w', 'weight', tensor([values.length], values));
-}
-
-function near(actual: Float32Array | undefined, expected: number[]): void {
-  expect(actual).toBeDefined();
-  expect(actual!.length).toBe(expected.length);
-  expected.forEach((e, i) => expect(actual![i], `element ${i}`).toBeCloseTo(e, 6));
-}
+import { expectTrajectory, near, optimCase, param } from './optimFixture';
 
 describe('SGD', () => {
   for (const name of ['optim_sgd_momentum', 'optim_sgd_nesterov']) {
