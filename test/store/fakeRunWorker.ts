@@ -1,43 +1,60 @@
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type { RunWorker } from '../../src/worker/workerClient';
 
-/** A RunWorker that records what the store sends and lets a test play the worker's part. */
-export class FakeRunWorker implements RunWorker {
-  readonly sent: ToWorker[] = [];
-  crashed = false;
-  restarts = 0;
+/**
+ * A worker that records what it is sent and lets a test play the worker's part: `emit` delivers a
+ * message to every subscriber, as the real worker's answer would arrive.
+ */
+export class FakeWorker<To, From> {
+  readonly sent: To[] = [];
   terminated = false;
-  private readonly listeners = new Set<(message: FromWorker) => void>();
+  private readonly listeners = new Set<(message: From) => void>();
 
-  send(message: ToWorker): void {
+  send(message: To): void {
     this.sent.push(message);
   }
-  onMessage(callback: (message: FromWorker) => void): () => void {
+  onMessage(callback: (message: From) => void): () => void {
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
-  }
-  restart(): void {
-    this.restarts++;
-    this.crashed = false;
   }
   terminate(): void {
     this.terminated = true;
   }
-  emit(message: FromWorker): void {
-    for (const listener of this.listeners) listener(message);
+  emit(message: From): void {
+    for (const listener of [...this.listeners]) listener(message);
+  }
+}
+
+/** A RunWorker that records what the store sends and lets a test play the worker's part. */
+export class FakeRunWorker extends FakeWorker<ToWorker, FromWorker> implements RunWorker {
+  crashed = false;
+  restarts = 0;
+
+  restart(): void {
+    this.restarts++;
+    this.crashed = false;
   }
   types(): string[] {
     return this.sent.map((m) => m.type);
   }
 }
 
-/** A factory that remembers every fake it made, in order. */
-export function fakeWorkerFactory(): { create: () => FakeRunWorker; made: FakeRunWorker[] } {
-  const made: FakeRunWorker[] = [];
+/** A factory of fakes that remembers every fake it made, in order. */
+export interface FakeWorkerFactory<W> {
+  readonly create: () => W;
+  readonly made: W[];
+}
+
+export function fakeWorkerFactory(): FakeWorkerFactory<FakeRunWorker>;
+export function fakeWorkerFactory<W>(make: () => W): FakeWorkerFactory<W>;
+export function fakeWorkerFactory(
+  make: () => unknown = () => new FakeRunWorker(),
+): FakeWorkerFactory<unknown> {
+  const made: unknown[] = [];
   return {
     made,
     create: () => {
-      const worker = new FakeRunWorker();
+      const worker = make();
       made.push(worker);
       return worker;
     },

@@ -1,52 +1,16 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { PlotContext } from '../../../src/ui/charts/plotScene';
+import { setObservedWidth, stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
- * jsdom lays nothing out: every element is 0 × 0 and there is no ResizeObserver or 2-D canvas
- * context. This stub reports a fixed content width to every observed element, so the charts render
- * at that width, and makes getContext return null (as jsdom does, minus its console noise). Animation
- * frames run at once, so a canvas is drawn by the time render() returns.
+ * jsdom lays nothing out and has no 2-D canvas context: the charts render at a fixed width (see
+ * ../fixedSizeResizeObserver.ts), and getContext returns null (as jsdom does, minus its console
+ * noise). Animation frames run at once, so a canvas is drawn by the time render() returns.
  */
-let observedWidth = 640;
 const originalGetContext = HTMLCanvasElement.prototype.getContext;
 
-export function setObservedWidth(width: number): void {
-  observedWidth = width;
-}
-
-function rect(width: number, height: number): DOMRectReadOnly {
-  return {
-    x: 0,
-    y: 0,
-    width,
-    height,
-    top: 0,
-    left: 0,
-    right: width,
-    bottom: height,
-    toJSON: () => ({ width, height }),
-  };
-}
-
-class FixedSizeResizeObserver implements ResizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-
-  observe(target: Element): void {
-    const entry: ResizeObserverEntry = {
-      target,
-      contentRect: rect(observedWidth, 0),
-      borderBoxSize: [],
-      contentBoxSize: [],
-      devicePixelContentBoxSize: [],
-    };
-    this.callback([entry], this);
-  }
-
-  unobserve(): void {}
-
-  disconnect(): void {}
-}
+export { setObservedWidth };
 
 /**
  * Makes every canvas return `partial` as its 2-D context until the test ends, to check what gets
@@ -160,8 +124,7 @@ export function strokesIn(drawing: Drawing, color: string): DrawnPath[] {
 
 export function setupChartTests(): void {
   beforeEach(() => {
-    observedWidth = 640;
-    vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    stubResizeObserver(640);
     vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
       callback(performance.now());
       return 0;

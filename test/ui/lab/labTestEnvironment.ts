@@ -5,28 +5,7 @@ import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import { setPanelStagger } from '../../../src/ui/lab/useLaggedValue';
 import { fakeWorkerFactory, type FakeRunWorker } from '../../store/fakeRunWorker';
-
-/** jsdom has no layout: report a fixed width to every ResizeObserver so charts render. */
-class FixedSizeResizeObserver implements ResizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element): void {
-    const contentRect = DOMRectReadOnly.fromRect({ width: 600, height: 0 });
-    this.callback(
-      [
-        {
-          target,
-          contentRect,
-          borderBoxSize: [],
-          contentBoxSize: [],
-          devicePixelContentBoxSize: [],
-        },
-      ],
-      this,
-    );
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
+import { stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
  * Every Lab UI test: fake workers (the test plays their part), a fresh store and address, and the
@@ -51,7 +30,8 @@ export function setupLabTests(): {
     setMessageBatchWindow(0);
     setPanelStagger(0);
     window.history.replaceState(null, '', '/#/lab');
-    vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    // jsdom has no layout: every element reports this width, so charts render.
+    stubResizeObserver(600);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
   afterEach(() => {

@@ -6,6 +6,7 @@ import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import type { FromWorker } from '../../../src/worker/protocol';
 import { FakeRunWorker } from '../../store/fakeRunWorker';
+import { stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
  * Shared set-up for the lesson UI tests: jsdom without layout (a fixed width for charts, no canvas),
@@ -22,49 +23,15 @@ function createFakeWorker(): FakeRunWorker {
   return worker;
 }
 
-let observedWidth = 640;
-
-class FixedSizeResizeObserver implements ResizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element): void {
-    const rect = {
-      x: 0,
-      y: 0,
-      width: observedWidth,
-      height: 0,
-      top: 0,
-      left: 0,
-      right: observedWidth,
-      bottom: 0,
-      toJSON: () => ({}),
-    };
-    this.callback(
-      [
-        {
-          target,
-          contentRect: rect,
-          borderBoxSize: [],
-          contentBoxSize: [],
-          devicePixelContentBoxSize: [],
-        },
-      ],
-      this,
-    );
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
 export function setupLessonTests(): void {
   beforeEach(() => {
-    observedWidth = 640;
     createdWorkers.length = 0;
     setRunWorkerFactory(createFakeWorker);
     setProbeWorkerFactory(createFakeWorker);
     localStorage.clear();
     sessionStorage.clear();
     window.history.replaceState(null, '', '/#/');
-    vi.stubGlobal('ResizeObserver', FixedSizeResizeObserver);
+    stubResizeObserver(640);
     // Tests play the workers message by message and look at once: no batching window.
     setMessageBatchWindow(0);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

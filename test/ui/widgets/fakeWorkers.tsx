@@ -3,35 +3,13 @@ import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
 import { depthProbe } from '../../../src/engine/probes/depthProbe';
 import { setProbeWorkerFactory, setSweepWorkerFactory } from '../../../src/runs/workerFactory';
-import type { FromWorker, ToWorker } from '../../../src/worker/protocol';
+import type { ToWorker } from '../../../src/worker/protocol';
 import type { FromSweepWorker, ToSweepWorker } from '../../../src/worker/sweepProtocol';
 import type { SweepWorker } from '../../../src/worker/sweepClient';
-import type { RunWorker } from '../../../src/worker/workerClient';
+import { FakeRunWorker, FakeWorker, fakeWorkerFactory } from '../../store/fakeRunWorker';
 
-/** A training worker that records what it is sent; the test decides when and what it answers. */
-export class FakeProbeWorker implements RunWorker {
-  readonly sent: ToWorker[] = [];
-  crashed = false;
-  restarts = 0;
-  terminated = false;
-  private readonly listeners = new Set<(message: FromWorker) => void>();
-
-  send(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  onMessage(callback: (message: FromWorker) => void): () => void {
-    this.listeners.add(callback);
-    return () => this.listeners.delete(callback);
-  }
-  restart(): void {
-    this.restarts++;
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  emit(message: FromWorker): void {
-    for (const listener of [...this.listeners]) listener(message);
-  }
+/** A training worker for the depth probe; the test decides when and what it answers. */
+export class FakeProbeWorker extends FakeRunWorker {
   probeRequests(): Extract<ToWorker, { type: 'depthProbe' }>[] {
     return this.sent.filter(
       (m): m is Extract<ToWorker, { type: 'depthProbe' }> => m.type === 'depthProbe',
@@ -45,25 +23,9 @@ export class FakeProbeWorker implements RunWorker {
   }
 }
 
-export class FakeSweepWorker implements SweepWorker {
-  readonly sent: ToSweepWorker[] = [];
-  terminated = false;
-  private readonly listeners = new Set<(message: FromSweepWorker) => void>();
-
-  send(message: ToSweepWorker): void {
-    this.sent.push(message);
-  }
-  onMessage(callback: (message: FromSweepWorker) => void): () => void {
-    this.listeners.add(callback);
-    return () => this.listeners.delete(callback);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  emit(message: FromSweepWorker): void {
-    for (const listener of [...this.listeners]) listener(message);
-  }
-}
+export class FakeSweepWorker
+  extends FakeWorker<ToSweepWorker, FromSweepWorker>
+  implements SweepWorker {}
 
 // The app's own workers again after each test (renderWithWorkers points the factories at fakes).
 afterEach(() => {
@@ -80,18 +42,10 @@ export function renderWithWorkers(ui: ReactElement): RenderResult & {
   sweep: () => FakeSweepWorker;
   probes: FakeProbeWorker[];
 } {
-  const probes: FakeProbeWorker[] = [];
-  const sweeps: FakeSweepWorker[] = [];
-  setProbeWorkerFactory(() => {
-    const w = new FakeProbeWorker();
-    probes.push(w);
-    return w;
-  });
-  setSweepWorkerFactory(() => {
-    const w = new FakeSweepWorker();
-    sweeps.push(w);
-    return w;
-  });
+  const probes = fakeWorkerFactory(() => new FakeProbeWorker());
+  const sweeps = fakeWorkerFactory(() => new FakeSweepWorker());
+  setProbeWorkerFactory(probes.create);
+  setSweepWorkerFactory(sweeps.create);
   const result = render(ui);
   const newest = <T,>(list: T[], kind: string): T => {
     const w = list[list.length - 1];
@@ -100,8 +54,8 @@ export function renderWithWorkers(ui: ReactElement): RenderResult & {
   };
   return {
     ...result,
-    probes,
-    probe: () => newest(probes, 'probe'),
-    sweep: () => newest(sweeps, 'sweep'),
+    probes: probes.made,
+    probe: () => newest(probes.made, 'probe'),
+    sweep: () => newest(sweeps.made, 'sweep'),
   };
 }
