@@ -3,6 +3,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
+import { cornerPixel, countPixels, decodePng } from './pngPixels';
 
 const TRAINING = { timeout: 300_000, interval: 500 };
 
@@ -50,42 +51,20 @@ describe('chart downloads', () => {
         Number(size![1]!.replace(/,/g, '')),
         Number(size![2]!.replace(/,/g, '')),
       ];
-      const decoded = await app.page.evaluate(async (base64) => {
-        const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
-          type: 'image/png',
-        });
-        const bitmap = await createImageBitmap(blob);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-        // Text (title, ticks, legend) is near-black; a run's line is coloured (not grey).
-        let dark = 0;
-        let darkInTitleBand = 0;
-        let coloured = 0;
-        const titleBand = bitmap.width * 4 * Math.round(bitmap.height * 0.12);
-        for (let i = 0; i < data.length; i += 4) {
-          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-          if (r < 90 && g < 90 && b < 90) {
-            dark++;
-            if (i < titleBand) darkInTitleBand++;
-          }
-          if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
-        }
-        return {
-          size: { width: bitmap.width, height: bitmap.height },
-          corner: [...data.slice(0, 4)],
-          dark,
-          darkInTitleBand,
-          coloured,
-        };
-      }, bytes.toString('base64'));
-      expect(decoded.size).toEqual({ width, height });
-      // On white, with its title at the top, its ticks and legend in dark text and the run's line.
-      expect(decoded.corner).toEqual([255, 255, 255, 255]);
-      expect(decoded.darkInTitleBand).toBeGreaterThan(200);
-      expect(decoded.dark).toBeGreaterThan(2000);
-      expect(decoded.coloured).toBeGreaterThan(500);
+      const picture = await decodePng(app.page, bytes);
+      expect({ width: picture.width, height: picture.height }).toEqual({ width, height });
+      // On white, with its title at the top, its ticks and legend in dark text and the run's line:
+      // text is near-black; a run's line is coloured (not grey).
+      const dark = (r: number, g: number, b: number) => r < 90 && g < 90 && b < 90;
+      const titleBand = picture.width * Math.round(picture.height * 0.12);
+      expect(cornerPixel(picture)).toEqual([255, 255, 255, 255]);
+      expect(countPixels(picture, (r, g, b, i) => i < titleBand && dark(r, g, b))).toBeGreaterThan(
+        200,
+      );
+      expect(countPixels(picture, dark)).toBeGreaterThan(2000);
+      expect(
+        countPixels(picture, (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 80),
+      ).toBeGreaterThan(500);
       const box = (await loss.boundingBox())!;
       expect(width).toBe(2 * Math.round(box.width));
 
@@ -141,39 +120,15 @@ describe('downloads of a chart drawn in SVG (recharts)', () => {
       chart.getByRole('button', { name: 'Download PNG: Three learning-rate schedules' }),
     );
     expect(png.suggestedFilename()).toBe('three-learning-rate-schedules.png');
-    const picture = await app.page.evaluate(
-      async (base64) => {
-        const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
-          type: 'image/png',
-        });
-        const bitmap = await createImageBitmap(blob);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-        // The cosine schedule's orange (#D55E00) and the step decay's blue (#0072B2), drawn from the SVG.
-        let orange = 0;
-        let blue = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-          if (r > 180 && g > 70 && g < 120 && b < 40) orange++;
-          if (r < 30 && g > 90 && g < 140 && b > 150) blue++;
-        }
-        return {
-          width: bitmap.width,
-          height: bitmap.height,
-          orange,
-          blue,
-          corner: [...data.slice(0, 4)],
-        };
-      },
-      readFileSync((await png.path())!).toString('base64'),
-    );
+    const picture = await decodePng(app.page, readFileSync((await png.path())!));
     const box = (await chart.boundingBox())!;
     expect(picture.width).toBe(2 * Math.round(box.width));
-    expect(picture.corner).toEqual([255, 255, 255, 255]);
-    expect(picture.orange).toBeGreaterThan(200);
-    expect(picture.blue).toBeGreaterThan(200);
+    expect(cornerPixel(picture)).toEqual([255, 255, 255, 255]);
+    // The cosine schedule's orange (#D55E00) and the step decay's blue (#0072B2), drawn from the SVG.
+    const orange = (r: number, g: number, b: number) => r > 180 && g > 70 && g < 120 && b < 40;
+    const blue = (r: number, g: number, b: number) => r < 30 && g > 90 && g < 140 && b > 150;
+    expect(countPixels(picture, orange)).toBeGreaterThan(200);
+    expect(countPixels(picture, blue)).toBeGreaterThan(200);
     expect(await chart.getByRole('status').textContent()).toContain(
       `${picture.width.toLocaleString('en-US')} × ${picture.height.toLocaleString('en-US')} pixels`,
     );
@@ -182,9 +137,7 @@ describe('downloads of a chart drawn in SVG (recharts)', () => {
       app.page,
       chart.getByRole('button', { name: 'Download CSV: Three learning-rate schedules' }),
     );
-    const lines = readFileSync((await csv.path())!, 'utf8')
-      .trimEnd()
-      .split('\r\n');
+    const lines = await csvLines(csv);
     expect(lines[0]).toBe(
       'Step,constant (Learning rate),step decay (÷10 at 50% and 75%) (Learning rate),' +
         '"warm-up, then cosine decay (Learning rate)"',

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
+import { decodePng } from './pngPixels';
 
 /** A projector, as the issue states it. */
 const PROJECTOR = { width: 1280, height: 720 };
@@ -16,24 +17,8 @@ const LOAD = { timeout: 60_000 };
  * reader (jsQR), never the page's own idea of what it encodes.
  */
 async function scan(page: Page, code: Locator): Promise<string> {
-  const png = await code.screenshot();
-  const { width, height, rgba } = await page.evaluate(async (base64) => {
-    const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], {
-      type: 'image/png',
-    });
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(bitmap, 0, 0);
-    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let text = '';
-    for (let i = 0; i < pixels.length; i += 0x8000) {
-      text += String.fromCharCode(...pixels.subarray(i, i + 0x8000));
-    }
-    return { width: bitmap.width, height: bitmap.height, rgba: btoa(text) };
-  }, png.toString('base64'));
-  const data = new Uint8ClampedArray(Buffer.from(rgba, 'base64'));
-  const result = jsQR(data, width, height);
+  const { width, height, rgba } = await decodePng(page, await code.screenshot());
+  const result = jsQR(rgba, width, height);
   if (!result) throw new Error('the QR code on screen did not decode');
   return result.data;
 }
