@@ -119,6 +119,32 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
   );
 
   test(
+    'Lesson 7: the ghost-batch network switched to GroupNorm with standardized weights, and trained, earns the small-batch checkpoint',
+    TEST,
+    async () => {
+      const lesson = await openCheckpoint(
+        app,
+        'deep-without-normalization',
+        'Removed the batch dependence with GroupNorm and standardized weights',
+      );
+      expect(await lesson.status()).toMatch(/^Not earned yet\. Do the practice/);
+
+      const practice = lesson.page.getByRole('region', {
+        name: 'Practice Free a small-batch network from its batch statistics',
+      });
+      await practice
+        .getByRole('combobox', { name: 'Your network: Normalization' })
+        .selectOption('groupNorm');
+      await practice
+        .getByRole('checkbox', { name: 'Your network: Weight standardization' })
+        .check();
+      await practice.getByRole('button', { name: /Run experiment|Run again/ }).click();
+      await expect.poll(() => practice.innerText(), TRAINING).toMatch(/Passed on /);
+      await becomesEarned(lesson);
+    },
+  );
+
+  test(
     'Lesson 8: the runs as written earn nothing; weight decay 0.005 on run Decayed, trained, with its weight norms read, does',
     TEST,
     async () => {
