@@ -22,13 +22,18 @@ export interface DepthProbeOptions {
   readonly activation: ActivationKind;
   readonly init: InitScheme;
   readonly norm: 'none' | 'batchNorm' | 'layerNorm' | 'rmsNorm';
+  /**
+   * Skip connections: each layer's input is added to its output, h ← h + act(norm(W h)), so the
+   * gradient reaching a layer is the one at its output plus what came back through its branch.
+   */
+  readonly residual?: boolean;
   readonly seed: number;
 }
 
 export interface DepthProbeLayer {
   /** 1-based layer index. */
   readonly layer: number;
-  /** Mean and std of the layer's output (after the activation, and the norm when it comes last). */
+  /** Mean and std of the layer's output (after the activation; with skip connections, after the sum). */
   readonly activationMean: number;
   readonly activationStd: number;
   /**
@@ -48,8 +53,9 @@ export interface DepthProbeResult {
 
 /**
  * Signal propagation in an untrained network: push a batch of N(0, 1) inputs through `depth` layers of
- * [Linear(width, width, no bias) → norm → activation] and backpropagate a unit loss L = Σ r ⊙ y / N with a
- * fixed random r, to see how activations and gradients scale with depth before any training happens.
+ * [Linear(width, width, no bias) → norm → activation] (with `residual`, each added to its input) and
+ * backpropagate a unit loss L = Σ r ⊙ y / N with a fixed random r, to see how activations and
+ * gradients scale with depth before any training happens.
  * Refused, before anything is allocated, when it would not fit `budget` (depthProbeMemory).
  */
 export function depthProbe(
@@ -72,6 +78,7 @@ export function buildDepthProbe(
   budget: number = RUN_MEMORY_BUDGET,
 ): BuiltDepthProbe {
   const { depth, width, batchSize, activation, init, norm, seed } = options;
+  const residual = options.residual === true;
   if (!Number.isInteger(depth) || depth < 1 || depth > 200) {
     throw new Error(`depthProbe: depth must be a whole number from 1 to 200, got ${depth}`);
   }
@@ -94,21 +101,21 @@ export function buildDepthProbe(
   const shape = [width, width] as const;
   const weightGrad = tensor(shape);
   const spare = memory.bankedLayers < depth ? tensor(shape) : undefined;
-  const linears: Linear[] = [];
-  const chain: Layer[] = [];
-  const taps: number[] = []; // index in `chain` of each layer's last op
+  // Layer i is its branch [Linear, norm, activation]; with skip connections its output is sums[i].
+  const branches: Layer[][] = [];
   for (let i = 0; i < depth; i++) {
     const value = i < memory.bankedLayers ? { shape, data: bank.layer(i) } : spare!;
     const weight: Param = { name: 'weight', role: 'weight', value, grad: weightGrad };
-    const linear = new Linear(width, width, false, weight);
-    linears.push(linear);
-    chain.push(linear);
-    if (norm === 'batchNorm') chain.push(new BatchNorm1d(width));
-    else if (norm === 'layerNorm') chain.push(new LayerNorm([width]));
-    else if (norm === 'rmsNorm') chain.push(new RMSNorm([width]));
-    chain.push(makeActivation(activation));
-    taps.push(chain.length - 1);
+    const branch: Layer[] = [new Linear(width, width, false, weight)];
+    if (norm === 'batchNorm') branch.push(new BatchNorm1d(width));
+    else if (norm === 'layerNorm') branch.push(new LayerNorm([width]));
+    else if (norm === 'rmsNorm') branch.push(new RMSNorm([width]));
+    branch.push(makeActivation(activation));
+    branches.push(branch);
   }
+  const sums = residual ? branches.map(() => tensor([batchSize, width])) : [];
+  // The gradient at a sum, kept for the skip path while the branch's backward reuses the scratch.
+  const skipGradient = residual ? tensor([batchSize, width]) : undefined;
   /** Puts layer `index`'s weights in the spare matrix when the bank does not keep them. */
   const ready = (index: number) => {
     if (spare && index >= memory.bankedLayers) bank.draw(index, spare.data);
@@ -122,11 +129,17 @@ export function buildDepthProbe(
     for (let i = 0; i < x.data.length; i++) x.data[i] = dataRng.normal();
     const stats: { mean: number; std: number }[] = [];
     let h = x;
-    chain.forEach((layer, i) => {
-      const linear = linears.indexOf(layer as Linear);
-      if (linear >= 0) ready(linear);
-      h = layer.forward(h, 'train');
-      if (taps.includes(i)) stats.push(meanStd(h.data));
+    branches.forEach((branch, i) => {
+      ready(i);
+      let y = h;
+      for (const layer of branch) y = layer.forward(y, 'train');
+      const sum = sums[i];
+      if (sum) {
+        for (let k = 0; k < sum.data.length; k++) sum.data[k] = h.data[k]! + y.data[k]!;
+        y = sum;
+      }
+      h = y;
+      stats.push(meanStd(h.data));
     });
 
     // L = Σ r ⊙ y / N  ⇒  ∂L/∂y = r / N
@@ -136,16 +149,20 @@ export function buildDepthProbe(
     let g = lossGradient;
     const gradNorms = new Array<number>(depth).fill(0);
     const weightGradNorms = new Array<number>(depth).fill(0);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const tap = taps.indexOf(i);
-      if (tap >= 0) gradNorms[tap] = l2Norm(g.data);
-      const linear = linears.indexOf(chain[i] as Linear);
-      if (linear >= 0) {
-        ready(linear);
-        weightGrad.data.fill(0);
+    for (let i = depth - 1; i >= 0; i--) {
+      gradNorms[i] = l2Norm(g.data);
+      skipGradient?.data.set(g.data);
+      const branch = branches[i]!;
+      for (let j = branch.length - 1; j >= 0; j--) {
+        if (j === 0) {
+          ready(i);
+          weightGrad.data.fill(0);
+        }
+        g = branch[j]!.backward(g);
       }
-      g = chain[i]!.backward(g);
-      if (linear >= 0) weightGradNorms[linear] = l2Norm(weightGrad.data);
+      weightGradNorms[i] = l2Norm(weightGrad.data);
+      // ∂L/∂h = the branch's share + the skip path's identity share
+      if (skipGradient) for (let k = 0; k < g.data.length; k++) g.data[k]! += skipGradient.data[k]!;
     }
 
     return {
@@ -159,7 +176,21 @@ export function buildDepthProbe(
       })),
     };
   };
-  return { memory, holds: [chain, bank, weightGrad, spare ?? {}, x, lossGradient, scratch], run };
+  return {
+    memory,
+    holds: [
+      branches,
+      sums,
+      skipGradient ?? {},
+      bank,
+      weightGrad,
+      spare ?? {},
+      x,
+      lossGradient,
+      scratch,
+    ],
+    run,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ export interface DepthProbeShape {
   readonly width: number;
   readonly batchSize: number;
   readonly norm: 'none' | 'batchNorm' | 'layerNorm' | 'rmsNorm';
+  readonly residual?: boolean;
 }
 
 /** Bytes, by what they hold. */
@@ -18,7 +19,10 @@ export interface DepthProbeMemoryParts {
   readonly spareWeight: number;
   /** One weight gradient all layers share: each layer's ‖∂L/∂W‖ is read before the next overwrites it. */
   readonly weightGradient: number;
-  /** The input batch, the loss gradient r / N, and every layer's output and norm statistics. */
+  /**
+   * The input batch, the loss gradient r / N, and every layer's output and norm statistics (with
+   * skip connections also every sum and the skip path's gradient).
+   */
   readonly activations: number;
   /** The two input-gradient buffers backward hands down (src/engine/layers/scratch.ts). */
   readonly gradientScratch: number;
@@ -82,12 +86,15 @@ export function depthProbeMemory(
   budget: number = RUN_MEMORY_BUDGET,
 ): DepthProbeMemory {
   const { depth, width, batchSize: n, norm } = shape;
+  const skip = shape.residual === true;
   const matrix = width * width * F32;
   const batch = n * width * F32;
   const fixed = {
     weightGradient: matrix,
-    // x and r / N, then per layer the Linear's and the activation's outputs and the norm
-    activations: 2 * batch + depth * (2 * batch + normBytes(norm, width, n)),
+    // x and r / N, then per layer the Linear's and the activation's outputs and the norm; with skip
+    // connections each layer's sum and one gradient for the skip path
+    activations:
+      (skip ? 3 : 2) * batch + depth * ((skip ? 3 : 2) * batch + normBytes(norm, width, n)),
     gradientScratch: 2 * batch,
     wasm: wasmBytes(width, n),
   };

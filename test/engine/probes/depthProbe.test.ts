@@ -73,6 +73,33 @@ describe('depthProbe', () => {
     expect(rms).not.toEqual(depthProbe({ ...tiny, norm: 'layerNorm' }).layers);
   });
 
+  it('skip connections: with zero weights every layer is the identity, forward and backward', () => {
+    // Each branch outputs ReLU(0 · h) = 0 and passes back 0, so only the skip path is left.
+    const { layers, inputStd } = depthProbe({ ...base, init: { kind: 'zeros' }, residual: true });
+    for (const l of layers) {
+      expect(l.activationStd).toBeCloseTo(inputStd, 6);
+      expect(l.gradNorm).toBeCloseTo(layers[19]!.gradNorm, 6);
+    }
+    expect(layers[19]!.gradNorm).toBeGreaterThan(0);
+  });
+
+  it('BatchNorm: the gradient grows about ×1.2 per layer in a plain stack, barely with skip connections', () => {
+    // Yang et al. 2019 (arXiv:1902.08129): plain BN stacks explode backwards at initialization.
+    const bn = { ...base, depth: 40, norm: 'batchNorm' } as const;
+    const ratio = (layers: readonly { gradNorm: number }[]) =>
+      layers[0]!.gradNorm / layers[layers.length - 1]!.gradNorm;
+    const plain = depthProbe(bn).layers;
+    const skip = depthProbe({ ...bn, residual: true }).layers;
+    expect(ratio(plain) ** (1 / 39)).toBeGreaterThan(1.15);
+    expect(ratio(plain)).toBeGreaterThan(1000);
+    // The branches still add a little: the identity path carries the gradient past each BN.
+    expect(ratio(skip)).toBeGreaterThan(2);
+    expect(ratio(skip)).toBeLessThan(20);
+    // Forward, the skip connections let the std grow slowly (BN resets each branch's scale).
+    expect(plain[39]!.activationStd / plain[0]!.activationStd).toBeCloseTo(1, 0);
+    expect(skip[39]!.activationStd / skip[0]!.activationStd).toBeGreaterThan(2);
+  });
+
   it('is deterministic for a seed', () => {
     expect(depthProbe(base)).toEqual(depthProbe(base));
   });

@@ -24,6 +24,8 @@ const base: DepthProbeOptions = {
 };
 
 const NORMS = ['none', 'batchNorm', 'layerNorm', 'rmsNorm'] as const;
+/** Every norm, in a plain stack and with skip connections. */
+const SHAPES = NORMS.flatMap((norm) => [false, true].map((residual) => ({ norm, residual })));
 /** The widest network the lessons' probe schema and the Lab's MLP width allow. */
 const MAX_WIDTH = 512;
 
@@ -41,18 +43,28 @@ describe('the depth probe memory plan', () => {
     expect(plan.parts.activations).toBe(2 * batch + 3 * (3 * batch + 8 * (9 * 4 + 5 * 8) + 4));
     expect(plan.parts.gradientScratch).toBe(2 * batch);
     expect(plan.total).toBe(Object.values(plan.parts).reduce((a, b) => a + b, 0));
+    // Skip connections keep each layer's sum and one gradient for the skip path besides.
+    const skip = depthProbeMemory({
+      depth: 3,
+      width: 8,
+      batchSize: 4,
+      norm: 'batchNorm',
+      residual: true,
+    });
+    expect(skip.parts.activations - plan.parts.activations).toBe(3 * batch + batch);
   });
 
   it('keeps the largest probe the Lab and lessons allow within a run budget', () => {
     // 200 layers of width 512 kept 630 MB before: a weight, its gradient and a bank copy per layer.
     const lab = depthProbeRequest(DEFAULT_RUN_SETTINGS);
     expect(lab.ok && lab.options.batchSize).toBe(PROBE_BATCH_SIZE);
-    for (const norm of NORMS) {
+    for (const { norm, residual } of SHAPES) {
       const shape = {
         depth: PROBE_SETTINGS.depth.max,
         width: MAX_WIDTH,
         batchSize: PROBE_BATCH_SIZE,
         norm,
+        residual,
       };
       const plan = depthProbeMemory(shape);
       expect(plan.fits).toBe(true);
@@ -74,27 +86,30 @@ describe('the depth probe memory plan', () => {
     expect(() => depthProbe({ ...base, ...shape })).toThrow('Lower the width or the depth.');
   });
 
-  it.each(NORMS)('holds what it plans with norm %s, the bank full or partial', (norm) => {
-    const options = { ...base, norm };
-    const full = depthProbeMemory(options);
-    // A budget with room for 5 of the 12 layers' weights besides everything else.
-    const matrix = base.width * base.width * 4;
-    const tight = full.total - (base.depth - 5) * matrix + matrix;
-    for (const budget of [RUN_MEMORY_BUDGET, tight]) {
-      scratch.clear();
-      const probe = buildDepthProbe(options, budget);
-      probe.run();
-      const { wasm, ...typed } = probe.memory.parts;
-      const planned = Object.values(typed).reduce((a, b) => a + b, 0);
-      expect(heldBytes(probe.holds)).toBe(planned);
-      expect(wasm).toBeGreaterThanOrEqual(0);
-    }
-    expect(depthProbeMemory(options, tight).bankedLayers).toBe(5);
-  });
+  it.each(SHAPES)(
+    'holds what it plans with norm $norm (skip connections: $residual), the bank full or partial',
+    (shape) => {
+      const options = { ...base, ...shape };
+      const full = depthProbeMemory(options);
+      // A budget with room for 5 of the 12 layers' weights besides everything else.
+      const matrix = base.width * base.width * 4;
+      const tight = full.total - (base.depth - 5) * matrix + matrix;
+      for (const budget of [RUN_MEMORY_BUDGET, tight]) {
+        scratch.clear();
+        const probe = buildDepthProbe(options, budget);
+        probe.run();
+        const { wasm, ...typed } = probe.memory.parts;
+        const planned = Object.values(typed).reduce((a, b) => a + b, 0);
+        expect(heldBytes(probe.holds)).toBe(planned);
+        expect(wasm).toBeGreaterThanOrEqual(0);
+      }
+      expect(depthProbeMemory(options, tight).bankedLayers).toBe(5);
+    },
+  );
 
   it('gives the same numbers whether the bank keeps every layer or redraws some', () => {
-    for (const norm of NORMS) {
-      const options = { ...base, norm };
+    for (const shape of SHAPES) {
+      const options = { ...base, ...shape };
       const full = depthProbeMemory(options);
       const matrix = base.width * base.width * 4;
       const tight = full.total - (base.depth - 2) * matrix + matrix;
