@@ -41,6 +41,16 @@ function choiceSetting<const T extends readonly [string, ...string[]]>(
   };
 }
 
+/** A yes/no setting, offered as a menu of its two readings. */
+export interface ProbeFlagSetting {
+  readonly label: string;
+  readonly hint: string;
+  readonly choices: readonly [
+    { readonly value: false; readonly label: string },
+    { readonly value: true; readonly label: string },
+  ];
+}
+
 const range = (spec: ProbeRangeSetting): ProbeRangeSetting => spec;
 
 export const PROBE_SETTINGS = {
@@ -85,6 +95,14 @@ export const PROBE_SETTINGS = {
       default: 'none',
     },
   ),
+  residual: {
+    label: 'Connections',
+    hint: "With skip connections each layer's input is added to its output: h + act(norm(W h)).",
+    choices: [
+      { value: false, label: 'Plain stack' },
+      { value: true, label: 'Skip connections' },
+    ],
+  } satisfies ProbeFlagSetting,
 } as const;
 
 export type ProbeActivation = (typeof PROBE_SETTINGS.activation.values)[number];

@@ -315,6 +315,8 @@ const depthProbeFields = {
   activation: probeChoice(PROBE_SETTINGS.activation),
   init: probeChoice(PROBE_SETTINGS.init),
   norm: probeChoice(PROBE_SETTINGS.norm),
+  /** Skip connections around every layer; absent: a plain stack. */
+  residual: z.boolean().optional(),
 };
 
 function probeRange(setting: ProbeRangeSetting) {

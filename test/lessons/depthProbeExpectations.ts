@@ -22,8 +22,36 @@ const within = (lo: number, hi: number, what: string) => (value: number) => {
 
 export function depthProbeExpectation(widget: DepthProbeWidget): DepthProbeExpectation {
   const { activation, init, norm } = widget;
-  const combo = `${activation} + ${init}${norm === 'none' ? '' : ` + ${norm}`}`;
+  const combo = `${activation} + ${init}${norm === 'none' ? '' : ` + ${norm}`}${widget.residual === true ? ' + skip connections' : ''}`;
   const stdRatio = (r: DepthProbeReading) => r.activations.ratio;
+
+  if (widget.residual === true) {
+    if (norm === 'batchNorm' && init === 'kaimingNormal' && RELU_FAMILY.includes(activation)) {
+      // Yang et al. 2019: the plain BatchNorm stack's backward growth (about ×1.2 per layer) is
+      // carried past each branch by the identity path, so it stays far below its plain value.
+      return {
+        description: `${combo} lets the gradient grow by under ×1.1 per layer`,
+        check: (r) => {
+          within(1, 1.1, 'gradient factor per layer')(r.gradients.perLayer);
+          expect(r.activations.trend, 'activation trend').not.toBe('overflow');
+        },
+      };
+    }
+    if (norm === 'none' && init === 'kaimingNormal' && RELU_FAMILY.includes(activation)) {
+      return {
+        description: `${combo} grows with every layer`,
+        check: (r) => expect(stdRatio(r), 'last/first activation std').toBeGreaterThan(1e3),
+      };
+    }
+  } else if (norm === 'batchNorm' && init === 'kaimingNormal' && RELU_FAMILY.includes(activation)) {
+    return {
+      description: `${combo} keeps the std within 0.5–2× while the gradient grows over ×1.15 per layer`,
+      check: (r) => {
+        within(0.5, 2, 'last/first activation std')(stdRatio(r));
+        within(1.15, 1.3, 'gradient factor per layer')(r.gradients.perLayer);
+      },
+    };
+  }
 
   if (init === 'zeros') {
     return {

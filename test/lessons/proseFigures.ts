@@ -93,8 +93,36 @@ export const FIGURES: readonly ProseExperiment[] = [
 export interface ProseProbe {
   readonly lesson: string;
   readonly quote: string;
-  readonly probe: Pick<DepthProbeChoice, 'depth' | 'activation' | 'init'>;
+  readonly probe: Pick<DepthProbeChoice, 'depth' | 'activation' | 'init'> &
+    Partial<Pick<DepthProbeChoice, 'norm' | 'residual'>>;
   readonly check: (layers: readonly DepthProbeLayer[]) => void;
+}
+
+/**
+ * Lesson 7's 50-layer BatchNorm probe (lesson 5's), with or without skip connections: the gradient
+ * at layer 1 over layer 50 (`ratio`, an "about" range) and its factor per layer as written.
+ */
+function lessonSevenProbe(
+  quote: string,
+  figures: { residual: boolean; ratio: [number, number]; perLayer: string },
+): ProseProbe {
+  return {
+    lesson: '07-deep-without-normalization.md',
+    quote,
+    probe: {
+      depth: 50,
+      activation: 'relu',
+      init: 'kaimingNormal',
+      norm: 'batchNorm',
+      residual: figures.residual,
+    },
+    check: (layers) => {
+      const ratio = layers[0]!.gradNorm / layers[49]!.gradNorm;
+      expect(ratio).toBeGreaterThanOrEqual(figures.ratio[0]);
+      expect(ratio).toBeLessThanOrEqual(figures.ratio[1]);
+      expectRoundsTo(ratio ** (1 / 49), figures.perLayer);
+    },
+  };
 }
 
 export const PROBE_FIGURES: readonly ProseProbe[] = [
@@ -137,6 +165,15 @@ export const PROBE_FIGURES: readonly ProseProbe[] = [
       expectRoundsTo(layers[0]!.gradNorm / layers[49]!.gradNorm, '0.17');
     },
   },
+  lessonSevenProbe(
+    "With the skip connections the gradient at layer 1's output is about 7 times the one at " +
+      'layer 50 (×1.04 per layer).',
+    { residual: true, ratio: [6, 8], perLayer: '1.04' },
+  ),
+  lessonSevenProbe(
+    'a gradient at layer 1 about 16,000 times the one at layer 50 (×1.22 per layer).',
+    { residual: false, ratio: [14_000, 18_000], perLayer: '1.22' },
+  ),
 ];
 
 /** Every sentence quoted above: the prose figures a test measures. */

@@ -24,6 +24,8 @@ export interface DepthProbeChoice {
   readonly activation: ProbeActivation;
   readonly init: ProbeInit;
   readonly norm: ProbeNorm;
+  /** Skip connections around every layer (absent: a plain stack). */
+  readonly residual?: boolean | undefined;
 }
 
 /** A fixed seed, so moving a slider back shows exactly the picture it showed before. */
@@ -50,6 +52,7 @@ export function probeOptions(choice: DepthProbeChoice): DepthProbeOptions {
     activation: choice.activation,
     init: probeInitScheme(choice.init, choice.activation),
     norm: choice.norm,
+    residual: choice.residual === true,
     seed: PROBE_SEED,
   };
 }
@@ -61,6 +64,7 @@ export function choiceFromWidget(widget: DepthProbeWidget): DepthProbeChoice {
     activation: widget.activation,
     init: widget.init,
     norm: widget.norm,
+    residual: widget.residual,
   };
 }
 

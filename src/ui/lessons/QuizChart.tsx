@@ -16,10 +16,10 @@ export interface QuizChartProps {
  * not shown, because naming them from the curves is the question.
  */
 export function QuizChart({ chart, headingLevel }: QuizChartProps) {
-  const { depth, width, activation, init, norm } = chart;
+  const { depth, width, activation, init, norm, residual } = chart;
   const choice = useMemo<DepthProbeChoice>(
-    () => ({ depth, width, activation, init, norm }),
-    [depth, width, activation, init, norm],
+    () => ({ depth, width, activation, init, norm, residual }),
+    [depth, width, activation, init, norm, residual],
   );
   const { measured, busy, error } = useDepthProbe(choice, probeOptions);
   return (

@@ -57,8 +57,9 @@ export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidget
       intro={
         <p>
           An untrained network of Linear({choice.width}, {choice.width}) layers, each followed by
-          the normalization and the activation, with {PROBE_BATCH_SIZE} random N(0, 1) inputs. Move
-          the controls: the charts follow at once.
+          the normalization and the activation
+          {choice.residual ? ' and added to its own input (a skip connection)' : ''}, with{' '}
+          {PROBE_BATCH_SIZE} random N(0, 1) inputs. Move the controls: the charts follow at once.
         </p>
       }
     >
@@ -92,6 +93,16 @@ export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidget
           value={choice.norm}
           choices={PROBE_SETTINGS.norm.choices}
           onChange={(norm) => change({ norm })}
+        />
+        <ChoiceField
+          label={PROBE_SETTINGS.residual.label}
+          hint={PROBE_SETTINGS.residual.hint}
+          value={choice.residual ? 'skip' : 'plain'}
+          choices={PROBE_SETTINGS.residual.choices.map((c) => ({
+            value: c.value ? 'skip' : 'plain',
+            label: c.label,
+          }))}
+          onChange={(connections) => change({ residual: connections === 'skip' })}
         />
       </div>
       {reading ? (

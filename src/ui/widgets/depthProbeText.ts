@@ -10,7 +10,7 @@ import { formatNumber } from '../charts/format';
 /** "50 layers of width 256, ReLU, Kaiming (He) normal, no normalization". */
 export function probeSettingText(choice: DepthProbeChoice): string {
   const { activation, init } = PROBE_SETTINGS;
-  return `${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'} of width ${choice.width}, ${activation.valueLabel(choice.activation)}, ${init.valueLabel(choice.init)} init, ${probeNormText(choice.norm)}`;
+  return `${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'} of width ${choice.width}, ${activation.valueLabel(choice.activation)}, ${init.valueLabel(choice.init)} init, ${probeNormText(choice.norm)}${choice.residual ? ', skip connections' : ''}`;
 }
 
 const factor = (s: SignalReading) => `×${formatNumber(s.perLayer)} per layer`;

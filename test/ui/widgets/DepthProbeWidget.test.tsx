@@ -92,6 +92,32 @@ describe('DepthProbeWidget', () => {
     expect(screen.getByRole('combobox', { name: 'Initialization' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('combobox', { name: 'Normalization' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: 'Connections' })).toHaveFocus();
+  });
+
+  it('adds skip connections when asked, and says so in the intro and the caption', async () => {
+    const user = userEvent.setup();
+    const { probe } = renderWithWorkers(<DepthProbeWidget widget={WIDGET} />);
+    const connections = screen.getByRole('combobox', { name: 'Connections' });
+    expect(connections).toHaveValue('plain');
+    expect(probe().probeRequests()[0]!.options.residual).toBe(false);
+    act(() => probe().answer(0));
+    await user.selectOptions(connections, 'Skip connections');
+    expect(probe().probeRequests()[1]!.options.residual).toBe(true);
+    act(() => probe().answer(1));
+    expect(screen.getByText(/added to its own input \(a skip connection\)/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', { name: 'Activation std and gradient norm per layer' }),
+    ).toHaveAccessibleDescription(/no normalization, skip connections: activation std/);
+  });
+
+  it('starts with skip connections when the block asks for them', () => {
+    const { probe } = renderWithWorkers(
+      <DepthProbeWidget widget={{ ...WIDGET, residual: true }} />,
+    );
+    expect(screen.getByRole('combobox', { name: 'Connections' })).toHaveValue('skip');
+    expect(probe().probeRequests()[0]!.options.residual).toBe(true);
   });
 
   it('shows ReLU + Xavier shrinking by about 1/√2 per layer', async () => {
