@@ -4,7 +4,7 @@ import { sectionId } from '../../lessons/sections';
 import { deckHref, lessonHref } from '../routing';
 import { PresenterView } from '../present/PresenterView';
 import { ShareWithRoom } from '../share/ShareWithRoom';
-import type { TrainingPhase } from './deckChannel';
+import type { TrainingPhase, TrainingRequest } from './deckChannel';
 import { useDeckKeys, type DeckCommand } from './deckKeys';
 import type { TrainingControl, TrainingReport } from './ExperimentScene';
 import { FullScreenButton } from './FullScreenButton';
@@ -30,9 +30,10 @@ const speakerWindowName = (lessonId: string) => `normlab-speaker-${lessonId}`;
  */
 export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProps) {
   const control = useRef<TrainingControl | undefined>(undefined);
-  const onTrainRequest = useCallback((run: boolean) => {
-    if (run) control.current?.train();
-    else control.current?.pause();
+  const onTrainRequest = useCallback((request: TrainingRequest) => {
+    if (request === 'start') control.current?.train();
+    else if (request === 'pause') control.current?.pause();
+    else control.current?.reset();
   }, []);
   const { position, dispatch, reportTraining } = useSyncedDeck({
     deck,
@@ -60,11 +61,9 @@ export function AudienceDeck({ deck, instructor, sceneNumber }: AudienceDeckProp
 
   const onCommand = useCallback(
     (command: DeckCommand) => {
-      if (command !== 'toggleTraining') {
-        dispatch({ type: command });
-        return;
-      }
-      if (phase.current === 'running') control.current?.pause();
+      if (command === 'resetTraining') control.current?.reset();
+      else if (command !== 'toggleTraining') dispatch({ type: command });
+      else if (phase.current === 'running') control.current?.pause();
       else control.current?.train();
     },
     [dispatch],

@@ -5,14 +5,20 @@ import { claimStatus } from '../lessons/claimStatus';
 import { ClaimStatusBox } from '../lessons/ClaimStatusBox';
 import { ExperimentPanel } from '../lessons/ExperimentPanel';
 import { Prose } from '../lessons/Prose';
+import { pressSpace } from '../lessons/spaceKey';
 import { useExperimentRuns } from '../lessons/useExperimentRuns';
 import type { TrainingPhase } from './deckChannel';
 
-/** What the deck (its Space key, or the speaker's window) can ask of a scene that trains. */
+/** What the deck (its keys, or the speaker's window) can ask of a scene that trains. */
 export interface TrainingControl {
-  /** Starts the runs, or resumes them when paused; nothing while they train. */
+  /**
+   * Starts the runs, or resumes them when paused; nothing while they train, and nothing once they
+   * have finished (spaceKey.ts: the room's curves stay until an explicit reset).
+   */
   train(): void;
   pause(): void;
+  /** Back to untrained runs, ready for the next train(); nothing when they are untrained already. */
+  reset(): void;
 }
 
 export interface TrainingReport {
@@ -49,12 +55,13 @@ export function ExperimentScene({ scene, control, onTraining }: ExperimentSceneP
   useEffect(() => {
     control.current = {
       train() {
-        const { phase, resume, start } = liveRef.current;
-        if (phase === 'paused') resume();
-        else if (phase !== 'running') start();
+        if (liveRef.current.phase !== 'running') pressSpace(liveRef.current);
       },
       pause() {
         if (liveRef.current.phase === 'running') liveRef.current.pause();
+      },
+      reset() {
+        if (liveRef.current.phase !== 'idle') liveRef.current.reset();
       },
     };
     return () => {

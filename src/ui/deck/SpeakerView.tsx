@@ -29,7 +29,7 @@ function trainingText(state: TrainingState | undefined): string {
     case 'paused':
       return `Paused at ${progress}.`;
     case 'finished':
-      return `Finished: ${progress}.`;
+      return `Finished: ${progress}. Space leaves the curves as they are; R (or Reset training) clears them to train again.`;
   }
 }
 
@@ -64,17 +64,22 @@ export function SpeakerView({ deck, instructor, sceneNumber }: SpeakerViewProps)
   const scene = deck.scenes[position.scene]!;
   const next = deck.scenes[position.scene + 1];
   const trains = sceneTrains(scene);
-  const running = training?.phase === 'running';
+  const phase = connected ? training?.phase : undefined;
+  const running = phase === 'running';
   const jumpId = useId();
   useDeckAddress(deck.lessonId, 'speaker', instructor, position.scene);
   const headingRef = useFocusOnChange(position.scene);
 
   const onCommand = useCallback(
     (command: DeckCommand) => {
-      if (command !== 'toggleTraining') dispatch({ type: command });
-      else if (trains && connected) requestTraining(!running);
+      if (command === 'resetTraining') {
+        if (trains && phase !== undefined && phase !== 'idle') requestTraining('reset');
+      } else if (command !== 'toggleTraining') dispatch({ type: command });
+      else if (trains && connected && phase !== 'finished') {
+        requestTraining(running ? 'pause' : 'start');
+      }
     },
-    [dispatch, trains, connected, running, requestTraining],
+    [dispatch, trains, connected, phase, running, requestTraining],
   );
   useDeckKeys(onCommand);
 
@@ -126,14 +131,28 @@ export function SpeakerView({ deck, instructor, sceneNumber }: SpeakerViewProps)
                 </button>
               ) : null}
               {trains ? (
-                <button
-                  type="button"
-                  className="nl-button"
-                  onClick={() => requestTraining(!running)}
-                  disabled={!connected}
-                >
-                  {running ? 'Pause training' : 'Start training'}
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className="nl-button"
+                    onClick={() => requestTraining(running ? 'pause' : 'start')}
+                    disabled={!connected || phase === 'finished'}
+                  >
+                    {running
+                      ? 'Pause training'
+                      : phase === 'finished'
+                        ? 'Training finished'
+                        : 'Start training'}
+                  </button>
+                  <button
+                    type="button"
+                    className="nl-button"
+                    onClick={() => requestTraining('reset')}
+                    disabled={phase === undefined || phase === 'idle'}
+                  >
+                    Reset training
+                  </button>
+                </>
               ) : null}
             </div>
             {trains ? (

@@ -20,6 +20,10 @@ export interface TrainingState {
 
 export type DeckRole = 'audience' | 'speaker';
 
+/** What the speaker can ask of the audience's experiment scene. */
+export const TRAINING_REQUESTS = ['start', 'pause', 'reset'] as const;
+export type TrainingRequest = (typeof TRAINING_REQUESTS)[number];
+
 const count = z.number().int().min(0);
 const messageSchema = z.discriminatedUnion('type', [
   /** A window opened: whoever is presenting answers with where the deck is. */
@@ -29,8 +33,8 @@ const messageSchema = z.discriminatedUnion('type', [
     from: z.enum(['audience', 'speaker']),
     position: z.object({ scene: count, revealed: z.boolean() }),
   }),
-  /** Speaker → audience: start (or resume) or pause the current scene's training. */
-  z.object({ type: z.literal('train'), scene: count, run: z.boolean() }),
+  /** Speaker → audience: start (or resume), pause or reset the current scene's training. */
+  z.object({ type: z.literal('train'), scene: count, request: z.enum(TRAINING_REQUESTS) }),
   /** Audience → speaker. */
   z.object({
     type: z.literal('training'),
@@ -43,7 +47,7 @@ const messageSchema = z.discriminatedUnion('type', [
 export type DeckMessage =
   | { readonly type: 'hello'; readonly from: DeckRole }
   | { readonly type: 'position'; readonly from: DeckRole; readonly position: DeckPosition }
-  | { readonly type: 'train'; readonly scene: number; readonly run: boolean }
+  | { readonly type: 'train'; readonly scene: number; readonly request: TrainingRequest }
   | { readonly type: 'training'; readonly state: TrainingState }
   | { readonly type: 'bye'; readonly from: DeckRole };
 

@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { Shortcut } from '../shortcuts/shortcutRegistry';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 
-export type DeckCommand = 'next' | 'previous' | 'first' | 'last' | 'reveal' | 'toggleTraining';
+export type DeckCommand =
+  'next' | 'previous' | 'first' | 'last' | 'reveal' | 'toggleTraining' | 'resetTraining';
 
 export interface DeckShortcut {
   readonly command: DeckCommand;
@@ -37,7 +38,13 @@ export const DECK_SHORTCUTS: readonly DeckShortcut[] = [
     command: 'toggleTraining',
     keys: [' '],
     label: 'Space',
-    description: 'Start or pause the training of an experiment scene',
+    description: 'Start, pause or resume an experiment scene (a finished one stays as it is)',
+  },
+  {
+    command: 'resetTraining',
+    keys: ['r', 'R'],
+    label: 'R',
+    description: 'Reset an experiment scene: clear its curves, ready to train again',
   },
   {
     command: 'reveal',

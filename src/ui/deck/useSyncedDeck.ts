@@ -6,6 +6,7 @@ import {
   type DeckChannel,
   type DeckMessage,
   type DeckRole,
+  type TrainingRequest,
   type TrainingState,
 } from './deckChannel';
 import { deckReducer, initialPosition, type DeckAction, type DeckPosition } from './deckState';
@@ -20,8 +21,8 @@ export interface SyncedDeck {
   readonly connected: boolean;
   /** Speaker: what the audience's current scene is training, as it last said. */
   readonly training: TrainingState | undefined;
-  /** Speaker: asks the audience to start (true) or pause (false) the current scene's training. */
-  requestTraining(run: boolean): void;
+  /** Speaker: asks the audience to start, pause or reset the current scene's training. */
+  requestTraining(request: TrainingRequest): void;
   /** Audience: tells the speaker what the current scene is training. */
   reportTraining(state: TrainingState | undefined): void;
 }
@@ -31,8 +32,8 @@ export interface SyncedDeckOptions {
   readonly role: DeckRole;
   /** The 1-based scene the address names. */
   readonly sceneNumber: number | undefined;
-  /** Audience: the speaker asked to start (true) or pause (false) the current scene's training. */
-  readonly onTrainRequest?: ((run: boolean) => void) | undefined;
+  /** Audience: the speaker asked to start, pause or reset the current scene's training. */
+  readonly onTrainRequest?: ((request: TrainingRequest) => void) | undefined;
 }
 
 /**
@@ -89,7 +90,7 @@ export function useSyncedDeck({
         case 'train':
           // A request about another scene than the one on screen is stale: it crossed a step.
           if (role === 'audience' && message.scene === positionRef.current.scene)
-            onTrainRequestRef.current?.(message.run);
+            onTrainRequestRef.current?.(message.request);
           return;
         case 'training':
           if (role === 'speaker') {
@@ -126,8 +127,8 @@ export function useSyncedDeck({
     [deck, role, move],
   );
 
-  const requestTraining = useCallback((run: boolean) => {
-    channelRef.current?.post({ type: 'train', scene: positionRef.current.scene, run });
+  const requestTraining = useCallback((request: TrainingRequest) => {
+    channelRef.current?.post({ type: 'train', scene: positionRef.current.scene, request });
   }, []);
 
   const reportTraining = useCallback((state: TrainingState | undefined) => {

@@ -17,6 +17,7 @@ import {
   usePresentedExperiment,
 } from './presentedExperiment';
 import { setupSummary } from './setupSummary';
+import { FINISHED_NOTE, pressSpace } from './spaceKey';
 import type { ExperimentRuns } from './useExperimentRuns';
 import { describeDifferences } from '../../lab/describeDifferences';
 import { RUN_LETTERS } from '../../lab/labSettings';
@@ -115,9 +116,10 @@ export function ExperimentPanel({
       {
         keys: [' '],
         label: 'Space',
-        description: 'Run, pause or resume the presented experiment',
+        description:
+          'Run, pause or resume the presented experiment (a finished one stays as it is)',
         group: 'Presented experiment',
-        run: primary,
+        run: () => pressSpace(live),
       },
       {
         keys: ['r', 'R'],
@@ -183,6 +185,7 @@ export function ExperimentPanel({
             <p className="nl-experiment-present__title">{experiment.title}</p>
           ) : null}
           {runButtons}
+          {phase === 'finished' ? <p className="nl-presenter-bar__note">{FINISHED_NOTE}</p> : null}
           {editable.length > 0 ? (
             <details className="nl-panel-toggles">
               <summary>Settings</summary>

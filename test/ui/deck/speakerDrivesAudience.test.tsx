@@ -121,8 +121,8 @@ describe('the speaker view drives the audience window over the deck channel', ()
       emit(i, SPIRAL_READY);
       emit(i, snapshotOf(1, 100));
     }
-    expect(speaker.getByText('Finished: step 100 of 100.')).toBeInTheDocument();
-    expect(speaker.getByRole('button', { name: 'Start training' })).toBeInTheDocument();
+    expect(speaker.getByText(/^Finished: step 100 of 100\./)).toBeInTheDocument();
+    expect(speaker.getByRole('button', { name: 'Training finished' })).toBeDisabled();
     // Nothing more was asked of the workers: the runs stopped where the worker was told to stop.
     for (const i of [0, 1])
       expect(
@@ -130,6 +130,71 @@ describe('the speaker view drives the audience window over the deck channel', ()
           .types()
           .filter((t) => t === 'step'),
       ).toHaveLength(1);
+    speaker.unmount();
+    audience.unmount();
+  });
+
+  it('leaves a finished scene’s curves alone on Space until R clears them (audience window)', async () => {
+    const user = userEvent.setup();
+    const audience = openWindow('audience', 2);
+    const bar = audience.getByRole('toolbar', { name: 'Presenter controls' });
+    const finish = () => {
+      for (const i of [0, 1]) {
+        emit(i, SPIRAL_READY);
+        emit(i, snapshotOf(1, 100));
+      }
+    };
+    await user.keyboard(' ');
+    finish();
+    expect(within(bar).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+    expect(within(bar).getByText(/^Finished: Space leaves the curves as they are/)).toBeVisible();
+    const sentBefore = [0, 1].map((i) => workerAt(i).sent.length);
+    const curve = () => audience.getByRole('figure', { name: /^Loss/ }).textContent;
+    const drawn = curve();
+
+    await user.keyboard(' ');
+    expect([0, 1].map((i) => workerAt(i).sent.length)).toEqual(sentBefore);
+    expect(within(bar).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+    expect(curve()).toBe(drawn);
+
+    // R clears them, and Space trains again from step 0.
+    await user.keyboard('r');
+    expect(within(bar).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+    expect(curve()).not.toBe(drawn);
+    await user.keyboard(' ');
+    expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    for (const i of [0, 1]) expect(workerAt(i).sent.at(-1)).toEqual({ type: 'step', count: 100 });
+    audience.unmount();
+  });
+
+  it('leaves a finished scene alone on the speaker’s Space; its Reset training clears it', async () => {
+    const user = userEvent.setup();
+    const audience = openWindow('audience', 2);
+    const speaker = openWindow('speaker');
+    const bar = audience.getByRole('toolbar', { name: 'Presenter controls' });
+    expect(speaker.getByRole('button', { name: 'Reset training' })).toBeDisabled();
+    await user.click(speaker.getByRole('button', { name: 'Start training' }));
+    for (const i of [0, 1]) {
+      emit(i, SPIRAL_READY);
+      emit(i, snapshotOf(1, 100));
+    }
+    expect(speaker.getByText(/^Finished: step 100 of 100\. Space leaves the curves/)).toBeVisible();
+    expect(speaker.getByRole('button', { name: 'Training finished' })).toBeDisabled();
+    const sentBefore = [0, 1].map((i) => workerAt(i).sent.length);
+
+    // Space here (the speaker's window has the keyboard): nothing is asked of the audience's runs.
+    await user.keyboard(' ');
+    expect([0, 1].map((i) => workerAt(i).sent.length)).toEqual(sentBefore);
+    expect(within(bar).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+
+    await user.click(speaker.getByRole('button', { name: 'Reset training' }));
+    expect(within(bar).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+    expect(speaker.getByText('Not started.')).toBeInTheDocument();
+    expect(speaker.getByRole('button', { name: 'Reset training' })).toBeDisabled();
+    await user.keyboard('r');
+    expect(within(bar).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+    await user.keyboard(' ');
+    expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
     speaker.unmount();
     audience.unmount();
   });
@@ -147,7 +212,7 @@ describe('the speaker view drives the audience window over the deck channel', ()
     const speaker = openWindow('speaker', 1);
     expect(sceneTitle(speaker)).toBe('Scene 3 of 6: Question 1 of 4');
     // A training request for another scene than the one on screen is stale: nothing starts.
-    act(() => channels.inject(name, { type: 'train', scene: 1, run: true }));
+    act(() => channels.inject(name, { type: 'train', scene: 1, request: 'start' }));
     expect(createdWorkers).toHaveLength(0);
     speaker.unmount();
     audience.unmount();

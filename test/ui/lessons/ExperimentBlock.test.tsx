@@ -333,6 +333,29 @@ describe('ExperimentBlock', () => {
       expect(createdWorkers).toHaveLength(2);
       expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
     });
+
+    it('Space runs, pauses and resumes, but leaves finished runs as they are until R', async () => {
+      const { user, section } = renderAlpha();
+      await user.click(within(section).getByRole('button', { name: 'Present: Loss falls' }));
+      const bar = within(presented()!).getByRole('toolbar', { name: 'Presenter controls' });
+      await user.keyboard(' ');
+      expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+      await user.keyboard(' ');
+      expect(within(bar).getByRole('button', { name: 'Resume' })).toBeInTheDocument();
+      await user.keyboard(' ');
+      trainToTheEnd(0);
+      trainToTheEnd(1);
+      expect(within(bar).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+      expect(within(bar).getByText(/^Finished: Space leaves the curves/)).toBeVisible();
+      const sent = createdWorkers.map((w) => w.sent.length);
+      await user.keyboard(' ');
+      expect(createdWorkers.map((w) => w.sent.length)).toEqual(sent);
+      expect(within(bar).getByRole('button', { name: 'Run again' })).toBeInTheDocument();
+      await user.keyboard('r');
+      expect(within(bar).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
+      await user.keyboard(' ');
+      expect(within(bar).getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    });
   });
 
   describe('after leaving the page (Open in Lab, then Back) or a reload', () => {
