@@ -4,7 +4,6 @@ import { buildModel } from '../../src/engine/model/buildModel';
 import type { ModelSpec } from '../../src/engine/model/spec';
 import { createRng } from '../../src/engine/rng';
 import { modelCode } from '../../src/export/python/modelCode';
-import { ExportRefusal } from '../../src/export/python/refusal';
 import { expectClose } from '../helpers/fixtures';
 import { randomTensor } from '../helpers/gradcheck';
 import { torchPython } from '../helpers/torchPython';
@@ -75,19 +74,5 @@ print(json.dumps(out))
       expectClose(result.logits, c.logits, { rtol: 1e-4, atol: 1e-5 }, `${c.name} logits`);
       expect(result.std.length, c.name).toBeGreaterThanOrEqual(2);
     });
-  });
-
-  it('refuses ghost batches, which it does not write', () => {
-    const spec = SPECS['MLP, GroupNorm, standardized weights']!;
-    expect(() =>
-      modelCode({
-        ...spec,
-        norm: { kind: 'batchNorm', ghostBatch: 4 },
-        weightStandardization: false,
-      }),
-    ).toThrow(ExportRefusal);
-    expect(() => modelCode({ ...spec, norm: { kind: 'batchNorm', ghostBatch: 4 } })).toThrow(
-      /ghost batches \(here of 4 samples\).*Set the ghost batch size to 0/,
-    );
   });
 });

@@ -9,18 +9,13 @@ import {
   type NormSpec,
 } from '../../engine/model/spec';
 import { pyFloat } from './pythonText';
-import { ExportRefusal, refuse } from './refusal';
+import { refuse } from './refusal';
 
 /**
  * The network as a PyTorch `nn.Module` whose attribute names are the engine's layer names (fc1,
  * norm1, act1, …; stem_conv, block1.conv1, …, fc), so the exported state_dict loads one to one.
  */
 export function modelCode(spec: ModelSpec): string {
-  if (spec.norm.ghostBatch !== undefined) {
-    throw new ExportRefusal(
-      `The PyTorch export does not write BatchNorm with ghost batches (here of ${spec.norm.ghostBatch} samples): torch has no such module. Set the ghost batch size to 0 (statistics over the whole batch) to export this run.`,
-    );
-  }
   const net =
     spec.family === 'cnn'
       ? cnnCode(spec)
@@ -29,6 +24,9 @@ export function modelCode(spec: ModelSpec): string {
         : mlpCode(spec);
   const helpers = [
     spec.weightStandardization === true ? WEIGHT_STANDARDIZATION_CODE : '',
+    spec.norm.ghostBatch !== undefined
+      ? ghostBatchNormCode(spec.family === 'cnn' ? '2d' : '1d')
+      : '',
     spec.norm.kind === 'rmsNorm' ? RMS_NORM_CODE : '',
     usesScalars(spec.branchInit) ? SCALAR_CODE : '',
   ].filter((code) => code !== '');
@@ -61,6 +59,29 @@ class StdConv2d(nn.Conv2d):
 
     def forward(self, x):
         return self._conv_forward(x, standardize(self.weight), self.bias)
+`;
+
+/**
+ * Ghost batches have no torch module: the script defines the engine's (src/engine/layers/batchNorm.ts)
+ * as a subclass of nn.BatchNorm1d or nn.BatchNorm2d, so the state_dict names stay BatchNorm's. In
+ * training each ghost batch is a BatchNorm call of its own, which normalizes it with its own statistics
+ * and moves the running statistics (and num_batches_tracked) once, in order, as the engine does.
+ */
+const ghostBatchNormCode = (
+  dims: '1d' | '2d',
+): string => `class GhostBatchNorm${dims}(nn.BatchNorm${dims}):
+    """BatchNorm over ghost batches (Hoffer et al. 2017, arXiv:1705.08741): in training, every
+    ghost_batch consecutive samples are normalized with their own mean and variance, as
+    torch.cat([bn(part) for part in x.split(ghost_batch)]); in eval, the running statistics as usual."""
+
+    def __init__(self, num_features, ghost_batch):
+        super().__init__(num_features)
+        self.ghost_batch = ghost_batch
+
+    def forward(self, x):
+        if not self.training:
+            return super().forward(x)
+        return torch.cat([super(GhostBatchNorm${dims}, self).forward(part) for part in x.split(self.ghost_batch)])
 `;
 
 /** The class of a hidden weight layer: standardized or plain (the classifier is always plain). */
@@ -142,7 +163,9 @@ const MLP_NORMS = NORM_LAYER_KINDS.filter((kind) => kind !== 'instanceNorm');
 function norm1dCode(norm: NormSpec, features: number | string): string {
   switch (norm.kind) {
     case 'batchNorm':
-      return `nn.BatchNorm1d(${features})`;
+      return norm.ghostBatch === undefined
+        ? `nn.BatchNorm1d(${features})`
+        : `GhostBatchNorm1d(${features}, ${norm.ghostBatch})`;
     case 'layerNorm':
       return `nn.LayerNorm(${features})`;
     case 'rmsNorm':
@@ -158,7 +181,9 @@ function norm1dCode(norm: NormSpec, features: number | string): string {
 function norm2dCode(norm: NormSpec, channels: string, height: number, width: number): string {
   switch (norm.kind) {
     case 'batchNorm':
-      return `nn.BatchNorm2d(${channels})`;
+      return norm.ghostBatch === undefined
+        ? `nn.BatchNorm2d(${channels})`
+        : `GhostBatchNorm2d(${channels}, ${norm.ghostBatch})`;
     case 'layerNorm':
       // every sample normalised over all of its C·H·W features, as the engine's LayerNorm([C, H, W])
       return `nn.LayerNorm([${channels}, ${height}, ${width}])`;
@@ -181,7 +206,9 @@ const wsTitle = (spec: ModelSpec): string =>
 function normTitle(norm: NormSpec): string {
   switch (norm.kind) {
     case 'batchNorm':
-      return 'BatchNorm';
+      return norm.ghostBatch === undefined
+        ? 'BatchNorm'
+        : `BatchNorm over ghost batches of ${norm.ghostBatch}`;
     case 'layerNorm':
       return 'LayerNorm';
     case 'rmsNorm':

@@ -79,7 +79,7 @@ describe('ExperimentCodeTabs', () => {
     );
   });
 
-  it('says on the PyTorch tab why a run with ghost batches is not written, and still shows the others', async () => {
+  it('writes a run with ghost batches with its GhostBatchNorm1d, beside the others', async () => {
     const ghost = { ...DEFAULT_RUN_SETTINGS, norm: 'batchNorm' as const, ghostBatch: 8 };
     const labelled = () => [
       {
@@ -95,14 +95,11 @@ describe('ExperimentCodeTabs', () => {
       </ExperimentCodeTabs>,
     );
     await userEvent.click(screen.getByRole('tab', { name: 'PyTorch' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'The PyTorch export does not write BatchNorm with ghost batches (here of 8 samples): torch has no such module. Set the ghost batch size to 0 (statistics over the whole batch) to export this run.',
-    );
-    expect(screen.queryByLabelText('PyTorch code for run Ghost')).not.toBeInTheDocument();
-    await userEvent.selectOptions(screen.getByLabelText('Run'), 'Plain');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(screen.getByLabelText('PyTorch code for run Plain')).toHaveTextContent(
-      'class Net(nn.Module):',
-    );
+    const code = screen.getByLabelText('PyTorch code for run Ghost');
+    expect(code).toHaveTextContent('class GhostBatchNorm1d(nn.BatchNorm1d):');
+    expect(code).toHaveTextContent('self.norm1 = GhostBatchNorm1d(32, 8)');
+    await userEvent.selectOptions(screen.getByLabelText('Run'), 'Plain');
+    expect(screen.getByLabelText('PyTorch code for run Plain')).not.toHaveTextContent('Ghost');
   });
 });
