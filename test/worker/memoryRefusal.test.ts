@@ -37,7 +37,7 @@ describe('a configuration over the memory budget', () => {
         step: 0,
         refused: true,
         message: expect.stringMatching(
-          /^This network needs about \d+ MB of memory to train, more than the 256 MB a run may use\. Lower the batch size to \d+ or less/,
+          /^This network needs about [\d,]+ MB of memory to train, more than the 256 MB a run may use\. Lower the batch size to \d+ or less/,
         ) as unknown,
       },
     ]);
