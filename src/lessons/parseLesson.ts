@@ -83,7 +83,15 @@ function parseYamlAt(
   issue: (line: number, message: string) => void,
 ): unknown {
   try {
-    return parseYaml(source) as unknown;
+    const value = parseYaml(source) as unknown;
+    for (const text of controlledTexts(value)) {
+      const code = CONTROL_CHARACTER.exec(text)![0].charCodeAt(0);
+      issue(
+        firstLine,
+        `the text "${text.slice(0, 60).replace(new RegExp(CONTROL_CHARACTER.source, 'g'), '�')}" contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: in a double-quoted YAML string a backslash starts an escape (\\a is a bell, \\b a backspace), so TeX such as \\approx breaks; put such text in single quotes or a block scalar (|)`,
+      );
+    }
+    return value;
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const line = firstLine + (e.linePos?.[0].line ?? 1) - 1;
@@ -93,6 +101,21 @@ function parseYamlAt(
     }
     return undefined;
   }
+}
+
+/** A control character other than tab and newline: in lesson text, the trace of a YAML escape. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Every string in a parsed YAML value that contains a control character other than tab and newline. */
+function controlledTexts(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return CONTROL_CHARACTER.test(value) ? [value] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap(controlledTexts);
+  if (value !== null && typeof value === 'object')
+    return Object.values(value).flatMap(controlledTexts);
+  return [];
 }
 
 export function parseLesson(source: string, file: string): ParsedLesson {

@@ -112,7 +112,10 @@ describe('Lesson 1 as a lecture deck, driven from the speaker view', () => {
         .filter({ has: audience.getByText('The answer', { exact: true }) });
       await revealed.waitFor();
       expect(await revealed.innerText()).toMatch(new RegExp(`^${answer.slice(-1)}`));
-      expect(await revealed.innerText()).toMatch(/2 per layer, so about 1,000 times larger/);
+      expect(await revealed.innerText()).toMatch(/2 per layer, so about [\s\S]*times larger/);
+      // The choice's $2^{10} \approx 1000$ is typeset, not left as TeX (or as a YAML escape's "pprox").
+      expect(await revealed.locator('.katex').count()).toBeGreaterThan(0);
+      expect(await revealed.innerText()).not.toMatch(/approx|pprox/);
       expect(await audience.locator('main').innerText()).toMatch(/Right: n_in · Var\(w\) = 400/);
       expect(await seriousViolations(audience)).toEqual([]);
       await speaker.keyboard.press('PageDown');

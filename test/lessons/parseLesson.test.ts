@@ -49,6 +49,22 @@ describe('parseLesson', () => {
     expect(lesson.issues[0]!.message).toContain('runs.1.settings.norm: "superNorm" is not one of');
   });
 
+  it('reports TeX broken by a double-quoted YAML escape (\\approx read as a bell and "pprox")', () => {
+    const quoted = experiment.replace(
+      'title: With and without BatchNorm',
+      'title: "About $2^{10} \\approx 1000$ times"',
+    );
+    const lesson = parseLesson(`${front}\n${quoted}\n`, 'x.md');
+    expect(lesson.issues).toHaveLength(1);
+    expect(lesson.issues[0]!.message).toContain('contains the control character U+0007');
+    expect(lesson.issues[0]!.message).toContain('single quotes');
+    const single = experiment.replace(
+      'title: With and without BatchNorm',
+      "title: 'About $2^{10} \\approx 1000$ times'",
+    );
+    expect(parseLesson(`${front}\n${single}\n`, 'x.md').issues).toEqual([]);
+  });
+
   it('reports a run the Lab could not train as written, by the settings rules', () => {
     const bad = experiment.replace('norm: batchNorm', 'norm: instanceNorm');
     const lesson = parseLesson(`${front}\n${bad}\n`, 'x.md');
