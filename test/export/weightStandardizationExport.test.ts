@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/engine/model/buildModel';
 import type { ModelSpec } from '../../src/engine/model/spec';
@@ -6,7 +5,7 @@ import { createRng } from '../../src/engine/rng';
 import { modelCode } from '../../src/export/python/modelCode';
 import { expectClose } from '../helpers/fixtures';
 import { randomTensor } from '../helpers/gradcheck';
-import { torchPython } from '../helpers/torchPython';
+import { runExportedNets } from '../helpers/torchPython';
 import { cnnSpec, mlpSpec } from '../engine/model/specFixtures';
 
 /** GroupNorm (2 groups) after standardized weights, in every network below. */
@@ -47,32 +46,12 @@ describe('the PyTorch export of weight standardization', () => {
       );
       return { name, code: modelCode(spec), state, x: Array.from(x.data), shape, logits };
     });
-    const program = `
-import json, sys, torch
-import torch.nn as nn
-out = []
-for case in json.load(sys.stdin):
-    scope = {"torch": torch, "nn": nn}
-    exec(case["code"], scope)
-    net = scope["Net"]()
-    state = {k: torch.tensor(v).reshape(net.state_dict()[k].shape) for k, v in case["state"].items()}
-    net.load_state_dict(state)
-    net.eval()
-    with torch.no_grad():
-        y = net(torch.tensor(case["x"]).reshape(case["shape"]))
-    out.append({"logits": y.flatten().tolist(), "std": [type(m).__name__ for m in net.modules() if type(m).__name__.startswith("Std")]})
-print(json.dumps(out))
-`;
-    const results = JSON.parse(
-      execFileSync(torchPython(), ['-c', program], {
-        input: JSON.stringify(cases),
-        encoding: 'utf8',
-      }),
-    ) as { logits: number[]; std: string[] }[];
+    const results = runExportedNets(cases, 'eval');
     cases.forEach((c, i) => {
       const result = results[i]!;
       expectClose(result.logits, c.logits, { rtol: 1e-4, atol: 1e-5 }, `${c.name} logits`);
-      expect(result.std.length, c.name).toBeGreaterThanOrEqual(2);
+      const standardized = result.modules.filter((m) => m.startsWith('Std'));
+      expect(standardized.length, c.name).toBeGreaterThanOrEqual(2);
     });
   });
 });

@@ -45,3 +45,54 @@ export async function runTorchScript(script: string, input: unknown): Promise<un
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One exported network to run in torch: the export's code, the engine's state_dict and a batch. */
+export interface ExportedNetCase {
+  readonly code: string;
+  readonly state: Record<string, number[]>;
+  readonly x: number[];
+  readonly shape: number[];
+}
+
+/** What torch made of it: the logits, the state_dict after the forward and every module's class. */
+export interface ExportedNetResult {
+  readonly logits: number[];
+  readonly state: Record<string, number[]>;
+  readonly modules: string[];
+}
+
+/**
+ * Runs each exported `Net` in real torch, with the engine's state_dict loaded (each tensor at its
+ * torch shape and dtype), on its batch in `mode`, without gradients.
+ */
+export function runExportedNets(
+  cases: readonly ExportedNetCase[],
+  mode: 'train' | 'eval',
+): ExportedNetResult[] {
+  const program = `
+import json, sys, torch
+import torch.nn as nn
+out = []
+for case in json.load(sys.stdin):
+    scope = {"torch": torch, "nn": nn}
+    exec(case["code"], scope)
+    net = scope["Net"]()
+    own = net.state_dict()
+    net.load_state_dict({k: torch.tensor(v).reshape(own[k].shape).to(own[k].dtype) for k, v in case["state"].items()})
+    net.${mode}()
+    with torch.no_grad():
+        y = net(torch.tensor(case["x"]).reshape(case["shape"]))
+    out.append({
+        "logits": y.flatten().tolist(),
+        "state": {k: v.flatten().tolist() for k, v in net.state_dict().items()},
+        "modules": [type(m).__name__ for m in net.modules()],
+    })
+print(json.dumps(out))
+`;
+  return JSON.parse(
+    execFileSync(torchPython(), ['-c', program], {
+      input: JSON.stringify(cases),
+      encoding: 'utf8',
+    }),
+  ) as ExportedNetResult[];
+}
