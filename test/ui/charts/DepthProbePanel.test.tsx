@@ -6,6 +6,7 @@ import type { DepthProbeResult } from '../../../src/engine/probes/depthProbe';
 import { DepthProbePanel } from '../../../src/ui/charts/DepthProbePanel';
 import { RUN_COLORS } from '../../../src/ui/charts/palette';
 import { installRecordingContext, setupChartTests, strokesIn } from './chartTestEnvironment';
+import { expectGradientCurvesExplained } from './gradientCurvesExplained';
 
 setupChartTests();
 
@@ -47,6 +48,11 @@ describe('DepthProbePanel', () => {
         "the gradient at each layer's output goes from 0.0012 at layer 1 to 0.03 at layer 3; " +
         'the weight gradient goes from 0.02 at layer 1 to 0.004 at layer 3. Input std 1.',
     );
+  });
+
+  it('says which gradient curve is which and why the two differ', () => {
+    render(<DepthProbePanel result={result} loading={false} setting={SETTING} />);
+    expectGradientCurvesExplained(screen.getByRole('figure', { name: TITLE }));
   });
 
   it('announces a running measurement and keeps the previous result', () => {

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { depthProbe } from '../../../src/engine/probes/depthProbe';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { toWorkerSetup } from '../../../src/lab/settings';
 import { labHash } from '../../../src/lab/urlState';
@@ -11,6 +12,7 @@ import { LEARNING_RATE_STOPS } from '../../../src/ui/lab/fields/LearningRateFiel
 import { LabPage } from '../../../src/ui/lab/LabPage';
 import type { FromWorker } from '../../../src/worker/protocol';
 import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
+import { expectGradientCurvesExplained } from '../charts/gradientCurvesExplained';
 import { setupLabTests } from './labTestEnvironment';
 import { LAB_NUMBER_BOXES, LAB_SELECTS } from './labControls';
 
@@ -399,6 +401,21 @@ describe('LabPage charts', () => {
     expect(
       await screen.findByText(/The signal probe measures plain fully connected networks/),
     ).toBeInTheDocument();
+  });
+
+  it('draws both gradient curves of the depth probe and explains how they differ', () => {
+    renderLab();
+    const probe = probeWorkers()[0]!;
+    const request = probe.sent.find((m) => m.type === 'depthProbe');
+    if (request?.type !== 'depthProbe') throw new Error('the Lab asked for no depth probe');
+    act(() =>
+      probe.emit({ type: 'depthProbe', id: request.id, result: depthProbe(request.options) }),
+    );
+    const figure = screen.getByRole('figure', { name: 'Signal at initialization' });
+    expect(
+      within(figure).getByRole('heading', { name: 'Gradient norm per layer' }),
+    ).toBeInTheDocument();
+    expectGradientCurvesExplained(figure);
   });
 
   it('shows the loss chart and the selected run internals, and hides panels on request', async () => {

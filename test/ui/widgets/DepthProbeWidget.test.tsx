@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DepthProbeWidget as DepthProbeData } from '../../../src/lessons/widgets/depthProbeSetup';
 import { DepthProbeWidget } from '../../../src/ui/widgets/DepthProbeWidget';
 import { setupChartTests } from '../charts/chartTestEnvironment';
+import { expectGradientCurvesExplained } from '../charts/gradientCurvesExplained';
 import { renderWithWorkers } from './fakeWorkers';
 
 setupChartTests();
@@ -134,6 +135,38 @@ describe('DepthProbeWidget', () => {
     const perLayer = Number(/: ×([\d.]+) per layer\./.exec(reading)?.[1]);
     expect(perLayer).toBeGreaterThan(0.65);
     expect(perLayer).toBeLessThan(0.77);
+  });
+
+  it('explains both gradient curves, and says which one the measured weight gradient follows', async () => {
+    const user = userEvent.setup();
+    const { probe } = renderWithWorkers(<DepthProbeWidget widget={WIDGET} />);
+    act(() => probe().answer(0));
+    const figure = screen.getByRole('figure', {
+      name: 'Activation std and gradient norm per layer',
+    });
+    expectGradientCurvesExplained(figure);
+    // Kaiming keeps the layer inputs at their size: the weight gradient follows ‖∂L/∂h‖.
+    expect(
+      screen.getByText(
+        /The weights' gradient ‖∂L\/∂W‖ follows it \(.*\), because the layer inputs/,
+      ),
+    ).toBeInTheDocument();
+    // Xavier halves the variance per ReLU layer: ‖∂L/∂h‖ vanishes while ‖∂L/∂W‖, the gradient
+    // times the shrinking input, stays level (Glorot & Bengio 2010, §4.2), as the engine measures.
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Initialization' }),
+      'xavierNormal',
+    );
+    act(() => probe().answer(1));
+    expect(
+      screen.getByText(/the gradient at the layer outputs ‖∂L\/∂h‖ vanishes from/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The weights' gradient ‖∂L\/∂W‖ is level \(.*\): it is the gradient at the output times the layer's input, and the shrinking input cancels the shrinking gradient/,
+      ),
+    ).toBeInTheDocument();
+    expectGradientCurvesExplained(figure);
   });
 
   it('shows zero init as exactly zero everywhere', async () => {
