@@ -122,19 +122,19 @@ function isProbeNorm(norm: LabRunSettings['norm']): norm is ProbeNorm {
 }
 
 /**
- * Whether the probe can measure a Lab run's network at initialization (a plain MLP with a
- * normalization the probe knows), with the probe's normalization, or the reason it cannot.
+ * Whether the probe can measure a Lab run's network at initialization (an MLP, plain or residual, with
+ * a normalization the probe knows), with the probe's normalization, or the reason it cannot.
  */
 export function labRunProbe(
   s: LabRunSettings,
 ):
   | { readonly ok: true; readonly norm: ProbeNorm }
   | { readonly ok: false; readonly reason: string } {
-  if (s.architecture !== 'mlp') {
+  if (s.architecture === 'cnn') {
     return {
       ok: false,
       reason:
-        'The signal probe measures plain fully connected networks. Switch the architecture to MLP to see how the signal changes with depth.',
+        'The signal probe measures fully connected networks. Switch the architecture to MLP or residual MLP to see how the signal changes with depth.',
     };
   }
   if (!isProbeNorm(s.norm)) {

@@ -13,6 +13,7 @@ import { tensor } from '../tensor';
 import { RUN_MEMORY_BUDGET } from '../train/memoryPlan';
 import { depthProbeMemory, depthProbeRefusal, type DepthProbeMemory } from './depthProbeMemory';
 import { l2Norm, meanStd } from './moments';
+import { probeLayers, residualMlpDepthProbe, type ResidualMlpBlocks } from './residualMlpProbe';
 
 export interface DepthProbeOptions {
   /** Hidden layers, 1 to 200. */
@@ -27,6 +28,11 @@ export interface DepthProbeOptions {
    * gradient reaching a layer is the one at its output plus what came back through its branch.
    */
   readonly residual?: boolean;
+  /**
+   * The Lab's residual MLP instead of a stack of single layers: a first layer, then `depth` blocks of
+   * two Linear layers built as a run builds them (residualMlpProbe.ts). Not together with `residual`.
+   */
+  readonly residualMlp?: ResidualMlpBlocks;
   readonly seed: number;
 }
 
@@ -49,6 +55,8 @@ export interface DepthProbeResult {
   readonly layers: readonly DepthProbeLayer[];
   /** Std of the N(0, 1) input batch, for reference (≈ 1). */
   readonly inputStd: number;
+  /** What each entry of `layers` is: a layer (absent), or a residual block of two layers. */
+  readonly unit?: 'block';
 }
 
 /**
@@ -62,6 +70,11 @@ export function depthProbe(
   options: DepthProbeOptions,
   budget: number = RUN_MEMORY_BUDGET,
 ): DepthProbeResult {
+  if (options.residualMlp) {
+    if (options.residual === true)
+      throw new Error('depthProbe: a residual MLP has its own skip connections; drop `residual`');
+    return residualMlpDepthProbe(options, options.residualMlp, budget);
+  }
   return buildDepthProbe(options, budget).run();
 }
 
@@ -167,13 +180,7 @@ export function buildDepthProbe(
 
     return {
       inputStd: meanStd(x.data).std,
-      layers: stats.map((s, i) => ({
-        layer: i + 1,
-        activationMean: s.mean,
-        activationStd: s.std,
-        gradNorm: gradNorms[i]!,
-        weightGradNorm: weightGradNorms[i]!,
-      })),
+      layers: probeLayers(stats, gradNorms, weightGradNorms),
     };
   };
   return {

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { DepthProbeResult } from '../../engine/probes/depthProbe';
 import { tickBudget } from './axisStyle';
 import { ChartCard, chartSubLevel, type ChartOptions, type ChartText } from './ChartCard';
@@ -39,6 +39,8 @@ interface MeasureSeries {
 
 interface MeasureChartProps {
   readonly rows: readonly DepthRow[];
+  /** What each point is: 'Layer' or 'Block'. */
+  readonly unit: string;
   readonly series: readonly MeasureSeries[];
   readonly yLabel: string;
   readonly reference?: { readonly y: number; readonly label: string } | undefined;
@@ -46,9 +48,8 @@ interface MeasureChartProps {
 
 /** Up to this many layers, each gets a dot. */
 const MAX_DOTTED_LAYERS = 30;
-const layerTitle = (layer: number): string => `Layer ${formatNumber(layer)}`;
 
-function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
+function MeasureChart({ rows, unit, series, yLabel, reference }: MeasureChartProps) {
   const lines = useMemo<PlotSeries[]>(() => {
     const layers = Float64Array.from(rows, (r) => r.layer);
     return series.map((s) => ({
@@ -80,9 +81,10 @@ function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
       scale: { kind: 'linear', domain: [x0, x1] },
       ticks: (length) => niceTicks(x0, x1, tickBudget(length), { integer: true }).ticks,
       format: formatNumber,
-      title: 'Layer',
+      title: unit,
     };
-  }, [rows]);
+  }, [rows, unit]);
+  const readoutTitle = useCallback((x: number) => `${unit} ${formatNumber(x)}`, [unit]);
   if (!yAxis) return null;
   return (
     <LinePlot
@@ -91,20 +93,28 @@ function MeasureChart({ rows, series, yLabel, reference }: MeasureChartProps) {
       y={yAxis}
       height={200}
       reference={reference}
-      readoutTitle={layerTitle}
+      readoutTitle={readoutTitle}
     />
   );
 }
 
-const GRADIENT_SERIES: readonly MeasureSeries[] = [
-  { measure: 'gradNorm', name: "‖∂L/∂h‖: gradient at the layer's output", color: RUN_COLORS.B },
+const gradientSeries = (blocks: boolean): readonly MeasureSeries[] => [
+  {
+    measure: 'gradNorm',
+    name: `‖∂L/∂h‖: gradient at the ${blocks ? 'block' : 'layer'}'s output`,
+    color: RUN_COLORS.B,
+  },
   {
     measure: 'weightGradNorm',
-    name: '‖∂L/∂W‖: gradient of its weights',
+    name: blocks
+      ? '‖∂L/∂W‖: gradient of its two weight matrices'
+      : '‖∂L/∂W‖: gradient of its weights',
     color: RUN_COLORS.C,
     dash: [6, 3],
   },
 ];
+const LAYER_GRADIENTS = gradientSeries(false);
+const BLOCK_GRADIENTS = gradientSeries(true);
 const ACTIVATION_SERIES: readonly MeasureSeries[] = [
   { measure: 'activationStd', name: 'Activation std', color: RUN_COLORS.A },
 ];
@@ -121,11 +131,18 @@ function UnplottableNote({
   const missing = unplottableLayers(result, measure);
   if (missing.length === 0) return null;
   const zero = missing.every((l) => l[measure] === 0);
-  const where = `${missing.length === 1 ? 'layer' : 'layers'} ${layerRanges(missing.map((l) => l.layer))}`;
+  const unit = result.unit ?? 'layer';
+  const where = `${unit}${missing.length === 1 ? '' : 's'} ${layerRanges(missing.map((l) => l.layer))}`;
+  // A block's weights get no gradient at initialization when its branch starts switched off
+  // (zero γ, SkipInit, ReZero): the gradient stops at the γ or α that is 0.
+  const why =
+    unit === 'block' && measure === 'weightGradNorm'
+      ? 'no gradient reaches those blocks’ weights (a branch that starts switched off, by a γ, α or weight of 0, passes none back; so does a signal that has died out)'
+      : 'the signal has died out there';
   return (
     <p className="nl-chart__note">
       {zero
-        ? `The ${name} is exactly 0 at ${where}: the signal has died out there, and a log scale cannot show 0.`
+        ? `The ${name} is exactly 0 at ${where}: ${why}, and a log scale cannot show 0.`
         : `The ${name} at ${where} is not a finite number and is left out.`}
     </p>
   );
@@ -146,6 +163,9 @@ export const DepthProbePanel = memo(function DepthProbePanel({
   ...options
 }: DepthProbePanelProps) {
   const rows = useMemo(() => (result ? depthRows(result) : []), [result]);
+  const blocks = result?.unit === 'block';
+  const unit = blocks ? 'Block' : 'Layer';
+  const gradients = blocks ? BLOCK_GRADIENTS : LAYER_GRADIENTS;
   const summary = useMemo(
     () => (result ? summarizeDepthProbe(result, setting) : ''),
     [result, setting],
@@ -177,6 +197,13 @@ export const DepthProbePanel = memo(function DepthProbePanel({
             after layer as fast as δ grows on the way down, the two cancel and the dashed line is
             flat, but uniformly tiny. When the inputs keep their size, it follows the solid line.
           </p>
+          {blocks ? (
+            <p>
+              Each point is a residual block of two layers: h is the block&apos;s output, after its
+              input has been added back, and ‖∂L/∂W‖ takes the gradients of its two weight matrices
+              together. The first layer, before the blocks, is not drawn.
+            </p>
+          ) : null}
           <p role="status" className="nl-chart__status">
             {loading ? 'Measuring how the signal passes through the layers…' : ''}
           </p>
@@ -191,21 +218,22 @@ export const DepthProbePanel = memo(function DepthProbePanel({
       {result ? (
         <>
           <Heading level={sub} className="nl-chart__subtitle">
-            Activation std per layer
+            Activation std per {unit.toLowerCase()}
           </Heading>
           <MeasureChart
             rows={rows}
+            unit={unit}
             series={ACTIVATION_SERIES}
             yLabel="Activation std (log)"
             reference={inputReference}
           />
           <UnplottableNote result={result} measure="activationStd" name="activation std" />
           <Heading level={sub} className="nl-chart__subtitle">
-            Gradient norm per layer
+            Gradient norm per {unit.toLowerCase()}
           </Heading>
-          <MeasureChart rows={rows} series={GRADIENT_SERIES} yLabel="Gradient norm (log)" />
+          <MeasureChart rows={rows} unit={unit} series={gradients} yLabel="Gradient norm (log)" />
           <ChartLegend
-            items={GRADIENT_SERIES.map((g) => ({
+            items={gradients.map((g) => ({
               label: g.name,
               color: g.color,
               dash: g.dash?.join(' '),

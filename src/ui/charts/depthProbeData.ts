@@ -52,8 +52,9 @@ export function layerRanges(layers: readonly number[]): string {
 function trend(result: DepthProbeResult, measure: DepthMeasure, name: string): string {
   const first = result.layers[0]!;
   const last = result.layers[result.layers.length - 1]!;
-  if (first === last) return `${name} ${formatNumber(first[measure])} at layer ${first.layer}`;
-  return `${name} goes from ${formatNumber(first[measure])} at layer ${first.layer} to ${formatNumber(last[measure])} at layer ${last.layer}`;
+  const unit = result.unit ?? 'layer';
+  if (first === last) return `${name} ${formatNumber(first[measure])} at ${unit} ${first.layer}`;
+  return `${name} goes from ${formatNumber(first[measure])} at ${unit} ${first.layer} to ${formatNumber(last[measure])} at ${unit} ${last.layer}`;
 }
 
 /**
@@ -64,7 +65,7 @@ export function summarizeDepthProbe(result: DepthProbeResult, setting: string): 
   if (result.layers.length === 0) return `${setting}: no layers were measured.`;
   return (
     `${setting}: ${trend(result, 'activationStd', 'activation std')}; ` +
-    `${trend(result, 'gradNorm', "the gradient at each layer's output")}; ` +
+    `${trend(result, 'gradNorm', `the gradient at each ${result.unit ?? 'layer'}'s output`)}; ` +
     `${trend(result, 'weightGradNorm', 'the weight gradient')}. Input std ${formatNumber(result.inputStd)}.`
   );
 }

@@ -399,7 +399,7 @@ describe('LabPage charts', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Dataset' }), 'mnist14');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Architecture' }), 'cnn');
     expect(
-      await screen.findByText(/The signal probe measures plain fully connected networks/),
+      await screen.findByText(/The signal probe measures fully connected networks/),
     ).toBeInTheDocument();
   });
 
