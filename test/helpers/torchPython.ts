@@ -52,6 +52,8 @@ export interface ExportedNetCase {
   readonly state: Record<string, number[]>;
   readonly x: number[];
   readonly shape: number[];
+  /** Batches of `shape` that torch.optim.swa_utils.update_bn recalibrates the Net on before the forward. */
+  readonly updateBn?: number[][];
 }
 
 /** What torch made of it: the logits, the state_dict after the forward and every module's class. */
@@ -63,7 +65,8 @@ export interface ExportedNetResult {
 
 /**
  * Runs each exported `Net` in real torch, with the engine's state_dict loaded (each tensor at its
- * torch shape and dtype), on its batch in `mode`, without gradients.
+ * torch shape and dtype), on its batch in `mode`, without gradients (after update_bn on the case's
+ * `updateBn` batches, when it has them).
  */
 export function runExportedNets(
   cases: readonly ExportedNetCase[],
@@ -79,6 +82,9 @@ for case in json.load(sys.stdin):
     net = scope["Net"]()
     own = net.state_dict()
     net.load_state_dict({k: torch.tensor(v).reshape(own[k].shape).to(own[k].dtype) for k, v in case["state"].items()})
+    if case.get("updateBn"):
+        from torch.optim.swa_utils import update_bn
+        update_bn([torch.tensor(b).reshape(case["shape"]) for b in case["updateBn"]], net)
     net.${mode}()
     with torch.no_grad():
         y = net(torch.tensor(case["x"]).reshape(case["shape"]))
