@@ -11,7 +11,7 @@ import { ChartCard, type ChartOptions, type ChartText } from './ChartCard';
 import { FactList } from './FactList';
 import { HistogramBars } from './HistogramBars';
 import { layerTitle } from './layerNames';
-import { ToggleField } from './ToggleField';
+import { CheckboxField } from '../lab/fields/CheckboxField';
 
 export interface ActivationHistogramsProps extends ChartOptions {
   /** One run's latest ProbeSnapshot.activations, in network order. */
@@ -58,13 +58,15 @@ export const ActivationHistograms = memo(function ActivationHistograms({
       }
       controls={
         <>
-          <ToggleField
+          <CheckboxField
+            look="chart"
             label="Show pre-activations"
             hint="Also show the outputs of linear, convolution and normalization layers, before the nonlinearity."
             checked={showPre}
             onChange={setShowPre}
           />
-          <ToggleField
+          <CheckboxField
+            look="chart"
             label="Per-layer x ranges"
             hint="Give each layer its own x range, to see the shape of a small signal; off, all layers share one range and their widths compare."
             checked={perLayer}

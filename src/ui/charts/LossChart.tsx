@@ -26,7 +26,7 @@ import { exponentialMovingAverage } from './smoothing';
 import { SmoothingField } from './SmoothingField';
 import { describeStepWindow, STEP_WINDOWS, withinFirstSteps } from './stepWindow';
 import { niceTicks } from './ticks';
-import { ToggleField } from './ToggleField';
+import { CheckboxField } from '../lab/fields/CheckboxField';
 
 export type { LossRun, LossSeries } from './lossChartData';
 
@@ -240,7 +240,8 @@ export const LossChart = memo(function LossChart({
       }
       controls={
         <>
-          <ToggleField
+          <CheckboxField
+            look="chart"
             label={VIEW_SETTINGS.logScale.label}
             hint={VIEW_SETTINGS.logScale.hint}
             checked={logScale}
