@@ -7,14 +7,91 @@ import {
 import type { LabRun } from '../../store/labRun';
 import type { AfterTrainingRequest } from '../../worker/protocol';
 import { AfterTrainingOutcome } from './AfterTrainingResults';
-import { NumberField } from './fields/NumberField';
+import { keyField } from './fields/keyField';
+import { NumberField, type NumberFieldProps } from './fields/NumberField';
 import { formatCount } from '../../lab/formatNumber';
 
 const DEFAULT_BATCHES = 20;
 const NO_SHIFT: InputShift = { contrast: 1, brightness: 0 };
 /** Lesson 6's fine-tuning: batches of 2 at a fiftieth of its training rate. */
 const DEFAULT_FINE_TUNE = { batchSize: 2, steps: 200, learningRate: 0.001 };
+type FineTune = typeof DEFAULT_FINE_TUNE;
 const DEFAULT_AVERAGE_STEPS = 200;
+
+/** A number field's label, hint and limits: everything but its value. */
+type FieldSpec = Omit<NumberFieldProps, 'value' | 'onChange'>;
+
+const BATCHES: FieldSpec = {
+  label: 'Batches for recalibration',
+  hint: `Training batches averaged, 1 to ${formatCount(MAX_RECALIBRATION_BATCHES)}`,
+  min: 1,
+  max: MAX_RECALIBRATION_BATCHES,
+  integer: true,
+};
+
+const SHIFT_FIELDS: Readonly<Record<keyof InputShift, FieldSpec>> = {
+  contrast: {
+    label: 'Contrast',
+    hint: 'Factor on every input value, 0.1 to 10',
+    min: 0.1,
+    max: 10,
+    step: 'any',
+  },
+  brightness: {
+    label: 'Brightness',
+    hint: 'Added to every input value, −5 to 5',
+    min: -5,
+    max: 5,
+    step: 'any',
+  },
+};
+
+const FINE_TUNE_FIELDS: Readonly<Record<keyof FineTune, FieldSpec>> = {
+  batchSize: {
+    label: 'Fine-tuning batch size',
+    hint: 'Samples per step, 2 to 512',
+    min: 2,
+    max: 512,
+    integer: true,
+  },
+  steps: {
+    label: 'Fine-tuning steps',
+    hint: `Steps for each copy, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`,
+    min: 1,
+    max: MAX_FINE_TUNE_STEPS,
+    integer: true,
+  },
+  learningRate: {
+    label: 'Fine-tuning learning rate',
+    hint: '0.0001 to 10; fine-tuning usually takes a small fraction of the training rate',
+    min: 0.0001,
+    max: 10,
+    step: 'any',
+  },
+};
+
+const AVERAGE_STEPS: FieldSpec = {
+  label: 'Averaging steps',
+  hint: `Steps whose weights are averaged, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`,
+  min: 1,
+  max: MAX_FINE_TUNE_STEPS,
+  integer: true,
+};
+
+/** One number field per entry of `fields`, in its order, each editing that entry of `values`. */
+function NumberFields<K extends string>({
+  fields,
+  values,
+  onChange,
+}: {
+  readonly fields: Readonly<Record<K, FieldSpec>>;
+  readonly values: Readonly<Record<K, number>>;
+  readonly onChange: (change: (values: Readonly<Record<K, number>>) => Record<K, number>) => void;
+}) {
+  return (Object.keys(fields) as K[]).map((key) => (
+    <NumberField key={key} {...fields[key]} {...keyField(values, onChange, key)} />
+  ));
+}
 
 /**
  * BatchNorm after training, for the selected run: fold the norms into the layers before them (and
@@ -76,15 +153,7 @@ export function AfterTrainingPanel({
           Folding needs BatchNorm directly after its layer: set placement to “before”.
         </p>
       )}
-      <NumberField
-        label="Batches for recalibration"
-        hint={`Training batches averaged, 1 to ${formatCount(MAX_RECALIBRATION_BATCHES)}`}
-        value={batches}
-        min={1}
-        max={MAX_RECALIBRATION_BATCHES}
-        integer
-        onChange={setBatches}
-      />
+      <NumberField {...BATCHES} value={batches} onChange={setBatches} />
       <fieldset className="nl-fieldset">
         <legend>Shifted inputs (AdaBN)</legend>
         <p className="nl-note">
@@ -93,24 +162,7 @@ export function AfterTrainingPanel({
           test images the loss before and after is measured on. Contrast 1 and brightness 0 leave
           the data as it is.
         </p>
-        <NumberField
-          label="Contrast"
-          hint="Factor on every input value, 0.1 to 10"
-          value={shift.contrast}
-          min={0.1}
-          max={10}
-          step="any"
-          onChange={(contrast) => setShift((s) => ({ ...s, contrast }))}
-        />
-        <NumberField
-          label="Brightness"
-          hint="Added to every input value, −5 to 5"
-          value={shift.brightness}
-          min={-5}
-          max={5}
-          step="any"
-          onChange={(brightness) => setShift((s) => ({ ...s, brightness }))}
-        />
+        <NumberFields fields={SHIFT_FIELDS} values={shift} onChange={setShift} />
       </fieldset>
       <fieldset className="nl-fieldset">
         <legend>Fine-tune with small batches</legend>
@@ -121,33 +173,7 @@ export function AfterTrainingPanel({
           <code>m.eval()</code> on each BatchNorm), and compares their eval loss and accuracy with
           the network&apos;s now. The run itself is not changed.
         </p>
-        <NumberField
-          label="Fine-tuning batch size"
-          hint="Samples per step, 2 to 512"
-          value={fineTune.batchSize}
-          min={2}
-          max={512}
-          integer
-          onChange={(batchSize) => setFineTune((f) => ({ ...f, batchSize }))}
-        />
-        <NumberField
-          label="Fine-tuning steps"
-          hint={`Steps for each copy, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`}
-          value={fineTune.steps}
-          min={1}
-          max={MAX_FINE_TUNE_STEPS}
-          integer
-          onChange={(steps) => setFineTune((f) => ({ ...f, steps }))}
-        />
-        <NumberField
-          label="Fine-tuning learning rate"
-          hint="0.0001 to 10; fine-tuning usually takes a small fraction of the training rate"
-          value={fineTune.learningRate}
-          min={0.0001}
-          max={10}
-          step="any"
-          onChange={(learningRate) => setFineTune((f) => ({ ...f, learningRate }))}
-        />
+        <NumberFields fields={FINE_TUNE_FIELDS} values={fineTune} onChange={setFineTune} />
         <button
           type="button"
           className="nl-button"
@@ -165,15 +191,7 @@ export function AfterTrainingPanel({
           statistics it started with (what happens when <code>update_bn</code> is forgotten) and
           with statistics recalibrated for it from the number of batches set above.
         </p>
-        <NumberField
-          label="Averaging steps"
-          hint={`Steps whose weights are averaged, 1 to ${formatCount(MAX_FINE_TUNE_STEPS)}`}
-          value={averageSteps}
-          min={1}
-          max={MAX_FINE_TUNE_STEPS}
-          integer
-          onChange={setAverageSteps}
-        />
+        <NumberField {...AVERAGE_STEPS} value={averageSteps} onChange={setAverageSteps} />
         <button
           type="button"
           className="nl-button"

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { calculateGain } from '../../engine/init/gain';
-import { PROBE_BATCH_SIZE, PROBE_SETTINGS } from '../../lab/probeSettings';
+import { PROBE_BATCH_SIZE, PROBE_SETTINGS, type ProbeChoiceSetting } from '../../lab/probeSettings';
 import {
   choiceFromWidget,
   probeInitScheme,
@@ -16,6 +16,7 @@ import { RangeField } from './fields/RangeField';
 import { probeReadingText, probeSettingText } from './depthProbeText';
 import { useDepthProbe } from '../useDepthProbe';
 import { WidgetFrame } from './WidgetFrame';
+import { keyField } from '../lab/fields/keyField';
 
 /** The init's weight std for this width, as the hint under the init menu. */
 function initHint(choice: DepthProbeChoice): string {
@@ -38,6 +39,16 @@ function initHint(choice: DepthProbeChoice): string {
       return '';
   }
 }
+
+type MenuName = 'activation' | 'init' | 'norm';
+
+/** The probe's menus, in the order the widget shows them, each with its setting from PROBE_SETTINGS. */
+const MENU_SETTINGS: { readonly [K in MenuName]: ProbeChoiceSetting<DepthProbeChoice[K]> } = {
+  activation: PROBE_SETTINGS.activation,
+  init: PROBE_SETTINGS.init,
+  norm: PROBE_SETTINGS.norm,
+};
+const MENUS = Object.keys(MENU_SETTINGS) as MenuName[];
 
 export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidgetData }) {
   const [choice, setChoice] = useState<DepthProbeChoice>(() => choiceFromWidget(widget));
@@ -73,27 +84,15 @@ export function DepthProbeWidget({ widget }: { readonly widget: DepthProbeWidget
           valueText={`${choice.depth} ${choice.depth === 1 ? 'layer' : 'layers'}`}
           onChange={(depth) => change({ depth })}
         />
-        <ChoiceField
-          label={PROBE_SETTINGS.activation.label}
-          hint={PROBE_SETTINGS.activation.hint}
-          value={choice.activation}
-          choices={PROBE_SETTINGS.activation.choices}
-          onChange={(activation) => change({ activation })}
-        />
-        <ChoiceField
-          label={PROBE_SETTINGS.init.label}
-          hint={initHint(choice)}
-          value={choice.init}
-          choices={PROBE_SETTINGS.init.choices}
-          onChange={(init) => change({ init })}
-        />
-        <ChoiceField
-          label={PROBE_SETTINGS.norm.label}
-          hint={PROBE_SETTINGS.norm.hint}
-          value={choice.norm}
-          choices={PROBE_SETTINGS.norm.choices}
-          onChange={(norm) => change({ norm })}
-        />
+        {MENUS.map((name) => (
+          <ChoiceField
+            key={name}
+            label={MENU_SETTINGS[name].label}
+            hint={name === 'init' ? initHint(choice) : MENU_SETTINGS[name].hint}
+            choices={MENU_SETTINGS[name].choices}
+            {...keyField(choice, setChoice, name)}
+          />
+        ))}
         <ChoiceField
           label={PROBE_SETTINGS.residual.label}
           hint={PROBE_SETTINGS.residual.hint}

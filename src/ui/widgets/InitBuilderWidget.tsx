@@ -15,7 +15,6 @@ import {
   type BuilderState,
   type GainPresetId,
 } from '../../lessons/widgets/initBuilder';
-import type { CustomFanMode } from '../../engine/init/schemes';
 import { ChartCard } from '../charts/ChartCard';
 import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber } from '../charts/format';
@@ -23,9 +22,11 @@ import { HistogramBars, type HistogramMarker } from '../charts/HistogramBars';
 import { THEORY_COLOR } from '../charts/palette';
 import { ChoiceField } from './fields/ChoiceField';
 import { NumberInputField } from './fields/NumberInputField';
-import { RadioField } from './fields/RadioField';
+import { RadioField, type RadioFieldProps } from './fields/RadioField';
 import { RangeField } from './fields/RangeField';
 import { WidgetFrame } from './WidgetFrame';
+import { keyField } from '../lab/fields/keyField';
+import type { CustomFanMode } from '../../engine/init/schemes';
 import { formatCount, formatLimit } from '../../lab/formatNumber';
 
 type InitBuilderData = Extract<Widget, { widget: 'initBuilder' }>;
@@ -43,6 +44,25 @@ const FAN_MODES: readonly { value: CustomFanMode; label: string }[] = [
   { value: 'fanOut', label: 'Fan out' },
   { value: 'fanAvg', label: 'Average' },
 ];
+
+type RadioName = 'distribution' | 'fanMode';
+
+/** The builder's side-by-side choices, in the order the widget shows them. */
+const RADIOS: {
+  readonly [K in RadioName]: Omit<RadioFieldProps<BuilderState[K]>, 'value' | 'onChange'>;
+} = {
+  distribution: {
+    label: 'Distribution',
+    hint: 'Normal draws N(0, std²); uniform draws U(−b, b) with b = √3·std (the same std).',
+    choices: DISTRIBUTIONS,
+  },
+  fanMode: {
+    label: 'Fan',
+    hint: "Fan in keeps the forward signal's scale, fan out the backward gradient's; Xavier averages them.",
+    choices: FAN_MODES,
+  },
+};
+const RADIO_NAMES = Object.keys(RADIOS) as RadioName[];
 
 const GAIN_CHOICES: readonly { value: GainPresetId; label: string }[] = [
   ...GAIN_PRESETS.map((p) => ({ value: p.id, label: p.label })),
@@ -102,20 +122,9 @@ export function InitBuilderWidget({ widget }: { readonly widget: InitBuilderData
       }
     >
       <div className="nl-widget__controls">
-        <RadioField
-          label="Distribution"
-          hint="Normal draws N(0, std²); uniform draws U(−b, b) with b = √3·std (the same std)."
-          value={state.distribution}
-          choices={DISTRIBUTIONS}
-          onChange={(distribution) => change({ distribution })}
-        />
-        <RadioField
-          label="Fan"
-          hint="Fan in keeps the forward signal's scale, fan out the backward gradient's; Xavier averages them."
-          value={state.fanMode}
-          choices={FAN_MODES}
-          onChange={(fanMode) => change({ fanMode })}
-        />
+        {RADIO_NAMES.map((name) => (
+          <RadioField key={name} {...RADIOS[name]} {...keyField(state, setState, name)} />
+        ))}
         <ChoiceField
           label="Gain"
           hint="Makes up for what the activation does to the signal's scale (PyTorch's calculate_gain)."
