@@ -13,7 +13,7 @@
  * is. The correct choice is read like an explanation. Arithmetic on the question's data (the answer
  * of "what is the running mean after this step?") is math: written in `$…$`, as formulas are.
  */
-import type { ParsedLesson } from './parseLesson';
+import type { ParsedLesson, Segment } from './parseLesson';
 import {
   claimedNumbers,
   experimentBacking,
@@ -44,7 +44,7 @@ export interface Backing {
 }
 
 /** The chance loss on the digits' ten classes, ln 10 ≈ 2.303: a constant of every lesson. */
-const CHANCE_LOSS = point(
+export const CHANCE_LOSS = point(
   Math.log(10),
   'ln 10, the loss of an even guess over ten classes',
   'value',
@@ -78,71 +78,78 @@ function stepsShown(problem: QuadraticProblem, widget: string): ClaimedNumber[] 
     : [];
 }
 
+/** What one block of a lesson measures (its claims, a probe's expectations) and sets. */
+export function blockBacking(segment: Segment): Backing {
+  const claimed: ClaimedNumber[] = [];
+  const settings: SettingNumber[] = [];
+  switch (segment.kind) {
+    case 'experiment': {
+      const { claim } = segment.data;
+      if (claim) claimed.push(...claimedNumbers(claim));
+      settings.push(...settingNumbers(segment.data));
+      break;
+    }
+    case 'practice':
+      claimed.push(...claimedNumbers(segment.data.claim));
+      for (const r of segment.data.requireSettings) settings.push(...keyedSettings(r.settings));
+      break;
+    case 'widget': {
+      const widget = segment.data;
+      if (widget.widget === 'depthProbe') {
+        settings.push({ value: widget.depth, words: DEPTH }, { value: widget.width, words: WIDTH });
+        for (const e of widget.expect) {
+          const what = `${e.measure} of ${segment.id}`;
+          if (e.atLeast !== undefined && e.atMost !== undefined)
+            claimed.push({ lo: e.atLeast, hi: e.atMost, what, quantity: 'ratio' });
+          else claimed.push(point((e.atLeast ?? e.atMost)!, what, 'ratio'));
+        }
+      } else if (widget.widget === 'lossContours') {
+        settings.push({
+          value: widget.condition,
+          words: /\bcondition|\bcurvatures?\b|×|\btimes\b|\bratio\b|\bstretch/i,
+        });
+        // The steps gradient descent needs at its best rate, which the widget computes and shows.
+        for (const problem of [unscaledProblem(widget.condition), standardizedProblem()])
+          claimed.push(...stepsShown(problem, segment.id));
+      } else if (widget.widget === 'initBuilder')
+        settings.push(
+          { value: widget.fanIn, words: /\bfan|\binputs?\b/i },
+          { value: widget.fanOut, words: /\bfan|\boutputs?\b/i },
+        );
+      else if (widget.widget === 'depthSweep') {
+        settings.push(...widget.depths.map((value) => ({ value, words: DEPTH })), {
+          value: widget.steps,
+          words: /\bsteps?\b/i,
+        });
+        // The sweep trains every configuration at every depth: "nine trainings".
+        settings.push({
+          value: widget.depths.length * widget.configs.length,
+          words: /\b(?:trainings?|cells?|runs?)\b/i,
+        });
+        for (const c of widget.configs) settings.push(...keyedSettings(c.settings));
+      }
+      break;
+    }
+    case 'quiz':
+      if (segment.data.chart)
+        settings.push(
+          { value: segment.data.chart.depth, words: DEPTH },
+          { value: segment.data.chart.width, words: WIDTH },
+        );
+      break;
+    default:
+  }
+  return { claimed, settings };
+}
+
 /** Everything a lesson measures or sets: what a quiz of the lesson may recall. */
 export function lessonBacking(lesson: ParsedLesson): Backing {
   const claimed: ClaimedNumber[] = [CHANCE_LOSS];
   const settings: SettingNumber[] = [...LAB_CONSTANTS];
   for (const segment of lesson.segments) {
-    switch (segment.kind) {
-      case 'experiment': {
-        const { claim } = segment.data;
-        if (claim) claimed.push(...claimedNumbers(claim));
-        settings.push(...settingNumbers(segment.data));
-        break;
-      }
-      case 'practice':
-        claimed.push(...claimedNumbers(segment.data.claim));
-        for (const r of segment.data.requireSettings) settings.push(...keyedSettings(r.settings));
-        break;
-      case 'widget': {
-        const widget = segment.data;
-        if (widget.widget === 'depthProbe') {
-          settings.push(
-            { value: widget.depth, words: DEPTH },
-            { value: widget.width, words: WIDTH },
-          );
-          for (const e of widget.expect) {
-            const what = `${e.measure} of ${segment.id}`;
-            if (e.atLeast !== undefined && e.atMost !== undefined)
-              claimed.push({ lo: e.atLeast, hi: e.atMost, what, quantity: 'ratio' });
-            else claimed.push(point((e.atLeast ?? e.atMost)!, what, 'ratio'));
-          }
-        } else if (widget.widget === 'lossContours') {
-          settings.push({
-            value: widget.condition,
-            words: /\bcondition|\bcurvatures?\b|×|\btimes\b|\bratio\b|\bstretch/i,
-          });
-          // The steps gradient descent needs at its best rate, which the widget computes and shows.
-          for (const problem of [unscaledProblem(widget.condition), standardizedProblem()])
-            claimed.push(...stepsShown(problem, segment.id));
-        } else if (widget.widget === 'initBuilder')
-          settings.push(
-            { value: widget.fanIn, words: /\bfan|\binputs?\b/i },
-            { value: widget.fanOut, words: /\bfan|\boutputs?\b/i },
-          );
-        else if (widget.widget === 'depthSweep') {
-          settings.push(...widget.depths.map((value) => ({ value, words: DEPTH })), {
-            value: widget.steps,
-            words: /\bsteps?\b/i,
-          });
-          // The sweep trains every configuration at every depth: "nine trainings".
-          settings.push({
-            value: widget.depths.length * widget.configs.length,
-            words: /\b(?:trainings?|cells?|runs?)\b/i,
-          });
-          for (const c of widget.configs) settings.push(...keyedSettings(c.settings));
-        }
-        break;
-      }
-      case 'quiz':
-        if (segment.data.chart)
-          settings.push(
-            { value: segment.data.chart.depth, words: DEPTH },
-            { value: segment.data.chart.width, words: WIDTH },
-          );
-        break;
-      default:
-    }
+    const block = blockBacking(segment);
+    claimed.push(...block.claimed);
+    settings.push(...block.settings);
   }
   return { claimed, settings };
 }

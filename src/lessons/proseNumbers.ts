@@ -8,11 +8,16 @@
  *     (`nn.LayerNorm(512)`, `eps=1e-5`, `model[-1]`);
  *   - a date ("11 February 2015");
  *   - part of a name, after a hyphen ("ResNet-50");
+ *   - a small count written as a word ("the two schemes", "three ways"), not an estimate ("about
+ *     three"), a factor or a fraction; an ordered list's item numbers are not read at all;
  *   - a figure of a cited source: a sentence that names its source (an author with "et al.", an arXiv
  *     id or a year of publication: "Wu & He 2018") reports that source's numbers, not ours.
  * A measurement is backed by
- *   - a claim of the lesson (any experiment's claim, a practice's, a depth probe's `expect`), of its
- *     kind and to the digits written, as a quiz's numbers are (blockNumbers.ts);
+ *   - a claim of a block of the number's own section (an experiment's claim, a practice's, a depth
+ *     probe's `expect`), or of a block its sentence names by title or by its id as code, of its kind
+ *     and to the digits written, as a quiz's numbers are (blockNumbers.ts); the chance loss ln 10
+ *     where the sentence presents the number as the chance loss. A claim elsewhere in the lesson
+ *     whose range happens to cover the number backs nothing;
  *   - a setting of the lesson or a constant of the Lab, presented as that setting ("batch 2", "lr
  *     0.5", "the 20-layer network", "8,000 training images"): `batchSize: 2` does not back "stays
  *     above 2";
@@ -20,12 +25,20 @@
  *     engine's runs or probes (`measured`, the quotes).
  * Arithmetic belongs in math (`$2 \cdot 196 = 392$`), as in the blocks.
  */
-import { lessonBacking } from './blockNumbers';
-import { backs, settingBacks, statedNumbers, withoutMath, type StatedNumber } from './claimNumbers';
-import type { ParsedLesson } from './parseLesson';
+import { blockBacking, CHANCE_LOSS, lessonBacking } from './blockNumbers';
+import {
+  backs,
+  presentedAs,
+  settingBacks,
+  statedNumbers,
+  withoutMath,
+  type ClaimedNumber,
+  type StatedNumber,
+} from './claimNumbers';
+import type { BlockSegment, ParsedLesson } from './parseLesson';
 
 /** Why a number of the prose is not a measurement. */
-export type NotMeasured = 'date' | 'name' | 'citation';
+export type NotMeasured = 'date' | 'name' | 'citation' | 'count';
 
 /** What backs a measurement of the prose. */
 export type Backer = 'claim' | 'setting' | 'measured';
@@ -52,7 +65,12 @@ export function proseOnly(markdown: string): string {
   const noCode = markdown
     .replace(/^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, blank)
     .replace(/`[^`\n]*`/g, blank)
-    .replace(/\]\([^)\s]*\)/g, (m) => `]${blank(m.slice(1))}`);
+    .replace(/\]\([^)\s]*\)/g, (m) => `]${blank(m.slice(1))}`)
+    // An ordered list's item numbers ("1. Measure first") number the text; they state nothing.
+    .replace(
+      /^( {0,3})(\d{1,2})([.)])(?= )/gm,
+      (_, indent: string, n: string, mark: string) => `${indent}${blank(n)}${mark}`,
+    );
   return withoutMath(noCode);
 }
 
@@ -81,8 +99,20 @@ const DATE_BEFORE = new RegExp(String.raw`\b${MONTH.source}\s+$`);
 /** A sentence that names its source: an author with "et al.", an arXiv id, a year of publication. */
 const CITES = /\bet al\.|\barXiv:\d|(?<![\p{L}\p{N}])(?:19[5-9]\d|20[0-2]\d)(?![\p{L}\p{N}])/u;
 
+/** A small count written as a word: "the two schemes", "three ways", "the four cases". */
+const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+/** Words that make a number an estimate of something measured: "about three", "nearly ten". */
+const ESTIMATE = /\b(?:about|roughly|nearly|almost|around|some|over|under|only|just)\s+$/i;
+
 function notMeasured(sentence: string, n: StatedNumber): NotMeasured | undefined {
   const end = n.index + n.text.length;
+  if (
+    COUNT_WORD.test(n.text) &&
+    !n.factor &&
+    !n.steps &&
+    !ESTIMATE.test(sentence.slice(Math.max(0, n.index - 10), n.index))
+  )
+    return 'count';
   if (DATE_AFTER.test(sentence.slice(end, end + 12))) return 'date';
   if (DATE_BEFORE.test(sentence.slice(Math.max(0, n.index - 12), n.index))) return 'date';
   if (/\p{L}-$/u.test(sentence.slice(Math.max(0, n.index - 2), n.index))) return 'name';
@@ -105,28 +135,89 @@ function quoteRanges(text: string, quotes: readonly string[]): [number, number][
   return ranges;
 }
 
+/** A heading of the prose ('#' or '##', outside fenced code): where a section starts. */
+const HEADING = /^ {0,3}#{1,2}[ \t]+\S/;
+const FENCE = /^ {0,3}(```|~~~)/;
+
+/** Where in the text each section heading starts, in order. */
+function headingStarts(text: string): number[] {
+  const starts: number[] = [];
+  let fenced = false;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (FENCE.test(line)) fenced = !fenced;
+    else if (!fenced && HEADING.test(line)) starts.push(at);
+    at += line.length + 1;
+  }
+  return starts;
+}
+
+/**
+ * A block's names a sentence may use to point at its measurement: its id written as code
+ * (`stalled-deep-net`) and its title, each matched as whole words, ignoring case.
+ */
+function blockNames(segment: BlockSegment): RegExp {
+  const title = 'title' in segment.data ? segment.data.title : undefined;
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const names = [`\`${escape(segment.id)}\``];
+  if (typeof title === 'string')
+    names.push(`(?<![\\p{L}\\p{N}])${escape(title)}(?![\\p{L}\\p{N}])`);
+  return new RegExp(names.join('|'), 'iu');
+}
+
+/** The words that present a number as the chance loss, ln 10 ≈ 2.303 ("chance", "a guess"). */
+const CHANCE_WORDS = /\bchance\b|\bguess|\bln\b|\buniform\b|\beven\b|\bat random\b/i;
+
 /**
  * Every number the lesson's prose states, with its verdict. `measured` are the sentences that a test
  * checks against the engine (test/lessons/proseFigures.test.ts), quoted as the lesson writes them.
+ *
+ * A claim backs a number only where the number speaks about it: a claim of a block in the number's
+ * own section (between two '#'/'##' headings, or before the first), or of a block the sentence
+ * names by its id or title. The chance loss ln 10 backs a number presented as the chance loss.
+ * Settings stay lesson-wide: each backs only a number presented as that setting.
  */
 export function proseNumbers(lesson: ParsedLesson, measured: readonly string[]): ProseNumber[] {
-  const { claimed, settings } = lessonBacking(lesson);
+  const { settings } = lessonBacking(lesson);
+  // Pass 1: the claims of each section, and every block's names.
+  const sectionClaims: ClaimedNumber[][] = [[]];
+  const named: { names: RegExp; claimed: readonly ClaimedNumber[] }[] = [];
+  for (const segment of lesson.segments) {
+    if (segment.kind === 'markdown') {
+      for (let i = headingStarts(segment.text).length; i > 0; i--) sectionClaims.push([]);
+    } else if (segment.kind !== 'invalid') {
+      const { claimed } = blockBacking(segment);
+      sectionClaims[sectionClaims.length - 1]!.push(...claimed);
+      named.push({ names: blockNames(segment), claimed });
+    }
+  }
+  // Pass 2: each number of the prose, against its section's claims and those its sentence names.
   const found: ProseNumber[] = [];
+  let section = 0;
   for (const segment of lesson.segments) {
     if (segment.kind !== 'markdown') continue;
     const prose = proseOnly(segment.text);
     const quoted = quoteRanges(segment.text, measured);
+    const headings = headingStarts(segment.text);
     for (const sentence of sentences(prose)) {
+      const here = section + headings.filter((h) => h <= sentence.start).length;
+      const written = segment.text.slice(sentence.start, sentence.start + sentence.text.length);
+      const claimed = [
+        ...(sectionClaims[here] ?? []),
+        ...named.filter((b) => b.names.test(written)).flatMap((b) => b.claimed),
+      ];
       for (const number of statedNumbers(sentence.text)) {
         if (number.value === 0 && !number.percent) continue;
         const at = sentence.start + number.index;
         const line = segment.line + (segment.text.slice(0, at).match(/\n/g)?.length ?? 0);
         const why = notMeasured(sentence.text, number);
+        const chance =
+          backs(CHANCE_LOSS, number) && presentedAs(sentence.text, number, CHANCE_WORDS);
         const verdict: ProseNumber['verdict'] = quoted.some(([a, b]) => at >= a && at < b)
           ? { kind: 'backed', by: 'measured' }
           : settings.some((s) => settingBacks(s, number, sentence.text))
             ? { kind: 'backed', by: 'setting' }
-            : claimed.some((c) => backs(c, number))
+            : chance || claimed.some((c) => backs(c, number))
               ? { kind: 'backed', by: 'claim' }
               : why
                 ? { kind: 'notMeasured', why }
@@ -134,6 +225,7 @@ export function proseNumbers(lesson: ParsedLesson, measured: readonly string[]):
         found.push({ line, number, sentence: sentence.text.replace(/\s+/g, ' ').trim(), verdict });
       }
     }
+    section += headings.length;
   }
   return found;
 }

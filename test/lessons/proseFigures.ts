@@ -145,6 +145,19 @@ export const PROBE_FIGURES: readonly ProseProbe[] = [
     },
   },
   {
+    lesson: '01-signal-propagation.md',
+    quote:
+      'Over 50 layers the gradient at the outputs falls from 2.0 to about $3 \\times 10^{-31}$ ' +
+      "(×0.24 per layer) while the activations' spread barely moves.",
+    probe: { depth: 50, activation: 'sigmoid', init: 'xavierNormal' },
+    check: (layers) => {
+      expectRoundsTo(layers[49]!.gradNorm, '2.0');
+      expect(layers[0]!.gradNorm).toBeGreaterThanOrEqual(2.5e-31);
+      expect(layers[0]!.gradNorm).toBeLessThan(3.5e-31);
+      expectRoundsTo((layers[0]!.gradNorm / layers[49]!.gradNorm) ** (1 / 49), '0.24');
+    },
+  },
+  {
     lesson: '02-initialization.md',
     quote: "Over 10 layers the sigmoid outputs' spread settles from 0.21 to 0.12",
     probe: { depth: 10, activation: 'sigmoid', init: 'xavierNormal' },

@@ -53,6 +53,35 @@ describe('proseNumbers', () => {
     expect(verdicts('The deep network ends near loss 0.9.')).toEqual(['0.9: unbacked']);
   });
 
+  it('backs a number only by a claim of its own section, or of a block its sentence names', () => {
+    const elsewhere = '## Before\n\nThe deep network ends near loss 0.35.\n\n## The experiment\n';
+    expect(verdicts(elsewhere)).toEqual(['0.35: unbacked']);
+    expect(
+      verdicts(
+        '## Before\n\nThe network of *A deep network*, below, ends near loss 0.35.\n\n## After\n',
+      ),
+    ).toEqual(['0.35: claim']);
+    expect(verdicts('## Before\n\nThe `deep` run ends near loss 0.35.\n\n## After\n')).toEqual([
+      '0.35: claim',
+    ]);
+  });
+
+  it('backs the chance loss only where the text presents it as the chance loss', () => {
+    expect(verdicts('The loss sits at 2.30.')).toEqual(['2.30: unbacked']);
+    expect(verdicts('The loss sits at 2.30, the loss of a uniform guess.')).toEqual([
+      '2.30: claim',
+    ]);
+  });
+
+  it('reads a small count written as a word as a count, and list numbers as no number', () => {
+    expect(verdicts('The two schemes differ in three ways.')).toEqual([
+      'two: count',
+      'three: count',
+    ]);
+    expect(verdicts('It lost about three points.')).toEqual(['three: unbacked']);
+    expect(verdicts('1. Measure first.\n2. Then fix.')).toEqual([]);
+  });
+
   it('backs a setting only where the text presents it as that setting', () => {
     expect(
       verdicts('The 20-layer network at batch 2 and learning rate 0.05 trains for 300 steps.'),
