@@ -1,12 +1,14 @@
 /**
- * `npm run bench:ui [-- --json] [-- --no-build] [-- --check] [-- --home]`
+ * `npm run bench:ui [-- --json] [-- --no-build] [-- --check] [-- --home] [-- --session]`
  *
  * What a learner's browser does while the Lab trains, measured in headless Chromium against the
  * production build served by `vite preview`: main-thread long tasks and chart refresh rate while four
  * runs train with every chart shown, time from Train to the first loss point, the engine's speed in a
  * browser worker against Node, the page's memory over a 20,000-step run, and the main thread while
  * the home page loads (--home measures only that). docs/PERFORMANCE-UI.md explains the method and
- * the targets. --check exits with 1 when a target is missed.
+ * the targets. --check exits with 1 when a target is missed. --session measures no browser: the
+ * Lab's mlp-bn run through the training worker's session loop in Node, in CPU time, against the
+ * plain engine loop (what probes, validation and snapshots cost, whatever the machine's load).
  */
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
@@ -14,6 +16,7 @@ import { AFTER_LOAD_MS, homePageLoads, type HomeLoad } from './homeLoad';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
   FOUR_RUNS,
+  LAB_MLP_BN,
   labTrainingRate,
   memoryOverRun,
   timeToFirstLoss,
@@ -22,12 +25,10 @@ import {
 } from './labScenarios';
 import { nodeFigure, type NodeFigure } from './nodeFigure';
 import { median, printTable, sum, type Row } from './report';
+import { labSessionRows } from './sessionRows';
 import { withServedApp } from './servedApp';
 
 const MODEL = 'mlp-bn';
-/** The Lab settings that build the benchmark's mlp-bn: 196 → 8 × [Linear 64, BN, ReLU] → 10, batch 64. */
-const LAB_MLP_BN =
-  'a.data=mnist14&a.depth=8&a.width=64&a.norm=batchNorm&a.batch=64&a.lr=0.01&a.init=pytorchDefault';
 const WINDOW_SECONDS = 15;
 const FIRST_LOSS_REPETITIONS = 5;
 const MEMORY_STEPS = 20_000;
@@ -115,11 +116,18 @@ const load = (): string =>
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   for (const arg of args) {
-    if (!['--json', '--no-build', '--check', '--home'].includes(arg)) {
-      throw new Error(`unknown argument '${arg}' (use --json, --no-build, --check, --home)`);
+    if (!['--json', '--no-build', '--check', '--home', '--session'].includes(arg)) {
+      throw new Error(
+        `unknown argument '${arg}' (use --json, --no-build, --check, --home, --session)`,
+      );
     }
   }
   log(`node ${process.version}, ${cpus().length} cores, load ${load()}`);
+  if (args.has('--session')) {
+    const rows = await labSessionRows(log);
+    publish(args, { loadAtEnd: loadavg(), rows });
+    return;
+  }
   await withServedApp(
     !args.has('--no-build'),
     (browser, url) => measureAll(args, browser, url),

@@ -24,6 +24,10 @@ declare global {
 /** Four runs that differ in normalization; A has BatchNorm so its BatchNorm panel is drawn too. */
 export const FOUR_RUNS = 'runs=4&a.norm=batchNorm&b.norm=none&c.norm=layerNorm&d.norm=groupNorm';
 
+/** The Lab settings that build the benchmark's mlp-bn: 196 → 8 × [Linear 64, BN, ReLU] → 10, batch 64. */
+export const LAB_MLP_BN =
+  'a.data=mnist14&a.depth=8&a.width=64&a.norm=batchNorm&a.batch=64&a.lr=0.01&a.init=pytorchDefault';
+
 const READY_MS = 60_000;
 /** How long the page may take to answer while it trains before we call it unresponsive. */
 const ANSWER_MS = 20_000;
