@@ -6,6 +6,7 @@ import { toWorkerSetup } from '../../src/lab/settings';
 import { createDatasetLoader, type DatasetLoader } from '../../src/worker/loadDataset';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 import type * as ModelViews from '../../src/worker/modelViews';
+import type * as Probe from '../../src/engine/probes/probe';
 import { SLICE_MS } from '../../src/worker/pacer';
 import { SNAPSHOT_MS, TrainingSession } from '../../src/worker/trainingSession';
 
@@ -536,7 +537,19 @@ describe('depthProbe', () => {
 });
 
 /** The fake clock of `onFakeClock`, shared with the stand-in decisionBoundary below. */
-const fakeClock = vi.hoisted(() => ({ time: 0, boundaryMs: 0 }));
+const fakeClock = vi.hoisted(() => ({ time: 0, boundaryMs: 0, probeMs: 0 }));
+
+// The real probes, which on the fake clock also cost `fakeClock.probeMs` of time per probed step.
+vi.mock('../../src/engine/probes/probe', async (importOriginal) => {
+  const real = await importOriginal<typeof Probe>();
+  class ProbeRecorder extends real.ProbeRecorder {
+    override paramStats(...args: Parameters<Probe.ProbeRecorder['paramStats']>) {
+      fakeClock.time += fakeClock.probeMs;
+      return super.paramStats(...args);
+    }
+  }
+  return { ...real, ProbeRecorder };
+});
 
 // The real decision boundary, which on the fake clock also costs `fakeClock.boundaryMs` of time.
 vi.mock('../../src/worker/modelViews', async (importOriginal) => {
@@ -558,10 +571,11 @@ vi.mock('../../src/worker/modelViews', async (importOriginal) => {
  */
 async function onFakeClock(
   settings: LabRunSettings,
-  { readMs = 0.01, boundaryMs = 0, speed = 0 } = {},
+  { readMs = 0.01, boundaryMs = 0, probeMs = 0, speed = 0 } = {},
 ) {
   fakeClock.time = 0;
   fakeClock.boundaryMs = boundaryMs;
+  fakeClock.probeMs = probeMs;
   let rested = 0;
   const queue: { task: () => void; at: number }[] = [];
   const messages: FromWorker[] = [];
@@ -662,6 +676,32 @@ describe('decision boundary cadence', () => {
     expect(training.length).toBeGreaterThanOrEqual(8);
     expect(boundaries).toBeLessThan(training.length / 2);
     expect(boundaries).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('probe cadence', () => {
+  it('comes with every snapshot while probes are cheap', async () => {
+    const s = await onFakeClock(small, { readMs: 0.5, probeMs: 1 });
+    await s.session.handle({ type: 'train' });
+    s.pump(2000);
+    await s.session.handle({ type: 'pause' });
+    const training = s.training();
+    expect(training.length).toBeGreaterThanOrEqual(15);
+    // (the pause's own snapshot, the last, carries the steps since the previous one and no probes)
+    expect(training.slice(0, -1).filter((t) => !t.probes)).toEqual([]);
+  });
+
+  it('takes at most about a quarter of the time when probes are expensive, but keeps coming', async () => {
+    // 100 ms per probe against about 2 ms per step: probing with every snapshot (80 ms) would take
+    // over half the worker's time, as it did on a busy machine whose 80 ms held only a few steps
+    const s = await onFakeClock(small, { readMs: 0.5, probeMs: 100 });
+    await s.session.handle({ type: 'train' });
+    const total = 8000;
+    s.pump(total);
+    await s.session.handle({ type: 'pause' });
+    const probed = s.training().filter((t) => t.probes).length;
+    expect((probed * 100) / total).toBeLessThanOrEqual(0.3);
+    expect(probed).toBeGreaterThanOrEqual(10);
   });
 });
 
