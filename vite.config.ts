@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { resolve, sep } from 'node:path';
-import { runnerImport, type Plugin } from 'vite';
+import { runnerImport, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
 import type * as LessonChecks from './scripts/checkLessons';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
@@ -40,6 +40,58 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * src/main.tsx starts the app in stages, each an import() evaluated in a task of its own. This names
+ * every stage's chunk (and what each imports statically, and its CSS) in the built index.html, as the
+ * entry's static imports are: the browser fetches and compiles them all at once, while the page is
+ * parsed, and evaluates each only when its stage comes.
+ */
+function bootStagesPreload(): Plugin {
+  return {
+    name: 'normlab-boot-stages-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk }) {
+        if (bundle === undefined || chunk === undefined) return [];
+        const chunks = new Map(
+          Object.values(bundle)
+            .filter((c): c is Rollup.OutputChunk => c.type === 'chunk')
+            .map((c) => [c.fileName, c]),
+        );
+        /** `file` and every chunk it imports statically, transitively. */
+        const closure = (file: string, into: Set<string>): Set<string> => {
+          if (into.has(file)) return into;
+          into.add(file);
+          for (const imported of chunks.get(file)?.imports ?? []) closure(imported, into);
+          return into;
+        };
+        // The entry and its static imports are named by Vite already.
+        const named = closure(chunk.fileName, new Set());
+        const stages = new Set<string>();
+        for (const stage of chunk.dynamicImports) closure(stage, stages);
+        const added = [...stages].filter((file) => !named.has(file));
+        const css = added.flatMap((file) => [
+          ...(chunks.get(file)?.viteMetadata?.importedCss ?? []),
+        ]);
+        const tags: HtmlTagDescriptor[] = [
+          ...added.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+            injectTo: 'head' as const,
+          })),
+          ...css.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+        return tags;
+      },
+    },
   };
 }
 
@@ -142,6 +194,7 @@ export default defineConfig({
     react(),
     lessonTrack(import.meta.dirname),
     contentSecurityPolicy(),
+    bootStagesPreload(),
     progressiveWebApp(),
   ],
   worker: { format: 'es' },

@@ -14,18 +14,23 @@ export interface ScriptSize {
 const STATIC_IMPORT =
   /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
 
+/** `import("./x.js")` (quoted in any of the three ways a bundler writes a string). */
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+
 /**
- * The JavaScript the home page cannot draw without: the entry script of the built index.html and
- * every module it imports statically, transitively. What the app loads later with import() (the
- * Lab's and the lessons' pages, preloaded once the home page is up; the service worker's helper)
- * is not part of it.
+ * The JavaScript the home page cannot draw without: the entry script of the built index.html, the
+ * stages the entry starts the app in (src/main.tsx imports each with import(), so that each is
+ * evaluated in a task of its own) and every module those import statically, transitively. What the
+ * app loads later with import() from those (the Lab's and the lessons' pages, preloaded once the home
+ * page is up; the service worker's helper) is not part of it.
  */
 export function homePageScripts(dist: string): ScriptSize[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1];
   if (entry === undefined) throw new Error(`${dist}/index.html: no module entry script`);
   const seen = new Set<string>();
-  const queue = [resolve(dist, entry)];
+  const entryFile = resolve(dist, entry);
+  const queue = [entryFile];
   const sizes: ScriptSize[] = [];
   while (queue.length > 0) {
     const file = queue.shift()!;
@@ -37,7 +42,10 @@ export function homePageScripts(dist: string): ScriptSize[] {
       bytes: code.length,
       gzipBytes: gzipSync(code).length,
     });
-    for (const match of code.toString('utf8').matchAll(STATIC_IMPORT)) {
+    const text = code.toString('utf8');
+    const imports = [...text.matchAll(STATIC_IMPORT)];
+    if (file === entryFile) imports.push(...text.matchAll(DYNAMIC_IMPORT));
+    for (const match of imports) {
       const target = match[1]!;
       if (target.startsWith('.')) queue.push(resolve(dirname(file), target));
     }
