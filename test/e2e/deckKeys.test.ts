@@ -16,7 +16,7 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
   const app = useApp(PROJECTOR);
 
   test(
-    'Page Up/Down, the four arrows, Home, End, Space and A do what the shortcut list says, never while typing',
+    'Page Up/Down, the four arrows, Home, End, Space, R and A do what the shortcut list says, never while typing',
     { timeout: 900_000 },
     async () => {
       await app.open('#/lessons/signal-propagation/deck');
@@ -81,6 +81,33 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
       await bar.getByText('Settings', { exact: true }).click();
       await deck.getByRole('heading', { level: 1 }).focus();
 
+      // Space on a finished scene leaves its curves on screen; R clears them, then Space trains again.
+      await key(' ');
+      await bar.getByRole('button', { name: 'Run again' }).waitFor(TRAINING);
+      await bar.getByText(/^Finished: Space leaves the curves as they are/).waitFor();
+      const curves = await loss.getAttribute('aria-describedby');
+      const summary = async () =>
+        deck.locator(`[id="${curves}"]`).first().textContent({ timeout: 10_000 });
+      await expect.poll(summary, TRAINING).toMatch(/training loss [^;]* at step 400/);
+      const finished = await summary();
+      await key(' ');
+      // The shortcut list opening is the next key's effect, so whatever Space did has been drawn.
+      await key('?');
+      const shortcutList = deck.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await shortcutList.waitFor();
+      await key('Escape');
+      await expect.poll(() => shortcutList.count()).toBe(0);
+      expect(await bar.getByRole('button', { name: 'Run again' }).count()).toBe(1);
+      expect(await summary()).toBe(finished);
+      await deck.getByRole('heading', { level: 1 }).focus();
+      await key('r');
+      await bar.getByRole('button', { name: 'Run experiment' }).waitFor();
+      await expect.poll(summary).not.toBe(finished);
+      await key(' ');
+      await bar.getByRole('button', { name: 'Pause' }).waitFor();
+      await key(' ');
+      await bar.getByRole('button', { name: 'Resume' }).waitFor(TRAINING);
+
       // A reveals a question's answer; the clicker's next reveals it first, then steps on.
       let scene = 2;
       while (!/^Question 1 of/.test(await sceneTitle(deck))) {
@@ -104,7 +131,15 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
       // The shortcut list shows every one of these keys.
       await key('?');
       const list = deck.getByRole('dialog', { name: 'Keyboard shortcuts' });
-      for (const label of ['Page Down, → or ↓', 'Page Up, ← or ↑', 'Home', 'End', 'Space', 'A']) {
+      for (const label of [
+        'Page Down, → or ↓',
+        'Page Up, ← or ↑',
+        'Home',
+        'End',
+        'Space',
+        'A',
+        'R',
+      ]) {
         expect(await list.locator('kbd', { hasText: label }).count()).toBeGreaterThan(0);
       }
       // While the list is open, deck keys stay out of it.
