@@ -13,14 +13,6 @@ const fc1 = activation('fc1', 'Linear(2→16)', { kind: 'linear', mean: -0.03, s
 const act1 = activation('act1', 'ReLU', { dead: 0.25 });
 
 describe('ActivationHistograms', () => {
-  it('says what will appear before the first probe', () => {
-    render(<ActivationHistograms activations={[]} />);
-    expect(screen.getByRole('heading', { name: 'Activation histograms' })).toBeInTheDocument();
-    expect(
-      screen.getByText("Press Train to see a histogram of each layer's activations."),
-    ).toBeInTheDocument();
-  });
-
   it('shows one panel per activation layer with its statistics as text', () => {
     render(<ActivationHistograms activations={[fc1, act1]} step={300} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);

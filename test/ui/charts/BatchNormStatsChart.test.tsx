@@ -16,24 +16,19 @@ const dots = (drawing: Drawing): number =>
     .filter((p) => p.op === 'fill' && p.style === BAR_COLOR)
     .reduce((n, p) => n + p.arcs, 0);
 const ramp = (n: number, scale: number) => Float32Array.from({ length: n }, (_, i) => i * scale);
+/** Four channels whose running statistics trail the last batch's, the gap largest at channel 3. */
+const norm1: NormStats = {
+  name: 'norm1',
+  runningMean: ramp(4, 0.1),
+  runningVar: ramp(4, 0.5),
+  batchMean: ramp(4, 0.12),
+  batchVar: ramp(4, 0.4),
+};
 
 describe('BatchNormStatsChart', () => {
-  it('says what will appear without BatchNorm layers', () => {
-    render(<BatchNormStatsChart norms={[]} />);
-    expect(screen.getByRole('heading', { name: TITLE })).toBeInTheDocument();
-    expect(screen.getByText(/Turn on BatchNorm and press Train/)).toBeInTheDocument();
-  });
-
   it('plots one dot per channel for mean and variance, with labelled axes', () => {
-    const norm: NormStats = {
-      name: 'norm1',
-      runningMean: ramp(4, 0.1),
-      runningVar: ramp(4, 0.5),
-      batchMean: ramp(4, 0.12),
-      batchVar: ramp(4, 0.4),
-    };
     const drawing = installRecordingContext();
-    render(<BatchNormStatsChart norms={[norm]} step={10} />);
+    render(<BatchNormStatsChart norms={[norm1]} step={10} />);
     expect(screen.getByText('norm1 (4 channels)')).toBeInTheDocument();
     expect(dots(drawing)).toBe(8);
     expect(screen.getAllByText('Last batch', { selector: '.nl-plot__title' })).toHaveLength(2);
@@ -59,15 +54,8 @@ describe('BatchNormStatsChart', () => {
   });
 
   it('says, under ghost batches, that the batch statistics average the ghost batches’ own', () => {
-    const norm: NormStats = {
-      name: 'norm1',
-      runningMean: ramp(4, 0.1),
-      runningVar: ramp(4, 0.5),
-      batchMean: ramp(4, 0.12),
-      batchVar: ramp(4, 0.4),
-      ghost: { ghostBatches: 16, batchSize: 64 },
-    };
-    render(<BatchNormStatsChart norms={[norm]} step={10} />);
+    const ghost: NormStats = { ...norm1, ghost: { ghostBatches: 16, batchSize: 64 } };
+    render(<BatchNormStatsChart norms={[ghost]} step={10} />);
     const note =
       "With ghost batches, each batch statistic is the average over the last batch's 16 ghost " +
       'batches of 4 samples of their own statistics, which is what the running statistics average too.';

@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DecisionBoundaryView } from '../../../src/ui/charts/DecisionBoundaryView';
 import type { DecisionBoundary } from '../../../src/worker/protocol';
-import { installFakeContext, setupChartTests } from './chartTestEnvironment';
+import {
+  blankImageData,
+  installFakeContext,
+  listItemTexts,
+  setupChartTests,
+} from './chartTestEnvironment';
 
 setupChartTests();
 
@@ -18,26 +23,13 @@ const boundary: DecisionBoundary = {
 const points = { x: Float32Array.from([0.5, 0.5, -0.5, -0.5]), y: Int32Array.from([0, 1]) };
 
 describe('DecisionBoundaryView', () => {
-  it('says what will appear before any data', () => {
-    render(<DecisionBoundaryView />);
-    expect(screen.getByRole('heading', { name: TITLE })).toBeInTheDocument();
-    expect(
-      screen.getByText('Press Train to see which class the network predicts across the plane.'),
-    ).toBeInTheDocument();
-  });
-
   it('summarises the predicted regions and lists classes by colour and shape', () => {
     render(<DecisionBoundaryView boundary={boundary} points={points} step={40} />);
     expect(screen.getByRole('figure', { name: TITLE })).toHaveAccessibleDescription(
       'At step 40, the model predicts Class 1 on 25% of the plane and Class 2 on 75% of the plane. ' +
         'Where the colours blend, the model is unsure. 2 training points are drawn on top, shaped by class.',
     );
-    const legend = screen.getByRole('list', { name: 'Classes' });
-    expect(
-      within(legend)
-        .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual(['Class 1', 'Class 2']);
+    expect(listItemTexts('Classes')).toEqual(['Class 1', 'Class 2']);
     expect(screen.getByText('x₁')).toBeInTheDocument();
     expect(screen.getByText('x₂')).toBeInTheDocument();
   });
@@ -47,16 +39,7 @@ describe('DecisionBoundaryView', () => {
     installFakeContext({
       setTransform: () => undefined,
       fillRect: () => undefined,
-      createImageData: (w: number | ImageData, h?: number): ImageData => {
-        const width = typeof w === 'number' ? w : w.width;
-        const height = typeof w === 'number' ? (h ?? 0) : w.height;
-        return {
-          width,
-          height,
-          colorSpace: 'srgb',
-          data: new Uint8ClampedArray(width * height * 4),
-        };
-      },
+      createImageData: blankImageData,
       putImageData: () => void calls.push('putImageData'),
       drawImage: () => void calls.push('drawImage'),
       beginPath: () => undefined,

@@ -17,14 +17,6 @@ const digits: DigitPredictions = {
 };
 
 describe('DigitGrid', () => {
-  it('says what will appear before the first predictions', () => {
-    render(<DigitGrid />);
-    expect(screen.getByRole('heading', { name: 'Test digits' })).toBeInTheDocument();
-    expect(
-      screen.getByText("Press Train to see the network's guesses for a fixed set of test digits."),
-    ).toBeInTheDocument();
-  });
-
   it('labels every digit and marks wrong guesses with a word, not only colour', () => {
     render(<DigitGrid digits={digits} step={300} />);
     const [first, second] = screen.getAllByRole('listitem');

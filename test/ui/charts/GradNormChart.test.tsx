@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GradNormChart } from '../../../src/ui/charts/GradNormChart';
-import { installRecordingContext, setupChartTests } from './chartTestEnvironment';
+import { installRecordingContext, listItemTexts, setupChartTests } from './chartTestEnvironment';
 import { BAR_COLOR, layerColor } from '../../../src/ui/charts/palette';
 import { param, snapshot } from './probeFixtures';
 
@@ -12,14 +12,6 @@ setupChartTests();
 const figure = () => screen.getByRole('figure', { name: 'Gradient norm per layer' });
 
 describe('GradNormChart', () => {
-  it('says what will appear before the first probe', () => {
-    render(<GradNormChart snapshots={[]} />);
-    expect(screen.getByRole('heading', { name: 'Gradient norm per layer' })).toBeInTheDocument();
-    expect(
-      screen.getByText('Press Train to see how large the gradient is at each layer.'),
-    ).toBeInTheDocument();
-  });
-
   it('draws a log-scale bar per layer with labelled axes and summarises them', () => {
     const snaps = [
       snapshot(100, [
@@ -51,12 +43,7 @@ describe('GradNormChart', () => {
         (p) => p.op === 'stroke' && (p.style === layerColor(0, 2) || p.style === layerColor(1, 2)),
       ),
     ).toHaveLength(2);
-    const legend = screen.getByRole('list', { name: 'Layers' });
-    expect(
-      within(legend)
-        .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual(['fc1', 'fc2']);
+    expect(listItemTexts('Layers')).toEqual(['fc1', 'fc2']);
     expect(figure()).toHaveAccessibleDescription(
       'At step 200, gradient norm per layer: fc1 0.001, fc2 0.05. The smallest, fc1, is 50 times smaller than the largest, fc2.',
     );

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HistogramHeatmap, type HistogramTrack } from '../../../src/ui/charts/HistogramHeatmap';
-import { installFakeContext, setupChartTests } from './chartTestEnvironment';
+import { blankImageData, installFakeContext, setupChartTests } from './chartTestEnvironment';
 import { hist } from './probeFixtures';
 
 setupChartTests();
@@ -18,14 +18,6 @@ const track: HistogramTrack = {
 };
 
 describe('HistogramHeatmap', () => {
-  it('says what will appear before any snapshot', () => {
-    render(<HistogramHeatmap tracks={[]} />);
-    expect(screen.getByRole('heading', { name: 'Histograms over time' })).toBeInTheDocument();
-    expect(
-      screen.getByText("Press Train to see how each layer's histogram changes over time."),
-    ).toBeInTheDocument();
-  });
-
   it('labels the axes with the fixed bin edges and the steps', () => {
     const { container } = render(<HistogramHeatmap tracks={[track]} valueLabel="Activation" />);
     expect(screen.getByText('act1 · ReLU')).toBeInTheDocument();
@@ -54,17 +46,7 @@ describe('HistogramHeatmap', () => {
       setTransform: () => void calls.push('setTransform'),
       fillRect: () => void calls.push('fillRect'),
       drawImage: () => void calls.push('drawImage'),
-      // jsdom has no ImageData: a plain object with its fields stands in
-      createImageData: (w: number | ImageData, h?: number): ImageData => {
-        const width = typeof w === 'number' ? w : w.width;
-        const height = typeof w === 'number' ? (h ?? 0) : w.height;
-        return {
-          width,
-          height,
-          colorSpace: 'srgb',
-          data: new Uint8ClampedArray(width * height * 4),
-        };
-      },
+      createImageData: blankImageData,
       putImageData: () => void calls.push('putImageData'),
       imageSmoothingEnabled: true,
     };

@@ -10,16 +10,6 @@ import { param, snapshot } from './probeFixtures';
 setupChartTests();
 
 describe('UpdateRatioChart', () => {
-  it('says what will appear until the first update is measured', () => {
-    render(
-      <UpdateRatioChart snapshots={[snapshot(0, [param('fc1.weight', { updateRatio: null })])]} />,
-    );
-    expect(screen.getByRole('heading', { name: 'Update-to-weight ratio' })).toBeInTheDocument();
-    expect(
-      screen.getByText('Press Train to see how big each update is compared with the weights.'),
-    ).toBeInTheDocument();
-  });
-
   it('draws a line per layer, the −3 reference line and labelled axes', () => {
     const snaps = [
       snapshot(10, [

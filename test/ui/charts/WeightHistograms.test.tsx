@@ -11,16 +11,6 @@ setupChartTests();
 const figure = () => screen.getByRole('figure', { name: 'Weight histograms' });
 
 describe('WeightHistograms', () => {
-  it('says what will appear before the network exists', () => {
-    render(<WeightHistograms params={[]} />);
-    expect(screen.getByRole('heading', { name: 'Weight histograms' })).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        "Press Train to see each layer's weights next to what the init scheme predicts.",
-      ),
-    ).toBeInTheDocument();
-  });
-
   it('draws the uniform bound as reference lines and names the scheme in the legend', () => {
     const { container } = render(
       <WeightHistograms

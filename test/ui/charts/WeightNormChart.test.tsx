@@ -19,16 +19,6 @@ const invariant = (norm: number, step: number) =>
   });
 
 describe('WeightNormChart', () => {
-  it('says what will appear until a step is measured', () => {
-    render(<WeightNormChart snapshots={[snapshot(0, [param('fc1.weight')])]} />);
-    expect(
-      screen.getByRole('heading', { name: 'Weight norm and effective learning rate' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('Press Train to see how each layer’s weight norm and step size change.'),
-    ).toBeInTheDocument();
-  });
-
   it('draws norms, relative updates and the effective learning rate of the layers that have one', () => {
     const snaps = [
       snapshot(10, [invariant(5, 1), param('fc2.weight', { weightNorm: 2 })]),

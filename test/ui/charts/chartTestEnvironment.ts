@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { PlotContext } from '../../../src/ui/charts/plotScene';
 import { setObservedWidth, stubResizeObserver } from '../fixedSizeResizeObserver';
@@ -27,6 +27,16 @@ export function installFakeContext(
     value: () => context,
   });
   return context;
+}
+
+/**
+ * A stand-in for CanvasRenderingContext2D.createImageData: jsdom has no ImageData, so a plain object
+ * with its fields (all pixels transparent black) stands in.
+ */
+export function blankImageData(w: number | ImageData, h?: number): ImageData {
+  const width = typeof w === 'number' ? w : w.width;
+  const height = typeof w === 'number' ? (h ?? 0) : w.height;
+  return { width, height, colorSpace: 'srgb', data: new Uint8ClampedArray(width * height * 4) };
 }
 
 /** One path the chart stroked or filled, with the style it was drawn in. */
@@ -120,6 +130,13 @@ export function installRecordingContext(): Drawing {
 /** The stroked lines drawn in `color` (data series; grid and axes are grey). */
 export function strokesIn(drawing: Drawing, color: string): DrawnPath[] {
   return drawing.paths.filter((p) => p.op === 'stroke' && p.style === color);
+}
+
+/** The text of each entry in the list (a chart's legend) with this accessible name, in order. */
+export function listItemTexts(name: string): (string | null)[] {
+  return within(screen.getByRole('list', { name }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 }
 
 export function setupChartTests(): void {

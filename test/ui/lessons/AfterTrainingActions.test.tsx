@@ -5,10 +5,16 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
-import type { Snapshot } from '../../../src/worker/protocol';
 import { quizBlock } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { emit, loadProgressFor, setupLessonTests, workerAt } from './lessonTestEnvironment';
+import {
+  emit,
+  loadProgressFor,
+  setupLessonTests,
+  SPIRAL_READY,
+  validationAt,
+  workerAt,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 
@@ -39,24 +45,10 @@ claim: { kind: afterTraining, run: Net, measure: foldDifference, atMost: 0.0001 
 ${[1, 2, 3, 4].map((n) => quizBlock(`q${n}`, `Question ${n}?`)).join('\n')}`,
 });
 
-const READY = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
-  parameterCount: 10,
-  layers: [],
-} as const;
-
 function trainToTheEnd(): void {
-  emit(0, READY);
+  emit(0, SPIRAL_READY);
   emit(0, snapshotOf(1, 100));
-  const validation: Snapshot = {
-    ...snapshotOf(100, 100),
-    steps: new Int32Array(0),
-    losses: new Float32Array(0),
-    accuracies: new Float32Array(0),
-    validation: { step: 100, loss: 0.5, accuracy: 0.9, mode: 'eval' },
-  };
-  emit(0, validation);
+  emit(0, validationAt(100, 0.9));
 }
 
 const foldReport = {

@@ -9,7 +9,6 @@ import { labHash } from '../../../src/lab/urlState';
 import { runSettings, type Experiment } from '../../../src/lessons/schema';
 import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
-import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import {
@@ -17,6 +16,8 @@ import {
   emit,
   loadProgressFor,
   setupLessonTests,
+  SPIRAL_READY,
+  validationAt,
   workerAt,
 } from './lessonTestEnvironment';
 
@@ -29,13 +30,6 @@ const experiment: Experiment = (() => {
   if (s?.kind !== 'experiment') throw new Error('alpha has no experiment');
   return s.data;
 })();
-const READY = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
-  parameterCount: 10,
-  layers: [],
-} as const;
-
 function renderAlpha() {
   loadProgressFor(track);
   const user = userEvent.setup();
@@ -44,20 +38,9 @@ function renderAlpha() {
   return { user, section, unmount };
 }
 
-/** The final validation a worker posts after the last step. */
-function validationAt(step: number, accuracy: number): Snapshot {
-  return {
-    ...snapshotOf(step, step),
-    steps: new Int32Array(0),
-    losses: new Float32Array(0),
-    accuracies: new Float32Array(0),
-    validation: { step, loss: 0.5, accuracy, mode: 'eval' },
-  };
-}
-
 /** Run `index` trains all 100 steps with loss 1/step, then is validated at step 100. */
 function trainToTheEnd(index: number): void {
-  emit(index, READY);
+  emit(index, SPIRAL_READY);
   emit(index, snapshotOf(1, 60));
   emit(index, snapshotOf(61, 100));
   emit(index, validationAt(100, 0.9));
@@ -102,7 +85,7 @@ describe('ExperimentBlock', () => {
       'Net’s training loss (mean of 20 steps) falls to at most 60% of where it started, without diverging.',
     );
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 30));
     expect(watch()).toBeInTheDocument();
     expect(within(section).getByRole('progressbar', { name: 'Net progress' })).toHaveAttribute(
@@ -152,7 +135,7 @@ describe('ExperimentBlock', () => {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     const claim = () => within(section).getByText(/effect/i, { selector: '.nl-claim p' });
 
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 60));
     // lossFalls is a final-state claim: it holds already, but only counts when the run has finished.
     expect(claim()).toHaveTextContent(/The effect is showing; finishing the runs to be sure/);
@@ -188,7 +171,7 @@ describe('ExperimentBlock', () => {
   it('says so when the effect did not show once the runs finished', async () => {
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 100, { losses: new Float32Array(100).fill(2) }));
     emit(0, validationAt(100, 0.5));
     expect(within(section).getByText(/did not show/)).toHaveTextContent(
@@ -206,10 +189,10 @@ describe('ExperimentBlock', () => {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     // The window is timed on a fake clock, so however slowly this test runs, it has not closed yet.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 10));
     emit(0, snapshotOf(11, 20));
-    emit(1, READY);
+    emit(1, SPIRAL_READY);
     emit(1, snapshotOf(1, 30));
     act(() => vi.advanceTimersByTime(39));
     // only the first message came before the window closed: nothing has trained yet on screen
@@ -222,7 +205,7 @@ describe('ExperimentBlock', () => {
   it('pauses, resumes to the target step, and resets', async () => {
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 40));
     await user.click(within(section).getByRole('button', { name: 'Pause' }));
     expect(workerAt(0).types().at(-1)).toBe('pause');
@@ -267,7 +250,7 @@ describe('ExperimentBlock', () => {
   it('shows why a run stopped', async () => {
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(1, READY);
+    emit(1, SPIRAL_READY);
     emit(1, snapshotOf(1, 5));
     emit(1, { type: 'diverged', step: 6, reason: 'The loss became infinite at step 6.' });
     expect(within(section).getByText(/^Other: diverged at step 6/)).toBeInTheDocument();

@@ -5,7 +5,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
-import type { Snapshot } from '../../../src/worker/protocol';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import {
@@ -13,25 +12,14 @@ import {
   emit,
   loadProgressFor,
   setupLessonTests,
+  SPIRAL_READY,
+  validationAt,
   workerAt,
 } from './lessonTestEnvironment';
 
 setupLessonTests();
 
 const track = fixtureTrack();
-const READY = {
-  type: 'ready',
-  dataset: { id: 'spiral', trainCount: 10, testCount: 10, sampleShape: [2], numClasses: 2 },
-  parameterCount: 10,
-  layers: [],
-} as const;
-const FINAL_VALIDATION: Snapshot = {
-  ...snapshotOf(100, 100),
-  steps: new Int32Array(0),
-  losses: new Float32Array(0),
-  accuracies: new Float32Array(0),
-  validation: { step: 100, loss: 0.3, accuracy: 0.9, mode: 'eval' },
-};
 
 function renderPractice() {
   loadProgressFor(track);
@@ -75,9 +63,9 @@ describe('PracticeBlock', () => {
     expect(configure?.type === 'configure' && configure.setup.config.model.norm).toEqual({
       kind: 'batchNorm',
     });
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 100));
-    emit(0, FINAL_VALIDATION);
+    emit(0, validationAt(100, 0.9, 0.3));
     expect(conditions(section).slice(0, 2)).toEqual([
       'Done: ✓ Run “Net” uses normalization BatchNorm',
       'Done: ✓ The effect shows in your runs: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
@@ -97,9 +85,9 @@ describe('PracticeBlock', () => {
   it('does not pass with the effect alone when the required setting was not made', async () => {
     const { user, section } = renderPractice();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, READY);
+    emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 100));
-    emit(0, FINAL_VALIDATION);
+    emit(0, validationAt(100, 0.9, 0.3));
     await user.click(within(section).getByRole('radio', { name: 'It keeps activations scaled' }));
     await user.click(within(section).getByRole('button', { name: 'Check answer' }));
     expect(conditions(section)[0]).toBe(

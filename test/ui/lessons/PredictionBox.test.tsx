@@ -6,10 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
 import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
-import type { Snapshot } from '../../../src/worker/protocol';
 import { ALPHA, BETA, GAMMA } from '../../lessons/progress/fixtureTrack';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { SPIRAL_READY, emit, loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
+import {
+  emit,
+  loadProgressFor,
+  setupLessonTests,
+  SPIRAL_READY,
+  validationAt,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 
@@ -34,16 +39,6 @@ const track = buildTrack({
   '03-gamma.md': GAMMA,
 });
 const KEY = 'alpha/guess-net';
-
-function validationAt(step: number, accuracy: number): Snapshot {
-  return {
-    ...snapshotOf(step, step),
-    steps: new Int32Array(0),
-    losses: new Float32Array(0),
-    accuracies: new Float32Array(0),
-    validation: { step, loss: 0.5, accuracy, mode: 'eval' },
-  };
-}
 
 function renderAlpha() {
   loadProgressFor(track);

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { QuizRecord } from '../../../src/lessons/progress/schema';
 import type { Quiz } from '../../../src/lessons/schema';
 import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { QuizQuestion } from '../../../src/ui/lessons/QuizQuestion';
@@ -36,11 +37,17 @@ const quiz: Quiz = {
   ],
 };
 
-/** The answer fields of a saved record (the choice fingerprints it also holds are restore's, tested there). */
-function answerFields(saved: ReturnType<typeof record>) {
-  if (saved === undefined) return undefined;
-  const { answers, solved, firstTryCorrect, revealed } = saved;
-  return { answers, solved, firstTryCorrect, revealed };
+/**
+ * Asserts the answer fields of the saved record (the choice fingerprints it also holds are restore's,
+ * tested there).
+ */
+function expectSaved(
+  fields: Pick<QuizRecord, 'answers' | 'solved' | 'firstTryCorrect' | 'revealed'>,
+) {
+  const saved = record();
+  expect(saved).toBeDefined();
+  const { answers, solved, firstTryCorrect, revealed } = saved!;
+  expect({ answers, solved, firstTryCorrect, revealed }).toEqual(fields);
 }
 
 function renderQuiz() {
@@ -52,6 +59,12 @@ function renderQuiz() {
 
 const choice = (name: RegExp) => screen.getByRole('radio', { name });
 const record = () => useAppStore.getState().progress.quizzes[KEY];
+
+/** Picks the choice named `name` and checks it, as the learner does. */
+async function answer(user: ReturnType<typeof renderQuiz>, name: RegExp): Promise<void> {
+  await user.click(choice(name));
+  await user.click(screen.getByRole('button', { name: 'Check answer' }));
+}
 
 describe('QuizQuestion', () => {
   it('names a choice written in math by its formula, so no radio is unlabelled', () => {
@@ -80,8 +93,7 @@ describe('QuizQuestion', () => {
 
   it('wrong answer: every choice explains itself, the wrong choice is named in words; retry; then right', async () => {
     const user = renderQuiz();
-    await user.click(choice(/too large a variance/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await answer(user, /too large a variance/);
 
     expect(screen.getByRole('status')).toHaveTextContent('Not correct.');
     expect(screen.getByRole('status')).toHaveFocus();
@@ -98,29 +110,18 @@ describe('QuizQuestion', () => {
       'Not the answer. Zero biases add nothing, so they do not change the scale.',
     );
     expect(wrong.closest('li')).toHaveClass('nl-quiz__choice--chosen', 'nl-quiz__choice--wrong');
-    expect(answerFields(record())).toEqual({
-      answers: [1],
-      solved: false,
-      firstTryCorrect: false,
-      revealed: false,
-    });
+    expectSaved({ answers: [1], solved: false, firstTryCorrect: false, revealed: false });
 
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getAllByRole('radio')[0]).toHaveFocus();
     expect(choice(/too large a variance/)).not.toBeChecked();
     expect(screen.queryByText(/Half the variance is lost/)).not.toBeInTheDocument();
 
-    await user.click(choice(/zeroes half/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await answer(user, /zeroes half/);
     expect(screen.getByRole('status')).toHaveTextContent('Correct.');
     expect(choice(/zeroes half/)).toHaveAccessibleDescription(/^Your answer: correct\./);
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
-    expect(answerFields(record())).toEqual({
-      answers: [1, 0],
-      solved: true,
-      firstTryCorrect: false,
-      revealed: false,
-    });
+    expectSaved({ answers: [1, 0], solved: true, firstTryCorrect: false, revealed: false });
   });
 
   it('asks for a choice before checking', async () => {
@@ -132,14 +133,8 @@ describe('QuizQuestion', () => {
 
   it('a right first answer counts as answered without peeking', async () => {
     const user = renderQuiz();
-    await user.click(choice(/zeroes half/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
-    expect(answerFields(record())).toEqual({
-      answers: [0],
-      solved: true,
-      firstTryCorrect: true,
-      revealed: false,
-    });
+    await answer(user, /zeroes half/);
+    expectSaved({ answers: [0], solved: true, firstTryCorrect: true, revealed: false });
   });
 
   it('revealing before answering shows the answer, says it is recorded, and still lets the learner answer', async () => {
@@ -153,24 +148,13 @@ describe('QuizQuestion', () => {
       /rules this question out of the checkpoint “No peeking” in “Beta lesson” \(lesson 2\)/,
     );
     await user.click(within(dialog).getByRole('button', { name: 'Reveal and rule it out' }));
-    expect(answerFields(record())).toEqual({
-      answers: [],
-      solved: false,
-      firstTryCorrect: false,
-      revealed: true,
-    });
+    expectSaved({ answers: [], solved: false, firstTryCorrect: false, revealed: true });
     expect(screen.getByRole('status')).toHaveTextContent(/Answer revealed/);
     expect(choice(/zeroes half/)).toHaveAccessibleDescription(/^The correct answer\./);
     expect(screen.queryByRole('button', { name: 'Reveal answer' })).not.toBeInTheDocument();
 
-    await user.click(choice(/zeroes half/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
-    expect(answerFields(record())).toEqual({
-      answers: [0],
-      solved: true,
-      firstTryCorrect: true,
-      revealed: true,
-    });
+    await answer(user, /zeroes half/);
+    expectSaved({ answers: [0], solved: true, firstTryCorrect: true, revealed: true });
   });
 
   it('warns before the first answer and before revealing, and says afterwards what was lost', async () => {
@@ -183,8 +167,7 @@ describe('QuizQuestion', () => {
     expect(record()).toBeUndefined();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
-    await user.click(choice(/biases/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await answer(user, /biases/);
     expect(screen.getByText(/no longer counts for the checkpoint/)).toHaveTextContent(
       'This question no longer counts for the checkpoint “No peeking” in “Beta lesson” (lesson 2), because the first answer was not correct. You can retake it from that checkpoint.',
     );
@@ -193,8 +176,7 @@ describe('QuizQuestion', () => {
 
   it('shows the saved answer again after a reload', async () => {
     const user = renderQuiz();
-    await user.click(choice(/biases/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await answer(user, /biases/);
     user.unmount();
     resetAppStore();
     loadProgressFor(track);
@@ -241,8 +223,7 @@ describe('QuizQuestion', () => {
     );
     expect(figure).not.toHaveAccessibleDescription(/Xavier|ReLU/);
     const user = userEvent.setup();
-    await user.click(choice(/zeroes half/));
-    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await answer(user, /zeroes half/);
     expect(record()).toMatchObject({ solved: true, firstTryCorrect: true });
   });
 });

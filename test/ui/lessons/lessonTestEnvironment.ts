@@ -4,8 +4,8 @@ import type { Track } from '../../../src/lessons/track';
 import { resetAppStore, useAppStore } from '../../../src/store/appStore';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
-import type { FromWorker } from '../../../src/worker/protocol';
-import { FakeRunWorker } from '../../store/fakeRunWorker';
+import type { FromWorker, Snapshot } from '../../../src/worker/protocol';
+import { FakeRunWorker, snapshotOf } from '../../store/fakeRunWorker';
 import { stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
@@ -70,3 +70,14 @@ export const SPIRAL_READY = {
   parameterCount: 10,
   layers: [],
 } as const;
+
+/** The final validation a worker posts after the last step: no training points, one eval-mode validation. */
+export function validationAt(step: number, accuracy: number, loss = 0.5): Snapshot {
+  return {
+    ...snapshotOf(step, step),
+    steps: new Int32Array(0),
+    losses: new Float32Array(0),
+    accuracies: new Float32Array(0),
+    validation: { step, loss, accuracy, mode: 'eval' },
+  };
+}
