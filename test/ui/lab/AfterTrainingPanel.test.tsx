@@ -9,6 +9,7 @@ import type { FromWorker } from '../../../src/worker/protocol';
 import { READY } from '../../runs/runFixtures';
 import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
+import { enterNumber } from './renderLab';
 
 const { workers } = setupLabTests();
 
@@ -80,9 +81,7 @@ describe('BatchNorm after training in the Lab', () => {
 
   it('recalibrates with the number of batches asked for, and shows the loss before and after', async () => {
     const user = renderPausedBatchNormRun();
-    const box = screen.getByRole('spinbutton', { name: 'Batches for recalibration' });
-    await user.clear(box);
-    await user.type(box, '50{Enter}');
+    await enterNumber(user, 'Batches for recalibration', '50');
     await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
     expect(worker().sent.at(-1)).toEqual({
       type: 'recalibrateBatchNorm',
@@ -110,12 +109,8 @@ describe('BatchNorm after training in the Lab', () => {
 
   it('recalibrates on shifted inputs (AdaBN) when a contrast or brightness is set, and says so', async () => {
     const user = renderPausedBatchNormRun();
-    const contrast = screen.getByRole('spinbutton', { name: 'Contrast' });
-    await user.clear(contrast);
-    await user.type(contrast, '0.5{Enter}');
-    const brightness = screen.getByRole('spinbutton', { name: 'Brightness' });
-    await user.clear(brightness);
-    await user.type(brightness, '1{Enter}');
+    await enterNumber(user, 'Contrast', '0.5');
+    await enterNumber(user, 'Brightness', '1');
     await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
     const shift = { contrast: 0.5, brightness: 1 };
     expect(worker().sent.at(-1)).toEqual({ type: 'recalibrateBatchNorm', batches: 20, shift });
@@ -141,9 +136,7 @@ describe('BatchNorm after training in the Lab', () => {
 
   it('refuses a contrast out of range and keeps the last good one', async () => {
     const user = renderPausedBatchNormRun();
-    const contrast = screen.getByRole('spinbutton', { name: 'Contrast' });
-    await user.clear(contrast);
-    await user.type(contrast, '0{Enter}');
+    await enterNumber(user, 'Contrast', '0');
     expect(screen.getByText(/is not a number from 0.1 to 10/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
     expect(worker().sent.at(-1)).toEqual({
@@ -173,9 +166,7 @@ describe('BatchNorm after training in the Lab', () => {
 
   it('fine-tunes copies with live and frozen BatchNorm at the batch size asked for, and shows both', async () => {
     const user = renderPausedBatchNormRun();
-    const steps = screen.getByRole('spinbutton', { name: 'Fine-tuning steps' });
-    await user.clear(steps);
-    await user.type(steps, '150{Enter}');
+    await enterNumber(user, 'Fine-tuning steps', '150');
     await user.click(
       screen.getByRole('button', { name: 'Fine-tune with live and frozen BatchNorm' }),
     );
@@ -212,9 +203,7 @@ describe('BatchNorm after training in the Lab', () => {
 
   it('averages the weights over the steps asked for, and shows the average before and after update_bn', async () => {
     const user = renderPausedBatchNormRun();
-    const steps = screen.getByRole('spinbutton', { name: 'Averaging steps' });
-    await user.clear(steps);
-    await user.type(steps, '80{Enter}');
+    await enterNumber(user, 'Averaging steps', '80');
     await user.click(screen.getByRole('button', { name: 'Average weights and recalibrate' }));
     expect(worker().sent.at(-1)).toEqual({ type: 'averageWeights', steps: 80, batches: 20 });
     emit({

@@ -15,6 +15,8 @@ import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
 import { expectGradientCurvesExplained } from '../charts/gradientCurvesExplained';
 import { setupLabTests } from './labTestEnvironment';
 import { LAB_NUMBER_BOXES, LAB_SELECTS } from './labControls';
+import { enterNumber } from './renderLab';
+import { reluProbe } from '../../engine/probes/reluProbe';
 
 const { workers, probeWorkers } = setupLabTests();
 
@@ -107,16 +109,13 @@ describe('LabPage controls', () => {
 
   it('applies a typed learning rate on Enter and explains an invalid one', async () => {
     const user = renderLab();
-    const box = screen.getByRole('spinbutton', { name: 'Learning rate' });
-    await user.clear(box);
-    await user.type(box, '50{Enter}');
+    const box = await enterNumber(user, 'Learning rate', '50');
     expect(box).toHaveAttribute('aria-invalid', 'true');
     expect(box).toHaveAccessibleDescription(
       /“50” is not a number from 0.0001 to 10; the run keeps 0.03/,
     );
     expect(worker().types()).toEqual(['configure']);
-    await user.clear(box);
-    await user.type(box, '0.03{Enter}');
+    await enterNumber(user, 'Learning rate', '0.03');
     expect(useAppStore.getState().runs[0]?.settings.learningRate).toBe(0.03);
     expect(box).not.toHaveAttribute('aria-invalid');
   });
@@ -171,9 +170,7 @@ describe('LabPage messages', () => {
   it('explains batch size 1 with BatchNorm as soon as it is chosen', async () => {
     const user = renderLab();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Normalization' }), 'batchNorm');
-    const batch = screen.getByRole('spinbutton', { name: 'Batch size' });
-    await user.clear(batch);
-    await user.type(batch, '1{Enter}');
+    await enterNumber(user, 'Batch size', '1');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('BatchNorm cannot train with a batch size of 1');
     expect(alert).toHaveTextContent(/variance of 0/);
@@ -382,15 +379,7 @@ describe('LabPage charts', () => {
       {
         type: 'depthProbe',
         id: 1,
-        options: {
-          depth: 4,
-          width: 32,
-          batchSize: 64,
-          activation: 'relu',
-          init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-          norm: 'none',
-          seed: 1,
-        },
+        options: reluProbe({ depth: 4, width: 32, batchSize: 64, seed: 1 }),
       },
     ]);
     // A setting the probe does not depend on asks for nothing new.

@@ -7,7 +7,7 @@ import { resetLabView } from '../../../src/ui/lab/labView';
 import { labClassroomHash, labRoomHash } from '../../../src/ui/lab/useLabUrlSync';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import { setupLabTests } from './labTestEnvironment';
-import { renderLab } from './renderLab';
+import { enterNumber, renderLab } from './renderLab';
 
 const { worker } = setupLabTests();
 afterEach(() => {
@@ -24,9 +24,7 @@ describe('Stop at', () => {
     expect(screen.queryByRole('spinbutton', { name: 'Steps to stop at' })).not.toBeInTheDocument();
 
     await user.selectOptions(choice, 'steps');
-    const count = screen.getByRole('spinbutton', { name: 'Steps to stop at' });
-    await user.clear(count);
-    await user.type(count, '200{Enter}');
+    await enterNumber(user, 'Steps to stop at', '200');
     expect(useAppStore.getState().stopAt).toEqual({ count: 200, unit: 'steps' });
     expect(window.location.hash).toMatch(/[?&]stop=200(&|$)/);
 
@@ -57,8 +55,7 @@ describe('Stop at', () => {
     const user = renderLab('#/lab?stop=300');
     const count = screen.getByRole('spinbutton', { name: 'Steps to stop at' });
     expect(count).toHaveValue(300);
-    await user.clear(count);
-    await user.type(count, '0{Enter}');
+    await enterNumber(user, 'Steps to stop at', '0');
     expect(count).toHaveAccessibleDescription(/“0” is not a whole number from 1 to 100,000/);
     expect(useAppStore.getState().stopAt).toEqual({ count: 300, unit: 'steps' });
   });
@@ -70,8 +67,7 @@ describe('Stop at', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Stop at' }), 'steps');
     const count = screen.getByRole('spinbutton', { name: 'Steps to stop at' });
     expect(count).toHaveAccessibleDescription(/\(1 to 100,000\)/);
-    await user.clear(count);
-    await user.type(count, '100001{Enter}');
+    await enterNumber(user, 'Steps to stop at', '100001');
     expect(count).toHaveAccessibleDescription(/“100001” is not a whole number from 1 to 100,000/);
     expect(document.body.textContent).not.toMatch(/100000/);
   });

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { LabPage } from '../../../src/ui/lab/LabPage';
 import { AppShortcuts } from '../../../src/ui/present/AppShortcuts';
@@ -14,4 +14,19 @@ export function renderLab(hash = '#/lab'): UserEvent {
     </>,
   );
   return user;
+}
+
+/**
+ * Replaces what the number box named `name` holds with `value` and presses Enter, as a learner
+ * does; returns the box.
+ */
+export async function enterNumber(
+  user: UserEvent,
+  name: string,
+  value: string,
+): Promise<HTMLElement> {
+  const box = screen.getByRole('spinbutton', { name });
+  await user.clear(box);
+  await user.type(box, `${value}{Enter}`);
+  return box;
 }
