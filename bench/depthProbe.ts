@@ -3,6 +3,7 @@
  * seed, so every weight is drawn) and warm (another depth of the same setting, as when a slider moves).
  */
 import { depthProbe, type DepthProbeOptions } from '../src/engine/probes/depthProbe';
+import { reluProbe } from '../test/engine/probes/reluProbe';
 
 export interface DepthProbeTiming {
   readonly setting: string;
@@ -21,15 +22,7 @@ const summarize = (times: number[]) => {
 };
 
 export function measureDepthProbe(): DepthProbeTiming {
-  const base: DepthProbeOptions = {
-    depth: 100,
-    width: 256,
-    batchSize: 64,
-    activation: 'relu',
-    init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-    norm: 'none',
-    seed: 1000,
-  };
+  const base = reluProbe({ depth: 100, width: 256, batchSize: 64, seed: 1000 });
   const time = (options: DepthProbeOptions): number => {
     const started = performance.now();
     depthProbe(options);

@@ -13,22 +13,14 @@ import type { RunConfig } from '../../src/engine/train/runConfig';
 import { spiral } from '../../src/engine/data/synthetic';
 import { createRng } from '../../src/engine/rng';
 import type { Linear } from '../../src/engine/layers/linear';
+import { reluProbe } from './probes/reluProbe';
 
-const relu50 = {
-  depth: 50,
-  width: 256,
-  batchSize: 64,
-  activation: 'relu',
-  norm: 'none',
-  seed: 3,
-} as const;
+const kaiming50 = reluProbe({ depth: 50, width: 256, batchSize: 64, seed: 3 });
+const xavier50 = { ...kaiming50, init: { kind: 'xavierNormal', gain: 1 } } as const;
 
 describe('signal propagation at depth 50 (width 256, zero biases, ReLU)', () => {
   it('Kaiming keeps every layer’s activation std within 0.5–2× of layer 1', () => {
-    const { layers } = depthProbe({
-      ...relu50,
-      init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-    });
+    const { layers } = depthProbe(kaiming50);
     const first = layers[0]!.activationStd;
     for (const layer of layers) {
       expect(layer.activationStd / first, `layer ${layer.layer}`).toBeGreaterThanOrEqual(0.5);
@@ -37,7 +29,7 @@ describe('signal propagation at depth 50 (width 256, zero biases, ReLU)', () => 
   });
 
   it('Xavier shrinks the activation std below 1e-4× of layer 1 (about 1/√2 per layer)', () => {
-    const { layers } = depthProbe({ ...relu50, init: { kind: 'xavierNormal', gain: 1 } });
+    const { layers } = depthProbe(xavier50);
     const first = layers[0]!.activationStd;
     const last = layers[49]!.activationStd;
     expect(last / first).toBeLessThan(1e-4);
@@ -48,11 +40,8 @@ describe('signal propagation at depth 50 (width 256, zero biases, ReLU)', () => 
   });
 
   it('the backpropagated gradient vanishes toward the input under Xavier and stays level under Kaiming', () => {
-    const xavier = depthProbe({ ...relu50, init: { kind: 'xavierNormal', gain: 1 } }).layers;
-    const kaiming = depthProbe({
-      ...relu50,
-      init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-    }).layers;
+    const xavier = depthProbe(xavier50).layers;
+    const kaiming = depthProbe(kaiming50).layers;
     // ‖∂L/∂h₁‖ / ‖∂L/∂h₅₀‖: the backpropagated signal at layer 1 relative to layer 50.
     const ratio = (ls: typeof xavier) => ls[0]!.gradNorm / ls[49]!.gradNorm;
     expect(ratio(kaiming)).toBeGreaterThan(0.2);
@@ -64,11 +53,8 @@ describe('signal propagation at depth 50 (width 256, zero biases, ReLU)', () => 
   it('weight gradients dyᵀx are level across layers in both cases, but tiny overall under Xavier', () => {
     // The backward signal shrinks toward the input while the forward signal shrinks toward the output;
     // their product dW = dyᵀx ends up the same size at every depth, scaled down by (1/√2)^49 as a whole.
-    const xavier = depthProbe({ ...relu50, init: { kind: 'xavierNormal', gain: 1 } }).layers;
-    const kaiming = depthProbe({
-      ...relu50,
-      init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-    }).layers;
+    const xavier = depthProbe(xavier50).layers;
+    const kaiming = depthProbe(kaiming50).layers;
     expect(xavier[0]!.weightGradNorm / xavier[49]!.weightGradNorm).toBeGreaterThan(0.2);
     expect(xavier[0]!.weightGradNorm / xavier[49]!.weightGradNorm).toBeLessThan(5);
     expect(xavier[0]!.weightGradNorm / kaiming[0]!.weightGradNorm).toBeLessThan(1e-5);

@@ -16,11 +16,17 @@ afterEach(() => {
 });
 const sleep = (ms: number): void => void vi.advanceTimersByTime(ms);
 
+/** A batcher with a window of `windowMs` that records every batch it applies. */
+function recordingBatcher(windowMs: number) {
+  setMessageBatchWindow(windowMs);
+  const batches: number[][] = [];
+  const batcher = createBatcher<number>((items) => batches.push(items));
+  return { batches, batcher };
+}
+
 describe('createBatcher', () => {
   it('applies the first item at once and merges a burst into the next batch, in order', () => {
-    setMessageBatchWindow(40);
-    const batches: number[][] = [];
-    const batcher = createBatcher<number>((items) => batches.push(items));
+    const { batches, batcher } = recordingBatcher(40);
     batcher.push(1);
     expect(batches).toEqual([[1]]);
     batcher.push(2);
@@ -32,18 +38,14 @@ describe('createBatcher', () => {
   });
 
   it('applies every item synchronously with a window of 0', () => {
-    setMessageBatchWindow(0);
-    const batches: number[][] = [];
-    const batcher = createBatcher<number>((items) => batches.push(items));
+    const { batches, batcher } = recordingBatcher(0);
     batcher.push(1);
     batcher.push(2);
     expect(batches).toEqual([[1], [2]]);
   });
 
   it('drops waiting items on clear', () => {
-    setMessageBatchWindow(30);
-    const batches: number[][] = [];
-    const batcher = createBatcher<number>((items) => batches.push(items));
+    const { batches, batcher } = recordingBatcher(30);
     batcher.push(1);
     batcher.push(2);
     batcher.clear();

@@ -4,21 +4,13 @@ import { Flatten } from '../../src/engine/layers/flatten';
 import { Linear } from '../../src/engine/layers/linear';
 import { Sequential } from '../../src/engine/layers/sequential';
 import { Model } from '../../src/engine/model/model';
-import type { ModelSpec } from '../../src/engine/model/spec';
 import { decisionBoundary, digitPredictions } from '../../src/worker/modelViews';
+import { mlpSpec } from '../engine/model/specFixtures';
 
-const spec: ModelSpec = {
-  family: 'mlp',
-  inputSize: 2,
-  numClasses: 2,
-  depth: 1,
-  width: 2,
-  activation: 'relu',
-  norm: { kind: 'none' },
-  normPlacement: 'before',
-  init: { kind: 'pytorchDefault' },
-  bias: true,
-};
+const spec = mlpSpec(
+  { inputSize: 2, numClasses: 2, depth: 1, width: 2 },
+  { norm: { kind: 'none' }, init: { kind: 'pytorchDefault' } },
+);
 
 /** logits = W·p with W = [[1, 0], [0, 2]]: class 1 wins where 2y > x. */
 function linearModel(weights: number[], inFeatures: number, outFeatures: number): Model {

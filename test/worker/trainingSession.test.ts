@@ -9,6 +9,7 @@ import type * as ModelViews from '../../src/worker/modelViews';
 import type * as Probe from '../../src/engine/probes/probe';
 import { SLICE_MS } from '../../src/worker/pacer';
 import { SNAPSHOT_MS, TrainingSession } from '../../src/worker/trainingSession';
+import { reluProbe } from '../engine/probes/reluProbe';
 
 const nodeLoader = createDatasetLoader((resolution, standardize) =>
   Promise.resolve(loadMnistNode(resolution, { standardize })),
@@ -499,15 +500,7 @@ describe('depthProbe', () => {
     await h.send({
       type: 'depthProbe',
       id: 7,
-      options: {
-        depth: 5,
-        width: 32,
-        batchSize: 64,
-        activation: 'relu',
-        init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-        norm: 'none',
-        seed: 1,
-      },
+      options: reluProbe({ depth: 5, width: 32, batchSize: 64, seed: 1 }),
     });
     const reply = h.of('depthProbe')[0];
     expect(reply?.id).toBe(7);
@@ -706,28 +699,23 @@ describe('probe cadence', () => {
 });
 
 describe('validation schedule', () => {
-  it('validates at exactly every n steps and after the last step when the setup says so', async () => {
+  it.each([
+    [
+      'validates at exactly every n steps and after the last step when the setup says so',
+      30,
+      [7, 14, 21, 28, 30],
+    ],
+    ['sends the validation of a last step that falls on the schedule', 28, [7, 14, 21, 28]],
+  ])('%s', async (_, count, expected) => {
     const h = harness();
     await h.send({ type: 'configure', setup: toWorkerSetup(small, 0, 7) });
-    await h.send({ type: 'step', count: 30 });
+    await h.send({ type: 'step', count });
     await waitFor(
-      () => h.snapshots().some((s) => s.validation?.step === 30),
-      'the validation after the last step',
+      () => h.snapshots().some((s) => s.validation?.step === count),
+      `the validation after the last step, ${count}`,
     );
     const steps = h.snapshots().flatMap((s) => (s.validation ? [s.validation.step] : []));
     // (the untrained model's validation gives way to the Step, as a Train's does)
-    expect(steps).toEqual([7, 14, 21, 28, 30]);
-  });
-
-  it('sends the validation of a last step that falls on the schedule', async () => {
-    const h = harness();
-    await h.send({ type: 'configure', setup: toWorkerSetup(small, 0, 7) });
-    await h.send({ type: 'step', count: 28 });
-    await waitFor(
-      () => h.snapshots().some((s) => s.validation?.step === 28),
-      'the validation at step 28',
-    );
-    const steps = h.snapshots().flatMap((s) => (s.validation ? [s.validation.step] : []));
-    expect(steps).toEqual([7, 14, 21, 28]);
+    expect(steps).toEqual(expected);
   });
 });

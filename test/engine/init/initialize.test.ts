@@ -134,22 +134,23 @@ describe('initWeight', () => {
     { kind: 'custom', distribution: 'normal', fanMode: 'fanAvg', gain: 1, multiplier: 1 },
   ];
 
+  /** A [6, 5, 3, 3] weight drawn by `scheme` from a generator seeded `seed`. */
+  const drawn = (scheme: InitScheme, seed: number) => {
+    const w = tensor([6, 5, 3, 3]);
+    initWeight(w, scheme, createRng(seed));
+    return w;
+  };
+
   it('same seed gives identical bits for every random scheme', () => {
     for (const scheme of schemes) {
-      const a = tensor([6, 5, 3, 3]);
-      const b = tensor([6, 5, 3, 3]);
-      initWeight(a, scheme, createRng(42));
-      initWeight(b, scheme, createRng(42));
-      expect(b.data, scheme.kind).toEqual(a.data);
+      expect(drawn(scheme, 42).data, scheme.kind).toEqual(drawn(scheme, 42).data);
     }
   });
 
   it('different seeds give different weights for every random scheme', () => {
     for (const scheme of schemes) {
-      const a = tensor([6, 5, 3, 3]);
-      const b = tensor([6, 5, 3, 3]);
-      initWeight(a, scheme, createRng(42));
-      initWeight(b, scheme, createRng(43));
+      const a = drawn(scheme, 42);
+      const b = drawn(scheme, 43);
       let differing = 0;
       for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differing++;
       expect(differing, scheme.kind).toBe(a.data.length);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
+import type { Layer } from '../../../src/engine/layers/layer';
 import type { GroupedNorm } from '../../../src/engine/layers/normCore';
-import { tensor } from '../../../src/engine/tensor';
+import { tensor, type Tensor } from '../../../src/engine/tensor';
 import { expectClose, SINGLE_OP, type FixtureCase } from '../../helpers/fixtures';
 
 /**
@@ -19,4 +20,18 @@ export function expectGroupedNormParity(norm: GroupedNorm, f: FixtureCase): void
   expectClose(dx.data, f.outputs['grad_x']!, SINGLE_OP, 'grad_x');
   expectClose(norm.weight.grad.data, f.outputs['grad_gamma']!, SINGLE_OP, 'grad_gamma');
   expectClose(norm.bias.grad.data, f.outputs['grad_beta']!, SINGLE_OP, 'grad_beta');
+}
+
+/**
+ * What a norm over each sample on its own promises (LayerNorm, GroupNorm, RMSNorm, InstanceNorm):
+ * eval mode gives what train mode gives, and the first sample normalized alone gives what it gave
+ * among its batch-mates. Returns the train-mode output.
+ */
+export function expectPerSampleNorm(norm: Pick<Layer, 'forward'>, x: Tensor): number[] {
+  const train = Array.from(norm.forward(x, 'train').data);
+  expect(Array.from(norm.forward(x, 'eval').data)).toEqual(train);
+  const size = x.data.length / x.shape[0]!;
+  const alone = norm.forward(tensor([1, ...x.shape.slice(1)], x.data.subarray(0, size)), 'train');
+  expect(Array.from(alone.data)).toEqual(train.slice(0, size));
+  return train;
 }

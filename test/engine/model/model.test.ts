@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/engine/model/buildModel';
-import type { MlpSpec } from '../../../src/engine/model/spec';
 import { createRng } from '../../../src/engine/rng';
 import { randomTensor } from '../../helpers/gradcheck';
+import { mlpSpec } from './specFixtures';
 
-const spec: MlpSpec = {
-  family: 'mlp',
-  inputSize: 4,
-  numClasses: 2,
-  depth: 1,
-  width: 3,
-  activation: 'tanh',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'xavierUniform', gain: 1 },
-  bias: true,
-};
+const spec = mlpSpec(
+  { inputSize: 4, numClasses: 2, depth: 1, width: 3 },
+  { activation: 'tanh', init: { kind: 'xavierUniform', gain: 1 } },
+);
 
 describe('Model', () => {
   it('observed forward sees every top-level layer in order and gives the same logits', () => {

@@ -1,7 +1,12 @@
 import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
 
 /** Kaiming normal for ReLU, as torch.nn.init.kaiming_normal_ defaults it. */
-const KAIMING_RELU = { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' } as const;
+export const KAIMING_RELU = {
+  kind: 'kaimingNormal',
+  a: 0,
+  mode: 'fanIn',
+  nonlinearity: 'relu',
+} as const;
 
 /**
  * The test networks' common ground: ReLU with BatchNorm before it and Kaiming-normal weights. A test

@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { Adam, AdamW } from '../../../src/engine/optim/adam';
+import { Adam, AdamW, type AdamOptions } from '../../../src/engine/optim/adam';
+import type { Param } from '../../../src/engine/layers/layer';
 import { expectTrajectory, near, optimCase, param } from './optimFixture';
+
+/**
+ * Builds `Optimizer` with the PyTorch fixture's lr, betas, eps and weight decay, steps it through
+ * the fixture, and compares params, exp_avgs and exp_avg_sqs after every step and the step count.
+ */
+function expectTorchTrajectory(
+  fixture: string,
+  Optimizer: new (params: readonly Param[], options: AdamOptions) => Adam,
+): void {
+  const c = optimCase(fixture);
+  const [beta1, beta2] = c.fixture.config['betas'] as [number, number];
+  const adam = new Optimizer([c.param], {
+    lr: c.num('lr'),
+    betas: [beta1, beta2],
+    eps: c.num('eps'),
+    weightDecay: c.num('weight_decay'),
+  });
+  expectTrajectory(c, () => adam.step(), {
+    exp_avgs: () => adam.state(c.param)?.expAvg,
+    exp_avg_sqs: () => adam.state(c.param)?.expAvgSq,
+  });
+  expect(adam.stepCount).toBe(c.steps);
+}
 
 describe('Adam', () => {
   it('matches PyTorch params, exp_avgs and exp_avg_sqs after every step (optim_adam)', () => {
-    const c = optimCase('optim_adam');
-    const [beta1, beta2] = c.fixture.config['betas'] as [number, number];
-    const adam = new Adam([c.param], {
-      lr: c.num('lr'),
-      betas: [beta1, beta2],
-      eps: c.num('eps'),
-      weightDecay: c.num('weight_decay'),
-    });
-    expectTrajectory(c, () => adam.step(), {
-      exp_avgs: () => adam.state(c.param)?.expAvg,
-      exp_avg_sqs: () => adam.state(c.param)?.expAvgSq,
-    });
-    expect(adam.stepCount).toBe(c.steps);
+    expectTorchTrajectory('optim_adam', Adam);
   });
 
   it('defaults are PyTorch’s (lr 1e-3, betas 0.9/0.999, eps 1e-8, no weight decay)', () => {
@@ -105,18 +117,7 @@ describe('Adam', () => {
 
 describe('AdamW', () => {
   it('matches PyTorch params, exp_avgs and exp_avg_sqs after every step (optim_adamw)', () => {
-    const c = optimCase('optim_adamw');
-    const [beta1, beta2] = c.fixture.config['betas'] as [number, number];
-    const adamw = new AdamW([c.param], {
-      lr: c.num('lr'),
-      betas: [beta1, beta2],
-      eps: c.num('eps'),
-      weightDecay: c.num('weight_decay'),
-    });
-    expectTrajectory(c, () => adamw.step(), {
-      exp_avgs: () => adamw.state(c.param)?.expAvg,
-      exp_avg_sqs: () => adamw.state(c.param)?.expAvgSq,
-    });
+    expectTorchTrajectory('optim_adamw', AdamW);
   });
 
   it('equals Adam with decoupled: true', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { depthProbe, type DepthProbeOptions } from '../../../src/engine/probes/depthProbe';
+import { depthProbe } from '../../../src/engine/probes/depthProbe';
+import { reluProbe } from './reluProbe';
 
-const base: DepthProbeOptions = {
-  depth: 20,
-  width: 64,
-  batchSize: 32,
-  activation: 'relu',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  norm: 'none',
-  seed: 1,
-};
+const base = reluProbe({ depth: 20, width: 64, batchSize: 32, seed: 1 });
 
 describe('depthProbe', () => {
   it('returns one entry per layer with finite statistics', () => {

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount } from '../../../src/engine/text/numberText';
 import { scratch } from '../../../src/engine/layers/scratch';
-import {
-  buildDepthProbe,
-  depthProbe,
-  type DepthProbeOptions,
-} from '../../../src/engine/probes/depthProbe';
+import { buildDepthProbe, depthProbe } from '../../../src/engine/probes/depthProbe';
 import { depthProbeMemory, depthProbeRefusal } from '../../../src/engine/probes/depthProbeMemory';
 import { RUN_MEMORY_BUDGET } from '../../../src/engine/train/memoryPlan';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { PROBE_BATCH_SIZE, PROBE_SETTINGS } from '../../../src/lab/probeSettings';
 import { depthProbeRequest } from '../../../src/ui/lab/depthProbeSettings';
 import { heldBytes } from '../heldBytes';
+import { reluProbe } from './reluProbe';
 
-const base: DepthProbeOptions = {
-  depth: 12,
-  width: 48,
-  batchSize: 16,
-  activation: 'relu',
-  init: { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' },
-  norm: 'none',
-  seed: 3,
-};
+const base = reluProbe({ depth: 12, width: 48, batchSize: 16, seed: 3 });
 
 const NORMS = ['none', 'batchNorm', 'layerNorm', 'rmsNorm'] as const;
 /** Every norm, in a plain stack and with skip connections. */

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/engine/model/buildModel';
-import type { MlpSpec } from '../../../src/engine/model/spec';
 import type { ActivationStats } from '../../../src/engine/probes/activationStats';
 import { ProbeRecorder } from '../../../src/engine/probes/probe';
 import { createRng } from '../../../src/engine/rng';
 import { randomTensor } from '../../helpers/gradcheck';
+import { mlpSpec } from '../model/specFixtures';
 
-const spec: MlpSpec = {
-  family: 'mlp',
-  inputSize: 6,
-  numClasses: 3,
-  depth: 2,
-  width: 10,
-  activation: 'tanh',
-  norm: { kind: 'batchNorm' },
-  normPlacement: 'before',
-  init: { kind: 'xavierNormal', gain: 1 },
-  bias: true,
-};
+const spec = mlpSpec(
+  { inputSize: 6, numClasses: 3, depth: 2, width: 10 },
+  { activation: 'tanh', init: { kind: 'xavierNormal', gain: 1 } },
+);
 
 describe('ProbeRecorder', () => {
   it('taps every layer but flatten, with tanh histograms on [−1, 1] and a saturation fraction', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { QuizRecord } from '../../../src/lessons/progress/schema';
 import type { Quiz } from '../../../src/lessons/schema';
@@ -61,7 +61,7 @@ const choice = (name: RegExp) => screen.getByRole('radio', { name });
 const record = () => useAppStore.getState().progress.quizzes[KEY];
 
 /** Picks the choice named `name` and checks it, as the learner does. */
-async function answer(user: ReturnType<typeof renderQuiz>, name: RegExp): Promise<void> {
+async function answer(user: UserEvent, name: RegExp): Promise<void> {
   await user.click(choice(name));
   await user.click(screen.getByRole('button', { name: 'Check answer' }));
 }
