@@ -53,22 +53,40 @@ describe('reading a good CSV', () => {
 });
 
 describe('a bad CSV names the line, the column and what was expected', () => {
-  it('a feature that is not a number', () => {
-    const error = failure(() => read('a,b,label\n1,2,x\n3,abc,y\n'));
-    expect(error.kind).toBe('notANumber');
-    expect([error.line, error.column]).toEqual([3, 2]);
-    expect(error.message).toContain('"abc" at line 3, column 2 (b) is not a number');
-  });
-
-  it('a missing feature value, and a missing label', () => {
-    const feature = failure(() => read('a,b,label\n1,2,x\n3,4,y\n5,,x\n'));
-    expect(feature.kind).toBe('missing');
-    expect([feature.line, feature.column]).toEqual([4, 2]);
-    expect(feature.message).toContain('line 4, column 2 (b)');
-    const label = failure(() => read('a,b,label\n1,2,\n3,4,y\n'));
-    expect(label.kind).toBe('missing');
-    expect([label.line, label.column]).toEqual([2, 3]);
-    expect(label.message).toContain('label is missing at line 2, column 3 (label)');
+  it.each([
+    [
+      'a feature that is not a number',
+      'a,b,label\n1,2,x\n3,abc,y\n',
+      'notANumber',
+      [3, 2],
+      '"abc" at line 3, column 2 (b) is not a number',
+    ],
+    [
+      'a missing feature value',
+      'a,b,label\n1,2,x\n3,4,y\n5,,x\n',
+      'missing',
+      [4, 2],
+      'line 4, column 2 (b)',
+    ],
+    [
+      'a missing label',
+      'a,b,label\n1,2,\n3,4,y\n',
+      'missing',
+      [2, 3],
+      'label is missing at line 2, column 3 (label)',
+    ],
+    [
+      'a line with the wrong number of values',
+      'a,b,label\n1,2,x\n3,4\n',
+      'ragged',
+      [3, 3],
+      'Line 3 has 2 values, but the header has 3 columns',
+    ],
+  ])('%s', (_, text, kind, lineAndColumn, says) => {
+    const error = failure(() => read(text));
+    expect(error.kind).toBe(kind);
+    expect([error.line, error.column]).toEqual(lineAndColumn);
+    expect(error.message).toContain(says);
   });
 
   it('the first problem in file order, whichever column it is in', () => {
@@ -112,13 +130,6 @@ describe('a bad CSV names the line, the column and what was expected', () => {
     expect(failure(() => read(' \n\n')).kind).toBe('empty');
     const noRows = failure(() => read('a,b,label\n'));
     expect([noRows.kind, noRows.line]).toEqual(['noRows', 2]);
-  });
-
-  it('a line with the wrong number of values', () => {
-    const error = failure(() => read('a,b,label\n1,2,x\n3,4\n'));
-    expect(error.kind).toBe('ragged');
-    expect([error.line, error.column]).toEqual([3, 3]);
-    expect(error.message).toContain('Line 3 has 2 values, but the header has 3 columns');
   });
 
   it('a quote that is never closed', () => {

@@ -28,14 +28,13 @@ const withNorm = (norm: 'none' | 'batchNorm') => [
   { label: 'Other', settings: DEFAULT_RUN_SETTINGS },
 ];
 
+/** The verdict when run Net has `norm`, its losses are `history`, and the question is `solved` or not. */
+const verdictFor = (norm: 'none' | 'batchNorm', history: RunHistory, solved: boolean) =>
+  evaluatePractice(practice, withNorm(norm), evaluateClaim(practice.claim, [history]), solved);
+
 describe('evaluatePractice', () => {
   it('passes when the named run has the required setting, the effect shows and the question is solved', () => {
-    const verdict = evaluatePractice(
-      practice,
-      withNorm('batchNorm'),
-      evaluateClaim(practice.claim, [falling]),
-      true,
-    );
+    const verdict = verdictFor('batchNorm', falling, true);
     expect(verdict.passed).toBe(true);
     expect(verdict.conditions.map((c) => c.text)).toEqual([
       'Run “Net” uses normalization BatchNorm',
@@ -46,12 +45,7 @@ describe('evaluatePractice', () => {
   });
 
   it('fails on the settings alone, saying what the run uses now', () => {
-    const verdict = evaluatePractice(
-      practice,
-      withNorm('none'),
-      evaluateClaim(practice.claim, [falling]),
-      true,
-    );
+    const verdict = verdictFor('none', falling, true);
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions[0]).toEqual({
       text: 'Run “Net” uses normalization BatchNorm (now None)',
@@ -60,12 +54,7 @@ describe('evaluatePractice', () => {
   });
 
   it('fails when the effect has not shown, even with the right settings', () => {
-    const verdict = evaluatePractice(
-      practice,
-      withNorm('batchNorm'),
-      evaluateClaim(practice.claim, [flat]),
-      true,
-    );
+    const verdict = verdictFor('batchNorm', flat, true);
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions[1]).toEqual({
       text: 'The effect shows in your runs (not yet: Net: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 60)',
@@ -74,13 +63,6 @@ describe('evaluatePractice', () => {
   });
 
   it('fails until its question is answered correctly', () => {
-    expect(
-      evaluatePractice(
-        practice,
-        withNorm('batchNorm'),
-        evaluateClaim(practice.claim, [falling]),
-        false,
-      ).passed,
-    ).toBe(false);
+    expect(verdictFor('batchNorm', falling, false).passed).toBe(false);
   });
 });
