@@ -6,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { quizBlock } from '../../lessons/progress/fixtureTrack';
-import { snapshotOf } from '../../store/fakeRunWorker';
 import {
   emit,
   loadProgressFor,
   setupLessonTests,
-  SPIRAL_READY,
-  validationAt,
+  trainToTheEnd,
   workerAt,
 } from './lessonTestEnvironment';
 
@@ -45,12 +43,6 @@ claim: { kind: afterTraining, run: Net, measure: foldDifference, atMost: 0.0001 
 ${[1, 2, 3, 4].map((n) => quizBlock(`q${n}`, `Question ${n}?`)).join('\n')}`,
 });
 
-function trainToTheEnd(): void {
-  emit(0, SPIRAL_READY);
-  emit(0, snapshotOf(1, 100));
-  emit(0, validationAt(100, 0.9));
-}
-
 const foldReport = {
   samples: 500,
   maxDifference: 3e-6,
@@ -78,7 +70,7 @@ describe('BatchNorm after training in a lesson experiment', () => {
     expect(section).toHaveTextContent('with every input value x turned into 0.5 · x + 1');
 
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    trainToTheEnd();
+    trainToTheEnd(0);
     expect(fold).toBeEnabled();
     expect(section).toHaveTextContent('press “Fold BatchNorm” once the run has trained');
 

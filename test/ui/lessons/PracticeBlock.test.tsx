@@ -6,14 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/store/appStore';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { fixtureTrack } from '../../lessons/progress/fixtureTrack';
-import { snapshotOf } from '../../store/fakeRunWorker';
 import {
   createdWorkers,
-  emit,
   loadProgressFor,
   setupLessonTests,
-  SPIRAL_READY,
-  validationAt,
+  trainToTheEnd,
   workerAt,
 } from './lessonTestEnvironment';
 
@@ -63,9 +60,7 @@ describe('PracticeBlock', () => {
     expect(configure?.type === 'configure' && configure.setup.config.model.norm).toEqual({
       kind: 'batchNorm',
     });
-    emit(0, SPIRAL_READY);
-    emit(0, snapshotOf(1, 100));
-    emit(0, validationAt(100, 0.9, 0.3));
+    trainToTheEnd(0, 0.3);
     expect(conditions(section).slice(0, 2)).toEqual([
       'Done: ✓ Run “Net” uses normalization BatchNorm',
       'Done: ✓ The effect shows in your runs: Net: training loss (mean of 20 steps) 0.180 at step 20 → 0.011 at step 100',
@@ -85,9 +80,7 @@ describe('PracticeBlock', () => {
   it('does not pass with the effect alone when the required setting was not made', async () => {
     const { user, section } = renderPractice();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, SPIRAL_READY);
-    emit(0, snapshotOf(1, 100));
-    emit(0, validationAt(100, 0.9, 0.3));
+    trainToTheEnd(0, 0.3);
     await user.click(within(section).getByRole('radio', { name: 'It keeps activations scaled' }));
     await user.click(within(section).getByRole('button', { name: 'Check answer' }));
     expect(conditions(section)[0]).toBe(

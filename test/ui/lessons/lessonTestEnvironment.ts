@@ -81,3 +81,13 @@ export function validationAt(step: number, accuracy: number, loss = 0.5): Snapsh
     validation: { step, loss, accuracy, mode: 'eval' },
   };
 }
+
+/**
+ * Run `index` gets ready, trains steps 1 to 100 in one snapshot (loss 1/step) and is validated at
+ * step 100 with accuracy 0.9 and `validationLoss`.
+ */
+export function trainToTheEnd(index: number, validationLoss = 0.5): void {
+  emit(index, SPIRAL_READY);
+  emit(index, snapshotOf(1, 100));
+  emit(index, validationAt(100, 0.9, validationLoss));
+}
