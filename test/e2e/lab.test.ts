@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { PHONE, useApp } from './harness';
-import { LabDriver } from './labDriver';
+import { LabDriver, parseShown } from './labDriver';
 
 /** Generous: the machine is shared and the suite trains real networks. */
 const TRAINING = { timeout: 30_000, interval: 250 };
@@ -39,7 +39,12 @@ describe('Lab', () => {
 
     await l.button('Pause').click();
     await expect.poll(() => l.tab('A').textContent(), TRAINING).toMatch(/paused at step/);
-    const paused = await l.step();
+    const status = /paused at step ([\d,]+)/.exec((await l.tab('A').textContent()) ?? '');
+    if (!status?.[1]) throw new Error('the run tab does not say where the run paused');
+    const paused = parseShown(status[1]);
+    // The step counter is a deferred render (useDeferredValue): on a busy machine it may still show
+    // an earlier step when the tab already says paused, so wait for it to catch up, then hold still.
+    await expect.poll(() => l.step(), TRAINING).toBe(paused);
     await app.page.waitForTimeout(500);
     expect(await l.step()).toBe(paused);
     await expect.poll(() => l.button('Train').isEnabled()).toBe(true);
