@@ -4,7 +4,8 @@
  * checkpoint is earned exactly when the effect the text describes has really shown up.
  */
 import { z } from '../engine/zod';
-import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { smoothedHistory } from './smoothedHistory';
 import type { ProbeSnapshot } from '../engine/probes/probe';
 import {
   evaluateInternal,
@@ -124,7 +125,7 @@ export interface ClaimVerdict {
 
 /** The first step at which the smoothed loss is at most `threshold` (after a full window), or undefined. */
 export function stepsToLoss(run: RunHistory, threshold: number): number | undefined {
-  const smooth = smoothLosses(run.losses);
+  const smooth = smoothedHistory(run.losses);
   for (let i = SMOOTHING_WINDOW - 1; i < smooth.length; i++) {
     if (smooth[i]! <= threshold) return run.steps ? run.steps[i]! : i + 1;
   }
@@ -132,7 +133,7 @@ export function stepsToLoss(run: RunHistory, threshold: number): number | undefi
 }
 
 function finalSmoothed(run: RunHistory): number | undefined {
-  const smooth = smoothLosses(run.losses);
+  const smooth = smoothedHistory(run.losses);
   return smooth.length === 0 ? undefined : smooth[smooth.length - 1];
 }
 
@@ -231,7 +232,7 @@ export function evaluateClaim(claim: Claim, runs: readonly RunHistory[]): ClaimV
       if (!run) return missing(claim.run);
       if (run.divergedAt !== undefined)
         return { shown: false, detail: `${claim.run} diverged at step ${run.divergedAt}` };
-      const smooth = smoothLosses(run.losses);
+      const smooth = smoothedHistory(run.losses);
       if (smooth.length < 2 * SMOOTHING_WINDOW)
         return { shown: false, detail: `${claim.run} needs more steps` };
       const start = smooth[SMOOTHING_WINDOW - 1]!;

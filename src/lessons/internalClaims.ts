@@ -14,7 +14,8 @@ import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormA
 import type { FineTuneReport } from '../engine/train/fineTune';
 import type { AveragingReport } from '../engine/train/weightAveraging';
 import type { AfterTrainingOperation } from '../worker/protocol';
-import { smoothLosses, SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import { smoothedHistory } from './smoothedHistory';
 
 const label = z.string({ error: 'must name a run of this experiment by its label' }).min(1);
 const layerName = z
@@ -259,7 +260,7 @@ function measureLossCurve(
 ): Measured {
   if (run.divergedAt !== undefined)
     return { why: `${run.label} diverged at step ${run.divergedAt}` };
-  const smooth = smoothLosses(run.losses);
+  const smooth = smoothedHistory(run.losses);
   if (smooth.length < SMOOTHING_WINDOW) return { why: `${run.label} needs more steps` };
   const stepAt = (i: number) => (run.steps ? run.steps[i]! : i + 1);
   const smoothed = `training loss (mean of ${SMOOTHING_WINDOW} steps)`;
