@@ -143,7 +143,10 @@ export const REVIEW_ITEMS: readonly ReviewItem[] = [
     finding: 'constant init overstated: one zero layer in a chain is safe',
     lesson: L2,
     says: 'So may **one** layer in a chain whose other layers are random',
-    backedBy: [{ block: 'zero-init', claims: ['gradNorm', 'accuracyBelow'] }],
+    backedBy: [
+      { block: 'zero-init', claims: ['gradNorm', 'accuracyBelow'] },
+      { test: 'test/engine/init/constantInit.test.ts', name: 'trains a network one unit wide' },
+    ],
   },
   {
     id: 'B3',
