@@ -102,3 +102,9 @@ print(json.dumps(out))
     }),
   ) as ExportedNetResult[];
 }
+
+/**
+ * A test that starts torch waits for Python to import it (seconds on an idle machine, tens of
+ * seconds when the suite shares two cores with others): more than the default 60 s test limit.
+ */
+export const TORCH_TEST_TIMEOUT_MS = 120_000;

@@ -10,7 +10,7 @@ import { zeroGrad } from '../../../src/engine/layers/layer';
 import { tensor, type Tensor } from '../../../src/engine/tensor';
 import { expectClose, SINGLE_OP } from '../../helpers/fixtures';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../../helpers/torchPython';
 
 interface Reference {
   y: number[][];
@@ -102,28 +102,37 @@ function build(c: Case): BatchNorm {
 }
 
 describe('BatchNorm with ghost batches', () => {
-  it('matches nn.BatchNorm on each part of x.split(g): outputs, gradients, running statistics', () => {
-    const cases = [
-      makeCase([10, 3], 4, 1), // ghost batches of 4, 4 and 2
-      makeCase([6, 2, 3, 3], 2, 11), // BatchNorm2d, three ghost batches of 2
-      makeCase([8, 2, 5], 4, 21), // BatchNorm1d on [N, C, L]
-    ];
-    const refs = torchReferences(cases);
-    cases.forEach((c, i) => {
-      const ref = refs[i]!;
-      const bn = build(c);
-      const where = `case ${i} (${c.x.shape.join('×')}, ghost ${c.ghost})`;
-      expectClose(bn.forward(c.x, 'train').data, ref.y[0]!, SINGLE_OP, `${where} first y`);
-      zeroGrad(bn);
-      expectClose(bn.forward(c.x, 'train').data, ref.y[1]!, SINGLE_OP, `${where} second y`);
-      expectClose(bn.backward(c.dy).data, ref.grad_x, SINGLE_OP, `${where} dx`);
-      expectClose(bn.weight.grad.data, ref.grad_gamma, SINGLE_OP, `${where} dγ`);
-      expectClose(bn.bias.grad.data, ref.grad_beta, SINGLE_OP, `${where} dβ`);
-      expectClose(bn.runningMean.value.data, ref.running_mean, SINGLE_OP, `${where} running_mean`);
-      expectClose(bn.runningVar.value.data, ref.running_var, SINGLE_OP, `${where} running_var`);
-      expect(bn.numBatchesTracked.value.data[0]).toBe(ref.num_batches_tracked);
-    });
-  });
+  it(
+    'matches nn.BatchNorm on each part of x.split(g): outputs, gradients, running statistics',
+    () => {
+      const cases = [
+        makeCase([10, 3], 4, 1), // ghost batches of 4, 4 and 2
+        makeCase([6, 2, 3, 3], 2, 11), // BatchNorm2d, three ghost batches of 2
+        makeCase([8, 2, 5], 4, 21), // BatchNorm1d on [N, C, L]
+      ];
+      const refs = torchReferences(cases);
+      cases.forEach((c, i) => {
+        const ref = refs[i]!;
+        const bn = build(c);
+        const where = `case ${i} (${c.x.shape.join('×')}, ghost ${c.ghost})`;
+        expectClose(bn.forward(c.x, 'train').data, ref.y[0]!, SINGLE_OP, `${where} first y`);
+        zeroGrad(bn);
+        expectClose(bn.forward(c.x, 'train').data, ref.y[1]!, SINGLE_OP, `${where} second y`);
+        expectClose(bn.backward(c.dy).data, ref.grad_x, SINGLE_OP, `${where} dx`);
+        expectClose(bn.weight.grad.data, ref.grad_gamma, SINGLE_OP, `${where} dγ`);
+        expectClose(bn.bias.grad.data, ref.grad_beta, SINGLE_OP, `${where} dβ`);
+        expectClose(
+          bn.runningMean.value.data,
+          ref.running_mean,
+          SINGLE_OP,
+          `${where} running_mean`,
+        );
+        expectClose(bn.runningVar.value.data, ref.running_var, SINGLE_OP, `${where} running_var`);
+        expect(bn.numBatchesTracked.value.data[0]).toBe(ref.num_batches_tracked);
+      });
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 
   it('changes only the statistics: eval mode is the same as without ghost batches', () => {
     const c = makeCase([8, 3], 2, 5);

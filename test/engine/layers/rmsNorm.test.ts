@@ -4,7 +4,7 @@ import { RMS_NORM_DEFAULT_EPS, RMSNorm } from '../../../src/engine/layers/rmsNor
 import { tensor, type Tensor } from '../../../src/engine/tensor';
 import { expectClose, SINGLE_OP } from '../../helpers/fixtures';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../../helpers/torchPython';
 import { expectPerSampleNorm } from './normParity';
 
 const HAND = { rtol: 1e-6, atol: 1e-6 };
@@ -84,32 +84,36 @@ describe('RMSNorm', () => {
     expectClose(dx.data, [r - r ** 3 * 3 * 1.5, -(r ** 3) * 4 * 1.5], HAND, 'dx');
   });
 
-  it('matches a float64 reference (torch autograd of the formula) on [5, 6] and [2, 3, 4, 4]', () => {
-    const shapes: [number[], number[]][] = [
-      [[6], [5, 6]],
-      [
-        [3, 4, 4],
-        [2, 3, 4, 4],
-      ],
-    ];
-    const layers = shapes.map(([normalized], k) => randomised(new RMSNorm(normalized), 40 + k));
-    const inputs = shapes.map(([, shape], k) => {
-      const x = randomTensor(shape, 50 + k, 2);
-      // Offsets far from zero: RMSNorm must not subtract them.
-      for (let i = 0; i < x.data.length; i += 7) x.data[i]! += 3;
-      return { x, dy: randomTensor(shape, 60 + k) };
-    });
-    const refs = torchReferences(
-      layers.map((rms, k) => ({ ...inputs[k]!, gamma: rms.weight.value, eps: rms.eps })),
-    );
-    layers.forEach((rms, k) => {
-      const { x, dy } = inputs[k]!;
-      const ref = refs[k]!;
-      expectClose(rms.forward(x, 'train').data, ref.y, SINGLE_OP, `y ${k}`);
-      expectClose(rms.backward(dy).data, ref.grad_x, SINGLE_OP, `grad_x ${k}`);
-      expectClose(rms.weight.grad.data, ref.grad_gamma, SINGLE_OP, `grad_gamma ${k}`);
-    });
-  });
+  it(
+    'matches a float64 reference (torch autograd of the formula) on [5, 6] and [2, 3, 4, 4]',
+    () => {
+      const shapes: [number[], number[]][] = [
+        [[6], [5, 6]],
+        [
+          [3, 4, 4],
+          [2, 3, 4, 4],
+        ],
+      ];
+      const layers = shapes.map(([normalized], k) => randomised(new RMSNorm(normalized), 40 + k));
+      const inputs = shapes.map(([, shape], k) => {
+        const x = randomTensor(shape, 50 + k, 2);
+        // Offsets far from zero: RMSNorm must not subtract them.
+        for (let i = 0; i < x.data.length; i += 7) x.data[i]! += 3;
+        return { x, dy: randomTensor(shape, 60 + k) };
+      });
+      const refs = torchReferences(
+        layers.map((rms, k) => ({ ...inputs[k]!, gamma: rms.weight.value, eps: rms.eps })),
+      );
+      layers.forEach((rms, k) => {
+        const { x, dy } = inputs[k]!;
+        const ref = refs[k]!;
+        expectClose(rms.forward(x, 'train').data, ref.y, SINGLE_OP, `y ${k}`);
+        expectClose(rms.backward(dy).data, ref.grad_x, SINGLE_OP, `grad_x ${k}`);
+        expectClose(rms.weight.grad.data, ref.grad_gamma, SINGLE_OP, `grad_gamma ${k}`);
+      });
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 
   it('gradients: finite differences on odd shapes', () => {
     const shapes: [number[], number[]][] = [

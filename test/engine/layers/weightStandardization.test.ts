@@ -11,7 +11,7 @@ import {
 import { tensor, type Tensor } from '../../../src/engine/tensor';
 import { expectClose, SINGLE_OP } from '../../helpers/fixtures';
 import { gradcheck, randomTensor } from '../../helpers/gradcheck';
-import { torchPython } from '../../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../../helpers/torchPython';
 
 interface Reference {
   y: number[];
@@ -144,29 +144,33 @@ describe('weight standardization', () => {
     expectClose(out, [-r, 0, r, 0, 0, 0], { rtol: 1e-6, atol: 1e-7 }, 'Ŵ');
   });
 
-  it('Linear and Conv2d match torch (the formula in float64 autograd): y, dx, dW, db', () => {
-    const linear = linearCase(11);
-    const conv = convCase(21, 1, 1);
-    const strided = convCase(31, 2, 0);
-    const refs = torchReferences([linear.c, conv.c, strided.c]);
-    const cases = [
-      ['Linear', linear],
-      ['Conv2d s1 p1', conv],
-      ['Conv2d s2 p0', strided],
-    ] as const;
-    cases.forEach(([name, { layer, c }], i) => {
-      const ref = refs[i]!;
-      for (const implicit of [true, false]) {
-        setImplicitConv(implicit);
-        const got = run(layer, c);
-        const where = `${name}${layer instanceof Conv2d ? (implicit ? ' (implicit GEMM)' : ' (im2col)') : ''}`;
-        expectClose(got.y, ref.y, SINGLE_OP, `${where} y`);
-        expectClose(got.dx, ref.grad_x, SINGLE_OP, `${where} dx`);
-        expectClose(got.dw, ref.grad_w, SINGLE_OP, `${where} dW`);
-        expectClose(got.db, ref.grad_b, SINGLE_OP, `${where} db`);
-      }
-    });
-  });
+  it(
+    'Linear and Conv2d match torch (the formula in float64 autograd): y, dx, dW, db',
+    () => {
+      const linear = linearCase(11);
+      const conv = convCase(21, 1, 1);
+      const strided = convCase(31, 2, 0);
+      const refs = torchReferences([linear.c, conv.c, strided.c]);
+      const cases = [
+        ['Linear', linear],
+        ['Conv2d s1 p1', conv],
+        ['Conv2d s2 p0', strided],
+      ] as const;
+      cases.forEach(([name, { layer, c }], i) => {
+        const ref = refs[i]!;
+        for (const implicit of [true, false]) {
+          setImplicitConv(implicit);
+          const got = run(layer, c);
+          const where = `${name}${layer instanceof Conv2d ? (implicit ? ' (implicit GEMM)' : ' (im2col)') : ''}`;
+          expectClose(got.y, ref.y, SINGLE_OP, `${where} y`);
+          expectClose(got.dx, ref.grad_x, SINGLE_OP, `${where} dx`);
+          expectClose(got.dw, ref.grad_w, SINGLE_OP, `${where} dW`);
+          expectClose(got.db, ref.grad_b, SINGLE_OP, `${where} db`);
+        }
+      });
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 
   it('differs from the plain layer on the same weights (the test above could not pass without WS)', () => {
     const { layer, c } = linearCase(11);
