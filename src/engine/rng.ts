@@ -105,22 +105,7 @@ export function createRng(seed: number): Rng {
         out[i++] = mean + std * spareNormal;
         spareNormal = undefined;
       }
-      // The generator's state in locals for the loop; the same steps as nextUint32.
-      let a = s0;
-      let b = s1;
-      let c = s2;
-      let d = s3;
-      const draw = (): number => {
-        const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
-        const t = b << 9;
-        c ^= a;
-        d ^= b;
-        b ^= c;
-        a ^= d;
-        c ^= t;
-        d = rotl(d, 11);
-        return (result >>> 0) / 4294967296;
-      };
+      const draw = (): number => nextUint32() / 4294967296;
       for (; i < out.length; i += 2) {
         const r = Math.sqrt(-2 * Math.log(1 - draw()));
         const theta = 2 * Math.PI * draw();
@@ -128,28 +113,10 @@ export function createRng(seed: number): Rng {
         if (i + 1 < out.length) out[i + 1] = mean + std * r * Math.sin(theta);
         else spareNormal = r * Math.sin(theta);
       }
-      s0 = a;
-      s1 = b;
-      s2 = c;
-      s3 = d;
     },
     fillNormalFast: (out, mean = 0, std = 1) => {
-      let a = s0;
-      let b = s1;
-      let c = s2;
-      let d = s3;
-      // One xoshiro128** step on the local state, as a uniform in [−1, 1).
-      const draw = (): number => {
-        const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
-        const t = b << 9;
-        c ^= a;
-        d ^= b;
-        b ^= c;
-        a ^= d;
-        c ^= t;
-        d = rotl(d, 11);
-        return (result >>> 0) / 2147483648 - 1;
-      };
+      // A uniform in [−1, 1).
+      const draw = (): number => nextUint32() / 2147483648 - 1;
       for (let i = 0; i < out.length;) {
         const u = draw();
         const v = draw();
@@ -159,10 +126,6 @@ export function createRng(seed: number): Rng {
         out[i++] = mean + std * u * f;
         if (i < out.length) out[i++] = mean + std * v * f;
       }
-      s0 = a;
-      s1 = b;
-      s2 = c;
-      s3 = d;
     },
     int: (n) => {
       if (!Number.isInteger(n) || n <= 0)

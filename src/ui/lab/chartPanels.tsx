@@ -74,143 +74,117 @@ interface RunViewProps {
  * (page, then canvases), each holding a core for 15–25 ms. Group by group, each frame redraws a
  * third of the page.
  */
-function selectedRunPanel(name: string, group: number, view: ComponentType<RunViewProps>) {
+function selectedRunPanel(
+  id: PanelId,
+  group: number,
+  view: ComponentType<RunViewProps>,
+  /** Whether the run has anything for this panel (absent: always); else no panel at all. */
+  shows: (run: LabRun | undefined) => boolean = () => true,
+) {
   const View = memo(view);
   const SelectedRunPanel = memo(function SelectedRunPanel() {
     const run = useDeferredValue(useLaggedValue(useAppStore(selectSelectedRun), panelLag(group)));
-    return <View run={run} />;
+    return shows(run) ? (
+      <Panel id={id}>
+        <View run={run} />
+      </Panel>
+    ) : null;
   });
-  SelectedRunPanel.displayName = name;
+  SelectedRunPanel.displayName = `${view.name}Panel`;
   return SelectedRunPanel;
 }
 
 export const PredictionsPanel = selectedRunPanel(
-  'PredictionsPanel',
+  'boundary',
   0,
   function Predictions({ run }: RunViewProps) {
     if (!run) return null;
     const info = datasetInfo(run.settings.dataset);
-    if (info.kind === 'table') return null;
     // Own data names its classes; the built-in sets keep their numbered legend.
     const classNames = isOwnDataset(info.id) ? run.dataset?.classNames : undefined;
-    return (
-      <Panel id="boundary">
-        {info.kind === 'points' ? (
-          <DecisionBoundaryView
-            boundary={run.boundary}
-            points={run.dataset?.points}
-            numClasses={info.numClasses}
-            classNames={classNames}
-            step={run.step}
-            title="Decision boundary"
-          />
-        ) : (
-          <DigitGrid digits={run.digits} step={run.step} />
-        )}
-      </Panel>
+    return info.kind === 'points' ? (
+      <DecisionBoundaryView
+        boundary={run.boundary}
+        points={run.dataset?.points}
+        numClasses={info.numClasses}
+        classNames={classNames}
+        step={run.step}
+        title="Decision boundary"
+      />
+    ) : (
+      <DigitGrid digits={run.digits} step={run.step} />
     );
   },
+  // A table has no picture of its predictions.
+  (run) => run !== undefined && datasetInfo(run.settings.dataset).kind !== 'table',
 );
 
 export const ActivationsPanel = selectedRunPanel(
-  'ActivationsPanel',
+  'activations',
   1,
   function Activations({ run }: RunViewProps) {
     return (
-      <Panel id="activations">
-        <ActivationHistograms
-          activations={run?.probes?.activations ?? []}
-          step={run?.probes?.step}
-        />
-      </Panel>
+      <ActivationHistograms activations={run?.probes?.activations ?? []} step={run?.probes?.step} />
     );
   },
 );
 
 export const ActivationHeatmapPanel = selectedRunPanel(
-  'ActivationHeatmapPanel',
+  'activationHeatmap',
   1,
   function ActivationHeatmap({ run }: RunViewProps) {
     const history = run?.probeHistory.items;
     const tracks = useMemo(() => (history ? activationOutputTracks(history) : []), [history]);
     return (
-      <Panel id="activationHeatmap">
-        <HistogramHeatmap tracks={tracks} title="Activations over time" valueLabel="Activation" />
-      </Panel>
+      <HistogramHeatmap tracks={tracks} title="Activations over time" valueLabel="Activation" />
     );
   },
 );
 
 export const GradientsPanel = selectedRunPanel(
-  'GradientsPanel',
+  'gradients',
   1,
   function Gradients({ run }: RunViewProps) {
-    return (
-      <Panel id="gradients">
-        <GradNormChart snapshots={run?.probeHistory.items ?? []} />
-      </Panel>
-    );
+    return <GradNormChart snapshots={run?.probeHistory.items ?? []} />;
   },
 );
 
-export const WeightsPanel = selectedRunPanel(
-  'WeightsPanel',
-  2,
-  function Weights({ run }: RunViewProps) {
-    const params = run?.probes?.params;
-    // The theory line names the init: not while a mystery network hides it.
-    const initHidden = useHiddenLabSettings().has('init');
-    const settings = initHidden ? undefined : run?.settings;
-    const theory = useMemo(
-      () => (params && settings ? weightTheory(settings, params) : undefined),
-      [settings, params],
-    );
-    return (
-      <Panel id="weights">
-        <WeightHistograms
-          params={params ?? []}
-          theory={theory}
-          theoryLabel={settings ? initLabel(settings) : undefined}
-          step={run?.probes?.step}
-        />
-      </Panel>
-    );
-  },
-);
+export const WeightsPanel = selectedRunPanel('weights', 2, function Weights({ run }: RunViewProps) {
+  const params = run?.probes?.params;
+  // The theory line names the init: not while a mystery network hides it.
+  const initHidden = useHiddenLabSettings().has('init');
+  const settings = initHidden ? undefined : run?.settings;
+  const theory = useMemo(
+    () => (params && settings ? weightTheory(settings, params) : undefined),
+    [settings, params],
+  );
+  return (
+    <WeightHistograms
+      params={params ?? []}
+      theory={theory}
+      theoryLabel={settings ? initLabel(settings) : undefined}
+      step={run?.probes?.step}
+    />
+  );
+});
 
-export const UpdatesPanel = selectedRunPanel(
-  'UpdatesPanel',
-  2,
-  function Updates({ run }: RunViewProps) {
-    return (
-      <Panel id="updates">
-        <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />
-      </Panel>
-    );
-  },
-);
+export const UpdatesPanel = selectedRunPanel('updates', 2, function Updates({ run }: RunViewProps) {
+  return <UpdateRatioChart snapshots={run?.probeHistory.items ?? []} />;
+});
 
 export const WeightNormsPanel = selectedRunPanel(
-  'WeightNormsPanel',
+  'weightNorms',
   2,
   function WeightNorms({ run }: RunViewProps) {
-    return (
-      <Panel id="weightNorms">
-        <WeightNormChart snapshots={run?.probeHistory.items ?? []} />
-      </Panel>
-    );
+    return <WeightNormChart snapshots={run?.probeHistory.items ?? []} />;
   },
 );
 
 export const BatchNormPanel = selectedRunPanel(
-  'BatchNormPanel',
+  'batchNorm',
   2,
   function BatchNorm({ run }: RunViewProps) {
-    return (
-      <Panel id="batchNorm">
-        <BatchNormStatsChart norms={run?.probes?.norms ?? []} step={run?.probes?.step} />
-      </Panel>
-    );
+    return <BatchNormStatsChart norms={run?.probes?.norms ?? []} step={run?.probes?.step} />;
   },
 );
 
