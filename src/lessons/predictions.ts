@@ -9,6 +9,7 @@ import { z } from '../engine/zod';
 import { SMOOTHING_WINDOW, smoothLosses } from '../engine/train/smoothLosses';
 import { stepsToLoss, type RunHistory } from './claims';
 import { formatCount } from '../lab/formatNumber';
+import { checkOneMarked } from './oneMarkedChoice';
 
 const label = z.string({ error: 'must name a run of the experiment by its label' }).min(1);
 const finite = (what: string) => z.number({ error: `must be ${what}` });
@@ -88,13 +89,7 @@ export const predictionSchema = z
       });
     }
     if (p.choices) {
-      const expected = p.choices.filter((c) => c.expected).length;
-      if (expected !== 1)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['choices'],
-          message: `must mark exactly one choice expected, found ${expected}`,
-        });
+      checkOneMarked(p.choices, (c) => c.expected, 'expected', ctx);
       p.choices.forEach((c, i) => {
         if (c.from === undefined && c.below === undefined)
           ctx.addIssue({

@@ -31,6 +31,7 @@ import { claimSchema, type Claim } from './claims';
 import { afterTrainingMeasureOperation } from './internalClaims';
 import type { AfterTrainingOperation } from '../worker/protocol';
 import { predictionSchema } from './predictions';
+import { checkOneMarked } from './oneMarkedChoice';
 
 const text = (what: string) =>
   z
@@ -491,15 +492,7 @@ export const quizSchema = z
       .max(6, { error: 'must offer at most six choices' }),
   })
   .strict()
-  .superRefine((quiz, ctx) => {
-    const correct = quiz.choices.filter((c) => c.correct).length;
-    if (correct !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['choices'],
-        message: `must mark exactly one choice correct, found ${correct}`,
-      });
-  });
+  .superRefine((quiz, ctx) => checkOneMarked(quiz.choices, (c) => c.correct, 'correct', ctx));
 
 /** How a checkpoint is earned: always by something the learner did in the app. */
 const earnedBySchema = z.union([

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { evaluateCheckpoint, peekingScope } from '../../lessons/progress/checkpoints';
 import { blockKey } from '../../lessons/progress/keys';
 import { answeredWithoutPeeking } from '../../lessons/progress/quizProgress';
@@ -9,6 +8,7 @@ import { lessonHref } from '../routing';
 import { formatDate } from './formatDate';
 import { useLessonContext } from './LessonContext';
 import { Prose } from './Prose';
+import { BlockSection } from './BlockSection';
 
 export interface CheckpointBlockProps {
   readonly id: string;
@@ -17,7 +17,6 @@ export interface CheckpointBlockProps {
 
 /** A checkpoint: earned only by what the learner did, and saying what that was or what is missing. */
 export function CheckpointBlock({ id, checkpoint }: CheckpointBlockProps) {
-  const headingId = useId();
   const { track, lesson } = useLessonContext();
   const progress = useAppStore(selectProgress);
   const retakeQuizzes = useAppStore(selectRetakeQuizzes);
@@ -32,13 +31,11 @@ export function CheckpointBlock({ id, checkpoint }: CheckpointBlockProps) {
       : [];
 
   return (
-    <section
-      className={`nl-block nl-checkpoint ${record ? 'nl-checkpoint--earned' : ''}`}
-      aria-labelledby={headingId}
+    <BlockSection
+      kind="Checkpoint"
+      title={checkpoint.title}
+      className={`nl-checkpoint ${record ? 'nl-checkpoint--earned' : ''}`}
     >
-      <h3 id={headingId}>
-        <span className="nl-block__kind">Checkpoint</span> {checkpoint.title}
-      </h3>
       <Prose text={checkpoint.description} />
       <div role="status" className="nl-checkpoint__status">
         {record ? (
@@ -76,6 +73,6 @@ export function CheckpointBlock({ id, checkpoint }: CheckpointBlockProps) {
           </button>
         </div>
       ) : null}
-    </section>
+    </BlockSection>
   );
 }

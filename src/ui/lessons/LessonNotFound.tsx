@@ -1,5 +1,5 @@
 import type { Track } from '../../lessons/track';
-import { HOME_HREF, lessonHref } from '../routing';
+import { LessonLinks } from './LessonLinks';
 
 /** The address names a lesson that does not exist: say so, and offer the real ones. */
 export function LessonNotFound({ track, id }: { readonly track: Track; readonly id: string }) {
@@ -10,16 +10,7 @@ export function LessonNotFound({ track, id }: { readonly track: Track; readonly 
         The address you opened names a lesson that is not part of this course. These are the
         lessons:
       </p>
-      <ol className="nl-link-list">
-        {track.lessons.map((lesson) => (
-          <li key={lesson.meta.id}>
-            <a href={lessonHref(lesson.meta.id)}>{lesson.meta.title}</a>
-          </li>
-        ))}
-      </ol>
-      <p>
-        <a href={HOME_HREF}>Back to the start page</a>
-      </p>
+      <LessonLinks lessons={track.lessons} numbered home="Back to the start page" />
     </article>
   );
 }

@@ -4,8 +4,9 @@ import { milestoneAccess } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
 import { useAppStore } from '../../store/appStore';
 import { selectProgress } from '../../store/progressSlice';
-import { HOME_HREF, lessonHref } from '../routing';
+import { HOME_HREF } from '../routing';
 import { Prose } from './Prose';
+import { LessonLinks } from './LessonLinks';
 import { ScheduleShapes } from './ScheduleShapes';
 
 /** One BatchNorm network at three constant learning rates: the spread a schedule manages. */
@@ -102,16 +103,11 @@ export function MilestonePage({
           <h2>This page is locked</h2>
           <p>{access.reason}</p>
           <p>Still to complete:</p>
-          <ul className="nl-link-list">
-            {access.after.map((lesson) => (
-              <li key={lesson.meta.id}>
-                <a href={lessonHref(lesson.meta.id)}>{lesson.meta.title}</a>
-              </li>
-            ))}
-          </ul>
-          <p>
-            <a href={HOME_HREF}>All lessons and your progress</a>
-          </p>
+          <LessonLinks
+            lessons={access.after}
+            numbered={false}
+            home="All lessons and your progress"
+          />
         </div>
       </article>
     );

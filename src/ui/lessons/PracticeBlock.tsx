@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
@@ -14,6 +14,7 @@ import { chartHasData } from './ExperimentCharts';
 import { ExperimentPanel } from './ExperimentPanel';
 import { PracticeStatus } from './PracticeStatus';
 import { Prose } from './Prose';
+import { BlockSection } from './BlockSection';
 import { QuizQuestion } from './QuizQuestion';
 import { useExperimentRuns } from './useExperimentRuns';
 import { WatchFor } from './WatchFor';
@@ -41,7 +42,6 @@ function editableKeys(practice: Practice, experiment: Experiment): SettingKey[] 
  * question (if any) is answered correctly; the checklist says which of those still hold back.
  */
 export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBlockProps) {
-  const headingId = useId();
   const key = blockKey(lessonId, id);
   const questionKey = practiceQuestionKey(lessonId, id);
   const definitions = useMemo(
@@ -85,13 +85,11 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
   );
 
   return (
-    <section
-      className={`nl-block nl-practice ${record ? 'nl-practice--passed' : ''}`}
-      aria-labelledby={headingId}
+    <BlockSection
+      kind="Practice"
+      title={practice.title}
+      className={`nl-practice ${record ? 'nl-practice--passed' : ''}`}
     >
-      <h3 id={headingId}>
-        <span className="nl-block__kind">Practice</span> {practice.title}
-      </h3>
       <Prose text={practice.task} />
       <p className="nl-hint">
         This starts from the experiment “{experiment.title}”; the runs here are your own copy.
@@ -116,6 +114,6 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
         notPassed=" What the exercise checks:"
         conditions={verdict.conditions}
       />
-    </section>
+    </BlockSection>
   );
 }
