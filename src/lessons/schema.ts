@@ -27,6 +27,7 @@ import {
   MAX_FINE_TUNE_STEPS,
   MAX_RECALIBRATION_BATCHES,
 } from '../engine/model/recalibrationLimits';
+import { CHART_KINDS } from './chartKinds';
 import { claimSchema, type Claim } from './claims';
 import { afterTrainingMeasureOperation } from './internalClaims';
 import type { AfterTrainingOperation } from '../worker/protocol';
@@ -130,21 +131,7 @@ export const partialSettingsSchema = z
     return out as Partial<LabRunSettings>;
   });
 
-export const CHART_KINDS = [
-  'loss',
-  'accuracy',
-  'activations',
-  'heatmap',
-  'gradNorms',
-  'weights',
-  'updateRatio',
-  'weightNorms',
-  'bnStats',
-  'boundary',
-  'digits',
-  'percentiles',
-] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
+export { CHART_KINDS, type ChartKind } from './chartKinds';
 
 const settingKey = z.enum(SETTING_KEYS as unknown as [SettingKey, ...SettingKey[]], {
   error: `must be a Lab setting: ${SETTING_KEYS.join(', ')}`,

@@ -6,7 +6,7 @@
 import { z } from '../../engine/zod';
 import type { SettingKey } from '../../lab/labSettings';
 import { SETTING_KEYS } from '../../lab/settingsRegistry';
-import { CHART_KINDS, type ChartKind } from '../schema';
+import { CHART_KINDS, type ChartKind } from '../chartKinds';
 
 export const PROGRESS_VERSION = 1;
 
