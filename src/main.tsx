@@ -1,33 +1,27 @@
 /**
- * Starts the app in stages, each evaluated in a main-thread task of its own. Imported statically,
- * React DOM, zod, the store with its schemas and the home page were one module graph, evaluated in
- * one task of 160–190 ms of CPU on a 2-core machine (docs/PERFORMANCE-UI.md): the page could not
- * answer a click or draw a frame in that time. Every stage's code is fetched at once (the build names
- * each in index.html as a modulepreload, see vite.config.ts), so staging costs no round trips; a task
- * boundary between stages lets the browser paint and handle input in between. The first render is a
- * transition, so React renders it in slices of a few milliseconds instead of one task.
+ * Starts the app in stages, each evaluated in a main-thread task of its own (src/ui/inStages.ts).
+ * Imported statically, React DOM, zod, the store with its schemas and the home page were one module
+ * graph, evaluated in one task of 160–190 ms of CPU on a 2-core machine (docs/PERFORMANCE-UI.md).
+ * Every stage's code is fetched at once (the build names each in index.html as a modulepreload, see
+ * vite.config.ts), so staging costs no round trips. The first render is a transition, so React
+ * renders it in slices of a few milliseconds instead of one task.
  */
-
-/** Resolves in a later task, after the browser has had a chance to paint and handle input. */
-const nextTask = (): Promise<void> => new Promise((resume) => setTimeout(resume, 0));
+import { inStages, nextTask } from './ui/inStages';
 
 async function start(root: HTMLElement): Promise<void> {
-  // React, React DOM and its scheduler.
-  await import('react-dom/client');
-  await nextTask();
-  // zod, and the schemas of the Lab's settings. (Not './engine/zod' itself: importing it by import()
-  // would keep all of zod's namespace in the build, where static imports keep what is used.)
-  await import('./lab/settingsRegistry');
-  await nextTask();
-  // The store: every slice, and the schemas of lessons and saved progress.
-  await import('./store/appStore');
-  await nextTask();
-  // The app shell, the home page and the lessons' outline.
-  const [{ StrictMode, startTransition }, { createRoot }, { App }] = await Promise.all([
-    import('react'),
-    import('react-dom/client'),
-    import('./ui/App'),
-  ]);
+  const [{ StrictMode, startTransition }, { createRoot }, { App }] = await inStages(
+    [
+      // React, React DOM and its scheduler.
+      () => import('react-dom/client'),
+      // zod, and the Lab's settings. (Not './engine/zod' itself: importing it by import() would keep
+      // all of zod's namespace in the build, where static imports keep what is used.)
+      () => import('./lab/settingsRegistry'),
+      // The store: every slice, and the schema of saved progress.
+      () => import('./store/appStore'),
+    ],
+    // The app shell, the home page and the lessons' outline.
+    () => Promise.all([import('react'), import('react-dom/client'), import('./ui/App')]),
+  );
   await nextTask();
   const reactRoot = createRoot(root);
   startTransition(() => {
