@@ -38,6 +38,8 @@ export interface SessionCost {
   /** Building and posting snapshots (decision boundary or digit predictions included). */
   readonly snapshotMs: number;
   readonly snapshots: number;
+  /** The learner's error message when the run stopped with one (as a lesson may show on purpose). */
+  readonly error?: string;
 }
 
 type Timed = { ms: number; count: number };
@@ -86,13 +88,13 @@ export async function sessionCost(
   ];
   try {
     let stopped = false;
-    let failure: Error | undefined;
+    let failure: string | undefined;
     let lastStep = 0;
     let validations = 0;
     const session = new TrainingSession({
       post: (message: FromWorker) => {
-        if (message.type === 'error') failure = new Error(message.message);
-        // A diverging lesson run stops early, as it does in the browser.
+        if (message.type === 'error') failure = message.message;
+        // A diverging or refused lesson run stops early, as it does in the browser.
         if (message.type === 'error' || message.type === 'diverged') stopped = true;
         if (message.type === 'snapshot') lastStep = message.step;
         if (message.type === 'snapshot' && message.validation) validations++;
@@ -124,7 +126,6 @@ export async function sessionCost(
     while (!stopped && (busy() || lastStep < steps)) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    if (failure) throw failure;
     const totalMs = cpuMs() - started;
     return {
       steps,
@@ -137,6 +138,7 @@ export async function sessionCost(
       validations,
       snapshotMs: snapshot.ms,
       snapshots: snapshot.count,
+      ...(failure !== undefined ? { error: failure } : {}),
     };
   } finally {
     for (const u of undo) u();

@@ -253,7 +253,8 @@ async function cpuOnly(options: Options): Promise<void> {
     const runs = b.runs.map((r) => {
       const c = r.cost;
       const overhead = c.totalMs - c.plainStepMs;
-      return `${r.label} ${ms(c.totalMs)} (${c.probedSteps} probed ${ms(c.probedStepMs)}, ${c.validations} validations ${ms(c.validationMs)}, other ${ms(overhead - c.probedStepMs - c.validationMs)})`;
+      const stopped = c.error !== undefined ? ', stopped with an error, as the lesson shows' : '';
+      return `${r.label} ${ms(c.totalMs)} (${c.probedSteps} probed ${ms(c.probedStepMs)}, ${c.validations} validations ${ms(c.validationMs)}, other ${ms(overhead - c.probedStepMs - c.validationMs)}${stopped})`;
     });
     return {
       measure: `${b.lesson} ${b.kind} ${b.id}`,

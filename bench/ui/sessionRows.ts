@@ -29,6 +29,7 @@ export async function labSessionRows(log: (line: string) => void): Promise<Row[]
     log(`mlp-bn: engine loop and the Lab's session loop, ${STEPS} steps each, round ${round}…`);
     const engine = await engineStepMs(MLP_BN, STEPS);
     const session = await sessionCost(MLP_BN, STEPS, { mode: 'lab' });
+    if (session.error !== undefined) throw new Error(`the mlp-bn run failed: ${session.error}`);
     rounds.push({ engine, session, ratio: engine / (session.totalMs / STEPS) });
   }
   const ms = (x: number): string => x.toFixed(2);
