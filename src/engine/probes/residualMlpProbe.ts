@@ -1,20 +1,16 @@
 import { ResidualBlock } from '../layers/residualBlock';
-import type { BranchInit } from '../layers/branchInit';
 import { buildModel } from '../model/buildModel';
-import type { MlpSpec, NormPlacement } from '../model/spec';
+import type { MlpSpec } from '../model/spec';
 import { createRng } from '../rng';
 import { tensor } from '../tensor';
 import { formatMegabytes, RUN_MEMORY_BUDGET } from '../train/memoryPlan';
-import type { DepthProbeLayer, DepthProbeOptions, DepthProbeResult } from './depthProbe';
+import type {
+  DepthProbeLayer,
+  DepthProbeOptions,
+  DepthProbeResult,
+  ResidualMlpBlocks,
+} from './depthProbeQuery';
 import { l2Norm, meanStd } from './moments';
-
-/** What a residual MLP adds to the probe's settings: how its blocks are built and start. */
-export interface ResidualMlpBlocks {
-  readonly normPlacement: NormPlacement;
-  readonly branchInit: BranchInit;
-  /** Whether its Linear layers have a bias (the Lab leaves it out where a BatchNorm follows). */
-  readonly bias: boolean;
-}
 
 const F32 = 4;
 

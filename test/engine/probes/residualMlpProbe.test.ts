@@ -3,10 +3,8 @@ import { depthProbe, type DepthProbeOptions } from '../../../src/engine/probes/d
 import { ResidualBlock } from '../../../src/engine/layers/residualBlock';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { createRng } from '../../../src/engine/rng';
-import {
-  residualMlpProbeBytes,
-  type ResidualMlpBlocks,
-} from '../../../src/engine/probes/residualMlpProbe';
+import type { ResidualMlpBlocks } from '../../../src/engine/probes/depthProbeQuery';
+import { residualMlpProbeBytes } from '../../../src/engine/probes/residualMlpProbe';
 import { tensor } from '../../../src/engine/tensor';
 
 const kaiming = { kind: 'kaimingNormal', a: 0, mode: 'fanIn', nonlinearity: 'relu' } as const;
