@@ -4,6 +4,8 @@ import { trainNotebook } from '../../src/export/notebook';
 import { ExportRefusal } from '../../src/export/python/refusal';
 import { trainScript } from '../../src/export/python/trainScript';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
+import { loadTrack } from '../../src/lessons/loadTrack';
+import { runSettings } from '../../src/lessons/schema';
 
 const script = (settings: Partial<LabRunSettings>) =>
   trainScript(exportSetupOf({ ...DEFAULT_RUN_SETTINGS, ...settings }, { title: 'Lab run A' }));
@@ -65,6 +67,34 @@ describe('trainScript', () => {
     expect(() => trainScript(odd)).toThrow(
       "The PyTorch export cannot express the activation 'swish' the same way; it knows relu, leakyRelu, tanh, sigmoid, gelu.",
     );
+  });
+});
+
+describe("the PyTorch tab of every lesson's experiments", () => {
+  it('writes train.py for every run of every experiment of lessons 1-8, with eval mode and no_grad', () => {
+    const written: string[] = [];
+    for (const lesson of loadTrack().lessons) {
+      for (const segment of lesson.segments) {
+        if (segment.kind !== 'experiment') continue;
+        const experiment = segment.data;
+        experiment.runs.forEach((run, index) => {
+          const where = `${lesson.meta.id}/${segment.id}, run '${run.label}'`;
+          const setup = exportSetupOf(runSettings(experiment, index), {
+            title: where,
+            steps: experiment.steps,
+            validationEvery: experiment.validationEvery,
+          });
+          let text = '';
+          expect(() => (text = trainScript(setup)), where).not.toThrow();
+          expect(text, where).toContain('model.eval()');
+          expect(text, where).toContain('torch.no_grad()');
+          written.push(where);
+        });
+      }
+    }
+    // Every lesson has experiments; the advanced track's too.
+    const lessons = new Set(written.map((w) => w.split('/')[0]));
+    expect(lessons.size).toBe(loadTrack().lessons.length);
   });
 });
 
