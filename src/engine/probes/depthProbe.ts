@@ -13,7 +13,7 @@ import { tensor } from '../tensor';
 import { RUN_MEMORY_BUDGET } from '../train/memoryPlan';
 import { depthProbeMemory, depthProbeRefusal, type DepthProbeMemory } from './depthProbeMemory';
 import { l2Norm, meanStd } from './moments';
-import type { DepthProbeOptions, DepthProbeResult } from './depthProbeQuery';
+import { checkProbeShape, type DepthProbeOptions, type DepthProbeResult } from './depthProbeQuery';
 import { probeLayers, residualMlpDepthProbe } from './residualMlpProbe';
 
 export type { DepthProbeLayer, DepthProbeOptions, DepthProbeResult } from './depthProbeQuery';
@@ -51,17 +51,7 @@ export function buildDepthProbe(
 ): BuiltDepthProbe {
   const { depth, width, batchSize, activation, init, norm, seed } = options;
   const residual = options.residual === true;
-  if (!Number.isInteger(depth) || depth < 1 || depth > 200) {
-    throw new Error(`depthProbe: depth must be a whole number from 1 to 200, got ${depth}`);
-  }
-  if (!Number.isInteger(width) || width < 1 || width > 4096) {
-    throw new Error(`depthProbe: width must be a whole number from 1 to 4096, got ${width}`);
-  }
-  if (!Number.isInteger(batchSize) || batchSize < 2) {
-    throw new Error(
-      `depthProbe: batch size must be a whole number of at least 2, got ${batchSize}`,
-    );
-  }
+  checkProbeShape(options);
   const refusal = depthProbeRefusal(options, budget);
   if (refusal !== undefined) throw new Error(refusal);
   const memory = depthProbeMemory(options, budget);

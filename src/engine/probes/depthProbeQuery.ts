@@ -1,7 +1,7 @@
 /**
  * What a depth probe is asked and what it answers, apart from the two probes that measure it
  * (depthProbe.ts for a stack of single layers, residualMlpProbe.ts for the Lab's residual MLP), so
- * each can name the other's types without an import cycle.
+ * each can name the other's types without an import cycle, and the shape both accept.
  */
 import type { BranchInit } from '../layers/branchInit';
 import type { ActivationKind, InitScheme, NormPlacement } from '../model/spec';
@@ -56,4 +56,26 @@ export interface DepthProbeResult {
   readonly inputStd: number;
   /** What each entry of `layers` is: a layer (absent), or a residual block of two layers. */
   readonly unit?: 'block';
+}
+
+/**
+ * Refuses a shape no probe can measure, saying what is allowed: both probes check it before they
+ * allocate anything (a batch of one has no spread for BatchNorm to divide by).
+ */
+export function checkProbeShape({
+  depth,
+  width,
+  batchSize,
+}: Pick<DepthProbeOptions, 'depth' | 'width' | 'batchSize'>): void {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 200) {
+    throw new Error(`depthProbe: depth must be a whole number from 1 to 200, got ${depth}`);
+  }
+  if (!Number.isInteger(width) || width < 1 || width > 4096) {
+    throw new Error(`depthProbe: width must be a whole number from 1 to 4096, got ${width}`);
+  }
+  if (!Number.isInteger(batchSize) || batchSize < 2) {
+    throw new Error(
+      `depthProbe: batch size must be a whole number of at least 2, got ${batchSize}`,
+    );
+  }
 }

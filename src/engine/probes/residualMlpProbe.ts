@@ -4,11 +4,12 @@ import type { MlpSpec } from '../model/spec';
 import { createRng } from '../rng';
 import { tensor } from '../tensor';
 import { formatMegabytes, RUN_MEMORY_BUDGET } from '../train/memoryPlan';
-import type {
-  DepthProbeLayer,
-  DepthProbeOptions,
-  DepthProbeResult,
-  ResidualMlpBlocks,
+import {
+  checkProbeShape,
+  type DepthProbeLayer,
+  type DepthProbeOptions,
+  type DepthProbeResult,
+  type ResidualMlpBlocks,
 } from './depthProbeQuery';
 import { l2Norm, meanStd } from './moments';
 
@@ -39,6 +40,7 @@ export function residualMlpDepthProbe(
   blocks: ResidualMlpBlocks,
   budget: number = RUN_MEMORY_BUDGET,
 ): DepthProbeResult {
+  checkProbeShape(options);
   const { depth, width, batchSize, activation, init, norm, seed } = options;
   const bytes = residualMlpProbeBytes(depth, width, batchSize);
   if (bytes > budget) {
