@@ -1,10 +1,15 @@
 import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeSnapshot } from '../../engine/probes/probe';
 import { ChartCard } from '../charts/ChartCard';
 import type { ChartData } from '../charts/exporting/chartTable';
+import { PRESENTER_LINE_SCALE, useChartView } from '../present/chartView';
+import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber, formatStep } from '../charts/format';
 import type { HeadingLevel } from '../charts/Heading';
-import { StepLines, stepLinesData } from './StepLines';
+import { AXIS_COLOR, GRID_COLOR } from '../charts/palette';
+import { tooltipNumber, tooltipStepLabel } from '../charts/tooltipFormat';
+import { useElementSize } from '../charts/useElementSize';
 
 export interface PercentileRow {
   step: number;
@@ -66,14 +71,18 @@ export function PercentilesChart({
   const layer = percentileLayerName(snapshots[snapshots.length - 1], preferred);
   const rows = useMemo(() => percentileRows(snapshots, layer), [snapshots, layer]);
   const data = useMemo<ChartData>(
-    () =>
-      stepLinesData(
-        rows,
-        SERIES,
-        (s) => `${s.label} of unit 0 of ${layer ?? 'the layer'} (${title})`,
-      ),
+    () => ({
+      xHeader: 'Step',
+      columns: SERIES.map((s) => ({
+        header: `${s.label} of unit 0 of ${layer ?? 'the layer'} (${title})`,
+        xs: rows.map((r) => r.step),
+        ys: rows.map((r) => r[s.key]),
+      })),
+    }),
     [rows, layer, title],
   );
+  const { presenting } = useChartView();
+  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
   const last = rows[rows.length - 1];
   const first = rows[0];
   const summary =
@@ -96,7 +105,41 @@ export function PercentilesChart({
         </p>
       }
     >
-      <StepLines rows={rows} lines={SERIES} stepDomain={['dataMin', 'dataMax']} />
+      <div ref={plotRef} className="nl-chart__plot">
+        {width > 0 ? (
+          <LineChart
+            width={width}
+            height={220}
+            data={rows}
+            margin={{ top: 8, right: 12, bottom: 20, left: 4 }}
+          >
+            <CartesianGrid stroke={GRID_COLOR} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={formatStep}
+              stroke={AXIS_COLOR}
+              label={{ value: 'Step', position: 'insideBottom', offset: -4, fill: AXIS_COLOR }}
+            />
+            <YAxis tickFormatter={formatNumber} stroke={AXIS_COLOR} width={56} />
+            <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
+            {SERIES.map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                {...(s.dash ? { strokeDasharray: s.dash } : {})}
+                strokeWidth={presenting ? 2 * PRESENTER_LINE_SCALE : 2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        ) : null}
+      </div>
+      <ChartLegend items={SERIES.map((s) => ({ label: s.label, color: s.color, dash: s.dash }))} />
     </ChartCard>
   );
 }

@@ -1,7 +1,12 @@
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../charts/ChartCard';
 import type { ChartData } from '../charts/exporting/chartTable';
+import { PRESENTER_LINE_SCALE, useChartView } from '../present/chartView';
+import { ChartLegend } from '../charts/ChartLegend';
 import { formatNumber } from '../charts/format';
-import { StepLines, stepLinesData } from './StepLines';
+import { AXIS_COLOR, GRID_COLOR } from '../charts/palette';
+import { tooltipNumber, tooltipStepLabel } from '../charts/tooltipFormat';
+import { useElementSize } from '../charts/useElementSize';
 
 const TOTAL = 100;
 const WARMUP = 10;
@@ -33,10 +38,19 @@ const DATA = Array.from({ length: TOTAL }, (_, step) => ({
 }));
 
 /** What the chart plots, for its CSV: the step, then each schedule's learning rate. */
-const CHART_DATA: ChartData = stepLinesData(DATA, SERIES, (s) => `${s.label} (Learning rate)`);
+const CHART_DATA: ChartData = {
+  xHeader: 'Step',
+  columns: SERIES.map((s) => ({
+    header: `${s.label} (Learning rate)`,
+    xs: DATA.map((d) => d.step),
+    ys: DATA.map((d) => d[s.key]),
+  })),
+};
 
 /** The three schedule shapes the next lesson compares, over one training run of 100 steps. */
 export function ScheduleShapes() {
+  const [plotRef, { width }] = useElementSize<HTMLDivElement>();
+  const { presenting } = useChartView();
   return (
     <ChartCard
       title="Three learning-rate schedules"
@@ -45,12 +59,45 @@ export function ScheduleShapes() {
       description={<p>Learning rate (vertical) over the steps of one training run.</p>}
       data={CHART_DATA}
     >
-      <StepLines
-        rows={DATA}
-        lines={SERIES}
-        stepDomain={[0, TOTAL - 1]}
-        valueDomain={[0, PEAK * 1.1]}
-      />
+      <div ref={plotRef} className="nl-chart__plot">
+        {width > 0 ? (
+          <LineChart
+            width={width}
+            height={220}
+            data={DATA}
+            margin={{ top: 8, right: 12, bottom: 20, left: 4 }}
+          >
+            <CartesianGrid stroke={GRID_COLOR} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={[0, TOTAL - 1]}
+              stroke={AXIS_COLOR}
+              label={{ value: 'Step', position: 'insideBottom', offset: -4, fill: AXIS_COLOR }}
+            />
+            <YAxis
+              domain={[0, PEAK * 1.1]}
+              tickFormatter={formatNumber}
+              stroke={AXIS_COLOR}
+              width={56}
+            />
+            <Tooltip formatter={tooltipNumber} labelFormatter={tooltipStepLabel} />
+            {SERIES.map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={presenting ? 2 * PRESENTER_LINE_SCALE : 2}
+                dot={false}
+                isAnimationActive={false}
+                {...(s.dash ? { strokeDasharray: s.dash } : {})}
+              />
+            ))}
+          </LineChart>
+        ) : null}
+      </div>
+      <ChartLegend items={SERIES.map((s) => ({ label: s.label, color: s.color, dash: s.dash }))} />
     </ChartCard>
   );
 }
