@@ -70,7 +70,8 @@ export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Reveal validation mode' }).click();
   await page.reload();
   const mode = page.getByRole('combobox', { name: 'Run A: Validation mode' });
-  expect(await mode.inputValue()).toBe('train');
+  // The reloaded page comes in stages: the revealed setting may arrive a moment after the control.
+  await expect.poll(() => mode.inputValue(), TRAINING).toBe('train');
   await mystery
     .getByRole('radio', {
       name: /^Validation runs in train mode: model\.eval\(\) was never called/,
