@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { torchPython } from '../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../helpers/torchPython';
 
 const run = promisify(execFile);
 const SCRATCH = join(import.meta.dirname, '../../src/export/scratch/batch_norm_1d.py');
@@ -22,33 +22,41 @@ async function differences(path: string): Promise<Record<string, number>> {
 }
 
 describe('the from-scratch BatchNorm1d of lesson 3', () => {
-  it('computes what torch.nn.BatchNorm1d computes, in train and eval mode (float64, 1e-12)', async () => {
-    const worst = await differences(SCRATCH);
-    expect(Object.keys(worst).sort()).toEqual(
-      [
-        'eval output',
-        'input gradient',
-        'running mean',
-        'running var',
-        'train output',
-        'β gradient',
-        'γ gradient',
-      ].sort(),
-    );
-    for (const [what, difference] of Object.entries(worst)) {
-      expect(difference, what).toBeLessThan(1e-12);
-    }
-  }, 120_000);
+  it(
+    'computes what torch.nn.BatchNorm1d computes, in train and eval mode (float64, 1e-12)',
+    async () => {
+      const worst = await differences(SCRATCH);
+      expect(Object.keys(worst).sort()).toEqual(
+        [
+          'eval output',
+          'input gradient',
+          'running mean',
+          'running var',
+          'train output',
+          'β gradient',
+          'γ gradient',
+        ].sort(),
+      );
+      for (const [what, difference] of Object.entries(worst)) {
+        expect(difference, what).toBeLessThan(1e-12);
+      }
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 
-  it('and the check notices a mistake: the biased variance in the running average', async () => {
-    const source = readFileSync(SCRATCH, 'utf8');
-    const wrong = source.replace('self.momentum * var * n / (n - 1)', 'self.momentum * var');
-    expect(wrong).not.toBe(source);
-    const path = join(dir, 'wrong.py');
-    writeFileSync(path, wrong);
-    const worst = await differences(path);
-    expect(worst['running var']).toBeGreaterThan(1e-3);
-    expect(worst['eval output']).toBeGreaterThan(1e-3);
-    expect(worst['train output']).toBeLessThan(1e-12);
-  }, 120_000);
+  it(
+    'and the check notices a mistake: the biased variance in the running average',
+    async () => {
+      const source = readFileSync(SCRATCH, 'utf8');
+      const wrong = source.replace('self.momentum * var * n / (n - 1)', 'self.momentum * var');
+      expect(wrong).not.toBe(source);
+      const path = join(dir, 'wrong.py');
+      writeFileSync(path, wrong);
+      const worst = await differences(path);
+      expect(worst['running var']).toBeGreaterThan(1e-3);
+      expect(worst['eval output']).toBeGreaterThan(1e-3);
+      expect(worst['train output']).toBeLessThan(1e-12);
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 });

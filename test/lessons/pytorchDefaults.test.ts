@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { torchPython } from '../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../helpers/torchPython';
 
 const run = promisify(execFile);
 
@@ -116,7 +116,7 @@ describe("PyTorch's API, as the lessons state it", () => {
   beforeAll(async () => {
     const { stdout } = await run(torchPython(), ['-c', program()]);
     results = JSON.parse(stdout) as Record<string, string>;
-  }, 120_000);
+  }, TORCH_TEST_TIMEOUT_MS);
 
   it.each(STATEMENTS.map(([statement]) => statement))('%s', (statement) => {
     expect(results[statement]).toBe('ok');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { torchPython } from '../helpers/torchPython';
+import { TORCH_TEST_TIMEOUT_MS, torchPython } from '../helpers/torchPython';
 
 const run = promisify(execFile);
 const LESSONS = join(import.meta.dirname, '../../lessons');
@@ -180,6 +180,6 @@ describe.each(Object.entries(LESSON_HARNESSES))('the PyTorch code of %s', (file,
         expect(stdout.trim()).toBe('ok');
       }
     },
-    120_000,
+    TORCH_TEST_TIMEOUT_MS,
   );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TORCH_TEST_TIMEOUT_MS } from '../../helpers/torchPython';
 import { WeightAverage } from '../../../src/engine/model/averageWeights';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { createRng } from '../../../src/engine/rng';
@@ -43,27 +44,31 @@ describe('WeightAverage (SWA)', () => {
 });
 
 describe('WeightAverage matches torch.optim.swa_utils.AveragedModel', () => {
-  it('gives the averaged parameters of update_parameters over the same three networks', async () => {
-    const snapshots = models.map((m) =>
-      Object.fromEntries(m.params().map((p) => [p.name, Array.from(p.value.data)])),
-    );
-    const torch = (await runReference('averaged_model.py', { snapshots })) as Record<
-      string,
-      number[]
-    >;
-    const average = new WeightAverage();
-    for (const m of models) average.add(m);
-    const target = buildModel(spec, createRng(99));
-    average.applyTo(target);
-    const mine = target.stateDict();
-    expect(Object.keys(torch).sort()).toEqual(
-      target
-        .params()
-        .map((p) => p.name)
-        .sort(),
-    );
-    for (const [name, expected] of Object.entries(torch)) {
-      expected.forEach((e, i) => expect(Math.abs(mine[name]![i]! - e), name).toBeLessThan(1e-6));
-    }
-  }, 120_000);
+  it(
+    'gives the averaged parameters of update_parameters over the same three networks',
+    async () => {
+      const snapshots = models.map((m) =>
+        Object.fromEntries(m.params().map((p) => [p.name, Array.from(p.value.data)])),
+      );
+      const torch = (await runReference('averaged_model.py', { snapshots })) as Record<
+        string,
+        number[]
+      >;
+      const average = new WeightAverage();
+      for (const m of models) average.add(m);
+      const target = buildModel(spec, createRng(99));
+      average.applyTo(target);
+      const mine = target.stateDict();
+      expect(Object.keys(torch).sort()).toEqual(
+        target
+          .params()
+          .map((p) => p.name)
+          .sort(),
+      );
+      for (const [name, expected] of Object.entries(torch)) {
+        expected.forEach((e, i) => expect(Math.abs(mine[name]![i]! - e), name).toBeLessThan(1e-6));
+      }
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 });

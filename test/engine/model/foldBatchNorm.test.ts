@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TORCH_TEST_TIMEOUT_MS } from '../../helpers/torchPython';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { foldBatchNorm, foldRefusal } from '../../../src/engine/model/foldBatchNorm';
@@ -102,49 +103,53 @@ describe('foldBatchNorm', () => {
 });
 
 describe('foldBatchNorm matches torch.nn.utils.fusion', () => {
-  it('fuse_linear_bn_eval and fuse_conv_bn_eval give the folded weights and biases (float32 tolerance)', async () => {
-    const pairs: Record<string, unknown>[] = [];
-    const foldedTensors: { weight: Float32Array; bias: Float32Array; what: string }[] = [];
-    for (const { name, spec, input } of cases) {
-      const model = trainedLooking(spec, input);
-      const folded = foldBatchNorm(model).stateDict();
-      const source = model.stateDict();
-      const layerOf = new Map(model.layers().map(({ name: path, layer }) => [path, layer]));
-      for (const [path, layer] of layerOf) {
-        if (!(layer instanceof BatchNorm)) continue;
-        // The norm's Linear/Conv2d: fcI for normI, convK for bnK, stem_conv for stem_bn.
-        const before = path
-          .replace(/norm(\d+)$/, 'fc$1')
-          .replace(/bn(\d+)$/, 'conv$1')
-          .replace(/stem_bn$/, 'stem_conv');
-        const weight = layerOf.get(before)!.params()[0]!.value;
-        pairs.push({
-          weight: Array.from(source[`${before}.weight`]!),
-          weightShape: weight.shape,
-          bias: source[`${before}.bias`] ? Array.from(source[`${before}.bias`]!) : null,
-          gamma: Array.from(source[`${path}.weight`]!),
-          beta: Array.from(source[`${path}.bias`]!),
-          runningMean: Array.from(source[`${path}.running_mean`]!),
-          runningVar: Array.from(source[`${path}.running_var`]!),
-          eps: layer.eps,
-        });
-        foldedTensors.push({
-          weight: folded[`${before}.weight`]!,
-          bias: folded[`${before}.bias`]!,
-          what: `${name} ${before}`,
-        });
+  it(
+    'fuse_linear_bn_eval and fuse_conv_bn_eval give the folded weights and biases (float32 tolerance)',
+    async () => {
+      const pairs: Record<string, unknown>[] = [];
+      const foldedTensors: { weight: Float32Array; bias: Float32Array; what: string }[] = [];
+      for (const { name, spec, input } of cases) {
+        const model = trainedLooking(spec, input);
+        const folded = foldBatchNorm(model).stateDict();
+        const source = model.stateDict();
+        const layerOf = new Map(model.layers().map(({ name: path, layer }) => [path, layer]));
+        for (const [path, layer] of layerOf) {
+          if (!(layer instanceof BatchNorm)) continue;
+          // The norm's Linear/Conv2d: fcI for normI, convK for bnK, stem_conv for stem_bn.
+          const before = path
+            .replace(/norm(\d+)$/, 'fc$1')
+            .replace(/bn(\d+)$/, 'conv$1')
+            .replace(/stem_bn$/, 'stem_conv');
+          const weight = layerOf.get(before)!.params()[0]!.value;
+          pairs.push({
+            weight: Array.from(source[`${before}.weight`]!),
+            weightShape: weight.shape,
+            bias: source[`${before}.bias`] ? Array.from(source[`${before}.bias`]!) : null,
+            gamma: Array.from(source[`${path}.weight`]!),
+            beta: Array.from(source[`${path}.bias`]!),
+            runningMean: Array.from(source[`${path}.running_mean`]!),
+            runningVar: Array.from(source[`${path}.running_var`]!),
+            eps: layer.eps,
+          });
+          foldedTensors.push({
+            weight: folded[`${before}.weight`]!,
+            bias: folded[`${before}.bias`]!,
+            what: `${name} ${before}`,
+          });
+        }
       }
-    }
-    expect(pairs).toHaveLength(3 + 5);
-    const torch = (await runReference('fold_batch_norm.py', pairs)) as {
-      weight: number[];
-      bias: number[];
-    }[];
-    expect(torch).toHaveLength(pairs.length);
-    torch.forEach((expected, i) => {
-      const mine = foldedTensors[i]!;
-      expectCloseArrays(mine.weight, expected.weight, `${mine.what}.weight`);
-      expectCloseArrays(mine.bias, expected.bias, `${mine.what}.bias`);
-    });
-  }, 120_000);
+      expect(pairs).toHaveLength(3 + 5);
+      const torch = (await runReference('fold_batch_norm.py', pairs)) as {
+        weight: number[];
+        bias: number[];
+      }[];
+      expect(torch).toHaveLength(pairs.length);
+      torch.forEach((expected, i) => {
+        const mine = foldedTensors[i]!;
+        expectCloseArrays(mine.weight, expected.weight, `${mine.what}.weight`);
+        expectCloseArrays(mine.bias, expected.bias, `${mine.what}.bias`);
+      });
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TORCH_TEST_TIMEOUT_MS } from '../../helpers/torchPython';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { crossEntropy } from '../../../src/engine/loss/crossEntropy';
 import { buildModel } from '../../../src/engine/model/buildModel';
@@ -106,21 +107,25 @@ describe('setBatchNormFrozen', () => {
 });
 
 describe('training with frozen BatchNorm matches PyTorch (m.eval() on every BatchNorm)', () => {
-  it('gives the weights, γ, β and untouched statistics of five SGD steps at batch 2', async () => {
-    const model = pretrained();
-    const data = batches(5);
-    const torch = (await runReference('frozen_batch_norm.py', {
-      spec,
-      ...stateForTorch(model),
-      batches: data.map((b) => Array.from(b.x.data)),
-      labels: data.map((b) => Array.from(b.y)),
-      lr: 0.1,
-      momentum: 0.9,
-    })) as Record<string, number[]>;
-    setBatchNormFrozen(model, true);
-    train(model, data);
-    const mine = model.stateDict();
-    expect(Object.keys(torch).sort()).toEqual(Object.keys(mine).sort());
-    expectStateClose(mine, torch);
-  }, 120_000);
+  it(
+    'gives the weights, γ, β and untouched statistics of five SGD steps at batch 2',
+    async () => {
+      const model = pretrained();
+      const data = batches(5);
+      const torch = (await runReference('frozen_batch_norm.py', {
+        spec,
+        ...stateForTorch(model),
+        batches: data.map((b) => Array.from(b.x.data)),
+        labels: data.map((b) => Array.from(b.y)),
+        lr: 0.1,
+        momentum: 0.9,
+      })) as Record<string, number[]>;
+      setBatchNormFrozen(model, true);
+      train(model, data);
+      const mine = model.stateDict();
+      expect(Object.keys(torch).sort()).toEqual(Object.keys(mine).sort());
+      expectStateClose(mine, torch);
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 });

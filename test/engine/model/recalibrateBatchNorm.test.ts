@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TORCH_TEST_TIMEOUT_MS } from '../../helpers/torchPython';
 import { BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { buildModel } from '../../../src/engine/model/buildModel';
 import { recalibrateBatchNorm } from '../../../src/engine/model/recalibrateBatchNorm';
@@ -96,24 +97,28 @@ describe('recalibrateBatchNorm (precise BN)', () => {
 });
 
 describe('recalibrateBatchNorm matches torch.optim.swa_utils.update_bn', () => {
-  it('gives the running statistics and num_batches_tracked update_bn gives (float32 tolerance)', async () => {
-    const model = buildModel(spec, createRng(4));
-    // Statistics from earlier training, which update_bn and the recalibration both discard.
-    for (const x of batches(4, 16)) model.forward(x, 'train');
-    const data = batches(6, 10);
-    const torch = (await runReference('update_bn.py', {
-      spec,
-      ...stateForTorch(model),
-      batches: data.map((x) => Array.from(x.data)),
-    })) as Record<string, number[]>;
-    recalibrateBatchNorm(model, data);
-    const mine = model.stateDict();
-    expect(Object.keys(torch).sort()).toEqual(
-      model
-        .buffers()
-        .map((b) => b.name)
-        .sort(),
-    );
-    expectStateClose(mine, torch);
-  }, 120_000);
+  it(
+    'gives the running statistics and num_batches_tracked update_bn gives (float32 tolerance)',
+    async () => {
+      const model = buildModel(spec, createRng(4));
+      // Statistics from earlier training, which update_bn and the recalibration both discard.
+      for (const x of batches(4, 16)) model.forward(x, 'train');
+      const data = batches(6, 10);
+      const torch = (await runReference('update_bn.py', {
+        spec,
+        ...stateForTorch(model),
+        batches: data.map((x) => Array.from(x.data)),
+      })) as Record<string, number[]>;
+      recalibrateBatchNorm(model, data);
+      const mine = model.stateDict();
+      expect(Object.keys(torch).sort()).toEqual(
+        model
+          .buffers()
+          .map((b) => b.name)
+          .sort(),
+      );
+      expectStateClose(mine, torch);
+    },
+    TORCH_TEST_TIMEOUT_MS,
+  );
 });
