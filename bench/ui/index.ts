@@ -14,6 +14,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { AFTER_LOAD_MS, homePageLoads, type HomeLoad } from './homeLoad';
+import type { ElsewhereTask } from './traceAnalysis';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
   FOUR_RUNS,
@@ -178,28 +179,49 @@ async function engineRounds(page: EngineBenchPage): Promise<EngineRound[]> {
   return rounds;
 }
 
-/** The home page's first visits: the longest task by wall clock and by CPU time, the heading's arrival. */
+/** A task as "352 ms (CPU 102 ms), in WebUI Top Renderer / CrRendererMain: chrome://…/x.html". */
+function describeElsewhere(t: ElsewhereTask): string {
+  const where = [...t.documents, ...t.scripts].slice(0, 2).join(', ');
+  return `${fixed(t.wallMs, 0)} ms (CPU ${fixed(t.cpuMs, 0)} ms) in ${t.process} / ${t.thread}${where === '' ? '' : `: ${where}`}`;
+}
+
+/**
+ * The home page's first visits: the longest task of the page's main thread by wall clock (the
+ * longer of what the page's Long Tasks observer and the trace saw), its CPU time, the heading's
+ * arrival, and the long tasks of the same traces elsewhere (not counted: they block no input).
+ */
 function homeLoadRows(loads: readonly HomeLoad[]): Row[] {
-  const longestWall = loads.map((l) => Math.max(0, ...l.longTasksMs));
+  const longestWall = loads.map((l) =>
+    Math.max(0, ...l.longTasksMs, ...l.traced.map((t) => t.wallMs)),
+  );
   const longestCpu = loads.map((l) => Math.max(0, ...l.traced.map((t) => t.cpuMs)));
   const worst = Math.max(...longestWall);
   const perPage = (values: readonly number[]): string => values.map((v) => fixed(v, 0)).join(', ');
+  const elsewhere = loads
+    .flatMap((l) => l.elsewhere)
+    .filter((t) => t.wallMs > TARGETS.homeLoadTaskMs);
   return [
     {
-      measure: `home page first visit: longest main-thread task (to ${AFTER_LOAD_MS / 1000} s after load)`,
+      measure: `home page first visit: longest task on the page's main thread (to ${AFTER_LOAD_MS / 1000} s after load; Long Tasks API and trace)`,
       value: `${fixed(worst, 0)} ms wall clock (each page: ${perPage(longestWall)})`,
       target: `≤ ${TARGETS.homeLoadTaskMs} ms`,
       met: worst <= TARGETS.homeLoadTaskMs,
     },
     {
-      measure: 'home page first visit: CPU time of the costliest task',
+      measure: "home page first visit: CPU time of the main thread's costliest task",
       value: `${fixed(Math.max(...longestCpu), 0)} ms (each page: ${perPage(longestCpu)})`,
       target: '',
       met: undefined,
     },
     {
-      measure: 'home page first visit: tasks over 50 ms',
+      measure: 'home page first visit: tasks over 50 ms (Long Tasks API)',
       value: perPage(loads.map((l) => l.longTasksMs.length)),
+      target: '',
+      met: undefined,
+    },
+    {
+      measure: `home page first visit: tasks over ${TARGETS.homeLoadTaskMs} ms off the page's main thread (not counted)`,
+      value: elsewhere.length === 0 ? 'none' : elsewhere.map(describeElsewhere).join('; '),
       target: '',
       met: undefined,
     },

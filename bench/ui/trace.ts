@@ -93,13 +93,16 @@ function report(seconds: number, viewport: { width: number; height: number }, sc
     );
   }
   const long = mainThreadLongTasks(events);
-  console.log(`\nmain-thread tasks over 50 ms: ${long.length}`);
+  console.log(`\nthe page's main-thread tasks over 50 ms: ${long.length}`);
   for (const task of long) {
     const inside = task.inside
       .slice(0, 6)
       .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
       .join(', ');
-    console.log(`  ${task.wallMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms): ${inside}`);
+    const scripts = task.scripts.length > 0 ? ` [${task.scripts.slice(0, 3).join(', ')}]` : '';
+    console.log(
+      `  ${task.wallMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms): ${inside}${scripts}`,
+    );
   }
   console.log(`\nraw trace: ${TRACE_FILE}`);
 }
