@@ -25,6 +25,19 @@ const quotePattern = (quote: string) =>
       .join('\\s+'),
   );
 
+/**
+ * The paragraph the quote stands in: the lines between the blank lines around it (a block without
+ * blank lines is one paragraph).
+ */
+function paragraphOf(file: string, quote: string): string | undefined {
+  const source = text(file);
+  const match = quotePattern(quote).exec(source);
+  if (!match) return undefined;
+  const start = source.lastIndexOf('\n\n', match.index);
+  const end = source.indexOf('\n\n', match.index + match[0].length);
+  return source.slice(start < 0 ? 0 : start, end < 0 ? undefined : end);
+}
+
 /** The line the quote starts on, or undefined when the lesson no longer says it. */
 function lineOf(file: string, quote: string): number | undefined {
   const source = text(file);
@@ -77,6 +90,11 @@ describe('the review of lessons 01–05: every High and Medium item', () => {
             quotePattern(wrong).test(text(lesson.file.replace(/^lessons\//, ''))),
             `${lesson.file} still says “${wrong}”`,
           ).toBe(false);
+      if (item.cites !== undefined)
+        expect(
+          paragraphOf(item.lesson, item.says),
+          `the paragraph of “${item.says}” reports a paper's finding without its id ${item.cites}`,
+        ).toContain(item.cites);
       expect(item.backedBy.length).toBeGreaterThan(0);
       for (const backing of item.backedBy) {
         if ('block' in backing) {

@@ -21,6 +21,12 @@ export interface ReviewItem {
   readonly says: string;
   /** What the review quoted as wrong, which no lesson of 01–05 may still say. */
   readonly gone?: readonly string[];
+  /**
+   * For a fact the lesson reports from a paper rather than from our runs: the arXiv id the lesson
+   * must give in the same paragraph as `says` (or, in a block, the same field), so that the
+   * learner can tell the paper's figures from the engine's.
+   */
+  readonly cites?: string;
   readonly backedBy: readonly ReviewBacking[];
 }
 
@@ -126,7 +132,13 @@ export const REVIEW_ITEMS: readonly ReviewItem[] = [
     lesson: L3,
     says: 'The famous "14 times fewer steps" belongs to a different network, BN-x5',
     gone: ['reached the baseline’s accuracy in 14 times fewer training steps'],
-    backedBy: [{ test: 'test/lessons/proseNumbers.test.ts', name: 'every number in the lessons' }],
+    cites: 'arXiv:1502.03167',
+    backedBy: [
+      // The two parts of BN-x5 on our digits: BN alone, and the higher learning rate it allows.
+      { block: 'bn-vs-plain', claims: ['fasterToLoss', 'stepsToLoss'] },
+      { block: 'lr-sweep', claims: ['diverges', 'lossFalls', 'accuracyAbove'] },
+      { test: 'test/lessons/proseNumbers.test.ts', name: 'cited sources’ figures' },
+    ],
   },
   {
     id: 'B1',
@@ -195,8 +207,11 @@ export const REVIEW_ITEMS: readonly ReviewItem[] = [
     id: 'B8',
     finding: 'FRN described without its TLU',
     lesson: L3,
-    says: 'and without the TLU it does not work',
-    backedBy: [{ test: 'test/lessons/proseNumbers.test.ts', name: 'every number in the lessons' }],
+    says: 'the\n**Thresholded Linear Unit** (TLU) $\\max(y, \\tau)$ with a learned threshold',
+    gone: ['without the TLU it does not work'],
+    // The Lab has no FRN: the lesson reports the paper's argument and says so.
+    cites: 'arXiv:1911.09737',
+    backedBy: [{ test: 'test/lessons/proseNumbers.test.ts', name: 'cited sources’ figures' }],
   },
   {
     id: 'B9',
@@ -204,7 +219,17 @@ export const REVIEW_ITEMS: readonly ReviewItem[] = [
     lesson: L5,
     says: 'What is the block of a classic ResNet-style CNN, in forward order?',
     gone: ['the block of a modern CNN'],
-    backedBy: [{ test: 'test/lessons/quizFairness.test.ts', name: 'longest' }],
+    cites: 'arXiv:2201.03545',
+    backedBy: [
+      { test: 'test/lessons/quizFairness.test.ts', name: 'longest' },
+      // "subtracting the batch mean cancels any bias the convolution adds", in the engine.
+      {
+        test: 'test/lessons/biasBeforeBatchNorm.test.ts',
+        name: 'gets no gradient in train mode, while the weights do',
+      },
+      // "BN after the activation … also works (this track's placement experiment)".
+      { block: 'bn-placement', claims: ['lossFalls', 'finalLoss', 'stepsToLoss'] },
+    ],
   },
   {
     id: 'B10',
