@@ -176,19 +176,24 @@ export function applyRunMessage<R extends RunState>(
         layers: message.layers,
       };
     case 'status':
+      // A run with a target is a lesson's: its page sets it running and paused when Run, Pause and
+      // Resume are pressed, and its worker only steps (it never reports training). A status from
+      // that worker answers a Pause the page has already applied, and can arrive after the next
+      // Resume: it would pause the run again while its worker trains on.
+      if (run.target > 0 && message.finished !== true) return run;
       if (message.running) return { ...run, status: 'running', message: undefined };
       if (isFinal(run.status)) return run;
-      if (message.finished === true || (run.target > 0 && run.step >= run.target)) {
-        return { ...run, status: 'done' };
-      }
+      if (message.finished === true) return { ...run, status: 'done' };
       // Stopped: paused once it has trained (or the learner already paused it), else still idle.
       return { ...run, status: run.step > 0 || run.status === 'paused' ? 'paused' : 'idle' };
     case 'snapshot': {
+      // A worker that reached the target has stopped, also when a Pause was on its way to it (the
+      // page paused the run first): it is done, and a Resume would step past the target.
       const reached = run.target > 0 && message.step >= run.target;
       const status =
         run.status === 'idle' && message.step > 0
           ? 'paused'
-          : run.status === 'running' && reached
+          : (run.status === 'running' || run.status === 'paused') && reached
             ? 'done'
             : run.status;
       return {

@@ -39,9 +39,22 @@ describe('a run with a target (a lesson experiment)', () => {
     expect(apply(run, { type: 'status', running: false }).status).toBe('done');
   });
 
-  it('is paused when the worker stops before the target', () => {
-    const run = apply(running(10), READY, snapshotOf(1, 4), { type: 'status', running: false });
-    expect(run.status).toBe('paused');
+  it('is paused and resumed by its page: its worker’s answer to a Pause changes nothing', () => {
+    const trained = apply(running(10), READY, snapshotOf(1, 4));
+    const paused: RunState = { ...trained, status: 'paused' };
+    expect(apply(paused, snapshotOf(5, 5), { type: 'status', running: false })).toMatchObject({
+      status: 'paused',
+      step: 5,
+    });
+    // Resumed before that answer came: the worker trains again after answering.
+    const resumed = startRun(paused, 10);
+    expect(apply(resumed, { type: 'status', running: false }).status).toBe('running');
+  });
+
+  it('is done when its last step comes after the page paused it (the Pause came too late)', () => {
+    const paused: RunState = { ...apply(running(10), READY, snapshotOf(1, 4)), status: 'paused' };
+    expect(apply(paused, snapshotOf(5, 10)).status).toBe('done');
+    expect(apply(paused, snapshotOf(5, 9)).status).toBe('paused');
   });
 
   it('stays paused when paused before its first step', () => {

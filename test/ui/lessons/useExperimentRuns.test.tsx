@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
+import { useExperimentRuns, type RunDefinition } from '../../../src/ui/lessons/useExperimentRuns';
+import { snapshotOf } from '../../store/fakeRunWorker';
+import { emit, setupLessonTests, SPIRAL_READY, workerAt } from './lessonTestEnvironment';
+
+setupLessonTests();
+
+const STEPS = 10;
+const DEFINITIONS: readonly RunDefinition[] = [
+  { label: 'A', settings: { ...DEFAULT_RUN_SETTINGS, dataset: 'spiral' } },
+];
+
+/** One run of STEPS steps, started, its worker ready and through step `step`. */
+function trainedTo(step: number) {
+  const hook = renderHook(() => useExperimentRuns(DEFINITIONS, STEPS, 5));
+  act(() => hook.result.current.start());
+  emit(0, SPIRAL_READY);
+  emit(0, snapshotOf(1, step));
+  expect(hook.result.current.phase).toBe('running');
+  return hook;
+}
+
+/** The step counts the run's worker was told to take, in order. */
+const stepCounts = () =>
+  workerAt(0).sent.flatMap((message) => (message.type === 'step' ? [message.count] : []));
+
+describe('Pause and Resume of a lesson experiment, against its worker’s late answers', () => {
+  it('a Pause answered after the next Resume leaves the run training, and it finishes', () => {
+    const { result } = trainedTo(4);
+    act(() => result.current.pause());
+    act(() => result.current.resume());
+    expect(stepCounts()).toEqual([STEPS, STEPS - 4]);
+    // The worker's answer to the Pause (its last snapshot, then 'not running') was on its way
+    // while Resume was pressed; the worker then took the Resume's steps.
+    emit(0, snapshotOf(5, 5));
+    emit(0, { type: 'status', running: false });
+    expect(result.current.phase).toBe('running');
+    expect(result.current.runs[0]!.status).toBe('running');
+    emit(0, snapshotOf(6, STEPS));
+    expect(result.current.runs[0]!.status).toBe('done');
+    expect(result.current.phase).toBe('finished');
+  });
+
+  it('a Pause that reaches the worker after its last step leaves the run finished: Resume trains nothing past the target', () => {
+    const { result } = trainedTo(4);
+    act(() => result.current.pause());
+    expect(result.current.phase).toBe('paused');
+    // The worker had already taken every step when the Pause left the page.
+    emit(0, snapshotOf(5, STEPS));
+    expect(result.current.runs[0]!.status).toBe('done');
+    expect(result.current.phase).toBe('finished');
+    act(() => result.current.resume());
+    expect(stepCounts()).toEqual([STEPS]);
+  });
+
+  it('a Pause answered in time leaves the run paused where its worker stopped', () => {
+    const { result } = trainedTo(4);
+    act(() => result.current.pause());
+    emit(0, snapshotOf(5, 6));
+    emit(0, { type: 'status', running: false });
+    expect(result.current.runs[0]).toMatchObject({ status: 'paused', step: 6 });
+    act(() => result.current.resume());
+    expect(stepCounts()).toEqual([STEPS, STEPS - 6]);
+    expect(result.current.phase).toBe('running');
+  });
+});
