@@ -2,11 +2,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chartTextSizes } from './chartText';
 import { useApp } from './harness';
+import { holdTraining, holdTrainingAgain, releaseTraining } from './holdTraining';
 
 /** A projector. */
 const PROJECTOR = { width: 1280, height: 720 };
 /** Lesson 1's first experiment trains two MNIST networks (one of 20 layers) on a shared machine. */
 const TRAINING = { timeout: 300_000, interval: 500 };
+/**
+ * Its 400 steps take about a second and a half on an idle machine: while Space must find it
+ * training, it is held after this many steps (holdTraining.ts; its validationEvery is 100).
+ */
+const HELD = 100;
 
 const sceneTitle = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 const sceneNumber = async (page: Page): Promise<number> =>
@@ -19,6 +25,7 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
     'Page Up/Down, the four arrows, Home, End, Space, R and A do what the shortcut list says, never while typing',
     { timeout: 900_000 },
     async () => {
+      await holdTraining(app.context, HELD);
       await app.open('#/lessons/signal-propagation/deck');
       const deck = app.page;
       const key = (k: string) => deck.keyboard.press(k);
@@ -56,14 +63,17 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
       await at(2);
       const bar = deck.getByRole('toolbar', { name: 'Presenter controls' });
       await bar.getByRole('button', { name: 'Run experiment' }).waitFor();
+      const progress = deck.getByRole('list', { name: 'Run progress' });
       await key(' ');
       await bar.getByRole('button', { name: 'Pause' }).waitFor();
+      await progress.getByText(`2 layers: training, step ${HELD} of 400`).waitFor(TRAINING);
       const loss = deck.getByRole('figure', { name: /^Loss/ });
       await expect
         .poll(() => loss.locator('.nl-plot__tick--x').count(), TRAINING)
         .toBeGreaterThan(1);
       await key(' ');
-      await bar.getByRole('button', { name: 'Resume' }).waitFor(TRAINING);
+      await bar.getByRole('button', { name: 'Resume' }).waitFor();
+      await progress.getByText(/^2 layers: paused at step \d+ of 400/).waitFor();
 
       // The deck is presenter mode: its charts' text is at least 20 px at 1280 × 720.
       const sizes = await chartTextSizes(deck);
@@ -82,6 +92,7 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
       await deck.getByRole('heading', { level: 1 }).focus();
 
       // Space on a finished scene leaves its curves on screen; R clears them, then Space trains again.
+      await releaseTraining(deck);
       await key(' ');
       await bar.getByRole('button', { name: 'Run again' }).waitFor(TRAINING);
       await bar.getByText(/^Finished: Space leaves the curves as they are/).waitFor();
@@ -103,10 +114,11 @@ describe('every deck key in the audience window (a clicker or a keyboard)', () =
       await key('r');
       await bar.getByRole('button', { name: 'Run experiment' }).waitFor();
       await expect.poll(summary).not.toBe(finished);
+      await holdTrainingAgain(deck);
       await key(' ');
       await bar.getByRole('button', { name: 'Pause' }).waitFor();
       await key(' ');
-      await bar.getByRole('button', { name: 'Resume' }).waitFor(TRAINING);
+      await bar.getByRole('button', { name: 'Resume' }).waitFor();
 
       // A reveals a question's answer; the clicker's next reveals it first, then steps on.
       let scene = 2;
