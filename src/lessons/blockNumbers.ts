@@ -13,6 +13,7 @@
  * is. The correct choice is read like an explanation. Arithmetic on the question's data (the answer
  * of "what is the running mean after this step?") is math: written in `$…$`, as formulas are.
  */
+import { PROBE_BATCH_SIZE } from '../lab/probeSettings';
 import type { ParsedLesson, Segment } from './parseLesson';
 import {
   claimedNumbers,
@@ -96,7 +97,13 @@ export function blockBacking(segment: Segment): Backing {
     case 'widget': {
       const widget = segment.data;
       if (widget.widget === 'depthProbe') {
-        settings.push({ value: widget.depth, words: DEPTH }, { value: widget.width, words: WIDTH });
+        settings.push(
+          { value: widget.depth, words: DEPTH },
+          { value: widget.width, words: WIDTH },
+          // The probe's batch of random inputs, and its first layer ("at layer 1").
+          { value: PROBE_BATCH_SIZE, words: /\bbatch\b|\binputs\b|\bsamples\b/i },
+          { value: 1, words: /\blayer\s+$/i },
+        );
         for (const e of widget.expect) {
           const what = `${e.measure} of ${segment.id}`;
           if (e.atLeast !== undefined && e.atMost !== undefined)

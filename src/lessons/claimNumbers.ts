@@ -46,6 +46,13 @@ export interface StatedNumber {
   readonly steps: boolean;
   /** Written as a fraction word or sign ("half", "a fifth", "¼"): a share may back it. */
   readonly fractionWord: boolean;
+  /**
+   * Presented as a ratio of two measurements: a factor, a percentage, a fraction word, or a number
+   * with the words of a ratio beside it ("a factor of 4", "0.71 per layer", "0.17 of the top one's",
+   * "the ratio is 1.9"). Only such a number may a ratio claim back: a gradient ratio of 0.5 to 2
+   * says nothing about a gradient "of 2.0".
+   */
+  readonly relative: boolean;
 }
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -91,9 +98,12 @@ const WORDS: Record<string, number> = {
 
 const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3 };
 
-/** Words after which a number is a reference ("lesson 2", "Figure 3", "unit 0"), not a quantity. */
+/**
+ * Words after which a number is a reference ("lesson 2", "Figure 3", "unit 0"), not a quantity,
+ * and so is every number of a list of them ("lessons 3 and 4", "Figures 2, 3 or 5").
+ */
 const REFERENCE =
-  /(?:lesson|lessons|figure|figures|section|sections|practice|checkpoint|table|unit|arXiv:)\s*$/i;
+  /\b(?:lesson|lessons|figure|figures|section|sections|practice|checkpoint|table|unit|arXiv:)\s*(?:\d+(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*))*$/i;
 
 /** A number right after "ln" is the argument of a function written in words ("ln 10"): math. */
 const FUNCTION_ARGUMENT = /\bln\s*$/;
@@ -133,17 +143,28 @@ export function withoutMath(markdown: string): string {
     .replace(/\$[^$]*\$/g, (m) => ' '.repeat(m.length));
 }
 
+/** Words right before a number that present it as a ratio: "a factor of", "the ratio is", "÷". */
+const RATIO_BEFORE =
+  /(?:\bfactors?|\bratios?|\bper[- ]layer factor|÷)(?:\s+(?:is|was|of|about|roughly|only|nearly|near|around|close to|just)){0,3}\s*$/i;
+/** Words right after a number that present it as a ratio: "per layer", "of the top one's". */
+const RATIO_AFTER =
+  /^\s*(?:(?:per|a|each)\s+(?:layer|block|step)\b|of\s+(?:the|its|their|it|them)\b|as\s+(?:large|small|big|high|low)\b|(?:smaller|larger|bigger|higher|lower|more|less)\b)/i;
+
 /** Every number the text states outside math, in order. */
 export function statedNumbers(markdown: string): StatedNumber[] {
   const text = withoutMath(markdown);
-  const found: StatedNumber[] = [];
+  const found: Omit<StatedNumber, 'relative'>[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const index = m.index;
     const end = index + m[0].length;
     const factor =
       /^\s*(?:times|×|-?fold)/.test(text.slice(end, end + 8)) ||
-      /×\s*$/.test(text.slice(Math.max(0, index - 2), index));
-    const before = text.slice(Math.max(0, index - 12), index);
+      /×\s*$/.test(text.slice(Math.max(0, index - 2), index)) ||
+      // "shrinks by a factor of 4": a quarter per layer, compared as 4 and as ¼.
+      /\bfactor of\s+(?:about\s+|roughly\s+|nearly\s+)?$/i.test(
+        text.slice(Math.max(0, index - 24), index),
+      );
+    const before = text.slice(Math.max(0, index - 30), index);
     if (REFERENCE.test(before) || FUNCTION_ARGUMENT.test(before)) continue;
     const [whole, barePower, sign, digits, power, percent, fraction, article, word] = m;
     const steps =
@@ -236,7 +257,15 @@ export function statedNumbers(markdown: string): StatedNumber[] {
       });
     }
   }
-  return found;
+  return found.map((n) => ({
+    ...n,
+    relative:
+      n.factor ||
+      n.percent ||
+      n.fractionWord ||
+      RATIO_BEFORE.test(text.slice(Math.max(0, n.index - 40), n.index)) ||
+      RATIO_AFTER.test(text.slice(n.index + n.text.length, n.index + n.text.length + 30)),
+  }));
 }
 
 /**
@@ -417,7 +446,7 @@ export function labelSettings(label: string): SettingNumber[] {
  * The Lab's constants a lesson may state, each presented as what it is: validation on 1,000 test
  * images, the 20-step smoothing window, SGD's momentum 0.9, the digits' 10 classes, and the digits
  * themselves (LAB_DATA_SIZES and LAB_DATASETS: 8,000 training images, 2,000 test images, 14 × 14
- * pixels, or 28 × 28 at full resolution).
+ * pixels, or 28 × 28 at full resolution, and as many inputs to an MLP as pixels).
  */
 export const LAB_CONSTANTS: readonly SettingNumber[] = [
   { value: 1000, words: /\bvalidation\b|\bvalidat|\btest\b|\bimages\b/i },
@@ -429,10 +458,11 @@ export const LAB_CONSTANTS: readonly SettingNumber[] = [
     words: /\btraining\b|\btrain\b|\bimages\b|\bdigits\b/i,
   },
   { value: LAB_DATA_SIZES.mnist14.testCount, words: /\btest\b/i },
-  ...[LAB_DATASETS.mnist14, LAB_DATASETS.mnist28].map((d) => ({
-    value: d.sampleShape[2]!,
-    words: /×|\bpixels?\b|\bresolution\b/i,
-  })),
+  ...[LAB_DATASETS.mnist14, LAB_DATASETS.mnist28].flatMap((d) => [
+    { value: d.sampleShape[2]!, words: /×|\bpixels?\b|\bresolution\b/i },
+    // The MLP's inputs: one per pixel, 196 for 14 × 14 digits.
+    { value: d.sampleShape[1]! * d.sampleShape[2]!, words: /\binputs?\b|\bpixels\b|\bfeatures\b/i },
+  ]),
 ];
 
 /**
@@ -522,15 +552,17 @@ const overlaps = (lo: number, hi: number, n: ClaimedNumber) => lo <= n.hi && hi 
 
 /**
  * Whether a stated number is of the claimed number's kind: a percentage only by a share or a ratio,
- * a count of steps only by a step count, a plain number by a value, a ratio or a step count (the
- * text may leave "steps" implied: "Kaiming's after about 70 steps, Xavier's after about 165"), and
- * by a share only when it is written as a factor or a fraction word ("twice as fast", "half the
- * units").
+ * a count of steps only by a step count, a plain number by a value or a step count (the text may
+ * leave "steps" implied: "Kaiming's after about 70 steps, Xavier's after about 165"), by a share
+ * only when it is written as a factor or a fraction word ("twice as fast", "half the units"), and
+ * by a ratio only when the text presents it as a ratio ("a factor of 4", "×0.24 per layer"): a
+ * depth probe's gradient ratio between 0.5 and 2 does not back "the gradient is 2.0".
  */
 function sameQuantity(claimed: ClaimedNumber, stated: StatedNumber): boolean {
   if (stated.steps) return claimed.quantity === 'steps';
   if (stated.percent) return claimed.quantity === 'share' || claimed.quantity === 'ratio';
   if (claimed.quantity === 'share') return stated.factor || stated.fractionWord;
+  if (claimed.quantity === 'ratio') return stated.relative;
   return true;
 }
 

@@ -18,21 +18,24 @@
  *     and to the digits written, as a quiz's numbers are (blockNumbers.ts); the chance loss ln 10
  *     where the sentence presents the number as the chance loss. A claim elsewhere in the lesson
  *     whose range happens to cover the number backs nothing;
- *   - a setting of the lesson or a constant of the Lab, presented as that setting ("batch 2", "lr
- *     0.5", "the 20-layer network", "8,000 training images"): `batchSize: 2` does not back "stays
- *     above 2";
+ *   - a setting of a block of the number's own section or of a block its sentence names, or a
+ *     constant of the Lab, presented as that setting ("batch 2", "lr 0.5", "the 20-layer network",
+ *     "8,000 training images"): `batchSize: 2` does not back "stays above 2", nor "at batch 2" in a
+ *     section whose experiments never train at batch 2;
  *   - a measured figure: a sentence test/lessons/proseFigures.test.ts quotes and checks against the
  *     engine's runs or probes (`measured`, the quotes).
  * Arithmetic belongs in math (`$2 \cdot 196 = 392$`), as in the blocks.
  */
-import { blockBacking, CHANCE_LOSS, lessonBacking } from './blockNumbers';
+import { blockBacking, CHANCE_LOSS, type Backing } from './blockNumbers';
 import {
   backs,
+  LAB_CONSTANTS,
   presentedAs,
   settingBacks,
   statedNumbers,
   withoutMath,
   type ClaimedNumber,
+  type SettingNumber,
   type StatedNumber,
 } from './claimNumbers';
 import type { BlockSegment, ParsedLesson } from './parseLesson';
@@ -172,23 +175,28 @@ const CHANCE_WORDS = /\bchance\b|\bguess|\bln\b|\buniform\b|\beven\b|\bat random
  * Every number the lesson's prose states, with its verdict. `measured` are the sentences that a test
  * checks against the engine (test/lessons/proseFigures.test.ts), quoted as the lesson writes them.
  *
- * A claim backs a number only where the number speaks about it: a claim of a block in the number's
- * own section (between two '#'/'##' headings, or before the first), or of a block the sentence
- * names by its id or title. The chance loss ln 10 backs a number presented as the chance loss.
- * Settings stay lesson-wide: each backs only a number presented as that setting.
+ * A claim or a setting backs a number only where the number speaks about it: a claim or a setting
+ * of a block in the number's own section (between two '#'/'##' headings, or before the first), or
+ * of a block the sentence names by its id or title; a setting backs only a number presented as that
+ * setting. A `batchSize: 2` of another section does not back "at batch 2" here: the sentence is
+ * about this section's experiment, or it names the one it means. The chance loss ln 10 and the
+ * Lab's constants back a number presented as what they are anywhere.
  */
 export function proseNumbers(lesson: ParsedLesson, measured: readonly string[]): ProseNumber[] {
-  const { settings } = lessonBacking(lesson);
-  // Pass 1: the claims of each section, and every block's names.
-  const sectionClaims: ClaimedNumber[][] = [[]];
-  const named: { names: RegExp; claimed: readonly ClaimedNumber[] }[] = [];
+  // Pass 1: what each section's blocks claim and set, and every block's names.
+  const sections: { claimed: ClaimedNumber[]; settings: SettingNumber[] }[] = [
+    { claimed: [], settings: [] },
+  ];
+  const named: { names: RegExp; backing: Backing }[] = [];
   for (const segment of lesson.segments) {
     if (segment.kind === 'markdown') {
-      for (let i = headingStarts(segment.text).length; i > 0; i--) sectionClaims.push([]);
+      for (let i = headingStarts(segment.text).length; i > 0; i--)
+        sections.push({ claimed: [], settings: [] });
     } else if (segment.kind !== 'invalid') {
-      const { claimed } = blockBacking(segment);
-      sectionClaims[sectionClaims.length - 1]!.push(...claimed);
-      named.push({ names: blockNames(segment), claimed });
+      const backing = blockBacking(segment);
+      sections[sections.length - 1]!.claimed.push(...backing.claimed);
+      sections[sections.length - 1]!.settings.push(...backing.settings);
+      named.push({ names: blockNames(segment), backing });
     }
   }
   // Pass 2: each number of the prose, against its section's claims and those its sentence names.
@@ -202,10 +210,12 @@ export function proseNumbers(lesson: ParsedLesson, measured: readonly string[]):
     for (const sentence of sentences(prose)) {
       const here = section + headings.filter((h) => h <= sentence.start).length;
       const written = segment.text.slice(sentence.start, sentence.start + sentence.text.length);
-      const claimed = [
-        ...(sectionClaims[here] ?? []),
-        ...named.filter((b) => b.names.test(written)).flatMap((b) => b.claimed),
+      const spoken: Backing[] = [
+        sections[here] ?? { claimed: [], settings: [] },
+        ...named.filter((b) => b.names.test(written)).map((b) => b.backing),
       ];
+      const claimed = spoken.flatMap((b) => b.claimed);
+      const settings = [...LAB_CONSTANTS, ...spoken.flatMap((b) => b.settings)];
       for (const number of statedNumbers(sentence.text)) {
         if (number.value === 0 && !number.percent) continue;
         const at = sentence.start + number.index;

@@ -129,6 +129,68 @@ export const PROBE_FIGURES: readonly ProseProbe[] = [
   {
     lesson: '01-signal-propagation.md',
     quote:
+      'Across 50 layers the activation standard deviation stays between roughly 0.6 and 0.86, and ' +
+      'both gradient norms are about the same at layer 1 as at layer 50 (the probe measures 1.7 ' +
+      'against 2.0 for the gradient at the outputs).',
+    probe: { depth: 50, activation: 'relu', init: 'kaimingNormal' },
+    check: (layers) => {
+      const stds = layers.map((l) => l.activationStd);
+      expectRoundsTo(Math.min(...stds), '0.6');
+      expectRoundsTo(Math.max(...stds), '0.86');
+      expectRoundsTo(layers[0]!.gradNorm, '1.7');
+      expectRoundsTo(layers[49]!.gradNorm, '2.0');
+      // "both gradient norms about the same": the weights' too, within 2× end to end.
+      const weights = layers[0]!.weightGradNorm / layers[49]!.weightGradNorm;
+      expect(weights).toBeGreaterThan(0.5);
+      expect(weights).toBeLessThan(2);
+    },
+  },
+  {
+    lesson: '01-signal-propagation.md',
+    quote:
+      'The standard deviation falls from 0.58 at layer 1 to about 2.6 × 10⁻⁸ at layer 50 (a factor ' +
+      "of about 4 × 10⁻⁸), and the gradient arriving at layer 1's output, " +
+      '$\\lVert \\partial\\mathcal{L}/\\partial h_1 \\rVert$, has shrunk the same way going ' +
+      'backwards (7 × 10⁻⁸ against 2.0 at layer 50).',
+    probe: { depth: 50, activation: 'relu', init: 'xavierNormal' },
+    check: (layers) => {
+      expectRoundsTo(layers[0]!.activationStd, '0.58');
+      expectRoundsTo(layers[49]!.activationStd * 1e8, '2.6');
+      const ratio = layers[49]!.activationStd / layers[0]!.activationStd;
+      expectRoundsTo(ratio * 1e8, '4');
+      expectRoundsTo(layers[0]!.gradNorm * 1e8, '7');
+      expectRoundsTo(layers[49]!.gradNorm, '2.0');
+    },
+  },
+  {
+    lesson: '01-signal-propagation.md',
+    quote: 'the gradient of the weights is **flat**, between 6 × 10⁻⁷ and 10⁻⁶ at every layer.',
+    probe: { depth: 50, activation: 'relu', init: 'xavierNormal' },
+    check: (layers) => {
+      const norms = layers.map((l) => l.weightGradNorm);
+      expectRoundsTo(Math.min(...norms) * 1e7, '6');
+      expect(Math.max(...norms)).toBeLessThanOrEqual(1e-6);
+    },
+  },
+  {
+    lesson: '02-initialization.md',
+    quote:
+      'At 50 layers the activations hold between 0.65 and 0.76 while the gradient at layer 1 is ' +
+      'about 115 times the one at layer 50.',
+    probe: { depth: 50, activation: 'tanh', init: 'kaimingNormal' },
+    check: (layers) => {
+      const stds = layers.map((l) => l.activationStd);
+      expectRoundsTo(Math.min(...stds), '0.65');
+      expectRoundsTo(Math.max(...stds), '0.76');
+      // "about 115": within 10 %.
+      const ratio = layers[0]!.gradNorm / layers[49]!.gradNorm;
+      expect(ratio).toBeGreaterThan(105);
+      expect(ratio).toBeLessThan(125);
+    },
+  },
+  {
+    lesson: '01-signal-propagation.md',
+    quote:
       'By layer 10 the standard deviation is in the tens of billions. Around layer 36 it passes the ' +
       'largest number a float32 can hold',
     probe: { depth: 50, activation: 'relu', init: 'tooLarge' },

@@ -33,9 +33,21 @@ claim: { kind: finalLoss, run: Deep, atLeast: 0.3, atMost: 0.4 }
 :::
 `;
 
+const PROBE = `
+:::widget probe
+widget: depthProbe
+title: A probe
+depth: 50
+activation: relu
+init: kaimingNormal
+expect:
+  - { measure: gradientRatio, atLeast: 0.5, atMost: 2 }
+:::
+`;
+
 /** The verdict of each number of the lesson's prose, as "text: verdict". */
-function verdicts(prose: string, measured: readonly string[] = []): string[] {
-  const lesson = parseLesson(`${FRONT}${prose}\n${EXPERIMENT}`, 'delta.md');
+function verdicts(prose: string, measured: readonly string[] = [], blocks = EXPERIMENT): string[] {
+  const lesson = parseLesson(`${FRONT}${prose}\n${blocks}`, 'delta.md');
   return proseNumbers(lesson, measured).map(({ number, verdict }) => {
     const how =
       verdict.kind === 'backed'
@@ -90,6 +102,39 @@ describe('proseNumbers', () => {
       '3: unbacked',
       '20: unbacked',
     ]);
+  });
+
+  it('backs a setting only in its own section, or where the sentence names its block', () => {
+    const elsewhere = (sentence: string) => `## Before\n\n${sentence}\n\n## The experiment\n`;
+    expect(verdicts(elsewhere('The 20-layer network at batch 2 trains.'))).toEqual([
+      '20: unbacked',
+      '2: unbacked',
+    ]);
+    expect(verdicts(elsewhere('The 20-layer network at batch 2 (`deep`) trains.'))).toEqual([
+      '20: setting',
+      '2: setting',
+    ]);
+    // The Lab's constants hold everywhere.
+    expect(verdicts(elsewhere('Each validation uses 1,000 test images.'))).toEqual([
+      '1,000: setting',
+    ]);
+  });
+
+  it('backs by a depth probe’s ratio only a number presented as a ratio', () => {
+    expect(verdicts('The gradient at the outputs is 1.7 at every layer.', [], PROBE)).toEqual([
+      '1.7: unbacked',
+    ]);
+    expect(
+      verdicts('The gradient at layer 1 is about 1.7 times the one at layer 50.', [], PROBE),
+    ).toEqual(['1: setting', '1.7: claim', '50: setting']);
+    expect(verdicts('It grows by a factor of 1.5 from end to end.', [], PROBE)).toEqual([
+      '1.5: claim',
+    ]);
+    expect(verdicts('The ratio is 0.6 from end to end.', [], PROBE)).toEqual(['0.6: claim']);
+  });
+
+  it('reads every number of a list of references as a reference', () => {
+    expect(verdicts('As lessons 3 and 4 showed, and Figures 2, 3 or 5.')).toEqual([]);
   });
 
   it('backs the Lab’s datasets and constants presented as what they are', () => {
