@@ -150,6 +150,32 @@ describe('Lesson 1 as a lecture deck, driven from the speaker view', () => {
         .waitFor();
       await speaker.getByRole('button', { name: 'Reveal the answer' }).click();
       await audience.getByText('The answer', { exact: true }).waitFor();
+
+      // The rest of the deck from the speaker window, one press at a time, to its last scene: the
+      // room sees each one, and each question's answer (the one the speaker view names) first.
+      for (let scene = firstQuestion + 1; scene < count; scene++) {
+        await speaker.keyboard.press('PageDown');
+        await audience.getByText(`Scene ${scene + 1} of ${count}`).waitFor();
+        const title = options[scene]!.replace(/^\d+\. /, '');
+        expect(await heading(audience).innerText()).toBe(title);
+        if (!/^Question \d+ of \d+$/.test(title)) continue;
+        const letter = (
+          await speaker.getByRole('heading', { name: /^Answer: [A-D]$/ }).innerText()
+        ).slice(-1);
+        expect(await revealed.count()).toBe(0);
+        await speaker.keyboard.press('PageDown');
+        await revealed.waitFor();
+        expect(await revealed.innerText()).toMatch(new RegExp(`^${letter}`));
+        expect(await audience.getByText(`Scene ${scene + 1} of ${count}`).count()).toBe(1);
+      }
+      expect(await speaker.getByRole('region', { name: 'Next' }).innerText()).toMatch(
+        /This is the last scene\./,
+      );
+      await speaker.keyboard.press('PageDown');
+      expect(await heading(speaker).innerText()).toMatch(
+        new RegExp(`^Scene ${count} of ${count}:`),
+      );
+      expect(await audience.getByText(`Scene ${count} of ${count}`).count()).toBe(1);
       expect(speakerErrors).toEqual([]);
     },
   );
