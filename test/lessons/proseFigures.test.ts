@@ -4,7 +4,8 @@
  * a depth probe shows). Each is quoted here as the lesson writes it: the quote must still be in the
  * lesson; for runs, every number in it must be a setting or a claim of the runs that measure it (the
  * rule of claimsBackNumbers.test.ts), and those runs are trained headless and must show the claim;
- * for a probe, the engine's probe (seeded, as the widget draws it) must show each number.
+ * for a probe, the engine's probe (seeded, as the widget draws it) must show each number; for a
+ * computed figure (correlatedFeatures.ts), the seeded computation must give each number.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { unbackedNumbers } from '../../src/lessons/claimNumbers';
 import { runExperiment } from '../../src/lessons/runExperiment';
 import { probeOptions } from '../../src/lessons/widgets/depthProbeSetup';
 import { LESSONS_DIR, nodeDatasetLoader } from './headlessLessons';
-import { FIGURES, PROBE_FIGURES } from './proseFigures';
+import { COMPUTED_FIGURES, FIGURES, PROBE_FIGURES } from './proseFigures';
 
 const TIMEOUT_MS = 10 * 60_000;
 
@@ -37,6 +38,13 @@ describe('figures stated in lesson prose', () => {
       },
       TIMEOUT_MS,
     );
+  }
+
+  for (const figure of COMPUTED_FIGURES) {
+    it(`${figure.lesson}: “${figure.quote}”`, () => {
+      expect(lessonText(figure.lesson)).toContain(figure.quote);
+      figure.check();
+    });
   }
 
   for (const figure of PROBE_FIGURES) {

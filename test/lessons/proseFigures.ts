@@ -1,8 +1,8 @@
 /**
  * Figures the lessons state in their prose, outside any block, about what the Lab shows when the
  * learner tries something ("Try GroupNorm with the norm control…", "Try 12 blocks in the Lab…", what
- * a depth probe shows), each quoted as the lesson writes it with the runs or the probe that measure
- * it. proseFigures.test.ts checks each against the engine; proseNumbers.test.ts counts the numbers
+ * a depth probe shows) or what the engine measures outside the Lab (correlated features), each
+ * quoted as the lesson writes it with the runs, the probe or the computation that measure it. proseFigures.test.ts checks each against the engine; proseNumbers.test.ts counts the numbers
  * inside these quotes as measured.
  */
 import { expect } from 'vitest';
@@ -10,6 +10,7 @@ import type { DepthProbeLayer } from '../../src/engine/probes/depthProbe';
 import { experimentSchema, type Experiment } from '../../src/lessons/schema';
 import type { DepthProbeChoice } from '../../src/lessons/widgets/depthProbeSetup';
 import { TRAINED_FRACTION_OF_CHANCE } from '../../src/lessons/widgets/depthSweep';
+import { correlatedRegression } from './correlatedFeatures';
 
 /** Expects `value` to round to `written` at the digits written ("0.21" is 0.205 to 0.215). */
 function expectRoundsTo(value: number, written: string): void {
@@ -251,7 +252,43 @@ export const PROBE_FIGURES: readonly ProseProbe[] = [
   ),
 ];
 
+/** A sentence about a figure the engine computes outside any run or probe, and its check. */
+export interface ProseComputation {
+  readonly lesson: string;
+  readonly quote: string;
+  readonly check: () => void;
+}
+
+export const COMPUTED_FIGURES: readonly ProseComputation[] = [
+  {
+    lesson: '01-signal-propagation.md',
+    quote:
+      'with a correlation of 0.90 between two standardized features, the curvatures along the ' +
+      "valley's axes are 0.10 and 1.90, about 19 times apart, and it needs 52 steps to get within " +
+      '$0.01$ of the minimum. With uncorrelated standardized features the same run needs 2 steps, ' +
+      'and with the correlated pair decorrelated as well (whitened) both curvatures are 1 and it ' +
+      'needs 1 step.',
+    check: () => {
+      const correlated = correlatedRegression(0.9, 'standardized');
+      expectRoundsTo(correlated.correlation, '0.90');
+      expectRoundsTo(correlated.curvatures[0], '0.10');
+      expectRoundsTo(correlated.curvatures[1], '1.90');
+      // "about 19 times apart": within 10 %.
+      const apart = correlated.curvatures[1] / correlated.curvatures[0];
+      expect(apart).toBeGreaterThan(17);
+      expect(apart).toBeLessThan(21);
+      expect(correlated.steps).toBe(52);
+      expect(correlatedRegression(0, 'standardized').steps).toBe(2);
+      const whitened = correlatedRegression(0.9, 'whitened');
+      for (const c of whitened.curvatures) expect(c).toBeCloseTo(1, 9);
+      expect(whitened.steps).toBe(1);
+    },
+  },
+];
+
 /** Every sentence quoted above: the prose figures a test measures. */
-export const MEASURED_QUOTES: readonly string[] = [...FIGURES, ...PROBE_FIGURES].map(
-  (f) => f.quote,
-);
+export const MEASURED_QUOTES: readonly string[] = [
+  ...FIGURES,
+  ...PROBE_FIGURES,
+  ...COMPUTED_FIGURES,
+].map((f) => f.quote);

@@ -165,7 +165,12 @@ export const REVIEW_ITEMS: readonly ReviewItem[] = [
     finding: 'standardized features make the bowl round only when uncorrelated',
     lesson: L1,
     says: 'Standardizing rounds the bowl only when the features are **uncorrelated**',
-    backedBy: [{ block: 'loss-contours', claims: [] }],
+    backedBy: [
+      { block: 'loss-contours', claims: [] },
+      // Correlation 0.90: curvatures 0.10 and 1.90, 52 steps; whitened 1 step (engine, seeded).
+      { test: PROSE_FIGURES, name: 'with a correlation of 0.90 between two standardized features' },
+      { test: 'test/lessons/correlatedFeatures.ts', name: 'export function correlatedRegression' },
+    ],
   },
   {
     id: 'B4',
