@@ -1,5 +1,5 @@
 import type { Param } from '../layers/layer';
-import { checkLearningRate, checkParams, checkRange, zeroGrads, type Optimizer } from './optimizer';
+import { CheckedOptimizer, checkRange } from './optimizer';
 
 export interface AdamOptions {
   lr?: number;
@@ -22,14 +22,12 @@ export interface AdamState {
  *   m = β₁m + (1 − β₁)g;  v = β₂v + (1 − β₂)g²
  *   p −= lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + eps)      (eps after the bias-corrected root)
  */
-export class Adam implements Optimizer {
-  readonly params: readonly Param[];
+export class Adam extends CheckedOptimizer {
   readonly beta1: number;
   readonly beta2: number;
   readonly eps: number;
   readonly weightDecay: number;
   readonly decoupled: boolean;
-  private learningRate: number;
   private readonly moments: (AdamState | undefined)[];
   private steps = 0;
 
@@ -42,8 +40,7 @@ export class Adam implements Optimizer {
       decoupled = false,
     } = options;
     const where = decoupled ? 'AdamW' : 'Adam';
-    this.params = checkParams(params, where);
-    this.learningRate = checkLearningRate(lr, where);
+    super(params, lr, where);
     checkRange(betas[0], 'betas[0]', where, 0, 1, true);
     checkRange(betas[1], 'betas[1]', where, 0, 1, true);
     checkRange(eps, 'eps', where, 0);
@@ -53,14 +50,6 @@ export class Adam implements Optimizer {
     this.weightDecay = weightDecay;
     this.decoupled = decoupled;
     this.moments = this.params.map(() => undefined);
-  }
-
-  get lr(): number {
-    return this.learningRate;
-  }
-
-  set lr(value: number) {
-    this.learningRate = checkLearningRate(value, this.decoupled ? 'AdamW' : 'Adam');
   }
 
   /** Steps taken so far (PyTorch's state[p]['step']). */
@@ -76,7 +65,7 @@ export class Adam implements Optimizer {
 
   step(): void {
     const t = ++this.steps;
-    const { learningRate: lr, beta1, beta2, eps, weightDecay: wd, decoupled } = this;
+    const { lr, beta1, beta2, eps, weightDecay: wd, decoupled } = this;
     const stepSize = lr / (1 - beta1 ** t);
     const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
     const decay = decoupled ? 1 - lr * wd : 1;
@@ -102,10 +91,6 @@ export class Adam implements Optimizer {
         p[i] = pi - (stepSize * m[i]!) / (Math.sqrt(v[i]!) / bc2Sqrt + eps);
       }
     }
-  }
-
-  zeroGrad(): void {
-    zeroGrads(this.params);
   }
 }
 

@@ -16,6 +16,36 @@ export function zeroGrads(params: readonly Param[]): void {
   for (const p of params) p.grad.data.fill(0);
 }
 
+/**
+ * What SGD and Adam hold alike: their params, checked once, and a learning rate checked again on
+ * every change a schedule makes, with errors that name the optimizer (`where`: 'SGD', 'AdamW').
+ */
+export abstract class CheckedOptimizer implements Optimizer {
+  readonly params: readonly Param[];
+  private readonly where: string;
+  private learningRate: number;
+
+  protected constructor(params: readonly Param[], lr: number, where: string) {
+    this.where = where;
+    this.params = checkParams(params, where);
+    this.learningRate = checkLearningRate(lr, where);
+  }
+
+  get lr(): number {
+    return this.learningRate;
+  }
+
+  set lr(value: number) {
+    this.learningRate = checkLearningRate(value, this.where);
+  }
+
+  abstract step(): void;
+
+  zeroGrad(): void {
+    zeroGrads(this.params);
+  }
+}
+
 /** Throws unless lr is a positive finite number; returns it for use in an assignment. */
 export function checkLearningRate(lr: number, where: string): number {
   if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0) {

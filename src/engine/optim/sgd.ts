@@ -1,5 +1,5 @@
 import type { Param } from '../layers/layer';
-import { checkLearningRate, checkParams, checkRange, zeroGrads, type Optimizer } from './optimizer';
+import { CheckedOptimizer, checkRange } from './optimizer';
 
 export interface SGDOptions {
   lr: number;
@@ -15,20 +15,17 @@ export interface SGDOptions {
  *   b = d on the first step, then b = momentum·b + (1 − dampening)·d
  *   p −= lr·b, or with nesterov p −= lr·(d + momentum·b)
  */
-export class SGD implements Optimizer {
-  readonly params: readonly Param[];
+export class SGD extends CheckedOptimizer {
   readonly momentum: number;
   readonly dampening: number;
   readonly weightDecay: number;
   readonly nesterov: boolean;
-  private learningRate: number;
   /** One momentum buffer per param, created on the first step as PyTorch does. */
   private readonly buffers: (Float32Array | undefined)[];
 
   constructor(params: readonly Param[], options: SGDOptions) {
     const { lr, momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
-    this.params = checkParams(params, 'SGD');
-    this.learningRate = checkLearningRate(lr, 'SGD');
+    super(params, lr, 'SGD');
     checkRange(momentum, 'momentum', 'SGD', 0);
     checkRange(dampening, 'dampening', 'SGD', 0, 1);
     checkRange(weightDecay, 'weightDecay', 'SGD', 0);
@@ -44,14 +41,6 @@ export class SGD implements Optimizer {
     this.buffers = this.params.map(() => undefined);
   }
 
-  get lr(): number {
-    return this.learningRate;
-  }
-
-  set lr(value: number) {
-    this.learningRate = checkLearningRate(value, 'SGD');
-  }
-
   /** The momentum buffer of `param` (PyTorch's state[p]['momentum_buffer']); undefined before the first step or without momentum. */
   momentumBuffer(param: Param): Float32Array | undefined {
     const i = this.params.indexOf(param);
@@ -59,7 +48,7 @@ export class SGD implements Optimizer {
   }
 
   step(): void {
-    const { learningRate: lr, momentum, dampening, weightDecay: wd, nesterov } = this;
+    const { lr, momentum, dampening, weightDecay: wd, nesterov } = this;
     for (let k = 0; k < this.params.length; k++) {
       const param = this.params[k]!;
       const p = param.value.data;
@@ -88,9 +77,5 @@ export class SGD implements Optimizer {
         for (let i = 0; i < n; i++) p[i]! -= lr * b[i]!;
       }
     }
-  }
-
-  zeroGrad(): void {
-    zeroGrads(this.params);
   }
 }

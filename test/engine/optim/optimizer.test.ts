@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeParam, type Param } from '../../../src/engine/layers/layer';
-import { checkParams, zeroGrads } from '../../../src/engine/optim/optimizer';
+import { Adam, AdamW } from '../../../src/engine/optim/adam';
+import { checkParams, zeroGrads, type Optimizer } from '../../../src/engine/optim/optimizer';
 import { SGD } from '../../../src/engine/optim/sgd';
 import { tensor } from '../../../src/engine/tensor';
 
@@ -35,4 +36,26 @@ describe('optimizer params', () => {
     expect(Array.from(p.grad.data)).toEqual([0, 0]);
     expect(Array.from(p.value.data)).toEqual([3, 4]);
   });
+});
+
+describe('learning rate, as a schedule changes it', () => {
+  const weight = () => [makeParam('w', 'weight', tensor([1], [1]))];
+  const optimizers: [string, () => Optimizer][] = [
+    ['SGD', () => new SGD(weight(), { lr: 0.1 })],
+    ['Adam', () => new Adam(weight(), { lr: 0.1 })],
+    ['AdamW', () => new AdamW(weight(), { lr: 0.1 })],
+  ];
+
+  it.each(optimizers)(
+    '%s takes a new positive rate and refuses 0 in its own name',
+    (name, make) => {
+      const optimizer = make();
+      optimizer.lr = 0.025;
+      expect(optimizer.lr).toBe(0.025);
+      expect(() => (optimizer.lr = 0)).toThrow(
+        new RegExp(`^${name}: lr must be a positive finite number, got 0$`),
+      );
+      expect(optimizer.lr).toBe(0.025);
+    },
+  );
 });
