@@ -318,16 +318,22 @@ const sum = (values: Iterable<number>): number => {
 };
 
 /**
+ * What the kernels' working memory depends on: where they run, the layers, the training batch, the
+ * largest forward-only batch, and whether backward runs too (validation alone does not).
+ */
+interface KernelWork {
+  readonly host: RunHost;
+  readonly costs: readonly LayerCost[];
+  readonly batch: number;
+  readonly forwardBatch: number;
+  readonly training: boolean;
+}
+
+/**
  * The WebAssembly memory the run's products and convolutions need: the module grows its memory to the
  * operands of the largest call and keeps it (pages of 64 KiB).
  */
-function wasmBytes(
-  host: RunHost,
-  costs: readonly LayerCost[],
-  batch: number,
-  forwardBatch: number,
-  training: boolean,
-): number {
+function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): number {
   const kernels = host.wasm;
   if (kernels === undefined) return 0;
   const implicit = host.implicitConv;
@@ -389,13 +395,7 @@ function wasmBytes(
 }
 
 /** The JavaScript convolution's shared working arrays (columns, product) and the flipped kernel. */
-function convScratchBytes(
-  host: RunHost,
-  costs: readonly LayerCost[],
-  batch: number,
-  forwardBatch: number,
-  training: boolean,
-): number {
+function convScratchBytes({ host, costs, batch, forwardBatch, training }: KernelWork): number {
   const implicit = host.wasm !== undefined && host.implicitConv;
   let columns = 0;
   let product = 0;
@@ -459,6 +459,8 @@ export function memoryFor(
   const optimizerCopies =
     config.optimizer.kind === 'sgd' ? (config.optimizer.momentum > 0 ? 1 : 0) : 2;
   const dataBytes = (data.trainCount + data.testCount) * (sample * F32 + 4);
+  const training: KernelWork = { host, costs, batch, forwardBatch, training: true };
+  const validating: KernelWork = { ...training, training: false };
   const parts: MemoryParts = {
     // Two batch buffers: the loader's, and one a probe or a partial batch may gather.
     data: dataBytes + 2 * batch * (sample * F32 + 4),
@@ -468,9 +470,9 @@ export function memoryFor(
     // The logits' gradient is the batch × classes array that starts backward.
     activations: outputs(forwardBatch) + batch * spec.numClasses * F32,
     gradientScratch: gradientScratch(batch),
-    convScratch: convScratchBytes(host, costs, batch, forwardBatch, true),
+    convScratch: convScratchBytes(training),
     probes: (paramFloats + largestParam) * F32,
-    wasm: Math.max(host.heldWasm, wasmBytes(host, costs, batch, forwardBatch, true)),
+    wasm: Math.max(host.heldWasm, wasmBytes(training)),
   };
   const total = sum(Object.values(parts));
   const beforeTraining =
@@ -479,8 +481,8 @@ export function memoryFor(
     parts.gradients +
     // Validation in train mode (the forgotten model.eval()) runs whole training batches.
     outputs(forwardBatch) +
-    convScratchBytes(host, costs, batch, forwardBatch, false) +
-    Math.max(host.heldWasm, wasmBytes(host, costs, batch, forwardBatch, false));
+    convScratchBytes(validating) +
+    Math.max(host.heldWasm, wasmBytes(validating));
   return {
     budget: RUN_MEMORY_BUDGET,
     batchSize: batch,
