@@ -10,15 +10,26 @@ import { TrainingRun, VALIDATION_SAMPLES } from '../engine/train/trainingRun';
 import { toWorkerSetup } from '../lab/settings';
 import { measureAfterTraining } from '../worker/afterTraining';
 import type { DatasetLoader } from '../worker/loadDataset';
-import type { AfterTrainingRequest, AfterTrainingResult } from '../worker/protocol';
+import type { AfterTrainingRequest } from '../worker/protocol';
+import { afterTrainingRequests } from './afterTrainingRequests';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
 import type { AfterTrainingHistory } from './internalClaims';
 import { runSettings, type Experiment } from './schema';
 
-type FoldResult = Extract<AfterTrainingResult, { kind: 'fold' }>;
-type RecalibrateResult = Extract<AfterTrainingResult, { kind: 'recalibrate' }>;
-type FineTuneResult = Extract<AfterTrainingResult, { kind: 'fineTune' }>;
-type AverageResult = Extract<AfterTrainingResult, { kind: 'average' }>;
+type Measured = ReturnType<typeof measureAfterTraining>;
+type MutableHistory = { -readonly [K in keyof AfterTrainingHistory]: AfterTrainingHistory[K] };
+
+/** Puts what an operation measured where the claims read it. */
+function record(after: MutableHistory, result: Measured): void {
+  const { step } = result;
+  if (result.kind === 'fold') after.fold = { step, report: result.report };
+  if (result.kind === 'recalibrate') after.recalibration = { step, report: result.report };
+  if (result.kind === 'fineTune') after.fineTune = { step, report: result.report };
+  if (result.kind === 'average') after.averaging = { step, report: result.report };
+}
+
+const changesTheRun = (request: AfterTrainingRequest): boolean =>
+  request.type === 'recalibrateBatchNorm';
 
 export interface ExperimentResult {
   readonly runs: readonly RunHistory[];
@@ -59,37 +70,17 @@ export async function runExperiment(
     // What the learner's buttons do once the runs have trained (the worker answers the same requests):
     // fold, fine-tuning and averaging first, since they change nothing in the run; a recalibrated run
     // is validated again.
-    const after: { -readonly [K in keyof AfterTrainingHistory]: AfterTrainingHistory[K] } = {};
+    const after: MutableHistory = {};
     const operations = experiment.afterTraining;
     const batchNorm = setup.config.model.norm.kind === 'batchNorm';
     if (operations && batchNorm && divergedAt === undefined) {
       const data = { train, test };
-      const answer = (request: AfterTrainingRequest) => measureAfterTraining(run, data, request);
-      if (operations.fold && foldRunRefusal(run) === null) {
-        const { step, report } = answer({ type: 'foldBatchNorm' }) as FoldResult;
-        after.fold = { step, report };
-      }
-      if (operations.fineTune) {
-        const { step, report } = answer({
-          type: 'fineTuneBatchNorm',
-          ...operations.fineTune,
-        }) as FineTuneResult;
-        after.fineTune = { step, report };
-      }
-      if (operations.average) {
-        const { step, report } = answer({
-          type: 'averageWeights',
-          ...operations.average,
-        }) as AverageResult;
-        after.averaging = { step, report };
-      }
-      if (operations.recalibrate) {
-        const { step, report } = answer({
-          type: 'recalibrateBatchNorm',
-          ...operations.recalibrate,
-        }) as RecalibrateResult;
-        after.recalibration = { step, report };
-        validate();
+      const requests = afterTrainingRequests(operations)
+        .filter((request) => request.type !== 'foldBatchNorm' || foldRunRefusal(run) === null)
+        .sort((a, b) => Number(changesTheRun(a)) - Number(changesTheRun(b)));
+      for (const request of requests) {
+        record(after, measureAfterTraining(run, data, request));
+        if (changesTheRun(request)) validate();
       }
     }
     runs.push({

@@ -1,7 +1,16 @@
+import { afterTrainingRequests } from '../../lessons/afterTrainingRequests';
 import type { AfterTrainingOperations } from '../../lessons/schema';
+import type { AfterTrainingRequest } from '../../worker/protocol';
 import { formatNumber } from '../charts/format';
 import { AfterTrainingOutcome } from '../lab/AfterTrainingResults';
 import type { ExperimentRuns } from './useExperimentRuns';
+
+const BUTTON_LABELS: Record<AfterTrainingRequest['type'], string> = {
+  foldBatchNorm: 'Fold BatchNorm',
+  recalibrateBatchNorm: 'Recalibrate statistics',
+  fineTuneBatchNorm: 'Fine-tune with live and frozen BatchNorm',
+  averageWeights: 'Average weights and recalibrate',
+};
 
 /**
  * BatchNorm after training, in a lesson experiment: once the runs have trained, the learner folds
@@ -37,52 +46,17 @@ export function AfterTrainingActions({
             : 'Once the runs have trained, these buttons work on their BatchNorm layers.'}
       </p>
       <div className="nl-experiment__actions">
-        {operations.fold ? (
+        {afterTrainingRequests(operations).map((request) => (
           <button
+            key={request.type}
             type="button"
             className="nl-button"
             disabled={!trained || busy}
-            onClick={() => live.afterTraining({ type: 'foldBatchNorm' })}
+            onClick={() => live.afterTraining(request)}
           >
-            Fold BatchNorm
+            {BUTTON_LABELS[request.type]}
           </button>
-        ) : null}
-        {recalibrate ? (
-          <button
-            type="button"
-            className="nl-button"
-            disabled={!trained || busy}
-            onClick={() =>
-              live.afterTraining({
-                type: 'recalibrateBatchNorm',
-                batches: recalibrate.batches,
-                shift,
-              })
-            }
-          >
-            Recalibrate statistics
-          </button>
-        ) : null}
-        {fineTune ? (
-          <button
-            type="button"
-            className="nl-button"
-            disabled={!trained || busy}
-            onClick={() => live.afterTraining({ type: 'fineTuneBatchNorm', ...fineTune })}
-          >
-            Fine-tune with live and frozen BatchNorm
-          </button>
-        ) : null}
-        {average ? (
-          <button
-            type="button"
-            className="nl-button"
-            disabled={!trained || busy}
-            onClick={() => live.afterTraining({ type: 'averageWeights', ...average })}
-          >
-            Average weights and recalibrate
-          </button>
-        ) : null}
+        ))}
       </div>
       {fineTune ? (
         <p className="nl-hint">
