@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { becomesEarned } from './lessonPage';
+import { becomesEarned, experimentBlock, runUntilEffectShown } from './lessonPage';
 
 /**
  * The learner's own actions that earn lesson 3's and lesson 2's action checkpoints, as a person does
@@ -34,14 +34,8 @@ export async function fixTheForgottenEvalMode(page: Page): Promise<void> {
   const checkpoint = page.getByRole('region', {
     name: 'Checkpoint Switched to eval mode for validation and saw the difference',
   });
-  const prepared = page.getByRole('region', {
-    name: 'Experiment Validating in eval mode and in train mode',
-  });
-  await prepared.getByRole('button', { name: 'Run experiment' }).click();
-  await prepared
-    .getByRole('status')
-    .filter({ hasText: /^Effect shown/ })
-    .waitFor({ timeout: TRAINING.timeout });
+  const prepared = experimentBlock(page, 'Validating in eval mode and in train mode');
+  await runUntilEffectShown(prepared, TRAINING.timeout);
   expect(await earned(checkpoint)()).toMatch(/^Not earned yet\./);
 
   const lesson = page.getByRole('region', {

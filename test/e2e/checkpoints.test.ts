@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
-import { becomesEarned, openCheckpoint } from './lessonPage';
+import {
+  becomesEarned,
+  effectShown,
+  experimentBlock,
+  openCheckpoint,
+  openPractice,
+  passPractice,
+} from './lessonPage';
 
 /**
  * The slowest practice of the track: a 20-layer MNIST network for 400 steps, twice (lesson 2). The
@@ -17,30 +24,22 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
     'Lesson 2: the prepared experiment and its weight histograms earn nothing; Kaiming by hand, trained, then the weights do',
     TEST,
     async () => {
-      const lesson = await openCheckpoint(
+      const lesson = await openPractice(
         app,
         'initialization',
         'Applied Kaiming initialization yourself and checked the weights',
+        'Rescue the 20-layer network with an init of your own',
       );
-      const { page, status } = lesson;
-      expect(await status()).toMatch(/^Not earned yet\. Do the practice/);
+      const { page, status, practice } = lesson;
 
       // Watching: the four-scheme experiment, trained, with its weight histograms open.
-      const prepared = page.getByRole('region', {
-        name: 'Experiment Four initializations, one network',
-      });
+      const prepared = experimentBlock(page, 'Four initializations, one network');
       await prepared.getByRole('button', { name: 'Run experiment' }).click();
       await prepared.getByRole('tab', { name: 'Weights' }).click();
-      await prepared
-        .getByRole('status')
-        .filter({ hasText: /^Effect shown/ })
-        .waitFor({ timeout: TRAINING.timeout });
+      await effectShown(prepared, TRAINING.timeout);
       expect(await status()).toMatch(/^Not earned yet\./);
 
       // Doing: run Custom becomes Kaiming uniform written by hand, is trained, and its weights read.
-      const practice = page.getByRole('region', {
-        name: 'Practice Rescue the 20-layer network with an init of your own',
-      });
       await practice.getByRole('tab', { name: 'Weights' }).click();
       await practice.getByRole('combobox', { name: 'Custom: Weight init' }).selectOption('custom');
       await practice
@@ -49,9 +48,7 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
       const gain = practice.getByRole('spinbutton', { name: 'Custom: Custom init gain' });
       await gain.fill('1.41');
       await gain.press('Enter');
-      await practice.getByRole('button', { name: 'Run experiment' }).click();
-      await expect.poll(() => practice.innerText(), TRAINING).toMatch(/Passed on /);
-      await becomesEarned(lesson);
+      await passPractice(lesson, TRAINING);
       expect(await status()).toMatch(/Rescue the 20-layer network/);
 
       // The lesson's completion rules say so too.
@@ -73,9 +70,7 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
       );
       expect(await lesson.status()).toMatch(/^Not earned yet/);
 
-      const experiment = lesson.page.getByRole('region', {
-        name: 'Experiment Fold a trained network and compare the two',
-      });
+      const experiment = experimentBlock(lesson.page, 'Fold a trained network and compare the two');
       const fold = experiment.getByRole('button', { name: 'Fold BatchNorm' });
       expect(await fold.isDisabled()).toBe(true);
       await experiment.getByRole('button', { name: 'Run experiment' }).click();
@@ -94,16 +89,13 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
     'Lesson 7: the diverging 50-layer network as written earns nothing; switched to ReZero and trained, it does',
     TEST,
     async () => {
-      const lesson = await openCheckpoint(
+      const lesson = await openPractice(
         app,
         'deep-without-normalization',
         'Trained a 50-layer network with no normalization',
+        'Rescue the 50-layer network with ReZero',
       );
-      expect(await lesson.status()).toMatch(/^Not earned yet\. Do the practice/);
-
-      const practice = lesson.page.getByRole('region', {
-        name: 'Practice Rescue the 50-layer network with ReZero',
-      });
+      const { practice } = lesson;
       // As written, the network diverges: nothing is earned.
       await practice.getByRole('button', { name: 'Run experiment' }).click();
       await expect.poll(() => practice.innerText(), TRAINING).toMatch(/diverged/i);
@@ -112,9 +104,7 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
       await practice
         .getByRole('combobox', { name: 'Your network: Branch scale at init' })
         .selectOption('reZero');
-      await practice.getByRole('button', { name: /Run experiment|Run again/ }).click();
-      await expect.poll(() => practice.innerText(), TRAINING).toMatch(/Passed on /);
-      await becomesEarned(lesson);
+      await passPractice(lesson, TRAINING);
     },
   );
 
@@ -122,25 +112,20 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
     'Lesson 7: the ghost-batch network switched to GroupNorm with standardized weights, and trained, earns the small-batch checkpoint',
     TEST,
     async () => {
-      const lesson = await openCheckpoint(
+      const lesson = await openPractice(
         app,
         'deep-without-normalization',
         'Removed the batch dependence with GroupNorm and standardized weights',
+        'Free a small-batch network from its batch statistics',
       );
-      expect(await lesson.status()).toMatch(/^Not earned yet\. Do the practice/);
-
-      const practice = lesson.page.getByRole('region', {
-        name: 'Practice Free a small-batch network from its batch statistics',
-      });
+      const { practice } = lesson;
       await practice
         .getByRole('combobox', { name: 'Your network: Normalization' })
         .selectOption('groupNorm');
       await practice
         .getByRole('checkbox', { name: 'Your network: Weight standardization' })
         .check();
-      await practice.getByRole('button', { name: /Run experiment|Run again/ }).click();
-      await expect.poll(() => practice.innerText(), TRAINING).toMatch(/Passed on /);
-      await becomesEarned(lesson);
+      await passPractice(lesson, TRAINING);
     },
   );
 
@@ -148,23 +133,18 @@ describe('Action checkpoints are earned by doing, never by watching', () => {
     'Lesson 8: the runs as written earn nothing; weight decay 0.005 on run Decayed, trained, with its weight norms read, does',
     TEST,
     async () => {
-      const lesson = await openCheckpoint(
+      const lesson = await openPractice(
         app,
         'scale-invariance',
         "Used weight decay to set a layer's weight norm, and read its effective learning rate",
+        'Hold the weight norm down with weight decay',
       );
-      expect(await lesson.status()).toMatch(/^Not earned yet\. Do the practice/);
-
-      const practice = lesson.page.getByRole('region', {
-        name: 'Practice Hold the weight norm down with weight decay',
-      });
+      const { practice } = lesson;
       await practice.getByRole('tab', { name: 'Weight norms' }).click();
       const decay = practice.getByRole('spinbutton', { name: 'Decayed: Weight decay' });
       await decay.fill('0.005');
       await decay.press('Enter');
-      await practice.getByRole('button', { name: 'Run experiment' }).click();
-      await expect.poll(() => practice.innerText(), TRAINING).toMatch(/Passed on /);
-      await becomesEarned(lesson);
+      await passPractice(lesson, TRAINING);
       expect(
         await practice
           .getByRole('figure', { name: 'Weight norms: Decayed' })

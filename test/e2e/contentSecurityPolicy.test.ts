@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
+import { experimentBlock, runUntilEffectShown } from './lessonPage';
 import { ROOT } from './previewServer';
 import { completedLessons, seedProgress } from './progress';
 
@@ -48,7 +49,7 @@ const violations = (page: Page): Promise<Violation[]> =>
   page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations);
 
 /** Lesson 1's shortest experiment: three 4-layer MNIST networks for 100 steps. */
-const EXPERIMENT = 'Experiment The loss at step 1 against ln 10';
+const EXPERIMENT = 'The loss at step 1 against ln 10';
 const TRAINING = { timeout: 300_000, interval: 500 };
 
 describe('Content-Security-Policy', () => {
@@ -84,12 +85,7 @@ describe('Content-Security-Policy', () => {
         await app.open(`#/lessons/${id}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         if (id === 'signal-propagation') {
-          const experiment = page.getByRole('region', { name: EXPERIMENT });
-          await experiment.getByRole('button', { name: 'Run experiment' }).click();
-          await experiment
-            .getByRole('status')
-            .filter({ hasText: /^Effect shown/ })
-            .waitFor({ timeout: TRAINING.timeout });
+          await runUntilEffectShown(experimentBlock(page, EXPERIMENT), TRAINING.timeout);
         }
         expect(await violations(page), `lesson ${id}`).toEqual([]);
       }

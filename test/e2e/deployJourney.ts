@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { LabDriver } from './labDriver';
+import { experimentBlock, runUntilEffectShown } from './lessonPage';
 
 /** Generous: the machine is shared, and the MNIST files come through the service worker or a server. */
 const TRAINING = { timeout: 120_000, interval: 250 };
@@ -32,14 +33,8 @@ export async function trainMnistInLab(lab: LabDriver): Promise<void> {
 
 /** Lesson 1's quickest experiment: three 4-layer MNIST networks for 100 steps each. */
 export async function runFirstLossExperiment(page: Page): Promise<void> {
-  const experiment = page.getByRole('region', {
-    name: 'Experiment The loss at step 1 against ln 10',
-  });
-  await experiment.getByRole('button', { name: 'Run experiment' }).click();
-  await experiment
-    .getByRole('status')
-    .filter({ hasText: /^Effect shown/ })
-    .waitFor({ timeout: TRAINING.timeout });
+  const experiment = experimentBlock(page, 'The loss at step 1 against ln 10');
+  await runUntilEffectShown(experiment, TRAINING.timeout);
 }
 
 /** The scope of the service worker that controls or will control this page. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { PHONE, useApp } from './harness';
-import { LabDriver, parseShown } from './labDriver';
+import { LabDriver, openLab, parseShown } from './labDriver';
 
 /** Generous: the machine is shared and the suite trains real networks. */
 const TRAINING = { timeout: 30_000, interval: 250 };
@@ -12,24 +12,15 @@ const AXE_TEST_TIMEOUT_MS = 180_000;
 
 describe('Lab', () => {
   const app = useApp();
-  const lab = (): LabDriver => new LabDriver(app.page);
 
   test('BatchNorm with Kaiming init trains: the loss falls, histograms draw, Pause stops', async () => {
-    await app.open('#/lab');
-    const l = lab();
+    const l = await openLab(app);
     await l.choose('Normalization', 'BatchNorm');
     await l.choose('Weight init', 'Kaiming normal');
     expect(await l.setting('Normalization').inputValue()).toBe('batchNorm');
 
-    // Before any step the Lab validates the fresh network: that loss is the baseline.
-    await expect.poll(() => l.validationLoss(), TRAINING).toMatchObject({ step: 0 });
-    const before = await l.validationLoss();
-    if (!before) throw new Error('no validation loss at step 0');
-
-    await l.button('Train').click();
-    await expect
-      .poll(async () => (await l.validationLoss())?.step ?? 0, TRAINING)
-      .toBeGreaterThan(200);
+    const before = await l.baseline(TRAINING);
+    await l.trainPast(200, TRAINING);
     const after = await l.validationLoss();
     expect(after?.loss).toBeLessThan(before.loss * 0.8);
     expect(await l.summary('Activation histograms')).toMatch(
@@ -51,8 +42,7 @@ describe('Lab', () => {
   });
 
   test('two runs that differ in one setting both appear in the legend', async () => {
-    await app.open('#/lab');
-    const l = lab();
+    const l = await openLab(app);
     await l.button('Duplicate run').click();
     await l.tab('B').click();
     await expect.poll(() => l.tab('B').getAttribute('aria-selected')).toBe('true');
@@ -73,8 +63,7 @@ describe('Lab', () => {
   });
 
   test('a shared link reopens the same runs with the same settings', async () => {
-    await app.open('#/lab');
-    const l = lab();
+    const l = await openLab(app);
     await l.choose('Normalization', 'LayerNorm');
     await l.choose('Weight init', 'Xavier uniform');
     await l.type('Learning rate', '0.03');
@@ -101,13 +90,12 @@ describe('Lab', () => {
     await other.close();
 
     await app.reload();
-    await lab().tab('B').click();
-    expect(await lab().setting('Optimizer').inputValue()).toBe('adam');
+    await l.tab('B').click();
+    expect(await l.setting('Optimizer').inputValue()).toBe('adam');
   });
 
   test('learning rate 10 without normalization diverges with a message that says what to try', async () => {
-    await app.open('#/lab');
-    const l = lab();
+    const l = await openLab(app);
     expect(await l.setting('Normalization').inputValue()).toBe('none');
     await l.type('Learning rate', '10');
     await l.button('Train').click();
@@ -121,8 +109,7 @@ describe('Lab', () => {
   test(
     'axe finds no serious or critical accessibility violations on the Lab page',
     async () => {
-      await app.open('#/lab');
-      const l = lab();
+      const l = await openLab(app);
       await l.button('Step').click();
       await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(1);
       expect(await seriousViolations(app.page)).toEqual([]);
@@ -135,13 +122,12 @@ describe('Lab on a 390 px phone', () => {
   const app = useApp(PHONE);
 
   test('nothing overflows horizontally, before and after training', async () => {
-    await app.open('#/lab');
+    const l = await openLab(app);
     const overflow = () =>
       app.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
     expect(await overflow()).toBe(0);
-    const l = new LabDriver(app.page);
     await l.button('Step').click();
     await expect.poll(async () => (await l.trainingLoss())?.step, TRAINING).toBe(1);
     expect(await overflow()).toBe(0);

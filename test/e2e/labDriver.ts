@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { AppSession } from './harness';
 
 /** A number as the Lab prints it: '2,069' → 2069, '0.711' → 0.711, '3e-5' → 0.00003. */
 export function parseShown(text: string): number {
@@ -16,6 +18,18 @@ export function parseShown(text: string): number {
 export interface LossReading {
   readonly loss: number;
   readonly step: number;
+}
+
+/** How long, and how often, to poll while the Lab trains: the machine is shared. */
+export interface Patience {
+  readonly timeout: number;
+  readonly interval: number;
+}
+
+/** Opens the Lab at `route` (settings in its query, as a shared link carries them) and drives it. */
+export async function openLab(app: AppSession, route = '#/lab'): Promise<LabDriver> {
+  await app.open(route);
+  return new LabDriver(app.page);
 }
 
 /**
@@ -73,6 +87,25 @@ export class LabDriver {
   /** Run `letter`'s latest training-batch loss, from the Loss chart's summary. */
   async trainingLoss(letter = 'A'): Promise<LossReading | undefined> {
     return readLoss(await this.summary('Loss'), letter, 'training loss');
+  }
+
+  /**
+   * Run A's validation loss at step 0: the Lab validates the fresh network before any step, and
+   * that loss is the baseline training has to beat.
+   */
+  async baseline(patience: Patience): Promise<LossReading> {
+    await expect.poll(() => this.validationLoss(), patience).toMatchObject({ step: 0 });
+    const reading = await this.validationLoss();
+    if (!reading) throw new Error('no validation loss at step 0');
+    return reading;
+  }
+
+  /** Presses Train and waits until run A has a validation loss from after step `step`. */
+  async trainPast(step: number, patience: Patience): Promise<void> {
+    await this.button('Train').click();
+    await expect
+      .poll(async () => (await this.validationLoss())?.step ?? 0, patience)
+      .toBeGreaterThan(step);
   }
 }
 

@@ -45,3 +45,57 @@ export async function openCheckpoint(
 export async function becomesEarned(view: Pick<CheckpointView, 'status'>): Promise<void> {
   await expect.poll(view.status, { timeout: 30_000, interval: 250 }).toMatch(/^Earned on /);
 }
+
+export interface PracticeView extends CheckpointView {
+  /** The practice block whose task earns the checkpoint. */
+  readonly practice: Locator;
+}
+
+/**
+ * Opens lesson `id` as {@link openCheckpoint} does, at the practice titled `practice` that earns the
+ * checkpoint, and checks that the learner starts with the checkpoint not earned and pointed to it.
+ */
+export async function openPractice(
+  app: AppSession,
+  id: string,
+  checkpoint: string,
+  practice: string,
+): Promise<PracticeView> {
+  const view = await openCheckpoint(app, id, checkpoint);
+  expect(await view.status()).toMatch(/^Not earned yet\. Do the practice/);
+  return { ...view, practice: view.page.getByRole('region', { name: `Practice ${practice}` }) };
+}
+
+/**
+ * Runs the practice as the learner has now set it up, waits for it to pass, and then for its
+ * checkpoint to be earned.
+ */
+export async function passPractice(
+  view: PracticeView,
+  training: { timeout: number; interval: number },
+): Promise<void> {
+  await view.practice.getByRole('button', { name: /Run experiment|Run again/ }).click();
+  await expect.poll(() => view.practice.innerText(), training).toMatch(/Passed on /);
+  await becomesEarned(view);
+}
+
+/** A lesson's experiment block, by the title its heading shows. */
+export function experimentBlock(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: `Experiment ${title}` });
+}
+
+/**
+ * Waits until an experiment's claim box reads "Effect shown": its runs have trained and showed the
+ * effect the lesson claims. Returns that status line, which carries the measured numbers.
+ */
+export async function effectShown(experiment: Locator, timeout: number): Promise<Locator> {
+  const shown = experiment.getByRole('status').filter({ hasText: /^Effect shown/ });
+  await shown.waitFor({ timeout });
+  return shown;
+}
+
+/** Presses the experiment's "Run experiment" and waits for {@link effectShown}. */
+export async function runUntilEffectShown(experiment: Locator, timeout: number): Promise<Locator> {
+  await experiment.getByRole('button', { name: 'Run experiment' }).click();
+  return effectShown(experiment, timeout);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
-import { LabDriver } from './labDriver';
+import { openLab } from './labDriver';
 
 /** Generous: the machine is shared and the suite trains real networks. */
 const TRAINING = { timeout: 120_000, interval: 250 };
@@ -27,28 +27,21 @@ function csvFile(name: string, text: string) {
 
 describe('Your own data', () => {
   const app = useApp();
-  const lab = (): LabDriver => new LabDriver(app.page);
   const fileInput = () => app.page.getByLabel('CSV file', { exact: true });
   const ownData = () => app.page.getByRole('group', { name: 'Your own data' });
 
   test(
     'a good CSV trains like a built-in set and is still there after a reload',
     async () => {
-      await app.open('#/lab');
-      const l = lab();
+      const l = await openLab(app);
       await l.choose('Dataset', 'Your CSV file');
       await fileInput().setInputFiles(csvFile('fruit.csv', clustersCsv()));
       await expect
         .poll(() => ownData().innerText(), TRAINING)
         .toMatch(/Training on fruit\.csv: 300 rows, 4 features, 3 classes \(apple, pear, plum\)/);
 
-      await expect.poll(() => l.validationLoss(), TRAINING).toMatchObject({ step: 0 });
-      const before = await l.validationLoss();
-      if (!before) throw new Error('no validation loss at step 0');
-      await l.button('Train').click();
-      await expect
-        .poll(async () => (await l.validationLoss())?.step ?? 0, TRAINING)
-        .toBeGreaterThan(100);
+      const before = await l.baseline(TRAINING);
+      await l.trainPast(100, TRAINING);
       await l.button('Pause').click();
       expect((await l.validationLoss())?.loss).toBeLessThan(before.loss * 0.5);
       expect(await l.summary('Activation histograms')).toMatch(/^At step [\d,]+, \d+ layers/);
@@ -65,8 +58,7 @@ describe('Your own data', () => {
   test(
     'a bad CSV is refused with its line and column, and the data in use stays',
     async () => {
-      await app.open('#/lab');
-      const l = lab();
+      const l = await openLab(app);
       await l.choose('Dataset', 'Your CSV file');
       await fileInput().setInputFiles(csvFile('fruit.csv', clustersCsv()));
       await expect.poll(() => ownData().innerText(), TRAINING).toMatch(/Training on fruit\.csv/);
@@ -100,8 +92,7 @@ describe('Your own data', () => {
   test(
     'points drawn on the plane, two classes and an erased one, train with a decision boundary',
     async () => {
-      await app.open('#/lab');
-      const l = lab();
+      const l = await openLab(app);
       await l.choose('Dataset', 'Your drawn points');
       const plane = app.page.getByRole('application', { name: /^Drawing plane/ });
       await plane.scrollIntoViewIfNeeded();
@@ -129,11 +120,8 @@ describe('Your own data', () => {
       await expect
         .poll(() => ownData().innerText(), TRAINING)
         .toMatch(/Training on Drawn points: 20 rows, 2 features, 2 classes/);
-      await expect.poll(() => l.validationLoss(), TRAINING).toMatchObject({ step: 0 });
-      await l.button('Train').click();
-      await expect
-        .poll(async () => (await l.validationLoss())?.step ?? 0, TRAINING)
-        .toBeGreaterThan(100);
+      await l.baseline(TRAINING);
+      await l.trainPast(100, TRAINING);
       await l.button('Pause').click();
       expect(await l.summary('Decision boundary')).toMatch(/class 1/);
     },
@@ -143,8 +131,7 @@ describe('Your own data', () => {
   test(
     'a drawn digit goes through the current network: prediction, probabilities, layers, live',
     async () => {
-      await app.open('#/lab');
-      const l = lab();
+      const l = await openLab(app);
       await l.choose('Dataset', 'MNIST 14×14');
       const pad = app.page.getByRole('application', { name: 'Drawing pad for a digit' });
       await pad.scrollIntoViewIfNeeded();

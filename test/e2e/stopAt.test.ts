@@ -1,17 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
-import { LabDriver } from './labDriver';
+import { openLab } from './labDriver';
 
 /** Generous: the machine is shared and the suite trains real networks. */
 const TRAINING = { timeout: 60_000, interval: 250 };
 
 describe('Stop at', () => {
   const app = useApp({ width: 1280, height: 720 });
-  const lab = (): LabDriver => new LabDriver(app.page);
 
   test('a run set to stop at 200 steps trains to exactly step 200 and finishes there; the target and the view survive a reload', async () => {
-    await app.open('#/lab');
-    const l = lab();
+    const l = await openLab(app);
     await l.choose('Stop at', 'A number of steps');
     await l.type('Steps to stop at', '200');
     await expect.poll(() => app.page.evaluate(() => window.location.hash)).toMatch(/[?&]stop=200/);
@@ -54,8 +52,7 @@ describe('Stop at', () => {
   });
 
   test('in presenter mode, Space trains to the link’s stop=60 and the run finishes at step 60', async () => {
-    await app.open('#/lab?present=1&stop=60');
-    const l = lab();
+    const l = await openLab(app, '#/lab?present=1&stop=60');
     const bar = app.page.getByRole('toolbar', { name: 'Presenter controls' });
     // The page's code loads lazily: on a loaded machine that takes seconds.
     await expect.poll(() => bar.getByText('Stop at: 60 steps').isVisible(), TRAINING).toBe(true);
