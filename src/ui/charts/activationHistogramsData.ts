@@ -1,6 +1,6 @@
 import type { ActivationStats } from '../../engine/probes/activationStats';
 import type { Histogram } from '../../engine/probes/histogram';
-import { formatNumber, formatPercent, formatStep } from './format';
+import { atStep, formatNumber, formatPercent, formatStep } from './format';
 import type { Fact } from './FactList';
 import { layerTitle } from './layerNames';
 
@@ -59,8 +59,7 @@ export function summarizeActivations(
     : shown.length > 1
       ? ', each drawn on its own x range'
       : '';
-  const head =
-    step === undefined ? `${count}${range}.` : `At step ${formatStep(step)}, ${count}${range}.`;
+  const head = atStep(step, `${count}${range}.`);
   return [head, ...shown.map(describeLayer)].join(' ');
 }
 

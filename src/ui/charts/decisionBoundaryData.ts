@@ -1,5 +1,5 @@
 import type { DecisionBoundary } from '../../worker/protocol';
-import { formatPercent, formatStep, listPhrase } from './format';
+import { atStep, formatPercent, formatStep, listPhrase } from './format';
 import { hexToRgb, type Rgb } from './palette';
 
 export interface BoundaryPoints {
@@ -106,9 +106,11 @@ export function summarizeBoundary(
     const check = boundaryClasses(b);
     if ('classes' in check) {
       const shares = classShares(b, check.classes);
-      const when = step === undefined ? 'The' : `At step ${formatStep(step)}, the`;
       parts.push(
-        `${when} model predicts ${listPhrase(shares.map((s, k) => `${name(k)} on ${formatPercent(s)} of the plane`))}.`,
+        atStep(
+          step,
+          `the model predicts ${listPhrase(shares.map((s, k) => `${name(k)} on ${formatPercent(s)} of the plane`))}.`,
+        ),
       );
       parts.push('Where the colours blend, the model is unsure.');
     }

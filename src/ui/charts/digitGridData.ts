@@ -1,5 +1,5 @@
 import type { DigitPredictions } from '../../worker/protocol';
-import { formatStep, listPhrase } from './format';
+import { atStep, listPhrase } from './format';
 
 export interface DigitItem {
   readonly index: number;
@@ -50,8 +50,10 @@ export function digitRgba(d: DigitPredictions, index: number): Uint8ClampedArray
 /** "At step 1,200, 14 of 16 test digits are predicted correctly. Wrong: a 4 taken for a 9 and …" */
 export function summarizeDigits(items: readonly DigitItem[], step: number | undefined): string {
   const right = items.filter((i) => i.correct).length;
-  const when = step === undefined ? '' : `At step ${formatStep(step)}, `;
-  const head = `${when}${right} of ${items.length} test digits ${right === 1 ? 'is' : 'are'} predicted correctly.`;
+  const head = atStep(
+    step,
+    `${right} of ${items.length} test digits ${right === 1 ? 'is' : 'are'} predicted correctly.`,
+  );
   const wrong = items.filter((i) => !i.correct);
   if (wrong.length === 0) return head;
   const article = (n: number): string => (n === 8 ? 'an' : 'a'); // digits 0–9: only 8 starts with a vowel sound

@@ -19,6 +19,15 @@ export function formatPercent(fraction: number): string {
   return `${withMinusSign(String(Math.round(p)))}%`;
 }
 
+/**
+ * A chart summary's opening sentence, dated by the step it describes when there is one:
+ * "At step 1,200, gradient norm per layer: …", else "Gradient norm per layer: …".
+ */
+export function atStep(step: number | undefined, sentence: string): string {
+  if (step !== undefined) return `At step ${formatStep(step)}, ${sentence}`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** "a, b and c". */
 export function listPhrase(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -1,5 +1,5 @@
 import type { ParamStats } from '../../engine/probes/probe';
-import { formatNumber, formatStep, listPhrase } from './format';
+import { atStep, formatNumber, listPhrase } from './format';
 import { paramLayerName } from './layerNames';
 import { isLoggable } from './logScale';
 
@@ -26,9 +26,8 @@ export function undrawableLayers(bars: readonly GradNormBar[]): GradNormBar[] {
  * smaller than the largest, fc2."
  */
 export function summarizeGradNorms(bars: readonly GradNormBar[], step: number | undefined): string {
-  const when = step === undefined ? '' : `At step ${formatStep(step)}, `;
   const list = bars.map((b) => `${b.layer} ${formatNumber(b.gradNorm)}`).join(', ');
-  const parts = [`${when}${when ? 'gradient' : 'Gradient'} norm per layer: ${list}.`];
+  const parts = [atStep(step, `gradient norm per layer: ${list}.`)];
   const zero = bars.filter((b) => b.gradNorm === 0).map((b) => b.layer);
   if (zero.length > 0) {
     parts.push(`${listPhrase(zero)} ${zero.length === 1 ? 'gets' : 'get'} no gradient at all.`);

@@ -1,5 +1,5 @@
 import type { ParamStats } from '../../engine/probes/probe';
-import { formatNumber, formatStep, listPhrase } from './format';
+import { atStep, formatNumber, listPhrase } from './format';
 import { paramLayerName } from './layerNames';
 import type { LayerSeriesRows } from './probeHistory';
 
@@ -41,7 +41,6 @@ export function summarizeUpdateRatios(
   step: number | undefined,
 ): string {
   const weights = params.filter((p) => p.role === 'weight');
-  const when = step === undefined ? '' : `At step ${formatStep(step)}, `;
   const list = weights
     .map(
       (p) =>
@@ -49,7 +48,7 @@ export function summarizeUpdateRatios(
     )
     .join(', ');
   const parts = [
-    `${when}${when ? 'log10' : 'Log10'} of update size over weight size per layer: ${list}. About −3 is typical.`,
+    atStep(step, `log10 of update size over weight size per layer: ${list}. About −3 is typical.`),
   ];
   const far = weights.filter(
     (p) => p.updateRatio !== null && Math.abs(p.updateRatio - TYPICAL_UPDATE_RATIO) > TOLERANCE,

@@ -1,6 +1,6 @@
 import type { ParamStats } from '../../engine/probes/probe';
 import type { Fact } from './FactList';
-import { formatNumber, formatStep } from './format';
+import { atStep, formatNumber } from './format';
 import type { HistogramMarker } from './HistogramBars';
 import { valueFraction } from './histogramShape';
 import { paramLayerName } from './layerNames';
@@ -82,7 +82,7 @@ export function summarizeWeights(
 ): string {
   const layers = weightLayers(params);
   const count = `${layers.length} weight ${layers.length === 1 ? 'layer' : 'layers'}`;
-  const head = step === undefined ? `${count}.` : `At step ${formatStep(step)}, ${count}.`;
+  const head = atStep(step, `${count}.`);
   const lines = layers.map((p) => {
     const t = theory?.[p.name];
     const measured = `${paramLayerName(p.name)}: std ${formatNumber(p.weightStd)}`;

@@ -1,5 +1,5 @@
 import type { ParamStats, ProbeSnapshot } from '../../engine/probes/probe';
-import { formatNumber, formatStep, listPhrase } from './format';
+import { atStep, formatNumber, listPhrase } from './format';
 import { paramLayerName } from './layerNames';
 import { isLoggable } from './logScale';
 import { weightSeries, type LayerSeriesRows } from './probeHistory';
@@ -58,11 +58,13 @@ export function summarizeWeightNorms(
   step: number | undefined,
 ): string {
   const weights = params.filter((p) => p.role === 'weight');
-  const when = step === undefined ? '' : `At step ${formatStep(step)}, `;
   const parts = [
-    `${when}${when ? 'weight' : 'Weight'} norm per layer: ${weights
-      .map((p) => `${paramLayerName(p.name)} ${formatNumber(p.weightNorm)}${growth(p)}`)
-      .join(', ')}.`,
+    atStep(
+      step,
+      `weight norm per layer: ${weights
+        .map((p) => `${paramLayerName(p.name)} ${formatNumber(p.weightNorm)}${growth(p)}`)
+        .join(', ')}.`,
+    ),
   ];
   const updates = weights.filter((p) => p.relativeUpdate !== null);
   if (updates.length > 0)

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatStep, listPhrase } from '../../../src/ui/charts/format';
+import { atStep, formatPercent, formatStep, listPhrase } from '../../../src/ui/charts/format';
 
 describe('formatStep', () => {
   it('groups thousands', () => {
     expect(formatStep(1200)).toBe('1,200');
     expect(formatStep(0)).toBe('0');
+  });
+});
+
+describe('atStep', () => {
+  it('dates a summary by its step, or starts it with a capital when there is none', () => {
+    expect(atStep(1200, 'gradient norm per layer: fc1 0.5.')).toBe(
+      'At step 1,200, gradient norm per layer: fc1 0.5.',
+    );
+    expect(atStep(undefined, 'gradient norm per layer: fc1 0.5.')).toBe(
+      'Gradient norm per layer: fc1 0.5.',
+    );
+    expect(atStep(0, '3 layers.')).toBe('At step 0, 3 layers.');
+    expect(atStep(undefined, '3 layers.')).toBe('3 layers.');
   });
 });
 
