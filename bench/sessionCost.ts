@@ -72,7 +72,14 @@ function timeMethod(object: object, key: string, into: (args: unknown[]) => Time
 export async function sessionCost(
   settings: LabRunSettings,
   steps: number,
-  how: { readonly mode: 'lab' } | { readonly mode: 'lesson'; readonly validationEvery: number },
+  how:
+    | { readonly mode: 'lab' }
+    | {
+        readonly mode: 'lesson';
+        readonly validationEvery: number;
+        /** Whether the block charts the boundary or digits (the page tells the worker, 'setViews'). */
+        readonly views: boolean;
+      },
 ): Promise<SessionCost> {
   const plain: Timed = { ms: 0, count: 0 };
   const probed: Timed = { ms: 0, count: 0 };
@@ -109,6 +116,7 @@ export async function sessionCost(
         ? toWorkerSetup(settings, 0, how.validationEvery)
         : toWorkerSetup(settings, 0);
     await session.handle({ type: 'configure', setup });
+    if (how.mode === 'lesson') await session.handle({ type: 'setViews', views: how.views });
     const begin: ToWorker =
       how.mode === 'lesson'
         ? { type: 'step', count: steps }

@@ -1,6 +1,6 @@
 import { makeCoherent } from '../../src/lab/coherence';
 import { cpuShareFor, LESSON_RESERVED_CORES } from '../../src/runs/cpuShare';
-import { runSettings, type Experiment } from '../../src/lessons/schema';
+import { chartsShowViews, runSettings, type Experiment } from '../../src/lessons/schema';
 import { practiceExperiment, readLessons } from '../../test/lessons/headlessLessons';
 import { sessionCost, type SessionCost } from '../sessionCost';
 
@@ -87,6 +87,7 @@ export async function lessonCpuCosts(
       const cost = await sessionCost(settings, block.experiment.steps, {
         mode: 'lesson',
         validationEvery: block.experiment.validationEvery,
+        views: chartsShowViews(block.experiment.charts),
       });
       runs.push({ label: block.experiment.runs[r]!.label, cost });
     }

@@ -18,3 +18,11 @@ export const CHART_KINDS = [
   'percentiles',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
+
+/**
+ * The charts drawn from a snapshot's views (the decision boundary, the digit predictions), which cost
+ * the worker a forward pass each time. A lesson block that shows neither asks its workers for none.
+ */
+export function chartsShowViews(charts: readonly ChartKind[]): boolean {
+  return charts.includes('boundary') || charts.includes('digits');
+}

@@ -35,6 +35,12 @@ export type ToWorker =
    */
   | { readonly type: 'setDetail'; readonly detail: SnapshotDetail }
   /**
+   * Whether anything on the page draws the decision boundary or the digit predictions (default true).
+   * With false the worker computes neither: a forward pass per snapshot that nobody would see (2–5% of
+   * a CNN lesson run's time).
+   */
+  | { readonly type: 'setViews'; readonly views: boolean }
+  /**
    * The share of one core this worker may use, in (0, 1]: below 1 it rests between slices of work, so
    * runs training together leave the page what it needs to draw with (src/runs/cpuShare.ts).
    */

@@ -118,6 +118,8 @@ export class TrainingSession {
   /** What the latest decision boundary or digit predictions took, in ms. */
   private viewsCost = 0;
   private detail: SnapshotDetail = 'full';
+  /** Whether the page draws the boundary or digit predictions at all (see 'setViews'). */
+  private views = true;
   private snapshotSoon = false;
 
   private speedWindow = { time: 0, steps: 0 };
@@ -181,6 +183,9 @@ export class TrainingSession {
         this.detail = message.detail;
         // Whoever just started looking wants the internals now, not in a second.
         if (message.detail === 'full') this.snapshotSoon = true;
+        return;
+      case 'setViews':
+        this.views = message.views;
         return;
       case 'setCpuShare':
         this.pacer.setCpuShare(message.share);
@@ -579,7 +584,7 @@ export class TrainingSession {
       this.detail === 'full'
         ? Math.min(MAX_VIEWS_MS, this.viewsCost * VIEWS_COST_SHARE)
         : REDUCED_DETAIL_MS;
-    if ((views || now - this.lastViewsAt >= viewsEvery) && this.data) {
+    if (this.views && (views || now - this.lastViewsAt >= viewsEvery) && this.data) {
       this.lastViewsAt = now;
       const { train, test } = this.data;
       if (isPlane(train)) {

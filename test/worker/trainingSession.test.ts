@@ -137,6 +137,20 @@ describe('configure', () => {
     expect(Array.from(digits?.labels ?? [])).toEqual(Array.from(test.y.subarray(0, 16)));
   });
 
+  it('computes no digits or boundary when nothing shows them, and again when something does', async () => {
+    const h = await configured({ ...small, dataset: 'mnist14' });
+    await h.send({ type: 'setViews', views: false });
+    await h.send({ type: 'step', count: 3 });
+    await waitFor(() => h.snapshots().some((s) => s.validation?.step === 3), 'validation at 3');
+    const stepped = h.snapshots().filter((s) => s.step > 0);
+    // the last step's snapshot carries probes (claims read them), but no views
+    expect(stepped.some((s) => s.probes?.step === 3)).toBe(true);
+    expect(stepped.filter((s) => s.digits || s.boundary)).toEqual([]);
+    await h.send({ type: 'setViews', views: true });
+    await h.send({ type: 'step', count: 1 });
+    await waitFor(() => h.snapshots().some((s) => s.step === 4 && s.digits), 'digits at step 4');
+  });
+
   it('reports a dataset that cannot be loaded as a learner-facing error', async () => {
     const h = harness(() => Promise.reject(new Error('Could not load /data/x.bin: HTTP 404')));
     await h.send({ type: 'configure', setup: toWorkerSetup(small, 0) });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { blockKey } from '../../lessons/progress/keys';
 import {
+  chartsShowViews,
   runSettings,
   type ChartKind,
   type Experiment,
@@ -47,6 +48,7 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
     experiment.steps,
     experiment.validationEvery,
     saved.restored?.runs,
+    chartsShowViews(experiment.charts),
   );
   useSaveFinishedRuns(saved, live.runs, live.phase);
   // Said for as long as the restored runs are on screen untouched.

@@ -110,6 +110,8 @@ export function useExperimentRuns(
   validationEvery: number,
   /** Finished runs to start from (restored from earlier in the tab): no worker until the next Run. */
   initial?: readonly ExperimentRun[],
+  /** Whether a chart draws the decision boundary or digit predictions (chartsShowViews). */
+  views = true,
 ): ExperimentRuns {
   const [runs, dispatch] = useReducer(
     reducer,
@@ -156,10 +158,12 @@ export function useExperimentRuns(
       } else {
         workers.configure(index, run.settings, 0, validationEvery);
       }
+      // Sent with every start, so a worker restarted after a crash hears it too.
+      workers.send(index, { type: 'setViews', views });
       workers.send(index, { type: 'step', count: steps });
     });
     dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) });
-  }, [workers, steps, validationEvery]);
+  }, [workers, steps, validationEvery, views]);
 
   const pause = useCallback(() => {
     runsRef.current.forEach((run, index) => {

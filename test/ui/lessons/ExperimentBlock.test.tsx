@@ -58,7 +58,7 @@ describe('ExperimentBlock', () => {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     // two runs on two cores: (2 − 0.5) / 2 each, told before the first step
     for (const i of [0, 1]) {
-      expect(workerAt(i).types()).toEqual(['setCpuShare', 'configure', 'step']);
+      expect(workerAt(i).types()).toEqual(['setCpuShare', 'configure', 'setViews', 'step']);
       expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75 });
     }
     trainToTheEnd(0);
@@ -116,11 +116,14 @@ describe('ExperimentBlock', () => {
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     expect(createdWorkers).toHaveLength(2);
+    expect(experiment.charts).toEqual(['loss', 'activations']);
     expect(workerAt(0).sent).toEqual([
       {
         type: 'configure',
         setup: toWorkerSetup(runSettings(experiment, 0), 0, experiment.validationEvery),
       },
+      // no chart draws the digits or the boundary: the worker is told not to compute them
+      { type: 'setViews', views: false },
       { type: 'step', count: 100 },
     ]);
     expect(workerAt(1).sent[0]).toEqual({
@@ -244,7 +247,7 @@ describe('ExperimentBlock', () => {
       ),
     });
     // Run "Other" kept its settings, so its worker only resets.
-    expect(workerAt(1).types().slice(-2)).toEqual(['reset', 'step']);
+    expect(workerAt(1).types().slice(-3)).toEqual(['reset', 'setViews', 'step']);
   });
 
   it('shows why a run stopped', async () => {
