@@ -2,14 +2,32 @@
 export const SLICE_MS = 20;
 
 /**
+ * A slice whose plain steps took at least this many times the run's fastest step is taken to have
+ * waited for a core: on an idle one a step costs about the same every time (within a few per cent,
+ * a garbage collection now and then), and no partial batch makes one legitimately cheaper.
+ */
+export const CONTENDED = 1.25;
+
+/**
  * How fast a session may go: the learner's steps-per-second limit, and the share of a core it may
  * use (the run pool leaves the page a core, src/runs/cpuShare.ts). With a share below 1 the session
  * rests (1 − share) / share as long as it worked, in slices short enough that a snapshot falling
  * due while it rests is not held back for long.
+ *
+ * A worker has no CPU clock, so "worked" is wall-clock time. On a busy machine the operating system
+ * already holds the worker back for part of each slice: counted as work, that time made it rest as
+ * if it had had the core (in Node at load 16–18 a session with half a core got 0.06–0.07 of one, flat
+ * out 0.08–0.17). So the plain steps of each slice are timed against the run's fastest one; when
+ * they took CONTENDED times as long or more, only that fraction of the slice counts as work, and the
+ * rest is what keeps the worker within its share of the time that has passed (none, once the
+ * machine gives it less than its share).
  */
 export class Pacer {
   private share = 1;
   private rateOrigin = { time: 0, steps: 0 };
+  private fastestStepMs = Infinity;
+  private sliceStepMs = 0;
+  private sliceSteps = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -44,10 +62,28 @@ export class Pacer {
     return dueAt <= elapsed ? 0 : Math.max(1, dueAt - elapsed);
   }
 
+  /** A plain training step (no probes) of this slice took `ms` of wall clock. */
+  noteStep(ms: number): void {
+    if (!(ms > 0)) return;
+    this.fastestStepMs = Math.min(this.fastestStepMs, ms);
+    this.sliceStepMs += ms;
+    this.sliceSteps++;
+  }
+
+  /** A new run: its steps cost something else. */
+  forgetSteps(): void {
+    this.fastestStepMs = Infinity;
+    this.sliceStepMs = this.sliceSteps = 0;
+  }
+
   /** How long to rest after a slice that began at `sliceStart`, to use only the share of a core. */
   restAfter(sliceStart: number): number {
+    const contention =
+      this.sliceSteps > 0 ? this.sliceStepMs / this.sliceSteps / this.fastestStepMs : 1;
+    this.sliceStepMs = this.sliceSteps = 0;
     if (this.share >= 1) return 0;
     const worked = this.now() - sliceStart;
-    return (worked * (1 - this.share)) / this.share;
+    const ran = contention >= CONTENDED ? worked / contention : worked;
+    return Math.max(0, ran / this.share - worked);
   }
 }

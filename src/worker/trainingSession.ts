@@ -292,6 +292,7 @@ export class TrainingSession {
     this.plainStepMs = 0;
     this.probeExtraMs = 0;
     this.workMsSinceProbe = 0;
+    this.pacer.forgetSteps();
     let run: TrainingRun;
     try {
       run = new TrainingRun(setup.config, data.train, { testCount: data.test.count });
@@ -515,6 +516,7 @@ export class TrainingSession {
       return;
     }
     this.plainStepMs = this.plainStepMs === 0 ? ms : 0.9 * this.plainStepMs + 0.1 * ms;
+    this.pacer.noteStep(ms);
   }
 
   private startValidation(run: TrainingRun): void {

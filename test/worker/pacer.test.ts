@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, SLICE_MS } from '../../src/worker/pacer';
+import { CONTENDED, Pacer, SLICE_MS } from '../../src/worker/pacer';
 
 /** A pacer on a clock the test moves. */
 function pacerAt() {
@@ -28,6 +28,51 @@ describe('Pacer', () => {
     clock.time = 5;
     expect(pacer.restAfter(0)).toBe(15);
     expect(pacer.sliceMs).toBe(SLICE_MS / 4);
+  });
+
+  it('rests as long as it worked with half a core while its steps take their usual time', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    // steps of 2 ms, then of up to 2.4 ms (a garbage collection): an idle core's jitter
+    for (const ms of [2, 2, 2]) pacer.noteStep(ms);
+    clock.time = 6;
+    expect(pacer.restAfter(0)).toBe(6);
+    for (const ms of [2.4, 2.2, 2]) pacer.noteStep(ms);
+    clock.time = 16.6;
+    expect(pacer.restAfter(10)).toBeCloseTo(6.6, 9);
+  });
+
+  it('counts only the time a busy machine let it run: less rest, none below its share', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    pacer.noteStep(2);
+    clock.time = 2;
+    expect(pacer.restAfter(0)).toBe(2);
+    // the same steps took 2.5× as long: it ran 8 of the 20 ms, and 8 ms of work in 20 is
+    // within half a core already
+    for (const ms of [5, 5, 5, 5]) pacer.noteStep(ms);
+    clock.time = 22;
+    expect(pacer.restAfter(2)).toBe(0);
+    // 1.5×: it ran 12 of 18 ms, so it rests 6 ms (24 in all, 12 of them working)
+    for (const ms of [3, 3, 3, 3, 3, 3]) pacer.noteStep(ms);
+    clock.time = 40;
+    expect(pacer.restAfter(22)).toBeCloseTo(6, 9);
+    // just under CONTENDED (jitter, not a busy machine): rests as long as it worked
+    pacer.noteStep(2 * CONTENDED * 0.99);
+    clock.time = 50;
+    expect(pacer.restAfter(40)).toBe(10);
+  });
+
+  it('forgets the fastest step when a new run starts', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    pacer.noteStep(1);
+    expect(pacer.restAfter(clock.time)).toBe(0);
+    pacer.forgetSteps();
+    // a bigger network's 10 ms steps are not a busy machine's 1 ms ones
+    pacer.noteStep(10);
+    clock.time = 10;
+    expect(pacer.restAfter(0)).toBe(10);
   });
 
   it('takes a share outside (0, 1] as a whole core', () => {
