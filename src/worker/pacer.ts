@@ -2,11 +2,16 @@
 export const SLICE_MS = 20;
 
 /**
- * A slice whose plain steps took at least this many times the run's fastest step is taken to have
- * waited for a core: on an idle one a step costs about the same every time (within a few per cent,
+ * A slice whose mean plain step took at least this many times the run's fastest slice's is taken to
+ * have waited for a core: on an idle one a step costs about the same every time (within a few per cent,
  * a garbage collection now and then), and no partial batch makes one legitimately cheaper.
  */
 export const CONTENDED = 1.25;
+/**
+ * Steps are timed a slice at a time, and only once they add up to this many milliseconds: a browser
+ * worker's clock may be coarsened to 0.1 ms, too coarse for one step of a small network.
+ */
+export const TIMED_MS = 2;
 
 /**
  * How fast a session may go: the learner's steps-per-second limit, and the share of a core it may
@@ -17,14 +22,15 @@ export const CONTENDED = 1.25;
  * A worker has no CPU clock, so "worked" is wall-clock time. On a busy machine the operating system
  * already holds the worker back for part of each slice: counted as work, that time made it rest as
  * if it had had the core (in Node at load 16–18 a session with half a core got 0.06–0.07 of one, flat
- * out 0.08–0.17). So the plain steps of each slice are timed against the run's fastest one; when
- * they took CONTENDED times as long or more, only that fraction of the slice counts as work, and the
+ * out 0.08–0.17). So the mean plain step of each slice is timed against the run's fastest slice;
+ * when it took CONTENDED times as long or more, only that fraction of the slice counts as work, and the
  * rest is what keeps the worker within its share of the time that has passed (none, once the
  * machine gives it less than its share).
  */
 export class Pacer {
   private share = 1;
   private rateOrigin = { time: 0, steps: 0 };
+  /** The smallest mean plain step of a slice of this run so far. */
   private fastestStepMs = Infinity;
   private sliceStepMs = 0;
   private sliceSteps = 0;
@@ -64,8 +70,7 @@ export class Pacer {
 
   /** A plain training step (no probes) of this slice took `ms` of wall clock. */
   noteStep(ms: number): void {
-    if (!(ms > 0)) return;
-    this.fastestStepMs = Math.min(this.fastestStepMs, ms);
+    if (!(ms >= 0)) return;
     this.sliceStepMs += ms;
     this.sliceSteps++;
   }
@@ -78,8 +83,12 @@ export class Pacer {
 
   /** How long to rest after a slice that began at `sliceStart`, to use only the share of a core. */
   restAfter(sliceStart: number): number {
-    const contention =
-      this.sliceSteps > 0 ? this.sliceStepMs / this.sliceSteps / this.fastestStepMs : 1;
+    let contention = 1;
+    if (this.sliceStepMs >= TIMED_MS) {
+      const mean = this.sliceStepMs / this.sliceSteps;
+      this.fastestStepMs = Math.min(this.fastestStepMs, mean);
+      contention = mean / this.fastestStepMs;
+    }
     this.sliceStepMs = this.sliceSteps = 0;
     if (this.share >= 1) return 0;
     const worked = this.now() - sliceStart;

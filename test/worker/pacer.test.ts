@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENDED, Pacer, SLICE_MS } from '../../src/worker/pacer';
+import { CONTENDED, Pacer, SLICE_MS, TIMED_MS } from '../../src/worker/pacer';
 
 /** A pacer on a clock the test moves. */
 function pacerAt() {
@@ -67,12 +67,27 @@ describe('Pacer', () => {
     const { clock, pacer } = pacerAt();
     pacer.setCpuShare(0.5);
     pacer.noteStep(1);
-    expect(pacer.restAfter(clock.time)).toBe(0);
+    pacer.noteStep(1);
+    clock.time = 2;
+    expect(pacer.restAfter(0)).toBe(2);
     pacer.forgetSteps();
     // a bigger network's 10 ms steps are not a busy machine's 1 ms ones
     pacer.noteStep(10);
-    clock.time = 10;
-    expect(pacer.restAfter(0)).toBe(10);
+    clock.time = 12;
+    expect(pacer.restAfter(2)).toBe(10);
+  });
+
+  it('judges no slice whose steps took too little time to be timed on a coarse clock', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    for (let i = 0; i < 20; i++) pacer.noteStep(0.2);
+    clock.time = 4;
+    expect(pacer.restAfter(0)).toBe(4);
+    // one step that read 0.1 ms then one of 0.3 ms (a 0.1 ms clock): not a busy machine
+    pacer.noteStep(0.3);
+    expect(TIMED_MS).toBeGreaterThan(0.3);
+    clock.time = 6;
+    expect(pacer.restAfter(4)).toBe(2);
   });
 
   it('takes a share outside (0, 1] as a whole core', () => {
