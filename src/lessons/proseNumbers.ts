@@ -199,7 +199,8 @@ export function proseNumbers(lesson: ParsedLesson, measured: readonly string[]):
       named.push({ names: blockNames(segment), backing });
     }
   }
-  // Pass 2: each number of the prose, against its section's claims and those its sentence names.
+  // Pass 2: each number of the prose, against what its section and the blocks its sentence names
+  // claim and set.
   const found: ProseNumber[] = [];
   let section = 0;
   for (const segment of lesson.segments) {
