@@ -34,6 +34,11 @@ export class Pacer {
   private fastestStepMs = Infinity;
   private sliceStepMs = 0;
   private sliceSteps = 0;
+  /**
+   * How many times the fastest the latest judged slice's steps took: it holds for slices with no
+   * steps to time (validation, probes), since a busy machine stays busy for longer than a slice.
+   */
+  private contention = 1;
 
   constructor(private readonly now: () => number) {}
 
@@ -79,20 +84,20 @@ export class Pacer {
   forgetSteps(): void {
     this.fastestStepMs = Infinity;
     this.sliceStepMs = this.sliceSteps = 0;
+    this.contention = 1;
   }
 
   /** How long to rest after a slice that began at `sliceStart`, to use only the share of a core. */
   restAfter(sliceStart: number): number {
-    let contention = 1;
     if (this.sliceStepMs >= TIMED_MS) {
       const mean = this.sliceStepMs / this.sliceSteps;
       this.fastestStepMs = Math.min(this.fastestStepMs, mean);
-      contention = mean / this.fastestStepMs;
+      this.contention = mean / this.fastestStepMs;
     }
     this.sliceStepMs = this.sliceSteps = 0;
     if (this.share >= 1) return 0;
     const worked = this.now() - sliceStart;
-    const ran = contention >= CONTENDED ? worked / contention : worked;
+    const ran = this.contention >= CONTENDED ? worked / this.contention : worked;
     return Math.max(0, ran / this.share - worked);
   }
 }

@@ -544,7 +544,7 @@ describe('depthProbe', () => {
 });
 
 /** The fake clock of `onFakeClock`, shared with the stand-in decisionBoundary below. */
-const fakeClock = vi.hoisted(() => ({ time: 0, boundaryMs: 0, probeMs: 0 }));
+const fakeClock = vi.hoisted(() => ({ time: 0, boundaryMs: 0, probeMs: 0, slowdown: 1 }));
 
 // The real probes, which on the fake clock also cost `fakeClock.probeMs` of time per probed step.
 vi.mock('../../src/engine/probes/probe', async (importOriginal) => {
@@ -581,6 +581,7 @@ async function onFakeClock(
   { readMs = 0.01, boundaryMs = 0, probeMs = 0, speed = 0 } = {},
 ) {
   fakeClock.time = 0;
+  fakeClock.slowdown = 1;
   fakeClock.boundaryMs = boundaryMs;
   fakeClock.probeMs = probeMs;
   let rested = 0;
@@ -593,7 +594,8 @@ async function onFakeClock(
       postedAt.set(message, fakeClock.time);
     },
     loadDataset: nodeLoader,
-    now: () => (fakeClock.time += readMs),
+    // `slowdown` stretches all work alike, as a busy machine that lets the worker run part of the time
+    now: () => (fakeClock.time += readMs * fakeClock.slowdown),
     schedule: (task, delay) => void queue.push({ task, at: fakeClock.time + delay }),
   });
   sessions.push(session);
@@ -646,6 +648,21 @@ describe('cpu share', () => {
     expect(rested / 2000).toBeLessThan(0.8);
     const snapshots = s.messages.filter((m) => m.type === 'snapshot').length;
     expect(snapshots).toBeGreaterThan(1);
+  });
+
+  it('stops resting when a busy machine already holds it below its share', async () => {
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    await s.session.handle({ type: 'setCpuShare', share: 0.5 });
+    await s.session.handle({ type: 'train' });
+    expect(s.pump(2000) / 2000).toBeGreaterThan(0.4);
+    // every step now takes 4× as long: the worker ran a quarter of each slice, below half a core
+    fakeClock.slowdown = 4;
+    expect(s.pump(2000) / 2000).toBeLessThan(0.05);
+    // and 1.5×: it ran two thirds of each slice, so it rests a third as long as the slice took
+    fakeClock.slowdown = 1.5;
+    const rested = s.pump(3000) / 3000;
+    expect(rested).toBeGreaterThan(0.2);
+    expect(rested).toBeLessThan(0.3);
   });
 
   it('ignores a share that is not in (0, 1] rather than stalling', async () => {
