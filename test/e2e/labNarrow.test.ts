@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { useApp, type Viewport } from './harness';
 import { LabDriver } from './labDriver';
+import { smallTouchTargets } from './touchTargets';
 
 /** A 1280 × 720 laptop at 150 % browser zoom, as the newcomer review measured it. */
 const ZOOM_150: Viewport = { width: 853, height: 480 };
@@ -53,32 +54,7 @@ describe('the Lab on a touch phone (390 × 844)', () => {
     expect(await app.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     await firstScreen(app.page, TOUCH_PHONE);
     // Every visible control (the unfolded settings included): a checkbox's target is its label's row.
-    const small = await app.page.evaluate(() => {
-      const controls = document.querySelectorAll<HTMLElement>(
-        'button, select, input, summary, [role="tab"], a.nl-button',
-      );
-      const out: string[] = [];
-      for (const control of controls) {
-        if (control.closest('.nl-visually-hidden')) continue;
-        const box = control.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        const input = control instanceof HTMLInputElement ? control : undefined;
-        const label =
-          input && (input.type === 'checkbox' || input.type === 'radio')
-            ? (input.labels?.[0]?.getBoundingClientRect().height ?? 0)
-            : 0;
-        const height = Math.max(box.height, label);
-        if (height < 44) {
-          const name =
-            control.getAttribute('aria-label') ??
-            input?.labels?.[0]?.textContent ??
-            control.textContent ??
-            control.tagName;
-          out.push(`${name.trim().slice(0, 40)}: ${Math.round(height)} px`);
-        }
-      }
-      return out;
-    });
+    const small = await smallTouchTargets(app.page);
     expect(small).toEqual([]);
   });
 });
