@@ -81,6 +81,40 @@ describe('LossChart', () => {
     );
   });
 
+  it('smooths the training loss by a named EMA when asked, the raw per-batch curve faint behind', async () => {
+    const drawing = installRecordingContext();
+    // A noisy run: every other batch's loss is twice the one before.
+    const steps = Int32Array.from({ length: 60 }, (_, i) => i + 1);
+    const noisy: LossRun = {
+      ...makeRun('A', 60, 1),
+      train: { steps, losses: Float32Array.from(steps, (s) => (s % 2 === 0 ? 2 : 1)) },
+    };
+    render(<LossChart runs={[noisy]} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Smoothing' }), '0.9');
+    expect(screen.getByRole('combobox', { name: 'Smoothing' })).toHaveDisplayValue(
+      'EMA 0.9 (about 10 steps)',
+    );
+    const spread = (points: readonly (readonly [number, number])[]) => {
+      const ys = points.slice(30).map(([, y]) => y);
+      return Math.max(...ys) - Math.min(...ys);
+    };
+    const raw = strokesIn(drawing, `${RUN_COLORS.A}55`);
+    expect(raw).toHaveLength(1);
+    expect(raw[0]!.points).toHaveLength(60);
+    // The last solid line in the run's colour (the first ones were drawn before smoothing).
+    const smoothed = strokesIn(drawing, RUN_COLORS.A)
+      .filter((line) => line.dash.length === 0)
+      .at(-1)!;
+    expect(smoothed.points).toHaveLength(60);
+    // The raw curve jumps between 1 and 2 at every step; the average of the last 30 barely moves.
+    expect(spread(smoothed.points)).toBeLessThan(spread(raw[0]!.points) / 4);
+    expect(
+      within(screen.getByRole('list', { name: 'Legend' })).getByText(
+        'training, exponential moving average (solid; raw per-batch curve faint)',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('switches the loss axis to a log scale from a labelled checkbox', async () => {
     render(<LossChart runs={[makeRun('A', 50, 0.05)]} />);
     const toggle = screen.getByRole('checkbox', { name: 'Log scale for loss' });
