@@ -39,151 +39,168 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const FAN_MODES = ['fanIn', 'fanOut'] as const;
 
-export const initSchemeSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ kind: z.literal('zeros') }).strict(),
-    z.object({ kind: z.literal('constant'), value: finite('a finite number') }).strict(),
-    z
-      .object({
-        kind: z.literal('uniform'),
-        low: finite('a finite number'),
-        high: finite('a finite number'),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('normal'),
-        mean: finite('a finite number'),
-        std: positive('a positive number'),
-      })
-      .strict(),
-    z.object({ kind: z.literal('xavierUniform'), gain: positive('a positive number') }).strict(),
-    z.object({ kind: z.literal('xavierNormal'), gain: positive('a positive number') }).strict(),
-    z
-      .object({
-        kind: z.literal('kaimingUniform'),
-        a: finite('a finite number'),
-        mode: enumOf(FAN_MODES),
-        nonlinearity: enumOf(NONLINEARITIES),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('kaimingNormal'),
-        a: finite('a finite number'),
-        mode: enumOf(FAN_MODES),
-        nonlinearity: enumOf(NONLINEARITIES),
-      })
-      .strict(),
-    z.object({ kind: z.literal('orthogonal'), gain: positive('a positive number') }).strict(),
-    z.object({ kind: z.literal('pytorchDefault') }).strict(),
-    z
-      .object({
-        kind: z.literal('custom'),
-        distribution: enumOf(['uniform', 'normal'] as const),
-        fanMode: enumOf(['fanIn', 'fanOut', 'fanAvg'] as const),
-        gain: positive('a positive number'),
-        multiplier: finite('a finite number ≥ 0').refine((v) => v >= 0, {
-          error: 'must be a finite number ≥ 0',
-        }),
-      })
-      .strict(),
-  ],
-  {
-    error: `must be one of 'zeros', 'constant', 'uniform', 'normal', 'xavierUniform', 'xavierNormal', 'kaimingUniform', 'kaimingNormal', 'orthogonal', 'pytorchDefault', 'custom'`,
-  },
+/**
+ * A schema built the first time something parses with it (zod's z.lazy builds its inner schema once
+ * and keeps it). The settings registry imports this module for its lists of kinds before the app's
+ * first page can draw, and building these schemas there (each refined number a chain of zod objects)
+ * was most of the main-thread task that loads the Lab's settings; the page never validates a spec
+ * before a run is configured. Parsing, messages and inferred types are those of the inner schema.
+ */
+const builtOnFirstUse = <T extends z.ZodType>(build: () => T): z.ZodLazy<T> => z.lazy(build);
+
+export const initSchemeSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('zeros') }).strict(),
+      z.object({ kind: z.literal('constant'), value: finite('a finite number') }).strict(),
+      z
+        .object({
+          kind: z.literal('uniform'),
+          low: finite('a finite number'),
+          high: finite('a finite number'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('normal'),
+          mean: finite('a finite number'),
+          std: positive('a positive number'),
+        })
+        .strict(),
+      z.object({ kind: z.literal('xavierUniform'), gain: positive('a positive number') }).strict(),
+      z.object({ kind: z.literal('xavierNormal'), gain: positive('a positive number') }).strict(),
+      z
+        .object({
+          kind: z.literal('kaimingUniform'),
+          a: finite('a finite number'),
+          mode: enumOf(FAN_MODES),
+          nonlinearity: enumOf(NONLINEARITIES),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('kaimingNormal'),
+          a: finite('a finite number'),
+          mode: enumOf(FAN_MODES),
+          nonlinearity: enumOf(NONLINEARITIES),
+        })
+        .strict(),
+      z.object({ kind: z.literal('orthogonal'), gain: positive('a positive number') }).strict(),
+      z.object({ kind: z.literal('pytorchDefault') }).strict(),
+      z
+        .object({
+          kind: z.literal('custom'),
+          distribution: enumOf(['uniform', 'normal'] as const),
+          fanMode: enumOf(['fanIn', 'fanOut', 'fanAvg'] as const),
+          gain: positive('a positive number'),
+          multiplier: finite('a finite number ≥ 0').refine((v) => v >= 0, {
+            error: 'must be a finite number ≥ 0',
+          }),
+        })
+        .strict(),
+    ],
+    {
+      error: `must be one of 'zeros', 'constant', 'uniform', 'normal', 'xavierUniform', 'xavierNormal', 'kaimingUniform', 'kaimingNormal', 'orthogonal', 'pytorchDefault', 'custom'`,
+    },
+  ),
 );
 
-const normSchema = z
-  .object({
-    kind: enumOf(NORM_KINDS),
-    /** GroupNorm only: the number of groups G, which must divide the channel count. */
-    groups: intIn(1, 4096).optional(),
-    /** BatchNorm only: train-mode statistics over ghost batches of this many samples (BatchNormOptions). */
-    ghostBatch: intIn(2, 4096).optional(),
-  })
-  .strict()
-  .superRefine((norm, ctx) => {
-    if (norm.ghostBatch !== undefined && norm.kind !== 'batchNorm') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ghostBatch'],
-        input: norm.ghostBatch,
-        message: `ghost batches split BatchNorm's batch statistics; '${norm.kind}' has none (use 'batchNorm')`,
-      });
-    }
-  });
-
-export const mlpSpecSchema = z
-  .object({
-    family: z.literal('mlp'),
-    /** Features per sample after flattening (784 for 28×28 MNIST, 2 for the 2-D sets). */
-    inputSize: intIn(1, 100_000),
-    numClasses: intIn(2, 1000),
-    /** Hidden layers: each is Linear(width) + optional norm + activation. */
-    depth: intIn(1, 200),
-    width: intIn(1, MAX_CHANNELS),
-    activation: enumOf(ACTIVATIONS),
-    /** LeakyReLU only. */
-    negativeSlope: finite('a finite number').optional(),
-    norm: normSchema,
-    normPlacement: enumOf(NORM_PLACEMENTS),
-    init: initSchemeSchema,
-    /** Hidden Linear layers get a bias. (The output layer always has one.) */
-    bias: z.boolean({ error: 'must be true or false' }),
-    /**
-     * A residual MLP: a Linear stem to `width`, then `depth` residual blocks of two Linear layers
-     * (as the CNN's, with Linear for conv), then the classifier. Absent or false: a plain stack.
-     */
-    residual: z.boolean({ error: 'must be true or false' }).optional(),
-    branchInit: enumOf(BRANCH_INITS).optional(),
-    /** Hidden Linear layers standardize each unit's weights (Qiao et al. 2019); absent means false. */
-    weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
-  })
-  .strict()
-  .superRefine((spec, ctx) => {
-    checkBranchInit(spec, spec.residual === true, ctx);
-    checkWeightStandardization(spec, ctx);
-    if (spec.norm.kind === 'instanceNorm') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['norm', 'kind'],
-        input: spec.norm.kind,
-        message: `InstanceNorm needs spatial (H×W) inputs, so it is only available for the CNN; choose 'none', 'batchNorm', 'layerNorm' or 'groupNorm'`,
-      });
-    }
-    checkGroups(spec.norm, spec.width, 'width', ctx);
-  });
-
-export const cnnSpecSchema = z
-  .object({
-    family: z.literal('cnn'),
-    /** [C, H, W] of one sample. */
-    inputShape: z.tuple([intIn(1, 64), intIn(2, 256), intIn(2, 256)], {
-      error: 'must be [channels, height, width] with channels 1-64 and height, width 2-256',
+const normSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      kind: enumOf(NORM_KINDS),
+      /** GroupNorm only: the number of groups G, which must divide the channel count. */
+      groups: intIn(1, 4096).optional(),
+      /** BatchNorm only: train-mode statistics over ghost batches of this many samples (BatchNormOptions). */
+      ghostBatch: intIn(2, 4096).optional(),
+    })
+    .strict()
+    .superRefine((norm, ctx) => {
+      if (norm.ghostBatch !== undefined && norm.kind !== 'batchNorm') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ghostBatch'],
+          input: norm.ghostBatch,
+          message: `ghost batches split BatchNorm's batch statistics; '${norm.kind}' has none (use 'batchNorm')`,
+        });
+      }
     }),
-    numClasses: intIn(2, 1000),
-    stemChannels: intIn(1, 256),
-    /** Residual blocks after the stem (each two 3×3 convs at stemChannels). */
-    blocks: intIn(0, 64),
-    residual: z.boolean({ error: 'must be true or false' }),
-    activation: enumOf(ACTIVATIONS),
-    negativeSlope: finite('a finite number').optional(),
-    norm: normSchema,
-    normPlacement: enumOf(NORM_PLACEMENTS),
-    init: initSchemeSchema,
-    /** How each residual branch starts (see BranchInit); absent means 'standard'. */
-    branchInit: enumOf(BRANCH_INITS).optional(),
-    /** Every conv standardizes each output channel's kernel (Qiao et al. 2019); absent means false. */
-    weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
-  })
-  .strict()
-  .superRefine((spec, ctx) => {
-    checkBranchInit(spec, spec.residual && spec.blocks > 0, ctx);
-    checkWeightStandardization(spec, ctx);
-    checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx);
-  });
+);
+
+export const mlpSpecSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      family: z.literal('mlp'),
+      /** Features per sample after flattening (784 for 28×28 MNIST, 2 for the 2-D sets). */
+      inputSize: intIn(1, 100_000),
+      numClasses: intIn(2, 1000),
+      /** Hidden layers: each is Linear(width) + optional norm + activation. */
+      depth: intIn(1, 200),
+      width: intIn(1, MAX_CHANNELS),
+      activation: enumOf(ACTIVATIONS),
+      /** LeakyReLU only. */
+      negativeSlope: finite('a finite number').optional(),
+      norm: normSchema,
+      normPlacement: enumOf(NORM_PLACEMENTS),
+      init: initSchemeSchema,
+      /** Hidden Linear layers get a bias. (The output layer always has one.) */
+      bias: z.boolean({ error: 'must be true or false' }),
+      /**
+       * A residual MLP: a Linear stem to `width`, then `depth` residual blocks of two Linear layers
+       * (as the CNN's, with Linear for conv), then the classifier. Absent or false: a plain stack.
+       */
+      residual: z.boolean({ error: 'must be true or false' }).optional(),
+      branchInit: enumOf(BRANCH_INITS).optional(),
+      /** Hidden Linear layers standardize each unit's weights (Qiao et al. 2019); absent means false. */
+      weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
+    })
+    .strict()
+    .superRefine((spec, ctx) => {
+      checkBranchInit(spec, spec.residual === true, ctx);
+      checkWeightStandardization(spec, ctx);
+      if (spec.norm.kind === 'instanceNorm') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['norm', 'kind'],
+          input: spec.norm.kind,
+          message: `InstanceNorm needs spatial (H×W) inputs, so it is only available for the CNN; choose 'none', 'batchNorm', 'layerNorm' or 'groupNorm'`,
+        });
+      }
+      checkGroups(spec.norm, spec.width, 'width', ctx);
+    }),
+);
+
+export const cnnSpecSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      family: z.literal('cnn'),
+      /** [C, H, W] of one sample. */
+      inputShape: z.tuple([intIn(1, 64), intIn(2, 256), intIn(2, 256)], {
+        error: 'must be [channels, height, width] with channels 1-64 and height, width 2-256',
+      }),
+      numClasses: intIn(2, 1000),
+      stemChannels: intIn(1, 256),
+      /** Residual blocks after the stem (each two 3×3 convs at stemChannels). */
+      blocks: intIn(0, 64),
+      residual: z.boolean({ error: 'must be true or false' }),
+      activation: enumOf(ACTIVATIONS),
+      negativeSlope: finite('a finite number').optional(),
+      norm: normSchema,
+      normPlacement: enumOf(NORM_PLACEMENTS),
+      init: initSchemeSchema,
+      /** How each residual branch starts (see BranchInit); absent means 'standard'. */
+      branchInit: enumOf(BRANCH_INITS).optional(),
+      /** Every conv standardizes each output channel's kernel (Qiao et al. 2019); absent means false. */
+      weightStandardization: z.boolean({ error: 'must be true or false' }).optional(),
+    })
+    .strict()
+    .superRefine((spec, ctx) => {
+      checkBranchInit(spec, spec.residual && spec.blocks > 0, ctx);
+      checkWeightStandardization(spec, ctx);
+      checkGroups(spec.norm, spec.stemChannels, 'stemChannels', ctx);
+    }),
+);
 
 /** Whether a branch init can be built: each needs the skip, and each its own kind of normalization. */
 function checkBranchInit(
@@ -259,9 +276,11 @@ function divisorsOf(n: number): number[] {
   return [...low, ...high];
 }
 
-export const modelSpecSchema = z.discriminatedUnion('family', [mlpSpecSchema, cnnSpecSchema], {
-  error: `must be 'mlp' or 'cnn'`,
-});
+export const modelSpecSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('family', [mlpSpecSchema, cnnSpecSchema], {
+    error: `must be 'mlp' or 'cnn'`,
+  }),
+);
 
 export type InitScheme = z.infer<typeof initSchemeSchema>;
 // The schema and the init module describe the same schemes: a compile error here means they drifted.
