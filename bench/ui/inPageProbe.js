@@ -15,6 +15,9 @@
     firstLossAt: undefined,
   };
   window.__normlabProbe = probe;
+  // bench/lessons needs only the long tasks: its pages are long, and reading every chart's summary
+  // on every frame would add main-thread work of its own to the tasks it measures.
+  const longTasksOnly = window.__normlabProbeOptions?.longTasksOnly === true;
 
   try {
     new PerformanceObserver((list) => {
@@ -25,6 +28,7 @@
   } catch {
     probe.longTasks = null;
   }
+  if (longTasksOnly) return;
 
   const lossSummary = () => {
     for (const figure of document.querySelectorAll('figure')) {
