@@ -9,7 +9,7 @@ import { completedLessons, seedProgress } from './progress';
 
 /**
  * Opens lesson `id` as a learner who has completed every core lesson before it (and nothing else),
- * so that it is open to them, and waits for its title.
+ * so that it is open to them, and waits for its title and every block.
  */
 export async function openLesson(app: AppSession, id: string): Promise<Page> {
   const track = buildLessonTrack(join(ROOT, 'lessons'), ROOT);
@@ -20,6 +20,8 @@ export async function openLesson(app: AppSession, id: string): Promise<Page> {
   await app.open(`#/lessons/${id}`);
   const page = app.page;
   await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
+  // The lesson's blocks arrive a few at a time after its title; the article is busy until all have.
+  await page.locator('article[aria-busy="false"]').waitFor();
   return page;
 }
 

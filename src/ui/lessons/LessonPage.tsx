@@ -14,6 +14,7 @@ import { LessonSegments } from './LessonSegments';
 import { LockedLesson } from './LockedLesson';
 import { LessonContents } from './LessonContents';
 import { useReadingPosition } from './readingPosition';
+import { useRevealedSegments } from './useRevealedSegments';
 import type { Segment } from '../../lessons/parseLesson';
 import { lessonSections } from '../../lessons/sections';
 import { withBundledProse } from '../../lessons/loadProse';
@@ -51,72 +52,73 @@ export function LessonPage({ track: bare, id, instructor, section }: LessonPageP
         instructor={instructor}
         segments={lesson.segments}
         section={section}
-      >
-        <header className="nl-lesson__header">
-          <p className="nl-lesson__eyebrow">
-            {position} · about {lesson.meta.minutes} minutes
-            {instructor ? (
-              <span className="nl-badge" title="Opened with ?instructor=1: every lesson is open">
-                Instructor view
-              </span>
-            ) : null}
-          </p>
-          <h1 tabIndex={-1}>{lesson.meta.title}</h1>
-          <p className="nl-lesson__summary">{lesson.meta.summary}</p>
-          <p className="nl-lesson__status">
-            {completed
-              ? `Completed${completedAt ? ` on ${formatDate(completedAt)}` : ''}.`
-              : `In progress: ${left}.`}
-          </p>
-          <p className="nl-lesson__present">
-            <a href={deckHref(lesson.meta.id, { instructor })}>Present this lesson</a>
-            <span className="nl-hint">
-              {' '}
-              (a lecture deck of its experiments, equations and questions, with a speaker view)
-            </span>{' '}
-            <ShareWithRoom
-              hash={() => lessonHref(lesson.meta.id, instructor)}
-              what="this lesson"
-              className="nl-button nl-button--quiet"
-            />
-          </p>
-        </header>
-        <CompletionRulesBox />
-        <LessonSegments segments={lesson.segments} />
-        <footer className="nl-lesson__footer">
-          <h2 id={FINISHING_ID} tabIndex={-1}>
-            {FINISHING_TITLE}
-          </h2>
-          <p>
-            {completed
-              ? 'You completed this lesson.'
-              : `To complete it, answer every question correctly and earn every checkpoint: ${left}.`}
-          </p>
-          <ul className="nl-link-list">
-            {next ? (
+        header={
+          <header className="nl-lesson__header">
+            <p className="nl-lesson__eyebrow">
+              {position} · about {lesson.meta.minutes} minutes
+              {instructor ? (
+                <span className="nl-badge" title="Opened with ?instructor=1: every lesson is open">
+                  Instructor view
+                </span>
+              ) : null}
+            </p>
+            <h1 tabIndex={-1}>{lesson.meta.title}</h1>
+            <p className="nl-lesson__summary">{lesson.meta.summary}</p>
+            <p className="nl-lesson__status">
+              {completed
+                ? `Completed${completedAt ? ` on ${formatDate(completedAt)}` : ''}.`
+                : `In progress: ${left}.`}
+            </p>
+            <p className="nl-lesson__present">
+              <a href={deckHref(lesson.meta.id, { instructor })}>Present this lesson</a>
+              <span className="nl-hint">
+                {' '}
+                (a lecture deck of its experiments, equations and questions, with a speaker view)
+              </span>{' '}
+              <ShareWithRoom
+                hash={() => lessonHref(lesson.meta.id, instructor)}
+                what="this lesson"
+                className="nl-button nl-button--quiet"
+              />
+            </p>
+          </header>
+        }
+        footer={
+          <footer className="nl-lesson__footer">
+            <h2 id={FINISHING_ID} tabIndex={-1}>
+              {FINISHING_TITLE}
+            </h2>
+            <p>
+              {completed
+                ? 'You completed this lesson.'
+                : `To complete it, answer every question correctly and earn every checkpoint: ${left}.`}
+            </p>
+            <ul className="nl-link-list">
+              {next ? (
+                <li>
+                  <a href={lessonHref(next.meta.id, instructor)}>Next lesson: {next.meta.title}</a>
+                </li>
+              ) : (
+                <li>
+                  <a href={instructor ? `${NEXT_HREF}?instructor=1` : NEXT_HREF}>
+                    What comes next: learning-rate schedulers
+                  </a>
+                </li>
+              )}
+              {advancedAfter ? (
+                <li>
+                  <a href={lessonHref(advancedAfter.meta.id, instructor)}>
+                    Going further, the advanced track: {advancedAfter.meta.title}
+                  </a>
+                </li>
+              ) : null}
               <li>
-                <a href={lessonHref(next.meta.id, instructor)}>Next lesson: {next.meta.title}</a>
+                <a href={HOME_HREF}>All lessons and your progress</a>
               </li>
-            ) : (
-              <li>
-                <a href={instructor ? `${NEXT_HREF}?instructor=1` : NEXT_HREF}>
-                  What comes next: learning-rate schedulers
-                </a>
-              </li>
-            )}
-            {advancedAfter ? (
-              <li>
-                <a href={lessonHref(advancedAfter.meta.id, instructor)}>
-                  Going further, the advanced track: {advancedAfter.meta.title}
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <a href={HOME_HREF}>All lessons and your progress</a>
-            </li>
-          </ul>
-        </footer>
-      </OpenLesson>
+            </ul>
+          </footer>
+        }
+      />
     </LessonContext>
   );
 }
@@ -145,20 +147,25 @@ interface OpenLessonProps {
   readonly instructor: boolean;
   readonly segments: readonly Segment[];
   readonly section: string | undefined;
-  readonly children: ReactNode;
+  readonly header: ReactNode;
+  /** Shown once every segment is: a footer halfway down the page would jump as the rest arrives. */
+  readonly footer: ReactNode;
 }
 
 /**
  * The lesson's article with its table of contents; the article keeps the learner's reading
- * position for the tab's life.
+ * position for the tab's life. Its segments arrive a few at a time (useRevealedSegments.ts); the
+ * article is `aria-busy` until all have.
  */
-function OpenLesson({ lessonId, instructor, segments, section, children }: OpenLessonProps) {
+function OpenLesson({ lessonId, instructor, segments, section, header, footer }: OpenLessonProps) {
   const articleRef = useRef<HTMLElement>(null);
   const sections = useMemo(
     () => [...lessonSections(segments), { id: FINISHING_ID, title: FINISHING_TITLE }],
     [segments],
   );
   useReadingPosition(lessonId, articleRef, section);
+  const shown = useRevealedSegments(segments);
+  const busy = shown < segments.length;
   return (
     <div className="nl-lesson-layout">
       <LessonContents
@@ -167,8 +174,11 @@ function OpenLesson({ lessonId, instructor, segments, section, children }: OpenL
         sections={sections}
         pageRef={articleRef}
       />
-      <article ref={articleRef} className="nl-page nl-lesson">
-        {children}
+      <article ref={articleRef} className="nl-page nl-lesson" aria-busy={busy}>
+        {header}
+        <CompletionRulesBox />
+        <LessonSegments segments={segments} shown={shown} />
+        {busy ? null : footer}
       </article>
     </div>
   );

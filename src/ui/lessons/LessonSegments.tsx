@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Segment } from '../../lessons/parseLesson';
 import { blockKey } from '../../lessons/progress/keys';
 import { WidgetView } from '../widgets/WidgetView';
@@ -107,14 +107,30 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
   }
 }
 
-/** Every segment of the lesson in order, each unable to take the others down with it. */
-export function LessonSegments({ segments }: { readonly segments: readonly Segment[] }) {
+/** One segment, unable to take the others down with it; rendered again only when it changes. */
+const SegmentItem = memo(function SegmentItem({ segment }: { readonly segment: Segment }) {
+  return (
+    <BlockErrorBoundary what={describe(segment)}>
+      <SegmentView segment={segment} />
+    </BlockErrorBoundary>
+  );
+});
+
+/**
+ * The first `shown` segments of the lesson in order (useRevealedSegments.ts adds the rest a few at
+ * a time).
+ */
+export function LessonSegments({
+  segments,
+  shown = segments.length,
+}: {
+  readonly segments: readonly Segment[];
+  readonly shown?: number;
+}) {
   return (
     <>
-      {segments.map((segment, i) => (
-        <BlockErrorBoundary key={`${segment.line}-${i}`} what={describe(segment)}>
-          <SegmentView segment={segment} />
-        </BlockErrorBoundary>
+      {segments.slice(0, shown).map((segment, i) => (
+        <SegmentItem key={`${segment.line}-${i}`} segment={segment} />
       ))}
     </>
   );

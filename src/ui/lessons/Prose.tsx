@@ -1,9 +1,10 @@
 import 'katex/dist/katex.min.css';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { plainHeading, sectionId } from '../../lessons/sections';
+import { proseParts } from './proseParts';
 import { DISPLAY_PROPERTY, markMath, TEX_PROPERTY, texToHtml } from './texMarkup';
 
 /**
@@ -74,7 +75,23 @@ export const InlineProse = memo(function InlineProse({ text }: { readonly text: 
   );
 });
 
-/** A block of lesson Markdown; parsed again only when its text changes. */
+/**
+ * Lesson Markdown rendered as it stands, with no element around it: parsed, typeset and rendered in
+ * one piece of React work, so `Prose` gives it a few blocks at a time (proseParts.ts).
+ */
+export const MarkdownBlocks = memo(function MarkdownBlocks({ text }: { readonly text: string }) {
+  return (
+    <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS}>
+      {text}
+    </Markdown>
+  );
+});
+
+/**
+ * A block of lesson Markdown; parsed again only when its text changes. Its parts (a few top-level
+ * blocks each) are components of their own, so React renders a long passage in slices and the page
+ * answers input between them (a 3,800-character passage was one 130 ms task).
+ */
 export const Prose = memo(function Prose({
   text,
   className,
@@ -82,15 +99,12 @@ export const Prose = memo(function Prose({
   readonly text: string;
   readonly className?: string;
 }) {
+  const parts = useMemo(() => proseParts(text), [text]);
   return (
     <div className={className ? `nl-prose ${className}` : 'nl-prose'}>
-      <Markdown
-        remarkPlugins={REMARK_PLUGINS}
-        rehypePlugins={REHYPE_PLUGINS}
-        components={COMPONENTS}
-      >
-        {text}
-      </Markdown>
+      {parts.map((part, i) => (
+        <MarkdownBlocks key={i} text={part} />
+      ))}
     </div>
   );
 });

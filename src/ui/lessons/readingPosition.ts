@@ -116,10 +116,21 @@ export function useReadingPosition(
       : target !== undefined
         ? () => sectionScrollTop(target)
         : undefined;
+    // The section the address names may arrive a moment after the page (its segments come a few at
+    // a time): it takes focus when it is there, once.
+    let focused = saved !== undefined || target === undefined;
+    const focusTarget = (): void => {
+      if (focused) return;
+      const heading = document.getElementById(target!);
+      if (!heading) return;
+      heading.focus({ preventScroll: true });
+      focused = true;
+    };
     const hold = (): void => {
       if (!holding || !place) return;
       const top = place();
       if (top !== undefined && Math.abs(top - window.scrollY) >= 1) window.scrollTo(0, top);
+      focusTarget();
     };
     const resize = new ResizeObserver(hold);
     const release = (): void => {
@@ -129,12 +140,7 @@ export function useReadingPosition(
       for (const type of USER_INPUT) window.removeEventListener(type, release);
     };
     // After the app's own arrival handling (which scrolls a newly opened page to its top).
-    const first = setTimeout(() => {
-      hold();
-      if (!saved && target !== undefined) {
-        document.getElementById(target)?.focus({ preventScroll: true });
-      }
-    }, 0);
+    const first = setTimeout(hold, 0);
     const settled = setTimeout(release, place ? SETTLE_MS : 0);
     if (place) {
       resize.observe(page);
