@@ -82,6 +82,8 @@ describe('Lesson 3, batch normalization, as a learner', () => {
       await app.open('#/lessons/batch-normalization');
       await addBatchNormYourself(page, checkpoint);
       await fixTheForgottenEvalMode(page);
+      // Back from the Lab, the lesson's blocks arrive a few at a time: list the questions once all have.
+      await page.locator('article[aria-busy="false"]').waitFor();
       const questions = await page.getByRole('region', { name: /^Question / }).all();
       expect(questions.length).toBeGreaterThanOrEqual(5);
       for (const q of questions) {
