@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { depthProbe } from '../../../src/engine/probes/depthProbe';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
@@ -9,13 +8,12 @@ import { toWorkerSetup } from '../../../src/lab/settings';
 import { labHash } from '../../../src/lab/urlState';
 import { useAppStore } from '../../../src/store/appStore';
 import { LEARNING_RATE_STOPS } from '../../../src/ui/lab/fields/LearningRateField';
-import { LabPage } from '../../../src/ui/lab/LabPage';
 import type { FromWorker } from '../../../src/worker/protocol';
 import { snapshotOf, type FakeRunWorker } from '../../store/fakeRunWorker';
 import { expectGradientCurvesExplained } from '../charts/gradientCurvesExplained';
 import { setupLabTests } from './labTestEnvironment';
 import { LAB_NUMBER_BOXES, LAB_SELECTS } from './labControls';
-import { enterNumber } from './renderLab';
+import { enterNumber, renderLab } from './renderLab';
 import { reluProbe } from '../../engine/probes/reluProbe';
 
 const { workers, probeWorkers } = setupLabTests();
@@ -28,13 +26,6 @@ function worker(i = 0): FakeRunWorker {
 
 function emit(message: FromWorker, i = 0): void {
   act(() => worker(i).emit(message));
-}
-
-function renderLab(hash = '#/lab') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const user = userEvent.setup();
-  render(<LabPage />);
-  return user;
 }
 
 describe('LabPage controls', () => {

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LabPage } from '../../../src/ui/lab/LabPage';
 import { resetLabView } from '../../../src/ui/lab/labView';
 import { setupLabTests } from './labTestEnvironment';
+import { renderLab } from './renderLab';
 
 setupLabTests();
 
@@ -27,13 +26,6 @@ function mockWidth(narrow: boolean) {
     narrow = next;
     act(() => listeners.forEach((listener) => listener()));
   };
-}
-
-function renderLab(hash = '#/lab') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const user = userEvent.setup();
-  render(<LabPage />);
-  return user;
 }
 
 describe('the Lab in one column (a phone, 150 % zoom)', () => {
