@@ -1,7 +1,12 @@
 import type { DepthProbeOptions } from '../../src/engine/probes/depthProbe';
 import { boundedListOf } from '../../src/runs/boundedList';
 import { appendLosses, EMPTY_LOSS_HISTORY, type LossHistory } from '../../src/runs/lossHistory';
-import { applyRunMessage, type HistoryPolicy, type RunState } from '../../src/runs/runState';
+import {
+  applyRunMessage,
+  COMPLETE_HISTORY,
+  type HistoryPolicy,
+  type RunState,
+} from '../../src/runs/runState';
 import type { FromWorker } from '../../src/worker/protocol';
 
 /** The complete history of a run that reported `losses`, at steps 1, 2, 3, … unless `steps` says. */
@@ -29,12 +34,17 @@ export const READY: FromWorker = {
 };
 
 /** `messages` applied to `run` in order, keeping history as `policy` says. */
-export function applyAll<R extends RunState>(
+export function applyWithPolicy<R extends RunState>(
   policy: HistoryPolicy,
   run: R,
   ...messages: FromWorker[]
 ): R {
   return messages.reduce((r, m) => applyRunMessage(r, m, policy), run);
+}
+
+/** `messages` applied to `run` in order, keeping every step, as a lesson's runs do for their claims. */
+export function applyAll<R extends RunState>(run: R, ...messages: FromWorker[]): R {
+  return applyWithPolicy(COMPLETE_HISTORY, run, ...messages);
 }
 
 /** A small network's depth-probe options, `depth` layers deep. */

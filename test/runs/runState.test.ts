@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../src/lab/labSettings';
 import {
   BOUNDED_HISTORY,
-  COMPLETE_HISTORY,
   freshRunState,
   MAX_PROBE_HISTORY,
   startRun,
@@ -10,73 +9,72 @@ import {
 } from '../../src/runs/runState';
 import type { FromWorker } from '../../src/worker/protocol';
 import { snapshotOf } from '../store/fakeRunWorker';
-import { applyAll, READY } from './runFixtures';
-
-const apply = (run: RunState, ...messages: FromWorker[]): RunState =>
-  applyAll(COMPLETE_HISTORY, run, ...messages);
-const applyWithPolicy = applyAll;
+import { applyAll, applyWithPolicy, READY } from './runFixtures';
 
 /** A lesson's run, just told to train to `target`: waiting for its worker's 'ready'. */
 const running = (target = 10) => startRun(freshRunState(DEFAULT_RUN_SETTINGS, true), target);
 
 describe('a run with a target (a lesson experiment)', () => {
   it('ignores what an old run still sends until the worker is ready again', () => {
-    const run = apply(running(), snapshotOf(1, 5), READY, snapshotOf(1, 3));
+    const run = applyAll(running(), snapshotOf(1, 5), READY, snapshotOf(1, 3));
     expect(run.history.steps).toEqual([1, 2, 3]);
     expect(run.step).toBe(3);
   });
 
   it('keeps the loss of every step, each step once', () => {
-    const run = apply(running(), READY, snapshotOf(1, 4), snapshotOf(3, 6));
+    const run = applyAll(running(), READY, snapshotOf(1, 4), snapshotOf(3, 6));
     expect(run.history.steps).toEqual([1, 2, 3, 4, 5, 6]);
     // snapshotOf reports loss 1/step
     expect(run.history.losses).toEqual([1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6].map(Math.fround));
   });
 
   it('is done at the target step', () => {
-    const run = apply(running(10), READY, snapshotOf(1, 10));
+    const run = applyAll(running(10), READY, snapshotOf(1, 10));
     expect(run.status).toBe('done');
-    expect(apply(run, { type: 'status', running: false }).status).toBe('done');
+    expect(applyAll(run, { type: 'status', running: false }).status).toBe('done');
   });
 
   it('is paused and resumed by its page: its worker’s answer to a Pause changes nothing', () => {
-    const trained = apply(running(10), READY, snapshotOf(1, 4));
+    const trained = applyAll(running(10), READY, snapshotOf(1, 4));
     const paused: RunState = { ...trained, status: 'paused' };
-    expect(apply(paused, snapshotOf(5, 5), { type: 'status', running: false })).toMatchObject({
+    expect(applyAll(paused, snapshotOf(5, 5), { type: 'status', running: false })).toMatchObject({
       status: 'paused',
       step: 5,
     });
     // Resumed before that answer came: the worker trains again after answering.
     const resumed = startRun(paused, 10);
-    expect(apply(resumed, { type: 'status', running: false }).status).toBe('running');
+    expect(applyAll(resumed, { type: 'status', running: false }).status).toBe('running');
   });
 
   it('is done when its last step comes after the page paused it (the Pause came too late)', () => {
-    const paused: RunState = { ...apply(running(10), READY, snapshotOf(1, 4)), status: 'paused' };
-    expect(apply(paused, snapshotOf(5, 10)).status).toBe('done');
-    expect(apply(paused, snapshotOf(5, 9)).status).toBe('paused');
+    const paused: RunState = {
+      ...applyAll(running(10), READY, snapshotOf(1, 4)),
+      status: 'paused',
+    };
+    expect(applyAll(paused, snapshotOf(5, 10)).status).toBe('done');
+    expect(applyAll(paused, snapshotOf(5, 9)).status).toBe('paused');
   });
 
   it('stays paused when paused before its first step', () => {
-    const paused: RunState = { ...apply(running(10), READY), status: 'paused' };
-    expect(apply(paused, { type: 'status', running: false }).status).toBe('paused');
+    const paused: RunState = { ...applyAll(running(10), READY), status: 'paused' };
+    expect(applyAll(paused, { type: 'status', running: false }).status).toBe('paused');
   });
 
   it('records a divergence, and an error (accepted even while waiting for ready)', () => {
-    const diverged = apply(running(), READY, snapshotOf(1, 2), {
+    const diverged = applyAll(running(), READY, snapshotOf(1, 2), {
       type: 'diverged',
       step: 3,
       reason: 'loss is NaN',
     });
     expect(diverged).toMatchObject({ status: 'diverged', divergedAt: 3, message: 'loss is NaN' });
-    const failed = apply(running(), { type: 'error', message: 'no data', step: 0 });
+    const failed = applyAll(running(), { type: 'error', message: 'no data', step: 0 });
     expect(failed).toMatchObject({ status: 'error', message: 'no data' });
   });
 
   it('keeps every validation point with the complete history', () => {
-    let run = apply(running(100_000), READY);
+    let run = applyAll(running(100_000), READY);
     for (let s = 1; s <= 1500; s++) {
-      run = apply(run, {
+      run = applyAll(run, {
         ...snapshotOf(s, s),
         validation: { step: s, loss: 1 / s, accuracy: 0.5, mode: 'eval' },
       });
@@ -86,9 +84,9 @@ describe('a run with a target (a lesson experiment)', () => {
   });
 
   it('thins the probe history to every other frame when it is full', () => {
-    let run = apply(running(1000), READY);
+    let run = applyAll(running(1000), READY);
     for (let s = 1; s <= MAX_PROBE_HISTORY + 1; s++) {
-      run = apply(
+      run = applyAll(
         run,
         snapshotOf(s, s, { probes: { step: s, params: [], activations: [], norms: [] } }),
       );
@@ -182,19 +180,19 @@ describe('BatchNorm after training (fold and recalibrate answers)', () => {
 
   it('keeps the latest result of each operation, clears what was pending, and a refusal until the next success', () => {
     const asked: RunState = {
-      ...apply(running(), READY),
+      ...applyAll(running(), READY),
       afterTraining: {
         ...freshRunState(DEFAULT_RUN_SETTINGS).afterTraining,
         pending: 'recalibrate',
       },
     };
-    const done = apply(asked, recalibrated);
+    const done = applyAll(asked, recalibrated);
     expect(done.afterTraining.pending).toBeUndefined();
     expect(done.afterTraining.recalibration?.report.after.loss).toBe(0.5);
-    const thenRefused = apply(done, refused);
+    const thenRefused = applyAll(done, refused);
     expect(thenRefused.afterTraining.refusal?.message).toBe('Pause the run first');
     expect(thenRefused.afterTraining.recalibration).toBe(done.afterTraining.recalibration);
-    expect(apply(thenRefused, recalibrated).afterTraining.refusal).toBeUndefined();
+    expect(applyAll(thenRefused, recalibrated).afterTraining.refusal).toBeUndefined();
   });
 
   it('a fresh run has none', () => {

@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
-import { COMPLETE_HISTORY, startRun } from '../../../src/runs/runState';
-import {
-  freshExperimentRun,
-  isSettled,
-  toRunHistory,
-  type ExperimentRun,
-} from '../../../src/ui/lessons/experimentRun';
-import type { FromWorker } from '../../../src/worker/protocol';
+import { startRun } from '../../../src/runs/runState';
+import { freshExperimentRun, isSettled, toRunHistory } from '../../../src/ui/lessons/experimentRun';
 import { applyAll, READY } from '../../runs/runFixtures';
 import { snapshotOf } from '../../store/fakeRunWorker';
-
-const apply = (run: ExperimentRun, ...messages: FromWorker[]): ExperimentRun =>
-  applyAll(COMPLETE_HISTORY, run, ...messages);
 
 const running = (target = 10) =>
   startRun(freshExperimentRun('Net', DEFAULT_RUN_SETTINGS, true), target);
 
 describe('an experiment run', () => {
   it('is settled once validated at its target step', () => {
-    let run = apply(running(10), READY, snapshotOf(1, 10));
+    let run = applyAll(running(10), READY, snapshotOf(1, 10));
     expect(run.status).toBe('done');
     expect(isSettled(run)).toBe(false);
-    run = apply(run, {
+    run = applyAll(run, {
       ...snapshotOf(10, 10),
       validation: { step: 10, loss: 0.4, accuracy: 0.8, mode: 'eval' },
     });
@@ -30,12 +21,12 @@ describe('an experiment run', () => {
   });
 
   it('is not settled while paused before the target', () => {
-    const run = apply(running(10), READY, snapshotOf(1, 4), { type: 'status', running: false });
+    const run = applyAll(running(10), READY, snapshotOf(1, 4), { type: 'status', running: false });
     expect(isSettled(run)).toBe(false);
   });
 
   it('is settled by a divergence, which the claim evaluator hears of', () => {
-    const diverged = apply(running(), READY, snapshotOf(1, 2), {
+    const diverged = applyAll(running(), READY, snapshotOf(1, 2), {
       type: 'diverged',
       step: 3,
       reason: 'loss is NaN',
@@ -45,7 +36,7 @@ describe('an experiment run', () => {
   });
 
   it('gives the claim evaluator validation after training only', () => {
-    const run = apply(
+    const run = applyAll(
       running(),
       READY,
       { ...snapshotOf(1, 1), validation: { step: 0, loss: 2.3, accuracy: 0.1, mode: 'eval' } },
