@@ -272,9 +272,7 @@ describe('train and pause', () => {
 
   it('holds to the speed limit', async () => {
     const s = await onFakeClock(small, { speed: 20 });
-    await s.session.handle({ type: 'train' });
-    s.pump(500);
-    await s.session.handle({ type: 'pause' });
+    await s.trainFor(500);
     // 20 steps/s for 0.5 s: 10, plus the first, which is immediate
     expect(s.steps().length).toBeGreaterThanOrEqual(10);
     expect(s.steps().length).toBeLessThanOrEqual(11);
@@ -283,9 +281,7 @@ describe('train and pause', () => {
   it('changes speed on the fly', async () => {
     const s = await onFakeClock(small, { readMs: 0.5, speed: 10 });
     await s.session.handle({ type: 'setSpeed', speed: 0 });
-    await s.session.handle({ type: 'train' });
-    s.pump(300);
-    await s.session.handle({ type: 'pause' });
+    await s.trainFor(300);
     // 10 steps/s would have allowed 4
     expect(s.steps().length).toBeGreaterThan(30);
   });
@@ -603,27 +599,35 @@ async function onFakeClock(
   const of = <T extends FromWorker['type']>(type: T) =>
     messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   const training = () => of('snapshot').filter((m) => m.steps.length > 0);
+  /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
+  const pump = (ms: number): number => {
+    const end = fakeClock.time + ms;
+    rested = 0;
+    while (fakeClock.time < end) {
+      queue.sort((a, b) => a.at - b.at);
+      const next = queue.shift();
+      if (!next) break;
+      if (next.at > fakeClock.time) {
+        rested += next.at - fakeClock.time;
+        fakeClock.time = next.at;
+      }
+      next.task();
+    }
+    return rested;
+  };
   return {
     session,
     messages,
     of,
     /** The fake time at which the session posted `message`. */
     postedAt: (message: FromWorker | undefined) => (message && postedAt.get(message)) ?? Number.NaN,
-    /** Runs the session's scheduled tasks for `ms` of fake time; returns the time spent resting. */
-    pump(ms: number): number {
-      const end = fakeClock.time + ms;
-      rested = 0;
-      while (fakeClock.time < end) {
-        queue.sort((a, b) => a.at - b.at);
-        const next = queue.shift();
-        if (!next) break;
-        if (next.at > fakeClock.time) {
-          rested += next.at - fakeClock.time;
-          fakeClock.time = next.at;
-        }
-        next.task();
-      }
-      return rested;
+    pump,
+    /** Trains for `ms` of fake time, then pauses; returns the time spent resting. */
+    async trainFor(ms: number): Promise<number> {
+      await session.handle({ type: 'train' });
+      const rest = pump(ms);
+      await session.handle({ type: 'pause' });
+      return rest;
     },
     /** The snapshots with training steps in them. */
     training,
@@ -670,9 +674,7 @@ describe('cpu share', () => {
       const s = await onFakeClock(small);
       await s.session.handle({ type: 'setCpuShare', share: 0.5 });
       await s.session.handle({ type: 'setCpuShare', share });
-      await s.session.handle({ type: 'train' });
-      expect(s.pump(100)).toBe(0);
-      await s.session.handle({ type: 'pause' });
+      expect(await s.trainFor(100)).toBe(0);
     }
   });
 });
@@ -680,9 +682,7 @@ describe('cpu share', () => {
 describe('decision boundary cadence', () => {
   it('comes with every snapshot while it is cheap', async () => {
     const s = await onFakeClock(small, { readMs: 0.5 });
-    await s.session.handle({ type: 'train' });
-    s.pump(800);
-    await s.session.handle({ type: 'pause' });
+    await s.trainFor(800);
     const training = s.training();
     expect(training.length).toBeGreaterThanOrEqual(5);
     // the pause's own snapshot carries one too; every other snapshot has a fresh boundary
@@ -692,9 +692,7 @@ describe('decision boundary cadence', () => {
   it('comes less often when a big network makes it expensive, but at least once a second', async () => {
     // as 2,304 grid points through 3 × 512² weights would: 50 ms per boundary
     const s = await onFakeClock(small, { readMs: 0.5, boundaryMs: 50 });
-    await s.session.handle({ type: 'train' });
-    s.pump(2500);
-    await s.session.handle({ type: 'pause' });
+    await s.trainFor(2500);
     const training = s.training();
     const boundaries = training.filter((t) => t.boundary).length;
     expect(training.length).toBeGreaterThanOrEqual(8);
@@ -706,9 +704,7 @@ describe('decision boundary cadence', () => {
 describe('probe cadence', () => {
   it('comes with every snapshot while probes are cheap', async () => {
     const s = await onFakeClock(small, { readMs: 0.5, probeMs: 1 });
-    await s.session.handle({ type: 'train' });
-    s.pump(2000);
-    await s.session.handle({ type: 'pause' });
+    await s.trainFor(2000);
     const training = s.training();
     expect(training.length).toBeGreaterThanOrEqual(15);
     // (the pause's own snapshot, the last, carries the steps since the previous one and no probes)
