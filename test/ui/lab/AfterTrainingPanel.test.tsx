@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { RecalibrationReport } from '../../../src/engine/train/batchNormAfterTraining';
 import { useAppStore } from '../../../src/store/appStore';
 import { LabPage } from '../../../src/ui/lab/LabPage';
 import type { FromWorker } from '../../../src/worker/protocol';
@@ -25,6 +26,12 @@ const evaluation = (loss: number, accuracy: number) => ({
   count: 500,
   mode: 'eval' as const,
 });
+/** The worker's answer to a recalibration of the paused run (step 40, batches of 32). */
+const emitRecalibrated = (report: Omit<RecalibrationReport, 'batchSize'>) =>
+  emit({
+    type: 'afterTraining',
+    result: { kind: 'recalibrate', step: 40, report: { ...report, batchSize: 32 } },
+  });
 
 function renderPausedBatchNormRun() {
   const user = userEvent.setup();
@@ -88,19 +95,11 @@ describe('BatchNorm after training in the Lab', () => {
       batches: 50,
       shift: undefined,
     });
-    emit({
-      type: 'afterTraining',
-      result: {
-        kind: 'recalibrate',
-        step: 40,
-        report: {
-          batches: 50,
-          batchSize: 32,
-          shift: undefined,
-          before: evaluation(7.16, 0.396),
-          after: evaluation(1.72, 0.535),
-        },
-      },
+    emitRecalibrated({
+      batches: 50,
+      shift: undefined,
+      before: evaluation(7.16, 0.396),
+      after: evaluation(1.72, 0.535),
     });
     expect(screen.getByText(/Recalibrated at step 40/)).toHaveTextContent(
       'eval loss 7.16 → 1.72, accuracy 40% → 54%',
@@ -114,19 +113,11 @@ describe('BatchNorm after training in the Lab', () => {
     await user.click(screen.getByRole('button', { name: 'Recalibrate statistics' }));
     const shift = { contrast: 0.5, brightness: 1 };
     expect(worker().sent.at(-1)).toEqual({ type: 'recalibrateBatchNorm', batches: 20, shift });
-    emit({
-      type: 'afterTraining',
-      result: {
-        kind: 'recalibrate',
-        step: 40,
-        report: {
-          batches: 20,
-          batchSize: 32,
-          shift,
-          before: evaluation(2.41, 0.302),
-          after: evaluation(0.19, 0.946),
-        },
-      },
+    emitRecalibrated({
+      batches: 20,
+      shift,
+      before: evaluation(2.41, 0.302),
+      after: evaluation(0.19, 0.946),
     });
     const status = screen.getByText(/Recalibrated at step 40/);
     expect(status).toHaveTextContent('shifted (contrast ×0.5, brightness +1)');
