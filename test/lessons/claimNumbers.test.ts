@@ -12,6 +12,10 @@ import { experimentSchema } from '../../src/lessons/schema';
 
 const read = (text: string) => statedNumbers(text).map((n) => [n.text, n.value, n.percent]);
 
+/** Whether a claimed number backs the first number `text` states. */
+const backedBy = (claimed: ReturnType<typeof claimedNumbers>, text: string): boolean =>
+  claimed.some((c) => backs(c, statedNumbers(text)[0]!));
+
 describe('statedNumbers', () => {
   it('reads decimals, thousands, percentages, signs and scientific notation', () => {
     expect(read('loss 2.30, about 88 % and 3,300 steps; median −2.3, +1.5')).toEqual([
@@ -72,10 +76,7 @@ describe('claimedNumbers and backs', () => {
     ],
   });
   const claimed = claimedNumbers(claim);
-  const backed = (text: string) => {
-    const [n] = statedNumbers(text);
-    return claimed.some((c) => backs(c, n!));
-  };
+  const backed = (text: string) => backedBy(claimed, text);
 
   it('joins accuracyAbove and accuracyBelow of one run into a range', () => {
     expect(claimed).toContainEqual({
@@ -192,7 +193,7 @@ describe('a number is backed only by a claimed number of its kind', () => {
       ],
     }),
   );
-  const backed = (text: string) => claimed.some((c) => backs(c, statedNumbers(text)[0]!));
+  const backed = (text: string) => backedBy(claimed, text);
 
   it('an accuracy backs a percentage, not a loss or a gain', () => {
     expect(backed('reaches about 49 %')).toBe(true);
