@@ -155,22 +155,29 @@ describe('decodeLab with corrupted links', () => {
     ]);
   });
 
-  it('rejects numbers outside the range, non-integers where whole numbers are needed, and NaN', () => {
-    expect(messages('a.lr=50&a.batch=2.5&a.depth=0&a.seed=-1&a.noise=NaN')).toEqual([
-      'a.lr=50 is not a number from 0.0001 to 10; used 0.03',
-      'a.batch=2.5 is not a whole number from 1 to 512; used 32',
-      'a.depth=0 is not a whole number from 1 to 100; used 4',
-      'a.seed=-1 is not a whole number from 0 to 4,294,967,295; used 1',
-      'a.noise=NaN is not a number from 0 to 0.5; used 0.1',
-    ]);
-  });
-
-  it('rejects empty values, Infinity and hexadecimal', () => {
-    expect(messages('a.lr=&a.width=Infinity&a.batch=0x10')).toEqual([
-      'a.lr= is not a number from 0.0001 to 10; used 0.03',
-      'a.width=Infinity is not a whole number from 2 to 512; used 32',
-      'a.batch=0x10 is not a whole number from 1 to 512; used 32',
-    ]);
+  it.each([
+    [
+      'numbers outside the range, non-integers where whole numbers are needed, and NaN',
+      'a.lr=50&a.batch=2.5&a.depth=0&a.seed=-1&a.noise=NaN',
+      [
+        'a.lr=50 is not a number from 0.0001 to 10; used 0.03',
+        'a.batch=2.5 is not a whole number from 1 to 512; used 32',
+        'a.depth=0 is not a whole number from 1 to 100; used 4',
+        'a.seed=-1 is not a whole number from 0 to 4,294,967,295; used 1',
+        'a.noise=NaN is not a number from 0 to 0.5; used 0.1',
+      ],
+    ],
+    [
+      'empty values, Infinity and hexadecimal',
+      'a.lr=&a.width=Infinity&a.batch=0x10',
+      [
+        'a.lr= is not a number from 0.0001 to 10; used 0.03',
+        'a.width=Infinity is not a whole number from 2 to 512; used 32',
+        'a.batch=0x10 is not a whole number from 1 to 512; used 32',
+      ],
+    ],
+  ])('rejects %s', (_, query, expected) => {
+    expect(messages(query)).toEqual(expected);
   });
 
   it('rejects unknown choices and wrong-case choices', () => {
