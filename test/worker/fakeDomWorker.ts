@@ -43,3 +43,24 @@ export function fakeDomWorkers<In>() {
   };
   return { workers, spawn };
 }
+
+/** What a worker client passes on to its listeners. */
+type MessageOf<Client> = Client extends { onMessage(listener: (message: infer M) => void): unknown }
+  ? M
+  : never;
+
+/**
+ * A client made by `create` over fake workers, with every message it passes on to its listeners
+ * recorded in `received`, and the workers it has spawned.
+ */
+export function clientOnFakeWorkers<In, Client>(
+  create: (spawn: () => FakeDomWorker<In>) => Client & {
+    onMessage(listener: (message: MessageOf<Client>) => void): unknown;
+  },
+) {
+  const { workers, spawn } = fakeDomWorkers<In>();
+  const client = create(spawn);
+  const received: MessageOf<Client>[] = [];
+  client.onMessage((m) => received.push(m));
+  return { client, workers, received };
+}

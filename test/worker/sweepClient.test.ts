@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSweepWorker } from '../../src/worker/sweepClient';
 import type { FromSweepWorker, ToSweepWorker } from '../../src/worker/sweepProtocol';
-import { fakeDomWorkers } from './fakeDomWorker';
+import { clientOnFakeWorkers } from './fakeDomWorker';
 
-function setup() {
-  const { workers, spawn } = fakeDomWorkers<ToSweepWorker>();
-  const client = createSweepWorker(spawn);
-  const received: FromSweepWorker[] = [];
-  client.onMessage((m) => received.push(m));
-  return { client, workers, received };
-}
+const setup = () => clientOnFakeWorkers(createSweepWorker);
 
 const cancel: ToSweepWorker = { type: 'cancel', id: 1 };
 

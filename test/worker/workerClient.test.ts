@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+import type { FromWorker } from '../../src/worker/protocol';
 import { createRunWorker } from '../../src/worker/workerClient';
-import { fakeDomWorkers } from './fakeDomWorker';
+import { clientOnFakeWorkers } from './fakeDomWorker';
 
-function setup() {
-  const { workers, spawn } = fakeDomWorkers<ToWorker>();
-  const client = createRunWorker(spawn);
-  const received: FromWorker[] = [];
-  client.onMessage((m) => received.push(m));
-  return { client, workers, received };
-}
+const setup = () => clientOnFakeWorkers(createRunWorker);
 
 const snapshot = (step: number): FromWorker => ({
   type: 'snapshot',
