@@ -16,6 +16,16 @@ const read = (text: string) => statedNumbers(text).map((n) => [n.text, n.value, 
 const backedBy = (claimed: ReturnType<typeof claimedNumbers>, text: string): boolean =>
   claimed.some((c) => backs(c, statedNumbers(text)[0]!));
 
+/** Checks that `backed` holds for every phrase of the first list and for none of the second. */
+function expectBacking(
+  backed: (text: string) => boolean,
+  yes: readonly string[],
+  no: readonly string[],
+): void {
+  for (const text of yes) expect(backed(text), `backs '${text}'`).toBe(true);
+  for (const text of no) expect(backed(text), `does not back '${text}'`).toBe(false);
+}
+
 describe('statedNumbers', () => {
   it('reads decimals, thousands, percentages, signs and scientific notation', () => {
     expect(read('loss 2.30, about 88 % and 3,300 steps; median −2.3, +1.5')).toEqual([
@@ -85,24 +95,28 @@ describe('claimedNumbers and backs', () => {
       what: 'accuracy of A',
       quantity: 'share',
     });
-    expect(backed('about 88 %')).toBe(true);
-    expect(backed('about 95 %')).toBe(false);
-    expect(backed('passes 85 %')).toBe(true);
+    expectBacking(backed, ['about 88 %', 'passes 85 %'], ['about 95 %']);
   });
 
   it('backs a value in a range, a threshold to its digits, a factor by its inverse, a power by its exponent', () => {
-    expect(backed('after about 190 steps')).toBe(true);
-    expect(backed('after about 250 steps')).toBe(false);
-    expect(backed('passes 1.0')).toBe(true);
-    expect(backed('within ten steps')).toBe(true);
-    expect(backed('within 20 steps')).toBe(false);
-    expect(backed('a million times smaller')).toBe(true);
-    expect(backed('a thousand times smaller')).toBe(false);
-    expect(backed('about 10⁻³·⁷ of its weights')).toBe(true);
-    expect(backed('about 10⁻²·⁶ of its weights')).toBe(false);
+    expectBacking(
+      backed,
+      [
+        'after about 190 steps',
+        'passes 1.0',
+        'within ten steps',
+        'a million times smaller',
+        'about 10⁻³·⁷ of its weights',
+      ],
+      [
+        'after about 250 steps',
+        'within 20 steps',
+        'a thousand times smaller',
+        'about 10⁻²·⁶ of its weights',
+      ],
+    );
     // One bound backs only its own value: "ends near 0.3" is not what atMost 0.5 checks.
-    expect(backed('ends below 0.5')).toBe(true);
-    expect(backed('ends near 0.3')).toBe(false);
+    expectBacking(backed, ['ends below 0.5'], ['ends near 0.3']);
   });
 });
 
@@ -196,24 +210,28 @@ describe('a number is backed only by a claimed number of its kind', () => {
   const backed = (text: string) => backedBy(claimed, text);
 
   it('an accuracy backs a percentage, not a loss or a gain', () => {
-    expect(backed('reaches about 49 %')).toBe(true);
-    expect(backed('custom init with gain 3 and')).toBe(false);
-    expect(backed('ends near loss 0.5')).toBe(false);
+    expectBacking(
+      backed,
+      ['reaches about 49 %'],
+      ['custom init with gain 3 and', 'ends near loss 0.5'],
+    );
   });
 
   it('a step count backs "N steps" and an ellipsis, and nothing else backs "N steps"', () => {
-    expect(backed('passes 1.5 after about 85 steps')).toBe(true);
-    expect(backed("Xavier's after about 85")).toBe(true);
-    expect(backed('near step 90')).toBe(true);
-    expect(backed('about 85 %')).toBe(false);
-    expect(backed('ends after 0.25 steps')).toBe(false);
-    expect(backed('ends near 0.25')).toBe(true);
+    expectBacking(
+      backed,
+      [
+        'passes 1.5 after about 85 steps',
+        "Xavier's after about 85",
+        'near step 90',
+        'ends near 0.25',
+      ],
+      ['about 85 %', 'ends after 0.25 steps'],
+    );
   });
 
   it('a share backs a fraction word or a factor, not a plain value', () => {
-    expect(backed('in half the steps')).toBe(true);
-    expect(backed('twice as fast')).toBe(true);
-    expect(backed('a loss of 0.5')).toBe(false);
+    expectBacking(backed, ['in half the steps', 'twice as fast'], ['a loss of 0.5']);
   });
 
   it('skips citations and the argument of ln', () => {
