@@ -52,22 +52,18 @@ export function ExperimentCodeTabs({ runs, name, children }: ExperimentCodeTabsP
         </div>
         <ExportButton runs={runs} name={name} />
       </div>
-      <div
-        role="tabpanel"
-        id={`${baseId}-panel-0`}
-        aria-labelledby={`${baseId}-tab-0`}
-        hidden={selected !== 0}
-      >
-        {children}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${baseId}-panel-1`}
-        aria-labelledby={`${baseId}-tab-1`}
-        hidden={selected !== 1}
-      >
-        {selected === 1 ? <PytorchCode runs={runs()} /> : null}
-      </div>
+      {/* The PyTorch code is written only while its tab is open. */}
+      {[children, selected === 1 ? <PytorchCode runs={runs()} /> : null].map((content, i) => (
+        <div
+          key={TABS[i]}
+          role="tabpanel"
+          id={`${baseId}-panel-${i}`}
+          aria-labelledby={`${baseId}-tab-${i}`}
+          hidden={selected !== i}
+        >
+          {content}
+        </div>
+      ))}
     </div>
   );
 }

@@ -86,17 +86,10 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
       if (target?.kind !== 'experiment') {
         throw new Error(`its experiment '${segment.data.experiment}' is missing from this lesson`);
       }
-      if (segment.data.hidden.length > 0)
-        return (
-          <MysteryBlock
-            lessonId={lessonId}
-            id={segment.id}
-            practice={segment.data}
-            experiment={target.data}
-          />
-        );
+      // A practice with hidden settings is a mystery network: the learner diagnoses it instead.
+      const Block = segment.data.hidden.length > 0 ? MysteryBlock : PracticeBlock;
       return (
-        <PracticeBlock
+        <Block
           lessonId={lessonId}
           id={segment.id}
           practice={segment.data}
