@@ -19,7 +19,11 @@ import { TrainingRun } from '../../src/engine/train/trainingRun';
 import { exportFiles } from '../../src/export/exportFiles';
 import type { ExportSetup } from '../../src/export/exportSetup';
 import { resolveRunReference } from '../../src/export/runReference';
-import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
+import {
+  DEFAULT_RUN_SETTINGS,
+  LAB_INIT_KINDS,
+  type LabRunSettings,
+} from '../../src/lab/labSettings';
 import { labHash } from '../../src/lab/urlState';
 import { nodeDatasetLoader } from '../../scripts/nodeDatasets';
 import { torchPython } from '../helpers/torchPython';
@@ -384,18 +388,7 @@ describe('the PyTorch export reproduces the engine in real PyTorch', () => {
     expect(norms).toEqual(new Set(NORM_KINDS));
     expect(placements).toEqual(new Set(['before', 'after']));
     expect(residual).toEqual(new Set([true, false]));
-    expect(inits).toEqual(
-      new Set([
-        'pytorchDefault',
-        'zeros',
-        'xavierUniform',
-        'xavierNormal',
-        'kaimingUniform',
-        'kaimingNormal',
-        'orthogonal',
-        'custom',
-      ]),
-    );
+    expect(inits).toEqual(new Set(LAB_INIT_KINDS));
     expect(optimizers).toEqual(new Set(['sgd', 'adam', 'adamw']));
     const decayed = new Set(
       specs.filter((c) => (c.optimizer.weightDecay ?? 0) > 0).map((c) => c.optimizer.kind),
