@@ -23,6 +23,9 @@ steps: 300
 claim: { kind: fasterToLoss, fast: BatchNorm, slow: Plain, loss: 0.5, ratio: 0.6 }
 :::`;
 
+/** The lesson `front` opens, holding `block` as its only content. */
+const lessonWith = (block: string) => parseLesson(`${front}\n${block}\n`, 'x.md');
+
 describe('parseLesson', () => {
   it('parses front matter, prose and a valid experiment block with its settings typed', () => {
     const lesson = parseLesson(
@@ -54,7 +57,7 @@ describe('parseLesson', () => {
       'title: With and without BatchNorm',
       'title: "About $2^{10} \\approx 1000$ times"',
     );
-    const lesson = parseLesson(`${front}\n${quoted}\n`, 'x.md');
+    const lesson = lessonWith(quoted);
     expect(lesson.issues).toHaveLength(1);
     expect(lesson.issues[0]!.message).toContain('contains the control character U+0007');
     expect(lesson.issues[0]!.message).toContain('single quotes');
@@ -62,25 +65,25 @@ describe('parseLesson', () => {
       'title: With and without BatchNorm',
       "title: 'About $2^{10} \\approx 1000$ times'",
     );
-    expect(parseLesson(`${front}\n${single}\n`, 'x.md').issues).toEqual([]);
+    expect(lessonWith(single).issues).toEqual([]);
   });
 
   it('reports a run the Lab could not train as written, by the settings rules', () => {
     const bad = experiment.replace('norm: batchNorm', 'norm: instanceNorm');
-    const lesson = parseLesson(`${front}\n${bad}\n`, 'x.md');
+    const lesson = lessonWith(bad);
     expect(lesson.issues).toHaveLength(1);
     expect(lesson.issues[0]!.message).toContain(
       "runs.1.settings.norm: instanceNorm cannot be used in run 'BatchNorm': InstanceNorm normalizes over image pixels, so it needs the CNN (it would train with none)",
     );
     const cnnOnPoints = experiment.replace('depth: 6', 'depth: 6, architecture: cnn');
-    expect(parseLesson(`${front}\n${cnnOnPoints}\n`, 'x.md').issues[0]!.message).toContain(
+    expect(lessonWith(cnnOnPoints).issues[0]!.message).toContain(
       'base.architecture: cnn cannot be used in run',
     );
   });
 
   it("refuses a run on the learner's own data, which a lesson cannot have", () => {
     const own = experiment.replace('norm: batchNorm', 'norm: batchNorm, dataset: csv');
-    const lesson = parseLesson(`${front}\n${own}\n`, 'x.md');
+    const lesson = lessonWith(own);
     expect(lesson.issues).toHaveLength(1);
     expect(lesson.issues[0]!.message).toContain(
       "runs.1.settings.dataset: csv is the learner's own data, which only the Lab can train on: run 'BatchNorm' needs a built-in data set",
@@ -96,7 +99,7 @@ describe('parseLesson', () => {
   });
 
   it('reports YAML syntax errors at the line they occur', () => {
-    const lesson = parseLesson(`${front}\n:::quiz q1\nquestion: [unclosed\n:::\n`, 'x.md');
+    const lesson = lessonWith(`:::quiz q1\nquestion: [unclosed\n:::`);
     expect(lesson.issues[0]!.line).toBe(10);
     expect(lesson.issues[0]!.message).toMatch(/YAML/);
   });
@@ -106,22 +109,20 @@ describe('parseLesson', () => {
     expect(lesson.issues.map((i) => i.message).join('\n')).toContain(
       "must not be 'constructor' (a name JavaScript objects already have)",
     );
-    const block = parseLesson(`${front}\n:::quiz constructor\nquestion: q\n:::\n`, 'x.md');
+    const block = lessonWith(`:::quiz constructor\nquestion: q\n:::`);
     expect(block.issues.map((i) => i.message).join('\n')).toContain(
       "block id 'constructor' is a name JavaScript objects already have",
     );
   });
 
   it('reports an unknown block kind, a missing id and an unclosed block', () => {
-    expect(
-      parseLesson(`${front}\n:::video intro\nurl: x\n:::\n`, 'x.md').issues[0]!.message,
-    ).toContain(`unknown block kind 'video'`);
-    expect(
-      parseLesson(`${front}\n:::quiz\nquestion: q\n:::\n`, 'x.md').issues[0]!.message,
-    ).toContain('block id missing');
-    expect(parseLesson(`${front}\n:::quiz q1\nquestion: q\n`, 'x.md').issues[0]!.message).toContain(
-      'never closed',
+    expect(lessonWith(`:::video intro\nurl: x\n:::`).issues[0]!.message).toContain(
+      `unknown block kind 'video'`,
     );
+    expect(lessonWith(`:::quiz\nquestion: q\n:::`).issues[0]!.message).toContain(
+      'block id missing',
+    );
+    expect(lessonWith(`:::quiz q1\nquestion: q`).issues[0]!.message).toContain('never closed');
   });
 
   it('requires exactly one correct quiz choice and an explanation for every choice', () => {
@@ -133,7 +134,7 @@ choices:
   - { text: C }
 :::`;
     const messages = (source: string) =>
-      parseLesson(`${front}\n${source}\n`, 'x.md')
+      lessonWith(source)
         .issues.map((i) => i.message)
         .join('\n');
     expect(messages(quiz)).toContain('choices.2.explanation');
