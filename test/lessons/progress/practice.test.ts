@@ -44,22 +44,25 @@ describe('evaluatePractice', () => {
     ]);
   });
 
-  it('fails on the settings alone, saying what the run uses now', () => {
-    const verdict = verdictFor('none', falling, true);
+  it.each([
+    [
+      'on the settings alone, saying what the run uses now',
+      'none',
+      falling,
+      0,
+      'Run “Net” uses normalization BatchNorm (now None)',
+    ],
+    [
+      'when the effect has not shown, even with the right settings',
+      'batchNorm',
+      flat,
+      1,
+      'The effect shows in your runs (not yet: Net: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 60)',
+    ],
+  ] as const)('fails %s', (_, norm, losses, condition, text) => {
+    const verdict = verdictFor(norm, losses, true);
     expect(verdict.passed).toBe(false);
-    expect(verdict.conditions[0]).toEqual({
-      text: 'Run “Net” uses normalization BatchNorm (now None)',
-      met: false,
-    });
-  });
-
-  it('fails when the effect has not shown, even with the right settings', () => {
-    const verdict = verdictFor('batchNorm', flat, true);
-    expect(verdict.passed).toBe(false);
-    expect(verdict.conditions[1]).toEqual({
-      text: 'The effect shows in your runs (not yet: Net: training loss (mean of 20 steps) 2.000 at step 20 → 2.000 at step 60)',
-      met: false,
-    });
+    expect(verdict.conditions[condition]).toEqual({ text, met: false });
   });
 
   it('fails until its question is answered correctly', () => {
