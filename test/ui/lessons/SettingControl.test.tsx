@@ -9,6 +9,7 @@ import {
   type SettingKey,
 } from '../../../src/lab/labSettings';
 import { SettingControl } from '../../../src/ui/lessons/SettingControl';
+import { optionTexts } from '../optionTexts';
 
 const cnn: LabRunSettings = { ...DEFAULT_RUN_SETTINGS, dataset: 'mnist14', architecture: 'cnn' };
 
@@ -50,11 +51,7 @@ describe('SettingControl', () => {
       width: 12,
     });
     const groups = screen.getByRole('combobox', { name: 'Net: Groups' });
-    expect(
-      within(groups)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['1', '2', '3', '4', '6', '12']);
+    expect(optionTexts(groups)).toEqual(['1', '2', '3', '4', '6', '12']);
     await user.selectOptions(groups, '6');
     expect(onChange).toHaveBeenCalledWith('groups', 6);
   });
