@@ -32,6 +32,11 @@ function issuesOf(source: string): string[] {
   return parseLesson(FRONT + source, 'lessons/x.md').issues.map((i) => i.message);
 }
 
+/** The lesson of EXPERIMENTS followed by `blocks` has this one issue and no other. */
+function expectOnlyIssue(blocks: string, issue: string): void {
+  expect(issuesOf(EXPERIMENTS + blocks)).toEqual([issue]);
+}
+
 describe('a checkpoint earned by a practice', () => {
   const byPractice = block('checkpoint', 'by-practice');
 
@@ -135,31 +140,36 @@ describe('lesson checks for practices and mystery networks', () => {
 
   it('refuses a practice whose required settings already hold as written', () => {
     const lazy = PRACTICE.replace('{ norm: batchNorm }', '{ norm: none }');
-    expect(issuesOf(EXPERIMENTS + lazy)).toEqual([
+    expectOnlyIssue(
+      lazy,
       ":::practice add-norm: requireSettings for run 'Mine' already hold in the experiment as written; ask for a change the learner has to make",
-    ]);
+    );
   });
 
   it("refuses required settings that the registry's rules rule out beside the run's others", () => {
     const instance = PRACTICE.replace('{ norm: batchNorm }', '{ norm: instanceNorm }');
-    expect(issuesOf(EXPERIMENTS + instance)).toEqual([
+    expectOnlyIssue(
+      instance,
       ":::practice add-norm: requireSettings for run 'Mine' asks for norm InstanceNorm, which the learner cannot set: InstanceNorm normalizes over image pixels, so it needs the CNN (the run would train with None)",
-    ]);
+    );
     const groups = PRACTICE.replace('{ norm: batchNorm }', '{ norm: groupNorm, groups: 3 }');
-    expect(issuesOf(EXPERIMENTS + groups)).toEqual([
+    expectOnlyIssue(
+      groups,
       ":::practice add-norm: requireSettings for run 'Mine' asks for groups 3, which the learner cannot set: GroupNorm's groups must divide the width (8) (the run would train with 2)",
-    ]);
+    );
   });
 
   it('refuses a mystery without a question, or with its fix outside the hidden settings', () => {
     const noQuestion = MYSTERY.slice(0, MYSTERY.indexOf('question:')) + ':::\n';
-    expect(issuesOf(EXPERIMENTS + noQuestion)).toEqual([
+    expectOnlyIssue(
+      noQuestion,
       ':::practice mystery: a mystery network (hidden settings) needs a question that names the fault',
-    ]);
+    );
     const visibleFix = MYSTERY.replace('hidden: [validationMode, norm]', 'hidden: [norm]');
-    expect(issuesOf(EXPERIMENTS + visibleFix)).toEqual([
+    expectOnlyIssue(
+      visibleFix,
       ':::practice mystery: requireSettings changes validationMode, which is not hidden; the fix of a mystery network lies in its hidden settings',
-    ]);
+    );
   });
 
   it('refuses a checkpoint naming a missing practice, a chart the practice does not show, or a mystery’s experiment', () => {
@@ -172,12 +182,14 @@ description: Run the mystery's experiment as written.
 earnedBy: { experiment: mystery-lab }
 :::
 `;
-    expect(issuesOf(EXPERIMENTS + PRACTICE + MYSTERY + missing)).toEqual([
+    expectOnlyIssue(
+      PRACTICE + MYSTERY + missing,
       ":::checkpoint by-practice: earnedBy names 'nope', not a practice of this lesson",
-    ]);
-    expect(issuesOf(EXPERIMENTS + PRACTICE + MYSTERY + chart)).toEqual([
+    );
+    expectOnlyIssue(
+      PRACTICE + MYSTERY + chart,
       ":::checkpoint by-practice: earnedBy asks for the bnStats chart, which the practice's experiment does not show (it shows loss, weights)",
-    ]);
+    );
     const claimed = EXPERIMENTS.replace(
       'charts: [loss]\nsteps: 100\n',
       'charts: [loss]\nsteps: 100\nclaim: { kind: lossFalls, run: Mystery, fraction: 0.6 }\n',
