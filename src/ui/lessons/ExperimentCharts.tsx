@@ -50,21 +50,26 @@ export function chartHasData(chart: ChartKind, runs: readonly ExperimentRun[]): 
   }
 }
 
-function RunHeatmap({ run }: { run: ExperimentRun }) {
+/** A run's chart is headed by its kind and run, one level below the experiment's tab. */
+interface RunChartHeading {
+  readonly title: string;
+  readonly headingLevel: 4;
+}
+
+function RunHeatmap({ run, heading }: { run: ExperimentRun; heading: RunChartHeading }) {
   const history = run.probeHistory.items;
   const tracks = useMemo(() => activationOutputTracks(history), [history]);
   return (
     <HistogramHeatmap
       tracks={tracks}
-      title={`Activations over time: ${run.label}`}
+      {...heading}
       valueLabel="Activation"
-      headingLevel={4}
       emptyMessage="Run the experiment to see activations change over training."
     />
   );
 }
 
-function RunWeights({ run }: { run: ExperimentRun }) {
+function RunWeights({ run, heading }: { run: ExperimentRun; heading: RunChartHeading }) {
   const params = run.probes?.params;
   const theory = useMemo(
     () => (params ? weightTheory(run.settings, params) : undefined),
@@ -76,8 +81,7 @@ function RunWeights({ run }: { run: ExperimentRun }) {
       theory={theory}
       theoryLabel={initLabel(run.settings)}
       step={run.probes?.step}
-      title={`Weights: ${run.label}`}
-      headingLevel={4}
+      {...heading}
       emptyMessage="Run the experiment to see the weight distributions."
     />
   );
@@ -93,7 +97,10 @@ function RunChart({
   run: ExperimentRun;
   percentileLayer: string | undefined;
 }): ReactNode {
-  const title = `${CHART_NAMES[chart]}: ${run.label}`;
+  const heading: RunChartHeading = {
+    title: `${CHART_NAMES[chart]}: ${run.label}`,
+    headingLevel: 4,
+  };
   const step = run.probes?.step;
   switch (chart) {
     case 'activations':
@@ -101,21 +108,20 @@ function RunChart({
         <ActivationHistograms
           activations={run.probes?.activations ?? []}
           step={step}
-          title={title}
-          headingLevel={4}
+          {...heading}
           emptyMessage="Run the experiment to see each layer’s activations."
         />
       );
     case 'heatmap':
-      return <RunHeatmap run={run} />;
+      return <RunHeatmap run={run} heading={heading} />;
     case 'gradNorms':
-      return <GradNormChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
+      return <GradNormChart snapshots={run.probeHistory.items} {...heading} />;
     case 'weights':
-      return <RunWeights run={run} />;
+      return <RunWeights run={run} heading={heading} />;
     case 'updateRatio':
-      return <UpdateRatioChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
+      return <UpdateRatioChart snapshots={run.probeHistory.items} {...heading} />;
     case 'weightNorms':
-      return <WeightNormChart snapshots={run.probeHistory.items} title={title} headingLevel={4} />;
+      return <WeightNormChart snapshots={run.probeHistory.items} {...heading} />;
     case 'bnStats':
       if (run.settings.norm !== 'batchNorm') {
         return (
@@ -124,14 +130,7 @@ function RunChart({
           </p>
         );
       }
-      return (
-        <BatchNormStatsChart
-          norms={run.probes?.norms ?? []}
-          step={step}
-          title={title}
-          headingLevel={4}
-        />
-      );
+      return <BatchNormStatsChart norms={run.probes?.norms ?? []} step={step} {...heading} />;
     case 'boundary': {
       const info = datasetInfo(run.settings.dataset);
       if (info.kind !== 'points') {
@@ -147,21 +146,15 @@ function RunChart({
           points={run.dataset?.points}
           numClasses={info.numClasses}
           step={run.step}
-          title={title}
-          headingLevel={4}
+          {...heading}
         />
       );
     }
     case 'digits':
-      return <DigitGrid digits={run.digits} step={run.step} title={title} headingLevel={4} />;
+      return <DigitGrid digits={run.digits} step={run.step} {...heading} />;
     case 'percentiles':
       return (
-        <PercentilesChart
-          snapshots={run.probeHistory.items}
-          layer={percentileLayer}
-          title={title}
-          headingLevel={4}
-        />
+        <PercentilesChart snapshots={run.probeHistory.items} layer={percentileLayer} {...heading} />
       );
     case 'loss':
     case 'accuracy':
