@@ -26,6 +26,13 @@ claim: { kind: fasterToLoss, fast: BatchNorm, slow: Plain, loss: 0.5, ratio: 0.6
 /** The lesson `front` opens, holding `block` as its only content. */
 const lessonWith = (block: string) => parseLesson(`${front}\n${block}\n`, 'x.md');
 
+/** The message of the one issue the lesson holding `block` has (it must have exactly one). */
+function onlyIssue(block: string): string {
+  const { issues } = lessonWith(block);
+  expect(issues).toHaveLength(1);
+  return issues[0]!.message;
+}
+
 describe('parseLesson', () => {
   it('parses front matter, prose and a valid experiment block with its settings typed', () => {
     const lesson = parseLesson(
@@ -57,10 +64,9 @@ describe('parseLesson', () => {
       'title: With and without BatchNorm',
       'title: "About $2^{10} \\approx 1000$ times"',
     );
-    const lesson = lessonWith(quoted);
-    expect(lesson.issues).toHaveLength(1);
-    expect(lesson.issues[0]!.message).toContain('contains the control character U+0007');
-    expect(lesson.issues[0]!.message).toContain('single quotes');
+    const message = onlyIssue(quoted);
+    expect(message).toContain('contains the control character U+0007');
+    expect(message).toContain('single quotes');
     const single = experiment.replace(
       'title: With and without BatchNorm',
       "title: 'About $2^{10} \\approx 1000$ times'",
@@ -70,9 +76,7 @@ describe('parseLesson', () => {
 
   it('reports a run the Lab could not train as written, by the settings rules', () => {
     const bad = experiment.replace('norm: batchNorm', 'norm: instanceNorm');
-    const lesson = lessonWith(bad);
-    expect(lesson.issues).toHaveLength(1);
-    expect(lesson.issues[0]!.message).toContain(
+    expect(onlyIssue(bad)).toContain(
       "runs.1.settings.norm: instanceNorm cannot be used in run 'BatchNorm': InstanceNorm normalizes over image pixels, so it needs the CNN (it would train with none)",
     );
     const cnnOnPoints = experiment.replace('depth: 6', 'depth: 6, architecture: cnn');
@@ -83,9 +87,7 @@ describe('parseLesson', () => {
 
   it("refuses a run on the learner's own data, which a lesson cannot have", () => {
     const own = experiment.replace('norm: batchNorm', 'norm: batchNorm, dataset: csv');
-    const lesson = lessonWith(own);
-    expect(lesson.issues).toHaveLength(1);
-    expect(lesson.issues[0]!.message).toContain(
+    expect(onlyIssue(own)).toContain(
       "runs.1.settings.dataset: csv is the learner's own data, which only the Lab can train on: run 'BatchNorm' needs a built-in data set",
     );
   });
