@@ -16,8 +16,11 @@ describe('Progress in two tabs at once', () => {
       const second = await app.context.newPage();
       await second.goto(first.url());
       const questions = (page: typeof first) => page.getByRole('region', { name: /^Question / });
-      await questions(second).first().waitFor();
+      // A lesson's blocks arrive a few at a time; its article is busy until all have, in each tab.
+      for (const page of [first, second])
+        await page.locator('article[aria-busy="false"]').waitFor();
       expect(await questions(first).count()).toBeGreaterThanOrEqual(2);
+      expect(await questions(second).count()).toBe(await questions(first).count());
 
       const answer = async (page: typeof first, index: number) => {
         const question = questions(page).nth(index);
