@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { LabRunSettings } from '../../lab/labSettings';
 import { encodeStopAt, type StopAt } from '../../lab/stopAt';
 import { decodeLab, LAB_ROUTE, labHash, queryOfHash } from '../../lab/urlState';
@@ -86,7 +86,11 @@ function writeHash(runs: readonly LabRunSettings[]): void {
  * pauses training but keeps the runs.
  */
 export function useLabUrlSync(): void {
-  useEffect(() => {
+  // In the commit, before the first paint, like the Lab's shortcuts: Train is on screen from that
+  // paint, and a Train (or Space) that came before the runs' workers were connected went nowhere. A
+  // passive effect can run hundreds of milliseconds after the paint on a loaded machine: a clean-clone
+  // CI run pressed Space in that gap and the run stayed 'ready'.
+  useLayoutEffect(() => {
     loadFromHash(window.location.hash);
     // Before connect: runs on own data wait for it to be read from the browser's storage.
     void useAppStore.getState().restoreOwnData();
