@@ -46,7 +46,7 @@ export function ExperimentScene({ scene, control, onTraining }: ExperimentSceneP
       experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
     [experiment],
   );
-  const live = useExperimentRuns(definitions, experiment.steps, experiment.validationEvery);
+  const live = useExperimentRuns(definitions, experiment);
   const liveRef = useRef(live);
   useEffect(() => {
     liveRef.current = live;

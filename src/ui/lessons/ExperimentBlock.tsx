@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { blockKey } from '../../lessons/progress/keys';
 import {
-  chartsShowViews,
   runSettings,
   type ChartKind,
   type Experiment,
@@ -43,13 +42,7 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
     [experiment],
   );
   const saved = useSavedRuns(key, definitions, experiment.steps, experiment.validationEvery);
-  const live = useExperimentRuns(
-    definitions,
-    experiment.steps,
-    experiment.validationEvery,
-    saved.restored?.runs,
-    chartsShowViews(experiment.charts),
-  );
+  const live = useExperimentRuns(definitions, experiment, saved.restored?.runs);
   useSaveFinishedRuns(saved, live.runs, live.phase);
   // Said for as long as the restored runs are on screen untouched.
   const restoredAt =

@@ -2,13 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
-import {
-  chartsShowViews,
-  runSettings,
-  type ChartKind,
-  type Experiment,
-  type Practice,
-} from '../../lessons/schema';
+import { runSettings, type ChartKind, type Experiment, type Practice } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
 import {
   selectProgress,
@@ -55,13 +49,7 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
       experiment.runs.map((run, i) => ({ label: run.label, settings: runSettings(experiment, i) })),
     [experiment],
   );
-  const live = useExperimentRuns(
-    definitions,
-    experiment.steps,
-    experiment.validationEvery,
-    undefined,
-    chartsShowViews(experiment.charts),
-  );
+  const live = useExperimentRuns(definitions, experiment);
   const progress = useAppStore(selectProgress);
   const recordPracticePassed = useAppStore(selectRecordPracticePassed);
   const recordChartViewed = useAppStore(selectRecordChartViewed);

@@ -5,6 +5,8 @@ import { LESSON_RESERVED_CORES } from '../../runs/cpuShare';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
+import { chartsShowViews } from '../../lessons/chartKinds';
+import type { Experiment } from '../../lessons/schema';
 import {
   afterTrainingOperation,
   type AfterTrainingOperation,
@@ -100,19 +102,24 @@ export function experimentPhase(runs: readonly ExperimentRun[]): ExperimentPhase
 }
 
 /**
+ * What the runs read of a lesson experiment: its steps, its validation schedule (every this many
+ * steps, as the lesson's own tests do) and its charts.
+ */
+export type ExperimentPlan = Pick<Experiment, 'steps' | 'validationEvery' | 'charts'>;
+
+/**
  * The live runs of one experiment, each trained by its own worker (created on the first Run, so a
  * lesson with several experiments starts no work until asked). Workers stop when the block unmounts.
  */
 export function useExperimentRuns(
   definitions: readonly RunDefinition[],
-  steps: number,
-  /** Validate every this many steps, as the lesson's own tests do. */
-  validationEvery: number,
+  plan: ExperimentPlan,
   /** Finished runs to start from (restored from earlier in the tab): no worker until the next Run. */
   initial?: readonly ExperimentRun[],
-  /** Whether a chart draws the decision boundary or digit predictions (chartsShowViews). */
-  views = true,
 ): ExperimentRuns {
+  const { steps, validationEvery } = plan;
+  // Workers skip the decision boundary and digit predictions when no chart of the block draws them.
+  const views = chartsShowViews(plan.charts);
   const [runs, dispatch] = useReducer(
     reducer,
     definitions,

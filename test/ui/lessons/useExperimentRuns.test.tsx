@@ -15,7 +15,9 @@ const DEFINITIONS: readonly RunDefinition[] = [
 
 /** One run of STEPS steps, started, its worker ready and through step `step`. */
 function trainedTo(step: number) {
-  const hook = renderHook(() => useExperimentRuns(DEFINITIONS, STEPS, 5));
+  const hook = renderHook(() =>
+    useExperimentRuns(DEFINITIONS, { steps: STEPS, validationEvery: 5, charts: ['loss'] }),
+  );
   act(() => hook.result.current.start());
   emit(0, SPIRAL_READY);
   emit(0, snapshotOf(1, step));
