@@ -22,6 +22,8 @@ test(
     await app.page
       .getByRole('heading', { level: 2, name: 'Quiz' })
       .waitFor({ timeout: LESSON_TIMEOUT / 2 });
+    // Blocks arrive a few at a time: check the whole lesson, once the article has every block.
+    await app.page.locator('article[aria-busy="false"]').waitFor({ timeout: LESSON_TIMEOUT / 2 });
     expect(await seriousViolations(app.page)).toEqual([]);
   },
   LESSON_TIMEOUT,

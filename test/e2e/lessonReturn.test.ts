@@ -1,10 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
+import { openLesson } from './lessonPage';
 
 /** Lesson 1's experiments train 20-layer MNIST networks for a few hundred steps (minutes on a busy machine). */
 const TRAINING = { timeout: 300_000, interval: 500 };
-const LESSON = '#/lessons/signal-propagation';
+const LESSON = 'signal-propagation';
 
 /** The first experiment of the lesson that can be run straight away. */
 async function firstRunnable(page: Page): Promise<Locator> {
@@ -43,9 +44,7 @@ describe('A lesson after “Open in Lab” and Back, and after a reload', () => 
     'keeps the finished runs, their numbers and chart, and the reading position',
     { timeout: 720_000 },
     async () => {
-      await app.open(LESSON);
-      const page = app.page;
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      const page = await openLesson(app, LESSON);
       const experiment = await firstRunnable(page);
       const name = await experiment
         .getByRole('heading', { level: 3 })

@@ -14,6 +14,7 @@ describe('a lesson and the home page on a touch phone (390 × 844)', () => {
     expect(await app.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     // The whole lesson is on the page: its quiz at the end, its widgets' charts with their tools.
     await app.page.getByRole('heading', { level: 2, name: 'Quiz' }).waitFor(LOAD);
+    await app.page.locator('article[aria-busy="false"]').waitFor(LOAD);
     const tools = app.page.getByRole('button', { name: /^Download CSV: / });
     await expect.poll(() => tools.count(), LOAD).toBeGreaterThan(3);
     expect(await app.page.getByRole('radio').count()).toBeGreaterThan(10);
