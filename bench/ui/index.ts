@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { AFTER_LOAD_MS, homePageLoads, type HomeLoad } from './homeLoad';
 import type { ElsewhereTask } from './traceAnalysis';
+import type { WorkerLoadReport } from '../../src/worker/workerLoad';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
   FOUR_RUNS,
@@ -29,6 +30,7 @@ import { nodeFigure, type NodeFigure } from './nodeFigure';
 import { median, printTable, sum, type Row } from './report';
 import { labSessionRows } from './sessionRows';
 import { withServedApp } from './servedApp';
+import { describeWorkerLoad, workerLoadRows } from './workerLoadRow';
 
 const MODEL = 'mlp-bn';
 const WINDOW_SECONDS = 15;
@@ -279,7 +281,12 @@ const LAB_ROUNDS = 3;
  * so both see the same machine; the median round's ratio is the figure (target ≥ 60%).
  */
 async function labRateRounds(browser: Browser, url: string, enginePage: EngineBenchPage) {
-  const rounds: { engine: number; lab: number; ratio: number }[] = [];
+  const rounds: {
+    engine: number;
+    lab: number;
+    ratio: number;
+    worker: WorkerLoadReport | undefined;
+  }[] = [];
   for (let round = 1; round <= LAB_ROUNDS; round++) {
     const of = `round ${round} of ${LAB_ROUNDS}`;
     const engineRate = async () => {
@@ -291,10 +298,10 @@ async function labRateRounds(browser: Browser, url: string, enginePage: EngineBe
       const outcome = await attempt('the Lab', () =>
         labTrainingRate(browser, url, LAB_MLP_BN, LAB_SECONDS),
       );
-      return outcome.ok ? outcome.value.stepsPerSecond : Number.NaN;
+      return outcome.ok ? outcome.value : { stepsPerSecond: Number.NaN, worker: undefined };
     };
     let engine: number;
-    let lab: number;
+    let lab: Awaited<ReturnType<typeof labRate>>;
     if (round % 2 === 1) {
       engine = await engineRate();
       lab = await labRate();
@@ -302,7 +309,13 @@ async function labRateRounds(browser: Browser, url: string, enginePage: EngineBe
       lab = await labRate();
       engine = await engineRate();
     }
-    rounds.push({ engine, lab, ratio: lab / engine });
+    rounds.push({
+      engine,
+      lab: lab.stepsPerSecond,
+      ratio: lab.stepsPerSecond / engine,
+      worker: lab.worker,
+    });
+    if (lab.worker) log(`  the Lab's worker: ${describeWorkerLoad(lab.worker)}`);
   }
   return rounds;
 }
@@ -324,6 +337,9 @@ async function measureLabOnly(args: ReadonlySet<string>, browser: Browser, url: 
         target: `≥ ${TARGETS.labVsEngine * 100}%`,
         met: ratio >= TARGETS.labVsEngine,
       },
+      ...rounds.flatMap((r, i) =>
+        r.worker ? workerLoadRows(`the Lab's worker in round ${i + 1}`, [r.worker]) : [],
+      ),
     ],
   });
 }
@@ -416,6 +432,7 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
             target: '',
             met: undefined,
           },
+          ...workerLoadRows('training workers while 4 runs train', w.workers),
         ];
       },
     ),
@@ -448,6 +465,7 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
         target: `≥ ${TARGETS.labVsEngine * 100}%`,
         met: l.stepsPerSecond >= TARGETS.labVsEngine * worker.stepsPerSecond,
       },
+      ...(l.worker ? workerLoadRows(`${MODEL}: the Lab's worker`, [l.worker]) : []),
     ]),
     ...rowsOf(
       memory,

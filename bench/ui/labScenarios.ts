@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../test/e2e/previewServer';
+import type { WorkerLoadReport } from '../../src/worker/workerLoad';
 
 const PROBE_SCRIPT = resolve(ROOT, 'bench/ui/inPageProbe.js');
 
@@ -227,6 +228,30 @@ export class LabSession {
     return { ...data, trainPressedAt: data.trainPressedAt };
   }
 
+  /**
+   * Each training worker's own accounting (src/worker/workerLoad.ts), read through its global; with
+   * `reset`, each starts counting afresh. Workers that do not answer (the chart worker) are left out.
+   */
+  async workerLoads(reset = false): Promise<WorkerLoadReport[]> {
+    const reports = await Promise.all(
+      this.page.workers().map((worker) =>
+        answer(
+          worker.evaluate(
+            (fresh) =>
+              (
+                self as unknown as { __normlabWorkerLoad?: (r: boolean) => WorkerLoadReport }
+              ).__normlabWorkerLoad?.(fresh),
+            reset,
+          ),
+          ANSWER_MS,
+          'with its workers',
+        ).catch(() => undefined),
+      ),
+    );
+    // The depth probe's worker ("Signal at initialization") is a training worker too, but never trains.
+    return reports.filter((r): r is WorkerLoadReport => r !== undefined && r.tasks > 0);
+  }
+
   close(): Promise<void> {
     return this.context.close();
   }
@@ -280,6 +305,8 @@ export interface TrainingWindow {
   readonly chartsOnScreen: number;
   /** The viewport the page had: as tall as the page with every panel shown. */
   readonly viewport: { readonly width: number; readonly height: number };
+  /** Each training worker's own accounting over the window. */
+  readonly workers: readonly WorkerLoadReport[];
 }
 
 function within(times: readonly number[], start: number, end: number): number {
@@ -300,9 +327,11 @@ export async function trainingWindow(
   const lab = await openLab(browser, baseUrl, query);
   try {
     const viewport = await lab.trainWithEveryChartOnScreen(runs);
+    await lab.workerLoads(true);
     const start = await lab.now();
     await lab.page.waitForTimeout(seconds * 1000);
     const probe = await lab.probe('while four runs train');
+    const workers = await lab.workerLoads();
     const chartsOnScreen = await lab.chartsOnScreen();
     await lab.pauseIfAnswering();
     const end = start + seconds * 1000;
@@ -330,6 +359,7 @@ export async function trainingWindow(
       ),
       chartsOnScreen,
       viewport,
+      workers,
     };
   } finally {
     await lab.close();
@@ -392,6 +422,8 @@ export async function memoryOverRun(
 export interface LabRate {
   readonly stepsPerSecond: number;
   readonly seconds: number;
+  /** The run's worker's own accounting over the same seconds (undefined: it did not answer). */
+  readonly worker: WorkerLoadReport | undefined;
 }
 
 /** Steps per second of one Lab run (training worker, probes and charts included), from its step counter. */
@@ -405,12 +437,15 @@ export async function labTrainingRate(
   try {
     await lab.ready(1);
     await lab.press('Train');
-    const probe = await lab.probeAfterTrain(1 + seconds, 'while the mlp-bn run trains');
+    await lab.page.waitForTimeout(1000);
+    await lab.workerLoads(true);
+    const probe = await lab.probeAfterTrain(seconds, 'while the mlp-bn run trains');
+    const worker = (await lab.workerLoads()).sort((a, b) => b.step - a.step)[0];
     await lab.pauseIfAnswering();
     const start = probe.trainPressedAt + 1000;
     const steps =
       stepAt(probe.stepRenders, start + seconds * 1000) - stepAt(probe.stepRenders, start);
-    return { stepsPerSecond: steps / seconds, seconds };
+    return { stepsPerSecond: steps / seconds, seconds, worker };
   } finally {
     await lab.close();
   }

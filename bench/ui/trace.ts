@@ -14,6 +14,7 @@ import { ROOT } from '../../test/e2e/previewServer';
 import { FOUR_RUNS, LAB_MLP_BN, openLab } from './labScenarios';
 import { withServedApp } from './servedApp';
 import { mainThreadLongTasks, threadUse, type TraceEvent } from './traceAnalysis';
+import { describeWorkerLoad } from './workerLoadRow';
 
 const TRACE_DIR = resolve(ROOT, 'node_modules/.cache/normlab-bench-ui');
 const TRACE_FILE = resolve(TRACE_DIR, 'trace.json');
@@ -59,16 +60,19 @@ async function main(): Promise<void> {
     } else viewport = await lab.trainWithEveryChartOnScreen(4);
     mkdirSync(TRACE_DIR, { recursive: true });
     const before = await lab.probe('before the trace');
+    await lab.workerLoads(true);
     await browser.startTracing(lab.page, { path: TRACE_FILE, categories: CATEGORIES });
     await lab.page.waitForTimeout(seconds * 1000);
     await browser.stopTracing();
     const after = await lab.probe('after the trace');
+    const workers = await lab.workerLoads();
     await lab.pauseIfAnswering();
     await lab.close();
     const lastStep = (renders: typeof after.stepRenders): number =>
       renders.reduce((step, r) => (Number.isFinite(r.step) ? r.step : step), 0);
     const steps = lastStep(after.stepRenders) - lastStep(before.stepRenders);
     console.log(`run A: ${(steps / seconds).toFixed(1)} steps/s while traced (about)`);
+    for (const w of workers) console.log(`training worker: ${describeWorkerLoad(w)}`);
     report(
       seconds,
       viewport,

@@ -27,6 +27,27 @@ export const TIMED_MS = 2;
  * rest is what keeps the worker within its share of the time that has passed (none, once the
  * machine gives it less than its share).
  */
+/** What a pacer did since its accounting was last reset (bench:ui reads it through the worker). */
+export interface PacerAccounting {
+  /** Slices ended (restAfter), those whose steps were timed, and those judged held back. */
+  readonly slices: number;
+  readonly judged: number;
+  readonly contended: number;
+  /** Wall-clock time in slices, the part of it counted as work, and the rest asked for, in ms. */
+  readonly workedMs: number;
+  readonly countedMs: number;
+  readonly restMs: number;
+}
+
+const noAccounting = (): { -readonly [K in keyof PacerAccounting]: number } => ({
+  slices: 0,
+  judged: 0,
+  contended: 0,
+  workedMs: 0,
+  countedMs: 0,
+  restMs: 0,
+});
+
 export class Pacer {
   private share = 1;
   private rateOrigin = { time: 0, steps: 0 };
@@ -39,6 +60,9 @@ export class Pacer {
    * steps to time (validation, probes), since a busy machine stays busy for longer than a slice.
    */
   private contention = 1;
+  /** What a plain step takes, a moving average over the run's steps, in ms (0: none timed yet). */
+  private meanStepMs = 0;
+  private tally = noAccounting();
 
   constructor(private readonly now: () => number) {}
 
@@ -73,11 +97,26 @@ export class Pacer {
     return dueAt <= elapsed ? 0 : Math.max(1, dueAt - elapsed);
   }
 
+  /** What a plain step (no probes) takes: a moving average of the run's steps, in ms (0: none yet). */
+  get plainStepMs(): number {
+    return this.meanStepMs;
+  }
+
   /** A plain training step (no probes) of this slice took `ms` of wall clock. */
   noteStep(ms: number): void {
     if (!(ms >= 0)) return;
     this.sliceStepMs += ms;
     this.sliceSteps++;
+    this.meanStepMs = this.meanStepMs === 0 ? ms : 0.9 * this.meanStepMs + 0.1 * ms;
+  }
+
+  /** What the pacer did since the last `resetAccounting` (or since it was made). */
+  get accounting(): PacerAccounting {
+    return { ...this.tally };
+  }
+
+  resetAccounting(): void {
+    this.tally = noAccounting();
   }
 
   /** A new run: its steps cost something else. */
@@ -85,19 +124,30 @@ export class Pacer {
     this.fastestStepMs = Infinity;
     this.sliceStepMs = this.sliceSteps = 0;
     this.contention = 1;
+    this.meanStepMs = 0;
   }
 
   /** How long to rest after a slice that began at `sliceStart`, to use only the share of a core. */
   restAfter(sliceStart: number): number {
-    if (this.sliceStepMs >= TIMED_MS) {
+    const judged = this.sliceStepMs >= TIMED_MS;
+    if (judged) {
       const mean = this.sliceStepMs / this.sliceSteps;
       this.fastestStepMs = Math.min(this.fastestStepMs, mean);
       this.contention = mean / this.fastestStepMs;
     }
     this.sliceStepMs = this.sliceSteps = 0;
-    if (this.share >= 1) return 0;
     const worked = this.now() - sliceStart;
-    const ran = this.contention >= CONTENDED ? worked / this.contention : worked;
-    return Math.max(0, ran / this.share - worked);
+    const contended = this.contention >= CONTENDED;
+    const ran = contended ? worked / this.contention : worked;
+    const rest = this.share >= 1 ? 0 : Math.max(0, ran / this.share - worked);
+    // Counted in place: this runs after every slice, and the worker's garbage is worth keeping low.
+    const t = this.tally;
+    t.slices++;
+    if (judged) t.judged++;
+    if (contended) t.contended++;
+    t.workedMs += worked;
+    t.countedMs += ran;
+    t.restMs += rest;
+    return rest;
   }
 }

@@ -66,6 +66,8 @@ export interface SessionEnvironment {
    * worker passes channelSchedule(), which skips browsers' 4 ms clamp of nested timers).
    */
   readonly schedule?: Schedule;
+  /** Paces the session (default: a new one on `now`); the worker passes its own to read its accounting. */
+  readonly pacer?: Pacer;
 }
 
 type Activity = 'idle' | 'training' | 'stepping';
@@ -109,8 +111,7 @@ export class TrainingSession {
   private lastSnapshotAt = -Infinity;
   private lastProbeAt = -Infinity;
   private lastViewsAt = -Infinity;
-  /** What a plain step takes (a moving average) and what probing added to the latest probed one, in ms. */
-  private plainStepMs = 0;
+  /** What probing added to the latest probed step over a plain one (the pacer times those), in ms. */
   private probeExtraMs = 0;
   /** Time worked (in slices, rests not counted) since the latest probe, up to `workCountedTo`, in ms. */
   private workMsSinceProbe = 0;
@@ -131,7 +132,7 @@ export class TrainingSession {
     this.now = env.now ?? (() => performance.now());
     this.later = env.schedule ?? ((task, delay) => void setTimeout(task, delay));
     this.validationSchedule = new ValidationSchedule(this.now);
-    this.pacer = new Pacer(this.now);
+    this.pacer = env.pacer ?? new Pacer(this.now);
   }
 
   /** Handles one message. Messages are processed in order; the promise settles when this one is done. */
@@ -289,7 +290,6 @@ export class TrainingSession {
     this.finishedValidation = undefined;
     this.validationSchedule.reset();
     this.stepsPerSecond = 0;
-    this.plainStepMs = 0;
     this.probeExtraMs = 0;
     this.workMsSinceProbe = 0;
     this.pacer.forgetSteps();
@@ -510,12 +510,11 @@ export class TrainingSession {
 
   private recordStepCost(probed: boolean, ms: number): void {
     if (probed) {
-      this.probeExtraMs = Math.max(0, ms - this.plainStepMs);
+      this.probeExtraMs = Math.max(0, ms - this.pacer.plainStepMs);
       this.workMsSinceProbe = 0;
       this.workCountedTo = this.now();
       return;
     }
-    this.plainStepMs = this.plainStepMs === 0 ? ms : 0.9 * this.plainStepMs + 0.1 * ms;
     this.pacer.noteStep(ms);
   }
 

@@ -98,4 +98,43 @@ describe('Pacer', () => {
       expect(pacer.cpuShare).toBe(1);
     }
   });
+
+  it('keeps a moving average of the plain steps, forgotten with the run', () => {
+    const { pacer } = pacerAt();
+    expect(pacer.plainStepMs).toBe(0);
+    pacer.noteStep(2);
+    expect(pacer.plainStepMs).toBe(2);
+    // 0.9 × 2 + 0.1 × 3
+    pacer.noteStep(3);
+    expect(pacer.plainStepMs).toBeCloseTo(2.1, 12);
+    pacer.noteStep(Number.NaN);
+    expect(pacer.plainStepMs).toBeCloseTo(2.1, 12);
+    pacer.forgetSteps();
+    expect(pacer.plainStepMs).toBe(0);
+  });
+
+  it('accounts for its slices: timed, held back, worked, counted as work and rested', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    for (const ms of [2, 2]) pacer.noteStep(ms);
+    clock.time = 4;
+    expect(pacer.restAfter(0)).toBe(4);
+    // steps twice as long: held back, 10 of 20 ms counted, no rest
+    for (const ms of [4, 4, 4, 4, 4]) pacer.noteStep(ms);
+    clock.time = 28;
+    expect(pacer.restAfter(8)).toBe(0);
+    // no steps to time (a validation slice): judged as the slice before
+    clock.time = 38;
+    expect(pacer.restAfter(28)).toBe(0);
+    expect(pacer.accounting).toEqual({
+      slices: 3,
+      judged: 2,
+      contended: 2,
+      workedMs: 34,
+      countedMs: 19,
+      restMs: 4,
+    });
+    pacer.resetAccounting();
+    expect(pacer.accounting.slices).toBe(0);
+  });
 });
