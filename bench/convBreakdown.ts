@@ -1,10 +1,10 @@
 /**
  * Where one convolution of lesson 5's CNN loses time (8 → 8 channels, 3×3, padding 1, 14×14,
- * batch 32): `npx tsx bench/convBreakdown.ts`. Each of the three products a training step makes
- * (forward, input gradient, weight gradient) is timed as Conv2d calls it (copies into and out of the
- * module's memory included) and as the wasm kernel alone on operands already in the module's memory,
- * next to `sgemm` on an explicit im2col matrix of the same shape (what the packing from NCHW costs
- * against packing a plain matrix). GFLOP/s of CPU time, 2·M·N·K per product, subjects taking turns.
+ * batch 32): `npx tsx bench/convBreakdown.ts`. The forward (the input gradient is the same product)
+ * and the weight gradient, each as Conv2d calls it (copies into and out of the module's memory
+ * included), with the table-driven kernels of assembly/conv.ts that stride 1 ran on before (same
+ * copies), and the padded kernel alone on operands already in the module's memory; next to `sgemm`
+ * on an explicit im2col matrix of the same shape. GFLOP/s of CPU time, 2·M·N·K per product, subjects taking turns.
  */
 import { readFileSync } from 'node:fs';
 import { engineConvWasm } from '../src/engine/kernels/convWasm';
@@ -12,6 +12,8 @@ import type { ConvGeometry } from '../src/engine/kernels/im2col';
 import { engineWasmKernels } from '../src/engine/kernels/wasmKernels';
 import {
   convForwardLayout,
+  convPaddedForwardLayout,
+  convPaddedWeightGradientLayout,
   convSizes,
   convWeightGradientLayout,
   gemmLayout,
@@ -60,6 +62,8 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
 
   const forwardAt = convForwardLayout(kernels, g, outChannels, false);
   const gradAt = convWeightGradientLayout(kernels, g, outChannels);
+  const paddedAt = convPaddedForwardLayout(kernels, g, outChannels, false);
+  const paddedGradAt = convPaddedWeightGradientLayout(kernels, g, outChannels);
   const gemmAt = gemmLayout(kernels, outChannels, columns, depth);
   const setup = (table: number) =>
     exports.convSetup(
@@ -74,21 +78,58 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
       g.outWidth,
       table,
     );
-  // The kernel-only subjects each lay their operands out once, then call the kernel again and again.
-  const residentForward = () => {
+  const setupPadded = () =>
+    exports.convPaddedSetup(
+      g.batch,
+      g.channels,
+      g.height,
+      g.width,
+      g.kernel,
+      g.padding,
+      g.outHeight,
+      g.outWidth,
+    );
+  // The table-driven kernels (assembly/conv.ts, what stride-1 convolutions ran on before the padded
+  // ones) with the same copies in and out as Conv2d makes.
+  const tableForward = () => {
     const heap = kernels.heap(forwardAt.end);
     heap.set(x, forwardAt.offX >> 2);
     heap.set(w, forwardAt.offW >> 2);
     setup(forwardAt.table);
+    exports.convForward(
+      forwardAt.offX,
+      forwardAt.offW,
+      0,
+      forwardAt.offY,
+      outChannels,
+      forwardAt.work,
+    );
+    y.set(heap.subarray(forwardAt.offY >> 2, (forwardAt.offY >> 2) + sizes.y));
   };
-  const residentGradient = () => {
+  const tableGradient = () => {
     const heap = kernels.heap(gradAt.end);
     heap.set(x, gradAt.offX >> 2);
     heap.set(dy, gradAt.offDy >> 2);
+    heap.set(dw, gradAt.offDw >> 2);
     setup(gradAt.table);
+    exports.convWeightGrad(gradAt.offDy, gradAt.offX, gradAt.offDw, outChannels, gradAt.work);
+    dw.set(heap.subarray(gradAt.offDw >> 2, (gradAt.offDw >> 2) + sizes.w));
+  };
+  // The kernel-only subjects lay their operands out once, then call the kernel again and again.
+  const residentForward = () => {
+    const heap = kernels.heap(paddedAt.end);
+    heap.set(x, paddedAt.offX >> 2);
+    heap.set(w, paddedAt.offW >> 2);
+    setupPadded();
+  };
+  const residentGradient = () => {
+    const heap = kernels.heap(paddedGradAt.end);
+    heap.set(x, paddedGradAt.offX >> 2);
+    heap.set(dy, paddedGradAt.offDy >> 2);
+    setupPadded();
   };
   const residentGemm = () => {
-    const heap = kernels.heap(Math.max(gemmAt.end, gradAt.end, forwardAt.end));
+    const heap = kernels.heap(gemmAt.end);
     heap.fill(0.5, gemmAt.offA >> 2, gemmAt.offC >> 2);
   };
   let last = '';
@@ -97,37 +138,44 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
     last = name;
     body();
   };
-  const subjects: [string, number, () => void][] = [
-    ['forward, as Conv2d calls it', depth, () => conv.forward(x, w, undefined, y, g, outChannels)],
+  const subjects: [string, () => void][] = [
+    ['forward, as Conv2d calls it', () => conv.forward(x, w, undefined, y, g, outChannels)],
+    ['forward, table kernel (before)', tableForward],
     [
-      'forward, kernel alone',
-      depth,
+      'forward, padded kernel alone',
       once('f', residentForward, () =>
-        exports.convForward(
-          forwardAt.offX,
-          forwardAt.offW,
+        exports.convPaddedForward(
+          paddedAt.offX,
+          paddedAt.offXp,
+          paddedAt.taps,
+          paddedAt.offW,
           0,
-          forwardAt.offY,
+          paddedAt.offY,
           outChannels,
-          forwardAt.work,
+          paddedAt.work,
+        ),
+      ),
+    ],
+    ['weight gradient, as Conv2d calls it', () => conv.weightGradient(dy, x, dw, g, outChannels)],
+    ['weight gradient, table kernel (before)', tableGradient],
+    [
+      'weight gradient, padded kernel alone',
+      once('g', residentGradient, () =>
+        exports.convPaddedWeightGrad(
+          paddedGradAt.offDy,
+          paddedGradAt.offX,
+          paddedGradAt.offXp,
+          paddedGradAt.taps,
+          paddedGradAt.positions,
+          paddedGradAt.offDyp,
+          paddedGradAt.offDw,
+          outChannels,
+          paddedGradAt.tile,
         ),
       ),
     ],
     [
-      'weight gradient, as Conv2d calls it',
-      depth,
-      () => conv.weightGradient(dy, x, dw, g, outChannels),
-    ],
-    [
-      'weight gradient, kernel alone',
-      depth,
-      once('g', residentGradient, () =>
-        exports.convWeightGrad(gradAt.offDy, gradAt.offX, gradAt.offDw, outChannels, gradAt.work),
-      ),
-    ],
-    [
       'sgemm 8×72 · 72×6272 (im2col made)',
-      depth,
       once('m', residentGemm, () =>
         exports.sgemm(
           0,
@@ -143,28 +191,10 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
         ),
       ),
     ],
-    [
-      'sgemm 8×6272 · 6272×72 (dW shape)',
-      depth,
-      once('n', residentGemm, () =>
-        exports.sgemm(
-          0,
-          1,
-          outChannels,
-          depth,
-          columns,
-          gemmAt.offA,
-          gemmAt.offB,
-          gemmAt.offC,
-          1,
-          gemmAt.work,
-        ),
-      ),
-    ],
   ];
   const flops = (2 * outChannels * columns * depth) / 1e9;
   const rates = measureInterleaved(
-    subjects.map(([, , step]) => step),
+    subjects.map(([, step]) => step),
     { ...DEFAULT_MEASURE, reps: 9, repSeconds: 0.25, workPerStep: flops, clock: cpuSeconds },
   );
   return subjects.map(([subject], i) => ({

@@ -1,12 +1,21 @@
 import type { ConvGeometry } from './im2col';
 import { engineWasmKernels, type WasmKernels } from './wasmKernels';
-import { convForwardLayout, convSizes, convWeightGradientLayout } from './wasmLayout';
+import {
+  convForwardLayout,
+  convIsPadded,
+  convPaddedForwardLayout,
+  convPaddedWeightGradientLayout,
+  convSizes,
+  convWeightGradientLayout,
+} from './wasmLayout';
 
 /**
  * Convolutions on the WebAssembly SIMD module as implicit GEMMs (assembly/conv.ts): the im2col
  * matrix is never built, the kernel packs its panels straight from the NCHW tensors. Each call
  * copies its operands into the module's memory and its result back; those copies are the size of
- * x and y, against k² times that for an im2col matrix.
+ * x and y, against k² times that for an im2col matrix. Stride-1 convolutions (every one our models
+ * have, and every stride-1 input gradient) run on a zero-padded copy of x made in the module
+ * (assembly/convPadded.ts); others on the kernel-offset tables of assembly/conv.ts.
  */
 export interface ConvWasm {
   /** y [N, O, OH, OW] = conv(x, W) + b, W [O, C, k, k]; overwrites y. */
@@ -26,6 +35,19 @@ export interface ConvWasm {
     g: ConvGeometry,
     outChannels: number,
   ): void;
+}
+
+function setupPadded(kernels: WasmKernels, g: ConvGeometry): void {
+  kernels.exports.convPaddedSetup(
+    g.batch,
+    g.channels,
+    g.height,
+    g.width,
+    g.kernel,
+    g.padding,
+    g.outHeight,
+    g.outWidth,
+  );
 }
 
 function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
@@ -48,6 +70,26 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
   return {
     forward(x, weight, bias, y, g, outChannels) {
       const { x: sizeX, w: sizeW, y: sizeY } = convSizes(g, outChannels);
+      if (convIsPadded(g)) {
+        const at = convPaddedForwardLayout(kernels, g, outChannels, bias !== undefined);
+        const heap = kernels.heap(at.end);
+        heap.set(x.subarray(0, sizeX), at.offX >> 2);
+        heap.set(weight.subarray(0, sizeW), at.offW >> 2);
+        if (bias !== undefined) heap.set(bias.subarray(0, outChannels), at.offBias >> 2);
+        setupPadded(kernels, g);
+        kernels.exports.convPaddedForward(
+          at.offX,
+          at.offXp,
+          at.taps,
+          at.offW,
+          at.offBias,
+          at.offY,
+          outChannels,
+          at.work,
+        );
+        y.set(heap.subarray(at.offY >> 2, (at.offY >> 2) + sizeY));
+        return;
+      }
       const { table, offX, offW, offBias, offY, work, end } = convForwardLayout(
         kernels,
         g,
@@ -65,6 +107,27 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
 
     weightGradient(dy, x, weightGrad, g, outChannels) {
       const { x: sizeX, w: sizeW, y: sizeDy } = convSizes(g, outChannels);
+      if (convIsPadded(g)) {
+        const at = convPaddedWeightGradientLayout(kernels, g, outChannels);
+        const heap = kernels.heap(at.end);
+        heap.set(x.subarray(0, sizeX), at.offX >> 2);
+        heap.set(dy.subarray(0, sizeDy), at.offDy >> 2);
+        heap.set(weightGrad.subarray(0, sizeW), at.offDw >> 2);
+        setupPadded(kernels, g);
+        kernels.exports.convPaddedWeightGrad(
+          at.offDy,
+          at.offX,
+          at.offXp,
+          at.taps,
+          at.positions,
+          at.offDyp,
+          at.offDw,
+          outChannels,
+          at.tile,
+        );
+        weightGrad.set(heap.subarray(at.offDw >> 2, (at.offDw >> 2) + sizeW));
+        return;
+      }
       const { table, offX, offDy, offDw, work, end } = convWeightGradientLayout(
         kernels,
         g,

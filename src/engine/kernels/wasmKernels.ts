@@ -2,7 +2,7 @@ import { decodeBase64 } from './base64';
 import { wasmKernelsBase64 } from './wasmKernels.generated';
 import { WASM_PAGE_BYTES } from './wasmLayout';
 
-/** The exports of assembly/index.ts (see assembly/gemm.ts and assembly/conv.ts for the algorithms). */
+/** The exports of assembly/index.ts (see assembly/gemm.ts, assembly/conv.ts and assembly/convPadded.ts for the algorithms). */
 export interface WasmKernelExports {
   memory: WebAssembly.Memory;
   scratchBase(): number;
@@ -41,6 +41,37 @@ export interface WasmKernelExports {
     work: number,
   ): void;
   convWeightGrad(dy: number, x: number, dw: number, outChannels: number, work: number): void;
+  convPaddedSetup(
+    batch: number,
+    channels: number,
+    height: number,
+    width: number,
+    kernel: number,
+    padding: number,
+    outHeight: number,
+    outWidth: number,
+  ): void;
+  convPaddedForward(
+    x: number,
+    xp: number,
+    taps: number,
+    w: number,
+    bias: number,
+    y: number,
+    outChannels: number,
+    work: number,
+  ): void;
+  convPaddedWeightGrad(
+    dy: number,
+    x: number,
+    xp: number,
+    taps: number,
+    positions: number,
+    dyp: number,
+    dw: number,
+    outChannels: number,
+    tile: number,
+  ): void;
 }
 
 /** The module plus a float view of its memory that stays valid across `memory.grow`. */
@@ -67,6 +98,9 @@ const FUNCTIONS = [
   'convSetup',
   'convForward',
   'convWeightGrad',
+  'convPaddedSetup',
+  'convPaddedForward',
+  'convPaddedWeightGrad',
 ] as const;
 
 /**

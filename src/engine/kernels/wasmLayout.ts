@@ -136,3 +136,103 @@ export function convWeightGradientLayout(
   const work = layout.take(sizing.exports.workspaceBytes(g.channels * g.kernel * g.kernel));
   return { table, offX, offDy, offDw, work, end: layout.end };
 }
+
+/** One 4×8 tile of the micro-kernel, in bytes. */
+const TILE_BYTES = 4 * 8 * 4;
+
+/**
+ * The zero-padded copy of x the stride-1 kernels read (assembly/convPadded.ts): every plane with
+ * `padding` zeros around it, then the k + 8 floats the last tiles may read past the last plane.
+ */
+function paddedInputBytes(g: ConvGeometry): number {
+  const planes = g.batch * g.channels;
+  const padded = (g.height + 2 * g.padding) * (g.width + 2 * g.padding);
+  return (planes * padded + g.kernel + 8) * 4;
+}
+
+/** Where a stride-1 forward convolution (assembly/convPadded.ts) puts its operands. */
+export function convPaddedForwardLayout(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+  bias: boolean,
+): {
+  offX: number;
+  offXp: number;
+  taps: number;
+  offW: number;
+  offBias: number;
+  offY: number;
+  work: number;
+  end: number;
+} {
+  const { x: sizeX, w: sizeW, y: sizeY } = convSizes(g, outChannels);
+  const layout = new WasmLayout(sizing.base);
+  const offX = layout.take(sizeX * 4);
+  const offXp = layout.take(paddedInputBytes(g));
+  const taps = layout.take(g.channels * g.kernel * g.kernel * 4);
+  const offW = layout.take(sizeW * 4);
+  const offBias = bias ? layout.take(outChannels * 4) : 0;
+  const offY = layout.take(sizeY * 4);
+  // A product's workspace for one column sliver: the packed-A block, then room for the tile.
+  const work = layout.take(sizing.exports.workspaceBytes(1));
+  return { offX, offXp, taps, offW, offBias, offY, work, end: layout.end };
+}
+
+/** Where a stride-1 weight gradient (assembly/convPadded.ts) puts its operands. */
+export function convPaddedWeightGradientLayout(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+): {
+  offX: number;
+  offXp: number;
+  taps: number;
+  positions: number;
+  offDy: number;
+  offDyp: number;
+  offDw: number;
+  tile: number;
+  end: number;
+} {
+  const { x: sizeX, w: sizeW, y: sizeDy } = convSizes(g, outChannels);
+  const depth = g.batch * g.outHeight * g.outWidth;
+  const layout = new WasmLayout(sizing.base);
+  const offX = layout.take(sizeX * 4);
+  const offXp = layout.take(paddedInputBytes(g));
+  const taps = layout.take(g.channels * g.kernel * g.kernel * 4);
+  const positions = layout.take(depth * 4);
+  const offDy = layout.take(sizeDy * 4);
+  const offDyp = layout.take(Math.ceil(outChannels / 8) * depth * 8 * 4);
+  const offDw = layout.take(sizeW * 4);
+  const tile = layout.take(TILE_BYTES);
+  return { offX, offXp, taps, positions, offDy, offDyp, offDw, tile, end: layout.end };
+}
+
+/** Whether a convolution runs on the padded kernels (stride 1) rather than the table-driven ones. */
+export function convIsPadded(g: ConvGeometry): boolean {
+  return g.stride === 1;
+}
+
+/** Bytes of module memory a forward convolution needs, whichever kernel runs it. */
+export function convForwardBytes(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+  bias: boolean,
+): number {
+  return convIsPadded(g)
+    ? convPaddedForwardLayout(sizing, g, outChannels, bias).end
+    : convForwardLayout(sizing, g, outChannels, bias).end;
+}
+
+/** Bytes of module memory a weight gradient needs, whichever kernel runs it. */
+export function convWeightGradientBytes(
+  sizing: WasmSizing,
+  g: ConvGeometry,
+  outChannels: number,
+): number {
+  return convIsPadded(g)
+    ? convPaddedWeightGradientLayout(sizing, g, outChannels).end
+    : convWeightGradientLayout(sizing, g, outChannels).end;
+}

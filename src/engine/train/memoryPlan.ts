@@ -1,7 +1,7 @@
 import type { ConvGeometry } from '../kernels/im2col';
 import {
-  convForwardLayout,
-  convWeightGradientLayout,
+  convForwardBytes,
+  convWeightGradientBytes,
   gemmLayout,
   WASM_PAGE_BYTES,
   type WasmSizing,
@@ -354,10 +354,7 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
       const { geometry, outChannels, bias } = cost.conv;
       const at = (n: number): ConvGeometry => ({ ...geometry, batch: n });
       if (implicit) {
-        largest = Math.max(
-          largest,
-          convForwardLayout(kernels, at(forwardBatch), outChannels, bias).end,
-        );
+        largest = Math.max(largest, convForwardBytes(kernels, at(forwardBatch), outChannels, bias));
         if (training) {
           const g = at(batch);
           // The input gradient is a convolution of dy with the flipped kernel (Conv2d.fullGeometry).
@@ -368,8 +365,8 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
           };
           largest = Math.max(
             largest,
-            convWeightGradientLayout(kernels, g, outChannels).end,
-            convForwardLayout(kernels, full, g.channels, false).end,
+            convWeightGradientBytes(kernels, g, outChannels),
+            convForwardBytes(kernels, full, g.channels, false),
           );
         }
       } else {

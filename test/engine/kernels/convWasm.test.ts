@@ -14,11 +14,13 @@ interface Case {
   readonly input: readonly [number, number, number, number];
 }
 
-// Each case aims at an edge of assembly/conv.ts: planes whose size is not a multiple of 4 (vectors
-// and tiles straddling two samples), output channels not a multiple of 4 (ragged tile rows), C·k·k
-// above KC = 256 (several depth blocks, bias added after the last) and not a multiple of 8 (ragged
-// slivers), N·OH·OW above NC = 2048 (several column panels), and the geometries that gather lane
-// by lane (stride 2, no padding, padding wider than "same").
+// Each case aims at an edge of assembly/conv.ts (stride 2 and 3) or assembly/convPadded.ts (stride
+// 1, every other case): planes whose size is not a multiple of 4 (vectors and tiles straddling two
+// samples or two rows), rows narrower than a vector (copied float by float into the padded input),
+// output channels not a multiple of 4 or 8 (ragged tile rows, zero lanes of dY's 8-channel slivers),
+// C·k·k above KC = 256 (several depth blocks, bias added after the last) and not a multiple of 4 or 8
+// (ragged slivers, the weight gradient's last taps), N·OH·OW above NC = 2048 (several column panels),
+// and the geometries that gather lane by lane (stride 2, no padding, padding wider than "same").
 const CASES: readonly Case[] = [
   {
     name: 'cnn-res 3×3 same',
@@ -44,6 +46,16 @@ const CASES: readonly Case[] = [
     name: 'two column panels',
     options: { inChannels: 2, outChannels: 4, kernelSize: 3, padding: 1 },
     input: [3, 2, 30, 29],
+  },
+  {
+    name: 'rows narrower than a vector, 11 output channels',
+    options: { inChannels: 3, outChannels: 11, kernelSize: 3, padding: 1 },
+    input: [3, 3, 6, 3],
+  },
+  {
+    name: 'one-pixel-wide planes',
+    options: { inChannels: 2, outChannels: 9, kernelSize: 3, padding: 1, bias: false },
+    input: [5, 2, 7, 1],
   },
   { name: '1×1', options: { inChannels: 7, outChannels: 9, kernelSize: 1 }, input: [2, 7, 5, 5] },
   {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvGeometry } from '../../../src/engine/kernels/im2col';
 import {
+  convForwardBytes,
   convForwardLayout,
+  convPaddedForwardLayout,
+  convPaddedWeightGradientLayout,
   convSizes,
+  convWeightGradientBytes,
   convWeightGradientLayout,
   gemmLayout,
   WasmLayout,
@@ -106,5 +110,74 @@ describe('convolution layouts', () => {
       backward.end,
     );
     expect(convForwardLayout(sizing, g, outChannels, false).offBias).toBe(0);
+  });
+});
+
+describe('padded (stride-1) convolution layouts', () => {
+  const g: ConvGeometry = {
+    batch: 2,
+    channels: 3,
+    height: 6,
+    width: 5,
+    kernel: 3,
+    stride: 1,
+    padding: 1,
+    outHeight: 6,
+    outWidth: 5,
+  };
+  const outChannels = 11;
+  const sizes = convSizes(g, outChannels);
+  // 2·3 planes of 8×7 padded floats, then k + 8 floats the last tiles may read past them.
+  const paddedBytes = (2 * 3 * 8 * 7 + 3 + 8) * 4;
+  const depth = 2 * 6 * 5;
+
+  it('gives x, its padded copy with the guard, the tap table, W, the bias, y and the workspace their own room', () => {
+    const forward = convPaddedForwardLayout(sizing, g, outChannels, true);
+    expectDisjointAndAligned(
+      [
+        [forward.offX, sizes.x * 4],
+        [forward.offXp, paddedBytes],
+        [forward.taps, 3 * 3 * 3 * 4],
+        [forward.offW, sizes.w * 4],
+        [forward.offBias, outChannels * 4],
+        [forward.offY, sizes.y * 4],
+        [forward.work, sizing.exports.workspaceBytes(1)],
+      ],
+      forward.end,
+    );
+    expect(convPaddedForwardLayout(sizing, g, outChannels, false).offBias).toBe(0);
+  });
+
+  it('gives the weight gradient a position table and dY packed in slivers of 8 channels (11 → 16)', () => {
+    const backward = convPaddedWeightGradientLayout(sizing, g, outChannels);
+    expectDisjointAndAligned(
+      [
+        [backward.offX, sizes.x * 4],
+        [backward.offXp, paddedBytes],
+        [backward.taps, 3 * 3 * 3 * 4],
+        [backward.positions, depth * 4],
+        [backward.offDy, sizes.y * 4],
+        [backward.offDyp, 16 * depth * 4],
+        [backward.offDw, sizes.w * 4],
+        [backward.tile, 4 * 8 * 4],
+      ],
+      backward.end,
+    );
+  });
+
+  it('sizes stride 1 by the padded layouts and other strides by the table-driven ones', () => {
+    expect(convForwardBytes(sizing, g, outChannels, true)).toBe(
+      convPaddedForwardLayout(sizing, g, outChannels, true).end,
+    );
+    expect(convWeightGradientBytes(sizing, g, outChannels)).toBe(
+      convPaddedWeightGradientLayout(sizing, g, outChannels).end,
+    );
+    const strided: ConvGeometry = { ...g, stride: 2, outHeight: 3, outWidth: 3 };
+    expect(convForwardBytes(sizing, strided, outChannels, false)).toBe(
+      convForwardLayout(sizing, strided, outChannels, false).end,
+    );
+    expect(convWeightGradientBytes(sizing, strided, outChannels)).toBe(
+      convWeightGradientLayout(sizing, strided, outChannels).end,
+    );
   });
 });
