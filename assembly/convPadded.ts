@@ -100,10 +100,11 @@ function tapOffsets(taps: usize): void {
 }
 
 /**
- * tile[4×8] = Ā[4×kc] · X̂[kc × 8 positions], Ā a packed sliver, X̂ read from xp at `xq` (the sample
- * at position q') plus taps[k]. As assembly/microkernel.ts's kernel4x8, first step peeled.
+ * C[4×8] = Ā[4×kc] · X̂[kc × 8 positions], Ā a packed sliver, X̂ read from xp at `xq` (the sample
+ * at position q') plus taps[k]; C's rows `ldc` bytes apart (y itself, or a tile). As
+ * assembly/microkernel.ts's kernel4x8, first step peeled.
  */
-function kernelPadded(kc: i32, pa: usize, xq: usize, taps: usize, tile: usize): void {
+function kernelPadded(kc: i32, pa: usize, xq: usize, taps: usize, c: usize, ldc: usize): void {
   const zero = f32x4.splat(0);
   let at = xq + <usize>load<i32>(taps);
   let b0 = v128.load(at);
@@ -142,14 +143,14 @@ function kernelPadded(kc: i32, pa: usize, xq: usize, taps: usize, tile: usize): 
     taps += 4;
     pa += MR << 2;
   }
-  v128.store(tile, c00);
-  v128.store(tile, c01, 16);
-  v128.store(tile, c10, 32);
-  v128.store(tile, c11, 48);
-  v128.store(tile, c20, 64);
-  v128.store(tile, c21, 80);
-  v128.store(tile, c30, 96);
-  v128.store(tile, c31, 112);
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c + ldc, c10);
+  v128.store(c + ldc, c11, 16);
+  v128.store(c + 2 * ldc, c20);
+  v128.store(c + 2 * ldc, c21, 16);
+  v128.store(c + 3 * ldc, c30);
+  v128.store(c + 3 * ldc, c31, 16);
 }
 
 /**
@@ -219,6 +220,10 @@ export function convPaddedForward(
   const tile = work + ((<usize>((MC / MR) * sliverA(KC))) << 2);
   const positions = outHeight * wp;
   const sampleBytes = (<usize>(channels * planeP)) << 2;
+  const planeOut = outHeight * outWidth;
+  const ldy = (<usize>planeOut) << 2;
+  // Row tiles write some outputs twice, so only where one depth block makes each output at once.
+  const rowTiles = K <= KC && outWidth >= NR;
   for (let pc = 0; pc < K; pc += KC) {
     const kc = min(KC, K - pc);
     const add = pc > 0;
@@ -228,11 +233,36 @@ export function convPaddedForward(
       packA(false, w, M, K, ic, pc, mc, kc, packed);
       for (let n = 0; n < batch; n++) {
         const xn = xp + <usize>n * sampleBytes;
+        if (rowTiles) {
+          // Tiles of 8 outputs of one row, the last one ending at the row's end (overlapping the one
+          // before it: those outputs are written twice, with the same bits); whole tiles go
+          // straight into y.
+          for (let oh = 0; oh < outHeight; oh++) {
+            for (let s = 0; ; s += NR) {
+              const ow = min(s, outWidth - NR);
+              const qp = oh * wp + ow;
+              const xq = xn + ((<usize>qp) << 2);
+              const yq = (<usize>(n * M * planeOut + oh * outWidth + ow)) << 2;
+              for (let ir = 0; ir < mc; ir += MR) {
+                const pa = packed + ((<usize>((ir / MR) * sliverA(kc))) << 2);
+                if (ir + MR <= mc) {
+                  const c = y + yq + <usize>(ic + ir) * ldy;
+                  kernelPadded(kc, pa, xq, tapsAt, c, ldy);
+                } else {
+                  kernelPadded(kc, pa, xq, tapsAt, tile, NR << 2);
+                  storeRows(tile, y, M, n, ic + ir, mc - ir, qp, false);
+                }
+              }
+              if (ow + NR >= outWidth) break;
+            }
+          }
+          continue;
+        }
         for (let qp = 0; qp < positions; qp += NR) {
           const xq = xn + ((<usize>qp) << 2);
           for (let ir = 0; ir < mc; ir += MR) {
             const pa = packed + ((<usize>((ir / MR) * sliverA(kc))) << 2);
-            kernelPadded(kc, pa, xq, tapsAt, tile);
+            kernelPadded(kc, pa, xq, tapsAt, tile, NR << 2);
             storeRows(tile, y, M, n, ic + ir, min(MR, mc - ir), qp, add);
           }
         }
