@@ -40,6 +40,11 @@ interface Slot {
  */
 export class RunPool<K> {
   private readonly slots = new Map<K, Slot>();
+  /**
+   * Messages for runs whose worker is not configured yet (none created, or restarted after a crash),
+   * in order: a worker with no run would ignore a Train, so they wait for the run's next configure.
+   */
+  private readonly waiting = new Map<K, ToWorker[]>();
   private readonly incoming: Batcher<PooledMessage<K>>;
 
   constructor(private readonly options: RunPoolOptions<K>) {
@@ -88,6 +93,9 @@ export class RunPool<K> {
     const slot = this.slotOf(key);
     slot.worker.send({ type: 'configure', setup: toWorkerSetup(settings, speed, validationEvery) });
     slot.settings = settings;
+    const waiting = this.waiting.get(key) ?? [];
+    this.waiting.delete(key);
+    for (const message of waiting) slot.worker.send(message);
   }
 
   /** Makes sure the run has a live worker (created, or restarted after a crash). */
@@ -95,9 +103,20 @@ export class RunPool<K> {
     this.slotOf(key);
   }
 
-  /** Sends a message to the run's worker, if it has one. */
+  /**
+   * Sends a message to the run's worker; to a run whose worker has no configuration yet (none created,
+   * or restarted after a crash), when its next configure has gone out. A learner's Train pressed
+   * while the run waits for its data is never lost.
+   */
   send(key: K, message: ToWorker): void {
-    this.slots.get(key)?.worker.send(message);
+    const slot = this.slots.get(key);
+    if (slot?.settings !== undefined) {
+      slot.worker.send(message);
+      return;
+    }
+    const waiting = this.waiting.get(key);
+    if (waiting) waiting.push(message);
+    else this.waiting.set(key, [message]);
   }
 
   sendAll(message: ToWorker): void {
@@ -125,8 +144,12 @@ export class RunPool<K> {
     }
   }
 
-  /** Terminates the run's worker; its messages still waiting are applied as usual. */
+  /**
+   * Terminates the run's worker; its messages still waiting are applied as usual, and those the page
+   * had for it are dropped with it.
+   */
   stop(key: K): void {
+    this.waiting.delete(key);
     const slot = this.slots.get(key);
     if (!slot) return;
     slot.unsubscribe();
@@ -137,6 +160,7 @@ export class RunPool<K> {
   /** Terminates every worker; their messages still waiting are applied as usual. */
   stopAll(): void {
     for (const key of [...this.slots.keys()]) this.stop(key);
+    this.waiting.clear();
   }
 
   /** Drops the messages still waiting to be applied (the runs they belong to are gone). */

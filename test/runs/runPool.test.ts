@@ -67,6 +67,32 @@ describe('RunPool', () => {
     expect(made[1]!.sent.filter((m) => m.type === 'setCpuShare')).toHaveLength(1);
   });
 
+  it('keeps a Train for a run with no configured worker until its configure has gone out', () => {
+    // The Lab's run on own data waits for the data before it is configured; a Train pressed meanwhile
+    // must reach the worker, after the configuration (a worker with no run ignores a Train).
+    pool.send('a', { type: 'train' });
+    pool.ensure('b');
+    pool.send('b', { type: 'step', count: 3 });
+    expect(made.map((w) => w.sent)).toEqual([[]]);
+    pool.configure('a', DEFAULT_RUN_SETTINGS, 0);
+    pool.configure('b', DEFAULT_RUN_SETTINGS, 0);
+    pool.send('a', { type: 'pause' });
+    expect(made.map((w) => w.types())).toEqual([
+      ['configure', 'step'],
+      ['configure', 'train', 'pause'],
+    ]);
+  });
+
+  it('drops what waited for a run that is stopped before its worker is configured', () => {
+    pool.send('a', { type: 'train' });
+    pool.stop('a');
+    pool.send('b', { type: 'train' });
+    pool.stopAll();
+    pool.configure('a', DEFAULT_RUN_SETTINGS, 0);
+    pool.configure('b', DEFAULT_RUN_SETTINGS, 0);
+    expect(made.map((w) => w.types())).toEqual([['configure'], ['configure']]);
+  });
+
   it('tells a worker its detail and core share only when they change', () => {
     pool.ensure('a');
     pool.setDetail('a', 'full');
