@@ -79,6 +79,8 @@ export async function sessionCost(
         readonly validationEvery: number;
         /** Whether the block charts the boundary or digits (the page tells the worker, 'setViews'). */
         readonly views: boolean;
+        /** The fewest steps between probed steps its charts need ('setProbeSpacing'). */
+        readonly probeSpacing: number;
       },
 ): Promise<SessionCost> {
   const plain: Timed = { ms: 0, count: 0 };
@@ -116,7 +118,10 @@ export async function sessionCost(
         ? toWorkerSetup(settings, 0, how.validationEvery)
         : toWorkerSetup(settings, 0);
     await session.handle({ type: 'configure', setup });
-    if (how.mode === 'lesson') await session.handle({ type: 'setViews', views: how.views });
+    if (how.mode === 'lesson') {
+      await session.handle({ type: 'setViews', views: how.views });
+      await session.handle({ type: 'setProbeSpacing', steps: how.probeSpacing });
+    }
     const begin: ToWorker =
       how.mode === 'lesson'
         ? { type: 'step', count: steps }

@@ -1,6 +1,11 @@
 import { makeCoherent } from '../../src/lab/coherence';
 import { cpuShareFor, LESSON_RESERVED_CORES } from '../../src/runs/cpuShare';
-import { chartsShowViews, runSettings, type Experiment } from '../../src/lessons/schema';
+import {
+  chartsShowViews,
+  probeSpacing,
+  runSettings,
+  type Experiment,
+} from '../../src/lessons/schema';
 import { practiceExperiment, readLessons } from '../../test/lessons/headlessLessons';
 import { sessionCost, type SessionCost } from '../sessionCost';
 
@@ -88,6 +93,7 @@ export async function lessonCpuCosts(
         mode: 'lesson',
         validationEvery: block.experiment.validationEvery,
         views: chartsShowViews(block.experiment.charts),
+        probeSpacing: probeSpacing(block.experiment.charts, block.experiment.steps),
       });
       runs.push({ label: block.experiment.runs[r]!.label, cost });
     }

@@ -131,7 +131,7 @@ export const partialSettingsSchema = z
     return out as Partial<LabRunSettings>;
   });
 
-export { CHART_KINDS, chartsShowViews, type ChartKind } from './chartKinds';
+export { CHART_KINDS, chartsShowViews, probeSpacing, type ChartKind } from './chartKinds';
 
 const settingKey = z.enum(SETTING_KEYS as unknown as [SettingKey, ...SettingKey[]], {
   error: `must be a Lab setting: ${SETTING_KEYS.join(', ')}`,

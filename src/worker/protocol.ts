@@ -23,7 +23,13 @@ export type ToWorker =
    */
   | { readonly type: 'train'; readonly until?: StopAt | undefined }
   | { readonly type: 'pause' }
-  | { readonly type: 'step'; readonly count: number }
+  /**
+   * Takes `count` steps; with `upTo`, no more than it takes to reach that step. A lesson's Resume
+   * reckons its count from the last step the page has seen, and the worker may already be further
+   * (a run paused after its last step, resumed before that step's snapshot arrived): the target,
+   * absolute, keeps it from training past the experiment's end.
+   */
+  | { readonly type: 'step'; readonly count: number; readonly upTo?: number | undefined }
   | { readonly type: 'reset' }
   | { readonly type: 'evaluate' }
   | { readonly type: 'setSpeed'; readonly speed: number }
@@ -40,6 +46,13 @@ export type ToWorker =
    * a CNN lesson run's time).
    */
   | { readonly type: 'setViews'; readonly views: boolean }
+  /**
+   * The fewest steps between two probed steps that the page's charts need (default 1: as often as
+   * snapshots and the probes' cost share allow, as the Lab's charts follow training). A lesson block
+   * asks for about PROBE_FRAMES probes over its run, and for none (Infinity) when no chart of it
+   * draws probes. The last step before a stop is always probed: claims read it.
+   */
+  | { readonly type: 'setProbeSpacing'; readonly steps: number }
   /**
    * The share of one core this worker may use, in (0, 1]: below 1 it rests between slices of work, so
    * runs training together leave the page what it needs to draw with (src/runs/cpuShare.ts).

@@ -121,6 +121,9 @@ export class TrainingSession {
   private detail: SnapshotDetail = 'full';
   /** Whether the page draws the boundary or digit predictions at all (see 'setViews'). */
   private views = true;
+  /** The fewest steps between probed steps (see 'setProbeSpacing'), and the latest probed step. */
+  private probeSpacing = 1;
+  private lastProbeStep = -Infinity;
   private snapshotSoon = false;
 
   private speedWindow = { time: 0, steps: 0 };
@@ -165,7 +168,7 @@ export class TrainingSession {
       case 'pause':
         return this.pause();
       case 'step':
-        return this.startStepping(message.count);
+        return this.startStepping(message.count, message.upTo);
       case 'reset':
         // A configuration whose data never arrived (offline) tries to load it again.
         if (!this.data && this.setup) return this.configure(this.setup, generation);
@@ -187,6 +190,9 @@ export class TrainingSession {
         return;
       case 'setViews':
         this.views = message.views;
+        return;
+      case 'setProbeSpacing':
+        this.probeSpacing = message.steps;
         return;
       case 'setCpuShare':
         this.pacer.setCpuShare(message.share);
@@ -292,6 +298,7 @@ export class TrainingSession {
     this.stepsPerSecond = 0;
     this.probeExtraMs = 0;
     this.workMsSinceProbe = 0;
+    this.lastProbeStep = -Infinity;
     this.pacer.forgetSteps();
     let run: TrainingRun;
     try {
@@ -362,16 +369,20 @@ export class TrainingSession {
     this.ensureTick();
   }
 
-  private startStepping(count: number): void {
+  private startStepping(count: number, upTo = Infinity): void {
     const run = this.run;
     if (!run || this.activity !== 'idle') return;
+    const stopAt = Math.min(run.stepCount + Math.max(1, Math.floor(count)), upTo);
     if (run.diverged) {
       this.post({ type: 'diverged', step: run.diverged.step, reason: run.diverged.reason }, []);
       return;
     }
+    // Already there (the page's Resume had not seen the last step yet): nothing to step, and the
+    // last step's validation, if still under way, goes on.
+    if (run.stepCount >= stopAt) return;
     this.validation = undefined;
     this.activity = 'stepping';
-    this.stopAtStep = run.stepCount + Math.max(1, Math.floor(count));
+    this.stopAtStep = stopAt;
     this.ensureTick();
   }
 
@@ -472,7 +483,8 @@ export class TrainingSession {
     const probe =
       snapshotDue &&
       (wanted ||
-        ((this.detail === 'full' || now - this.lastProbeAt >= REDUCED_DETAIL_MS) &&
+        (this.spacedFromLastProbe(run.stepCount + 1) &&
+          (this.detail === 'full' || now - this.lastProbeAt >= REDUCED_DETAIL_MS) &&
           this.probeAffordable(sliceStart)));
     const result = run.step({ probe });
     this.recordStepCost(probe, this.now() - now);
@@ -493,6 +505,12 @@ export class TrainingSession {
     if (this.validationSchedule.due(run.stepCount, this.setup?.validationEvery))
       this.startValidation(run);
     return true;
+  }
+
+  /** Whether probing `step` keeps probes the page's spacing apart (none with an infinite one). */
+  private spacedFromLastProbe(step: number): boolean {
+    if (this.probeSpacing === Infinity) return false;
+    return step - this.lastProbeStep >= this.probeSpacing;
   }
 
   /** Counts the time worked so far in the slice that began at `sliceStart` (since the latest probe). */
@@ -580,6 +598,7 @@ export class TrainingSession {
     if (probes) {
       snapshot.probes = probes;
       this.lastProbeAt = now;
+      this.lastProbeStep = probes.step;
     }
     const viewsEvery =
       this.detail === 'full'

@@ -332,6 +332,22 @@ describe('step', () => {
     await waitFor(() => h.steps().length === 6, 'step 6');
     expect(h.steps().at(-1)).toBe(6);
   });
+
+  it('stops at an absolute target however many steps it was told to take', async () => {
+    const h = await configured(small);
+    await h.send({ type: 'step', count: 5, upTo: 5 });
+    await waitFor(() => h.snapshots().some((s) => s.validation?.step === 5), 'validation at 5');
+    // A lesson's Resume reckoned from step 2, the last the page had seen (3 to go, up to 5), reaches
+    // the worker after its last step: nothing more to train.
+    await h.send({ type: 'step', count: 3, upTo: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.session.isRunning).toBe(false);
+    expect(h.steps()).toEqual([1, 2, 3, 4, 5]);
+    // A count that overshoots the target stops at the target.
+    await h.send({ type: 'step', count: 4, upTo: 7 });
+    await waitFor(() => h.snapshots().some((s) => s.validation?.step === 7), 'validation at 7');
+    expect(h.steps()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
 });
 
 describe("train until a target (the Lab's Stop at)", () => {
@@ -722,6 +738,41 @@ describe('probe cadence', () => {
     const probed = s.training().filter((t) => t.probes).length;
     expect((probed * 100) / total).toBeLessThanOrEqual(0.3);
     expect(probed).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('probe spacing (a lesson block asks for as many probes as its charts draw)', () => {
+  /** Steps 60 steps on the fake clock with `spacing`; the probed steps and the snapshots' count. */
+  async function stepWithSpacing(spacing: number) {
+    // about 20 ms a step: a snapshot (every 80 ms) every few steps, and cheap probes
+    const s = await onFakeClock(small, { readMs: 5, probeMs: 1 });
+    await s.session.handle({ type: 'setProbeSpacing', steps: spacing });
+    await s.session.handle({ type: 'step', count: 60 });
+    s.pump(60_000);
+    expect(s.steps()).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    const probed = s.training().flatMap((t) => (t.probes ? [t.probes.step] : []));
+    return { probed, snapshots: s.training().length };
+  }
+
+  it('probes no closer than the spacing, and always the last step', async () => {
+    const { probed, snapshots } = await stepWithSpacing(10);
+    // without a spacing every one of these snapshots would carry probes (cheap ones, see above)
+    expect(snapshots).toBeGreaterThanOrEqual(12);
+    expect(probed.length).toBeGreaterThanOrEqual(5);
+    expect(probed.length).toBeLessThanOrEqual(7);
+    expect(probed.at(-1)).toBe(60);
+    const gaps = probed.slice(1).map((step, i) => step - probed[i]!);
+    expect(gaps.slice(0, -1).every((gap) => gap >= 10)).toBe(true);
+  });
+
+  it('probes only the last step when no chart draws probes', async () => {
+    const { probed } = await stepWithSpacing(Infinity);
+    expect(probed).toEqual([60]);
+  });
+
+  it('probes every snapshot with the default spacing, as the Lab does', async () => {
+    const { probed, snapshots } = await stepWithSpacing(1);
+    expect(probed.length).toBe(snapshots);
   });
 });
 

@@ -5,7 +5,7 @@ import { LESSON_RESERVED_CORES } from '../../runs/cpuShare';
 import { applyBatch } from '../../runs/messageBatching';
 import { RunPool, type PooledMessage } from '../../runs/runPool';
 import { applyRunMessage, COMPLETE_HISTORY, startRun } from '../../runs/runState';
-import { chartsShowViews } from '../../lessons/chartKinds';
+import { chartsShowViews, probeSpacing } from '../../lessons/chartKinds';
 import type { Experiment } from '../../lessons/schema';
 import {
   afterTrainingOperation,
@@ -118,8 +118,10 @@ export function useExperimentRuns(
   initial?: readonly ExperimentRun[],
 ): ExperimentRuns {
   const { steps, validationEvery } = plan;
-  // Workers skip the decision boundary and digit predictions when no chart of the block draws them.
+  // Workers skip the decision boundary and digit predictions when no chart of the block draws them,
+  // and probe only as often as its charts draw probes.
   const views = chartsShowViews(plan.charts);
+  const probeSteps = probeSpacing(plan.charts, steps);
   const [runs, dispatch] = useReducer(
     reducer,
     definitions,
@@ -167,10 +169,11 @@ export function useExperimentRuns(
       }
       // Sent with every start, so a worker restarted after a crash hears it too.
       workers.send(index, { type: 'setViews', views });
+      workers.send(index, { type: 'setProbeSpacing', steps: probeSteps });
       workers.send(index, { type: 'step', count: steps });
     });
     dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) });
-  }, [workers, steps, validationEvery, views]);
+  }, [workers, steps, validationEvery, views, probeSteps]);
 
   const pause = useCallback(() => {
     runsRef.current.forEach((run, index) => {
@@ -182,9 +185,10 @@ export function useExperimentRuns(
   const resume = useCallback(() => {
     workers.shareCores(runsRef.current.filter((run) => run.status === 'paused').length);
     runsRef.current.forEach((run, index) => {
-      if (run.status === 'paused') {
-        workers.send(index, { type: 'step', count: Math.max(1, run.target - run.step) });
-      }
+      if (run.status !== 'paused') return;
+      // The worker may be further than the page has seen: the target is absolute, so it stops there.
+      const count = Math.max(1, run.target - run.step);
+      workers.send(index, { type: 'step', count, upTo: run.target });
     });
     dispatch({ type: 'resume' });
   }, [workers]);

@@ -58,7 +58,13 @@ describe('ExperimentBlock', () => {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     // two runs on two cores: (2 − 0.5) / 2 each, told before the first step
     for (const i of [0, 1]) {
-      expect(workerAt(i).types()).toEqual(['setCpuShare', 'configure', 'setViews', 'step']);
+      expect(workerAt(i).types()).toEqual([
+        'setCpuShare',
+        'configure',
+        'setViews',
+        'setProbeSpacing',
+        'step',
+      ]);
       expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75 });
     }
     trainToTheEnd(0);
@@ -124,6 +130,8 @@ describe('ExperimentBlock', () => {
       },
       // no chart draws the digits or the boundary: the worker is told not to compute them
       { type: 'setViews', views: false },
+      // the activation histograms want about 30 probes over the 100 steps: one every ⌊100 / 30⌋
+      { type: 'setProbeSpacing', steps: 3 },
       { type: 'step', count: 100 },
     ]);
     expect(workerAt(1).sent[0]).toEqual({
@@ -216,7 +224,8 @@ describe('ExperimentBlock', () => {
     expect(within(section).getByText(/Net: paused at step 40 of 100/)).toBeInTheDocument();
 
     await user.click(within(section).getByRole('button', { name: 'Resume' }));
-    expect(workerAt(0).sent.at(-1)).toEqual({ type: 'step', count: 60 });
+    // to step 100, however far the worker got after the last snapshot the page has seen
+    expect(workerAt(0).sent.at(-1)).toEqual({ type: 'step', count: 60, upTo: 100 });
 
     await user.click(within(section).getByRole('button', { name: 'Reset' }));
     expect(within(section).getByRole('button', { name: 'Run experiment' })).toBeInTheDocument();
@@ -247,7 +256,7 @@ describe('ExperimentBlock', () => {
       ),
     });
     // Run "Other" kept its settings, so its worker only resets.
-    expect(workerAt(1).types().slice(-3)).toEqual(['reset', 'setViews', 'step']);
+    expect(workerAt(1).types().slice(-4)).toEqual(['reset', 'setViews', 'setProbeSpacing', 'step']);
   });
 
   it('shows why a run stopped', async () => {
