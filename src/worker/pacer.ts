@@ -2,31 +2,27 @@
 export const SLICE_MS = 20;
 
 /**
- * A slice whose mean plain step took at least this many times the run's fastest slice's is taken to
- * have waited for a core: on an idle one a step costs about the same every time (within a few per cent,
- * a garbage collection now and then), and no partial batch makes one legitimately cheaper.
+ * Slices whose mean plain step, over the latest POOLED_MS of timed steps, took at least this many
+ * times the run's usual cost (below) are taken to have waited for a core.
  */
-export const CONTENDED = 1.25;
+export const CONTENDED = 1.5;
 /**
  * Steps are timed a slice at a time, and only once they add up to this many milliseconds: a browser
  * worker's clock may be coarsened to 0.1 ms, too coarse for one step of a small network.
  */
 export const TIMED_MS = 2;
-
 /**
- * How fast a session may go: the learner's steps-per-second limit, and the share of a core it may
- * use (the run pool leaves the page a core, src/runs/cpuShare.ts). With a share below 1 the session
- * rests (1 − share) / share as long as it worked, in slices short enough that a snapshot falling
- * due while it rests is not held back for long.
- *
- * A worker has no CPU clock, so "worked" is wall-clock time. On a busy machine the operating system
- * already holds the worker back for part of each slice: counted as work, that time made it rest as
- * if it had had the core (in Node at load 16–18 a session with half a core got 0.06–0.07 of one, flat
- * out 0.08–0.17). So the mean plain step of each slice is timed against the run's fastest slice;
- * when it took CONTENDED times as long or more, only that fraction of the slice counts as work, and the
- * rest is what keeps the worker within its share of the time that has passed (none, once the
- * machine gives it less than its share).
+ * A run's usual step cost is the lowest mean step over the latest slices whose timed steps add up to
+ * this many milliseconds, and a slice is judged by the mean over that pool, not its own. The fastest
+ * single slice was an outlier, and a single slice's mean is noisy: the Lab's default run with a
+ * quarter of a core, trained by TrainingSession in Node on a CPU clock (where nothing can hold it
+ * back; 2026-12-03 15:50, load 11), had its median slice at 1.8× its fastest, 69–84% of its slices
+ * judged held back, 65–69% of its work counted, and it used 0.36–0.38 of a core instead of 0.25: four
+ * runs took 1.5 cores of two instead of one, and the page less than the core left for it. Judged
+ * over a 20 ms pool: 14 of 337 slices held back, 0.255 of a core (depth 8: 68 of 603, 0.262).
  */
+export const POOLED_MS = 20;
+
 /** What a pacer did since its accounting was last reset (bench:ui reads it through the worker). */
 export interface PacerAccounting {
   /** Slices ended (restAfter), those whose steps were timed, and those judged held back. */
@@ -48,11 +44,29 @@ const noAccounting = (): { -readonly [K in keyof PacerAccounting]: number } => (
   restMs: 0,
 });
 
+/**
+ * How fast a session may go: the learner's steps-per-second limit, and the share of a core it may
+ * use (the run pool leaves the page a core, src/runs/cpuShare.ts). With a share below 1 the session
+ * rests (1 − share) / share as long as it worked, in slices short enough that a snapshot falling
+ * due while it rests is not held back for long.
+ *
+ * A worker has no CPU clock, so "worked" is wall-clock time. On a busy machine the operating system
+ * already holds the worker back for part of each slice: counted as work, that time made it rest as
+ * if it had had the core (in Node at load 16–18 a session with half a core got 0.06–0.07 of one, flat
+ * out 0.08–0.17). So the mean plain step of each slice is timed against the run's usual step
+ * (POOLED_MS); when it took CONTENDED times as long or more, only that fraction of the slice counts as
+ * work, and the rest is what keeps the worker within its share of the time that has passed (none,
+ * once the machine gives it less than its share).
+ */
 export class Pacer {
   private share = 1;
   private rateOrigin = { time: 0, steps: 0 };
-  /** The smallest mean plain step of a slice of this run so far. */
-  private fastestStepMs = Infinity;
+  /** The lowest mean plain step over POOLED_MS of timed steps of this run so far. */
+  private usualStepMs = Infinity;
+  /** The latest timed slices' step time and steps, oldest first, adding up to about POOLED_MS. */
+  private readonly pool: { ms: number; steps: number }[] = [];
+  private pooledMs = 0;
+  private pooledSteps = 0;
   private sliceStepMs = 0;
   private sliceSteps = 0;
   /**
@@ -121,7 +135,9 @@ export class Pacer {
 
   /** A new run: its steps cost something else. */
   forgetSteps(): void {
-    this.fastestStepMs = Infinity;
+    this.usualStepMs = Infinity;
+    this.pool.length = 0;
+    this.pooledMs = this.pooledSteps = 0;
     this.sliceStepMs = this.sliceSteps = 0;
     this.contention = 1;
     this.meanStepMs = 0;
@@ -130,11 +146,7 @@ export class Pacer {
   /** How long to rest after a slice that began at `sliceStart`, to use only the share of a core. */
   restAfter(sliceStart: number): number {
     const judged = this.sliceStepMs >= TIMED_MS;
-    if (judged) {
-      const mean = this.sliceStepMs / this.sliceSteps;
-      this.fastestStepMs = Math.min(this.fastestStepMs, mean);
-      this.contention = mean / this.fastestStepMs;
-    }
+    if (judged) this.judge(this.sliceStepMs, this.sliceSteps);
     this.sliceStepMs = this.sliceSteps = 0;
     const worked = this.now() - sliceStart;
     const contended = this.contention >= CONTENDED;
@@ -149,5 +161,25 @@ export class Pacer {
     t.countedMs += ran;
     t.restMs += rest;
     return rest;
+  }
+
+  /** Takes a timed slice into the pool and the usual step, and judges it against the usual step. */
+  private judge(ms: number, steps: number): void {
+    this.pool.push({ ms, steps });
+    this.pooledMs += ms;
+    this.pooledSteps += steps;
+    while (this.pool.length > 1 && this.pooledMs - this.pool[0]!.ms >= POOLED_MS) {
+      const oldest = this.pool.shift()!;
+      this.pooledMs -= oldest.ms;
+      this.pooledSteps -= oldest.steps;
+    }
+    if (this.pooledMs >= POOLED_MS) {
+      this.usualStepMs = Math.min(this.usualStepMs, this.pooledMs / this.pooledSteps);
+    }
+    // Judged over the pool, not the slice alone: a frame of the page that held one slice back is
+    // not a busy machine, and counting it made the worker take more of the core the page needed.
+    this.contention = Number.isFinite(this.usualStepMs)
+      ? this.pooledMs / this.pooledSteps / this.usualStepMs
+      : 1;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENDED, Pacer, SLICE_MS, TIMED_MS } from '../../src/worker/pacer';
+import { CONTENDED, Pacer, POOLED_MS, SLICE_MS, TIMED_MS } from '../../src/worker/pacer';
 
 /** A pacer on a clock the test moves. */
 function pacerAt() {
@@ -42,25 +42,50 @@ describe('Pacer', () => {
     expect(pacer.restAfter(10)).toBeCloseTo(6.6, 9);
   });
 
+  /** Two slices of 2 ms steps, 20 ms of them: the run's usual step (POOLED_MS) is 2 ms. */
+  function usualSteps(pacer: Pacer, clock: { time: number }): void {
+    expect(POOLED_MS).toBe(20);
+    for (let slice = 0; slice < 2; slice++) {
+      const start = clock.time;
+      for (let i = 0; i < 5; i++) pacer.noteStep(2);
+      clock.time += 10;
+      expect(pacer.restAfter(start)).toBe(10);
+    }
+  }
+
   it('counts only the time a busy machine let it run: less rest, none below its share', () => {
     const { clock, pacer } = pacerAt();
     pacer.setCpuShare(0.5);
-    pacer.noteStep(2);
-    clock.time = 2;
-    expect(pacer.restAfter(0)).toBe(2);
-    // the same steps took 2.5× as long: it ran 8 of the 20 ms, and 8 ms of work in 20 is
-    // within half a core already
+    usualSteps(pacer, clock);
+    // the same steps took 2.5× as long for 20 ms of them: it ran 8 of the 20 ms, and 8 ms of work
+    // in 20 is within half a core already
     for (const ms of [5, 5, 5, 5]) pacer.noteStep(ms);
-    clock.time = 22;
-    expect(pacer.restAfter(2)).toBe(0);
-    // 1.5×: it ran 12 of 18 ms, so it rests 6 ms (24 in all, 12 of them working)
-    for (const ms of [3, 3, 3, 3, 3, 3]) pacer.noteStep(ms);
     clock.time = 40;
-    expect(pacer.restAfter(22)).toBeCloseTo(6, 9);
-    // just under CONTENDED (jitter, not a busy machine): rests as long as it worked
-    pacer.noteStep(2 * CONTENDED * 0.99);
-    clock.time = 50;
-    expect(pacer.restAfter(40)).toBe(10);
+    expect(pacer.restAfter(20)).toBe(0);
+    // then 1.5× for the latest 21 ms of steps: it ran 12 of 18 ms, so it rests 6 ms
+    for (const ms of [3, 3, 3, 3, 3, 3, 3]) pacer.noteStep(ms);
+    clock.time = 58;
+    expect(pacer.restAfter(40)).toBeCloseTo(6, 9);
+  });
+
+  it('is not held back by one slow slice among usual ones (a frame of the page), nor by jitter', () => {
+    const { clock, pacer } = pacerAt();
+    pacer.setCpuShare(0.5);
+    usualSteps(pacer, clock);
+    // one slice of steps 3× as long after 20 ms of usual ones: over the latest 32 ms of steps the
+    // mean is 32 / 12 ms, 1.33× the usual, so the slice counts in full
+    for (const ms of [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]) pacer.noteStep(ms);
+    clock.time = 40;
+    expect(pacer.restAfter(20)).toBe(20);
+    pacer.noteStep(6);
+    pacer.noteStep(6);
+    clock.time = 52;
+    expect(pacer.restAfter(40)).toBe(12);
+    // just under CONTENDED for the whole pool: jitter, not a busy machine
+    const step = 2 * CONTENDED * 0.99;
+    for (let i = 0; i < 11; i++) pacer.noteStep(step);
+    clock.time = 52 + 11 * step;
+    expect(pacer.restAfter(52)).toBeCloseTo(11 * step, 9);
   });
 
   it('forgets the fastest step when a new run starts', () => {
@@ -116,23 +141,21 @@ describe('Pacer', () => {
   it('accounts for its slices: timed, held back, worked, counted as work and rested', () => {
     const { clock, pacer } = pacerAt();
     pacer.setCpuShare(0.5);
-    for (const ms of [2, 2]) pacer.noteStep(ms);
-    clock.time = 4;
-    expect(pacer.restAfter(0)).toBe(4);
-    // steps twice as long: held back, 10 of 20 ms counted, no rest
+    usualSteps(pacer, clock);
+    // steps twice as long for 20 ms of them: held back, 10 of 20 ms counted, no rest
     for (const ms of [4, 4, 4, 4, 4]) pacer.noteStep(ms);
-    clock.time = 28;
-    expect(pacer.restAfter(8)).toBe(0);
+    clock.time = 40;
+    expect(pacer.restAfter(20)).toBe(0);
     // no steps to time (a validation slice): judged as the slice before
-    clock.time = 38;
-    expect(pacer.restAfter(28)).toBe(0);
+    clock.time = 50;
+    expect(pacer.restAfter(40)).toBe(0);
     expect(pacer.accounting).toEqual({
-      slices: 3,
-      judged: 2,
+      slices: 4,
+      judged: 3,
       contended: 2,
-      workedMs: 34,
-      countedMs: 19,
-      restMs: 4,
+      workedMs: 50,
+      countedMs: 35,
+      restMs: 20,
     });
     pacer.resetAccounting();
     expect(pacer.accounting.slices).toBe(0);
