@@ -154,8 +154,8 @@ interface OpenLessonProps {
 
 /**
  * The lesson's article with its table of contents; the article keeps the learner's reading
- * position for the tab's life. Its segments arrive a few at a time (useRevealedSegments.ts); the
- * article is `aria-busy` until all have.
+ * position for the tab's life. Its segments arrive a piece at a time, a long passage a part at a
+ * time (useRevealedSegments.ts); the article is `aria-busy` until all have.
  */
 function OpenLesson({ lessonId, instructor, segments, section, header, footer }: OpenLessonProps) {
   const articleRef = useRef<HTMLElement>(null);
@@ -165,7 +165,7 @@ function OpenLesson({ lessonId, instructor, segments, section, header, footer }:
   );
   useReadingPosition(lessonId, articleRef, section);
   const shown = useRevealedSegments(segments);
-  const busy = shown < segments.length;
+  const busy = !shown.done;
   return (
     <div className="nl-lesson-layout">
       <LessonContents

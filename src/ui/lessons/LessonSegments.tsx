@@ -11,6 +11,7 @@ import { MysteryBlock } from './MysteryBlock';
 import { PracticeBlock } from './PracticeBlock';
 import { Prose } from './Prose';
 import { QuizQuestion } from './QuizQuestion';
+import type { Revealed } from './useRevealedSegments';
 
 function describe(segment: Segment): string {
   switch (segment.kind) {
@@ -33,12 +34,18 @@ function describe(segment: Segment): string {
   }
 }
 
-function SegmentView({ segment }: { segment: Segment }): ReactNode {
+function SegmentView({
+  segment,
+  parts,
+}: {
+  readonly segment: Segment;
+  readonly parts: number | undefined;
+}): ReactNode {
   const { lesson } = useLessonContext();
   const lessonId = lesson.meta.id;
   switch (segment.kind) {
     case 'markdown':
-      return <Prose text={segment.text} />;
+      return <Prose text={segment.text} parts={parts} />;
     case 'invalid':
       return (
         <InvalidBlock
@@ -100,30 +107,44 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
   }
 }
 
-/** One segment, unable to take the others down with it; rendered again only when it changes. */
-const SegmentItem = memo(function SegmentItem({ segment }: { readonly segment: Segment }) {
+/**
+ * One segment, unable to take the others down with it; rendered again only when it changes. `parts`:
+ * how many parts of a passage are shown yet (undefined: all).
+ */
+const SegmentItem = memo(function SegmentItem({
+  segment,
+  parts,
+}: {
+  readonly segment: Segment;
+  readonly parts?: number | undefined;
+}) {
   return (
     <BlockErrorBoundary what={describe(segment)}>
-      <SegmentView segment={segment} />
+      <SegmentView segment={segment} parts={parts} />
     </BlockErrorBoundary>
   );
 });
 
 /**
- * The first `shown` segments of the lesson in order (useRevealedSegments.ts adds the rest a few at
- * a time).
+ * The segments of the lesson in order, as far as `shown` says (useRevealedSegments.ts adds the rest
+ * a piece at a time): the first `shown.segments`, the last of them perhaps only its first parts.
  */
 export function LessonSegments({
   segments,
-  shown = segments.length,
+  shown,
 }: {
   readonly segments: readonly Segment[];
-  readonly shown?: number;
+  readonly shown?: Revealed;
 }) {
+  const count = shown?.segments ?? segments.length;
   return (
     <>
-      {segments.slice(0, shown).map((segment, i) => (
-        <SegmentItem key={`${segment.line}-${i}`} segment={segment} />
+      {segments.slice(0, count).map((segment, i) => (
+        <SegmentItem
+          key={`${segment.line}-${i}`}
+          segment={segment}
+          parts={i === count - 1 ? shown?.partsOfLast : undefined}
+        />
       ))}
     </>
   );

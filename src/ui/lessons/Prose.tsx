@@ -1,10 +1,10 @@
 import 'katex/dist/katex.min.css';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { plainHeading, sectionId } from '../../lessons/sections';
-import { proseParts } from './proseParts';
+import { passageParts } from './proseParts';
 import { DISPLAY_PROPERTY, markMath, TEX_PROPERTY, texToHtml } from './texMarkup';
 
 /**
@@ -90,19 +90,23 @@ export const MarkdownBlocks = memo(function MarkdownBlocks({ text }: { readonly 
 /**
  * A block of lesson Markdown; parsed again only when its text changes. Its parts (a few top-level
  * blocks each) are components of their own, so React renders a long passage in slices and the page
- * answers input between them (a 3,800-character passage was one 130 ms task).
+ * answers input between them (a 3,800-character passage was one 130 ms task). With `parts`, only the
+ * first that many are shown: the lesson page adds a long passage a part at a time
+ * (useRevealedSegments.ts).
  */
 export const Prose = memo(function Prose({
   text,
   className,
+  parts: shown,
 }: {
   readonly text: string;
   readonly className?: string;
+  readonly parts?: number | undefined;
 }) {
-  const parts = useMemo(() => proseParts(text), [text]);
+  const parts = passageParts(text);
   return (
     <div className={className ? `nl-prose ${className}` : 'nl-prose'}>
-      {parts.map((part, i) => (
+      {parts.slice(0, shown).map((part, i) => (
         <MarkdownBlocks key={i} text={part} />
       ))}
     </div>

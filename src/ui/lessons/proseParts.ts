@@ -99,3 +99,17 @@ export function proseParts(markdown: string, maxChars = 800): string[] {
   if (current.length > 0) parts.push(current.join('\n'));
   return parts;
 }
+
+/** Passages already cut: the lesson page and each passage's Prose ask for the same ones. */
+const cut = new Map<string, readonly string[]>();
+const CUT_LIMIT = 500;
+
+/** `proseParts(markdown)`, remembered: what Prose renders and what the lesson page reveals by. */
+export function passageParts(markdown: string): readonly string[] {
+  const known = cut.get(markdown);
+  if (known !== undefined) return known;
+  const parts = proseParts(markdown);
+  if (cut.size >= CUT_LIMIT) cut.clear();
+  cut.set(markdown, parts);
+  return parts;
+}

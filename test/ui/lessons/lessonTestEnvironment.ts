@@ -6,12 +6,13 @@ import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
 import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/workerFactory';
 import type { FromWorker, Snapshot } from '../../../src/worker/protocol';
 import { FakeRunWorker, snapshotOf } from '../../store/fakeRunWorker';
+import { setFramePacing } from '../../../src/ui/lessons/afterNextFrame';
 import { stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
  * Shared set-up for the lesson UI tests: jsdom without layout (a fixed width for charts, no canvas),
  * empty localStorage and sessionStorage, a fresh store for every test, and the address at the start
- * page. Every training worker the app asks src/runs/workerFactory for is a FakeRunWorker, kept in
+ * page, a lesson page's batches added at once. Every training worker the app asks src/runs/workerFactory for is a FakeRunWorker, kept in
  * creation order in `createdWorkers`; tests play them through `workerAt` and `emit`.
  */
 
@@ -34,11 +35,14 @@ export function setupLessonTests(): void {
     stubResizeObserver(640);
     // Tests play the workers message by message and look at once: no batching window.
     setMessageBatchWindow(0);
+    // A lesson page adds a batch per frame; `act` waits for React, not frames: all batches at once.
+    setFramePacing(false);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
   afterEach(() => {
     cleanup();
     setMessageBatchWindow(undefined);
+    setFramePacing(undefined);
     resetAppStore();
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);
