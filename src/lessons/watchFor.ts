@@ -5,7 +5,9 @@
  */
 import { formatNumber, formatCount } from '../lab/formatNumber';
 import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
+import type { ChartKind } from './chartKinds';
 import type { Claim } from './claims';
+import { CHART_NAMES } from './progress/chartNames';
 import type { AfterTrainingMeasure } from './internalClaims';
 
 const SMOOTHED = `training loss (mean of ${SMOOTHING_WINDOW} steps)`;
@@ -97,4 +99,29 @@ function sentence(claim: Exclude<Claim, { kind: 'allOf' }>): string {
 export function watchFor(claim: Claim): string[] {
   const parts = claim.kind === 'allOf' ? claim.claims.flatMap(watchFor) : [sentence(claim)];
   return parts.map((s) => s.charAt(0).toUpperCase() + s.slice(1));
+}
+
+/** What each chart shows of the runs, for an experiment with no claim to watch for. */
+const CHART_WATCH: Readonly<Record<ChartKind, string>> = {
+  loss: 'how each run’s training loss falls, and its validation loss (dashed)',
+  accuracy: 'each run’s validation accuracy',
+  activations: 'the distribution of each layer’s outputs at the latest step',
+  heatmap: 'how each layer’s outputs spread or collapse over training',
+  gradNorms: 'the size of each layer’s weight gradient over training',
+  weights: 'each layer’s weights at the latest step',
+  updateRatio: 'how far each step moves each layer’s weights, log₁₀(std Δw / std w)',
+  weightNorms: 'each layer’s weight norm ‖W‖ over training',
+  bnStats: 'each BatchNorm layer’s running statistics against those of the latest batch',
+  boundary: 'the decision boundary over the training points',
+  digits: 'which of the shown test digits each run gets right',
+  percentiles: 'the percentiles of one layer’s inputs over training',
+};
+
+/**
+ * For an experiment without a claim: what its charts show, chart by chart ("Gradient norms: the size
+ * of each layer’s weight gradient over training"), so the learner still knows where to look while the
+ * runs train; the experiment's text says what to look for there.
+ */
+export function watchCharts(charts: readonly ChartKind[]): string[] {
+  return charts.map((chart) => `${CHART_NAMES[chart]}: ${CHART_WATCH[chart]}`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/lessons/claims';
-import { watchFor } from '../../src/lessons/watchFor';
+import { CHART_KINDS } from '../../src/lessons/chartKinds';
+import { watchCharts, watchFor } from '../../src/lessons/watchFor';
 import { readLessons } from './headlessLessons';
 
 describe('what to watch for', () => {
@@ -55,5 +56,25 @@ describe('what to watch for', () => {
       }
     }
     expect(claims).toBeGreaterThan(20);
+  });
+
+  it('gives an experiment without a claim a sentence for what each of its charts shows', () => {
+    expect(watchCharts(['loss', 'gradNorms'])).toEqual([
+      'Loss: how each run’s training loss falls, and its validation loss (dashed)',
+      'Gradient norms: the size of each layer’s weight gradient over training',
+    ]);
+    const sentences = watchCharts(CHART_KINDS);
+    expect(new Set(sentences).size).toBe(CHART_KINDS.length);
+    for (const s of sentences) expect(s).not.toMatch(/undefined/);
+    // every experiment of the track has either a claim or at least one chart to watch
+    let unclaimed = 0;
+    for (const lesson of readLessons()) {
+      for (const segment of lesson.segments) {
+        if (segment.kind !== 'experiment' || segment.data.claim) continue;
+        unclaimed++;
+        expect(watchCharts(segment.data.charts).length).toBeGreaterThan(0);
+      }
+    }
+    expect(unclaimed).toBeGreaterThan(0);
   });
 });

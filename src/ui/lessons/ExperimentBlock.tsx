@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { blockKey } from '../../lessons/progress/keys';
+import { watchCharts, watchFor } from '../../lessons/watchFor';
 import {
   runSettings,
   type ChartKind,
@@ -98,8 +99,9 @@ export function ExperimentBlock({ lessonId, id, experiment, prediction }: Experi
                 <AfterTrainingActions operations={experiment.afterTraining} live={live} />
               ) : null}
               {experiment.claim && status && status.state !== 'shown' ? (
-                <WatchFor claim={experiment.claim} />
+                <WatchFor conditions={watchFor(experiment.claim)} />
               ) : null}
+              {experiment.claim ? null : <WatchFor conditions={watchCharts(experiment.charts)} />}
               {status ? <ClaimStatusBox status={status} /> : null}
             </>
           }

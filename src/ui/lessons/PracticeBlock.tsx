@@ -17,6 +17,7 @@ import { Prose } from './Prose';
 import { BlockSection } from './BlockSection';
 import { QuizQuestion } from './QuizQuestion';
 import { useExperimentRuns } from './useExperimentRuns';
+import { watchFor } from '../../lessons/watchFor';
 import { WatchFor } from './WatchFor';
 
 export interface PracticeBlockProps {
@@ -101,7 +102,7 @@ export function PracticeBlock({ lessonId, id, practice, experiment }: PracticeBl
         status={
           // A mystery's task names only the goal: its conditions stay in the checklist below.
           practice.hidden.length === 0 && status.state !== 'shown' ? (
-            <WatchFor claim={practice.claim} />
+            <WatchFor conditions={watchFor(practice.claim)} />
           ) : undefined
         }
         onChartViewed={onChartViewed}

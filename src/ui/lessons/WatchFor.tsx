@@ -1,14 +1,12 @@
 import { useId } from 'react';
-import type { Claim } from '../../lessons/claims';
-import { watchFor } from '../../lessons/watchFor';
 
 /**
- * What the experiment's claim asks of the runs, listed beside the runs' progress until the effect
- * has shown: a learner waiting for the runs knows which numbers and charts to keep an eye on.
+ * What to keep an eye on while the runs train, listed beside their progress: the conditions of the
+ * experiment's claim (src/lessons/watchFor.ts `watchFor`) until the effect has shown, or, for an
+ * experiment without a claim, what each of its charts shows (`watchCharts`).
  */
-export function WatchFor({ claim }: { readonly claim: Claim }) {
+export function WatchFor({ conditions }: { readonly conditions: readonly string[] }) {
   const headingId = useId();
-  const conditions = watchFor(claim);
   return (
     <div className="nl-watch-for">
       <p id={headingId} className="nl-watch-for__heading">

@@ -107,6 +107,44 @@ describe('ExperimentBlock', () => {
     expect(watch()).not.toBeInTheDocument();
   });
 
+  it('says what each chart shows, and how far each run has come, for an experiment without a claim', async () => {
+    // The same lesson with the experiment's claim taken out (as lesson 3's bn-batch-of-one, a
+    // practice's starting point and seven more have none).
+    const lessons = track.lessons.map((lesson, i) =>
+      i !== 0
+        ? lesson
+        : {
+            ...lesson,
+            segments: lesson.segments.map((segment) => {
+              if (segment.kind !== 'experiment') return segment;
+              const { claim, ...unclaimed } = segment.data;
+              expect(claim).toBeDefined();
+              return { ...segment, data: unclaimed };
+            }),
+          },
+    );
+    loadProgressFor(track);
+    const user = userEvent.setup();
+    render(<LessonPage track={{ ...track, lessons }} id="alpha" instructor={false} />);
+    const section = screen.getByRole('region', { name: /Experiment Loss falls/ });
+    const watch = () => within(section).getByRole('list', { name: 'What to watch for' });
+    expect(watch()).toHaveTextContent(
+      'Loss: how each run’s training loss falls, and its validation loss (dashed).' +
+        'Activations: the distribution of each layer’s outputs at the latest step.',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, SPIRAL_READY);
+    emit(0, snapshotOf(1, 30));
+    expect(watch()).toBeInTheDocument();
+    expect(within(section).getByRole('progressbar', { name: 'Net progress' })).toHaveAttribute(
+      'value',
+      '30',
+    );
+    expect(within(section).getByRole('list', { name: 'Run progress' })).toHaveTextContent(
+      'Net: training, step 30 of 100',
+    );
+  });
+
   it('links to the Lab with the full settings of every run', () => {
     const { section } = renderAlpha();
     const link = within(section).getByRole('link', { name: 'Open in Lab' });
