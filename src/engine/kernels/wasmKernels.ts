@@ -72,6 +72,39 @@ export interface WasmKernelExports {
     outChannels: number,
     tile: number,
   ): void;
+  // The layers' loops (assembly/eltwise.ts, called by src/engine/layers/layerWasm.ts).
+  reluForward(x: number, n: number): void;
+  reluBackward(x: number, g: number, n: number): void;
+  addInPlace(a: number, b: number, n: number): void;
+  channelSums(x: number, from: number, to: number, c: number, s: number, sums: number): void;
+  channelGradientSums(
+    x: number,
+    dy: number,
+    from: number,
+    to: number,
+    c: number,
+    s: number,
+    mean: number,
+    sums: number,
+  ): void;
+  channelAffine(
+    x: number,
+    y: number,
+    from: number,
+    to: number,
+    c: number,
+    s: number,
+    co: number,
+  ): void;
+  channelGradient(
+    x: number,
+    dy: number,
+    from: number,
+    to: number,
+    c: number,
+    s: number,
+    co: number,
+  ): void;
 }
 
 /** The module plus a float view of its memory that stays valid across `memory.grow`. */
@@ -101,6 +134,13 @@ const FUNCTIONS = [
   'convPaddedSetup',
   'convPaddedForward',
   'convPaddedWeightGrad',
+  'reluForward',
+  'reluBackward',
+  'addInPlace',
+  'channelSums',
+  'channelGradientSums',
+  'channelAffine',
+  'channelGradient',
 ] as const;
 
 /**

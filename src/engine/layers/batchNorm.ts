@@ -1,4 +1,5 @@
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
+import { layerWasm, type Rows } from './layerWasm';
 import { scratch } from './scratch';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
 import {
@@ -79,6 +80,9 @@ export abstract class BatchNorm implements Layer {
   /** Per channel, Σ over the latest batch's ghost batches of μ, σ² and the unbiased σ². */
   private readonly statSums: Float64Array;
   private hasBatchStats = false;
+  /** One ghost batch's per-channel sums (2 a channel) and affine coefficients (up to 3 a channel). */
+  private readonly sums: Float64Array;
+  private readonly coefficients: Float64Array;
   /**
    * Per (ghost batch, channel): the μ and 1/√(σ² + eps) that the latest forward normalised with
    * (one ghost batch: the whole batch, or eval mode's running statistics).
@@ -130,6 +134,8 @@ export abstract class BatchNorm implements Layer {
       batchSize: 0,
     };
     this.statSums = new Float64Array(3 * numFeatures);
+    this.sums = new Float64Array(2 * numFeatures);
+    this.coefficients = new Float64Array(3 * numFeatures);
     this.mean = new Float64Array(numFeatures);
     this.invStd = new Float64Array(numFeatures);
   }
@@ -167,21 +173,23 @@ export abstract class BatchNorm implements Layer {
     this.x = x;
     this.mode = used;
     const y = (this.y = reuse(this.y, x.shape));
-    const xd = x.data;
-    const yd = y.data;
     const gamma = this.weight.value.data;
     const beta = this.bias.value.data;
+    const coefficients = this.coefficients;
     for (let k = 0; k * this.segment < Math.max(n, 1); k++) {
-      const [from, to] = [k * this.segment, Math.min(n, (k + 1) * this.segment)];
+      const rows = {
+        from: k * this.segment,
+        to: Math.min(n, (k + 1) * this.segment),
+        channels,
+        spatial,
+      };
       for (let c = 0; c < channels; c++) {
         // y = γ (x − μ) r + β = x·(γ r) + (β − μ γ r)
         const scale = gamma[c]! * this.invStd[k * channels + c]!;
-        const offset = beta[c]! - this.mean[k * channels + c]! * scale;
-        for (let i = from; i < to; i++) {
-          const start = (i * channels + c) * spatial;
-          for (let j = start; j < start + spatial; j++) yd[j] = xd[j]! * scale + offset;
-        }
+        coefficients[2 * c] = scale;
+        coefficients[2 * c + 1] = beta[c]! - this.mean[k * channels + c]! * scale;
       }
+      channelAffine(x.data, y.data, rows, coefficients);
     }
     return y;
   }
@@ -195,42 +203,39 @@ export abstract class BatchNorm implements Layer {
     // In eval mode μ and σ² are constants, so only the direct path dy·γ r remains.
     const throughStatistics = this.mode === 'train';
     const dx = scratch.gradientBuffer(x.shape, dy);
-    const xd = x.data;
-    const dyd = dy.data;
-    const dxd = dx.data;
     const gamma = this.weight.value.data;
     const gammaGrad = this.weight.grad.data;
     const betaGrad = this.bias.grad.data;
+    const sums = this.sums;
+    const coefficients = this.coefficients;
     // Each ghost batch is a BatchNorm of its own: its μ, σ² depend on its samples only.
     for (let k = 0; k * this.segment < n; k++) {
-      const [from, to] = [k * this.segment, Math.min(n, (k + 1) * this.segment)];
-      const count = (to - from) * spatial;
+      const rows = {
+        from: k * this.segment,
+        to: Math.min(n, (k + 1) * this.segment),
+        channels,
+        spatial,
+      };
+      const count = (rows.to - rows.from) * spatial;
+      const mean = this.mean.subarray(k * channels, (k + 1) * channels);
+      // Pass 1: Σ dy and Σ dy (x − μ) over each channel.
+      channelGradientSums(x.data, dy.data, rows, mean, sums);
       for (let c = 0; c < channels; c++) {
-        const mu = this.mean[k * channels + c]!;
+        const mu = mean[c]!;
         const r = this.invStd[k * channels + c]!;
-        // Pass 1: Σ dy and Σ dy (x − μ) over the channel.
-        let sumDy = 0;
-        let sumDyCentred = 0;
-        for (let i = from; i < to; i++) {
-          const start = (i * channels + c) * spatial;
-          for (let j = start; j < start + spatial; j++) {
-            const g = dyd[j]!;
-            sumDy += g;
-            sumDyCentred += g * (xd[j]! - mu);
-          }
-        }
+        const sumDy = sums[2 * c]!;
+        const sumDyCentred = sums[2 * c + 1]!;
         betaGrad[c]! += sumDy; // dβ = Σ dy
         gammaGrad[c]! += sumDyCentred * r; // dγ = Σ dy x̂
         // Pass 2: dx = γ r (dy − mean(dy) − x̂ mean(dy x̂)) = p dy + q x + o   (train)
         //         dx = γ r dy                                                (eval)
         const p = gamma[c]! * r;
         const q = throughStatistics ? (-p * r * r * sumDyCentred) / count : 0;
-        const o = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
-        for (let i = from; i < to; i++) {
-          const start = (i * channels + c) * spatial;
-          for (let j = start; j < start + spatial; j++) dxd[j] = dyd[j]! * p + xd[j]! * q + o;
-        }
+        coefficients[3 * c] = p;
+        coefficients[3 * c + 1] = q;
+        coefficients[3 * c + 2] = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
       }
+      channelGradient(x.data, dy.data, dx.data, rows, coefficients);
     }
     return dx;
   }
@@ -283,19 +288,13 @@ export abstract class BatchNorm implements Layer {
     const m = this.momentum;
     const runningMean = this.runningMean.value.data;
     const runningVar = this.runningVar.value.data;
+    const sums = this.sums;
+    // Sums are centred on each channel's first value so that E[d²] − E[d]² stays accurate when |μ| ≫ σ.
+    channelSums(x.data, { from, to, channels, spatial }, sums);
     for (let c = 0; c < channels; c++) {
-      // Sums are centred on the channel's first value so that E[d²] − E[d]² stays accurate when |μ| ≫ σ.
       const shift = xd[(from * channels + c) * spatial]!;
-      let s1 = 0;
-      let s2 = 0;
-      for (let i = from; i < to; i++) {
-        const start = (i * channels + c) * spatial;
-        for (let j = start; j < start + spatial; j++) {
-          const d = xd[j]! - shift;
-          s1 += d;
-          s2 += d * d;
-        }
-      }
+      const s1 = sums[2 * c]!;
+      const s2 = sums[2 * c + 1]!;
       const centred = s1 / count;
       const mu = shift + centred;
       const variance = Math.max(0, s2 / count - centred * centred);
@@ -319,6 +318,101 @@ export abstract class BatchNorm implements Layer {
     for (let c = 0; c < this.numFeatures; c++) {
       this.mean[c] = runningMean[c]!;
       this.invStd[c] = 1 / Math.sqrt(runningVar[c]! + this.eps);
+    }
+  }
+}
+
+// The loops over each channel of samples [from, to) of x viewed as [N, C, S]. Each runs in the
+// WebAssembly module where the host has SIMD (layerWasm.ts, assembly/eltwise.ts), with the same bits.
+
+/** sums[2c] = Σ d, sums[2c + 1] = Σ d² with d = x − x[from, c, 0], in float64 and memory order. */
+function channelSums(x: Float32Array, rows: Rows, sums: Float64Array): void {
+  const wasm = layerWasm();
+  if (wasm) return wasm.channelSums(x, rows, sums);
+  const { from, to, channels, spatial } = rows;
+  for (let c = 0; c < channels; c++) {
+    const shift = x[(from * channels + c) * spatial]!;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = from; i < to; i++) {
+      const start = (i * channels + c) * spatial;
+      for (let j = start; j < start + spatial; j++) {
+        const d = x[j]! - shift;
+        s1 += d;
+        s2 += d * d;
+      }
+    }
+    sums[2 * c] = s1;
+    sums[2 * c + 1] = s2;
+  }
+}
+
+/** sums[2c] = Σ dy, sums[2c + 1] = Σ dy (x − μ_c), in float64 and memory order. */
+function channelGradientSums(
+  x: Float32Array,
+  dy: Float32Array,
+  rows: Rows,
+  mean: Float64Array,
+  sums: Float64Array,
+): void {
+  const wasm = layerWasm();
+  if (wasm) return wasm.channelGradientSums(x, dy, rows, mean, sums);
+  const { from, to, channels, spatial } = rows;
+  for (let c = 0; c < channels; c++) {
+    const mu = mean[c]!;
+    let sumDy = 0;
+    let sumDyCentred = 0;
+    for (let i = from; i < to; i++) {
+      const start = (i * channels + c) * spatial;
+      for (let j = start; j < start + spatial; j++) {
+        const g = dy[j]!;
+        sumDy += g;
+        sumDyCentred += g * (x[j]! - mu);
+      }
+    }
+    sums[2 * c] = sumDy;
+    sums[2 * c + 1] = sumDyCentred;
+  }
+}
+
+/** y = x·s_c + o_c with (s_c, o_c) = coefficients[2c], [2c + 1]; float64 arithmetic, float32 result. */
+function channelAffine(
+  x: Float32Array,
+  y: Float32Array,
+  rows: Rows,
+  coefficients: Float64Array,
+): void {
+  const wasm = layerWasm();
+  if (wasm) return wasm.channelAffine(x, y, rows, coefficients);
+  const { from, to, channels, spatial } = rows;
+  for (let c = 0; c < channels; c++) {
+    const scale = coefficients[2 * c]!;
+    const offset = coefficients[2 * c + 1]!;
+    for (let i = from; i < to; i++) {
+      const start = (i * channels + c) * spatial;
+      for (let j = start; j < start + spatial; j++) y[j] = x[j]! * scale + offset;
+    }
+  }
+}
+
+/** dx = dy·p_c + x·q_c + o_c with (p_c, q_c, o_c) = coefficients[3c … 3c + 2]. */
+function channelGradient(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  rows: Rows,
+  coefficients: Float64Array,
+): void {
+  const wasm = layerWasm();
+  if (wasm) return wasm.channelGradient(x, dy, dx, rows, coefficients);
+  const { from, to, channels, spatial } = rows;
+  for (let c = 0; c < channels; c++) {
+    const p = coefficients[3 * c]!;
+    const q = coefficients[3 * c + 1]!;
+    const o = coefficients[3 * c + 2]!;
+    for (let i = from; i < to; i++) {
+      const start = (i * channels + c) * spatial;
+      for (let j = start; j < start + spatial; j++) dx[j] = dy[j]! * p + x[j]! * q + o;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Elementwise } from './elementwise';
+import { layerWasm } from './layerWasm';
 
 /**
  * nn.ReLU: y = max(0, x). The gradient at exactly 0 is 0, as in PyTorch; NaN propagates forward, and
@@ -15,6 +16,9 @@ export class ReLU extends Elementwise {
   private readonly views = new Int32Views();
 
   protected apply(x: Float32Array, y: Float32Array): void {
+    // The same loop four floats at a time (layerWasm.ts), where the host has WebAssembly SIMD.
+    const wasm = layerWasm();
+    if (wasm) return wasm.relu(x, y);
     const xb = this.views.of(0, x);
     const yb = this.views.of(1, y);
     for (let i = 0; i < xb.length; i++) {
@@ -26,6 +30,8 @@ export class ReLU extends Elementwise {
 
   // dx = dy · [x > 0 or x is NaN]
   protected derive(x: Float32Array, _y: Float32Array, dy: Float32Array, dx: Float32Array): void {
+    const wasm = layerWasm();
+    if (wasm) return wasm.reluGradient(x, dy, dx);
     const xb = this.views.of(0, x);
     const gb = this.views.of(2, dy);
     const db = this.views.of(3, dx);

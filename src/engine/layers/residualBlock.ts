@@ -4,6 +4,7 @@ import { prefixed, type Buffer, type Layer, type Mode, type Param } from './laye
 import type { BranchInit } from './branchInit';
 import { Linear } from './linear';
 import { ScalarBias, ScalarScale } from './scalar';
+import { layerWasm } from './layerWasm';
 import { scratch } from './scratch';
 import { Sequential, type NamedLayer } from './sequential';
 
@@ -164,10 +165,7 @@ export class ResidualBlock implements Layer {
         );
       }
       const sum = (this.sum = reuse(this.sum, h.shape));
-      const s = sum.data;
-      const a = h.data;
-      const b = skip.data;
-      for (let i = 0; i < s.length; i++) s[i] = a[i]! + b[i]!;
+      add(h.data, skip.data, sum.data);
       h = sum;
     }
     for (const layer of this.tail) h = layer.forward(h, mode);
@@ -188,10 +186,7 @@ export class ResidualBlock implements Layer {
       try {
         const dSkip = this.shortcut ? this.shortcut.backward(dsum) : dsum;
         const dx = scratch.gradientBuffer(dBranch.shape, dBranch, dSkip);
-        const out = dx.data;
-        const a = dBranch.data;
-        const b = dSkip.data;
-        for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
+        add(dBranch.data, dSkip.data, dx.data);
         return dx;
       } finally {
         releaseBranch();
@@ -208,4 +203,11 @@ export class ResidualBlock implements Layer {
   buffers(): readonly Buffer[] {
     return this.children.flatMap(([name, layer]) => prefixed(name, layer.buffers()));
   }
+}
+
+/** out = a + b, elementwise; in the WebAssembly module where the host has SIMD (layerWasm.ts). */
+function add(a: Float32Array, b: Float32Array, out: Float32Array): void {
+  const wasm = layerWasm();
+  if (wasm) return wasm.add(a, b, out);
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
 }
