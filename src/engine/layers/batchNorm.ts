@@ -80,9 +80,6 @@ export abstract class BatchNorm implements Layer {
   /** Per channel, Σ over the latest batch's ghost batches of μ, σ² and the unbiased σ². */
   private readonly statSums: Float64Array;
   private hasBatchStats = false;
-  /** One ghost batch's per-channel sums (2 a channel) and affine coefficients (up to 3 a channel). */
-  private readonly sums: Float64Array;
-  private readonly coefficients: Float64Array;
   /**
    * Per (ghost batch, channel): the μ and 1/√(σ² + eps) that the latest forward normalised with
    * (one ghost batch: the whole batch, or eval mode's running statistics).
@@ -134,8 +131,6 @@ export abstract class BatchNorm implements Layer {
       batchSize: 0,
     };
     this.statSums = new Float64Array(3 * numFeatures);
-    this.sums = new Float64Array(2 * numFeatures);
-    this.coefficients = new Float64Array(3 * numFeatures);
     this.mean = new Float64Array(numFeatures);
     this.invStd = new Float64Array(numFeatures);
   }
@@ -175,7 +170,7 @@ export abstract class BatchNorm implements Layer {
     const y = (this.y = reuse(this.y, x.shape));
     const gamma = this.weight.value.data;
     const beta = this.bias.value.data;
-    const coefficients = this.coefficients;
+    const coefficients = perChannel.coefficients(channels);
     for (let k = 0; k * this.segment < Math.max(n, 1); k++) {
       const rows = {
         from: k * this.segment,
@@ -206,8 +201,8 @@ export abstract class BatchNorm implements Layer {
     const gamma = this.weight.value.data;
     const gammaGrad = this.weight.grad.data;
     const betaGrad = this.bias.grad.data;
-    const sums = this.sums;
-    const coefficients = this.coefficients;
+    const sums = perChannel.sums(channels);
+    const coefficients = perChannel.coefficients(channels);
     // Each ghost batch is a BatchNorm of its own: its μ, σ² depend on its samples only.
     for (let k = 0; k * this.segment < n; k++) {
       const rows = {
@@ -288,7 +283,7 @@ export abstract class BatchNorm implements Layer {
     const m = this.momentum;
     const runningMean = this.runningMean.value.data;
     const runningVar = this.runningVar.value.data;
-    const sums = this.sums;
+    const sums = perChannel.sums(channels);
     // Sums are centred on each channel's first value so that E[d²] − E[d]² stays accurate when |μ| ≫ σ.
     channelSums(x.data, { from, to, channels, spatial }, sums);
     for (let c = 0; c < channels; c++) {
@@ -321,6 +316,26 @@ export abstract class BatchNorm implements Layer {
     }
   }
 }
+
+/**
+ * One ghost batch's per-channel sums (2 a channel) and coefficients (up to 3 a channel), in float64:
+ * working numbers of one call, shared by every BatchNorm of the thread since layers run one at a
+ * time (as scratch.ts's buffers), kept at the most channels seen.
+ */
+const perChannel = {
+  sumsOf: new Float64Array(0),
+  coefficientsOf: new Float64Array(0),
+  sums(channels: number): Float64Array {
+    if (this.sumsOf.length < 2 * channels) this.sumsOf = new Float64Array(2 * channels);
+    return this.sumsOf;
+  },
+  coefficients(channels: number): Float64Array {
+    if (this.coefficientsOf.length < 3 * channels) {
+      this.coefficientsOf = new Float64Array(3 * channels);
+    }
+    return this.coefficientsOf;
+  },
+};
 
 // The loops over each channel of samples [from, to) of x viewed as [N, C, S]. Each runs in the
 // WebAssembly module where the host has SIMD (layerWasm.ts, assembly/eltwise.ts), with the same bits.

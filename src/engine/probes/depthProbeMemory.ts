@@ -49,9 +49,9 @@ function normBytes(norm: DepthProbeShape['norm'], width: number, n: number): num
       return 0;
     case 'batchNorm':
       // y; γ, β and their grads; running mean and var; the batch's mean, var and unbiased var; μ,
-      // 1/σ, the sums of the batch's three, one ghost batch's two sums and three coefficients in
-      // float64; num_batches_tracked (src/engine/layers/batchNorm.ts)
-      return n * width * F32 + width * (9 * F32 + 10 * F64) + F32;
+      // 1/σ and the sums of the batch's three in float64; num_batches_tracked
+      // (src/engine/layers/batchNorm.ts)
+      return n * width * F32 + width * (9 * F32 + 5 * F64) + F32;
     case 'layerNorm':
       // y; γ, β and their grads; their float64 gradient sums; μ and 1/σ per sample in float64
       // (src/engine/layers/normCore.ts)

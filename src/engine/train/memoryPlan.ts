@@ -185,12 +185,12 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
       return null;
     case 'batchNorm':
       // running mean and var, the batch's mean, var and unbiased var (float32), μ and 1/σ and the
-      // sums of the three batch statistics, one ghost batch's two sums and three coefficients
-      // (float64), and num_batches_tracked; with ghost batches μ and 1/σ of each ghost batch
+      // sums of the three batch statistics (float64), and num_batches_tracked; with ghost batches μ
+      // and 1/σ of each ghost batch
       return layer({
         ...perSample,
         params: 2 * channels,
-        stateBytes: channels * (5 * F32 + 10 * F64) + F32,
+        stateBytes: channels * (5 * F32 + 5 * F64) + F32,
         statsBytesPerSample:
           spec.ghostBatch === undefined ? 0 : (2 * channels * F64) / spec.ghostBatch,
       });
@@ -339,11 +339,6 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
   const implicit = host.implicitConv;
   let largest = 0;
   for (const cost of costs) {
-    // ReLU's, the residual sum's and BatchNorm's loops (src/engine/layers/layerWasm.ts): two operands
-    // of the layer's size, after three float64 numbers a channel (at most one channel a value).
-    const perSample = Math.max(cost.outputPerSample, cost.inputGradientPerSample);
-    const values = perSample * Math.max(batch, forwardBatch);
-    largest = Math.max(largest, kernels.base + 3 * 64 + 3 * F64 * perSample + 2 * F32 * values);
     if (cost.linear) {
       const { inFeatures: i, outFeatures: o } = cost.linear;
       largest = Math.max(largest, gemmLayout(kernels, forwardBatch, o, i).end);

@@ -28,8 +28,8 @@ describe('the depth probe memory plan', () => {
     expect(plan.parts.spareWeight).toBe(0);
     expect(plan.parts.weightGradient).toBe(matrix);
     // x and r / N; per layer the Linear's, BatchNorm's and the activation's outputs, and BatchNorm's
-    // 9 float32 and 10 float64 vectors of width 8 and its step counter.
-    expect(plan.parts.activations).toBe(2 * batch + 3 * (3 * batch + 8 * (9 * 4 + 10 * 8) + 4));
+    // 9 float32 and 5 float64 vectors of width 8 and its step counter.
+    expect(plan.parts.activations).toBe(2 * batch + 3 * (3 * batch + 8 * (9 * 4 + 5 * 8) + 4));
     expect(plan.parts.gradientScratch).toBe(2 * batch);
     expect(plan.total).toBe(Object.values(plan.parts).reduce((a, b) => a + b, 0));
     // Skip connections keep each layer's sum and one gradient for the skip path besides.

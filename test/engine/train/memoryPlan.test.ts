@@ -49,10 +49,9 @@ describe('the memory plan', () => {
     const plan = memoryFor(config, { trainCount: 100, testCount: 50 }, 16);
     expect(plan.parts.gradients).toBe(params * 4);
     expect(plan.parts.optimizer).toBe(2 * params * 4);
-    // The BatchNorm statistics: running mean and var, the batch's three, μ and 1/σ, the sums of
-    // the batch's three, one ghost batch's two sums and three coefficients in float64, and
-    // num_batches_tracked.
-    expect(plan.parts.parameters).toBe(params * 4 + 2 * (64 * (5 * 4 + 10 * 8) + 4));
+    // The BatchNorm statistics: running mean and var, the batch's three, μ and 1/σ and the sums of
+    // the batch's three in float64, and num_batches_tracked.
+    expect(plan.parts.parameters).toBe(params * 4 + 2 * (64 * (5 * 4 + 5 * 8) + 4));
     // Samples and labels of both sets, plus two batch buffers.
     expect(plan.parts.data).toBe(150 * (196 * 4 + 4) + 2 * 32 * (196 * 4 + 4));
     // Outputs of fc, bn, relu (×2) and the logits, for the larger of batch and chunk, plus dlogits.
