@@ -9,6 +9,8 @@ interface MicrokernelLoop {
   memory: WebAssembly.Memory;
   scratchBase(): number;
   microkernelLoop(kc: number, calls: number, aSlivers: number, work: number): void;
+  peakLoop(steps: number, x: number): number;
+  multiplyChain(steps: number, x: number): number;
 }
 
 const SIZE = 256;
@@ -27,7 +29,20 @@ export interface GemmBreakdown {
   readonly microkernelL1: Rate;
   /** The micro-kernel on one B sliver and 16 A slivers in turn (A, 64 KiB, streams from L2). */
   readonly microkernelL2: Rate;
+  /**
+   * The ceiling without loads (`peakLoop`): GFLOP/s counting every vector multiply and add as 4
+   * flops, the 2 adds a trip that keep the loop honest included.
+   */
+  readonly peak: Rate;
+  /** The clock in GHz, from a chain of dependent f64 multiplies at 4 cycles each. */
+  readonly clockGHz: Rate;
 }
+
+/** Vector operations per trip of `peakLoop`. */
+const PEAK_OPS_PER_TRIP = 18;
+/** Multiplies per step of the clock chain, and the latency of one (cycles). */
+const CHAIN = 20_000_000;
+const MULTIPLY_LATENCY = 4;
 
 function randomArray(length: number, seed: number): Float32Array {
   const rng = createRng(seed);
@@ -65,14 +80,29 @@ export async function measureGemmBreakdown(): Promise<GemmBreakdown> {
   loop.memory.grow(Math.ceil((slivers + floats * 4) / 65536));
   new Float32Array(loop.memory.buffer, slivers, floats).set(randomArray(floats, 3));
 
-  const [gemmRate, sgemmRate, l1, l2] = measureInterleaved(
+  const [gemmRate, sgemmRate, l1, l2, peak] = measureInterleaved(
     [
       () => gemm({ transA: false, transB: false, M, N, K, A, B, C, accumulate: false }),
       () => sgemm(0, 0, M, N, K, offA, offB, offC, 0, work),
       () => loop.microkernelLoop(KC, CALLS, 1, slivers),
       () => loop.microkernelLoop(KC, CALLS, A_SLIVERS_PER_BLOCK, slivers),
+      // Scaled so that one step is the product's 2·256³ flops.
+      () => loop.peakLoop(Math.round((2 * M * N * K) / (PEAK_OPS_PER_TRIP * 4)), 1.0000001),
     ],
     { ...DEFAULT_MEASURE, repSeconds: 0.3, workPerStep: (2 * M * N * K) / 1e9, clock: cpuSeconds },
   );
-  return { gemm: gemmRate!, sgemm: sgemmRate!, microkernelL1: l1!, microkernelL2: l2! };
+  const clockGHz = measureInterleaved([() => loop.multiplyChain(CHAIN, 1)], {
+    ...DEFAULT_MEASURE,
+    repSeconds: 0.3,
+    workPerStep: (CHAIN * MULTIPLY_LATENCY) / 1e9,
+    clock: cpuSeconds,
+  })[0]!;
+  return {
+    gemm: gemmRate!,
+    sgemm: sgemmRate!,
+    microkernelL1: l1!,
+    microkernelL2: l2!,
+    peak: peak!,
+    clockGHz,
+  };
 }

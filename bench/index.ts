@@ -230,6 +230,8 @@ function breakdownRows(b: GemmBreakdown): string[][] {
       'sgemm in wasm memory',
       'micro-kernel, L1',
       'micro-kernel, A from L2',
+      'mul + add, no loads',
+      'clock (GHz)',
     ],
     [
       'median (min–max)',
@@ -237,6 +239,8 @@ function breakdownRows(b: GemmBreakdown): string[][] {
       format(b.sgemm),
       format(b.microkernelL1),
       format(b.microkernelL2),
+      format(b.peak),
+      format(b.clockGHz),
     ],
   ];
 }
