@@ -14,6 +14,7 @@ import { runSettings, type Experiment } from '../src/lessons/schema';
 import { TrainingRun } from '../src/engine/train/trainingRun';
 import type { Layer, Mode } from '../src/engine/layers/layer';
 import type { Tensor } from '../src/engine/tensor';
+import { useLayerWasm } from '../src/engine/layers/layerWasm';
 import { ReLU } from '../src/engine/layers/relu';
 import { BatchNorm2d } from '../src/engine/layers/batchNorm';
 import { ResidualBlock } from '../src/engine/layers/residualBlock';
@@ -124,9 +125,14 @@ function kernels(): Record<string, number> {
 async function main(): Promise<void> {
   const runs = [await buildRun(0), await buildRun(1), await buildRun(2)];
   for (const { run } of runs) for (let i = 0; i < 10; i++) run.step();
+  // A/B: the layers' loops in JavaScript (off) and in the WebAssembly module (on), alternating.
   for (let round = 0; round < ROUNDS; round++) {
-    for (const { label, run } of runs) {
-      console.log(`${label}: ${stepMs(run, STEPS).toFixed(2)} ms CPU a step (uninstrumented)`);
+    for (const on of [false, true]) {
+      useLayerWasm(on);
+      const steps = runs.map(({ label, run }) => `${label} ${stepMs(run, STEPS).toFixed(2)}`);
+      console.log(
+        `round ${round + 1}, layer loops in ${on ? 'wasm' : 'JS  '}: ${steps.join(', ')} ms CPU a step`,
+      );
     }
   }
   for (const { label, run } of runs) {
@@ -142,10 +148,11 @@ async function main(): Promise<void> {
     }
   }
   console.log('\nKernels on 32×8×14×14 (µs CPU a call):');
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < 2 * ROUNDS; round++) {
+    useLayerWasm(round % 2 === 1);
     const k = kernels();
     console.log(
-      '  ' +
+      (round % 2 === 1 ? '  wasm ' : '  JS   ') +
         Object.entries(k)
           .map(([name, us]) => `${name} ${us.toFixed(0)}`)
           .join(', '),
