@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabRunSettings, SettingKey } from '../../src/lab/labSettings';
+import {
+  AFTER_TRAINING_BUTTONS,
+  afterTrainingRequests,
+} from '../../src/lessons/afterTrainingRequests';
 import { parseLesson } from '../../src/lessons/parseLesson';
+import type { AfterTrainingOperations } from '../../src/lessons/schema';
+import { afterTrainingOperation } from '../../src/worker/protocol';
 
 /** One thing a learner trains on a lesson page: an experiment, or a practice done as its task says. */
 export interface TrainedBlock {
@@ -10,7 +16,7 @@ export interface TrainedBlock {
   readonly title: string;
   /** Whether the block judges a claim (every practice does; an experiment may only show charts). */
   readonly hasClaim: boolean;
-  /** Buttons pressed once the runs have trained, as the claim needs (Fold BatchNorm, Recalibrate statistics). */
+  /** Buttons pressed once the runs have trained, as the claim needs (Fold BatchNorm, Average weights and recalibrate, …). */
   readonly afterTraining: readonly string[];
   /** The settings the practice's task asks for, by run label. */
   readonly requireSettings: readonly {
@@ -56,10 +62,7 @@ export function readBenchLessons(dir: string): BenchLesson[] {
             id: segment.id,
             title: e.title,
             hasClaim: e.claim !== undefined,
-            afterTraining: [
-              ...(e.afterTraining?.fold ? ['Fold BatchNorm'] : []),
-              ...(e.afterTraining?.recalibrate ? ['Recalibrate statistics'] : []),
-            ],
+            afterTraining: afterTrainingButtons(e.afterTraining),
             requireSettings: [],
           });
         } else if (segment.kind === 'practice') {
@@ -74,10 +77,7 @@ export function readBenchLessons(dir: string): BenchLesson[] {
             id: segment.id,
             title: p.title,
             hasClaim: true,
-            afterTraining: [
-              ...(after?.fold ? ['Fold BatchNorm'] : []),
-              ...(after?.recalibrate ? ['Recalibrate statistics'] : []),
-            ],
+            afterTraining: afterTrainingButtons(after),
             requireSettings: p.requireSettings.map((r) => ({ run: r.run, settings: r.settings })),
           });
         }
@@ -100,5 +100,13 @@ export function requiredControls(
     Object.entries(r.settings)
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => ({ run: r.run, key: key as SettingKey, value })),
+  );
+}
+
+/** The after-training buttons of an experiment, in the order the lesson page shows them. */
+function afterTrainingButtons(operations: AfterTrainingOperations | undefined): string[] {
+  if (operations === undefined) return [];
+  return afterTrainingRequests(operations).map(
+    (request) => AFTER_TRAINING_BUTTONS[afterTrainingOperation(request)],
   );
 }

@@ -14,6 +14,7 @@ import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormA
 import type { FineTuneReport } from '../engine/train/fineTune';
 import type { AveragingReport } from '../engine/train/weightAveraging';
 import type { AfterTrainingOperation } from '../worker/protocol';
+import { AFTER_TRAINING_BUTTONS } from './afterTrainingRequests';
 import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 import { smoothedHistory } from './smoothedHistory';
 
@@ -319,13 +320,6 @@ function measureWeight(claim: WeightClaim, label: string, probe: ProbeSnapshot):
   }
 }
 
-const BUTTONS: Record<AfterTrainingOperation, string> = {
-  fold: 'Fold BatchNorm',
-  recalibrate: 'Recalibrate statistics',
-  fineTune: 'Fine-tune with live and frozen BatchNorm',
-  average: 'Average weights and recalibrate',
-};
-
 /** The number an after-training operation measured on the run after its last step. */
 function measureAfterTraining(
   claim: Extract<InternalClaim, { kind: 'afterTraining' }>,
@@ -345,7 +339,7 @@ function measureAfterTraining(
           : after?.averaging;
   if (!done || done.step !== lastStep(run) || lastStep(run) === 0)
     return {
-      why: `${run.label}: press “${BUTTONS[operation]}” once the run has trained all its steps`,
+      why: `${run.label}: press “${AFTER_TRAINING_BUTTONS[operation]}” once the run has trained all its steps`,
     };
   if (after?.fold && done === after.fold) {
     const r = after.fold.report;

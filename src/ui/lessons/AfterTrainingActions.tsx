@@ -1,16 +1,9 @@
-import { afterTrainingRequests } from '../../lessons/afterTrainingRequests';
+import { AFTER_TRAINING_BUTTONS, afterTrainingRequests } from '../../lessons/afterTrainingRequests';
 import type { AfterTrainingOperations } from '../../lessons/schema';
-import type { AfterTrainingRequest } from '../../worker/protocol';
+import { afterTrainingOperation } from '../../worker/protocol';
 import { formatNumber } from '../charts/format';
 import { AfterTrainingOutcome } from '../lab/AfterTrainingResults';
 import type { ExperimentRuns } from './useExperimentRuns';
-
-const BUTTON_LABELS: Record<AfterTrainingRequest['type'], string> = {
-  foldBatchNorm: 'Fold BatchNorm',
-  recalibrateBatchNorm: 'Recalibrate statistics',
-  fineTuneBatchNorm: 'Fine-tune with live and frozen BatchNorm',
-  averageWeights: 'Average weights and recalibrate',
-};
 
 /**
  * BatchNorm after training, in a lesson experiment: once the runs have trained, the learner folds
@@ -54,7 +47,7 @@ export function AfterTrainingActions({
             disabled={!trained || busy}
             onClick={() => live.afterTraining(request)}
           >
-            {BUTTON_LABELS[request.type]}
+            {AFTER_TRAINING_BUTTONS[afterTrainingOperation(request)]}
           </button>
         ))}
       </div>
