@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabRunSettings, SettingKey } from '../../src/lab/labSettings';
-import {
-  AFTER_TRAINING_BUTTONS,
-  afterTrainingRequests,
-} from '../../src/lessons/afterTrainingRequests';
+import { AFTER_TRAINING_BUTTONS } from '../../src/lessons/afterTrainingButtons';
+import { afterTrainingRequests } from '../../src/lessons/afterTrainingRequests';
 import { parseLesson } from '../../src/lessons/parseLesson';
 import type { AfterTrainingOperations } from '../../src/lessons/schema';
 import { afterTrainingOperation } from '../../src/worker/protocol';

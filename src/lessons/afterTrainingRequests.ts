@@ -1,4 +1,4 @@
-import type { AfterTrainingOperation, AfterTrainingRequest } from '../worker/protocol';
+import type { AfterTrainingRequest } from '../worker/protocol';
 import type { AfterTrainingOperations } from './schema';
 
 /**
@@ -25,14 +25,3 @@ export function afterTrainingRequests({
   if (average) requests.push({ type: 'averageWeights', ...average });
   return requests;
 }
-
-/**
- * What the lesson page's button for each operation reads: the claims name it when they wait for a
- * press, and the lesson benchmark presses it by this name.
- */
-export const AFTER_TRAINING_BUTTONS: Record<AfterTrainingOperation, string> = {
-  fold: 'Fold BatchNorm',
-  recalibrate: 'Recalibrate statistics',
-  fineTune: 'Fine-tune with live and frozen BatchNorm',
-  average: 'Average weights and recalibrate',
-};

@@ -14,7 +14,7 @@ import type { FoldReport, RecalibrationReport } from '../engine/train/batchNormA
 import type { FineTuneReport } from '../engine/train/fineTune';
 import type { AveragingReport } from '../engine/train/weightAveraging';
 import type { AfterTrainingOperation } from '../worker/protocol';
-import { AFTER_TRAINING_BUTTONS } from './afterTrainingRequests';
+import { AFTER_TRAINING_BUTTONS } from './afterTrainingButtons';
 import { SMOOTHING_WINDOW } from '../engine/train/smoothLosses';
 import { smoothedHistory } from './smoothedHistory';
 

@@ -1,4 +1,5 @@
-import { AFTER_TRAINING_BUTTONS, afterTrainingRequests } from '../../lessons/afterTrainingRequests';
+import { AFTER_TRAINING_BUTTONS } from '../../lessons/afterTrainingButtons';
+import { afterTrainingRequests } from '../../lessons/afterTrainingRequests';
 import type { AfterTrainingOperations } from '../../lessons/schema';
 import { afterTrainingOperation } from '../../worker/protocol';
 import { formatNumber } from '../charts/format';
