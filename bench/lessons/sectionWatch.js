@@ -14,8 +14,9 @@
       const text = status.textContent.trim();
       if (text.startsWith('Effect shown:') || text.startsWith('Passed on')) return true;
     }
+    // The item reads "Done: ✓ The effect shows…" (a hidden "Done: ", then the mark the eye sees).
     for (const item of section.querySelectorAll('li')) {
-      if (item.textContent.includes('Done: The effect shows in your runs')) return true;
+      if (/^Done:\s*✓?\s*The effect shows in your runs/.test(item.textContent.trim())) return true;
     }
     return false;
   };
