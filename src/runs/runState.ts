@@ -64,6 +64,13 @@ export interface RunState {
    * are ignored until the worker's 'ready' (a worker answers in order, so what follows is the new run).
    */
   readonly awaitingReady: boolean;
+  /**
+   * What the run was doing when an error came while a configure was awaited. That error may be the
+   * previous configuration's answer, still on its way when the new one was sent (a run set to own
+   * data before the file is chosen, then given the file): a 'ready' after it shows the new one was
+   * built, and the run goes back to this status.
+   */
+  readonly statusBeforeError?: RunStatus | undefined;
   readonly step: number;
   /** The step this training goes to (a lesson's "Run experiment"); 0 for open-ended training. */
   readonly target: number;
@@ -166,15 +173,21 @@ export function applyRunMessage<R extends RunState>(
   // An error is news whenever it comes (a new configuration can fail before it is ever ready).
   if (run.awaitingReady && message.type !== 'ready' && message.type !== 'error') return run;
   switch (message.type) {
-    case 'ready':
+    case 'ready': {
+      const staleError = run.awaitingReady && run.status === 'error';
       return {
         ...run,
+        ...(staleError
+          ? { status: run.statusBeforeError ?? 'idle', message: undefined, refused: false }
+          : {}),
+        statusBeforeError: undefined,
         ready: true,
         awaitingReady: false,
         dataset: message.dataset,
         parameterCount: message.parameterCount,
         layers: message.layers,
       };
+    }
     case 'status':
       // A run with a target is a lesson's: its page sets it running and paused when Run, Pause and
       // Resume are pressed, and its worker only steps (it never reports training). A status from
@@ -235,6 +248,8 @@ export function applyRunMessage<R extends RunState>(
         message: message.message,
         refused: message.refused === true,
         stepsPerSecond: 0,
+        statusBeforeError:
+          run.awaitingReady && run.status !== 'error' ? run.status : run.statusBeforeError,
       };
     case 'afterTraining':
       return {

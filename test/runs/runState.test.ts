@@ -71,6 +71,13 @@ describe('a run with a target (a lesson experiment)', () => {
     expect(failed).toMatchObject({ status: 'error', message: 'no data' });
   });
 
+  it("forgets an error that came before the new configuration's 'ready': it was the old one's", () => {
+    // Run, then a setting changed before the first configuration's error arrived.
+    const stale = applyAll(running(10), { type: 'error', message: 'no data', step: 0 }, READY);
+    expect(stale).toMatchObject({ status: 'running', message: undefined, refused: false });
+    expect(applyAll(stale, snapshotOf(1, 10)).status).toBe('done');
+  });
+
   it('keeps every validation point with the complete history', () => {
     let run = applyAll(running(100_000), READY);
     for (let s = 1; s <= 1500; s++) {
@@ -151,6 +158,32 @@ describe('a run without a target (the Lab)', () => {
       },
     );
     expect(diverged.status).toBe('diverged');
+  });
+
+  it("is idle and trainable when the old configuration's error arrives after the new one was sent", () => {
+    // Own data: the run is set to a CSV before any file is stored (the worker answers with an
+    // error), then the file arrives and the run is configured again before that error is read.
+    const waiting: RunState = { ...freshRunState(DEFAULT_RUN_SETTINGS), awaitingReady: true };
+    const failed = applyWithPolicy(BOUNDED_HISTORY, waiting, {
+      type: 'error',
+      message: 'This run trains on your own CSV file, which is not stored in this browser.',
+      step: 0,
+    });
+    expect(failed.status).toBe('error');
+    const ready = applyWithPolicy(BOUNDED_HISTORY, failed, READY);
+    expect(ready).toMatchObject({ status: 'idle', message: undefined, ready: true });
+  });
+
+  it('keeps an error that comes after the configuration was ready, and one with no ready after it', () => {
+    expect(lab(READY, { type: 'error', message: 'boom', step: 4 }, READY).status).toBe('error');
+    const waiting: RunState = { ...freshRunState(DEFAULT_RUN_SETTINGS), awaitingReady: true };
+    const refused = applyWithPolicy(BOUNDED_HISTORY, waiting, {
+      type: 'error',
+      message: 'too big',
+      step: 0,
+      refused: true,
+    });
+    expect(refused).toMatchObject({ status: 'error', refused: true, message: 'too big' });
   });
 
   it('keeps diverged and error final until the run starts over', () => {
