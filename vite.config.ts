@@ -183,6 +183,11 @@ function progressiveWebApp(): Plugin[] {
       // Every address of the app is index.html plus a hash route.
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // The first visit's page is served from the cache as soon as the worker is active: a student
+      // whose Wi-Fi drops right after "Available offline" can still open the Lab or a lesson, whose
+      // code that page fetches later. An update still waits for "Reload to update" (registerType
+      // 'prompt'): it takes over only once the learner asks, and the page reloads then.
+      clientsClaim: true,
     },
   });
 }

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Request } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openLabByLink, runFirstLossExperiment, trainMnistInLab } from './deployJourney';
 import { useApp } from './harness';
@@ -27,15 +28,32 @@ describe('normlab offline, and its updates', () => {
     rmSync(site, { recursive: true, force: true });
   });
 
-  /** Opens the app and waits until its service worker has cached everything (the header says so). */
+  /**
+   * Opens the app and waits until its service worker has cached everything (the header says so) and
+   * serves this page too. The page downloads the other pages' code in the background: what it asked
+   * the network for before the worker took over must have arrived, or going offline fails it.
+   */
   async function firstVisit(): Promise<void> {
     server = await serveStatic(site, '/');
+    const inFlight = new Set<Request>();
+    const sent = (request: Request): void => void inFlight.add(request);
+    const settled = (request: Request): void => void inFlight.delete(request);
+    app.page.on('request', sent);
+    app.page.on('requestfinished', settled);
+    app.page.on('requestfailed', settled);
     await app.page.goto(server.url);
     await app.page
       .getByRole('banner')
       .getByRole('status')
       .filter({ hasText: 'Available offline' })
       .waitFor({ timeout: INSTALL.timeout });
+    await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: INSTALL.timeout,
+    });
+    await expect.poll(() => inFlight.size, INSTALL).toBe(0);
+    app.page.off('request', sent);
+    app.page.off('requestfinished', settled);
+    app.page.off('requestfailed', settled);
   }
 
   test(
