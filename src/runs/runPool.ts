@@ -160,6 +160,7 @@ export class RunPool<K> {
   /** Terminates every worker; their messages still waiting are applied as usual. */
   stopAll(): void {
     for (const key of [...this.slots.keys()]) this.stop(key);
+    // Messages queued for a run whose worker was never configured have no slot for `stop` to clear.
     this.waiting.clear();
   }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkerSetup } from '../../../src/lab/settings';
 import { setMessageBatchWindow } from '../../../src/runs/messageBatching';
@@ -83,17 +83,11 @@ describe('ExperimentBlock', () => {
     expect(createdWorkers).toHaveLength(0);
   });
 
-  it('says what to watch for and how far each run has come while it trains, until the effect shows', async () => {
-    const { user, section } = renderAlpha();
-    const watch = () => within(section).queryByRole('list', { name: 'What to watch for' });
-    // Before Run too: the learner knows what the runs are for.
-    expect(watch()).toHaveTextContent(
-      'Net’s training loss (mean of 20 steps) falls to at most 60% of where it started, without diverging.',
-    );
+  /** Presses Run, lets run Net reach step 30 of 100, and checks that the page says how far it is. */
+  async function runTo30(user: UserEvent, section: HTMLElement): Promise<void> {
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
     emit(0, SPIRAL_READY);
     emit(0, snapshotOf(1, 30));
-    expect(watch()).toBeInTheDocument();
     expect(within(section).getByRole('progressbar', { name: 'Net progress' })).toHaveAttribute(
       'value',
       '30',
@@ -101,6 +95,17 @@ describe('ExperimentBlock', () => {
     expect(within(section).getByRole('list', { name: 'Run progress' })).toHaveTextContent(
       'Net: training, step 30 of 100',
     );
+  }
+
+  it('says what to watch for and how far each run has come while it trains, until the effect shows', async () => {
+    const { user, section } = renderAlpha();
+    const watch = () => within(section).queryByRole('list', { name: 'What to watch for' });
+    // Before Run too: the learner knows what the runs are for.
+    expect(watch()).toHaveTextContent(
+      'Net’s training loss (mean of 20 steps) falls to at most 60% of where it started, without diverging.',
+    );
+    await runTo30(user, section);
+    expect(watch()).toBeInTheDocument();
     emit(0, snapshotOf(31, 100));
     emit(0, validationAt(100, 0.9));
     expect(within(section).getByText(/^Effect shown/)).toBeInTheDocument();
@@ -132,17 +137,8 @@ describe('ExperimentBlock', () => {
       'Loss: how each run’s training loss falls, and its validation loss (dashed).' +
         'Activations: the distribution of each layer’s outputs at the latest step.',
     );
-    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    emit(0, SPIRAL_READY);
-    emit(0, snapshotOf(1, 30));
+    await runTo30(user, section);
     expect(watch()).toBeInTheDocument();
-    expect(within(section).getByRole('progressbar', { name: 'Net progress' })).toHaveAttribute(
-      'value',
-      '30',
-    );
-    expect(within(section).getByRole('list', { name: 'Run progress' })).toHaveTextContent(
-      'Net: training, step 30 of 100',
-    );
   });
 
   it('links to the Lab with the full settings of every run', () => {
