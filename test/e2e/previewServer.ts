@@ -69,6 +69,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * How long `vite preview` may take to answer: 7.8 s at load 24; starved (nice 19 beside three busy
+ * loops, load 25) it had not answered after 30 s, the old limit, and the suite ended before a test
+ * ran. Waiting longer costs nothing when it starts sooner.
+ */
+const PREVIEW_START_MS = 120_000;
+
 export interface PreviewServer {
   /** e.g. http://127.0.0.1:41234/ */
   readonly url: string;
@@ -126,7 +133,7 @@ export async function startPreview(outDir: string = E2E_DIST): Promise<PreviewSe
   });
   const url = `http://${host}:${port}/`;
   try {
-    await waitUntilServing(url, child, 30_000);
+    await waitUntilServing(url, child, PREVIEW_START_MS);
   } catch (error) {
     child.kill();
     const detail = stderr.trim() === '' ? '' : `\n${stderr.trim()}`;
