@@ -20,9 +20,22 @@ describe('moments', () => {
     expect(c).toBeCloseTo(4.4);
   });
 
-  it('allFinite spots NaN and ±Infinity', () => {
-    expect(allFinite([1, 2])).toBe(true);
-    expect(allFinite([1, NaN])).toBe(false);
-    expect(allFinite([-Infinity])).toBe(false);
+  it('allFinite spots NaN and ±Infinity anywhere, and only them', () => {
+    expect(allFinite(Float32Array.of(1, 2))).toBe(true);
+    expect(allFinite(Float32Array.of(1, NaN))).toBe(false);
+    expect(allFinite(Float32Array.of(-Infinity))).toBe(false);
+    expect(allFinite(new Float32Array(0))).toBe(true);
+    // The largest float32s sum to 1.7e39 in float64, still finite: no false alarm from overflow.
+    expect(allFinite(new Float32Array(5).fill(3.4e38))).toBe(true);
+    expect(allFinite(Float32Array.of(0, -0, -3.4e38, 1e-45))).toBe(true);
+    // +∞ and −∞ together sum to NaN: still caught. Every position of the four sums and the tail.
+    expect(allFinite(Float32Array.of(Infinity, 1, -Infinity))).toBe(false);
+    for (let at = 0; at < 7; at++) {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        const values = Float32Array.of(1, 2, 3, 4, 5, 6, 7);
+        values[at] = bad;
+        expect(allFinite(values), `${bad} at ${at}`).toBe(false);
+      }
+    }
   });
 });
