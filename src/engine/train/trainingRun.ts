@@ -151,7 +151,7 @@ export class TrainingRun {
         return this.diverge(stepNumber, `the gradient of ${p.name} contains non-finite values`);
       }
     }
-    const before = probe ? ProbeRecorder.snapshotWeights(this.model) : undefined;
+    const before = probe ? this.recorder.copyWeights(this.model) : undefined;
     const acc = accuracy(logits, batch.y);
     this.optimizer.step();
     for (const p of this.model.params()) {

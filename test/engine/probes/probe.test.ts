@@ -47,7 +47,7 @@ describe('ProbeRecorder', () => {
   it('measures the update-to-data ratio against a weight snapshot', () => {
     const model = buildModel(spec, createRng(1));
     const recorder = new ProbeRecorder();
-    const before = ProbeRecorder.snapshotWeights(model);
+    const before = recorder.copyWeights(model);
     const w = model.params()[0]!.value.data;
     for (let i = 0; i < w.length; i++) w[i]! += 1e-3 * (i % 2 === 0 ? 1 : -1); // Δw with std 1e-3
     const stats = recorder.paramStats(model, before);
@@ -57,13 +57,41 @@ describe('ProbeRecorder', () => {
     expect(stats.find((s) => s.name === 'fc1.bias')!.updateRatio).toBeNull(); // biases unchanged, all 0
   });
 
+  it('copyWeights reuses its arrays, and each probe measures the step against the weights just before it', () => {
+    const model = buildModel(spec, createRng(1));
+    const recorder = new ProbeRecorder();
+    const reference = new ProbeRecorder();
+    const step = (scale: number): void => {
+      for (const p of model.params()) {
+        const w = p.value.data;
+        for (let i = 0; i < w.length; i++) w[i]! += scale * (((i * 7) % 5) - 2);
+      }
+    };
+    const first = recorder.copyWeights(model);
+    const fresh1 = model.params().map((p) => Float32Array.from(p.value.data));
+    step(1e-3);
+    const stats1 = recorder.paramStats(model, first);
+    expect(stats1).toEqual(reference.paramStats(model, fresh1));
+    const second = recorder.copyWeights(model);
+    expect(second[0]).toBe(first[0]); // the same storage, refilled
+    const fresh2 = model.params().map((p) => Float32Array.from(p.value.data));
+    expect(second[0]).toEqual(fresh2[0]);
+    step(-4e-3);
+    const stats2 = recorder.paramStats(model, second);
+    expect(stats2).toEqual(reference.paramStats(model, fresh2));
+    // The second step is 4× the first (reversed), measured against the weights just before it.
+    const relative = (list: typeof stats1) =>
+      list.find((p) => p.name === 'fc1.weight')!.relativeUpdate!;
+    expect(relative(stats2) / relative(stats1)).toBeCloseTo(4, 1);
+  });
+
   it('measures each weight against its initial norm, its step relative to it, and η/‖W‖² where the scale is divided out', () => {
     const model = buildModel(spec, createRng(1));
     const recorder = new ProbeRecorder(undefined, { sgdLearningRate: 0.1 });
     recorder.watch(model);
     const fc1 = model.params()[0]!.value.data;
     const initial = Math.hypot(...fc1);
-    const before = ProbeRecorder.snapshotWeights(model);
+    const before = recorder.copyWeights(model);
     for (let i = 0; i < fc1.length; i++) fc1[i]! *= 1.5; // the step: ΔW = 0.5 W
     const stats = recorder.paramStats(model, before);
     const w1 = stats.find((s) => s.name === 'fc1.weight')!;
