@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './harness';
 import { openLab } from './labDriver';
@@ -19,6 +20,20 @@ function clustersCsv(): string {
     lines.push([...values.map((v) => v.toFixed(3)), names[c]].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Where `element` is once two reads in a row, a quarter second apart, agree. */
+async function stableBox(
+  element: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await element.boundingBox();
+  for (;;) {
+    await new Promise((settle) => setTimeout(settle, 250));
+    const now = await element.boundingBox();
+    if (!now) throw new Error('the element is not on screen');
+    if (last && JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
 }
 
 function csvFile(name: string, text: string) {
@@ -133,10 +148,13 @@ describe('Your own data', () => {
     async () => {
       const l = await openLab(app);
       await l.choose('Dataset', 'MNIST 14×14');
+      // The test digits' grid above the pad comes with the data and pushes it down: the stroke must
+      // be placed where the pad is once the run is ready, not where it was before.
+      await l.baseline(TRAINING);
+      await l.figure('Test digits').waitFor({ timeout: TRAINING.timeout });
       const pad = app.page.getByRole('application', { name: 'Drawing pad for a digit' });
       await pad.scrollIntoViewIfNeeded();
-      const box = await pad.boundingBox();
-      if (!box) throw new Error('the drawing pad is not on screen');
+      const box = await stableBox(pad);
       // A "1": one vertical stroke down the middle.
       await app.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
       await app.page.mouse.down();
