@@ -97,6 +97,7 @@ function bootStagesPreload(): Plugin {
 
 const LESSON_TRACK_ID = 'virtual:normlab/lesson-track';
 const LESSON_PROSE_ID = 'virtual:normlab/lesson-prose';
+const LESSON_TREES_ID = 'virtual:normlab/lesson-trees';
 type LessonScripts = typeof LessonChecks;
 
 /**
@@ -104,14 +105,18 @@ type LessonScripts = typeof LessonChecks;
  * 'virtual:normlab/lesson-track'` is the Track that buildTrack makes of lessons/*.md, as JSON,
  * without the Markdown between the blocks; `virtual:normlab/lesson-prose` is that Markdown, imported
  * only by the lesson page and the deck (src/lessons/lessonProse.ts), so the home page does not
- * download it. The browser then neither downloads the YAML parser nor spends a few hundred
- * milliseconds of main thread parsing every lesson before the home page can draw.
+ * download it, and `virtual:normlab/lesson-trees` is that Markdown (and the blocks') already parsed
+ * into the syntax trees the page renders (src/lessons/bundledTrees.ts), beside the prose. The browser
+ * then neither downloads the YAML parser nor spends a few hundred milliseconds of main thread parsing
+ * every lesson before the home page can draw, nor parses a lesson's Markdown while it shows it.
  * scripts/checkLessons.ts (run by `npm run build` first) stops the build on any issue. The lesson
  * code runs through Vite's module runner rather than an import of this file: the config stays free
  * of the app's sources. Editing a lesson under the dev server reloads the page with the new track.
  */
 function lessonTrack(root: string): Plugin {
-  const ids = new Map([LESSON_TRACK_ID, LESSON_PROSE_ID].map((id) => [`\0${id}`, id]));
+  const ids = new Map(
+    [LESSON_TRACK_ID, LESSON_PROSE_ID, LESSON_TREES_ID].map((id) => [`\0${id}`, id]),
+  );
   const lessons = resolve(root, 'lessons');
   return {
     name: 'normlab-lesson-track',
@@ -126,7 +131,12 @@ function lessonTrack(root: string): Plugin {
       for (const lesson of [...parts.track.lessons, ...parts.track.broken]) {
         this.addWatchFile(resolve(root, lesson.file));
       }
-      const value = name === LESSON_TRACK_ID ? parts.track : parts.prose;
+      const value =
+        name === LESSON_TRACK_ID
+          ? parts.track
+          : name === LESSON_PROSE_ID
+            ? parts.prose
+            : parts.trees;
       // V8 parses JSON in a string faster than the same data written as an object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },

@@ -15,7 +15,11 @@ import {
   trackQuestions,
   type QuizFairness,
 } from '../src/lessons/quizFairness';
+import type { MarkdownTrees } from '../src/lessons/bundledTrees';
+import { lessonMarkdown } from '../src/lessons/lessonMarkdown';
 import { splitProse, type LessonProse } from '../src/lessons/lessonProse';
+import { markdownTree } from '../src/lessons/markdownTree';
+import { proseParts } from '../src/ui/lessons/proseParts';
 import { buildTrack, formatIssue, type Track } from '../src/lessons/track';
 
 export interface LessonCheck {
@@ -41,12 +45,22 @@ export function buildLessonTrack(dir: string, root = process.cwd()): Track {
   return buildTrack(readLessonSources(dir, root));
 }
 
-/** That Track without its prose, and the prose (src/lessons/lessonProse.ts): what the app bundles. */
+/**
+ * That Track without its prose, the prose (src/lessons/lessonProse.ts), and the syntax tree of every
+ * Markdown text its pages render (src/lessons/bundledTrees.ts): what the app bundles.
+ */
 export function buildLessonTrackParts(
   dir: string,
   root = process.cwd(),
-): { readonly track: Track; readonly prose: LessonProse } {
-  return splitProse(buildLessonTrack(dir, root));
+): { readonly track: Track; readonly prose: LessonProse; readonly trees: MarkdownTrees } {
+  const full = buildLessonTrack(dir, root);
+  const trees: Record<string, string> = {};
+  for (const lesson of [...full.lessons, ...full.broken]) {
+    for (const text of lessonMarkdown(lesson.segments, proseParts)) {
+      trees[text] ??= JSON.stringify(markdownTree(text));
+    }
+  }
+  return { ...splitProse(full), trees };
 }
 
 /** Checks the Markdown files of `dir`; file names are reported relative to `root`. */

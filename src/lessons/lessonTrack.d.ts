@@ -13,3 +13,11 @@ declare module 'virtual:normlab/lesson-prose' {
   const prose: LessonProse;
   export default prose;
 }
+
+/** The syntax trees of every lesson's Markdown (src/lessons/bundledTrees.ts), parsed at build time. */
+declare module 'virtual:normlab/lesson-trees' {
+  import type { MarkdownTrees } from './bundledTrees';
+
+  const trees: MarkdownTrees;
+  export default trees;
+}

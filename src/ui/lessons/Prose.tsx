@@ -1,18 +1,18 @@
 import 'katex/dist/katex.min.css';
+import type { Element } from 'hast';
+import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
 import { memo } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { DISPLAY_PROPERTY, TEX_PROPERTY } from '../../lessons/markMath';
 import { plainHeading, sectionId } from '../../lessons/sections';
 import { passageParts } from './proseParts';
-import { DISPLAY_PROPERTY, markMath, TEX_PROPERTY, texToHtml } from './texMarkup';
+import { proseTree } from './proseTree';
+import { texToHtml } from './texMarkup';
 
-/**
- * Lesson Markdown with GitHub tables and TeX math. Raw HTML is never interpreted (no rehype-raw):
- * react-markdown shows it as text, so a lesson cannot inject scripts or event handlers.
- */
-const REMARK_PLUGINS = [remarkGfm, remarkMath];
-const REHYPE_PLUGINS = [markMath];
+/** What a component of the tree receives: its element's props and the hast element itself. */
+type Props<Tag extends keyof React.JSX.IntrinsicElements> = React.JSX.IntrinsicElements[Tag] & {
+  readonly node?: Element | undefined;
+};
 
 /** The text of a Markdown AST node, as the reader sees it. */
 function textOf(node: { type: string; value?: unknown; children?: unknown } | undefined): string {
@@ -23,12 +23,12 @@ function textOf(node: { type: string; value?: unknown; children?: unknown } | un
 }
 
 /** A section heading, with the id the lesson's table of contents links to. */
-const SectionHeading: Components['h2'] = ({ node, ...props }) => (
+const SectionHeading = ({ node, ...props }: Props<'h2'>) => (
   <h2 id={sectionId(plainHeading(textOf(node)))} tabIndex={-1} {...props} />
 );
 
 /** A formula marked by markMath, typeset by KaTeX into the span's inner HTML (texMarkup.ts). */
-const TexSpan: Components['span'] = ({ node, ...props }) => {
+const TexSpan = ({ node, ...props }: Props<'span'>) => {
   const tex = node?.properties[TEX_PROPERTY];
   if (typeof tex !== 'string') return <span {...props} />;
   const display = node?.properties[DISPLAY_PROPERTY] === 'true';
@@ -41,11 +41,11 @@ const TexSpan: Components['span'] = ({ node, ...props }) => {
 };
 
 /** The page title is the only h1: a '#' heading in a lesson becomes a section heading. */
-const COMPONENTS: Components = {
+const COMPONENTS: Partial<Components> = {
   h1: SectionHeading,
   h2: SectionHeading,
   span: TexSpan,
-  table: ({ node: _node, ...props }) => (
+  table: ({ node: _node, ...props }: Props<'table'>) => (
     <div className="nl-prose__table">
       <table {...props} />
     </div>
@@ -53,38 +53,42 @@ const COMPONENTS: Components = {
 };
 
 /** For a line of text inside a label or heading: no paragraph around it. */
-const INLINE_COMPONENTS: Components = {
+const INLINE_COMPONENTS: Partial<Components> = {
   ...COMPONENTS,
-  p: ({ children }) => <>{children}</>,
+  p: ({ children }: Props<'p'>) => <>{children}</>,
 };
 
 /**
+ * React elements of `text`'s syntax tree (proseTree.ts: parsed when the app was built), with the
+ * options react-markdown rendered its trees with.
+ */
+function renderMarkdown(text: string, components: Partial<Components>): React.JSX.Element {
+  return toJsxRuntime(proseTree(text), {
+    Fragment,
+    components,
+    ignoreInvalidStyle: true,
+    jsx,
+    jsxs,
+    passKeys: true,
+    passNode: true,
+  });
+}
+
+/**
  * One line of lesson Markdown (a quiz choice, a question) rendered inside its parent element.
- * Memoised, as Prose is: parsing Markdown and typesetting its math is the costliest render of a
- * lesson, and the experiment blocks around it re-render with every training snapshot.
+ * Memoised, as Prose is: typesetting math is the costliest render of a lesson, and the experiment
+ * blocks around it re-render with every training snapshot.
  */
 export const InlineProse = memo(function InlineProse({ text }: { readonly text: string }) {
-  return (
-    <Markdown
-      remarkPlugins={REMARK_PLUGINS}
-      rehypePlugins={REHYPE_PLUGINS}
-      components={INLINE_COMPONENTS}
-    >
-      {text}
-    </Markdown>
-  );
+  return renderMarkdown(text, INLINE_COMPONENTS);
 });
 
 /**
- * Lesson Markdown rendered as it stands, with no element around it: parsed, typeset and rendered in
- * one piece of React work, so `Prose` gives it a few blocks at a time (proseParts.ts).
+ * Lesson Markdown rendered as it stands, with no element around it: typeset and rendered in one
+ * piece of React work, so `Prose` gives it a few blocks at a time (proseParts.ts).
  */
 export const MarkdownBlocks = memo(function MarkdownBlocks({ text }: { readonly text: string }) {
-  return (
-    <Markdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS}>
-      {text}
-    </Markdown>
-  );
+  return renderMarkdown(text, COMPONENTS);
 });
 
 /**

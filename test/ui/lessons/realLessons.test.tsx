@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadTrack } from '../../../src/lessons/loadTrack';
 import { formatIssue } from '../../../src/lessons/track';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
+import { markdownParsedInPage } from '../../../src/ui/lessons/proseTree';
 import { loadProgressFor, setupLessonTests } from './lessonTestEnvironment';
 
 setupLessonTests();
@@ -31,7 +32,10 @@ describe('the real lessons in the app', () => {
     (id) => {
       vi.spyOn(console, 'error');
       loadProgressFor(track);
+      const parsedBefore = markdownParsedInPage();
       const { container } = render(<LessonPage track={track} id={id} instructor />);
+      // Every text on the page was parsed when the app was built (src/lessons/bundledTrees.ts).
+      expect(markdownParsedInPage()).toBe(parsedBefore);
       const lesson = track.lessons.find((l) => l.meta.id === id)!;
       expect(screen.getByText(lesson.meta.title, { selector: 'h1' })).toBeInTheDocument();
       expect(container.querySelector('.nl-invalid-block, .nl-block-error')).toBeNull();
