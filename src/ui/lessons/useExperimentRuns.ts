@@ -16,6 +16,10 @@ import { freshExperimentRun, isSettled, type ExperimentRun } from './experimentR
 
 export interface RunDefinition {
   readonly label: string;
+  /**
+   * A block's run as written, which is coherent: the lesson schema refuses any run that makeCoherent
+   * would change (src/lessons/schema.ts), so the page does not settle it again.
+   */
   readonly settings: LabRunSettings;
 }
 
@@ -122,11 +126,13 @@ export function useExperimentRuns(
   // and probe only as often as its charts draw probes.
   const views = chartsShowViews(plan.charts);
   const probeSteps = probeSpacing(plan.charts, steps);
+  // Not makeCoherent here: its memory limits were an experiment block's costliest first render
+  // (44–93 ms of CPU cold in Node, 134–143 ms in the page at 4× throttling) and change nothing in a
+  // run the schema accepted; a learner's change is still settled (`setSetting`).
   const [runs, dispatch] = useReducer(
     reducer,
     definitions,
-    (defs) =>
-      initial ?? defs.map((d) => freshExperimentRun(d.label, makeCoherent(d.settings).settings)),
+    (defs) => initial ?? defs.map((d) => freshExperimentRun(d.label, d.settings)),
   );
   // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
   // snapshots a second between them, and the page redraws at most once per batch.
