@@ -74,7 +74,7 @@ function blocksOf(wanted: readonly string[]) {
 }
 
 /**
- * Every experiment and practice of the lessons trained in Node through the worker's own session loop
+ * Every experiment and practice of the lessons (or only those whose ids are `blocks`) trained in Node through the worker's own session loop
  * (the CPU time each run costs with its probes, validation and snapshots), and how long the block
  * would take on an idle `cores`-core machine.
  */
@@ -82,9 +82,11 @@ export async function lessonCpuCosts(
   wanted: readonly string[],
   cores: number,
   log: (line: string) => void,
+  blocks: readonly string[] = [],
 ): Promise<BlockCost[]> {
   const out: BlockCost[] = [];
   for (const block of blocksOf(wanted)) {
+    if (blocks.length > 0 && !blocks.includes(block.id)) continue;
     log(`CPU cost: ${block.lesson} ${block.kind} ${block.id}`);
     const runs = [];
     for (let r = 0; r < block.experiment.runs.length; r++) {

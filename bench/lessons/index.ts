@@ -1,5 +1,5 @@
 /**
- * `npm run bench:lessons [-- --rounds N] [-- --lesson ID] [-- --no-build] [-- --no-throttle] [-- --json] [-- --check] [-- --cpu]`
+ * `npm run bench:lessons [-- --rounds N] [-- --lesson ID] [-- --block ID] [-- --no-build] [-- --no-throttle] [-- --json] [-- --check] [-- --cpu]`
  *
  * Every lesson experiment and practice trained in the browser worker as a learner trains it, in
  * headless Chromium against the production build: for each, the time from pressing "Run experiment"
@@ -44,6 +44,8 @@ const longest = (tasks: readonly { duration: number }[]): number =>
 interface Options {
   readonly rounds: number;
   readonly lessons: readonly string[];
+  /** Only these experiments or practices (by id; all when empty). */
+  readonly blocks: readonly string[];
   readonly build: boolean;
   readonly throttle: boolean;
   readonly json: boolean;
@@ -54,13 +56,15 @@ interface Options {
 function parseArgs(argv: readonly string[]): Options {
   let rounds = 3;
   const lessons: string[] = [];
+  const blocks: string[] = [];
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--rounds' || arg === '--lesson') {
+    if (arg === '--rounds' || arg === '--lesson' || arg === '--block') {
       const value = argv[++i];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       if (arg === '--lesson') lessons.push(value);
+      else if (arg === '--block') blocks.push(value);
       else {
         rounds = Number(value);
         if (!Number.isInteger(rounds) || rounds < 1) {
@@ -71,13 +75,14 @@ function parseArgs(argv: readonly string[]): Options {
       flags.add(arg);
     } else {
       throw new Error(
-        `unknown argument '${arg}' (use --rounds N, --lesson ID, --no-build, --no-throttle, --json, --check, --cpu)`,
+        `unknown argument '${arg}' (use --rounds N, --lesson ID, --block ID, --no-build, --no-throttle, --json, --check, --cpu)`,
       );
     }
   }
   return {
     rounds,
     lessons,
+    blocks,
     build: !flags.has('--no-build'),
     throttle: !flags.has('--no-throttle'),
     json: flags.has('--json'),
@@ -120,7 +125,9 @@ async function measure(
       visits.push(
         await visitLesson(browser, url, lesson, {
           cpuThrottling: 1,
-          blocks: lesson.blocks,
+          blocks: lesson.blocks.filter(
+            (b) => options.blocks.length === 0 || options.blocks.includes(b.id),
+          ),
           allLessonIds: allIds,
           log,
         }),
@@ -247,7 +254,7 @@ const TARGET_CORES = 2;
 /** --cpu: every block's CPU cost in Node and its time on an idle 2-core machine. */
 async function cpuOnly(options: Options): Promise<void> {
   log(`node ${process.version}, load ${load()}; CPU time of the session loop in Node`);
-  const costs = await lessonCpuCosts(options.lessons, TARGET_CORES, log);
+  const costs = await lessonCpuCosts(options.lessons, TARGET_CORES, log, options.blocks);
   const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`;
   const rows: Row[] = costs.map((b) => {
     const runs = b.runs.map((r) => {
