@@ -14,8 +14,15 @@
  * Without leading messages (a lesson's runs, shown alike) this is a plain window: the first message
  * after a quiet spell is applied at once, so the first loss point is not delayed, and the rest wait
  * for the window to pass.
+ *
+ * A lesson's window is 125 ms, eight updates a second: an update of a lesson experiment costs the
+ * page's main thread 12–16 ms of CPU (React, layout, paint, posting the charts' scenes; he-figure-3
+ * in Chromium, 466 and 222 updates, 2026-12-03 18:53 and 19:06, load 13–30), and the compositor,
+ * the raster threads and the chart worker more again, so the 60 ms window's 14–16 updates a second
+ * kept the page near the half core a lesson leaves it (cpuShare.ts) or over it, and its threads
+ * took the difference from the training workers, which pace themselves by the wall clock.
  */
-export const BATCH_WINDOW_MS = 60;
+export const BATCH_WINDOW_MS = 125;
 /**
  * How long a message that does not lead waits in the Lab: longer than the 80 ms between the selected
  * run's snapshots, so it normally rides with one, short enough that the other runs' curves still

@@ -14,7 +14,10 @@ export interface RunPoolOptions<K> {
   readonly apply: (batch: PooledMessage<K>[]) => void;
   /** How long a message that does not lead waits for one that does. */
   readonly windowMs?: number;
-  /** Whether a message is applied at once (with everything waiting); by default none leads. */
+  /**
+   * Whether a message is applied at once (with everything waiting); by default a status change
+   * leads (a run finished or paused is shown without waiting for the window), no snapshot does.
+   */
   readonly leads?: (key: K, message: FromWorker) => boolean;
   /** The cores the training runs leave to the page (cpuShare.ts); RESERVED_CORES by default. */
   readonly reservedCores?: number;
@@ -71,7 +74,10 @@ export class RunPool<K> {
     if (!slot) {
       const worker = createTrainingWorker();
       const unsubscribe = worker.onMessage((message) =>
-        this.incoming.push([key, message], this.options.leads?.(key, message) ?? false),
+        this.incoming.push(
+          [key, message],
+          this.options.leads?.(key, message) ?? message.type === 'status',
+        ),
       );
       slot = { worker, unsubscribe, settings: undefined, detail: 'full', cpuShare: 1 };
       this.slots.set(key, slot);

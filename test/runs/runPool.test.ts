@@ -161,4 +161,24 @@ describe('RunPool', () => {
       vi.useRealTimers();
     }
   });
+
+  it('by default lets snapshots wait for the window and applies a status change at once', () => {
+    vi.useFakeTimers();
+    try {
+      setMessageBatchWindow(undefined);
+      pool.ensure('a');
+      made[0]!.emit(snapshotOf(1, 1));
+      made[0]!.emit(snapshotOf(2, 2));
+      expect(applied).toHaveLength(1);
+      // A finished run is shown a gap after the last update, not at the end of the window.
+      vi.advanceTimersByTime(30);
+      made[0]!.emit({ type: 'status', running: false, finished: true });
+      expect(applied.map((batch) => batch.map(([, m]) => m.type))).toEqual([
+        ['snapshot'],
+        ['snapshot', 'status'],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
