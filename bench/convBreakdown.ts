@@ -7,7 +7,7 @@
  * on an explicit im2col matrix of the same shape. GFLOP/s of CPU time, 2·M·N·K per product, subjects taking turns.
  */
 import { readFileSync } from 'node:fs';
-import { engineConvWasm } from '../src/engine/kernels/convWasm';
+import { engineConvWasm, setupConvTable, setupPaddedConv } from '../src/engine/kernels/convWasm';
 import type { ConvGeometry } from '../src/engine/kernels/im2col';
 import { engineWasmKernels } from '../src/engine/kernels/wasmKernels';
 import {
@@ -65,37 +65,13 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
   const paddedAt = convPaddedForwardLayout(kernels, g, outChannels, false);
   const paddedGradAt = convPaddedWeightGradientLayout(kernels, g, outChannels);
   const gemmAt = gemmLayout(kernels, outChannels, columns, depth);
-  const setup = (table: number) =>
-    exports.convSetup(
-      g.batch,
-      g.channels,
-      g.height,
-      g.width,
-      g.kernel,
-      g.stride,
-      g.padding,
-      g.outHeight,
-      g.outWidth,
-      table,
-    );
-  const setupPadded = () =>
-    exports.convPaddedSetup(
-      g.batch,
-      g.channels,
-      g.height,
-      g.width,
-      g.kernel,
-      g.padding,
-      g.outHeight,
-      g.outWidth,
-    );
   // The table-driven kernels (assembly/conv.ts, what stride-1 convolutions ran on before the padded
   // ones) with the same copies in and out as Conv2d makes.
   const tableForward = () => {
     const heap = kernels.heap(forwardAt.end);
     heap.set(x, forwardAt.offX >> 2);
     heap.set(w, forwardAt.offW >> 2);
-    setup(forwardAt.table);
+    setupConvTable(kernels, g, forwardAt.table);
     exports.convForward(
       forwardAt.offX,
       forwardAt.offW,
@@ -111,7 +87,7 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
     heap.set(x, gradAt.offX >> 2);
     heap.set(dy, gradAt.offDy >> 2);
     heap.set(dw, gradAt.offDw >> 2);
-    setup(gradAt.table);
+    setupConvTable(kernels, g, gradAt.table);
     exports.convWeightGrad(gradAt.offDy, gradAt.offX, gradAt.offDw, outChannels, gradAt.work);
     dw.set(heap.subarray(gradAt.offDw >> 2, (gradAt.offDw >> 2) + sizes.w));
   };
@@ -120,13 +96,13 @@ export function measureConvBreakdown(g: ConvGeometry = LESSON5_CONV): ConvBreakd
     const heap = kernels.heap(paddedAt.end);
     heap.set(x, paddedAt.offX >> 2);
     heap.set(w, paddedAt.offW >> 2);
-    setupPadded();
+    setupPaddedConv(kernels, g);
   };
   const residentGradient = () => {
     const heap = kernels.heap(paddedGradAt.end);
     heap.set(x, paddedGradAt.offX >> 2);
     heap.set(dy, paddedGradAt.offDy >> 2);
-    setupPadded();
+    setupPaddedConv(kernels, g);
   };
   const residentGemm = () => {
     const heap = kernels.heap(gemmAt.end);

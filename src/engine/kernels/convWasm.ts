@@ -37,7 +37,8 @@ export interface ConvWasm {
   ): void;
 }
 
-function setupPadded(kernels: WasmKernels, g: ConvGeometry): void {
+/** Prepares the padded kernels (assembly/convPadded.ts) for geometry g. */
+export function setupPaddedConv(kernels: WasmKernels, g: ConvGeometry): void {
   kernels.exports.convPaddedSetup(
     g.batch,
     g.channels,
@@ -50,7 +51,8 @@ function setupPadded(kernels: WasmKernels, g: ConvGeometry): void {
   );
 }
 
-function setup(kernels: WasmKernels, g: ConvGeometry, table: number): void {
+/** Builds the table-driven kernels' offset table (assembly/conv.ts) for geometry g at byte `table`. */
+export function setupConvTable(kernels: WasmKernels, g: ConvGeometry, table: number): void {
   kernels.exports.convSetup(
     g.batch,
     g.channels,
@@ -76,7 +78,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
         heap.set(x.subarray(0, sizeX), at.offX >> 2);
         heap.set(weight.subarray(0, sizeW), at.offW >> 2);
         if (bias !== undefined) heap.set(bias.subarray(0, outChannels), at.offBias >> 2);
-        setupPadded(kernels, g);
+        setupPaddedConv(kernels, g);
         kernels.exports.convPaddedForward(
           at.offX,
           at.offXp,
@@ -100,7 +102,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
       heap.set(x.subarray(0, sizeX), offX >> 2);
       heap.set(weight.subarray(0, sizeW), offW >> 2);
       if (bias !== undefined) heap.set(bias.subarray(0, outChannels), offBias >> 2);
-      setup(kernels, g, table);
+      setupConvTable(kernels, g, table);
       kernels.exports.convForward(offX, offW, offBias, offY, outChannels, work);
       y.set(heap.subarray(offY >> 2, (offY >> 2) + sizeY));
     },
@@ -113,7 +115,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
         heap.set(x.subarray(0, sizeX), at.offX >> 2);
         heap.set(dy.subarray(0, sizeDy), at.offDy >> 2);
         heap.set(weightGrad.subarray(0, sizeW), at.offDw >> 2);
-        setupPadded(kernels, g);
+        setupPaddedConv(kernels, g);
         kernels.exports.convPaddedWeightGrad(
           at.offDy,
           at.offX,
@@ -137,7 +139,7 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
       heap.set(x.subarray(0, sizeX), offX >> 2);
       heap.set(dy.subarray(0, sizeDy), offDy >> 2);
       heap.set(weightGrad.subarray(0, sizeW), offDw >> 2);
-      setup(kernels, g, table);
+      setupConvTable(kernels, g, table);
       kernels.exports.convWeightGrad(offDy, offX, offDw, outChannels, work);
       weightGrad.set(heap.subarray(offDw >> 2, (offDw >> 2) + sizeW));
     },
