@@ -6,8 +6,9 @@
  * - a + b in float32 is a + b in float64 rounded once, as JavaScript does it.
  * - BatchNorm's affine maps (y = x·s + o, dx = dy·p + x·q + o) are float64 products and sums rounded
  *   to float32 once, two lanes at a time, never fused: JavaScript's arithmetic, lane by lane.
- * - BatchNorm's per-channel sums are float64 and run in JavaScript's order, one value after another:
- *   a different order would change the last bits of μ and σ² and so every trajectory.
+ * - BatchNorm's per-channel sums (and a convolution's bias gradient, per plane) are float64 and run
+ *   in JavaScript's order, one value after another: a different order would change the last bits of
+ *   μ and σ² and so every trajectory. Only independent chains (other channels) run side by side.
  * Pointers are byte addresses, counts are floats; NCHW views as [N, C, S] with S = H·W.
  */
 
@@ -68,6 +69,27 @@ export function addInPlace(a: usize, b: usize, n: i32): void {
 }
 
 /**
+ * (v[c], v[c + 1]) as a float64 pair: the floats at `at` and `at + stride` (two channels, or two
+ * planes, at the same position).
+ */
+function pairAt(at: usize, stride: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load32_lane(at + stride, v128.load32_zero(at), 1));
+}
+
+/** Stores the lanes of (a, b) as a[0], b[0], a[1], b[1] at `at` (channel c's pair, then c + 1's). */
+function storePairs(at: usize, a: v128, b: v128): void {
+  v128.store(at, v128.shuffle<f64>(a, b, 0, 2));
+  v128.store(at, v128.shuffle<f64>(a, b, 1, 3), 16);
+}
+
+/*
+ * The per-channel sums are sequential chains of float64 adds (4 cycles each), one value after
+ * another in memory order, and must stay so: another order changes the last bits of μ and σ², so
+ * every trajectory. But the chains of different channels are independent, so four channels go at
+ * once, two in each float64 pair: four chains in flight instead of one, each in its own order.
+ */
+
+/**
  * For every channel c of samples [from, to): Σ d and Σ d² with d = x − x[from, c, 0] (float64, in
  * memory order), written to sums[2c] and sums[2c + 1].
  */
@@ -79,7 +101,32 @@ export function channelSums(
   spatial: i32,
   sums: usize,
 ): void {
-  for (let c = 0; c < channels; c++) {
+  const plane = (<usize>spatial) << 2;
+  let c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    const first = x + ((<usize>((from * channels + c) * spatial)) << 2);
+    const shiftLo = pairAt(first, plane);
+    const shiftHi = pairAt(first + 2 * plane, plane);
+    let s1Lo = f64x2.splat(0);
+    let s1Hi = f64x2.splat(0);
+    let s2Lo = f64x2.splat(0);
+    let s2Hi = f64x2.splat(0);
+    for (let i = from; i < to; i++) {
+      const start = x + ((<usize>((i * channels + c) * spatial)) << 2);
+      const end = start + plane;
+      for (let at = start; at < end; at += 4) {
+        const dLo = f64x2.sub(pairAt(at, plane), shiftLo);
+        const dHi = f64x2.sub(pairAt(at + 2 * plane, plane), shiftHi);
+        s1Lo = f64x2.add(s1Lo, dLo);
+        s2Lo = f64x2.add(s2Lo, f64x2.mul(dLo, dLo));
+        s1Hi = f64x2.add(s1Hi, dHi);
+        s2Hi = f64x2.add(s2Hi, f64x2.mul(dHi, dHi));
+      }
+    }
+    storePairs(sums + ((<usize>c) << 4), s1Lo, s2Lo);
+    storePairs(sums + ((<usize>(c + 2)) << 4), s1Hi, s2Hi);
+  }
+  for (; c < channels; c++) {
     const shift = <f64>load<f32>(x + ((<usize>((from * channels + c) * spatial)) << 2));
     let s1: f64 = 0;
     let s2: f64 = 0;
@@ -110,7 +157,34 @@ export function channelGradientSums(
   mean: usize,
   sums: usize,
 ): void {
-  for (let c = 0; c < channels; c++) {
+  const plane = (<usize>spatial) << 2;
+  let c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    const muLo = v128.load(mean + ((<usize>c) << 3));
+    const muHi = v128.load(mean + ((<usize>c) << 3), 16);
+    let gLoSum = f64x2.splat(0);
+    let gHiSum = f64x2.splat(0);
+    let cLoSum = f64x2.splat(0);
+    let cHiSum = f64x2.splat(0);
+    for (let i = from; i < to; i++) {
+      const start = (<usize>((i * channels + c) * spatial)) << 2;
+      const end = start + plane;
+      for (let at = start; at < end; at += 4) {
+        const gLo = pairAt(dy + at, plane);
+        const gHi = pairAt(dy + at + 2 * plane, plane);
+        gLoSum = f64x2.add(gLoSum, gLo);
+        cLoSum = f64x2.add(cLoSum, f64x2.mul(gLo, f64x2.sub(pairAt(x + at, plane), muLo)));
+        gHiSum = f64x2.add(gHiSum, gHi);
+        cHiSum = f64x2.add(
+          cHiSum,
+          f64x2.mul(gHi, f64x2.sub(pairAt(x + at + 2 * plane, plane), muHi)),
+        );
+      }
+    }
+    storePairs(sums + ((<usize>c) << 4), gLoSum, cLoSum);
+    storePairs(sums + ((<usize>(c + 2)) << 4), gHiSum, cHiSum);
+  }
+  for (; c < channels; c++) {
     const mu = load<f64>(mean + ((<usize>c) << 3));
     let sumDy: f64 = 0;
     let sumDyCentred: f64 = 0;
@@ -125,6 +199,33 @@ export function channelGradientSums(
     }
     store<f64>(sums + ((<usize>c) << 4), sumDy);
     store<f64>(sums + ((<usize>c) << 4), sumDyCentred, 8);
+  }
+}
+
+/**
+ * sums[p] = Σ_j v[p·spatial + j] (float64, in memory order) for every plane p < planes: a
+ * convolution's bias gradient per (sample, channel). Four planes at once, as the channel sums above.
+ */
+export function planeSums(v: usize, planes: i32, spatial: i32, sums: usize): void {
+  const plane = (<usize>spatial) << 2;
+  let p = 0;
+  for (; p + 4 <= planes; p += 4) {
+    const start = v + <usize>p * plane;
+    const end = start + plane;
+    let lo = f64x2.splat(0);
+    let hi = f64x2.splat(0);
+    for (let at = start; at < end; at += 4) {
+      lo = f64x2.add(lo, pairAt(at, plane));
+      hi = f64x2.add(hi, pairAt(at + 2 * plane, plane));
+    }
+    v128.store(sums + ((<usize>p) << 3), lo);
+    v128.store(sums + ((<usize>p) << 3), hi, 16);
+  }
+  for (; p < planes; p++) {
+    const start = v + <usize>p * plane;
+    let sum: f64 = 0;
+    for (let j = 0; j < spatial; j++) sum += <f64>load<f32>(start + ((<usize>j) << 2));
+    store<f64>(sums + ((<usize>p) << 3), sum);
   }
 }
 

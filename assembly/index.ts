@@ -14,6 +14,7 @@ export {
   channelGradient,
   channelGradientSums,
   channelSums,
+  planeSums,
   reluBackward,
   reluForward,
 } from './eltwise';

@@ -87,6 +87,7 @@ export interface WasmKernelExports {
     mean: number,
     sums: number,
   ): void;
+  planeSums(v: number, planes: number, s: number, sums: number): void;
   channelAffine(
     x: number,
     y: number,
@@ -139,6 +140,7 @@ const FUNCTIONS = [
   'addInPlace',
   'channelSums',
   'channelGradientSums',
+  'planeSums',
   'channelAffine',
   'channelGradient',
 ] as const;

@@ -209,6 +209,24 @@ export function convPaddedWeightGradientLayout(
   return { offX, offXp, taps, positions, offDy, offDyp, offDw, tile, end: layout.end };
 }
 
+/**
+ * Where one call of the layers' loops (src/engine/layers/layerWasm.ts: ReLU, the residual sum,
+ * BatchNorm, a convolution's bias gradient) puts its numbers: three float64 a channel (or plane),
+ * then two operands of `floats` floats each; `end` is how much memory it needs (the memory plan
+ * reads it too).
+ */
+export function eltwiseLayout(
+  sizing: WasmSizing,
+  floats: number,
+  channels: number,
+): { perChannel: number; first: number; second: number; end: number } {
+  const layout = new WasmLayout(sizing.base);
+  const perChannel = layout.take(24 * channels);
+  const first = layout.take(4 * floats);
+  const second = layout.take(4 * floats);
+  return { perChannel, first, second, end: layout.end };
+}
+
 /** Whether a convolution runs on the padded kernels (stride 1) rather than the table-driven ones. */
 export function convIsPadded(g: ConvGeometry): boolean {
   return g.stride === 1;

@@ -1,8 +1,10 @@
 import { engineWasmKernels, type WasmKernels } from '../kernels/wasmKernels';
+import { eltwiseLayout } from '../kernels/wasmLayout';
 
 /**
- * ReLU's, the residual sum's and BatchNorm's loops in the WebAssembly module (assembly/eltwise.ts),
- * with the same bits as the JavaScript loops in relu.ts, residualBlock.ts and batchNorm.ts, which stay
+ * ReLU's, the residual sum's, BatchNorm's and a convolution's bias gradient's loops in the WebAssembly
+ * module (assembly/eltwise.ts), with the same bits as the JavaScript loops in relu.ts,
+ * residualBlock.ts, batchNorm.ts and conv2d.ts, which stay
  * the definition and the path without WebAssembly SIMD. In JavaScript each of these loops costs 1–4 ns
  * a float (a typed-array load is a bounds check and a float32→float64 conversion, and V8 never
  * vectorises); in the module four floats (two for float64 arithmetic) go at once, and copying an
@@ -87,6 +89,16 @@ export class LayerWasm {
     sums.set(this.f64.subarray(this.perChannel >> 3, (this.perChannel >> 3) + 2 * rows.channels));
   }
 
+  /** sums[p] = Σ of plane p of v (planes of `spatial` floats), float64 in memory order. */
+  planeSums(v: Float32Array, spatial: number, sums: Float64Array): void {
+    const planes = v.length / spatial;
+    // The sums go in the per-channel area, one number a plane.
+    this.layout(v.length, planes);
+    this.f32.set(v, this.first >> 2);
+    this.kernels.exports.planeSums(this.first, planes, spatial, this.perChannel);
+    sums.set(this.f64.subarray(this.perChannel >> 3, (this.perChannel >> 3) + planes));
+  }
+
   /** y = x·scale + offset over channel c of samples [from, to); coefficients as (scale, offset) pairs. */
   channelAffine(x: Float32Array, y: Float32Array, rows: Rows, coefficients: Float64Array): void {
     const n = this.loadRows(x, undefined, rows);
@@ -149,10 +161,11 @@ export class LayerWasm {
 
   /** Room for three float64 numbers per channel and two operands of `floats` floats each. */
   private layout(floats: number, channels: number): void {
-    this.perChannel = align64(this.kernels.base);
-    this.first = align64(this.perChannel + 24 * channels);
-    this.second = align64(this.first + 4 * floats);
-    const heap = this.kernels.heap(this.second + 4 * floats);
+    const at = eltwiseLayout(this.kernels, floats, channels);
+    this.perChannel = at.perChannel;
+    this.first = at.first;
+    this.second = at.second;
+    const heap = this.kernels.heap(at.end);
     if (heap !== this.f32) {
       this.f32 = heap;
       this.f64 = new Float64Array(heap.buffer, 0, heap.buffer.byteLength >> 3);
@@ -166,10 +179,6 @@ export interface Rows {
   readonly to: number;
   readonly channels: number;
   readonly spatial: number;
-}
-
-function align64(bytes: number): number {
-  return (bytes + 63) & ~63;
 }
 
 let active: LayerWasm | undefined = engineWasmKernels && new LayerWasm(engineWasmKernels);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Conv2d } from '../../../src/engine/layers/conv2d';
 import { BatchNorm1d, BatchNorm2d, type BatchNorm } from '../../../src/engine/layers/batchNorm';
 import { zeroGrad, type Layer, type Mode } from '../../../src/engine/layers/layer';
 import { layerWasm, useLayerWasm } from '../../../src/engine/layers/layerWasm';
@@ -83,6 +84,11 @@ describe('layerWasm: the layers\u2019 loops in the WebAssembly module', () => {
     ['BatchNorm2d, 14×14 planes', () => new BatchNorm2d(4), [6, 4, 14, 14]],
     ['BatchNorm2d, odd 3×3 planes (scalar tails)', () => new BatchNorm2d(3), [5, 3, 3, 3]],
     ['BatchNorm1d on [N, C] (one value a plane)', () => new BatchNorm1d(7), [9, 7]],
+    [
+      'BatchNorm2d, 9 channels (two groups of four and one)',
+      () => new BatchNorm2d(9),
+      [3, 9, 5, 5],
+    ],
     ['BatchNorm1d on [N, C, L]', () => new BatchNorm1d(2), [4, 2, 5]],
     [
       'BatchNorm2d in ghost batches of 4 (the last of 2)',
@@ -106,6 +112,22 @@ describe('layerWasm: the layers\u2019 loops in the WebAssembly module', () => {
       expectSameBits(withAffine, x, dy, 'eval');
     });
   }
+
+  it('a convolution\u2019s bias gradient: the bits of the JavaScript loop, planes of 1 and of 25 values', () => {
+    for (const [shape, padding] of [
+      [[3, 3, 5, 5], 1], // 15 planes of 25: three groups of four and three alone
+      [[2, 3, 3, 3], 0], // 3×3 kernel without padding on 3×3: planes of one value
+    ] as const) {
+      const seeded = () => {
+        const conv = new Conv2d({ inChannels: 3, outChannels: 5, kernelSize: 3, padding });
+        let seed = 11;
+        for (const p of conv.params()) p.value.data.set(values(p.value.shape, seed++).data);
+        return conv;
+      };
+      const out = padding === 1 ? [3, 5, 5, 5] : [2, 5, 1, 1];
+      expectSameBits(seeded, values(shape, 12), values(out, 13, 3));
+    }
+  });
 
   it('copies only what it computes: the values around a ghost batch stay as they were', () => {
     // Through the layer: y of a batch normalised in two ghost batches equals each half alone.
