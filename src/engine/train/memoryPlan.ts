@@ -2,13 +2,14 @@ import type { ConvGeometry } from '../kernels/im2col';
 import {
   convForwardBytes,
   convWeightGradientBytes,
+  eltwiseLayout,
   gemmLayout,
   WASM_PAGE_BYTES,
   type WasmSizing,
 } from '../kernels/wasmLayout';
 import { SIMD_WASM_SIZING } from '../kernels/wasmSizing';
 import { MAX_FORWARD_CHUNK } from '../model/model';
-import type { CnnSpec, MlpSpec, ModelSpec, NormSpec } from '../model/spec';
+import type { ActivationKind, CnnSpec, MlpSpec, ModelSpec, NormSpec } from '../model/spec';
 import type { RunConfig } from './runConfig';
 import { formatCount } from '../text/numberText';
 
@@ -59,7 +60,10 @@ export interface MemoryParts {
   readonly convScratch: number;
   /** The copies a probe step makes (the weights before the update, one delta at a time). */
   readonly probes: number;
-  /** The WebAssembly module's memory: the operands of its largest product or convolution. */
+  /**
+   * The WebAssembly module's memory: the operands of its largest call (a product, a convolution, or
+   * a ReLU, BatchNorm, residual-sum or bias-gradient loop with its two operands).
+   */
   readonly wasm: number;
 }
 
@@ -96,6 +100,11 @@ interface LayerCost {
     readonly bias: boolean;
   };
   readonly linear?: { readonly inFeatures: number; readonly outFeatures: number };
+  /**
+   * The layer's loops run in the WebAssembly module (layerWasm.ts: ReLU, BatchNorm, the residual
+   * sum) on operands of its output's size, with `channels` per-channel numbers.
+   */
+  readonly moduleLoops?: { readonly channels: number };
   /** Weight standardization: the weights standardized (the gradient's working copy is shared). */
   readonly standardizedWeights?: number;
 }
@@ -164,8 +173,14 @@ function conv3x3(
   });
 }
 
-function activation(size: number): LayerCost {
-  return layer({ outputPerSample: size, inputGradientPerSample: size });
+/** An activation (only ReLU's loops run in the module), or with `kind` undefined a residual sum. */
+function activation(size: number, kind: ActivationKind | undefined): LayerCost {
+  const inModule = kind === undefined || kind === 'relu';
+  return layer({
+    outputPerSample: size,
+    inputGradientPerSample: size,
+    ...(inModule ? { moduleLoops: { channels: 0 } } : {}),
+  });
 }
 
 /** A norm over `channels` channels of `spatial` positions each (spatial 1 in the MLP). */
@@ -191,6 +206,7 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
         ...perSample,
         params: 2 * channels,
         stateBytes: channels * (5 * F32 + 5 * F64) + F32,
+        moduleLoops: { channels },
         statsBytesPerSample:
           spec.ghostBatch === undefined ? 0 : (2 * channels * F64) / spec.ghostBatch,
       });
@@ -225,7 +241,10 @@ function mlpCosts(spec: MlpSpec): LayerCost[] {
   let features = spec.inputSize;
   const ws = spec.weightStandardization === true;
   for (let i = 0; i < spec.depth; i++) {
-    costs.push(linear(features, spec.width, spec.bias, ws), activation(spec.width));
+    costs.push(
+      linear(features, spec.width, spec.bias, ws),
+      activation(spec.width, spec.activation),
+    );
     const n = norm(spec.norm, spec.width, 1, false);
     if (n) costs.push(n);
     features = spec.width;
@@ -237,7 +256,10 @@ function mlpCosts(spec: MlpSpec): LayerCost[] {
 function residualMlpCosts(spec: MlpSpec): LayerCost[] {
   const w = spec.width;
   const ws = spec.weightStandardization === true;
-  const costs: LayerCost[] = [linear(spec.inputSize, w, spec.bias, ws), activation(w)];
+  const costs: LayerCost[] = [
+    linear(spec.inputSize, w, spec.bias, ws),
+    activation(w, spec.activation),
+  ];
   const stemNorm = norm(spec.norm, w, 1, false);
   if (stemNorm) costs.push(stemNorm);
   const layerBias = spec.bias && spec.branchInit !== 'fixup';
@@ -267,7 +289,7 @@ function blockCosts(
 ): LayerCost[] {
   const costs: LayerCost[] = [];
   for (let k = 0; k < 2; k++) {
-    costs.push(weightLayer(), activation(size));
+    costs.push(weightLayer(), activation(size, spec.activation));
     const n = normLayer();
     if (n) costs.push(n);
   }
@@ -277,7 +299,7 @@ function blockCosts(
   if (spec.branchInit === 'skipInit' || spec.branchInit === 'reZero') costs.push(scale);
   // act1 and act2 are above; the sum of a residual block keeps a buffer of its own.
   const residual = spec.family === 'mlp' ? spec.residual === true : spec.residual;
-  if (residual) costs.push(activation(size));
+  if (residual) costs.push(activation(size, undefined));
   return costs;
 }
 
@@ -298,7 +320,7 @@ function cnnCosts(spec: CnnSpec): LayerCost[] {
   const costs: LayerCost[] = [conv3x3(inChannels, c, h, w, !normed, ws)];
   const stemNorm = normLayer();
   if (stemNorm) costs.push(stemNorm);
-  costs.push(activation(c * plane));
+  costs.push(activation(c * plane, spec.activation));
   const weightBias = convBias && spec.branchInit !== 'fixup';
   for (let b = 0; b < spec.blocks; b++) {
     costs.push(
@@ -330,7 +352,7 @@ interface KernelWork {
 }
 
 /**
- * The WebAssembly memory the run's products and convolutions need: the module grows its memory to the
+ * The WebAssembly memory the run's products, convolutions and layer loops need: the module grows its memory to the
  * operands of the largest call and keeps it (pages of 64 KiB).
  */
 function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): number {
@@ -339,6 +361,11 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
   const implicit = host.implicitConv;
   let largest = 0;
   for (const cost of costs) {
+    if (cost.moduleLoops) {
+      // Forward on the larger of a training batch and a chunk, backward on the training batch.
+      const floats = forwardBatch * cost.outputPerSample;
+      largest = Math.max(largest, eltwiseLayout(kernels, floats, cost.moduleLoops.channels).end);
+    }
     if (cost.linear) {
       const { inFeatures: i, outFeatures: o } = cost.linear;
       largest = Math.max(largest, gemmLayout(kernels, forwardBatch, o, i).end);
@@ -353,6 +380,14 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
     if (cost.conv) {
       const { geometry, outChannels, bias } = cost.conv;
       const at = (n: number): ConvGeometry => ({ ...geometry, batch: n });
+      if (bias && training) {
+        // The bias gradient sums dy's planes in the module (one number a plane).
+        const planes = batch * outChannels;
+        largest = Math.max(
+          largest,
+          eltwiseLayout(kernels, batch * cost.outputPerSample, planes).end,
+        );
+      }
       if (implicit) {
         largest = Math.max(largest, convForwardBytes(kernels, at(forwardBatch), outChannels, bias));
         if (training) {

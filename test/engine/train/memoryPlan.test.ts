@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/engine/data/dataset';
+import { engineWasmKernels } from '../../../src/engine/kernels/wasmKernels';
+import { eltwiseLayout, gemmLayout } from '../../../src/engine/kernels/wasmLayout';
 import { scratch } from '../../../src/engine/layers/scratch';
 import { createRng } from '../../../src/engine/rng';
 import {
@@ -246,6 +248,30 @@ describe('the memory plan', () => {
     collect(run.model);
     expect(heldBytes(run.optimizer, modelBuffers)).toBe(plan.parts.optimizer);
     expect(scratch.bytes()).toBeLessThanOrEqual(gradientScratch + convScratch);
+  });
+
+  it('counts the WebAssembly memory of the layers\u2019 loops, which a wide ReLU on a large batch needs most', () => {
+    // One hidden layer of 256 on 2 inputs, batches of 400: its ReLU copies two operands of
+    // 400 × 256 floats into the module (819 KB), more than any of the products lays out.
+    const config = toRunConfig(
+      settings({ dataset: 'spiral', depth: 1, width: 256, norm: 'none', batchSize: 400 }),
+    );
+    const train = randomSet(800, [2], 2);
+    const run = new TrainingRun(config, train, { testCount: 0 });
+    const sizing = engineWasmKernels!;
+    const relu = eltwiseLayout(sizing, 400 * 256, 0).end;
+    const products = [
+      gemmLayout(sizing, 400, 256, 2), // hidden layer: y = x Wᵀ
+      gemmLayout(sizing, 256, 2, 400), // its dW = dyᵀ x
+      gemmLayout(sizing, 400, 2, 256), // classifier: y = x Wᵀ, and the hidden layer's dx = dy W
+      gemmLayout(sizing, 2, 256, 400), // the classifier's dW
+    ].map((at) => at.end);
+    expect(relu).toBeGreaterThan(Math.max(...products));
+    run.step();
+    const held = sizing.exports.memory.buffer.byteLength;
+    expect(held).toBeGreaterThanOrEqual(relu);
+    expect(held).toBeLessThanOrEqual(run.memory.parts.wasm);
+    expect(run.memory.parts.wasm).toBe(Math.ceil(relu / 65536) * 65536);
   });
 
   it('validates in chunks that give the same numbers as one pass', () => {
