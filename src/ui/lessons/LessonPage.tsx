@@ -163,8 +163,8 @@ function OpenLesson({ lessonId, instructor, segments, section, header, footer }:
     () => [...lessonSections(segments), { id: FINISHING_ID, title: FINISHING_TITLE }],
     [segments],
   );
-  useReadingPosition(lessonId, articleRef, section);
   const shown = useRevealedSegments(segments);
+  useReadingPosition(lessonId, articleRef, section, shown.done);
   const busy = !shown.done;
   return (
     <div className="nl-lesson-layout">

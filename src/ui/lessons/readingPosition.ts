@@ -17,8 +17,11 @@ export interface ReadingAnchor {
 
 const RECORDS = new SessionRecords('normlab.reading.', { totalChars: 20_000, recordChars: 200 });
 
-/** How long after arrival the position is held while the page above it settles. */
-const SETTLE_MS = 3000;
+/**
+ * How long the position is held after the page has added its last block, while what is above it
+ * settles (charts reaching their height).
+ */
+export const SETTLE_MS = 3000;
 
 /** The child of `page` at the top of the window. */
 export function readingAnchor(page: HTMLElement): ReadingAnchor {
@@ -72,16 +75,21 @@ export function goToSection(id: string): void {
 /**
  * Saves the reading position of `pageRef` as the learner scrolls. On arrival it restores the one
  * saved earlier in this tab (or, without one, shows the `section` the address names), holding it
- * while the page settles (until the learner scrolls or SETTLE_MS pass). Later changes of `section`
- * (the table of contents' links, Back and Forward between them) go to that section.
+ * while the page settles: until the learner scrolls, or SETTLE_MS after the page is `complete` (has
+ * added every block). Timed from arrival, the hold could end before the page had the place: at load
+ * 20 lessons take 5–7 s to add every block, and with the CPU also throttled 6× a learner back from
+ * the Lab was left at the top of lesson 1. Later changes of `section` (the table of contents' links,
+ * Back and Forward between them) go to that section.
  */
 export function useReadingPosition(
   lessonId: string,
   pageRef: RefObject<HTMLElement | null>,
   section: string | undefined,
+  complete: boolean,
 ): void {
   const arrivalSection = useRef(section);
   const arrived = useRef(false);
+  const releaseHold = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     if (!arrived.current) {
@@ -139,9 +147,11 @@ export function useReadingPosition(
       resize.disconnect();
       for (const type of USER_INPUT) window.removeEventListener(type, release);
     };
+    releaseHold.current = release;
     // After the app's own arrival handling (which scrolls a newly opened page to its top).
     const first = setTimeout(hold, 0);
-    const settled = setTimeout(release, place ? SETTLE_MS : 0);
+    // With a place to hold, the page's last block starts the settling time (the effect below).
+    const settled = place ? undefined : setTimeout(release, 0);
     if (place) {
       resize.observe(page);
       for (const type of USER_INPUT) window.addEventListener(type, release, { passive: true });
@@ -152,9 +162,16 @@ export function useReadingPosition(
       clearTimeout(first);
       clearTimeout(settled);
       release();
+      releaseHold.current = () => undefined;
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', onScroll);
       history.scrollRestoration = previousRestoration;
     };
   }, [lessonId, pageRef]);
+
+  useEffect(() => {
+    if (!complete) return undefined;
+    const settled = setTimeout(() => releaseHold.current(), SETTLE_MS);
+    return () => clearTimeout(settled);
+  }, [complete, lessonId]);
 }
