@@ -24,6 +24,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { Pacer } from './pacer';
+import { probeTransferables } from './probeTransfer';
 import { StepBuffer } from './stepBuffer';
 import type { Schedule } from './taskScheduler';
 import { ValidationJob } from './validationJob';
@@ -597,6 +598,7 @@ export class TrainingSession {
     }
     if (probes) {
       snapshot.probes = probes;
+      transfer.push(...probeTransferables(probes));
       this.lastProbeAt = now;
       this.lastProbeStep = probes.step;
     }
