@@ -13,6 +13,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: enough for a page's immediate answer on an idle
+    // machine, not on the busy one CI may run on. Polls that wait for training pass their own.
+    expect: { poll: { timeout: 20_000 } },
     reporters: ['default', './test/e2e/plainSummaryReporter.ts'],
   },
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { buildLessonTrack } from '../../scripts/checkLessons';
 import { useApp } from './harness';
 import { LabDriver } from './labDriver';
 import { experimentBlock, runUntilEffectShown } from './lessonPage';
@@ -80,10 +81,16 @@ describe('Content-Security-Policy', () => {
       expect(await violations(page)).toEqual([]);
 
       const ids = lessonIds();
+      const track = buildLessonTrack(join(ROOT, 'lessons'), ROOT);
+      const titles = new Map(track.lessons.map((l) => [l.meta.id, l.meta.title]));
       expect(ids.length).toBeGreaterThanOrEqual(5);
       for (const id of ids) {
         await app.open(`#/lessons/${id}`);
-        await page.getByRole('heading', { level: 1 }).waitFor();
+        const title = titles.get(id);
+        if (title === undefined) throw new Error(`lesson ${id} is not in the bundled track`);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        // Every block, not only the first batch: each may load code or styles of its own.
+        await page.locator('article[aria-busy="false"]').waitFor();
         if (id === 'signal-propagation') {
           await runUntilEffectShown(experimentBlock(page, EXPERIMENT), TRAINING.timeout);
         }
