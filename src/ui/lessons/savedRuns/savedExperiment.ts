@@ -25,7 +25,7 @@ const SETTLED: readonly RunStatus[] = ['idle', 'done', 'diverged', 'error'];
  */
 type SavedRun = Omit<
   ExperimentRun,
-  'settings' | 'awaitingReady' | 'history' | 'validation' | 'probeHistory'
+  'settings' | 'awaitingReady' | 'statusBeforeError' | 'history' | 'validation' | 'probeHistory'
 > & {
   readonly steps: Int32Array;
   readonly losses: Float32Array;
@@ -78,7 +78,9 @@ function thinFrames<T>(frames: readonly T[]): T[] {
 function toSaved(run: ExperimentRun): SavedRun {
   const {
     settings: _settings,
+    // Waiting for a worker's answer is not a run's state: a restored run never waits.
     awaitingReady: _awaiting,
+    statusBeforeError: _statusBeforeError,
     history,
     validation,
     probeHistory,

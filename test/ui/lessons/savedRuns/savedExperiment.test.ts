@@ -5,7 +5,7 @@ import {
   encodeExperiment,
   experimentFingerprint,
 } from '../../../../src/ui/lessons/savedRuns/savedExperiment';
-import { packJson } from '../../../../src/ui/lessons/savedRuns/packJson';
+import { packJson, unpackJson } from '../../../../src/ui/lessons/savedRuns/packJson';
 import { freshExperimentRun, type ExperimentRun } from '../../../../src/ui/lessons/experimentRun';
 import { boundedListOf, historyOf } from '../../../runs/runFixtures';
 import { activation, hist, param, snapshot } from '../../charts/probeFixtures';
@@ -59,6 +59,20 @@ describe('a saved experiment', () => {
     expect(restored?.savedAt).toBe(AT.toISOString());
     expect(restored?.runs).toEqual(runs);
     expect(restored?.runs[1]?.settings.norm).toBe('batchNorm');
+  });
+
+  it('leaves out what a run waits for: a restored run waits for no worker', () => {
+    const waitedOnError: ExperimentRun[] = [
+      runs[0]!,
+      { ...runs[1]!, status: 'error', message: 'no data', statusBeforeError: 'idle' },
+    ];
+    const text = encodeExperiment(waitedOnError, fingerprint, AT, 1_000_000)!;
+    const record = unpackJson(text) as { runs: Record<string, unknown>[] };
+    expect(Object.keys(record.runs[1]!)).not.toContain('statusBeforeError');
+    const restored = decodeExperiment(text, fingerprint, labels)!.runs[1]!;
+    expect(restored.status).toBe('error');
+    expect(restored.statusBeforeError).toBeUndefined();
+    expect(restored.awaitingReady).toBe(false);
   });
 
   it('thins the probe frames over time (keeping the newest) until it fits', () => {
