@@ -25,9 +25,14 @@ export function useElementSize<T extends Element>(): readonly [
       const h = Math.round(height);
       setSize((prev) => (prev.width === w && prev.height === h ? prev : { width: w, height: h }));
     };
-    const rect = node.getBoundingClientRect();
-    update(rect.width, rect.height);
-    if (typeof ResizeObserver === 'undefined') return undefined;
+    if (typeof ResizeObserver === 'undefined') {
+      const rect = node.getBoundingClientRect();
+      update(rect.width, rect.height);
+      return undefined;
+    }
+    // No getBoundingClientRect here: in a layout effect it forces a layout of the whole page inside
+    // React's commit (a lesson page's charts mounting as its runs start: 60 ms of a 175 ms task at 4×
+    // CPU throttling). The observer's first callback, after the frame's own layout, gives the size.
     const observer = new ResizeObserver((entries) => {
       const entry = entries[0];
       if (entry) update(entry.contentRect.width, entry.contentRect.height);

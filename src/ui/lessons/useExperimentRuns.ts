@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { makeCoherent } from '../../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../../lab/labSettings';
 import { LESSON_RESERVED_CORES } from '../../runs/cpuShare';
@@ -135,11 +135,13 @@ export function useExperimentRuns(
     (defs) => initial ?? defs.map((d) => freshExperimentRun(d.label, d.settings)),
   );
   // Messages are applied in batches, as the Lab's store does (messageBatching.ts): four runs post 50
-  // snapshots a second between them, and the page redraws at most once per batch.
+  // snapshots a second between them, and the page redraws at most once per batch. Each batch is a
+  // transition, so React renders the block in slices between which the page's frames and clicks go
+  // first: rendered at once, a batch's update was one main-thread task with its commit.
   const [workers] = useState(
     () =>
       new RunPool<number>({
-        apply: (batch) => dispatch({ type: 'messages', batch }),
+        apply: (batch) => startTransition(() => dispatch({ type: 'messages', batch })),
         reservedCores: LESSON_RESERVED_CORES,
       }),
   );
@@ -178,7 +180,12 @@ export function useExperimentRuns(
       workers.send(index, { type: 'setProbeSpacing', steps: probeSteps });
       workers.send(index, { type: 'step', count: steps });
     });
-    dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) });
+    // A transition too: rendered inside the click, the block's new state (run progress, status,
+    // charts) was 34 ms of a 198 ms task with the CPU throttled 4×, and its commit dirtied the
+    // page's layout in that task (33 ms more), before the first frame showed the press.
+    startTransition(() =>
+      dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) }),
+    );
   }, [workers, steps, validationEvery, views, probeSteps]);
 
   const pause = useCallback(() => {
