@@ -35,6 +35,24 @@ export function cpuShareFor(
   return Math.min(1, Math.max(MIN_CPU_SHARE, share));
 }
 
+/**
+ * How many times its usual time a training step can take on a machine busy only with this page: all
+ * `trainingRuns` runs computing at once beside the page using the cores left to it, so that every
+ * core is asked for by (runs + reserved) / cores threads. A worker's pacer takes a slowdown up to this
+ * for its own page's doing, and only one beyond it for other programs holding it back
+ * (src/worker/pacer.ts): taken for other programs, the slowdown the runs caused one another made each
+ * rest less and so slowed them more. The lead's idle bench:ui (2026-12-03 21:52, load 1.5–4.7, four
+ * runs on two cores) had each worker in slices 67–74% of the wall clock instead of a quarter.
+ */
+export function ownSlowdownFor(
+  trainingRuns: number,
+  cores: number,
+  reserved = RESERVED_CORES,
+): number {
+  const usable = Math.max(1, cores);
+  return Math.max(1, (Math.max(1, trainingRuns) + Math.min(reserved, usable / 2)) / usable);
+}
+
 /** The logical cores the browser reports (2 where it does not say: the smallest machine we plan for). */
 export function availableCores(): number {
   const cores = globalThis.navigator?.hardwareConcurrency;

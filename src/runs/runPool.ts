@@ -2,7 +2,7 @@ import type { LabRunSettings } from '../lab/labSettings';
 import { toWorkerSetup } from '../lab/settings';
 import type { FromWorker, SnapshotDetail, ToWorker } from '../worker/protocol';
 import type { RunWorker } from '../worker/workerClient';
-import { availableCores, cpuShareFor } from './cpuShare';
+import { availableCores, cpuShareFor, ownSlowdownFor } from './cpuShare';
 import { createBatcher, type Batcher } from './messageBatching';
 import { createTrainingWorker } from './workerFactory';
 
@@ -32,6 +32,8 @@ interface Slot {
   detail: SnapshotDetail;
   /** The share of a core this worker was last told (a new worker uses a whole core). */
   cpuShare: number;
+  /** The slowdown its own page explains that it was last told (cpuShare.ts's ownSlowdownFor). */
+  ownSlowdown: number;
 }
 
 /**
@@ -79,7 +81,14 @@ export class RunPool<K> {
           this.options.leads?.(key, message) ?? message.type === 'status',
         ),
       );
-      slot = { worker, unsubscribe, settings: undefined, detail: 'full', cpuShare: 1 };
+      slot = {
+        worker,
+        unsubscribe,
+        settings: undefined,
+        detail: 'full',
+        cpuShare: 1,
+        ownSlowdown: 1,
+      };
       this.slots.set(key, slot);
     } else if (slot.worker.crashed) {
       // A fresh worker starts with no run, full detail and a whole core again.
@@ -87,6 +96,7 @@ export class RunPool<K> {
       slot.settings = undefined;
       slot.detail = 'full';
       slot.cpuShare = 1;
+      slot.ownSlowdown = 1;
     }
     return slot;
   }
@@ -142,11 +152,14 @@ export class RunPool<K> {
    * leave the page the cores it needs to draw with (cpuShare.ts). Workers that already have it hear nothing.
    */
   shareCores(training: number): void {
-    const share = cpuShareFor(training, availableCores(), this.options.reservedCores);
+    const cores = availableCores();
+    const share = cpuShareFor(training, cores, this.options.reservedCores);
+    const ownSlowdown = ownSlowdownFor(training, cores, this.options.reservedCores);
     for (const slot of this.slots.values()) {
-      if (slot.cpuShare === share) continue;
-      slot.worker.send({ type: 'setCpuShare', share });
+      if (slot.cpuShare === share && slot.ownSlowdown === ownSlowdown) continue;
+      slot.worker.send({ type: 'setCpuShare', share, ownSlowdown });
       slot.cpuShare = share;
+      slot.ownSlowdown = ownSlowdown;
     }
   }
 

@@ -3,7 +3,8 @@ export const SLICE_MS = 20;
 
 /**
  * Slices whose mean plain step, over the latest POOLED_MS of timed steps, took at least this many
- * times the run's usual cost (below) are taken to have waited for a core.
+ * times the run's usual cost (below), and more than its own page explains (Pacer.setCpuShare), are
+ * taken to have waited for a core.
  */
 export const CONTENDED = 1.5;
 /**
@@ -54,12 +55,21 @@ const noAccounting = (): { -readonly [K in keyof PacerAccounting]: number } => (
  * already holds the worker back for part of each slice: counted as work, that time made it rest as
  * if it had had the core (in Node at load 16–18 a session with half a core got 0.06–0.07 of one, flat
  * out 0.08–0.17). So the mean plain step of each slice is timed against the run's usual step
- * (POOLED_MS); when it took CONTENDED times as long or more, only that fraction of the slice counts as
- * work, and the rest is what keeps the worker within its share of the time that has passed (none,
- * once the machine gives it less than its share).
+ * (POOLED_MS), and a slowdown counts as other programs' doing only beyond `ownSlowdown`, what the
+ * page's own threads cause with every run computing at once (cpuShare.ts's ownSlowdownFor): when the
+ * steps took CONTENDED times as long or more and more than that, only ownSlowdown / slowdown of the
+ * slice counts as work. On a busy machine the worker so gets at least share / ownSlowdown of a core,
+ * what it would get if its page's runs all computed flat out on an idle one (or all the machine
+ * gives it, flat out). Judged against its usual step alone, a worker took the slowdown its sibling
+ * runs caused for a busy machine, rested less, and slowed them more: on the idle machine (bench:ui,
+ * 2026-12-03 21:52, load 1.5–4.7) four runs with a quarter of a core each were in slices 67–74% of the
+ * wall clock, 833–1040 of about 1000 slices each judged held back and 25–30% of their time counted,
+ * so together they asked 2.9 cores of 2 and the page waited for one.
  */
 export class Pacer {
   private share = 1;
+  /** The slowdown the page's own threads explain (setCpuShare): only one beyond it is contention. */
+  private ownSlowdown = 1;
   private rateOrigin = { time: 0, steps: 0 };
   /** The lowest mean plain step over POOLED_MS of timed steps of this run so far. */
   private usualStepMs = Infinity;
@@ -84,9 +94,14 @@ export class Pacer {
     return this.share;
   }
 
-  /** Anything but a share in (0, 1] means no limit: a bad value must not stall the run. */
-  setCpuShare(share: number): void {
+  /**
+   * The share of a core, and how many times its usual time a step can take while only the page's
+   * own threads keep the machine busy. Anything but a share in (0, 1] means no limit: a bad value
+   * must not stall the run; anything but a slowdown of at least 1 means 1.
+   */
+  setCpuShare(share: number, ownSlowdown: number): void {
     this.share = Number.isFinite(share) && share > 0 ? Math.min(1, share) : 1;
+    this.ownSlowdown = Number.isFinite(ownSlowdown) && ownSlowdown > 1 ? ownSlowdown : 1;
   }
 
   /** How long one slice of work lasts. */
@@ -149,8 +164,8 @@ export class Pacer {
     if (judged) this.judge(this.sliceStepMs, this.sliceSteps);
     this.sliceStepMs = this.sliceSteps = 0;
     const worked = this.now() - sliceStart;
-    const contended = this.contention >= CONTENDED;
-    const ran = contended ? worked / this.contention : worked;
+    const contended = this.contention >= Math.max(CONTENDED, this.ownSlowdown);
+    const ran = contended ? (worked * this.ownSlowdown) / this.contention : worked;
     const rest = this.share >= 1 ? 0 : Math.max(0, ran / this.share - worked);
     // Counted in place: this runs after every slice, and the worker's garbage is worth keeping low.
     const t = this.tally;

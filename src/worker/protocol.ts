@@ -55,9 +55,12 @@ export type ToWorker =
   | { readonly type: 'setProbeSpacing'; readonly steps: number }
   /**
    * The share of one core this worker may use, in (0, 1]: below 1 it rests between slices of work, so
-   * runs training together leave the page what it needs to draw with (src/runs/cpuShare.ts).
+   * runs training together leave the page what it needs to draw with (src/runs/cpuShare.ts). With it,
+   * how many times their usual time its steps can take while only its own page keeps the machine busy
+   * (at least 1, cpuShare.ts's ownSlowdownFor): the pacer counts only a slowdown beyond that as other
+   * programs holding it back (src/worker/pacer.ts).
    */
-  | { readonly type: 'setCpuShare'; readonly share: number }
+  | { readonly type: 'setCpuShare'; readonly share: number; readonly ownSlowdown: number }
   | { readonly type: 'depthProbe'; readonly id: number; readonly options: DepthProbeOptions }
   /** Folds the paused run's BatchNorms into a copy of its network and compares the two. */
   | { readonly type: 'foldBatchNorm' }

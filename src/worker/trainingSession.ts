@@ -196,7 +196,7 @@ export class TrainingSession {
         this.probeSpacing = message.steps;
         return;
       case 'setCpuShare':
-        this.pacer.setCpuShare(message.share);
+        this.pacer.setCpuShare(message.share, message.ownSlowdown);
         return;
       case 'infer': {
         const { run, data } = this;

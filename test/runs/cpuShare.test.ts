@@ -4,6 +4,7 @@ import {
   cpuShareFor,
   LESSON_RESERVED_CORES,
   MIN_CPU_SHARE,
+  ownSlowdownFor,
 } from '../../src/runs/cpuShare';
 
 describe('cpuShareFor', () => {
@@ -36,6 +37,24 @@ describe('cpuShareFor', () => {
     expect(cpuShareFor(4, 1)).toBe(0.125);
     expect(cpuShareFor(40, 1)).toBe(MIN_CPU_SHARE);
     expect(cpuShareFor(2, 0)).toBe(0.25);
+  });
+});
+
+describe('ownSlowdownFor', () => {
+  it('is the threads the page asks each core for with every run computing: runs and the page', () => {
+    // four runs and the page's core on two cores: 5 / 2
+    expect(ownSlowdownFor(4, 2)).toBe(2.5);
+    expect(ownSlowdownFor(2, 2)).toBe(1.5);
+    // a lesson's two runs and its half core
+    expect(ownSlowdownFor(2, 2, LESSON_RESERVED_CORES)).toBe(1.25);
+    // a lone run on one core beside the half core left to the page
+    expect(ownSlowdownFor(1, 1)).toBe(1.5);
+  });
+
+  it('is never below 1: a page with cores to spare explains no slowdown', () => {
+    expect(ownSlowdownFor(4, 8)).toBe(1);
+    expect(ownSlowdownFor(1, 2)).toBe(1);
+    expect(ownSlowdownFor(0, 2)).toBe(1);
   });
 });
 

@@ -103,7 +103,7 @@ describe('RunPool', () => {
     pool.shareCores(4);
     expect(made[0]!.sent).toEqual([
       { type: 'setDetail', detail: 'reduced' },
-      { type: 'setCpuShare', share: 0.25 },
+      { type: 'setCpuShare', share: 0.25, ownSlowdown: 2.5 },
     ]);
   });
 
@@ -113,8 +113,8 @@ describe('RunPool', () => {
     lesson.ensure('b');
     lesson.shareCores(2);
     expect(made.map((w) => w.sent)).toEqual([
-      [{ type: 'setCpuShare', share: 0.75 }],
-      [{ type: 'setCpuShare', share: 0.75 }],
+      [{ type: 'setCpuShare', share: 0.75, ownSlowdown: 1.25 }],
+      [{ type: 'setCpuShare', share: 0.75, ownSlowdown: 1.25 }],
     ]);
   });
 

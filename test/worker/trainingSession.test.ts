@@ -661,7 +661,7 @@ describe('cpu share', () => {
 
   it('rests three times as long as it works with a quarter of a core', async () => {
     const s = await onFakeClock(small);
-    await s.session.handle({ type: 'setCpuShare', share: 0.25 });
+    await s.session.handle({ type: 'setCpuShare', share: 0.25, ownSlowdown: 1 });
     await s.session.handle({ type: 'train' });
     const rested = s.pump(2000);
     expect(rested / 2000).toBeGreaterThan(0.7);
@@ -672,7 +672,7 @@ describe('cpu share', () => {
 
   it('stops resting when a busy machine already holds it below its share', async () => {
     const s = await onFakeClock(small, { readMs: 0.5 });
-    await s.session.handle({ type: 'setCpuShare', share: 0.5 });
+    await s.session.handle({ type: 'setCpuShare', share: 0.5, ownSlowdown: 1 });
     await s.session.handle({ type: 'train' });
     expect(s.pump(2000) / 2000).toBeGreaterThan(0.4);
     // every step now takes 4× as long: the worker ran a quarter of each slice, below half a core
@@ -685,11 +685,30 @@ describe('cpu share', () => {
     expect(rested).toBeLessThan(0.3);
   });
 
+  it("takes the slowdown that its page's runs cause one another for their own, not a busy machine", async () => {
+    const s = await onFakeClock(small, { readMs: 0.5 });
+    // two runs on two cores (cpuShareFor(2, 2), ownSlowdownFor(2, 2)): both computing beside the
+    // page's core, three threads ask for two cores, so a step may take 1.5× its time
+    await s.session.handle({ type: 'setCpuShare', share: 0.5, ownSlowdown: 1.5 });
+    await s.session.handle({ type: 'train' });
+    expect(s.pump(2000) / 2000).toBeGreaterThan(0.4);
+    // steps twice as long: 2 / 1.5 beyond what its page explains, so three quarters of each slice
+    // count and it rests half as long as it works (taken for a busy machine alone, half counted and
+    // no rest: flat out, slowing the other run further)
+    fakeClock.slowdown = 2;
+    const rested = s.pump(3000) / 3000;
+    expect(rested).toBeGreaterThan(0.28);
+    expect(rested).toBeLessThan(0.38);
+    // four times as long: a busy machine, three eighths count, below half a core: no rest
+    fakeClock.slowdown = 4;
+    expect(s.pump(2000) / 2000).toBeLessThan(0.05);
+  });
+
   it('ignores a share that is not in (0, 1] rather than stalling', async () => {
     for (const share of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
       const s = await onFakeClock(small);
-      await s.session.handle({ type: 'setCpuShare', share: 0.5 });
-      await s.session.handle({ type: 'setCpuShare', share });
+      await s.session.handle({ type: 'setCpuShare', share: 0.5, ownSlowdown: 1 });
+      await s.session.handle({ type: 'setCpuShare', share, ownSlowdown: 1 });
       expect(await s.trainFor(100)).toBe(0);
     }
   });

@@ -38,7 +38,7 @@ describe('WorkerLoad', () => {
 
   it('starts afresh on reset, from the step it had reached, and resets the pacer with it', () => {
     const { clock, pacer, load, later, queued } = loadAt();
-    pacer.setCpuShare(0.5);
+    pacer.setCpuShare(0.5, 1);
     pacer.noteStep(2);
     clock.time += 2;
     pacer.restAfter(100);

@@ -65,10 +65,10 @@ describe('ExperimentBlock', () => {
         'setProbeSpacing',
         'step',
       ]);
-      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75 });
+      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75, ownSlowdown: 1.25 });
     }
     trainToTheEnd(0);
-    expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1 });
+    expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1, ownSlowdown: 1 });
   });
 
   it('lists the runs, offers the allowed controls with labels and hints, and starts no worker yet', () => {
