@@ -148,6 +148,16 @@ export class Conv2d implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
+    return this.backpropagate(dy, true)!;
+  }
+
+  /** dW and db without dx (the stem, whose input is the data: Model.backward). */
+  backwardParams(dy: Tensor): void {
+    this.backpropagate(dy, false);
+  }
+
+  /** dW and db accumulated; dx returned where `inputGradient` asks for it. */
+  private backpropagate(dy: Tensor, inputGradient: boolean): Tensor | undefined {
     const g = cached(this.geometry, this.label);
     const planeOut = g.outHeight * g.outWidth;
     const columns = g.batch * planeOut;
@@ -161,15 +171,20 @@ export class Conv2d implements Layer {
     const weightGrad = this.standardizer?.gradientScratch() ?? this.weight.grad.data;
     const dx =
       this.implicit !== undefined
-        ? this.backwardImplicit(dy, g, this.implicit, weightGrad)
-        : this.backwardExplicit(dy, g, weightGrad);
+        ? this.backwardImplicit(dy, g, this.implicit, weightGrad, inputGradient)
+        : this.backwardExplicit(dy, g, weightGrad, inputGradient);
     // ∂L/∂W from ∂L/∂Ŵ under weight standardization
     this.standardizer?.backward(weightGrad, this.weight.grad.data);
     return dx;
   }
 
   /** The backward of the path without wasm: dW += dY · colsᵀ by im2col, dx by gather or scatter. */
-  private backwardExplicit(dy: Tensor, g: ConvGeometry, weightGrad: Float32Array): Tensor {
+  private backwardExplicit(
+    dy: Tensor,
+    g: ConvGeometry,
+    weightGrad: Float32Array,
+    inputGradient: boolean,
+  ): Tensor | undefined {
     const columns = g.batch * g.outHeight * g.outWidth;
     const patch = this.inChannels * this.kernelSize * this.kernelSize;
     const dY = this.reorderGradient(dy, g);
@@ -187,6 +202,7 @@ export class Conv2d implements Layer {
       C: weightGrad,
       accumulate: true,
     });
+    if (!inputGradient) return undefined;
     const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
     if (this.gathersInputGradient(g)) this.inputGradientByGather(dy, g, dx);
     else this.inputGradientByScatter(dY, g, dx);
@@ -199,9 +215,11 @@ export class Conv2d implements Layer {
     g: ConvGeometry,
     implicit: ConvWasm,
     weightGrad: Float32Array,
-  ): Tensor {
+    inputGradient: boolean,
+  ): Tensor | undefined {
     const x = cached(this.x, this.label);
     implicit.weightGradient(dy.data, x.data, weightGrad, g, this.outChannels);
+    if (!inputGradient) return undefined;
     const dx = scratch.gradientBuffer([g.batch, g.channels, g.height, g.width], dy);
     if (this.gathersInputGradient(g)) {
       const full = this.fullGeometry(g);

@@ -37,6 +37,12 @@ export interface Layer {
   readonly label: string;
   forward(x: Tensor, mode: Mode): Tensor;
   backward(dy: Tensor): Tensor;
+  /**
+   * Where a layer can skip it: backward without the input gradient, for a caller that never reads
+   * it (`Model.backward`, whose input is the data). Accumulates every `Param.grad` exactly as
+   * `backward` does.
+   */
+  backwardParams?(dy: Tensor): void;
   params(): readonly Param[];
   buffers(): readonly Buffer[];
 }

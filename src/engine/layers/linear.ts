@@ -93,6 +93,16 @@ export class Linear implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
+    return this.backpropagate(dy, true)!;
+  }
+
+  /** dW and db without dx (an MLP's first layer, whose input is the data: Model.backward). */
+  backwardParams(dy: Tensor): void {
+    this.backpropagate(dy, false);
+  }
+
+  /** dW and db accumulated; dx returned where `inputGradient` asks for it. */
+  private backpropagate(dy: Tensor, inputGradient: boolean): Tensor | undefined {
     const x = cached(this.x, this.label);
     const weights = cached(this.used, this.label);
     const n = x.shape[0]!;
@@ -118,6 +128,7 @@ export class Linear implements Layer {
         for (let j = 0; j < this.outFeatures; j++) db[j]! += dy.data[row + j]!;
       }
     }
+    if (!inputGradient) return undefined;
     // dx = dy W
     const dx = scratch.gradientBuffer(x.shape, dy);
     gemm({

@@ -15,6 +15,8 @@ export type NamedLayer = readonly [name: string, layer: Layer];
 export class Sequential implements Layer {
   readonly label: string;
   readonly children: readonly NamedLayer[];
+  /** The first child with parameters (−1: none): `backwardParams` goes no further down. */
+  private readonly firstTrained: number;
 
   constructor(children: ReadonlyArray<NamedLayer>) {
     const seen = new Set<string>();
@@ -27,6 +29,7 @@ export class Sequential implements Layer {
     }
     this.children = [...children];
     this.label = `Sequential(${this.children.map(([name]) => name).join(', ')})`;
+    this.firstTrained = this.children.findIndex(([, layer]) => layer.params().length > 0);
   }
 
   forward(x: Tensor, mode: Mode): Tensor {
@@ -39,6 +42,21 @@ export class Sequential implements Layer {
     let g = dy;
     for (let i = this.children.length - 1; i >= 0; i--) g = this.children[i]![1].backward(g);
     return g;
+  }
+
+  /**
+   * Every parameter gradient, no input gradient: the children before the first with parameters
+   * (a Flatten) are not run backward, and that one computes no input gradient where it can (the
+   * stem convolution's, a full convolution as large as a 1-output-channel forward).
+   */
+  backwardParams(dy: Tensor): void {
+    let g = dy;
+    const first = this.firstTrained;
+    if (first < 0) return;
+    for (let i = this.children.length - 1; i > first; i--) g = this.children[i]![1].backward(g);
+    const layer = this.children[first]![1];
+    if (layer.backwardParams) layer.backwardParams(g);
+    else layer.backward(g);
   }
 
   params(): readonly Param[] {

@@ -75,9 +75,12 @@ export class Model {
     return { shape: [n, classes], data: out ?? new Float32Array(0) };
   }
 
-  /** Backpropagates ∂loss/∂logits; parameter gradients accumulate into each Param.grad. */
+  /**
+   * Backpropagates ∂loss/∂logits; parameter gradients accumulate into each Param.grad. The gradient
+   * with respect to the input (the data) is not computed: nothing reads it.
+   */
   backward(dLogits: Tensor): void {
-    this.root.backward(dLogits);
+    this.root.backwardParams(dLogits);
   }
 
   params(): readonly Param[] {

@@ -94,6 +94,8 @@ interface LayerCost {
   readonly statsBytesPerSample: number;
   /** The input gradient. */
   readonly inputGradientPerSample: number;
+  /** Whether backward computes the input gradient: not for the first layer, whose input is the data (Model.backward). */
+  readonly inputGradient: boolean;
   readonly conv?: {
     readonly geometry: ConvGeometry;
     readonly outChannels: number;
@@ -119,6 +121,7 @@ function layer(cost: Partial<LayerCost>): LayerCost {
     outputPerSample: 0,
     statsBytesPerSample: 0,
     inputGradientPerSample: 0,
+    inputGradient: true,
     ...cost,
   };
 }
@@ -231,8 +234,11 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
 }
 
 /** The layers buildModel makes from `spec`, in forward order, with what each one costs. */
+/** Every layer's cost in forward order; the first (a Linear or the stem convolution) hands no gradient down. */
 function layerCosts(spec: ModelSpec): LayerCost[] {
-  return spec.family === 'mlp' ? mlpCosts(spec) : cnnCosts(spec);
+  const [first, ...rest] = spec.family === 'mlp' ? mlpCosts(spec) : cnnCosts(spec);
+  if (first === undefined) return rest;
+  return [{ ...first, inputGradientPerSample: 0, inputGradient: false }, ...rest];
 }
 
 function mlpCosts(spec: MlpSpec): LayerCost[] {
@@ -373,7 +379,7 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
         largest = Math.max(
           largest,
           gemmLayout(kernels, o, i, batch).end, // dW = dyᵀ x
-          gemmLayout(kernels, batch, i, o).end, // dx = dy W
+          cost.inputGradient ? gemmLayout(kernels, batch, i, o).end : 0, // dx = dy W
         );
       }
     }
@@ -401,7 +407,7 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
           largest = Math.max(
             largest,
             convWeightGradientBytes(kernels, g, outChannels),
-            convForwardBytes(kernels, full, g.channels, false),
+            cost.inputGradient ? convForwardBytes(kernels, full, g.channels, false) : 0,
           );
         }
       } else {
@@ -416,8 +422,10 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
           largest = Math.max(
             largest,
             gemmLayout(kernels, outChannels, patch, columns(batch)).end,
-            gemmLayout(kernels, channels, batch * height * width, outChannels * kernel * kernel)
-              .end,
+            cost.inputGradient
+              ? gemmLayout(kernels, channels, batch * height * width, outChannels * kernel * kernel)
+                  .end
+              : 0,
           );
         }
       }
@@ -437,11 +445,12 @@ function convScratchBytes({ host, costs, batch, forwardBatch, training }: Kernel
     const { geometry: g, outChannels } = cost.conv;
     const taps = g.kernel * g.kernel;
     const plane = g.outHeight * g.outWidth;
-    if (training) flipped = Math.max(flipped, g.channels * outChannels * taps);
+    const inputGradient = training && cost.inputGradient;
+    if (inputGradient) flipped = Math.max(flipped, g.channels * outChannels * taps);
     if (implicit) continue;
     columns = Math.max(columns, g.channels * taps * forwardBatch * plane);
     product = Math.max(product, outChannels * forwardBatch * plane);
-    if (training) {
+    if (inputGradient) {
       columns = Math.max(columns, outChannels * taps * batch * g.height * g.width);
       product = Math.max(product, g.channels * batch * g.height * g.width);
     }

@@ -97,6 +97,30 @@ describe('Conv2d', () => {
     expect(Array.from(layer.bias!.grad.data)).toEqual([2]);
   });
 
+  it('backwardParams accumulates the same dW and db as backward, for both kernels', () => {
+    for (const [stride, padding] of [
+      [1, 1],
+      [2, 1],
+    ] as const) {
+      const make = () => {
+        const conv = new Conv2d({ inChannels: 3, outChannels: 5, kernelSize: 3, stride, padding });
+        conv.weight.value.data.set(randomTensor([5, 3, 3, 3], 11).data);
+        conv.bias!.value.data.set([0.1, -0.2, 0.3, 0, 0.5]);
+        return conv;
+      };
+      const x = randomTensor([2, 3, 7, 6], 12);
+      const full = make();
+      const y = full.forward(x, 'train');
+      const dy = randomTensor(y.shape, 13);
+      full.backward(dy);
+      const partial = make();
+      partial.forward(x, 'train');
+      partial.backwardParams(dy);
+      expect(Array.from(partial.weight.grad.data)).toEqual(Array.from(full.weight.grad.data));
+      expect(Array.from(partial.bias!.grad.data)).toEqual(Array.from(full.bias!.grad.data));
+    }
+  });
+
   it('handles a batch size change between calls', () => {
     const layer = new Conv2d({ inChannels: 2, outChannels: 3, kernelSize: 3, padding: 1 });
     layer.weight.value.data.set(randomTensor(layer.weight.value.shape, 5).data);

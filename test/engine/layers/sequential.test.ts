@@ -109,6 +109,41 @@ describe('Sequential', () => {
     expect(Array.from(model.backward(tensor([1, 1], [1])).data)).toEqual([2, -3]);
   });
 
+  it('backwardParams: the parameter gradients of backward, without running the layers below the first with parameters', () => {
+    // Flatten → Conv2d is not a valid net, so: Flatten → Linear → ReLU → Linear, the MLP's shape.
+    const build = () =>
+      new Sequential([
+        ['flatten', new Flatten()],
+        ['fc1', linear(3, 2, [0.5, -1, 2, 1.5, 0.25, -0.75], [0.1, -0.2])],
+        ['act', new ReLU()],
+        ['fc2', linear(2, 2, [1, -2, 0.5, 3], [0, 0.3])],
+      ]);
+    const x = randomTensor([4, 3, 1], 7);
+    const dy = randomTensor([4, 2], 8);
+    const full = build();
+    full.forward(x, 'train');
+    full.backward(dy);
+    const partial = build();
+    partial.forward(x, 'train');
+    // Flatten's backward would fail on a gradient of the wrong shape: it must not run at all.
+    const flatten = partial.children[0]![1];
+    flatten.backward = () => {
+      throw new Error('Flatten ran backward');
+    };
+    let fc1InputGradient = false;
+    const fc1 = partial.children[1]![1];
+    const fc1Backward = fc1.backward.bind(fc1);
+    fc1.backward = (g) => {
+      fc1InputGradient = true;
+      return fc1Backward(g);
+    };
+    partial.backwardParams(dy);
+    expect(fc1InputGradient).toBe(false);
+    const grads = (m: Sequential) => m.params().map((p) => [p.name, Array.from(p.grad.data)]);
+    expect(grads(partial)).toEqual(grads(full));
+    expect(grads(full).every(([, g]) => (g as number[]).some((v) => v !== 0))).toBe(true);
+  });
+
   it('rejects duplicate or dotted child names', () => {
     expect(
       () =>

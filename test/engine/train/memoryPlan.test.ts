@@ -58,8 +58,9 @@ describe('the memory plan', () => {
     expect(plan.parts.data).toBe(150 * (196 * 4 + 4) + 2 * 32 * (196 * 4 + 4));
     // Outputs of fc, bn, relu (×2) and the logits, for the larger of batch and chunk, plus dlogits.
     expect(plan.parts.activations).toBe(32 * (6 * 64 + 10) * 4 + 32 * 10 * 4);
-    // Two shared gradient buffers: one for fc1's input gradient (196 features), one for the rest.
-    expect(plan.parts.gradientScratch).toBe(32 * (196 + 64) * 4);
+    // Two shared gradient buffers of 64 features: fc1 computes no input gradient (its input is the
+    // data, Model.backward), so the widest gradients handed down are the hidden layers'.
+    expect(plan.parts.gradientScratch).toBe(32 * (64 + 64) * 4);
     expect(plan.total).toBe(Object.values(plan.parts).reduce((a, b) => a + b, 0));
   });
 
