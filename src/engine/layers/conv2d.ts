@@ -2,8 +2,8 @@ import { implicitConv, type ConvWasm } from '../kernels/convWasm';
 import { gemm } from '../kernels/gemm';
 import { col2im, convOutputSize, im2col, type ConvGeometry } from '../kernels/im2col';
 import { expectRank, formatShape, reuse, tensor, type Tensor } from '../tensor';
-import { layerWasm } from './layerWasm';
 import { cached, makeParam, type Buffer, type Layer, type Mode, type Param } from './layer';
+import { planeSums } from './planeSums';
 import { scratch } from './scratch';
 import { standardizeRows, WeightStandardizer } from './weightStandardization';
 
@@ -387,28 +387,4 @@ export class Conv2d implements Layer {
     }
     return { batch, channels, height, width, kernel, stride, padding, outHeight, outWidth };
   }
-}
-
-/** Every convolution's per-plane sums, shared (layers run one at a time), kept at the most planes seen. */
-let planeSumsOf = new Float64Array(0);
-
-/**
- * sums[p] = Σ of plane p of v, in float64 and memory order; in the WebAssembly module where the host
- * has SIMD (layerWasm.ts), with the same bits.
- */
-function planeSums(v: Float32Array, spatial: number): Float64Array {
-  const planes = v.length / spatial;
-  if (planeSumsOf.length < planes) planeSumsOf = new Float64Array(planes);
-  const sums = planeSumsOf;
-  const wasm = layerWasm();
-  if (wasm) {
-    wasm.planeSums(v, spatial, sums);
-    return sums;
-  }
-  for (let p = 0; p < planes; p++) {
-    let sum = 0;
-    for (let j = p * spatial; j < (p + 1) * spatial; j++) sum += v[j]!;
-    sums[p] = sum;
-  }
-  return sums;
 }

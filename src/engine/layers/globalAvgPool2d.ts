@@ -1,4 +1,5 @@
 import { expectRank, formatShape, reuse, sameShape, type Tensor } from '../tensor';
+import { planeSums } from './planeSums';
 import { scratch } from './scratch';
 import { cached, type Buffer, type Layer, type Mode, type Param } from './layer';
 
@@ -17,13 +18,10 @@ export class GlobalAvgPool2d implements Layer {
     this.inputShape = x.shape;
     const area = h * w;
     const y = (this.y = reuse(this.y, [n, c]));
-    // y[n, c] = Σ_hw x[n, c, h, w] / (H·W)
-    for (let plane = 0; plane < n * c; plane++) {
-      const base = plane * area;
-      let sum = 0;
-      for (let p = 0; p < area; p++) sum += x.data[base + p]!;
-      y.data[plane] = sum / area;
-    }
+    // y[n, c] = Σ_hw x[n, c, h, w] / (H·W), each sum in float64 (in the module where it can be:
+    // the JavaScript loop cost about 2 ns a float)
+    const sums = planeSums(x.data.subarray(0, n * c * area), area);
+    for (let plane = 0; plane < n * c; plane++) y.data[plane] = sums[plane]! / area;
     return y;
   }
 

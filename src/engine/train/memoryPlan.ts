@@ -107,6 +107,11 @@ interface LayerCost {
    * sum) on operands of its output's size, with `channels` per-channel numbers.
    */
   readonly moduleLoops?: { readonly channels: number };
+  /**
+   * Global average pooling sums its input's planes in the WebAssembly module (planeSums.ts): the
+   * input's floats and planes a sample.
+   */
+  readonly pooling?: { readonly floats: number; readonly planes: number };
   /** Weight standardization: the weights standardized (the gradient's working copy is shared). */
   readonly standardizedWeights?: number;
 }
@@ -334,7 +339,13 @@ function cnnCosts(spec: CnnSpec): LayerCost[] {
     );
   }
   // Global average pooling, then the classifier.
-  costs.push(layer({ outputPerSample: c, inputGradientPerSample: c * plane }));
+  costs.push(
+    layer({
+      outputPerSample: c,
+      inputGradientPerSample: c * plane,
+      pooling: { floats: c * plane, planes: c },
+    }),
+  );
   costs.push(...headCosts(spec, c));
   return costs;
 }
@@ -371,6 +382,13 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
       // Forward on the larger of a training batch and a chunk, backward on the training batch.
       const floats = forwardBatch * cost.outputPerSample;
       largest = Math.max(largest, eltwiseLayout(kernels, floats, cost.moduleLoops.channels).end);
+    }
+    if (cost.pooling) {
+      const { floats, planes } = cost.pooling;
+      largest = Math.max(
+        largest,
+        eltwiseLayout(kernels, forwardBatch * floats, forwardBatch * planes).end,
+      );
     }
     if (cost.linear) {
       const { inFeatures: i, outFeatures: o } = cost.linear;
