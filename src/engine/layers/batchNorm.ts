@@ -171,6 +171,8 @@ export abstract class BatchNorm implements Layer {
     const gamma = this.weight.value.data;
     const beta = this.bias.value.data;
     const coefficients = perChannel.coefficients(channels);
+    // One batch statistic: channelSums just loaded x into the module, nothing has run there since.
+    const loaded = used === 'train' && this.segment >= n;
     for (let k = 0; k * this.segment < Math.max(n, 1); k++) {
       const rows = {
         from: k * this.segment,
@@ -184,7 +186,7 @@ export abstract class BatchNorm implements Layer {
         coefficients[2 * c] = scale;
         coefficients[2 * c + 1] = beta[c]! - this.mean[k * channels + c]! * scale;
       }
-      channelAffine(x.data, y.data, rows, coefficients);
+      channelAffine(x.data, y.data, rows, coefficients, loaded);
     }
     return y;
   }
@@ -230,7 +232,8 @@ export abstract class BatchNorm implements Layer {
         coefficients[3 * c + 1] = q;
         coefficients[3 * c + 2] = throughStatistics ? (-p * sumDy) / count - q * mu : 0;
       }
-      channelGradient(x.data, dy.data, dx.data, rows, coefficients);
+      // x and dy of these rows are in the module since channelGradientSums.
+      channelGradient(x.data, dy.data, dx.data, rows, coefficients, true);
     }
     return dx;
   }
@@ -390,15 +393,19 @@ function channelGradientSums(
   }
 }
 
-/** y = x·s_c + o_c with (s_c, o_c) = coefficients[2c], [2c + 1]; float64 arithmetic, float32 result. */
+/**
+ * y = x·s_c + o_c with (s_c, o_c) = coefficients[2c], [2c + 1]; float64 arithmetic, float32 result.
+ * `loaded`: channelSums on the same x and rows was the module's last call (its copy of x is reused).
+ */
 function channelAffine(
   x: Float32Array,
   y: Float32Array,
   rows: Rows,
   coefficients: Float64Array,
+  loaded: boolean,
 ): void {
   const wasm = layerWasm();
-  if (wasm) return wasm.channelAffine(x, y, rows, coefficients);
+  if (wasm) return wasm.channelAffine(x, y, rows, coefficients, loaded);
   const { from, to, channels, spatial } = rows;
   for (let c = 0; c < channels; c++) {
     const scale = coefficients[2 * c]!;
@@ -410,16 +417,20 @@ function channelAffine(
   }
 }
 
-/** dx = dy·p_c + x·q_c + o_c with (p_c, q_c, o_c) = coefficients[3c … 3c + 2]. */
+/**
+ * dx = dy·p_c + x·q_c + o_c with (p_c, q_c, o_c) = coefficients[3c … 3c + 2].
+ * `loaded`: channelGradientSums on the same x, dy and rows was the module's last call.
+ */
 function channelGradient(
   x: Float32Array,
   dy: Float32Array,
   dx: Float32Array,
   rows: Rows,
   coefficients: Float64Array,
+  loaded: boolean,
 ): void {
   const wasm = layerWasm();
-  if (wasm) return wasm.channelGradient(x, dy, dx, rows, coefficients);
+  if (wasm) return wasm.channelGradient(x, dy, dx, rows, coefficients, loaded);
   const { from, to, channels, spatial } = rows;
   for (let c = 0; c < channels; c++) {
     const p = coefficients[3 * c]!;

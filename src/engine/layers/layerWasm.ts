@@ -99,9 +99,18 @@ export class LayerWasm {
     sums.set(this.f64.subarray(this.perChannel >> 3, (this.perChannel >> 3) + planes));
   }
 
-  /** y = x·scale + offset over channel c of samples [from, to); coefficients as (scale, offset) pairs. */
-  channelAffine(x: Float32Array, y: Float32Array, rows: Rows, coefficients: Float64Array): void {
-    const n = this.loadRows(x, undefined, rows);
+  /**
+   * y = x·scale + offset over channel c of samples [from, to); coefficients as (scale, offset) pairs.
+   * `loaded`: the module's last call was `channelSums` on this x and these rows, so x is in place.
+   */
+  channelAffine(
+    x: Float32Array,
+    y: Float32Array,
+    rows: Rows,
+    coefficients: Float64Array,
+    loaded = false,
+  ): void {
+    const n = loaded ? this.placeRows(rows) : this.loadRows(x, undefined, rows);
     this.f64.set(coefficients.subarray(0, 2 * rows.channels), this.perChannel >> 3);
     const { exports } = this.kernels;
     exports.channelAffine(
@@ -116,15 +125,19 @@ export class LayerWasm {
     this.readRows(this.first, y, rows);
   }
 
-  /** dx = dy·p + x·q + o over channel c of samples [from, to); coefficients as (p, q, o) triples. */
+  /**
+   * dx = dy·p + x·q + o over channel c of samples [from, to); coefficients as (p, q, o) triples.
+   * `loaded`: the module's last call was `channelGradientSums` on this x, dy and these rows.
+   */
   channelGradient(
     x: Float32Array,
     dy: Float32Array,
     dx: Float32Array,
     rows: Rows,
     coefficients: Float64Array,
+    loaded = false,
   ): void {
-    const n = this.loadRows(x, dy, rows);
+    const n = loaded ? this.placeRows(rows) : this.loadRows(x, dy, rows);
     this.f64.set(coefficients.subarray(0, 3 * rows.channels), this.perChannel >> 3);
     const { exports } = this.kernels;
     exports.channelGradient(
@@ -146,6 +159,12 @@ export class LayerWasm {
     this.layout(count, rows.channels);
     this.f32.set(x.subarray(rows.from * row, rows.to * row), this.first >> 2);
     if (dy) this.f32.set(dy.subarray(rows.from * row, rows.to * row), this.second >> 2);
+    return rows.to - rows.from;
+  }
+
+  /** The layout of `loadRows` for rows already in the module (an affine map after its sums); returns how many rows. */
+  private placeRows(rows: Rows): number {
+    this.layout((rows.to - rows.from) * rows.channels * rows.spatial, rows.channels);
     return rows.to - rows.from;
   }
 
