@@ -10,7 +10,8 @@
  */
 import { makeCoherent } from '../src/lab/coherence';
 import { toWorkerSetup } from '../src/lab/settings';
-import { runSettings, type Experiment } from '../src/lessons/schema';
+import { runSettings } from '../src/lessons/runSettings';
+import type { Experiment } from '../src/lessons/schema';
 import { TrainingRun } from '../src/engine/train/trainingRun';
 import type { Layer, Mode } from '../src/engine/layers/layer';
 import type { Tensor } from '../src/engine/tensor';

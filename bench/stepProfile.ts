@@ -14,7 +14,7 @@ import { TrainingRun } from '../src/engine/train/trainingRun';
 import { makeCoherent } from '../src/lab/coherence';
 import { toWorkerSetup } from '../src/lab/settings';
 import { parseLesson } from '../src/lessons/parseLesson';
-import { runSettings } from '../src/lessons/schema';
+import { runSettings } from '../src/lessons/runSettings';
 import { nodeDatasetLoader } from '../test/lessons/headlessLessons';
 import { cpuMs } from './sessionCost';
 

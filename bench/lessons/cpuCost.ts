@@ -1,11 +1,7 @@
 import { makeCoherent } from '../../src/lab/coherence';
 import { cpuShareFor, LESSON_RESERVED_CORES } from '../../src/runs/cpuShare';
-import {
-  chartsShowViews,
-  probeSpacing,
-  runSettings,
-  type Experiment,
-} from '../../src/lessons/schema';
+import { runSettings } from '../../src/lessons/runSettings';
+import { chartsShowViews, probeSpacing, type Experiment } from '../../src/lessons/schema';
 import { practiceExperiment, readLessons } from '../../test/lessons/headlessLessons';
 import { sessionCost, type SessionCost } from '../sessionCost';
 

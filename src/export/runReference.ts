@@ -1,7 +1,7 @@
 import { RUN_LETTERS } from '../lab/labSettings';
 import { decodeLab, LAB_ROUTE, queryOfHash } from '../lab/urlState';
 import { parseLesson } from '../lessons/parseLesson';
-import { runSettings } from '../lessons/schema';
+import { runSettings } from '../lessons/runSettings';
 import { exportSetupOf, type ExportSetup } from './exportSetup';
 
 /**

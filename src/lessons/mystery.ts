@@ -8,7 +8,8 @@ import type { LabRunSettings, SettingKey } from '../lab/labSettings';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
 import { blockKey } from './progress/keys';
 import { evaluatePractice, type PracticeVerdict } from './progress/practice';
-import { runSettings, type Experiment, type Practice } from './schema';
+import { runSettings } from './runSettings';
+import type { Experiment, Practice } from './schema';
 import type { Track } from './track';
 import { formatCount } from '../lab/formatNumber';
 

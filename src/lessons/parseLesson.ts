@@ -22,8 +22,8 @@ import {
   type Prediction,
   type Quiz,
   type Widget,
-  runSettings,
 } from './schema';
+import { runSettings } from './runSettings';
 import { makeCoherent } from '../lab/coherence';
 import type { LabRunSettings, SettingKey } from '../lab/labSettings';
 import { settingValueLabel } from '../lab/settingsRegistry';

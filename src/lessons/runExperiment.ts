@@ -14,7 +14,8 @@ import type { AfterTrainingRequest } from '../worker/protocol';
 import { afterTrainingRequests } from './afterTrainingRequests';
 import { evaluateClaim, type ClaimVerdict, type RunHistory } from './claims';
 import type { AfterTrainingHistory } from './internalClaims';
-import { runSettings, type Experiment } from './schema';
+import { runSettings } from './runSettings';
+import type { Experiment } from './schema';
 
 type Measured = ReturnType<typeof measureAfterTraining>;
 type MutableHistory = { -readonly [K in keyof AfterTrainingHistory]: AfterTrainingHistory[K] };

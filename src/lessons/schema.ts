@@ -554,10 +554,3 @@ export type QuizChart = z.infer<typeof quizChartSchema>;
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
 export type { Prediction } from './predictions';
-
-/** The settings of one run of an experiment: Lab defaults, then `base`, then the run's own. */
-export function runSettings(experiment: Experiment, runIndex: number): LabRunSettings {
-  const run = experiment.runs[runIndex];
-  if (!run) throw new Error(`experiment '${experiment.title}' has no run ${runIndex}`);
-  return { ...DEFAULT_RUN_SETTINGS, ...experiment.base, ...run.settings };
-}

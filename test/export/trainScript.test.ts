@@ -5,7 +5,7 @@ import { ExportRefusal } from '../../src/export/python/refusal';
 import { trainScript } from '../../src/export/python/trainScript';
 import { DEFAULT_RUN_SETTINGS, type LabRunSettings } from '../../src/lab/labSettings';
 import { loadTrack } from '../../src/lessons/loadTrack';
-import { runSettings } from '../../src/lessons/schema';
+import { runSettings } from '../../src/lessons/runSettings';
 
 const script = (settings: Partial<LabRunSettings>) =>
   trainScript(exportSetupOf({ ...DEFAULT_RUN_SETTINGS, ...settings }, { title: 'Lab run A' }));

@@ -15,7 +15,8 @@ import type { BlockSegment, ParsedLesson } from '../../src/lessons/parseLesson';
 import { evaluatePractice } from '../../src/lessons/progress/practice';
 import { expectedRange, formatMeasure, inRange, measureValue } from '../../src/lessons/predictions';
 import { runExperiment, type ExperimentResult } from '../../src/lessons/runExperiment';
-import { runSettings, type Experiment } from '../../src/lessons/schema';
+import { runSettings } from '../../src/lessons/runSettings';
+import type { Experiment } from '../../src/lessons/schema';
 import {
   choiceFromWidget,
   probeMeasure,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Scene } from '../../lessons/deck';
-import { runSettings } from '../../lessons/schema';
+import { runSettings } from '../../lessons/runSettings';
 import { claimStatus } from '../lessons/claimStatus';
 import { ClaimStatusBox } from '../lessons/ClaimStatusBox';
 import { ExperimentPanel } from '../lessons/ExperimentPanel';

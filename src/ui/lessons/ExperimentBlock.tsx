@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { blockKey } from '../../lessons/progress/keys';
 import { watchCharts, watchFor } from '../../lessons/watchFor';
-import {
-  runSettings,
-  type ChartKind,
-  type Experiment,
-  type Prediction,
-} from '../../lessons/schema';
+import { runSettings } from '../../lessons/runSettings';
+import type { ChartKind, Experiment, Prediction } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
 import { selectRecordChartViewed, selectRecordClaimShown } from '../../store/progressSlice';
 import { AfterTrainingActions } from './AfterTrainingActions';

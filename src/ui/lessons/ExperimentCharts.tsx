@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { datasetInfo } from '../../lab/datasets';
 import { CHART_NAMES } from '../../lessons/progress/chartNames';
-import { CHART_KINDS, type ChartKind } from '../../lessons/schema';
+import { CHART_KINDS, type ChartKind } from '../../lessons/chartKinds';
 import { ActivationHistograms } from '../charts/ActivationHistograms';
 import { BatchNormStatsChart } from '../charts/BatchNormStatsChart';
 import { ChartErrorBoundary } from '../charts/ChartErrorBoundary';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { SettingKey } from '../../lab/labSettings';
 import { blockKey, practiceQuestionKey } from '../../lessons/progress/keys';
 import { evaluatePractice } from '../../lessons/progress/practice';
-import { runSettings, type ChartKind, type Experiment, type Practice } from '../../lessons/schema';
+import { runSettings } from '../../lessons/runSettings';
+import type { ChartKind, Experiment, Practice } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
 import {
   selectProgress,
