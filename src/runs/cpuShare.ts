@@ -30,9 +30,15 @@ export function cpuShareFor(
   reserved = RESERVED_CORES,
 ): number {
   if (trainingRuns <= 0) return 1;
-  const usable = Math.max(1, cores);
-  const share = (usable - Math.min(reserved, usable / 2)) / trainingRuns;
+  const { usable, page } = coresFor(cores, reserved);
+  const share = (usable - page) / trainingRuns;
   return Math.min(1, Math.max(MIN_CPU_SHARE, share));
+}
+
+/** The cores counted (at least one) and those left to the page: `reserved`, at most half of them. */
+function coresFor(cores: number, reserved: number): { usable: number; page: number } {
+  const usable = Math.max(1, cores);
+  return { usable, page: Math.min(reserved, usable / 2) };
 }
 
 /**
@@ -49,8 +55,8 @@ export function ownSlowdownFor(
   cores: number,
   reserved = RESERVED_CORES,
 ): number {
-  const usable = Math.max(1, cores);
-  return Math.max(1, (Math.max(1, trainingRuns) + Math.min(reserved, usable / 2)) / usable);
+  const { usable, page } = coresFor(cores, reserved);
+  return Math.max(1, (Math.max(1, trainingRuns) + page) / usable);
 }
 
 /** The logical cores the browser reports (2 where it does not say: the smallest machine we plan for). */
