@@ -238,8 +238,10 @@ function norm(spec: NormSpec, channels: number, spatial: number, cnn: boolean): 
   }
 }
 
-/** The layers buildModel makes from `spec`, in forward order, with what each one costs. */
-/** Every layer's cost in forward order; the first (a Linear or the stem convolution) hands no gradient down. */
+/**
+ * The layers buildModel makes from `spec`, in forward order, with what each one costs; the first (a
+ * Linear or the stem convolution) hands no gradient down (Model.backward).
+ */
 function layerCosts(spec: ModelSpec): LayerCost[] {
   const [first, ...rest] = spec.family === 'mlp' ? mlpCosts(spec) : cnnCosts(spec);
   if (first === undefined) return rest;
