@@ -4,6 +4,7 @@ import type { AfterTrainingOperations } from '../../lessons/schema';
 import { afterTrainingOperation } from '../../worker/protocol';
 import { formatNumber } from '../charts/format';
 import { AfterTrainingOutcome } from '../lab/AfterTrainingResults';
+import { afterTrainingTargets } from './experimentRun';
 import type { ExperimentRuns } from './useExperimentRuns';
 
 /**
@@ -22,12 +23,10 @@ export function AfterTrainingActions({
   const { runs, phase } = live;
   const ready = runs.filter((r) => r.settings.norm === 'batchNorm');
   const busy = ready.some((r) => r.afterTraining.pending !== undefined);
-  const trained =
-    phase === 'finished' &&
-    runs.some(
-      (r, i) => r.settings.norm === 'batchNorm' && r.status === 'done' && live.hasNetwork(i),
-    );
-  const restored = phase === 'finished' && !trained;
+  const targets = afterTrainingTargets(runs, live.hasNetwork);
+  const trained = phase === 'finished' && targets.ready;
+  const measuring = phase === 'finished' && targets.indices.length > 0 && !targets.ready;
+  const restored = phase === 'finished' && targets.indices.length === 0;
   const { recalibrate, fineTune, average } = operations;
   const shift = recalibrate?.shift;
   return (
@@ -35,9 +34,11 @@ export function AfterTrainingActions({
       <p className="nl-hint">
         {trained
           ? 'The runs have trained: now work on their BatchNorm layers.'
-          : restored
-            ? 'These runs were restored from earlier and their networks are gone: “Run again” to work on them.'
-            : 'Once the runs have trained, these buttons work on their BatchNorm layers.'}
+          : measuring
+            ? 'The runs have trained and are measuring the last step on the test set: the buttons follow in a moment.'
+            : restored
+              ? 'These runs were restored from earlier and their networks are gone: “Run again” to work on them.'
+              : 'Once the runs have trained, these buttons work on their BatchNorm layers.'}
       </p>
       <div className="nl-experiment__actions">
         {afterTrainingRequests(operations).map((request) => (

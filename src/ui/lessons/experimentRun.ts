@@ -30,6 +30,22 @@ export function isSettled(run: RunState): boolean {
   return last !== undefined && last.step >= run.target;
 }
 
+/**
+ * The runs an operation after training (fold, recalibrate, fine-tune, average) works on: BatchNorm runs
+ * that trained all their steps and whose worker still holds the network. They are `ready` once each
+ * was validated at its last step: "Training finished." shows as the last step arrives, while the
+ * worker is still measuring it, and the buttons must not look pressable before a press can act.
+ */
+export function afterTrainingTargets(
+  runs: readonly ExperimentRun[],
+  hasNetwork: (index: number) => boolean,
+): { readonly indices: readonly number[]; readonly ready: boolean } {
+  const indices = runs.flatMap((run, index) =>
+    run.status === 'done' && run.settings.norm === 'batchNorm' && hasNetwork(index) ? [index] : [],
+  );
+  return { indices, ready: indices.length > 0 && indices.every((i) => isSettled(runs[i]!)) };
+}
+
 /** What the claim evaluator reads. Validation before any training (step 0) is not evidence. */
 export function toRunHistory(run: ExperimentRun): RunHistory {
   return {

@@ -12,7 +12,7 @@ import {
   type AfterTrainingOperation,
   type AfterTrainingRequest,
 } from '../../worker/protocol';
-import { freshExperimentRun, isSettled, type ExperimentRun } from './experimentRun';
+import { afterTrainingTargets, freshExperimentRun, type ExperimentRun } from './experimentRun';
 
 export interface RunDefinition {
   readonly label: string;
@@ -228,14 +228,8 @@ export function useExperimentRuns(
 
   const afterTraining = useCallback(
     (operation: AfterTrainingRequest) => {
-      const indices = runsRef.current.flatMap((run, index) =>
-        isSettled(run) &&
-        run.status === 'done' &&
-        run.settings.norm === 'batchNorm' &&
-        workers.has(index)
-          ? [index]
-          : [],
-      );
+      const { indices, ready } = afterTrainingTargets(runsRef.current, (i) => workers.has(i));
+      if (!ready) return;
       for (const index of indices) workers.send(index, operation);
       const pending = afterTrainingOperation(operation);
       dispatch({ type: 'afterTraining', indices, pending });

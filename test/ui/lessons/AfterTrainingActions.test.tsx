@@ -4,13 +4,16 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { buildTrack } from '../../../src/lessons/track';
+import { snapshotOf } from '../../store/fakeRunWorker';
 import { LessonPage } from '../../../src/ui/lessons/LessonPage';
 import { quizBlock } from '../../lessons/progress/fixtureTrack';
 import {
+  SPIRAL_READY,
   emit,
   loadProgressFor,
   setupLessonTests,
   trainToTheEnd,
+  validationAt,
   workerAt,
 } from './lessonTestEnvironment';
 
@@ -89,5 +92,28 @@ describe('BatchNorm after training in a lesson experiment', () => {
       batches: 5,
       shift: { contrast: 0.5, brightness: 1 },
     });
+  });
+
+  it('waits for the validation of the last step before it offers the buttons, so a press always reaches the runs', async () => {
+    loadProgressFor(track);
+    const user = userEvent.setup();
+    render(<LessonPage track={track} id="after" instructor={false} />);
+    const section = screen.getByRole('region', { name: /Experiment Fold a trained network/ });
+    const fold = within(section).getByRole('button', { name: 'Fold BatchNorm' });
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    emit(0, SPIRAL_READY);
+    emit(0, snapshotOf(1, 100));
+
+    // Trained to the last step, its validation not back yet: "Training finished." shows, and a press
+    // here used to send nothing while the button looked ready.
+    expect(section).toHaveTextContent('Training finished.');
+    expect(fold).toBeDisabled();
+    expect(section).toHaveTextContent('measuring the last step on the test set');
+    expect(section).not.toHaveTextContent('restored from earlier');
+
+    emit(0, validationAt(100, 0.9));
+    expect(fold).toBeEnabled();
+    await user.click(fold);
+    expect(workerAt(0).sent.at(-1)).toEqual({ type: 'foldBatchNorm' });
   });
 });
