@@ -15,22 +15,20 @@ import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { AFTER_LOAD_MS, homePageLoads, type HomeLoad } from './homeLoad';
 import type { ElsewhereTask } from './traceAnalysis';
-import type { WorkerLoadReport } from '../../src/worker/workerLoad';
 import { startEngineBenchPage, type EngineBenchPage, type EngineInWorker } from './engineInWorker';
 import {
   FOUR_RUNS,
-  LAB_MLP_BN,
-  labTrainingRate,
   memoryOverRun,
   timeToFirstLoss,
   trainingWindow,
   UnresponsiveError,
 } from './labScenarios';
+import { labRateRounds, labRateRow, medianRound } from './labRate';
 import { nodeFigure, type NodeFigure } from './nodeFigure';
 import { median, printTable, sum, type Row } from './report';
 import { labSessionRows } from './sessionRows';
 import { withServedApp } from './servedApp';
-import { describeWorkerLoad, workerLoadRows } from './workerLoadRow';
+import { workerLoadRows } from './workerLoadRow';
 
 const MODEL = 'mlp-bn';
 const WINDOW_SECONDS = 15;
@@ -272,71 +270,16 @@ async function measureHomeOnly(args: ReadonlySet<string>, browser: Browser, url:
   });
 }
 
-const LAB_SECONDS = 8;
-const LAB_ROUNDS = 3;
-
-/**
- * The Lab's mlp-bn run (probes, validation, digit predictions and its charts) against the engine's
- * bench loop in a worker of the same browser, LAB_ROUNDS times in turn (which goes first alternates),
- * so both see the same machine; the median round's ratio is the figure (target ≥ 60%).
- */
-async function labRateRounds(browser: Browser, url: string, enginePage: EngineBenchPage) {
-  const rounds: {
-    engine: number;
-    lab: number;
-    ratio: number;
-    worker: WorkerLoadReport | undefined;
-  }[] = [];
-  for (let round = 1; round <= LAB_ROUNDS; round++) {
-    const of = `round ${round} of ${LAB_ROUNDS}`;
-    const engineRate = async () => {
-      log(`${MODEL}: the engine's loop in a browser worker, ${of}…`);
-      return (await enginePage.measure(MODEL)).rate.median;
-    };
-    const labRate = async () => {
-      log(`${MODEL}: the Lab's training worker with its charts, ${of}…`);
-      const outcome = await attempt('the Lab', () =>
-        labTrainingRate(browser, url, LAB_MLP_BN, LAB_SECONDS),
-      );
-      return outcome.ok ? outcome.value : { stepsPerSecond: Number.NaN, worker: undefined };
-    };
-    let engine: number;
-    let lab: Awaited<ReturnType<typeof labRate>>;
-    if (round % 2 === 1) {
-      engine = await engineRate();
-      lab = await labRate();
-    } else {
-      lab = await labRate();
-      engine = await engineRate();
-    }
-    rounds.push({
-      engine,
-      lab: lab.stepsPerSecond,
-      ratio: lab.stepsPerSecond / engine,
-      worker: lab.worker,
-    });
-    if (lab.worker) log(`  the Lab's worker: ${describeWorkerLoad(lab.worker)}`);
-  }
-  return rounds;
-}
-
 async function measureLabOnly(args: ReadonlySet<string>, browser: Browser, url: string) {
   const enginePage = await startEngineBenchPage(browser);
-  const rounds = await labRateRounds(browser, url, enginePage).finally(() => enginePage.close());
-  const ratio = median(rounds.map((r) => r.ratio));
+  const rounds = await labRateRounds(browser, url, enginePage, log).finally(() =>
+    enginePage.close(),
+  );
   publish(args, {
     environment: environment(browser),
     rounds,
     rows: [
-      {
-        measure: `${MODEL} steps/s in the Lab vs the engine in the same browser's worker`,
-        value:
-          `${fixed(ratio * 100, 0)}%, the median of ${LAB_ROUNDS} rounds taken in turn (` +
-          rounds.map((r) => `${fixed(r.lab)} vs ${fixed(r.engine)}`).join('; ') +
-          ')',
-        target: `≥ ${TARGETS.labVsEngine * 100}%`,
-        met: ratio >= TARGETS.labVsEngine,
-      },
+      labRateRow(rounds, TARGETS.labVsEngine),
       ...rounds.flatMap((r, i) =>
         r.worker ? workerLoadRows(`the Lab's worker in round ${i + 1}`, [r.worker]) : [],
       ),
@@ -349,7 +292,11 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
   if (args.has('--lab')) return measureLabOnly(args, browser, url);
   const home = await homeLoads(browser, url);
   const enginePage = await startEngineBenchPage(browser);
-  const engine = await engineRounds(enginePage).finally(() => enginePage.close());
+  // The Lab's rate is measured in turns with the engine in the same browser, like the engine itself.
+  const [engine, labRounds] = await (async () => {
+    const engine = await engineRounds(enginePage);
+    return [engine, await labRateRounds(browser, url, enginePage, log)] as const;
+  })().finally(() => enginePage.close());
   const ratio = median(engine.map((r) => r.ratio));
   const node = { stepsPerSecond: median(engine.map((r) => r.node.stepsPerSecond)) };
   const worker = {
@@ -357,9 +304,6 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
     backend: engine[0]?.worker.backend,
     firstLoss: engine[0]?.worker.firstLoss,
   };
-  const lab = await attempt(`${MODEL}: the Lab's own training worker, charts included`, () =>
-    labTrainingRate(browser, url, LAB_MLP_BN, 8),
-  );
   const firstLoss = await attempt(
     `time from Train to the first loss point (${FIRST_LOSS_REPETITIONS} fresh pages)`,
     () => timeToFirstLoss(browser, url, FIRST_LOSS_REPETITIONS),
@@ -458,15 +402,17 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
       target: `≥ ${TARGETS.workerVsNode * 100}%`,
       met: ratio >= TARGETS.workerVsNode,
     },
-    ...rowsOf(lab, `${MODEL} steps/s in the Lab`, '', (l) => [
-      {
-        measure: `${MODEL} steps/s in the Lab (probes, validation, charts)`,
-        value: `${fixed(l.stepsPerSecond)} = ${fixed((l.stepsPerSecond / worker.stepsPerSecond) * 100, 0)}% of the engine in the browser worker (${fixed((l.stepsPerSecond / node.stepsPerSecond) * 100, 0)}% of Node)`,
-        target: `≥ ${TARGETS.labVsEngine * 100}%`,
-        met: l.stepsPerSecond >= TARGETS.labVsEngine * worker.stepsPerSecond,
-      },
-      ...(l.worker ? workerLoadRows(`${MODEL}: the Lab's worker`, [l.worker]) : []),
-    ]),
+    labRateRow(labRounds, TARGETS.labVsEngine),
+    {
+      measure: `${MODEL} steps/s in the Lab vs Node (medians)`,
+      value: `${fixed((median(labRounds.map((r) => r.lab).filter(Number.isFinite)) / node.stepsPerSecond) * 100, 0)}%`,
+      target: '',
+      met: undefined,
+    },
+    ...workerLoadRows(
+      `${MODEL}: the Lab's worker in the median round`,
+      [medianRound(labRounds)?.worker].filter((w) => w !== undefined),
+    ),
     ...rowsOf(
       memory,
       'page JS heap over the run',
@@ -508,7 +454,7 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
       })),
     },
     home,
-    lab,
+    labRounds,
     firstLoss,
     fourRuns: window,
     memory,
