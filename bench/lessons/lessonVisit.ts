@@ -14,6 +14,12 @@ const WATCH_SCRIPT = resolve(ROOT, 'bench/lessons/sectionWatch.js');
 const SETTLE_MS = 3000;
 /** A block that has not finished training in this time is reported as timed out. */
 const BLOCK_LIMIT_MS = 300_000;
+/**
+ * How long a block is still watched after it is done (trained, its after-training operations over,
+ * its claim judged): the claim box, the takeaway and packing the saved runs all come after "Training
+ * finished.", and a window that ended there once hid a task of 1.4 s (docs/PERFORMANCE.md).
+ */
+export const AFTER_DONE_MS = 3000;
 
 export interface LongTask {
   readonly start: number;
@@ -26,7 +32,10 @@ export interface BlockTiming {
   readonly claimShownMs: number | undefined;
   /** Milliseconds from pressing "Run experiment" to "Training finished."; undefined on a timeout. */
   readonly finishedMs: number | undefined;
-  /** Main-thread tasks over 50 ms from the press until the block was done (finished and judged). */
+  /**
+   * Main-thread tasks over 50 ms from the press until AFTER_DONE_MS after the block was done
+   * (finished, its after-training operations over, its claim shown); on a timeout, until then.
+   */
   readonly longTasks: readonly LongTask[];
 }
 
@@ -89,8 +98,25 @@ async function longTasks(page: Page): Promise<LongTask[]> {
   return tasks;
 }
 
-/** Trains one block as a learner would: its task's settings first, Run, then any after-training button. */
-async function trainBlock(page: Page, block: TrainedBlock): Promise<BlockTiming> {
+/** What bench/lessons/trace.ts records: the categories bench/ui/traceAnalysis.ts reads. */
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+];
+
+/**
+ * Trains one block as a learner would: its task's settings first, Run, then any after-training
+ * button. With `trace`, Chromium records a trace into that file from just before the press to the
+ * end of the block's window.
+ */
+async function trainBlock(
+  browser: Browser,
+  page: Page,
+  block: TrainedBlock,
+  trace: string | undefined,
+): Promise<BlockTiming> {
   const kind = block.kind === 'experiment' ? 'Experiment' : 'Practice';
   const section = page.getByRole('region', { name: `${kind} ${block.title}`, exact: true });
   for (const { run, key, value } of requiredControls(block)) {
@@ -99,6 +125,9 @@ async function trainBlock(page: Page, block: TrainedBlock): Promise<BlockTiming>
   await section.evaluate((el) => (window as BenchWindow).__benchWatchSection?.(el));
   const run = section.getByRole('button', { name: 'Run experiment', exact: true });
   await run.scrollIntoViewIfNeeded();
+  if (trace !== undefined) {
+    await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+  }
   await run.click();
   const done = await page
     .waitForFunction(() => (window as BenchWindow).__benchMarks?.finishedAt !== undefined, null, {
@@ -128,9 +157,11 @@ async function trainBlock(page: Page, block: TrainedBlock): Promise<BlockTiming>
       })
       .catch(() => undefined);
   }
+  if (done) await page.waitForTimeout(AFTER_DONE_MS);
+  if (trace !== undefined) await browser.stopTracing();
   const m = await marks(page);
   const pressed = m.pressedAt ?? Number.NaN;
-  const end = Math.max(m.finishedAt ?? m.now ?? 0, m.shownAt ?? 0);
+  const end = m.now ?? Number.NaN;
   const tasks = (await longTasks(page)).filter((t) => t.start >= pressed && t.start <= end);
   return {
     block,
@@ -153,6 +184,8 @@ export async function visitLesson(
     readonly blocks: readonly TrainedBlock[];
     readonly allLessonIds: readonly string[];
     readonly log: (line: string) => void;
+    /** Record a Chromium trace of the first block's run into this file (bench/lessons/trace.ts). */
+    readonly trace?: string | undefined;
   },
 ): Promise<LessonVisit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -201,12 +234,12 @@ export async function visitLesson(
     const loadEnd = await page.evaluate(() => performance.now());
     const loadLongTasks = (await longTasks(page)).filter((t) => t.start <= loadEnd);
     const blocks: BlockTiming[] = [];
-    for (const block of options.blocks) {
-      const timing = await trainBlock(page, block);
+    for (const [i, block] of options.blocks.entries()) {
+      const timing = await trainBlock(browser, page, block, i === 0 ? options.trace : undefined);
       const seconds = (ms: number | undefined) =>
         ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
       options.log(
-        `  ${block.id}: claim ${block.hasClaim ? seconds(timing.claimShownMs) : '(none)'}, finished ${seconds(timing.finishedMs)}, longest task ${Math.max(0, ...timing.longTasks.map((t) => t.duration)).toFixed(0)} ms`,
+        `  ${block.id}: claim ${block.hasClaim ? seconds(timing.claimShownMs) : '(none)'}, finished ${seconds(timing.finishedMs)}, longest task ${Math.max(0, ...timing.longTasks.map((t) => t.duration)).toFixed(0)} ms (press to ${AFTER_DONE_MS / 1000} s after done)`,
       );
       blocks.push(timing);
     }
