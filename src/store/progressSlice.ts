@@ -410,6 +410,15 @@ export const selectStorageProblem = (s: ProgressSlice): string | undefined =>
   s.progressStorageProblem;
 export const selectProgressTrack = (s: ProgressSlice): ProgressSlice['progressTrack'] =>
   s.progressTrack;
+/**
+ * One quiz question's record. A question subscribed to it alone is not rendered again when an
+ * experiment records a chart viewed or a claim shown: at 4× CPU throttling, rendering every question
+ * of the lesson again was 60–92 ms of such an update's task (docs/PERFORMANCE.md).
+ */
+export const selectQuizRecord =
+  (key: string) =>
+  (s: ProgressSlice): QuizRecord | undefined =>
+    s.progress.quizzes[key];
 export const selectAnswerQuiz = (s: ProgressSlice) => s.answerQuiz;
 export const selectRevealQuiz = (s: ProgressSlice) => s.revealQuiz;
 export const selectRetakeQuizzes = (s: ProgressSlice) => s.retakeQuizzes;

@@ -45,8 +45,15 @@ export function isRuledOut(record: QuizRecord | undefined): boolean {
   return record.revealed || (record.answers.length > 0 && !answeredWithoutPeeking(record));
 }
 
+/** What the stakes read of the progress: a question's own record and the checkpoints earned. */
+export type StakesProgress = Pick<Progress, 'quizzes' | 'checkpoints'>;
+
 /** The not-yet-earned checkpoints this question still counts for (empty once it is ruled out). */
-export function openStakes(quizKey: string, progress: Progress, track: Track): PeekingCheckpoint[] {
+export function openStakes(
+  quizKey: string,
+  progress: StakesProgress,
+  track: Track,
+): PeekingCheckpoint[] {
   if (isRuledOut(progress.quizzes[quizKey]) || progress.quizzes[quizKey]?.solved) return [];
   return peekingCheckpoints(track).filter(
     (c) => c.quizKeys.includes(quizKey) && progress.checkpoints[c.key] === undefined,
@@ -54,7 +61,11 @@ export function openStakes(quizKey: string, progress: Progress, track: Track): P
 }
 
 /** The not-yet-earned checkpoints this question counted for and no longer does. */
-export function lostStakes(quizKey: string, progress: Progress, track: Track): PeekingCheckpoint[] {
+export function lostStakes(
+  quizKey: string,
+  progress: StakesProgress,
+  track: Track,
+): PeekingCheckpoint[] {
   if (!isRuledOut(progress.quizzes[quizKey])) return [];
   return peekingCheckpoints(track).filter(
     (c) => c.quizKeys.includes(quizKey) && progress.checkpoints[c.key] === undefined,

@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Quiz } from '../../lessons/schema';
 import { useAppStore } from '../../store/appStore';
-import { selectAnswerQuiz, selectProgress, selectRevealQuiz } from '../../store/progressSlice';
+import { selectAnswerQuiz, selectQuizRecord, selectRevealQuiz } from '../../store/progressSlice';
 import type { HeadingLevel } from '../charts/Heading';
 import { Heading, subLevel } from '../charts/Heading';
 import { choiceOrder } from './choiceOrder';
@@ -25,12 +25,18 @@ type Focus = { readonly target: 'feedback' | 'firstChoice'; readonly seq: number
  * One multiple-choice question. Submitting an answer shows every choice's explanation, with the
  * learner's choice marked and right or wrong said in words. A wrong answer can be retried; the answer
  * can be revealed before answering, which is recorded (it no longer counts as answered without peeking).
+ * It subscribes to its own record only, and is memoised: an experiment of the lesson recording
+ * progress, or a block around it rendering, leaves it alone.
  */
-export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuestionProps) {
+export const QuizQuestion = memo(function QuizQuestion({
+  quiz,
+  progressKey,
+  headingLevel = 3,
+}: QuizQuestionProps) {
   const baseId = useId();
   const headingId = `${baseId}-question`;
   const revealHintId = `${baseId}-reveal-hint`;
-  const record = useAppStore(selectProgress).quizzes[progressKey];
+  const record = useAppStore(useMemo(() => selectQuizRecord(progressKey), [progressKey]));
   const answerQuiz = useAppStore(selectAnswerQuiz);
   const revealQuiz = useAppStore(selectRevealQuiz);
   const [selected, setSelected] = useState<number | undefined>(undefined);
@@ -38,7 +44,7 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
   const [missingChoice, setMissingChoice] = useState(false);
   const [focus, setFocus] = useState<Focus>(undefined);
   const [confirmingReveal, setConfirmingReveal] = useState(false);
-  const stakes = useQuizStakes(progressKey);
+  const stakes = useQuizStakes(progressKey, record);
   const feedbackRef = useRef<HTMLDivElement>(null);
   const firstChoiceRef = useRef<HTMLInputElement>(null);
 
@@ -214,4 +220,4 @@ export function QuizQuestion({ quiz, progressKey, headingLevel = 3 }: QuizQuesti
       ) : null}
     </section>
   );
-}
+});

@@ -1,7 +1,16 @@
 import { useMemo } from 'react';
-import { lostStakes, openStakes, type PeekingCheckpoint } from '../../lessons/progress/stakes';
+import { useShallow } from 'zustand/react/shallow';
+import type { QuizRecord } from '../../lessons/progress/schema';
+import {
+  lostStakes,
+  openStakes,
+  peekingCheckpoints,
+  type PeekingCheckpoint,
+} from '../../lessons/progress/stakes';
+import type { Track } from '../../lessons/track';
+import type { AppState } from '../../store/appState';
 import { useAppStore } from '../../store/appStore';
-import { selectProgress, selectProgressTrack } from '../../store/progressSlice';
+import { selectProgressTrack } from '../../store/progressSlice';
 
 export interface QuizStakes {
   /** Checkpoints this question still counts for: a wrong first answer or a reveal would lose them. */
@@ -10,17 +19,43 @@ export interface QuizStakes {
   readonly lost: readonly PeekingCheckpoint[];
 }
 
-/** What answering this question can still cost, or has cost, for "without peeking" checkpoints. */
-export function useQuizStakes(quizKey: string): QuizStakes {
-  const progress = useAppStore(selectProgress);
+/** Each track's "without peeking" checkpoints, worked out once for all of its questions. */
+const peekingOfTrack = new WeakMap<Track, readonly PeekingCheckpoint[]>();
+function peekingOf(track: Track): readonly PeekingCheckpoint[] {
+  let found = peekingOfTrack.get(track);
+  if (found === undefined) {
+    found = peekingCheckpoints(track);
+    peekingOfTrack.set(track, found);
+  }
+  return found;
+}
+
+/**
+ * What answering this question can still cost, or has cost, for "without peeking" checkpoints. It
+ * reads only the question's own record (the caller's) and whether the checkpoints it counts for are
+ * earned: the rest of the progress changing (a chart viewed, a claim shown, another checkpoint
+ * earned) does not render the question again.
+ */
+export function useQuizStakes(quizKey: string, record: QuizRecord | undefined): QuizStakes {
   const track = useAppStore(selectProgressTrack);
-  return useMemo(
-    () =>
-      track
-        ? { open: openStakes(quizKey, progress, track), lost: lostStakes(quizKey, progress, track) }
-        : { open: [], lost: [] },
-    [quizKey, progress, track],
+  const covering = useMemo(
+    () => (track ? peekingOf(track).filter((c) => c.quizKeys.includes(quizKey)) : []),
+    [track, quizKey],
   );
+  const earned = useAppStore(
+    useShallow((s: AppState) => covering.map((c) => s.progress.checkpoints[c.key])),
+  );
+  return useMemo(() => {
+    if (!track) return { open: [], lost: [] };
+    const checkpoints = Object.fromEntries(
+      covering.flatMap((c, i) => {
+        const achievement = earned[i];
+        return achievement ? [[c.key, achievement] as const] : [];
+      }),
+    );
+    const seen = { quizzes: record ? { [quizKey]: record } : {}, checkpoints };
+    return { open: openStakes(quizKey, seen, track), lost: lostStakes(quizKey, seen, track) };
+  }, [quizKey, record, covering, earned, track]);
 }
 
 /** “Answered the quizzes without revealing the answers” in “Going deep” (lesson 5) */

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
+import { Profiler } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -172,6 +173,26 @@ describe('QuizQuestion', () => {
       'This question no longer counts for the checkpoint “No peeking” in “Beta lesson” (lesson 2), because the first answer was not correct. You can retake it from that checkpoint.',
     );
     expect(screen.queryByText(/Your first answer also counts/)).not.toBeInTheDocument();
+  });
+
+  it('is not rendered again when an experiment records progress, only when its own record changes', () => {
+    loadProgressFor(track);
+    let renders = 0;
+    render(
+      <Profiler id="quiz" onRender={() => void renders++}>
+        <QuizQuestion quiz={quiz} progressKey={KEY} />
+      </Profiler>,
+    );
+    const before = renders;
+    // The lesson's experiment: its chart looked at, its claim shown, a checkpoint earned by both.
+    act(() => useAppStore.getState().recordChartViewed('alpha/falls', 'loss'));
+    act(() => useAppStore.getState().recordClaimShown('alpha/falls', 'the loss fell'));
+    expect(useAppStore.getState().progress.checkpoints['alpha/saw-it']).toBeDefined();
+    expect(renders).toBe(before);
+
+    act(() => useAppStore.getState().answerQuiz(KEY, 0, true));
+    expect(renders).toBe(before + 1);
+    expect(screen.getByRole('status')).toHaveTextContent('Correct.');
   });
 
   it('shows the saved answer again after a reload', async () => {
