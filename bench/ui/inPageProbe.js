@@ -6,6 +6,7 @@
 (() => {
   const probe = {
     longTasks: [],
+    longFrames: [],
     frames: [],
     stepRenders: [],
     lossRenders: [],
@@ -29,6 +30,36 @@
     probe.longTasks = null;
   }
   if (longTasksOnly) return;
+
+  // What each long animation frame (over 50 ms, the Long Animation Frames API) was made of: the
+  // scripts that ran in it (who invoked them, which function of which file, how long), and when
+  // rendering and style and layout began. The Long Tasks API gives a task's length and nothing else;
+  // these name a long task's work, and a frame whose parts add up to much less than its length
+  // waited (for a core, or inside a garbage collection, which is not a script's own time).
+  probe.longFrames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        probe.longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          blockingDuration: entry.blockingDuration,
+          renderStart: entry.renderStart,
+          styleAndLayoutStart: entry.styleAndLayoutStart,
+          scripts: entry.scripts.map((script) => ({
+            invoker: script.invoker,
+            functionName: script.sourceFunctionName,
+            url: script.sourceURL,
+            start: script.startTime,
+            duration: script.duration,
+            forcedStyleAndLayout: script.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    probe.longFrames = null;
+  }
 
   // Every frame reads each chart's title and summary. Looking them up with selectors every frame
   // (querySelectorAll, then a querySelector per figure) cost the page's main thread more than some

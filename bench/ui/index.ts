@@ -343,6 +343,12 @@ async function measureAll(args: ReadonlySet<string>, browser: Browser, url: stri
             target: `≤ ${TARGETS.longestTaskMs} ms`,
             met: w.longTasks !== null && longest <= TARGETS.longestTaskMs,
           },
+          ...w.longTaskCauses.map((cause, i) => ({
+            measure: `long task ${i + 1}, 4 runs training: what ran (Long Animation Frames API)`,
+            value: cause,
+            target: '',
+            met: undefined,
+          })),
           {
             measure: 'charts on screen (viewport as tall as the page)',
             value: `${w.chartsOnScreen} in ${w.viewport.width} × ${w.viewport.height} px`,

@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import { errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../test/e2e/previewServer';
 import type { WorkerLoadReport } from '../../src/worker/workerLoad';
+import { describeLongTask, type LongFrame } from './longFrames';
 
 const PROBE_SCRIPT = resolve(ROOT, 'bench/ui/inPageProbe.js');
 
 /** What inPageProbe.js records (times are performance.now() milliseconds). */
 interface ProbeData {
   readonly longTasks: readonly { readonly start: number; readonly duration: number }[] | null;
+  /** Long animation frames (null: this browser does not report them). */
+  readonly longFrames: readonly LongFrame[] | null;
   readonly frames: readonly number[];
   readonly stepRenders: readonly { readonly time: number; readonly step: number }[];
   readonly lossRenders: readonly number[];
@@ -296,6 +299,8 @@ export interface TrainingWindow {
   readonly steps: number;
   /** Main-thread tasks over 50 ms that started in the window (null: the browser does not report them). */
   readonly longTasks: readonly number[] | null;
+  /** What each of those tasks was made of (longFrames.ts), in the same order. */
+  readonly longTaskCauses: readonly string[];
   readonly framesPerSecond: number;
   readonly stepRendersPerSecond: number;
   readonly lossRendersPerSecond: number;
@@ -336,13 +341,19 @@ export async function trainingWindow(
     await lab.pauseIfAnswering();
     const end = start + seconds * 1000;
     const span = seconds;
+    const inWindow =
+      probe.longTasks === null
+        ? null
+        : probe.longTasks.filter((t) => t.start >= start && t.start < end);
     return {
       seconds: span,
       steps: stepAt(probe.stepRenders, end) - stepAt(probe.stepRenders, start),
-      longTasks:
-        probe.longTasks === null
-          ? null
-          : probe.longTasks.filter((t) => t.start >= start && t.start < end).map((t) => t.duration),
+      longTasks: inWindow === null ? null : inWindow.map((t) => t.duration),
+      longTaskCauses: (inWindow ?? []).map((t) =>
+        probe.longFrames === null
+          ? `${t.duration.toFixed(0)} ms (this browser reports no long animation frames)`
+          : describeLongTask(t, probe.longFrames),
+      ),
       framesPerSecond: within(probe.frames, start, end) / span,
       stepRendersPerSecond:
         within(
