@@ -6,6 +6,7 @@ import { useAppStore } from '../store/appStore';
 import { selectProgressTrack } from '../store/progressSlice';
 import { PROGRESS_STORAGE_KEY } from '../store/progressStorage';
 import { inStages, nextTask } from './inStages';
+import { markSettling, whenIdle, whenSettled } from './pageSettling';
 import { lazyPage } from './lazyPage';
 import { BlockErrorBoundary } from './lessons/BlockErrorBoundary';
 import { AppShortcuts } from './present/AppShortcuts';
@@ -60,8 +61,30 @@ export async function preloadPages(): Promise<void> {
 const retryPages = (): void => {
   for (const page of LAZY_PAGES) page.retry();
 };
-/** Once the first page is up, the others download in the background, so opening them is instant. */
+/**
+ * Once the first page is up and has settled (a lesson's segments all shown), the others download in
+ * the background, each in an idle moment, so opening them is instant without a page's evaluation
+ * landing among the first page's own loading tasks.
+ */
 const PRELOAD_AFTER_MS = 1500;
+
+async function preloadWhenSettled(): Promise<void> {
+  for (const page of LAZY_PAGES) {
+    await whenSettled();
+    await whenIdle();
+    await page.preload();
+  }
+}
+
+/** The page's code is still arriving: the page is settling while this is shown. */
+function PageLoading() {
+  useEffect(markSettling, []);
+  return (
+    <p className="nl-page-loading" role="status">
+      Loading the page…
+    </p>
+  );
+}
 
 export interface AppProps {
   /** The lessons to show; the bundled lessons/*.md by default (tests pass their own). */
@@ -155,7 +178,7 @@ export function App({ track: given }: AppProps) {
   }, [route, track]);
 
   useEffect(() => {
-    const timer = setTimeout(() => void preloadPages(), PRELOAD_AFTER_MS);
+    const timer = setTimeout(() => void preloadWhenSettled(), PRELOAD_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
 
@@ -223,13 +246,7 @@ export function App({ track: given }: AppProps) {
             rest="The other pages still work: use the links above."
             onRetry={retryPages}
           >
-            <Suspense
-              fallback={
-                <p className="nl-page-loading" role="status">
-                  Loading the page…
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <Page route={route} track={track} />
             </Suspense>
           </BlockErrorBoundary>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { formatDate } from './formatDate';
 import { lessonState, remainingSummary } from '../../lessons/progress/unlock';
 import type { Track } from '../../lessons/track';
@@ -18,6 +18,7 @@ import { useRevealedSegments } from './useRevealedSegments';
 import type { Segment } from '../../lessons/parseLesson';
 import { lessonSections } from '../../lessons/sections';
 import { withBundledProse } from '../../lessons/loadProse';
+import { markSettling } from '../pageSettling';
 
 export interface LessonPageProps {
   readonly track: Track;
@@ -166,6 +167,8 @@ function OpenLesson({ lessonId, instructor, segments, section, header, footer }:
   const shown = useRevealedSegments(segments);
   useReadingPosition(lessonId, articleRef, section, shown.done);
   const busy = !shown.done;
+  // Other pages' code waits for the whole lesson to be shown (App.tsx's preload).
+  useEffect(() => (busy ? markSettling() : undefined), [busy]);
   return (
     <div className="nl-lesson-layout">
       <LessonContents
