@@ -106,6 +106,35 @@ export interface WasmKernelExports {
     s: number,
     co: number,
   ): void;
+  // The optimizers' updates (assembly/optim.ts, called by src/engine/optim/optimWasm.ts).
+  sgdUpdate(
+    p: number,
+    g: number,
+    b: number,
+    n: number,
+    lr: number,
+    wd: number,
+    momentum: number,
+    keep: number,
+    mode: number,
+    nesterov: number,
+  ): void;
+  adamUpdate(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    decay: number,
+    l2: number,
+    beta1: number,
+    c1: number,
+    beta2: number,
+    c2: number,
+    stepSize: number,
+    bc2Sqrt: number,
+    eps: number,
+  ): void;
 }
 
 /** The module plus a float view of its memory that stays valid across `memory.grow`. */
@@ -143,6 +172,8 @@ const FUNCTIONS = [
   'planeSums',
   'channelAffine',
   'channelGradient',
+  'sgdUpdate',
+  'adamUpdate',
 ] as const;
 
 /**

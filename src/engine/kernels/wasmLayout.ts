@@ -227,6 +227,29 @@ export function eltwiseLayout(
   return { perChannel, first, second, end: layout.end };
 }
 
+/**
+ * The optimizers' updates (src/engine/optim/optimWasm.ts) go through the module in chunks of at
+ * most this many floats of a parameter, so the memory they need stays small whatever the layer.
+ */
+export const OPTIMIZER_CHUNK = 4096;
+
+/**
+ * Where one optimizer update puts its operands (the parameter, its gradient and up to two state
+ * arrays: SGD's momentum buffer, Adam's two moments), `floats` floats each; `end` is how much
+ * memory it needs (the memory plan reads it too).
+ */
+export function optimizerLayout(
+  sizing: WasmSizing,
+  floats: number,
+): { p: number; g: number; s0: number; s1: number; end: number } {
+  const layout = new WasmLayout(sizing.base);
+  const p = layout.take(4 * floats);
+  const g = layout.take(4 * floats);
+  const s0 = layout.take(4 * floats);
+  const s1 = layout.take(4 * floats);
+  return { p, g, s0, s1, end: layout.end };
+}
+
 /** Whether a convolution runs on the padded kernels (stride 1) rather than the table-driven ones. */
 export function convIsPadded(g: ConvGeometry): boolean {
   return g.stride === 1;

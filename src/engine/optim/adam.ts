@@ -1,5 +1,6 @@
 import type { Param } from '../layers/layer';
 import { CheckedOptimizer, checkRange } from './optimizer';
+import { optimWasm } from './optimWasm';
 
 export interface AdamOptions {
   lr?: number;
@@ -70,6 +71,7 @@ export class Adam extends CheckedOptimizer {
     const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
     const decay = decoupled ? 1 - lr * wd : 1;
     const l2 = decoupled ? 0 : wd;
+    const wasm = optimWasm();
     for (let k = 0; k < this.params.length; k++) {
       const param = this.params[k]!;
       const p = param.value.data;
@@ -81,6 +83,11 @@ export class Adam extends CheckedOptimizer {
       }
       const m = s.expAvg;
       const v = s.expAvgSq;
+      if (wasm !== undefined) {
+        // The loop below, in the module (optimWasm.ts): the same bits.
+        wasm.adam(p, g, m, v, { decay, l2, beta1, beta2, stepSize, bc2Sqrt, eps });
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         // AdamW: p *= 1 − lr·wd, before the gradient step; Adam: g += wd·p
         const pi = p[i]! * decay;

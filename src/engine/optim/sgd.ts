@@ -1,5 +1,6 @@
 import type { Param } from '../layers/layer';
 import { CheckedOptimizer, checkRange } from './optimizer';
+import { optimWasm } from './optimWasm';
 
 export interface SGDOptions {
   lr: number;
@@ -49,11 +50,21 @@ export class SGD extends CheckedOptimizer {
 
   step(): void {
     const { lr, momentum, dampening, weightDecay: wd, nesterov } = this;
+    const wasm = optimWasm();
     for (let k = 0; k < this.params.length; k++) {
       const param = this.params[k]!;
       const p = param.value.data;
       const g = param.grad.data;
       const n = p.length;
+      if (wasm !== undefined) {
+        // The loops below, in the module (optimWasm.ts): the same bits.
+        const first = momentum !== 0 && this.buffers[k] === undefined;
+        if (first) this.buffers[k] = new Float32Array(n);
+        const mode = momentum === 0 ? 0 : first ? 1 : 2;
+        const keep = 1 - dampening;
+        wasm.sgd(p, g, this.buffers[k], { lr, wd, momentum, keep, mode, nesterov });
+        continue;
+      }
       if (momentum === 0) {
         // p −= lr·(g + wd·p)
         for (let i = 0; i < n; i++) p[i]! -= lr * (g[i]! + wd * p[i]!);

@@ -3,6 +3,8 @@ import {
   convForwardBytes,
   convWeightGradientBytes,
   eltwiseLayout,
+  OPTIMIZER_CHUNK,
+  optimizerLayout,
   gemmLayout,
   WASM_PAGE_BYTES,
   type WasmSizing,
@@ -371,7 +373,7 @@ interface KernelWork {
 }
 
 /**
- * The WebAssembly memory the run's products, convolutions and layer loops need: the module grows its memory to the
+ * The WebAssembly memory the run's products, convolutions, layer loops and optimizer updates need: the module grows its memory to the
  * operands of the largest call and keeps it (pages of 64 KiB).
  */
 function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): number {
@@ -449,6 +451,14 @@ function wasmBytes({ host, costs, batch, forwardBatch, training }: KernelWork): 
           );
         }
       }
+    }
+  }
+  if (training) {
+    // The optimizer's update, a parameter at a time in chunks (optimWasm.ts); a layer's params
+    // bound its largest parameter's.
+    const params = Math.max(0, ...costs.map((cost) => cost.params));
+    if (params > 0) {
+      largest = Math.max(largest, optimizerLayout(kernels, Math.min(params, OPTIMIZER_CHUNK)).end);
     }
   }
   return largest === 0 ? 0 : Math.ceil(largest / WASM_PAGE_BYTES) * WASM_PAGE_BYTES;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/engine/data/dataset';
 import { engineWasmKernels } from '../../../src/engine/kernels/wasmKernels';
-import { eltwiseLayout, gemmLayout } from '../../../src/engine/kernels/wasmLayout';
+import {
+  eltwiseLayout,
+  gemmLayout,
+  OPTIMIZER_CHUNK,
+  optimizerLayout,
+} from '../../../src/engine/kernels/wasmLayout';
 import { scratch } from '../../../src/engine/layers/scratch';
 import { createRng } from '../../../src/engine/rng';
 import {
@@ -273,6 +278,24 @@ describe('the memory plan', () => {
     expect(held).toBeGreaterThanOrEqual(relu);
     expect(held).toBeLessThanOrEqual(run.memory.parts.wasm);
     expect(run.memory.parts.wasm).toBe(Math.ceil(relu / 65536) * 65536);
+  });
+
+  it('counts the WebAssembly memory of the optimizer\u2019s update, which stays under any product\u2019s', () => {
+    // The update takes a parameter in chunks of OPTIMIZER_CHUNK floats, four operands of them: at
+    // most 64 KB, under the workspace alone of the smallest product (every model has a classifier),
+    // so the update never decides the plan, however large a layer.
+    const sizing = engineWasmKernels!;
+    const update = optimizerLayout(sizing, OPTIMIZER_CHUNK).end;
+    expect(update).toBeLessThan(gemmLayout(sizing, 1, 1, 1).end);
+    // Two hidden layers of 64 on 2 inputs, batches of 2: the 64 × 64 weight is a whole chunk.
+    const config = toRunConfig(
+      settings({ dataset: 'spiral', depth: 2, width: 64, norm: 'none', batchSize: 2 }),
+    );
+    const run = new TrainingRun(config, randomSet(40, [2], 2), { testCount: 0 });
+    expect(run.memory.parts.wasm).toBeGreaterThanOrEqual(update);
+    sizing.release();
+    run.step();
+    expect(sizing.exports.memory.buffer.byteLength).toBeLessThanOrEqual(run.memory.parts.wasm);
   });
 
   it('validates in chunks that give the same numbers as one pass', () => {
