@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Segment } from '../../lessons/parseLesson';
 import { afterNextFrame } from './afterNextFrame';
-import { passageParts } from './proseParts';
+import { isDisplayFormula, passageParts } from './proseParts';
 
 /**
  * A lesson page adds its content a piece at a time, each batch rendered and committed on its own and
@@ -21,6 +21,8 @@ import { passageParts } from './proseParts';
 export const BATCH_BUDGET = 1_200;
 /** An experiment, widget, question or checkpoint: about as costly to show as this much prose. */
 const BLOCK_COST = 1_000;
+/** A displayed formula (a part of its own, proseParts.ts) comes in a batch of its own. */
+const FORMULA_COST = BATCH_BUDGET;
 
 /** What a segment's pieces are read from (a Segment is one). */
 export interface Costed {
@@ -45,7 +47,7 @@ export function lessonPieces(segments: readonly Costed[]): Piece[] {
       return passageParts(segment.text ?? '').map((part, i) => ({
         segment: index,
         part: i,
-        cost: part.length,
+        cost: isDisplayFormula(part) ? FORMULA_COST : part.length,
       }));
     }
     // A prediction is shown inside its experiment: nothing of its own.

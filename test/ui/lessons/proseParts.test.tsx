@@ -44,6 +44,19 @@ describe('proseParts', () => {
     }
   });
 
+  it('cuts a displayed formula out as a part of its own, however short the text around it', () => {
+    const formula = '$$\na = b\n\nc = d\n$$\n';
+    const text = `${paragraph(1)}\n\n${formula}\n${paragraph(2)}\n\n${paragraph(3)}`;
+    expect(proseParts(text)).toEqual([
+      `${paragraph(1)}\n`,
+      formula,
+      `${paragraph(2)}\n\n${paragraph(3)}`,
+    ]);
+    // A formula inside a paragraph's lines is that paragraph's, not a block of its own.
+    const inline = `${paragraph(1)}\n$$\na = b\n$$\n\n${paragraph(2)}`;
+    expect(proseParts(inline)).toEqual([inline]);
+  });
+
   it('never cuts between the items of one list, nor before an indented continuation', () => {
     const loose = `Before:\n- one\n\n- two\n\n  more of two\n\n- three\n\n1. first\n\n2. second`;
     expect(proseParts(loose, 1)).toEqual([loose]);

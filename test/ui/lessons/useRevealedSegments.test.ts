@@ -47,6 +47,21 @@ describe('lessonPieces', () => {
       { segment: 3, part: 0, cost: 0 },
     ]);
   });
+
+  it('costs a displayed formula a whole batch, so it is laid out in a frame of its own', () => {
+    const text = `Before ${'w'.repeat(200)}.\n\n$$\nx = 1\n$$\n\nAfter ${'w'.repeat(200)}.`;
+    const pieces = lessonPieces([{ kind: 'markdown', text }]);
+    expect(pieces.map((p) => p.cost)).toEqual([
+      passageParts(text)[0]!.length,
+      BATCH_BUDGET,
+      passageParts(text)[2]!.length,
+    ]);
+    expect(batches(pieces)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+  });
 });
 
 describe('nextBatchEnd', () => {
