@@ -32,7 +32,11 @@ const LessonPage = lazyPage(() =>
   inStages(
     [
       () => import('./lessons/texMarkup'),
-      () => import('./lessons/Prose'),
+      // KaTeX's fonts are requested once Prose's stylesheet (with their faces) is in.
+      () =>
+        Promise.all([import('./lessons/Prose'), import('./lessons/texMarkup')]).then(([, tex]) =>
+          tex.loadMathFonts(),
+        ),
       () => import('./lessons/PercentilesChart'),
       () => import('./lessons/QuizQuestion'),
       () => import('../lessons/loadProse'),
