@@ -34,13 +34,37 @@ export function runLetter(runs: readonly LabRun[], id: string): string {
   return RUN_LETTERS[runs.findIndex((r) => r.id === id)] ?? '?';
 }
 
-/** The legend label of each run, by id: "A", "B: BatchNorm". */
-export function runLabels(runs: readonly LabRun[]): Map<string, string> {
+/** The last labels made, and the runs' ids and settings they were made from. */
+let lastLabels:
+  | { ids: readonly string[]; settings: readonly object[]; labels: ReadonlyMap<string, string> }
+  | undefined;
+
+/**
+ * The legend label of each run, by id: "A", "B: BatchNorm". A label depends only on the runs' order
+ * and settings, which stay the same objects while they train, yet the run tabs, the run panel and
+ * the Loss chart asked for them again with every snapshot (describing every run's differences from
+ * run A each time); so the last labels are kept and handed out again while the ids and settings are
+ * the same.
+ */
+export function runLabels(runs: readonly LabRun[]): ReadonlyMap<string, string> {
+  const last = lastLabels;
+  if (
+    last !== undefined &&
+    last.ids.length === runs.length &&
+    runs.every((run, i) => run.id === last.ids[i] && run.settings === last.settings[i])
+  ) {
+    return last.labels;
+  }
   const baseline = runs[0];
   const labels = new Map<string, string>();
   runs.forEach((run, i) => {
     const letter = RUN_LETTERS[i] ?? '?';
     labels.set(run.id, baseline ? runLegend(letter, baseline.settings, run.settings) : letter);
   });
+  lastLabels = {
+    ids: runs.map((run) => run.id),
+    settings: runs.map((run) => run.settings),
+    labels,
+  };
   return labels;
 }

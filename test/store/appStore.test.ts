@@ -274,6 +274,27 @@ describe('runs', () => {
     );
   });
 
+  it('hands out the same run labels while the runs train, and new ones when a setting changes', () => {
+    store().connect();
+    store().addRun();
+    store().updateSetting(run(1).id, 'norm', 'layerNorm');
+    const before = runLabels(store().runs);
+    made[1]?.emit({
+      type: 'ready',
+      dataset: { id: 'spiral', trainCount: 1000, testCount: 500, sampleShape: [2], numClasses: 2 },
+      parameterCount: 4482,
+      layers: [],
+    });
+    made[1]?.emit(snapshotOf(1, 5));
+    expect(run(1).step).toBe(5);
+    expect(runLabels(store().runs)).toBe(before);
+    store().updateSetting(run(1).id, 'norm', 'batchNorm');
+    const after = runLabels(store().runs);
+    expect(after).not.toBe(before);
+    expect(after.get(run(1).id)).toBe('B: BatchNorm');
+    expect(before.get(run(1).id)).toBe('B: LayerNorm');
+  });
+
   it('removes a run and its worker, but never the last run', () => {
     store().addRun();
     const removed = run(1).id;

@@ -2,7 +2,7 @@ import type { Histogram } from '../../engine/probes/histogram';
 import { formatNumber, formatStep } from './format';
 import { modeBin } from './histogramShape';
 import { layerTitle } from './layerNames';
-import { densityColor } from './palette';
+import { writeDensityRgba } from './palette';
 
 /** One recorded histogram of a layer. */
 export interface HistogramFrame {
@@ -81,11 +81,7 @@ export function heatmapRgba(cells: HeatmapCells): Uint8ClampedArray {
   for (let i = 0; i < cells.intensity.length; i++) {
     const t = cells.intensity[i]!;
     if (t <= 0) continue;
-    const [r, g, b] = densityColor(LOWEST_SHADE + (1 - LOWEST_SHADE) * t);
-    rgba[4 * i] = r;
-    rgba[4 * i + 1] = g;
-    rgba[4 * i + 2] = b;
-    rgba[4 * i + 3] = 255;
+    writeDensityRgba(LOWEST_SHADE + (1 - LOWEST_SHADE) * t, rgba, 4 * i);
   }
   return rgba;
 }

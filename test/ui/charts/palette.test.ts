@@ -7,6 +7,7 @@ import {
   RUN_COLORS,
   RUN_IDS,
   runColor,
+  writeDensityRgba,
 } from '../../../src/ui/charts/palette';
 
 describe('palette', () => {
@@ -32,6 +33,21 @@ describe('palette', () => {
     expect(densityColor(1)).toEqual([8, 29, 88]);
     expect(densityColor(2)).toEqual([8, 29, 88]);
     expect(densityColor(Number.NaN)).toEqual([255, 255, 217]);
+  });
+
+  it('writes the density ramp into RGBA pixels as densityColor gives it, rounded and opaque', () => {
+    const out = new Uint8ClampedArray(12).fill(7);
+    writeDensityRgba(0, out, 0);
+    // 0.3 lies 0.2 of the way from the second stop [199, 233, 180] to the third [65, 182, 196]:
+    // 199 − 0.2·134 = 172.2, 233 − 0.2·51 = 222.8, 180 + 0.2·16 = 183.2.
+    writeDensityRgba(0.3, out, 4);
+    expect(Array.from(out.subarray(0, 8))).toEqual([255, 255, 217, 255, 172, 223, 183, 255]);
+    expect(Array.from(out.subarray(8))).toEqual([7, 7, 7, 7]);
+    for (const t of [0.15, 0.42, 0.77, 1]) {
+      const pixel = new Uint8ClampedArray(4);
+      writeDensityRgba(t, pixel, 0);
+      expect(Array.from(pixel)).toEqual([...Uint8ClampedArray.from(densityColor(t)), 255]);
+    }
   });
 
   it('colours the shallowest layer purple and the deepest green', () => {
