@@ -12,6 +12,7 @@ import {
   type AfterTrainingOperation,
   type AfterTrainingRequest,
 } from '../../worker/protocol';
+import { afterThisTask } from './afterThisTask';
 import { afterTrainingTargets, freshExperimentRun, type ExperimentRun } from './experimentRun';
 
 export interface RunDefinition {
@@ -150,8 +151,13 @@ export function useExperimentRuns(
     runsRef.current = runs;
   }, [runs]);
 
+  // The workers of the latest start, created and started in a task after the click's (afterThisTask.ts).
+  // Anything else sent to the workers first sends these, so they always hear the start first.
+  const pendingLaunch = useRef<(() => void) | undefined>(undefined);
+
   useEffect(
     () => () => {
+      pendingLaunch.current = undefined;
       workers.dropWaiting();
       workers.stopAll();
     },
@@ -164,21 +170,34 @@ export function useExperimentRuns(
     if (training > 0) workers.shareCores(training);
   }, [training, workers]);
 
+  const launchNow = useCallback(() => {
+    const launch = pendingLaunch.current;
+    pendingLaunch.current = undefined;
+    launch?.();
+  }, []);
+
   const start = useCallback(() => {
+    launchNow();
     const all = runsRef.current;
-    all.forEach((_, index) => workers.ensure(index));
-    // Shares before steps: runs that start together never crowd out the page, not even briefly.
-    workers.shareCores(all.length);
-    all.forEach((run, index) => {
-      if (workers.configuredWith(index) === run.settings) {
-        workers.send(index, { type: 'reset' });
-      } else {
-        workers.configure(index, run.settings, 0, validationEvery);
-      }
-      // Sent with every start, so a worker restarted after a crash hears it too.
-      workers.send(index, { type: 'setViews', views });
-      workers.send(index, { type: 'setProbeSpacing', steps: probeSteps });
-      workers.send(index, { type: 'step', count: steps });
+    const launch = (): void => {
+      all.forEach((_, index) => workers.ensure(index));
+      // Shares before steps: runs that start together never crowd out the page, not even briefly.
+      workers.shareCores(all.length);
+      all.forEach((run, index) => {
+        if (workers.configuredWith(index) === run.settings) {
+          workers.send(index, { type: 'reset' });
+        } else {
+          workers.configure(index, run.settings, 0, validationEvery);
+        }
+        // Sent with every start, so a worker restarted after a crash hears it too.
+        workers.send(index, { type: 'setViews', views });
+        workers.send(index, { type: 'setProbeSpacing', steps: probeSteps });
+        workers.send(index, { type: 'step', count: steps });
+      });
+    };
+    pendingLaunch.current = launch;
+    afterThisTask(() => {
+      if (pendingLaunch.current === launch) launchNow();
     });
     // A transition too: rendered inside the click, the block's new state (run progress, status,
     // charts) was 34 ms of a 198 ms task with the CPU throttled 4×, and its commit dirtied the
@@ -186,16 +205,18 @@ export function useExperimentRuns(
     startTransition(() =>
       dispatch({ type: 'start', target: steps, awaitingReady: all.map(() => true) }),
     );
-  }, [workers, steps, validationEvery, views, probeSteps]);
+  }, [workers, steps, validationEvery, views, probeSteps, launchNow]);
 
   const pause = useCallback(() => {
+    launchNow();
     runsRef.current.forEach((run, index) => {
       if (run.status === 'running') workers.send(index, { type: 'pause' });
     });
     dispatch({ type: 'pause' });
-  }, [workers]);
+  }, [workers, launchNow]);
 
   const resume = useCallback(() => {
+    launchNow();
     workers.shareCores(runsRef.current.filter((run) => run.status === 'paused').length);
     runsRef.current.forEach((run, index) => {
       if (run.status !== 'paused') return;
@@ -204,26 +225,28 @@ export function useExperimentRuns(
       workers.send(index, { type: 'step', count, upTo: run.target });
     });
     dispatch({ type: 'resume' });
-  }, [workers]);
+  }, [workers, launchNow]);
 
   const reset = useCallback(() => {
+    launchNow();
     workers.sendAll({ type: 'pause' });
     // The next start resets or reconfigures every worker; until its 'ready', late messages are stale.
     dispatch({
       type: 'reset',
       awaitingReady: runsRef.current.map((_, i) => workers.has(i)),
     });
-  }, [workers]);
+  }, [workers, launchNow]);
 
   const setSetting = useCallback(
     <K extends SettingKey>(index: number, key: K, value: LabRunSettings[K]) => {
       const run = runsRef.current[index];
       if (!run || run.settings[key] === value) return;
+      launchNow();
       workers.send(index, { type: 'pause' });
       const settings = makeCoherent({ ...run.settings, [key]: value }).settings;
       dispatch({ type: 'settings', index, settings });
     },
-    [workers],
+    [workers, launchNow],
   );
 
   const afterTraining = useCallback(

@@ -7,6 +7,7 @@ import { setProbeWorkerFactory, setRunWorkerFactory } from '../../../src/runs/wo
 import type { FromWorker, Snapshot } from '../../../src/worker/protocol';
 import { FakeRunWorker, snapshotOf } from '../../store/fakeRunWorker';
 import { setFramePacing } from '../../../src/ui/lessons/afterNextFrame';
+import { setTaskSplitting } from '../../../src/ui/lessons/afterThisTask';
 import { stubResizeObserver } from '../fixedSizeResizeObserver';
 
 /**
@@ -37,12 +38,15 @@ export function setupLessonTests(): void {
     setMessageBatchWindow(0);
     // A lesson page adds a batch per frame; `act` waits for React, not frames: all batches at once.
     setFramePacing(false);
+    // Run's workers are created at once, not in a task after the click's.
+    setTaskSplitting(false);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
   afterEach(() => {
     cleanup();
     setMessageBatchWindow(undefined);
     setFramePacing(undefined);
+    setTaskSplitting(undefined);
     resetAppStore();
     setRunWorkerFactory(undefined);
     setProbeWorkerFactory(undefined);

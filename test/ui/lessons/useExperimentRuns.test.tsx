@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
 import { useExperimentRuns, type RunDefinition } from '../../../src/ui/lessons/useExperimentRuns';
 import { snapshotOf } from '../../store/fakeRunWorker';
-import { emit, setupLessonTests, SPIRAL_READY, workerAt } from './lessonTestEnvironment';
+import { setTaskSplitting } from '../../../src/ui/lessons/afterThisTask';
+import {
+  createdWorkers,
+  emit,
+  setupLessonTests,
+  SPIRAL_READY,
+  workerAt,
+} from './lessonTestEnvironment';
 
 setupLessonTests();
 
@@ -67,5 +74,42 @@ describe('Pause and Resume of a lesson experiment, against its worker’s late a
     act(() => result.current.resume());
     expect(stepCounts()).toEqual([STEPS, STEPS - 6]);
     expect(result.current.phase).toBe('running');
+  });
+});
+
+describe('Run creates its workers in a task after the click’s', () => {
+  const render = () =>
+    renderHook(() =>
+      useExperimentRuns(DEFINITIONS, { steps: STEPS, validationEvery: 5, charts: ['loss'] }),
+    );
+  const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
+
+  it('creates and starts no worker inside the press, and does in the next task', async () => {
+    setTaskSplitting(true);
+    const { result } = render();
+    act(() => result.current.start());
+    expect(createdWorkers).toHaveLength(0);
+    expect(result.current.phase).toBe('running');
+    await act(nextTask);
+    expect(createdWorkers).toHaveLength(1);
+    expect(workerAt(0).types()).toEqual(['configure', 'setViews', 'setProbeSpacing', 'step']);
+  });
+
+  it('a Pause pressed before that task starts the worker first, so it hears the Pause last', () => {
+    setTaskSplitting(true);
+    const { result } = render();
+    act(() => result.current.start());
+    act(() => result.current.pause());
+    expect(workerAt(0).types().slice(-2)).toEqual(['step', 'pause']);
+    expect(result.current.phase).toBe('paused');
+  });
+
+  it('an experiment gone before that task starts no worker', async () => {
+    setTaskSplitting(true);
+    const { result, unmount } = render();
+    act(() => result.current.start());
+    unmount();
+    await act(nextTask);
+    expect(createdWorkers).toHaveLength(0);
   });
 });
