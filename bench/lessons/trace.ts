@@ -111,6 +111,12 @@ async function main(): Promise<void> {
       `bench's longest task ${Math.max(0, ...(timing?.longTasks ?? []).map((t) => t.duration)).toFixed(0)} ms (wall)`,
   );
   const main = mainThreadLongTasks(events).sort((a, b) => b.cpuMs - a.cpuMs);
+  const cpu = main.map((t) => t.cpuMs);
+  const isFrame = (t: LongTask): boolean =>
+    t.inside.slice(0, 3).some(([name]) => ['Paint', 'PrePaint', 'Layout'].includes(name));
+  console.log(
+    `summary: longest ${Math.max(0, ...cpu).toFixed(0)} ms CPU (frames ${Math.max(0, ...main.filter(isFrame).map((t) => t.cpuMs)).toFixed(0)}); over 50 ms of CPU ${cpu.filter((c) => c > 50).length}, over 100 ms ${cpu.filter((c) => c > 100).length}; CPU of the tasks over 50 ms wall ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`,
+  );
   console.log(`main-thread tasks over 50 ms (wall): ${main.length}; by CPU:`);
   for (const task of main) {
     const inside = task.inside
