@@ -8,12 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { useOptimWasm } from '../src/engine/optim/optimWasm';
-import { TrainingRun } from '../src/engine/train/trainingRun';
-import { makeCoherent } from '../src/lab/coherence';
-import { toWorkerSetup } from '../src/lab/settings';
-import { parseLesson } from '../src/lessons/parseLesson';
-import { runSettings } from '../src/lessons/runSettings';
-import { nodeDatasetLoader } from '../test/lessons/headlessLessons';
+import { experimentTrainingRuns, readExperiment } from './lessonExperiment';
 import { cpuMs } from './sessionCost';
 
 function option(args: readonly string[], name: string, fallback: number): number {
@@ -28,16 +23,7 @@ async function main(): Promise<void> {
   const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const file = positional[0] ?? 'lessons/05-going-deep.md';
   const id = positional[1] ?? 'plain-vs-resnet';
-  const lesson = parseLesson(readFileSync(file, 'utf8'), file);
-  const segment = lesson.segments.find((s) => s.kind === 'experiment' && s.id === id);
-  if (segment?.kind !== 'experiment') throw new Error(`no experiment ${id} in ${file}`);
-  const experiment = segment.data;
-  const runs = [];
-  for (let r = 0; r < experiment.runs.length; r++) {
-    const setup = toWorkerSetup(makeCoherent(runSettings(experiment, r)).settings, 0);
-    const { train } = await nodeDatasetLoader(setup.dataset);
-    runs.push({ label: experiment.runs[r]!.label, run: new TrainingRun(setup.config, train) });
-  }
+  const runs = await experimentTrainingRuns(readExperiment(file, id));
   // Warm-up: JIT, wasm tier-up, scratch buffers.
   for (let i = 0; i < 10; i++) for (const { run } of runs) run.step();
   const ab = args.includes('--ab-optim');

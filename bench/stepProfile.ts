@@ -10,12 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { engineConvWasm } from '../src/engine/kernels/convWasm';
 import type { Layer } from '../src/engine/layers/layer';
-import { TrainingRun } from '../src/engine/train/trainingRun';
-import { makeCoherent } from '../src/lab/coherence';
-import { toWorkerSetup } from '../src/lab/settings';
-import { parseLesson } from '../src/lessons/parseLesson';
-import { runSettings } from '../src/lessons/runSettings';
-import { nodeDatasetLoader } from '../test/lessons/headlessLessons';
+import { experimentTrainingRuns, readExperiment } from './lessonExperiment';
 import { cpuMs } from './sessionCost';
 
 type Totals = Map<string, number>;
@@ -76,25 +71,16 @@ async function main(): Promise<void> {
   const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--steps');
   const file = positional[0] ?? 'lessons/05-going-deep.md';
   const id = positional[1] ?? 'plain-vs-resnet';
-  const lesson = parseLesson(readFileSync(file, 'utf8'), file);
-  const segment = lesson.segments.find((s) => s.kind === 'experiment' && s.id === id);
-  if (segment?.kind !== 'experiment') throw new Error(`no experiment ${id} in ${file}`);
-  const experiment = segment.data;
 
   let active: Totals = new Map();
   wrapConvKernels(() => active);
-  const runs = [];
-  for (let r = 0; r < experiment.runs.length; r++) {
-    const settings = makeCoherent(runSettings(experiment, r)).settings;
-    const setup = toWorkerSetup(settings, 0);
-    const { train } = await nodeDatasetLoader(setup.dataset);
-    const run = new TrainingRun(setup.config, train);
+  const runs = (await experimentTrainingRuns(readExperiment(file, id))).map(({ label, run }) => {
     const totals: Totals = new Map();
     for (const { layer } of run.model.layers()) {
       if (!('children' in layer)) wrapLeaf(layer, totals);
     }
-    runs.push({ label: experiment.runs[r]!.label, run, totals, stepMs: 0 });
-  }
+    return { label, run, totals, stepMs: 0 };
+  });
   // Warm-up (JIT, wasm tier-up, scratch buffers), then the measured steps, taking turns.
   for (let i = 0; i < 10; i++) for (const r of runs) r.run.step();
   for (const r of runs) r.totals.clear();

@@ -11,14 +11,13 @@
  * over value) for gradient norms and their ratios, which span decades. `--base` merges settings into
  * the experiment's base (`--base '{"batchSize":16}'`) to try a cheaper candidate.
  */
-import { readFileSync } from 'node:fs';
 import { smoothedHistory } from '../../src/lessons/smoothedHistory';
 import { evaluateClaim, type Claim, type RunHistory } from '../../src/lessons/claims';
 import { measureInternal, type InternalClaim } from '../../src/lessons/internalClaims';
-import { parseLesson } from '../../src/lessons/parseLesson';
 import { runExperiment } from '../../src/lessons/runExperiment';
 import type { Experiment } from '../../src/lessons/schema';
 import { nodeDatasetLoader } from '../../test/lessons/headlessLessons';
+import { readExperiment } from '../lessonExperiment';
 
 /** One leaf of a claim: what it measured and how far that is from its nearest bound. */
 export interface ClaimMargin {
@@ -124,18 +123,17 @@ function parseArgs(argv: readonly string[]) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const lesson = parseLesson(readFileSync(args.file, 'utf8'), args.file);
-  const block = lesson.segments.find((s) => s.kind === 'experiment' && s.id === args.id);
-  if (block?.kind !== 'experiment') throw new Error(`${args.file}: no experiment '${args.id}'`);
-  if (!block.data.claim) throw new Error(`${args.id} has no claim`);
+  const lessonExperiment = readExperiment(args.file, args.id);
+  const { claim } = lessonExperiment;
+  if (!claim) throw new Error(`${args.id} has no claim`);
   const experiment: Experiment = {
-    ...block.data,
-    base: { ...block.data.base, ...args.base },
+    ...lessonExperiment,
+    base: { ...lessonExperiment.base, ...args.base },
     ...(args.steps !== undefined ? { steps: args.steps } : {}),
   };
   const started = performance.now();
   const { runs } = await runExperiment(experiment, nodeDatasetLoader);
-  const margins = claimMargins(block.data.claim, runs);
+  const margins = claimMargins(claim, runs);
   if (args.json) {
     console.log(JSON.stringify({ experiment: args.id, base: experiment.base, margins }));
     return;
