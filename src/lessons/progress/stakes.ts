@@ -20,8 +20,22 @@ export interface PeekingCheckpoint {
   readonly quizKeys: readonly string[];
 }
 
-/** Every checkpoint of the track earned by answering without peeking, with the questions it covers. */
-export function peekingCheckpoints(track: Track): PeekingCheckpoint[] {
+const peekingOfTrack = new WeakMap<Track, readonly PeekingCheckpoint[]>();
+
+/**
+ * Every checkpoint of the track earned by answering without peeking, with the questions it covers.
+ * Worked out once a track: every quiz question of a lesson asks for them when it renders.
+ */
+export function peekingCheckpoints(track: Track): readonly PeekingCheckpoint[] {
+  let found = peekingOfTrack.get(track);
+  if (found === undefined) {
+    found = findPeekingCheckpoints(track);
+    peekingOfTrack.set(track, found);
+  }
+  return found;
+}
+
+function findPeekingCheckpoints(track: Track): PeekingCheckpoint[] {
   return track.lessons.flatMap((lesson, index) =>
     lesson.segments.flatMap((s): PeekingCheckpoint[] => {
       if (s.kind !== 'checkpoint' || !('quizzesWithoutPeeking' in s.data.earnedBy)) return [];

@@ -7,7 +7,6 @@ import {
   peekingCheckpoints,
   type PeekingCheckpoint,
 } from '../../lessons/progress/stakes';
-import type { Track } from '../../lessons/track';
 import type { AppState } from '../../store/appState';
 import { useAppStore } from '../../store/appStore';
 import { selectProgressTrack } from '../../store/progressSlice';
@@ -19,17 +18,6 @@ export interface QuizStakes {
   readonly lost: readonly PeekingCheckpoint[];
 }
 
-/** Each track's "without peeking" checkpoints, worked out once for all of its questions. */
-const peekingOfTrack = new WeakMap<Track, readonly PeekingCheckpoint[]>();
-function peekingOf(track: Track): readonly PeekingCheckpoint[] {
-  let found = peekingOfTrack.get(track);
-  if (found === undefined) {
-    found = peekingCheckpoints(track);
-    peekingOfTrack.set(track, found);
-  }
-  return found;
-}
-
 /**
  * What answering this question can still cost, or has cost, for "without peeking" checkpoints. It
  * reads only the question's own record (the caller's) and whether the checkpoints it counts for are
@@ -39,7 +27,7 @@ function peekingOf(track: Track): readonly PeekingCheckpoint[] {
 export function useQuizStakes(quizKey: string, record: QuizRecord | undefined): QuizStakes {
   const track = useAppStore(selectProgressTrack);
   const covering = useMemo(
-    () => (track ? peekingOf(track).filter((c) => c.quizKeys.includes(quizKey)) : []),
+    () => (track ? peekingCheckpoints(track).filter((c) => c.quizKeys.includes(quizKey)) : []),
     [track, quizKey],
   );
   const earned = useAppStore(
