@@ -1,3 +1,5 @@
+import { nextTask } from './inStages';
+
 /**
  * Whether the page on screen is still putting itself together: its code arriving in stages (the
  * Suspense fallback) or a lesson adding its segments a batch a frame (useRevealedSegments.ts). Work
@@ -51,6 +53,6 @@ export function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    } else setTimeout(resolve, 0);
+    } else void nextTask().then(resolve);
   });
 }

@@ -43,7 +43,7 @@ function save(progress: object): void {
 // Transforming the pages' modules takes vitest a few seconds the first time; a browser has them
 // after one download. The app's own downloads are awaited here, so no test races them: a page then
 // renders within the act() that opens it.
-beforeAll(preloadPages, 120_000);
+beforeAll(() => preloadPages(), 120_000);
 
 describe('App', () => {
   it('starts on the lesson list with each lesson’s state and why locked ones are locked', () => {
