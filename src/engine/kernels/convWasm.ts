@@ -1,5 +1,6 @@
 import type { ConvGeometry } from './im2col';
 import { engineWasmKernels, type WasmKernels } from './wasmKernels';
+import { wasmSwitch } from './wasmSwitch';
 import {
   convForwardLayout,
   convIsPadded,
@@ -150,19 +151,17 @@ export function createConvWasm(kernels: WasmKernels): ConvWasm {
 export const engineConvWasm: ConvWasm | undefined =
   engineWasmKernels && createConvWasm(engineWasmKernels);
 
-let implicitEnabled = true;
+const implicitPath = wasmSwitch(engineConvWasm);
 
 /** The convolution kernel Conv2d uses: the wasm implicit GEMM, or undefined for im2col + gemm. */
 export function implicitConv(): ConvWasm | undefined {
-  return implicitEnabled ? engineConvWasm : undefined;
+  return implicitPath.current();
 }
 
 /**
  * Switches Conv2d between the implicit GEMM and im2col + gemm (tests and the benchmark compare the
- * two); returns the previous setting. Without WebAssembly SIMD it is im2col either way.
+ * two); returns whether the implicit GEMM was on. Without WebAssembly SIMD it is im2col either way.
  */
 export function setImplicitConv(enabled: boolean): boolean {
-  const previous = implicitEnabled;
-  implicitEnabled = enabled;
-  return previous;
+  return implicitPath.use(enabled);
 }

@@ -1,5 +1,6 @@
 import { engineWasmKernels, type WasmKernels } from '../kernels/wasmKernels';
 import { eltwiseLayout } from '../kernels/wasmLayout';
+import { wasmSwitch } from '../kernels/wasmSwitch';
 
 /**
  * ReLU's, the residual sum's, BatchNorm's and a convolution's bias gradient's loops in the WebAssembly
@@ -200,17 +201,14 @@ export interface Rows {
   readonly spatial: number;
 }
 
-let active: LayerWasm | undefined = engineWasmKernels && new LayerWasm(engineWasmKernels);
-const available = active;
+const layerPath = wasmSwitch(engineWasmKernels && new LayerWasm(engineWasmKernels));
 
 /** The module's loops, or undefined without WebAssembly SIMD (the layers then run their own loops). */
 export function layerWasm(): LayerWasm | undefined {
-  return active;
+  return layerPath.current();
 }
 
 /** Turns the module's loops off or back on (tests compare both paths); returns whether they were on. */
 export function useLayerWasm(on: boolean): boolean {
-  const was = active !== undefined;
-  active = on ? available : undefined;
-  return was;
+  return layerPath.use(on);
 }

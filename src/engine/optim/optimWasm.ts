@@ -1,5 +1,6 @@
 import { engineWasmKernels, type WasmKernels } from '../kernels/wasmKernels';
 import { OPTIMIZER_CHUNK, optimizerLayout } from '../kernels/wasmLayout';
+import { wasmSwitch } from '../kernels/wasmSwitch';
 
 /** SGD's numbers for one step (sgd.ts); `mode` 0 without momentum, 1 on its first step, 2 after. */
 export interface SgdStep {
@@ -111,17 +112,14 @@ export class OptimWasm {
   }
 }
 
-let active: OptimWasm | undefined = engineWasmKernels && new OptimWasm(engineWasmKernels);
-const available = active;
+const optimPath = wasmSwitch(engineWasmKernels && new OptimWasm(engineWasmKernels));
 
 /** The module's updates, or undefined without WebAssembly SIMD (the optimizers then run their own loops). */
 export function optimWasm(): OptimWasm | undefined {
-  return active;
+  return optimPath.current();
 }
 
 /** Turns the module's updates off or back on (tests compare both paths); returns whether they were on. */
 export function useOptimWasm(on: boolean): boolean {
-  const was = active !== undefined;
-  active = on ? available : undefined;
-  return was;
+  return optimPath.use(on);
 }
