@@ -33,7 +33,7 @@ export class LayerWasm {
     this.read(this.first, y);
   }
 
-  /** dx = dy · [x > 0 or x is NaN] (relu.ts). */
+  /** dx = dy · [x > 0 or x is NaN] (relu.ts; x may be ReLU's output, which gives the same mask). */
   reluGradient(x: Float32Array, dy: Float32Array, dx: Float32Array): void {
     this.layout(x.length, 0);
     this.f32.set(x, this.first >> 2);
