@@ -12,11 +12,17 @@
  */
 export const RESERVED_CORES = 1;
 /**
- * A lesson page draws one experiment's progress and one chart tab, not twenty charts: a trace of a
- * lesson experiment training had the main thread, the compositor and the chart worker at about a
- * quarter of a core together, so a lesson leaves the page half a core and gives the runs the rest.
+ * A lesson page draws one experiment's progress and one chart tab, not twenty charts. Measured per
+ * thread from /proc while lesson 5's plain-vs-resnet trained (bench/lessons/blockThreads.ts,
+ * 2026-12-04 10:41–10:52 UTC, load 7–11, builds alternated), everything of Chromium but the three
+ * training workers (the main thread, the compositors, the raster and GC helper threads, the chart
+ * worker) used 0.16–0.25 of a core at the 125 ms window's 6–7.5 updates a second that load allowed,
+ * and 0.14–0.18 at the 200 ms window's 4–5 (messageBatching.ts): about 0.08 of a core plus 17 ms of
+ * CPU an update, so 0.22 at an idle machine's eight updates a second and 0.17 at five. So a lesson
+ * leaves the page a quarter of a core and gives the runs the rest: three runs on two cores get 0.58
+ * of a core each, two 0.875 (with half a core left, 0.5 and 0.75).
  */
-export const LESSON_RESERVED_CORES = 0.5;
+export const LESSON_RESERVED_CORES = 0.25;
 /** Below this a run would crawl; with that many runs the page has to share anyway. */
 export const MIN_CPU_SHARE = 0.1;
 

@@ -15,14 +15,20 @@
  * after a quiet spell is applied at once, so the first loss point is not delayed, and the rest wait
  * for the window to pass.
  *
- * A lesson's window is 125 ms, eight updates a second: an update of a lesson experiment costs the
- * page's main thread 12–16 ms of CPU (React, layout, paint, posting the charts' scenes; he-figure-3
- * in Chromium, 466 and 222 updates, 2026-12-03 18:53 and 19:06, load 13–30), and the compositor,
- * the raster threads and the chart worker more again, so the 60 ms window's 14–16 updates a second
- * kept the page near the half core a lesson leaves it (cpuShare.ts) or over it, and its threads
- * took the difference from the training workers, which pace themselves by the wall clock.
+ * A lesson's window is 200 ms, five updates a second. A lesson experiment's page (lesson 5's
+ * plain-vs-resnet, every thread of Chromium but the training workers, blockThreads.ts, 2026-12-04
+ * 10:41–10:52 UTC, load 7–11, builds alternated) costs about 0.08 of a core plus 17 ms of CPU an
+ * update (its main thread 12–14 ms of 27–36: React, layout, paint, posting the charts' scenes; then
+ * raster and GC helper threads, the compositors, the chart worker). By that, the 125 ms window's
+ * eight updates a second take 0.22 of a core on an idle machine, most of the quarter a lesson leaves
+ * its page (cpuShare.ts), and the page's threads take any more from the training workers, which
+ * pace themselves by the wall clock; five take 0.17. Measured: 0.16–0.25 of a core at 125 ms
+ * (6–7.5 updates a second at that load), 0.14–0.18 at 200 ms (4–5), the main thread 0.07–0.10 →
+ * 0.06–0.07. The progress lines and the loss curve still move five times a second, and what ends a
+ * run (its last step's snapshot, a status, divergence or an error: useExperimentRuns's `leads`) is
+ * shown at once. (The 60 ms window before 2026-12-03 made 14–16 updates a second.)
  */
-export const BATCH_WINDOW_MS = 125;
+export const BATCH_WINDOW_MS = 200;
 /**
  * How long a message that does not lead waits in the Lab: longer than the 80 ms between the selected
  * run's snapshots, so it normally rides with one, short enough that the other runs' curves still

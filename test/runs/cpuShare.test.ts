@@ -20,12 +20,27 @@ describe('cpuShareFor', () => {
     expect(cpuShareFor(4, 4)).toBe(0.75);
   });
 
-  it('leaves a lesson page half a core, and never more than half the machine', () => {
-    expect(cpuShareFor(2, 2, LESSON_RESERVED_CORES)).toBe(0.75);
-    expect(cpuShareFor(3, 2, LESSON_RESERVED_CORES)).toBe(0.5);
-    expect(cpuShareFor(4, 2, LESSON_RESERVED_CORES)).toBe(0.375);
+  it('leaves a lesson page a quarter of a core, and never more than half the machine', () => {
+    expect(LESSON_RESERVED_CORES).toBe(0.25);
+    expect(cpuShareFor(2, 2, LESSON_RESERVED_CORES)).toBe(0.875);
+    expect(cpuShareFor(3, 2, LESSON_RESERVED_CORES)).toBeCloseTo(1.75 / 3, 12);
+    expect(cpuShareFor(4, 2, LESSON_RESERVED_CORES)).toBe(0.4375);
     expect(cpuShareFor(1, 2, LESSON_RESERVED_CORES)).toBe(1);
     expect(cpuShareFor(2, 1, 3)).toBe(0.25);
+  });
+
+  it('hands a lesson run’s share, when it finishes, to the runs still training, up to a core each', () => {
+    // lesson 5's three runs on two cores: the runs together keep to what the page leaves, 1.75
+    // cores, while two or three train; the last one alone can use only one (a run is one thread)
+    const together = (training: number) =>
+      training * cpuShareFor(training, 2, LESSON_RESERVED_CORES);
+    expect(together(3)).toBeCloseTo(1.75, 12);
+    expect(together(2)).toBe(1.75);
+    expect(together(1)).toBe(1);
+    // and each slowdown the page's own threads explain shrinks with them
+    expect(ownSlowdownFor(3, 2, LESSON_RESERVED_CORES)).toBe(1.625);
+    expect(ownSlowdownFor(2, 2, LESSON_RESERVED_CORES)).toBe(1.125);
+    expect(ownSlowdownFor(1, 2, LESSON_RESERVED_CORES)).toBe(1);
   });
 
   it('never limits runs that have a core each to spare', () => {
@@ -45,8 +60,8 @@ describe('ownSlowdownFor', () => {
     // four runs and the page's core on two cores: 5 / 2
     expect(ownSlowdownFor(4, 2)).toBe(2.5);
     expect(ownSlowdownFor(2, 2)).toBe(1.5);
-    // a lesson's two runs and its half core
-    expect(ownSlowdownFor(2, 2, LESSON_RESERVED_CORES)).toBe(1.25);
+    // a lesson's two runs and its quarter of a core
+    expect(ownSlowdownFor(2, 2, LESSON_RESERVED_CORES)).toBe(1.125);
     // a lone run on one core beside the half core left to the page
     expect(ownSlowdownFor(1, 1)).toBe(1.5);
   });

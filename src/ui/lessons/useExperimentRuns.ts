@@ -11,6 +11,7 @@ import {
   afterTrainingOperation,
   type AfterTrainingOperation,
   type AfterTrainingRequest,
+  type FromWorker,
 } from '../../worker/protocol';
 import { afterThisTask } from './afterThisTask';
 import { afterTrainingTargets, freshExperimentRun, type ExperimentRun } from './experimentRun';
@@ -99,6 +100,16 @@ function reducer(runs: readonly ExperimentRun[], action: Action): readonly Exper
   }
 }
 
+/**
+ * Whether a worker's message ends its run on the page, or answers the learner: a snapshot at or past
+ * the run's target (its last step, or the final validation that follows it), a status, divergence,
+ * an error or an after-training result. Other snapshots and 'ready' wait for the window.
+ */
+export function endsRun(message: FromWorker, target: number): boolean {
+  if (message.type === 'snapshot') return target > 0 && message.step >= target;
+  return message.type !== 'ready';
+}
+
 export function experimentPhase(runs: readonly ExperimentRun[]): ExperimentPhase {
   if (runs.some((r) => r.status === 'running')) return 'running';
   if (runs.some((r) => r.status === 'paused')) return 'paused';
@@ -139,14 +150,19 @@ export function useExperimentRuns(
   // snapshots a second between them, and the page redraws at most once per batch. Each batch is a
   // transition, so React renders the block in slices between which the page's frames and clicks go
   // first: rendered at once, a batch's update was one main-thread task with its commit.
+  // What ends a run leads (is applied at once, with everything waiting): its last step's snapshot,
+  // which makes it done, and its final validation, which the claim waits for; a status, divergence or
+  // an error. The window (200 ms) would otherwise delay the finish the learner waits for, and the
+  // cores a finished run hands on to the runs still training (`training` below).
+  const runsRef = useRef(runs);
   const [workers] = useState(
     () =>
       new RunPool<number>({
         apply: (batch) => startTransition(() => dispatch({ type: 'messages', batch })),
         reservedCores: LESSON_RESERVED_CORES,
+        leads: (index, message) => endsRun(message, runsRef.current[index]?.target ?? 0),
       }),
   );
-  const runsRef = useRef(runs);
   useEffect(() => {
     runsRef.current = runs;
   }, [runs]);

@@ -53,11 +53,11 @@ const onCores = (cores: number) =>
 describe('ExperimentBlock', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('leaves the page half a core while its runs train together, and gives it back as they finish', async () => {
+  it('leaves the page a quarter of a core while its runs train together, and gives it back as they finish', async () => {
     onCores(2);
     const { user, section } = renderAlpha();
     await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
-    // two runs on two cores: (2 − 0.5) / 2 each, told before the first step
+    // two runs on two cores: (2 − 0.25) / 2 each, told before the first step
     for (const i of [0, 1]) {
       expect(workerAt(i).types()).toEqual([
         'setCpuShare',
@@ -66,7 +66,11 @@ describe('ExperimentBlock', () => {
         'setProbeSpacing',
         'step',
       ]);
-      expect(workerAt(i).sent[0]).toEqual({ type: 'setCpuShare', share: 0.75, ownSlowdown: 1.25 });
+      expect(workerAt(i).sent[0]).toEqual({
+        type: 'setCpuShare',
+        share: 0.875,
+        ownSlowdown: 1.125,
+      });
     }
     trainToTheEnd(0);
     expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1, ownSlowdown: 1 });
@@ -246,6 +250,28 @@ describe('ExperimentBlock', () => {
     act(() => vi.advanceTimersByTime(1));
     expect(within(section).getByText(/Net: training, step 20 of 100/)).toBeInTheDocument();
     expect(within(section).getByText(/step 30 of 100/)).toBeInTheDocument();
+  });
+
+  it('shows a run’s last step without waiting for the window, and hands its core on at once', async () => {
+    onCores(2);
+    setMessageBatchWindow(40);
+    const { user, section } = renderAlpha();
+    await user.click(within(section).getByRole('button', { name: 'Run experiment' }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    emit(0, SPIRAL_READY);
+    emit(1, SPIRAL_READY);
+    emit(0, snapshotOf(1, 10));
+    act(() => vi.advanceTimersByTime(40));
+    expect(within(section).getByText(/Net: training, step 10 of 100/)).toBeInTheDocument();
+    // run 0's last step, then run 1's next snapshot: the last step leads, 25 ms after the update
+    // before (LEAD_GAP_MS), and takes what waits with it, well before the 40 ms window
+    emit(0, snapshotOf(11, 100));
+    emit(1, snapshotOf(1, 30));
+    act(() => vi.advanceTimersByTime(25));
+    expect(within(section).getByText(/Net: finished 100 steps/)).toBeInTheDocument();
+    expect(within(section).getByText(/step 30 of 100/)).toBeInTheDocument();
+    // the run still training is told it has the whole core now
+    expect(workerAt(1).sent.at(-1)).toEqual({ type: 'setCpuShare', share: 1, ownSlowdown: 1 });
   });
 
   it('pauses, resumes to the target step, and resets', async () => {

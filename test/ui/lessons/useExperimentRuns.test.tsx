@@ -2,7 +2,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/lab/labSettings';
-import { useExperimentRuns, type RunDefinition } from '../../../src/ui/lessons/useExperimentRuns';
+import {
+  endsRun,
+  useExperimentRuns,
+  type RunDefinition,
+} from '../../../src/ui/lessons/useExperimentRuns';
 import { snapshotOf } from '../../store/fakeRunWorker';
 import { setTaskSplitting } from '../../../src/ui/lessons/afterThisTask';
 import {
@@ -111,5 +115,21 @@ describe('Run creates its workers in a task after the click’s', () => {
     unmount();
     await act(nextTask);
     expect(createdWorkers).toHaveLength(0);
+  });
+});
+
+describe('what a lesson page applies at once instead of waiting for its window', () => {
+  it('a run’s last step and the validation after it, and what ends or answers a run', () => {
+    expect(endsRun(snapshotOf(1, STEPS - 1), STEPS)).toBe(false);
+    expect(endsRun(snapshotOf(1, STEPS), STEPS)).toBe(true);
+    // the final validation comes in a snapshot of the same step, after it
+    expect(endsRun(snapshotOf(STEPS + 1, STEPS), STEPS)).toBe(true);
+    // a run with no target yet (not started) waits as any other
+    expect(endsRun(snapshotOf(1, 3), 0)).toBe(false);
+    expect(endsRun({ type: 'status', running: false, finished: true }, STEPS)).toBe(true);
+    expect(endsRun({ type: 'diverged', step: 3, reason: 'NaN' }, STEPS)).toBe(true);
+    expect(endsRun({ type: 'error', message: 'x', step: 3 }, STEPS)).toBe(true);
+    // a worker ready with its run is news the next update brings
+    expect(endsRun(SPIRAL_READY, STEPS)).toBe(false);
   });
 });
