@@ -106,6 +106,11 @@ const TRACE_CATEGORIES = [
   'v8',
 ];
 
+/** What a trace records: TRACE_CATEGORIES and any the caller adds. */
+const categories = (options: {
+  readonly traceCategories?: readonly string[] | undefined;
+}): string[] => [...TRACE_CATEGORIES, ...(options.traceCategories ?? [])];
+
 /**
  * Trains one block as a learner would: its task's settings first, Run, then any after-training
  * button. With `trace`, Chromium records a trace into that file from just before the press to the
@@ -116,6 +121,7 @@ async function trainBlock(
   page: Page,
   block: TrainedBlock,
   trace: string | undefined,
+  traceCategories: string[],
 ): Promise<BlockTiming> {
   const kind = block.kind === 'experiment' ? 'Experiment' : 'Practice';
   const section = page.getByRole('region', { name: `${kind} ${block.title}`, exact: true });
@@ -126,7 +132,7 @@ async function trainBlock(
   const run = section.getByRole('button', { name: 'Run experiment', exact: true });
   await run.scrollIntoViewIfNeeded();
   if (trace !== undefined) {
-    await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+    await browser.startTracing(page, { path: trace, categories: traceCategories });
   }
   await run.click();
   const done = await page
@@ -186,6 +192,15 @@ export async function visitLesson(
     readonly log: (line: string) => void;
     /** Record a Chromium trace of the first block's run into this file (bench/lessons/trace.ts). */
     readonly trace?: string | undefined;
+    /** Trace the loading instead (navigation to the end of the settling time), not a block's run. */
+    readonly traceLoading?: boolean | undefined;
+    /** Trace categories besides the ones traceAnalysis.ts reads (invalidation tracking, blink). */
+    readonly traceCategories?: readonly string[] | undefined;
+    /**
+     * Style rules added to the page before its own stylesheets arrive, to measure a style change
+     * without a build (bench/lessons/trace.ts --css); the page's own rules win unless `!important`.
+     */
+    readonly css?: string | undefined;
   },
 ): Promise<LessonVisit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -196,6 +211,17 @@ export async function visitLesson(
     });
     await context.addInitScript({ path: PROBE_SCRIPT });
     await context.addInitScript({ path: WATCH_SCRIPT });
+    if (options.css !== undefined) {
+      await context.addInitScript((rules) => {
+        const add = (): void => {
+          const style = document.createElement('style');
+          style.textContent = rules;
+          document.head.append(style);
+        };
+        if (document.head) add();
+        else document.addEventListener('DOMContentLoaded', add);
+      }, options.css);
+    }
     await context.addInitScript(() => {
       const marks = { headingAt: Number.NaN };
       (window as unknown as { __lessonMarks: typeof marks }).__lessonMarks = marks;
@@ -210,6 +236,10 @@ export async function visitLesson(
     if (options.cpuThrottling !== 1) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+    }
+    const traceLoading = options.trace !== undefined && options.traceLoading === true;
+    if (traceLoading) {
+      await browser.startTracing(page, { path: options.trace, categories: categories(options) });
     }
     await page.goto(new URL(`#/lessons/${lesson.id}`, baseUrl).href, { timeout: 120_000 });
     // Waited for through the page's own mark, not a role query: Playwright's polling computes the
@@ -228,6 +258,7 @@ export async function visitLesson(
       throw new Error(`lesson ${lesson.id} shows the heading '${heading ?? ''}', not its title`);
     }
     await page.waitForTimeout(SETTLE_MS);
+    if (traceLoading) await browser.stopTracing();
     const headingAt = await page.evaluate(
       () => (window as unknown as { __lessonMarks: { headingAt: number } }).__lessonMarks.headingAt,
     );
@@ -235,7 +266,8 @@ export async function visitLesson(
     const loadLongTasks = (await longTasks(page)).filter((t) => t.start <= loadEnd);
     const blocks: BlockTiming[] = [];
     for (const [i, block] of options.blocks.entries()) {
-      const timing = await trainBlock(browser, page, block, i === 0 ? options.trace : undefined);
+      const trace = i === 0 && !traceLoading ? options.trace : undefined;
+      const timing = await trainBlock(browser, page, block, trace, categories(options));
       const seconds = (ms: number | undefined) =>
         ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
       options.log(
