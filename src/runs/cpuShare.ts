@@ -14,18 +14,17 @@ export const RESERVED_CORES = 1;
 /**
  * A lesson page draws one experiment's progress and one chart tab, not twenty charts. Measured per
  * thread from /proc while lesson 5's plain-vs-resnet trained (bench/lessons/blockThreads.ts,
- * 2026-12-04 10:41–10:52 UTC, load 7–11, builds alternated), everything of Chromium but the three
+ * 2026-12-04 10:41–11:07 UTC, load 4–11, builds alternated), everything of Chromium but the three
  * training workers (the main thread, the compositors, the raster and GC helper threads, the chart
  * worker) used 0.16–0.25 of a core at the 125 ms window's 6–7.5 updates a second that load allowed,
- * and 0.14–0.18 at the 200 ms window's 4–5 (messageBatching.ts): about 0.08 of a core plus 17 ms of
- * CPU an update, so 0.22 at an idle machine's eight updates a second and 0.17 at five. Lesson 2's
- * page is larger (4,100–6,500 layout objects to 2,800–3,000) and costs more: its he-figure-3
- * (11:00–11:02, load 7) 0.28–0.30 of a core at 125 ms, 0.23–0.26 at 200 ms, start-up (workers
- * created, data read) included in a run of 8 s. So a lesson leaves the page a quarter of a core,
- * about what the larger pages use, and gives the runs the rest: three runs on two cores get 0.58 of
- * a core each, two 0.875 (with half a core left, 0.5 and 0.75). A page that asks more slows the
- * runs' steps, which their pacer counts as work up to ownSlowdownFor, so they rest the longer and
- * leave it room.
+ * 0.30 at 8.4 a second (load 6, start-up included in 7.6 s), and 0.14–0.19 at the 200 ms window's
+ * 4–5 (messageBatching.ts). Lesson 2's page is larger (4,100–6,500 layout objects to 2,800–3,000)
+ * and costs more: its he-figure-3 (11:00–11:02, load 7) 0.28–0.30 of a core at 125 ms, 0.23–0.26 at
+ * 200 ms, start-up (workers created, data read) included in a run of 8 s. So a lesson leaves the
+ * page a quarter of a core, about what the larger pages use, and gives the runs the rest: three runs
+ * on two cores get 0.58 of a core each, two 0.875 (with half a core left, 0.5 and 0.75). A page that
+ * asks more slows the runs' steps, which their pacer counts as work up to ownSlowdownFor, so they
+ * rest the longer and leave it room.
  */
 export const LESSON_RESERVED_CORES = 0.25;
 /** Below this a run would crawl; with that many runs the page has to share anyway. */

@@ -17,16 +17,17 @@
  *
  * A lesson's window is 200 ms, five updates a second. A lesson experiment's page (lesson 5's
  * plain-vs-resnet, every thread of Chromium but the training workers, blockThreads.ts, 2026-12-04
- * 10:41–10:52 UTC, load 7–11, builds alternated) costs about 0.08 of a core plus 17 ms of CPU an
- * update (its main thread 12–14 ms of 27–36: React, layout, paint, posting the charts' scenes; then
- * raster and GC helper threads, the compositors, the chart worker). By that, the 125 ms window's
- * eight updates a second take 0.22 of a core on an idle machine, most of the quarter a lesson leaves
- * its page (cpuShare.ts), and the page's threads take any more from the training workers, which
- * pace themselves by the wall clock; five take 0.17. Measured: 0.16–0.25 of a core at 125 ms
- * (6–7.5 updates a second at that load), 0.14–0.18 at 200 ms (4–5), the main thread 0.07–0.10 →
- * 0.06–0.07. The progress lines and the loss curve still move five times a second, and what ends a
- * run (its last step's snapshot, a status, divergence or an error: useExperimentRuns's `leads`) is
- * shown at once. (The 60 ms window before 2026-12-03 made 14–16 updates a second.)
+ * 10:41–11:07 UTC, load 4–11, builds alternated, 6–7 rounds each) costs 27–37 ms of CPU an update
+ * (its main thread 12–14: React, layout, paint, posting the charts' scenes; then raster and GC
+ * helper threads, the compositors, the chart worker), part of it fixed. With the 125 ms window it
+ * used 0.16–0.25 of a core at the 6–7.5 updates a second a loaded machine allowed and 0.30 at 8.4 a
+ * second (the one round at load 6 that got them, start-up included in its 7.6 s): more than the
+ * quarter a lesson leaves its page (cpuShare.ts), so the page's threads took the rest from the
+ * training workers, which pace themselves by the wall clock. With 200 ms: 0.14–0.19 of a core at 4–5
+ * updates a second, the main thread 0.06–0.08 of a core instead of 0.07–0.11. The progress lines and
+ * the loss curve still move five times a second, and what ends a run (its last step's snapshot, a
+ * status, divergence or an error: useExperimentRuns's `leads`) is shown at once. (The 60 ms window
+ * before 2026-12-03 made 14–16 updates a second.)
  */
 export const BATCH_WINDOW_MS = 200;
 /**
