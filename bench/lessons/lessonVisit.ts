@@ -8,8 +8,11 @@ import { requiredControls, type BenchLesson, type TrainedBlock } from './lessonB
 const PROBE_SCRIPT = resolve(ROOT, 'bench/ui/inPageProbe.js');
 const WATCH_SCRIPT = resolve(ROOT, 'bench/lessons/sectionWatch.js');
 /**
- * How long the page is left alone after its heading appears before the first experiment is run:
- * work the page defers (math, charts mounted when they come into view) belongs to loading it.
+ * How long the page is left alone after the whole lesson is shown (its heading first, then its
+ * sections a few at a time, useRevealedSegments.ts) before the first experiment is run: work the
+ * page defers (math, charts mounted when they come into view) belongs to loading it. Counted from the
+ * heading until 2026-12-04, when lesson 2's sections were still being added 3.5 s after it and their
+ * tasks fell into the first experiment's window.
  */
 const SETTLE_MS = 3000;
 /** A block that has not finished training in this time is reported as timed out. */
@@ -44,6 +47,8 @@ export interface LessonVisit {
   readonly cpuThrottling: number;
   /** Milliseconds from navigation until the lesson's heading was on the page. */
   readonly headingAt: number;
+  /** Milliseconds from navigation until every section was (the article no longer `aria-busy`). */
+  readonly shownAt: number;
   /** Main-thread tasks over 50 ms from navigation until the first experiment was run. */
   readonly loadLongTasks: readonly LongTask[];
   readonly blocks: readonly BlockTiming[];
@@ -223,14 +228,22 @@ export async function visitLesson(
       }, options.css);
     }
     await context.addInitScript(() => {
-      const marks = { headingAt: Number.NaN };
+      const marks = { headingAt: Number.NaN, shownAt: Number.NaN };
       (window as unknown as { __lessonMarks: typeof marks }).__lessonMarks = marks;
       new MutationObserver((_, observer) => {
-        if (document.querySelector('main h1')) {
+        if (Number.isNaN(marks.headingAt) && document.querySelector('main h1')) {
           marks.headingAt = performance.now();
+        }
+        if (document.querySelector('main article[aria-busy="false"]')) {
+          marks.shownAt = performance.now();
           observer.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe(document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['aria-busy'],
+      });
     });
     const page = await context.newPage();
     if (options.cpuThrottling !== 1) {
@@ -242,13 +255,13 @@ export async function visitLesson(
       await browser.startTracing(page, { path: options.trace, categories: categories(options) });
     }
     await page.goto(new URL(`#/lessons/${lesson.id}`, baseUrl).href, { timeout: 120_000 });
-    // Waited for through the page's own mark, not a role query: Playwright's polling computes the
+    // Waited for through the page's own marks, not a role query: Playwright's polling computes the
     // accessible name of every heading in the page, and on a lesson that was itself a main-thread
     // task of up to 540 ms with the CPU throttled 4×, counted against the page.
     await page.waitForFunction(
       () =>
         Number.isFinite(
-          (window as unknown as { __lessonMarks: { headingAt: number } }).__lessonMarks.headingAt,
+          (window as unknown as { __lessonMarks: { shownAt: number } }).__lessonMarks.shownAt,
         ),
       null,
       { timeout: 120_000, polling: 250 },
@@ -259,8 +272,10 @@ export async function visitLesson(
     }
     await page.waitForTimeout(SETTLE_MS);
     if (traceLoading) await browser.stopTracing();
-    const headingAt = await page.evaluate(
-      () => (window as unknown as { __lessonMarks: { headingAt: number } }).__lessonMarks.headingAt,
+    const { headingAt, shownAt } = await page.evaluate(
+      () =>
+        (window as unknown as { __lessonMarks: { headingAt: number; shownAt: number } })
+          .__lessonMarks,
     );
     const loadEnd = await page.evaluate(() => performance.now());
     const loadLongTasks = (await longTasks(page)).filter((t) => t.start <= loadEnd);
@@ -275,7 +290,14 @@ export async function visitLesson(
       );
       blocks.push(timing);
     }
-    return { lesson, cpuThrottling: options.cpuThrottling, headingAt, loadLongTasks, blocks };
+    return {
+      lesson,
+      cpuThrottling: options.cpuThrottling,
+      headingAt,
+      shownAt,
+      loadLongTasks,
+      blocks,
+    };
   } finally {
     await context.close();
   }
