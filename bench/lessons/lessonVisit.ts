@@ -47,8 +47,8 @@ export interface LessonVisit {
   readonly cpuThrottling: number;
   /** Milliseconds from navigation until the lesson's heading was on the page. */
   readonly headingAt: number;
-  /** Milliseconds from navigation until every section was (the article no longer `aria-busy`). */
-  readonly shownAt: number;
+  /** Milliseconds from navigation until every section was shown (the article no longer `aria-busy`). */
+  readonly wholeLessonAt: number;
   /** Main-thread tasks over 50 ms from navigation until the first experiment was run. */
   readonly loadLongTasks: readonly LongTask[];
   readonly blocks: readonly BlockTiming[];
@@ -62,9 +62,16 @@ interface Marks {
   now?: number;
 }
 
+/** When the lesson's heading, and then all of it, were on the page (NaN until they are). */
+interface LessonMarks {
+  headingAt: number;
+  wholeLessonAt: number;
+}
+
 /** What this bench and bench/ui/inPageProbe.js keep on the page's window. */
 type BenchWindow = Window & {
   __benchMarks?: Marks;
+  __lessonMarks?: LessonMarks;
   __benchWatchSection?: (section: Element) => void;
   __normlabProbe?: { readonly longTasks: LongTask[] | null };
   /** Read by bench/ui/inPageProbe.js as it starts. */
@@ -228,14 +235,14 @@ export async function visitLesson(
       }, options.css);
     }
     await context.addInitScript(() => {
-      const marks = { headingAt: Number.NaN, shownAt: Number.NaN };
-      (window as unknown as { __lessonMarks: typeof marks }).__lessonMarks = marks;
+      const marks: LessonMarks = { headingAt: Number.NaN, wholeLessonAt: Number.NaN };
+      (window as BenchWindow).__lessonMarks = marks;
       new MutationObserver((_, observer) => {
         if (Number.isNaN(marks.headingAt) && document.querySelector('main h1')) {
           marks.headingAt = performance.now();
         }
         if (document.querySelector('main article[aria-busy="false"]')) {
-          marks.shownAt = performance.now();
+          marks.wholeLessonAt = performance.now();
           observer.disconnect();
         }
       }).observe(document, {
@@ -259,10 +266,7 @@ export async function visitLesson(
     // accessible name of every heading in the page, and on a lesson that was itself a main-thread
     // task of up to 540 ms with the CPU throttled 4×, counted against the page.
     await page.waitForFunction(
-      () =>
-        Number.isFinite(
-          (window as unknown as { __lessonMarks: { shownAt: number } }).__lessonMarks.shownAt,
-        ),
+      () => Number.isFinite((window as BenchWindow).__lessonMarks?.wholeLessonAt),
       null,
       { timeout: 120_000, polling: 250 },
     );
@@ -272,10 +276,8 @@ export async function visitLesson(
     }
     await page.waitForTimeout(SETTLE_MS);
     if (traceLoading) await browser.stopTracing();
-    const { headingAt, shownAt } = await page.evaluate(
-      () =>
-        (window as unknown as { __lessonMarks: { headingAt: number; shownAt: number } })
-          .__lessonMarks,
+    const { headingAt, wholeLessonAt } = await page.evaluate(
+      () => (window as BenchWindow).__lessonMarks!,
     );
     const loadEnd = await page.evaluate(() => performance.now());
     const loadLongTasks = (await longTasks(page)).filter((t) => t.start <= loadEnd);
@@ -294,7 +296,7 @@ export async function visitLesson(
       lesson,
       cpuThrottling: options.cpuThrottling,
       headingAt,
-      shownAt,
+      wholeLessonAt,
       loadLongTasks,
       blocks,
     };

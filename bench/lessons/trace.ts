@@ -13,9 +13,10 @@
  * --load traces the lesson's loading instead: from navigation to the end of the bench's loading
  * window (the whole lesson shown plus 3 s). --css adds style rules to the page before its own
  * stylesheets (they need `!important` to win), so a style change is measured against the same build,
- * alternately, without building another. --categories adds trace categories (comma-separated) to the raw trace,
- * e.g. disabled-by-default-devtools.timeline.invalidationTracking, which names what each frame laid
- * out (so it showed lesson 1 at 4× still adding its last blocks while its first experiment ran).
+ * alternately, without building another. --categories adds trace categories (comma-separated) to
+ * the raw trace, e.g. disabled-by-default-devtools.timeline.invalidationTracking, which names what
+ * each frame laid out (so it showed lesson 1 at 4× still adding its last blocks while its first
+ * experiment ran).
  * Besides the long tasks it sums every frame of the window (a task with a pre-paint): how many, their
  * CPU (mean and costliest) and what each rendering step cost over all of them, which varies less
  * from trace to trace than the costliest task does.
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
   const where = `${new Date().toISOString()} lesson ${lesson.id}, ${options.load ? 'loading' : (block?.id ?? '')}, CPU throttled ${options.throttle}×${options.css !== undefined ? ', with --css' : ''}, load ${loadBefore} → ${loadavg()[0]!.toFixed(2)}; `;
   console.log(
     options.load
-      ? `${where}heading at ${visit.headingAt.toFixed(0)} ms, whole lesson at ${visit.shownAt.toFixed(0)} ms; bench's longest loading task ${longestWall(visit.loadLongTasks)} ms (wall)`
+      ? `${where}heading at ${visit.headingAt.toFixed(0)} ms, whole lesson at ${visit.wholeLessonAt.toFixed(0)} ms; bench's longest loading task ${longestWall(visit.loadLongTasks)} ms (wall)`
       : `${where}claim ${timing?.claimShownMs?.toFixed(0) ?? '—'} ms, finished ${timing?.finishedMs?.toFixed(0) ?? '—'} ms; ` +
           `bench's longest task ${longestWall(timing?.longTasks)} ms (wall)`,
   );
